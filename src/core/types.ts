@@ -1,0 +1,62 @@
+// The shapes every stage of the pipeline shares: where an object came from, the object
+// itself as the inventory holds it, and what a check says about it.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Where a resource or finding came from. Lines and columns are 1-based. */
+export type Origin =
+  | { type: 'file'; path: string; line: number; column: number; document?: number }
+  | { type: 'helm-release'; release: string; namespace: string; revision?: number; chart?: string }
+  | { type: 'cluster'; context?: string; uid?: string }
+  | { type: 'terraform'; path: string; line: number; column?: number; address?: string; env?: string }
+  | { type: 'eks'; cluster: string; region?: string; arn?: string };
+
+/** A plain Kubernetes object as decoded from YAML or JSON. */
+export interface KubeObject {
+  apiVersion?: unknown;
+  kind?: unknown;
+  metadata?: { name?: unknown; namespace?: unknown; labels?: unknown; annotations?: unknown; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/** One Kubernetes object found in an input, with its origin. */
+export interface Resource {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  origin: Origin;
+  /**
+   * The whole decoded object. Sources fill it only when a check asked for this kind
+   * (see Check.wantsObject): most checks need apiVersion/kind alone, and decoding every
+   * document fully is the slowest part of a scan.
+   */
+  object?: KubeObject;
+}
+
+export interface ResourceRef {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name?: string;
+}
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  message: string;
+  resource?: ResourceRef;
+  origin?: Origin;
+  details?: Record<string, unknown>;
+}
+
+export interface Report {
+  tool: { name: string; version: string };
+  platform: string;
+  current?: string;
+  target: string;
+  findings: Finding[];
+  summary: Record<Severity, number>;
+}
