@@ -34,6 +34,8 @@ export interface Resource {
    * document fully is the slowest part of a scan.
    */
   object?: KubeObject;
+  /** `low` when the object was read from an unrendered template: its fields may differ once rendered. */
+  confidence?: 'low';
 }
 
 export interface ResourceRef {

@@ -1,0 +1,43 @@
+// `npm run bench`: every benchmark prints its figures as ratios against a baseline measured
+// in the same run, because these machines are too noisy for absolute times to mean much.
+import { execFileSync } from 'node:child_process';
+import { generateEstate } from './generate-estate.js';
+
+const ROUNDS = 3;
+
+function task(script, ...args) {
+  return JSON.parse(execFileSync(process.execPath, [new URL(script, import.meta.url).pathname, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+}
+
+/** Runs baseline and measured tasks interleaved and keeps the median of each. */
+function measure(baseline, measured) {
+  const base = [];
+  const run = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    base.push(baseline());
+    run.push(measured());
+  }
+  const median = (runs) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)];
+  return { base: median(base), run: median(run), peakRssMB: Math.max(...run.map((r) => r.maxRssMB)) };
+}
+
+function fileScanBench() {
+  const small = 'bench/.estate/5k';
+  const large = 'bench/.estate/20k';
+  generateEstate(small, 5_000, 7);
+  generateEstate(large, 20_000);
+  const smallRun = measure(() => task('tasks/read-bytes.js', small), () => task('tasks/check.js', small));
+  const largeRun = measure(() => task('tasks/read-bytes.js', large), () => task('tasks/check.js', large));
+  const ratio = largeRun.run.seconds / largeRun.base.seconds;
+  const memoryGrowth = largeRun.peakRssMB / smallRun.peakRssMB;
+  console.log('check: static scan of a synthetic estate (target: scan ≤ 3× read; memory flat)');
+  console.log(`  files ${largeRun.base.files}, ${(largeRun.base.bytes / 1e6).toFixed(1)} MB, findings ${largeRun.run.findings}`);
+  console.log(`  scan ${largeRun.run.seconds.toFixed(2)} s, read ${largeRun.base.seconds.toFixed(2)} s, ratio ${ratio.toFixed(2)}× ${ratio <= 3 ? 'OK' : 'OVER'}`);
+  console.log(`  peak RSS ${largeRun.peakRssMB.toFixed(0)} MB at 20k files vs ${smallRun.peakRssMB.toFixed(0)} MB at 5k files (×${memoryGrowth.toFixed(2)} for 4× the input)`);
+}
+
+const benches = { check: fileScanBench };
+const only = process.argv.slice(2);
+for (const [name, bench] of Object.entries(benches)) {
+  if (only.length === 0 || only.includes(name)) bench();
+}

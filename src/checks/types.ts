@@ -1,0 +1,36 @@
+// What a check is: a pure function over the inventory and the knowledge base.
+import type { Finding, Resource } from '../core/types.js';
+import type { Knowledge } from '../knowledge/load.js';
+
+export type Platform = 'eks' | 'kubernetes';
+
+export interface CheckContext {
+  platform: Platform;
+  /** "1.34": the minor being upgraded to. */
+  target: string;
+  /** "1.28": the minor running now, when known. */
+  current?: string;
+  knowledge: Knowledge;
+  /**
+   * Versions that ecosystem components (cert-manager, karpenter, ...) are being moved to.
+   * A component without one is judged against its newest known release.
+   */
+  componentTargets: ReadonlyMap<string, string>;
+}
+
+/** Everything the sources found, for checks that relate objects to each other. */
+export interface Inventory {
+  /** Resources whose kind some check wants whole (Check.wantsObject); each has `object`. */
+  resources: Resource[];
+}
+
+export interface Check {
+  /** The catalog ids this check can produce. */
+  ids: readonly string[];
+  /** Kinds whose whole object the check reads; the sources decode and keep only those. */
+  wantsObject?(apiVersion: string, kind: string): boolean;
+  /** Runs on each resource as the scan streams past it. */
+  checkResource?(resource: Resource, context: CheckContext): Finding[];
+  /** Runs once, after the scan, on the kept inventory. */
+  checkInventory?(inventory: Inventory, context: CheckContext): Finding[];
+}

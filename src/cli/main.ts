@@ -1,0 +1,42 @@
+// The command-line entry: builds the program from one file per command, runs it, and turns
+// every failure into a message and the exit code CLI.md promises — never a stack trace.
+import { Command, CommanderError } from 'commander';
+import { TOOL } from '../core/tool.js';
+import { KnowledgeError } from '../knowledge/load.js';
+import { MissingPathError } from '../sources/files.js';
+import { UsageError } from '../run-check.js';
+import { checkCommand } from './check.js';
+import { EXIT } from './common.js';
+
+const COMMANDS = [checkCommand];
+
+export function buildProgram(): Command {
+  const program = new Command('upshift')
+    .description('Make Kubernetes (EKS first) version upgrades boring: what breaks, what to change, in which order.')
+    .version(TOOL.version, '--version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const command of COMMANDS) program.addCommand(command().exitOverride().showHelpAfterError('(run with --help for usage)'));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    process.exitCode = handleError(error, argv.includes('-v') || argv.includes('--verbose'));
+  }
+}
+
+function handleError(error: unknown, verbose: boolean): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (error instanceof UsageError || error instanceof KnowledgeError || error instanceof MissingPathError) {
+    process.stderr.write(`upshift: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`upshift: unexpected failure: ${message}\n`);
+  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('upshift: run again with -v for details, and please report it\n');
+  return EXIT.usage;
+}

@@ -1,0 +1,10 @@
+// The public library API: everything the CLI does is available from here.
+export { runCheck, resolveContext, UsageError, type CheckOptions } from './run-check.js';
+export * from './core/types.js';
+export * from './core/kube-version.js';
+export { loadKnowledge, KnowledgeError, type Knowledge } from './knowledge/load.js';
+export { supportCalendar, defaultTarget, type SupportStatus, type VersionSupport } from './knowledge/calendar.js';
+export { checks } from './checks/index.js';
+export { CATALOG, type FindingId } from './checks/catalog.js';
+export type { Check, CheckContext, Inventory, Platform } from './checks/types.js';
+export { reporters, sortFindings, summarize, type Reporter, type ReportOptions } from './report/index.js';

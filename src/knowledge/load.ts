@@ -1,0 +1,97 @@
+// Loads the knowledge base: the bundled data/*.yaml files, then the user's --data files,
+// whose rows add to or replace the bundled ones. Every row is validated; an invalid row is
+// reported with its file and position in the file, and nothing is loaded.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import * as z from 'zod/mini';
+import { apiRowSchema, knowledgeFileSchema, type ApiRow, type EksVersion, type KubernetesVersion } from './schema.js';
+import { ApiIndex } from './apis.js';
+
+export interface EksCalendar {
+  pricing?: { standardPerHour: number; extendedPerHour: number; source: string };
+  endOfSupportAction?: string;
+  endOfSupportSource?: string;
+  versions: EksVersion[];
+}
+
+export interface Knowledge {
+  /** When the bundled facts were gathered (the oldest date of the files loaded). */
+  date: string;
+  apis: ApiIndex;
+  eks: EksCalendar;
+  kubernetes: { versions: KubernetesVersion[] };
+}
+
+/** A knowledge file that cannot be used; the message names the file and the row. */
+export class KnowledgeError extends Error {}
+
+export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+const BUNDLED_FILES = ['apis.yaml', 'eks.yaml'];
+
+export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
+  const apiRows = new Map<string, ApiRow>();
+  const eks: EksCalendar = { versions: [] };
+  const kubernetes = { versions: [] as KubernetesVersion[] };
+  const dates: string[] = [];
+
+  const files = [...BUNDLED_FILES.map((name) => BUNDLED_DATA_DIR + name), ...extraFiles];
+  for (const file of files) {
+    const content = readKnowledgeFile(file);
+    if (content.knowledgeDate && !extraFiles.includes(file)) dates.push(content.knowledgeDate);
+    (content.apis ?? []).forEach((row, index) => {
+      const api = validateRow(file, index, row);
+      apiRows.set(apiRowKey(api), api);
+    });
+    const platforms = content.platforms;
+    if (platforms?.eks) {
+      Object.assign(eks, { ...platforms.eks, versions: mergeByVersion(eks.versions, platforms.eks.versions) });
+    }
+    if (platforms?.kubernetes) {
+      kubernetes.versions = mergeByVersion(kubernetes.versions, platforms.kubernetes.versions);
+    }
+  }
+  return { date: dates.sort()[0] ?? 'unknown', apis: new ApiIndex([...apiRows.values()]), eks, kubernetes };
+}
+
+function readKnowledgeFile(file: string): z.infer<typeof knowledgeFileSchema> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new KnowledgeError(`knowledge file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the --data path`);
+  }
+  let data: unknown;
+  try {
+    data = parse(text, { version: '1.1', prettyErrors: true });
+  } catch (error) {
+    throw new KnowledgeError(`knowledge file ${file} is not valid YAML: ${(error as Error).message}`);
+  }
+  const result = z.safeParse(knowledgeFileSchema, data ?? {});
+  if (!result.success) {
+    throw new KnowledgeError(`knowledge file ${file}: ${describeIssues(result.error.issues)}`);
+  }
+  return result.data;
+}
+
+function validateRow(file: string, index: number, row: unknown): ApiRow {
+  const result = z.safeParse(apiRowSchema, row);
+  if (result.success) return result.data;
+  const fields = (row ?? {}) as Record<string, unknown>;
+  const label = [fields.group ? `${fields.group}/${fields.version}` : fields.version, fields.kind].filter(Boolean).join(' ');
+  throw new KnowledgeError(`knowledge file ${file}: apis[${index}]${label ? ` (${label})` : ''}: ${describeIssues(result.error.issues)}`);
+}
+
+function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((issue) => `${issue.path.map(String).join('.') || '(row)'}: ${issue.message}`).join('; ');
+}
+
+export function apiRowKey(row: Pick<ApiRow, 'component' | 'group' | 'version' | 'kind'>): string {
+  return `${row.component}|${row.group}|${row.version}|${row.kind}`;
+}
+
+function mergeByVersion<T extends { version: string }>(existing: T[], added: T[]): T[] {
+  const merged = new Map(existing.map((row) => [row.version, row]));
+  for (const row of added) merged.set(row.version, row);
+  return [...merged.values()].sort((a, b) => Number(a.version.split('.')[1]) - Number(b.version.split('.')[1]));
+}

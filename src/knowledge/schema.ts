@@ -1,0 +1,67 @@
+// The shape of the knowledge files in data/ (and of the user's --data files), checked at
+// load time so that a wrong row is reported by file and row, not discovered mid-scan.
+import * as z from 'zod/mini';
+
+const minorVersion = z.string().check(z.regex(/^\d+\.\d+$/, 'expected a quoted "MAJOR.MINOR" version such as "1.22"'));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a quoted YYYY-MM-DD date'));
+const sourceUrl = z.string().check(z.regex(/^https?:\/\/\S+$/, 'expected an http(s) URL naming where the fact comes from'));
+
+export const apiRowSchema = z.strictObject({
+  group: z.string(),
+  version: z.string().check(z.regex(/^v\d+((alpha|beta)\d+)?$/, 'expected an API version such as v1beta1')),
+  kind: z.string().check(z.minLength(1)),
+  component: z.string().check(z.regex(/^[a-z0-9-]+$/, 'expected a lowercase component name such as kubernetes or cert-manager')),
+  deprecatedIn: z.nullable(minorVersion),
+  removedIn: z.nullable(minorVersion),
+  replacement: z.nullable(z.string()),
+  replacementAvailableIn: z.nullable(minorVersion),
+  forecast: z.optional(z.boolean()),
+  note: z.string(),
+  source: sourceUrl,
+});
+
+export type ApiRow = z.infer<typeof apiRowSchema>;
+
+export const eksVersionSchema = z.strictObject({
+  version: minorVersion,
+  upstreamRelease: z.optional(isoDate),
+  releaseDate: isoDate,
+  endOfStandardSupport: isoDate,
+  endOfExtendedSupport: z.nullable(isoDate),
+  forecast: z.optional(z.boolean()),
+  note: z.optional(z.string()),
+  source: sourceUrl,
+});
+
+export const kubernetesVersionSchema = z.strictObject({
+  version: minorVersion,
+  releaseDate: isoDate,
+  endOfLife: isoDate,
+  forecast: z.optional(z.boolean()),
+  note: z.optional(z.string()),
+  source: sourceUrl,
+});
+
+export type EksVersion = z.infer<typeof eksVersionSchema>;
+export type KubernetesVersion = z.infer<typeof kubernetesVersionSchema>;
+
+export const platformsSchema = z.strictObject({
+  eks: z.optional(
+    z.strictObject({
+      pricing: z.optional(
+        z.strictObject({ standardPerHour: z.number(), extendedPerHour: z.number(), source: sourceUrl }),
+      ),
+      endOfSupportAction: z.optional(z.string()),
+      endOfSupportSource: z.optional(sourceUrl),
+      versions: z.array(eksVersionSchema),
+    }),
+  ),
+  kubernetes: z.optional(z.strictObject({ versions: z.array(kubernetesVersionSchema) })),
+});
+
+/** One knowledge file: every section optional, so a --data file can carry a single row. */
+export const knowledgeFileSchema = z.looseObject({
+  knowledgeDate: z.optional(isoDate),
+  apis: z.optional(z.array(z.unknown())),
+  platforms: z.optional(platformsSchema),
+});

@@ -1,0 +1,36 @@
+// -o csv: one row per finding for spreadsheets and ad-hoc scripts (RFC 4180 quoting).
+
+import type { Finding, Report } from '../core/types.js';
+import { originName } from './labels.js';
+import { sortFindings } from './order.js';
+import type { ReportOptions } from './reporter.js';
+
+const HEADER = ['severity', 'id', 'kind', 'namespace', 'name', 'apiVersion', 'origin', 'path', 'line', 'column', 'message'];
+
+export function csv(report: Report, options: ReportOptions): string {
+  const rows = sortFindings(report.findings).map((finding) => csvRow(finding, options.cwd));
+  return [HEADER, ...rows].map((cells) => `${cells.map(quote).join(',')}\n`).join('');
+}
+
+// For a Helm release, cluster or EKS origin, "path" holds its name (namespace/release, context, cluster).
+function csvRow(finding: Finding, cwd: string | undefined): string[] {
+  const { resource, origin } = finding;
+  const located = origin?.type === 'file' || origin?.type === 'terraform' ? origin : undefined;
+  return [
+    finding.severity,
+    finding.id,
+    resource?.kind ?? '',
+    resource?.namespace ?? '',
+    resource?.name ?? '',
+    resource?.apiVersion ?? '',
+    origin?.type ?? '',
+    origin ? originName(origin, cwd) : '',
+    located ? String(located.line) : '',
+    located?.column !== undefined ? String(located.column) : '',
+    finding.message,
+  ];
+}
+
+function quote(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}

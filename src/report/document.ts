@@ -1,0 +1,59 @@
+// The report as the plain object CLI.md specifies for -o json, shared by json and yaml.
+
+import type { Finding, Origin, Report, ResourceRef, Severity } from '../core/types.js';
+import { displayPath } from './labels.js';
+import { sortFindings } from './order.js';
+
+export interface ReportDocument {
+  tool: { name: string; version: string };
+  platform: string;
+  // null rather than absent, so consumers can rely on the key.
+  current: string | null;
+  target: string;
+  findings: FindingDocument[];
+  summary: Record<Severity, number>;
+}
+
+export interface FindingDocument {
+  id: string;
+  severity: Severity;
+  message: string;
+  resource?: ResourceRef;
+  origin?: Origin;
+  details?: Record<string, unknown>;
+}
+
+export function reportDocument(report: Report, cwd: string | undefined): ReportDocument {
+  const { error, warning, info } = report.summary;
+  return {
+    tool: { name: report.tool.name, version: report.tool.version },
+    platform: report.platform,
+    current: report.current ?? null,
+    target: report.target,
+    findings: sortFindings(report.findings).map((finding) => findingDocument(finding, cwd)),
+    summary: { error, warning, info },
+  };
+}
+
+// Rebuilt field by field so the key order is CLI.md's, whatever order the check used.
+function findingDocument(finding: Finding, cwd: string | undefined): FindingDocument {
+  const document: FindingDocument = { id: finding.id, severity: finding.severity, message: finding.message };
+  if (finding.resource) document.resource = resourceDocument(finding.resource);
+  if (finding.origin) document.origin = originDocument(finding.origin, cwd);
+  if (finding.details) document.details = finding.details;
+  return document;
+}
+
+function resourceDocument(resource: ResourceRef): ResourceRef {
+  const document: ResourceRef = { apiVersion: resource.apiVersion, kind: resource.kind };
+  if (resource.namespace !== undefined) document.namespace = resource.namespace;
+  if (resource.name !== undefined) document.name = resource.name;
+  return document;
+}
+
+function originDocument(origin: Origin, cwd: string | undefined): Origin {
+  if (origin.type === 'file' || origin.type === 'terraform') {
+    return { ...origin, path: displayPath(origin.path, cwd) };
+  }
+  return origin;
+}

@@ -1,0 +1,71 @@
+// How a finding's parts read as short text, shared by the human and tabular formats.
+
+import { isAbsolute, relative, sep } from 'node:path';
+import type { Finding, Origin, Report, ResourceRef, Severity } from '../core/types.js';
+
+/** A file path as printed: relative to cwd when it was absolute, always with forward slashes. */
+export function displayPath(path: string, cwd: string | undefined): string {
+  const shown = cwd && isAbsolute(path) ? relative(cwd, path) || '.' : path;
+  return shown.split(sep).join('/');
+}
+
+/** "Ingress shop/web", "ClusterRole admin", or "" when there is no resource. */
+export function resourceLabel(resource: ResourceRef | undefined): string {
+  if (!resource) return '';
+  const name = [resource.namespace, resource.name].filter(Boolean).join('/');
+  return name ? `${resource.kind} ${name}` : resource.kind;
+}
+
+/** What names an origin within its type: a path, "namespace/release", a context or cluster name. */
+export function originName(origin: Origin, cwd?: string): string {
+  switch (origin.type) {
+    case 'file':
+    case 'terraform':
+      return displayPath(origin.path, cwd);
+    case 'helm-release':
+      return `${origin.namespace}/${origin.release}`;
+    case 'cluster':
+      return origin.context ?? '';
+    case 'eks':
+      return origin.cluster;
+  }
+}
+
+/** "apps/ingress.yaml:12", "helm-release shop/web", "cluster prod", or "" without an origin. */
+export function locationLabel(origin: Origin | undefined, cwd: string | undefined): string {
+  if (!origin) return '';
+  const name = originName(origin, cwd);
+  if (origin.type === 'file' || origin.type === 'terraform') return `${name}:${origin.line}`;
+  return name ? `${origin.type} ${name}` : origin.type;
+}
+
+/** "removedIn=1.22 replacement=networking.k8s.io/v1", in the order the check wrote them. */
+export function detailsLabel(details: Finding['details']): string {
+  return Object.entries(details ?? {})
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${detailValue(value)}`)
+    .join(' ');
+}
+
+/** "3 errors, 1 warning, 0 info". */
+export function countsLabel(summary: Record<Severity, number>): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `${plural(summary.error, 'error')}, ${plural(summary.warning, 'warning')}, ${summary.info} info`;
+}
+
+/** What the human formats say instead of an empty table. */
+export function noFindingsLabel(report: Report): string {
+  return `No findings: no check reported anything for ${report.platform} ${report.target}.`;
+}
+
+/** "eks 1.28 → 1.34", or "eks → 1.34" when the current version is unknown. */
+export function versionsLabel(report: Report): string {
+  return [report.platform, report.current, '→', report.target].filter(Boolean).join(' ');
+}
+
+// Quoted only when needed, so the common case stays readable and "a b" cannot read as two pairs.
+function detailValue(value: unknown): string {
+  if (typeof value === 'string') return /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}

@@ -1,0 +1,39 @@
+// -o markdown: a report to paste into a pull request, an issue or a wiki page.
+
+import { SEVERITIES, type Finding, type Report, type Severity } from '../core/types.js';
+import { countsLabel, locationLabel, noFindingsLabel, resourceLabel, versionsLabel } from './labels.js';
+import { sortFindings } from './order.js';
+import type { ReportOptions } from './reporter.js';
+
+const SECTION_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+
+export function markdown(report: Report, options: ReportOptions): string {
+  const findings = sortFindings(report.findings);
+  const blocks = ['# upshift report', versionsLabel(report)];
+  if (findings.length === 0) blocks.push(noFindingsLabel(report));
+  else blocks.push(countsLabel(report.summary));
+  for (const severity of SEVERITIES) {
+    const section = findings.filter((finding) => finding.severity === severity);
+    if (section.length > 0) blocks.push(`## ${SECTION_TITLES[severity]} (${section.length})`, sectionTable(section, options));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function sectionTable(findings: Finding[], options: ReportOptions): string {
+  const rows = findings.map((finding) => {
+    const cells = [finding.id, resourceLabel(finding.resource), locationLabel(finding.origin, options.cwd), finding.message];
+    return `| ${cells.map(escapeCell).join(' | ')} |`;
+  });
+  return ['| id | resource | location | message |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+// A backslash is escaped first so that a cell ending in one cannot swallow the closing pipe;
+// "<" so that text like <none> is not taken for an HTML tag and hidden.
+function escapeCell(text: string): string {
+  if (text === '') return '-';
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}

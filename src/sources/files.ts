@@ -1,0 +1,134 @@
+// The file source: expands PATHs into manifest files (recursively, skipping .git and
+// node_modules and the user's --exclude globs), reads each one defensively (size, binary,
+// encoding) and hands its text to the manifest reader. Helm chart directories are handed
+// to the chart source instead, because their templates are not YAML until rendered.
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { relative, resolve, sep, posix, dirname, basename } from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { Finding, Resource } from '../core/types.js';
+import { inputInvalid } from './input-problem.js';
+import { readManifestText, type ManifestOptions } from './manifest-text.js';
+
+export interface FileScanOptions extends ManifestOptions {
+  /** Directory that origins are made relative to. */
+  cwd: string;
+  exclude?: readonly string[];
+  /** Files larger than this are reported, not read. */
+  maxFileBytes?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** What a PATH argument expands to. */
+export interface ExpandedPaths {
+  files: string[];
+  /** Roots of Helm charts (directories holding a Chart.yaml). */
+  charts: string[];
+}
+
+/** A PATH the user gave that does not exist: a usage error, not an input problem. */
+export class MissingPathError extends Error {}
+
+const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
+const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
+
+export function expandPaths(paths: readonly string[], options: Pick<FileScanOptions, 'cwd' | 'exclude'>): ExpandedPaths {
+  const files = new Set<string>();
+  const charts = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(options.cwd, path);
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch {
+      throw new MissingPathError(`path "${path}" does not exist; give a file or directory of manifests, or -f - for stdin`);
+    }
+    if (!isDirectory) {
+      files.add(absolute);
+      continue;
+    }
+    const found = globSync(MANIFEST_GLOB, {
+      cwd: absolute,
+      ignore: [...ALWAYS_SKIPPED, ...(options.exclude ?? [])],
+      dot: true,
+      followSymbolicLinks: false,
+      absolute: true,
+    });
+    const chartRoots = found.filter((file) => basename(file) === 'Chart.yaml').map((file) => dirname(file));
+    for (const root of chartRoots) charts.add(root);
+    for (const file of found) {
+      if (!chartRoots.some((root) => isInside(file, root))) files.add(file);
+    }
+  }
+  return { files: [...files].sort(), charts: [...charts].sort() };
+}
+
+function isInside(file: string, directory: string): boolean {
+  return file.startsWith(directory.endsWith(sep) || directory.endsWith('/') ? directory : directory + '/');
+}
+
+export interface FileContents {
+  resources: Resource[];
+  findings: Finding[];
+}
+
+/** Reads one manifest file; every problem becomes an input-invalid finding. */
+export function readManifestFile(absolutePath: string, options: FileScanOptions): FileContents {
+  const path = displayPath(absolutePath, options.cwd);
+  const origin = { type: 'file' as const, path, line: 1, column: 1 };
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let bytes: Buffer;
+  let fd: number | undefined;
+  try {
+    // One open and an fstat on it: cheaper than stat-then-read, and the size is checked
+    // before a huge file is pulled into memory.
+    fd = openSync(absolutePath, 'r');
+    const size = fstatSync(fd).size;
+    if (size > limit) {
+      return problem(origin, `${path}: the file is ${megabytes(size)}, larger than the ${megabytes(limit)} limit; split it, or raise --max-file-size`);
+    }
+    bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const count = readSync(fd, bytes, read, size - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    bytes = bytes.subarray(0, read);
+  } catch (error) {
+    return problem(origin, `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check that it is a readable file`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return readManifestBytes(bytes, path, options);
+}
+
+/** Reads manifest bytes from any origin (a file, stdin). */
+export function readManifestBytes(bytes: Buffer, path: string, options: ManifestOptions): FileContents {
+  const origin = { type: 'file' as const, path, line: 1, column: 1 };
+  if (bytes.includes(0)) {
+    return problem(origin, `${path}: binary content (NUL bytes), not a YAML or JSON manifest; exclude it with --exclude`);
+  }
+  let text = bytes.toString('utf8');
+  if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) {
+    return problem(origin, `${path}: not valid UTF-8 text; save it as UTF-8 or exclude it with --exclude`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return readManifestText(text, path, options);
+}
+
+function problem(origin: { type: 'file'; path: string; line: number; column: number }, message: string): FileContents {
+  return { resources: [], findings: [inputInvalid(origin, message)] };
+}
+
+/** Paths in reports are relative to the working directory, with forward slashes. */
+export function displayPath(absolutePath: string, cwd: string): string {
+  // The common case (a file under the working directory) without path.relative's cost.
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  const path = absolutePath.startsWith(prefix) ? absolutePath.slice(prefix.length) : relative(cwd, absolutePath) || absolutePath;
+  return sep === posix.sep ? path : path.split(sep).join(posix.sep);
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

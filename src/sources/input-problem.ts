@@ -1,0 +1,18 @@
+// Input problems are findings: a file that does not parse is reported where it is, and the
+// scan goes on. Sources build them here so that every one reads the same way.
+import type { Finding, Origin } from '../core/types.js';
+
+export function inputInvalid(origin: Origin, message: string): Finding {
+  return { id: 'input-invalid', severity: 'error', message, origin };
+}
+
+/** "3:14" style location from a 0-based offset in `text`. */
+export function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

@@ -1,0 +1,132 @@
+// Turns the text of one manifest file (YAML or JSON) into Resources: the lexical index
+// reads most documents; a full parse handles the rest and locates errors.
+import type { Finding, KubeObject, Origin, Resource } from '../core/types.js';
+import { indexYaml, type IndexedDocument } from './yaml-index.js';
+import { isListObject, parseYamlDocuments, type ParsedObject } from './yaml-parse.js';
+import { inputInvalid, lineAndColumnAt } from './input-problem.js';
+
+export interface ManifestOptions {
+  /** Whether some check reads the whole object of this kind (see Check.wantsObject). */
+  wantsObject: (apiVersion: string, kind: string) => boolean;
+}
+
+export interface ManifestContents {
+  resources: Resource[];
+  findings: Finding[];
+}
+
+export function readManifestText(text: string, path: string, options: ManifestOptions): ManifestContents {
+  const contents: ManifestContents = { resources: [], findings: [] };
+  if (looksLikeJson(text)) {
+    readJson(text, path, options, contents);
+    return contents;
+  }
+  for (const document of indexYaml(text)) {
+    const simple =
+      document.verdict === 'plain' &&
+      !(document.apiVersion && document.kind && (document.kind.endsWith('List') || options.wantsObject(document.apiVersion, document.kind)));
+    if (simple) {
+      if (document.apiVersion && document.kind) contents.resources.push(lightResource(document, path));
+    } else {
+      readParsedDocument(text, document, path, options, contents);
+    }
+  }
+  return contents;
+}
+
+function lightResource(document: IndexedDocument, path: string): Resource {
+  const resource: Resource = {
+    apiVersion: document.apiVersion!,
+    kind: document.kind!,
+    origin: { type: 'file', path, line: document.contentLine, column: 1 },
+  };
+  if (document.name) resource.name = document.name;
+  if (document.namespace) resource.namespace = document.namespace;
+  return resource;
+}
+
+function readParsedDocument(
+  text: string,
+  document: IndexedDocument,
+  path: string,
+  options: ManifestOptions,
+  contents: ManifestContents,
+): void {
+  const lineOffset = document.firstLine - 1;
+  const outcome = parseYamlDocuments(text.slice(document.start, document.end));
+  if (!outcome.ok) {
+    contents.findings.push(
+      inputInvalid(
+        { type: 'file', path, line: outcome.line + lineOffset, column: outcome.column },
+        `${path}:${outcome.line + lineOffset}:${outcome.column}: invalid YAML: ${outcome.message}; fix the syntax (kubectl would reject this file too)`,
+      ),
+    );
+    return;
+  }
+  for (const parsed of outcome.documents) addParsed(parsed, lineOffset, path, options, contents);
+}
+
+function addParsed(parsed: ParsedObject, lineOffset: number, path: string, options: ManifestOptions, contents: ManifestContents): void {
+  const entries = parsed.items ?? (isListObject(parsed.object) ? [] : [parsed]);
+  for (const entry of entries) {
+    const origin: Origin = { type: 'file', path, line: entry.line + lineOffset, column: entry.column };
+    const resource = resourceFromObject(entry.object, origin, options);
+    if (resource) contents.resources.push(resource);
+  }
+}
+
+/** A Resource when `object` looks like a Kubernetes object (string apiVersion and kind), else undefined. */
+export function resourceFromObject(object: unknown, origin: Origin, options: ManifestOptions): Resource | undefined {
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) return undefined;
+  const candidate = object as KubeObject;
+  if (typeof candidate.apiVersion !== 'string' || typeof candidate.kind !== 'string') return undefined;
+  const resource: Resource = { apiVersion: candidate.apiVersion, kind: candidate.kind, origin };
+  const metadata = typeof candidate.metadata === 'object' && candidate.metadata !== null ? candidate.metadata : {};
+  if (typeof metadata.name === 'string') resource.name = metadata.name;
+  if (typeof metadata.namespace === 'string') resource.namespace = metadata.namespace;
+  if (options.wantsObject(resource.apiVersion, resource.kind)) resource.object = candidate;
+  return resource;
+}
+
+function looksLikeJson(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+    return c === 123 /* { */ || c === 91; /* [ */
+  }
+  return false;
+}
+
+function readJson(text: string, path: string, options: ManifestOptions, contents: ManifestContents): void {
+  let object: unknown;
+  try {
+    object = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    const { line, column } = lineAndColumnAt(text, offset);
+    contents.findings.push(
+      inputInvalid(
+        { type: 'file', path, line, column },
+        `${path}:${line}:${column}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}; fix the syntax`,
+      ),
+    );
+    return;
+  }
+  const start = lineAndColumnAt(text, text.search(/\S/));
+  const items = isListObject(object) ? (object as { items: unknown[] }).items : [object];
+  const itemLines = items.length > 1 || items[0] !== object ? locateJsonItems(text) : undefined;
+  items.forEach((item, index) => {
+    const at = itemLines?.[index] ?? start;
+    const resource = resourceFromObject(item, { type: 'file', path, ...at }, options);
+    if (resource) contents.resources.push(resource);
+  });
+}
+
+/** Positions of a JSON List's items, from the YAML parser (JSON is YAML); undefined if it cannot tell. */
+function locateJsonItems(text: string): { line: number; column: number }[] | undefined {
+  const outcome = parseYamlDocuments(text);
+  if (!outcome.ok) return undefined;
+  const document = outcome.documents[0];
+  return document?.items?.map(({ line, column }) => ({ line, column }));
+}

@@ -1,0 +1,406 @@
+// The hot path of a scan: one pass over a YAML file's text that splits it into documents,
+// reads each document's apiVersion, kind, metadata.name and metadata.namespace, and checks
+// the block structure line by line. It builds no objects, so it runs at close to the speed of
+// reading the bytes; a full YAML parse (`yaml`, ~40x slower) is left for the documents that
+// need it: those a check wants whole, and those this pass cannot vouch for.
+
+export interface IndexedDocument {
+  /** Offset of the first character after the `---` line (or 0). */
+  start: number;
+  /** Offset just past the document's last line. */
+  end: number;
+  /** 1-based line of the first line of the document's text. */
+  firstLine: number;
+  /** 1-based line of the first line that holds content (not a comment or blank); 0 if none. */
+  contentLine: number;
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  /**
+   * `plain`: structure verified and the four fields read; trust it without parsing.
+   * `parse`: valid-looking but beyond this pass (anchors, tags, flow collections over
+   * several lines, multi-line scalars, directives): parse it fully to know.
+   * `suspect`: looks malformed; parse it fully for the authoritative error.
+   */
+  verdict: 'plain' | 'parse' | 'suspect';
+}
+
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const DASH = 45;
+const CR = 13;
+
+/** Splits `text` into documents and reads what the checks need from each. */
+export function indexYaml(text: string): IndexedDocument[] {
+  const documents: IndexedDocument[] = [];
+  let doc = newDocument(0, 1);
+  let state = newStructure();
+  let lineNumber = 0;
+  let offset = 0;
+  const length = text.length;
+  while (offset < length || (offset === length && lineNumber === 0)) {
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd === -1) lineEnd = length;
+    const next = lineEnd + 1;
+    lineNumber++;
+    let contentEnd = lineEnd;
+    if (contentEnd > offset && text.charCodeAt(contentEnd - 1) === CR) contentEnd--;
+
+    if (isDocumentMarker(text, offset, contentEnd)) {
+      doc.end = offset;
+      documents.push(doc);
+      doc = newDocument(Math.min(next, length), lineNumber + 1);
+      state = newStructure();
+      // Content after the marker on the same line (`--- !tag`, `--- {a: 1}`) is rare: parse.
+      if (!isBlankOrComment(text, offset + 3, contentEnd)) {
+        doc.verdict = 'parse';
+        doc.contentLine = lineNumber;
+      }
+    } else if (doc.verdict !== 'suspect') {
+      scanLine(text, offset, contentEnd, lineNumber, doc, state);
+    }
+    if (lineEnd === length) break;
+    offset = next;
+  }
+  doc.end = length;
+  documents.push(doc);
+  return documents.filter((d) => d.contentLine > 0);
+}
+
+function newDocument(start: number, firstLine: number): IndexedDocument {
+  return { start, end: start, firstLine, contentLine: 0, verdict: 'plain' };
+}
+
+interface Structure {
+  /** Indentation of the open block collections, outermost first. */
+  indents: number[];
+  /** A `key:` or `-` with nothing after it: the next content line may be more indented. */
+  expectChild: boolean;
+  /** Inside a block scalar (`|`, `>`): lines indented more than this belong to it. */
+  blockScalarParent: number;
+  /** The previous content line ended in a plain scalar value: a deeper line continues it. */
+  plainValueOpen: boolean;
+  /** Inside the top-level `metadata:` mapping, whose direct children sit at metadataChildIndent. */
+  inMetadata: boolean;
+  metadataChildIndent: number;
+}
+
+function newStructure(): Structure {
+  return {
+    indents: [],
+    expectChild: true,
+    blockScalarParent: -2,
+    plainValueOpen: false,
+    inMetadata: false,
+    metadataChildIndent: -1,
+  };
+}
+
+function isDocumentMarker(text: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  const c = text.charCodeAt(start);
+  if (c !== DASH && c !== 46 /* . */) return false;
+  if (text.charCodeAt(start + 1) !== c || text.charCodeAt(start + 2) !== c) return false;
+  const after = start + 3 < end ? text.charCodeAt(start + 3) : SPACE;
+  return after === SPACE || after === TAB;
+}
+
+function isBlankOrComment(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === HASH) return true;
+    if (c !== SPACE && c !== TAB) return false;
+  }
+  return true;
+}
+
+function scanLine(
+  text: string,
+  start: number,
+  end: number,
+  lineNumber: number,
+  doc: IndexedDocument,
+  state: Structure,
+): void {
+  let indent = 0;
+  while (start + indent < end && text.charCodeAt(start + indent) === SPACE) indent++;
+  let position = start + indent;
+  if (position === end) return;
+  const first = text.charCodeAt(position);
+
+  if (indent > state.blockScalarParent && state.blockScalarParent >= -1) return;
+  state.blockScalarParent = -2;
+
+  if (first === HASH) return;
+  if (first === TAB) {
+    // Tabs are never indentation in YAML; a tab-only line is blank, anything else is an error.
+    if (!isBlankOrComment(text, position, end)) doc.verdict = 'suspect';
+    return;
+  }
+  if (doc.contentLine === 0) {
+    doc.contentLine = lineNumber;
+    if (first === 37 /* % directive */) {
+      doc.verdict = 'parse';
+      return;
+    }
+  }
+
+  // Where this line sits in the block structure.
+  const top = state.indents.length ? state.indents[state.indents.length - 1] : -1;
+  if (indent > top) {
+    if (state.plainValueOpen && !state.expectChild) {
+      // A deeper line after `key: value` continues a multi-line plain scalar; let the parser judge.
+      doc.verdict = 'parse';
+      return;
+    }
+    if (!state.expectChild) {
+      doc.verdict = 'suspect';
+      return;
+    }
+    state.indents.push(indent);
+  } else {
+    while (state.indents.length && state.indents[state.indents.length - 1] > indent) state.indents.pop();
+    if (!state.indents.length || state.indents[state.indents.length - 1] !== indent) {
+      doc.verdict = 'suspect';
+      return;
+    }
+  }
+  if (state.inMetadata && indent === 0) state.inMetadata = false;
+  state.expectChild = false;
+  state.plainValueOpen = false;
+
+  // Sequence entries: "- ", possibly several on one line ("- - a"), possibly "- key: value".
+  let column = indent;
+  while (text.charCodeAt(position) === DASH && (position + 1 === end || text.charCodeAt(position + 1) === SPACE)) {
+    position++;
+    column++;
+    while (position < end && text.charCodeAt(position) === SPACE) {
+      position++;
+      column++;
+    }
+    if (position === end || text.charCodeAt(position) === HASH) {
+      state.expectChild = true;
+      return;
+    }
+    // The entry's content opens a collection at its own column ("- name: x" then "  image: y").
+    state.indents.push(column);
+  }
+
+  scanContent(text, start, position, end, indent, doc, state);
+}
+
+/** Scans what follows the indentation and any "- ": a `key: value` pair or a lone value. */
+function scanContent(
+  text: string,
+  lineStart: number,
+  position: number,
+  end: number,
+  indent: number,
+  doc: IndexedDocument,
+  state: Structure,
+): void {
+  const first = text.charCodeAt(position);
+  const column = position - lineStart;
+  if (first === 124 /* | */ || first === 62 /* > */) {
+    // A block scalar as a sequence entry ("- |"): its lines are indented past the dash.
+    state.blockScalarParent = indent;
+    return;
+  }
+  if (first === 63 /* ? complex key */ || first === 38 /* & */ || first === 42 /* * */ || first === 33 /* ! */) {
+    doc.verdict = 'parse';
+    return;
+  }
+  let keyEnd = -1;
+  let valueStart = -1;
+  let key = '';
+  if (first === 34 /* " */ || first === 39 /* ' */) {
+    const close = closingQuote(text, position, end, first);
+    if (close < 0) {
+      doc.verdict = 'parse';
+      return;
+    }
+    let after = close + 1;
+    while (after < end && text.charCodeAt(after) === SPACE) after++;
+    if (after < end && text.charCodeAt(after) === 58 /* : */) {
+      keyEnd = after;
+      key = text.slice(position + 1, close);
+    } else {
+      // A quoted scalar as a sequence entry: only a comment may follow.
+      if (after < end && !(text.charCodeAt(after) === HASH && text.charCodeAt(after - 1) === SPACE)) doc.verdict = 'suspect';
+      return;
+    }
+  } else if (first === 123 /* { */ || first === 91 /* [ */) {
+    scanFlow(text, position, end, doc);
+    return;
+  } else {
+    keyEnd = findMappingColon(text, position, end);
+    if (keyEnd < 0) {
+      // A plain scalar on its own line: valid as a sequence entry, an error as a mapping line.
+      state.plainValueOpen = true;
+      if (!isSequenceContext(text, position)) doc.verdict = 'suspect';
+      return;
+    }
+    key = text.slice(position, keyEnd).trimEnd();
+  }
+
+  valueStart = keyEnd + 1;
+  while (valueStart < end && text.charCodeAt(valueStart) === SPACE) valueStart++;
+  if (valueStart < end && text.charCodeAt(valueStart) === TAB) {
+    while (valueStart < end && (text.charCodeAt(valueStart) === SPACE || text.charCodeAt(valueStart) === TAB)) valueStart++;
+  }
+  const hasValue = valueStart < end && text.charCodeAt(valueStart) !== HASH;
+
+  if (!hasValue) {
+    state.expectChild = true;
+    if (column === 0 && key === 'metadata') {
+      state.inMetadata = true;
+      state.metadataChildIndent = -1;
+    }
+    return;
+  }
+
+  const value = scanValue(text, valueStart, end, doc, state, column);
+  if (value === undefined) return;
+  if (column === 0) {
+    if (key === 'apiVersion') doc.apiVersion = value;
+    else if (key === 'kind') doc.kind = value;
+  } else if (state.inMetadata) {
+    if (state.metadataChildIndent < 0) state.metadataChildIndent = column;
+    if (column === state.metadataChildIndent) {
+      if (key === 'name') doc.name = value;
+      else if (key === 'namespace') doc.namespace = value;
+    }
+  }
+}
+
+/**
+ * Reads a value after `key:`. Returns the scalar's text for plain and quoted scalars on this
+ * line, undefined for anything else (block scalars, flow collections, or trouble).
+ */
+function scanValue(
+  text: string,
+  start: number,
+  end: number,
+  doc: IndexedDocument,
+  state: Structure,
+  keyColumn: number,
+): string | undefined {
+  const first = text.charCodeAt(start);
+  if (first === 124 /* | */ || first === 62 /* > */) {
+    state.blockScalarParent = keyColumn;
+    return undefined;
+  }
+  if (first === 34 || first === 39) {
+    const close = closingQuote(text, start, end, first);
+    if (close < 0) {
+      doc.verdict = 'parse';
+      return undefined;
+    }
+    let after = close + 1;
+    while (after < end && text.charCodeAt(after) === SPACE) after++;
+    if (after < end && text.charCodeAt(after) !== HASH) {
+      doc.verdict = 'suspect';
+      return undefined;
+    }
+    const inner = text.slice(start + 1, close);
+    if (first === 34 && inner.includes('\\')) {
+      doc.verdict = 'parse';
+      return undefined;
+    }
+    return first === 39 ? inner.replaceAll("''", "'") : inner;
+  }
+  if (first === 123 || first === 91) {
+    scanFlow(text, start, end, doc);
+    return undefined;
+  }
+  if (first === 38 || first === 42 || first === 33 || first === 64 /* @ */ || first === 96 /* ` */) {
+    // Anchors, aliases and tags need the parser; @ and ` cannot start a plain scalar.
+    doc.verdict = first === 64 || first === 96 ? 'suspect' : 'parse';
+    return undefined;
+  }
+  // A plain scalar: it ends at " #"; ": " inside it is an error (a nested mapping on one line).
+  let valueEnd = end;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === HASH && (text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === TAB)) {
+      valueEnd = i;
+      break;
+    }
+    if (c === 58 && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) {
+      doc.verdict = 'suspect';
+      return undefined;
+    }
+  }
+  state.plainValueOpen = true;
+  return text.slice(start, valueEnd).trimEnd();
+}
+
+/** Checks that a flow collection closes on this line; several lines are left to the parser. */
+function scanFlow(text: string, start: number, end: number, doc: IndexedDocument): void {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const close = closingQuote(text, i, end, c);
+      if (close < 0) {
+        doc.verdict = 'parse';
+        return;
+      }
+      i = close;
+    } else if (c === 123 || c === 91) {
+      depth++;
+    } else if (c === 125 || c === 93) {
+      depth--;
+      if (depth < 0) {
+        doc.verdict = 'suspect';
+        return;
+      }
+      if (depth === 0) {
+        let after = i + 1;
+        while (after < end && text.charCodeAt(after) === SPACE) after++;
+        if (after < end && text.charCodeAt(after) !== HASH) doc.verdict = 'suspect';
+        return;
+      }
+    } else if (c === 38 || c === 42 || c === 33 || c === HASH) {
+      doc.verdict = 'parse';
+      return;
+    }
+  }
+  doc.verdict = 'parse';
+}
+
+/** Offset of the quote closing the scalar opened at `start`, or -1 if it runs past the line. */
+function closingQuote(text: string, start: number, end: number, quote: number): number {
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === 34 && c === 92 /* \ */) {
+      i++;
+    } else if (c === quote) {
+      if (quote === 39 && text.charCodeAt(i + 1) === 39) {
+        i++;
+        continue;
+      }
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** Offset of the `:` that ends a plain mapping key on this line, or -1. */
+function findMappingColon(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 && (i + 1 === end || text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === TAB)) return i;
+    if (c === HASH && i > start && text.charCodeAt(i - 1) === SPACE) return -1;
+  }
+  return -1;
+}
+
+/** Whether the line holding `position` is a sequence entry ("- value"). */
+function isSequenceContext(text: string, position: number): boolean {
+  let i = position - 1;
+  while (i >= 0 && text.charCodeAt(i) === SPACE) i--;
+  return i >= 0 && text.charCodeAt(i) === DASH;
+}

@@ -1,0 +1,84 @@
+// The full-parse path: YAML 1.1 (as kubectl reads it) with the `yaml` library, for the
+// documents the lexical index cannot vouch for or that a check wants whole. Hostile input
+// (alias bombs, deep nesting) becomes an error message, never a crash or a hang.
+import { LineCounter, parseAllDocuments, isMap, isSeq, type Document } from 'yaml';
+import type { KubeObject } from '../core/types.js';
+
+export interface ParsedObject {
+  object: unknown;
+  /** 1-based line and column of the object's first character in the parsed text. */
+  line: number;
+  column: number;
+  /** Items of a `kind: List`, each with its own position. */
+  items?: { object: unknown; line: number; column: number }[];
+}
+
+export type ParseOutcome = { ok: true; documents: ParsedObject[] } | { ok: false; message: string; line: number; column: number };
+
+// A handful of aliases is normal (shared env blocks); an exponential "billion laughs" is not.
+const MAX_ALIAS_COUNT = 100;
+
+export function parseYamlDocuments(text: string): ParseOutcome {
+  const lineCounter = new LineCounter();
+  let documents: Document.Parsed[];
+  try {
+    documents = parseAllDocuments(text, { version: '1.1', lineCounter, prettyErrors: true, uniqueKeys: true }) as Document.Parsed[];
+  } catch (error) {
+    return failure(error, 1, 1);
+  }
+  const parsed: ParsedObject[] = [];
+  for (const document of documents) {
+    const error = document.errors[0];
+    if (error) {
+      const position = error.linePos?.[0] ?? { line: 1, col: 1 };
+      return { ok: false, message: firstLine(error.message), line: position.line, column: position.col };
+    }
+    if (document.contents === null) continue;
+    const start = lineCounter.linePos(document.contents.range?.[0] ?? 0);
+    let object: unknown;
+    try {
+      object = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      return failure(error, start.line, start.col);
+    }
+    const entry: ParsedObject = { object, line: start.line, column: start.col };
+    if (isListObject(object) && isMap(document.contents)) {
+      const items = document.contents.get('items', true);
+      if (isSeq(items) && Array.isArray((object as { items: unknown[] }).items)) {
+        entry.items = items.items.map((node, index) => {
+          const at = lineCounter.linePos((node as { range?: [number] }).range?.[0] ?? 0);
+          return { object: (object as { items: unknown[] }).items[index], line: at.line, column: at.col };
+        });
+      }
+    }
+    parsed.push(entry);
+  }
+  return { ok: true, documents: parsed };
+}
+
+/** `kind: List` and the typed lists (`DeploymentList`) that `kubectl get -o yaml` prints. */
+export function isListObject(object: unknown): boolean {
+  const candidate = object as KubeObject | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.kind === 'string' &&
+    candidate.kind.endsWith('List') &&
+    Array.isArray((candidate as { items?: unknown }).items)
+  );
+}
+
+function failure(error: unknown, line: number, column: number): ParseOutcome {
+  if (error instanceof RangeError) {
+    return { ok: false, message: 'the document nests too deeply to parse', line, column };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/alias/i.test(message)) {
+    return { ok: false, message: `the document expands too many aliases (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb`, line, column };
+  }
+  return { ok: false, message: firstLine(message), line, column };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
