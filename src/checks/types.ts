@@ -20,15 +20,18 @@ export interface CheckContext {
 
 /** Everything the sources found, for checks that relate objects to each other. */
 export interface Inventory {
-  /** Resources whose kind some check wants whole (Check.wantsObject); each has `object`. */
+  /** Resources whose kind some check wants whole (Check.objectKinds); each has `object`. */
   resources: Resource[];
 }
 
 export interface Check {
   /** The catalog ids this check can produce. */
   ids: readonly string[];
-  /** Kinds whose whole object the check reads; the sources decode and keep only those. */
-  wantsObject?(apiVersion: string, kind: string): boolean;
+  /**
+   * Kinds whose whole object the check reads ('*' for every kind); the sources decode and
+   * keep only those. A list, not a predicate, so that worker threads can apply it.
+   */
+  objectKinds?: readonly string[];
   /** Runs on each resource as the scan streams past it. */
   checkResource?(resource: Resource, context: CheckContext): Finding[];
   /** Runs once, after the scan, on the kept inventory. */

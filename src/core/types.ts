@@ -30,7 +30,7 @@ export interface Resource {
   origin: Origin;
   /**
    * The whole decoded object. Sources fill it only when a check asked for this kind
-   * (see Check.wantsObject): most checks need apiVersion/kind alone, and decoding every
+   * (see Check.objectKinds): most checks need apiVersion/kind alone, and decoding every
    * document fully is the slowest part of a scan.
    */
   object?: KubeObject;

@@ -6,8 +6,12 @@ import { isListObject, parseYamlDocuments, type ParsedObject } from './yaml-pars
 import { inputInvalid, lineAndColumnAt } from './input-problem.js';
 
 export interface ManifestOptions {
-  /** Whether some check reads the whole object of this kind (see Check.wantsObject). */
-  wantsObject: (apiVersion: string, kind: string) => boolean;
+  /** Kinds whose whole object some check reads (see Check.objectKinds); '*' for all. */
+  objectKinds: ReadonlySet<string>;
+}
+
+function wantsObject(options: ManifestOptions, kind: string): boolean {
+  return options.objectKinds.has(kind) || options.objectKinds.has('*');
 }
 
 export interface ManifestContents {
@@ -24,7 +28,7 @@ export function readManifestText(text: string, path: string, options: ManifestOp
   for (const document of indexYaml(text)) {
     const simple =
       document.verdict === 'plain' &&
-      !(document.apiVersion && document.kind && (document.kind.endsWith('List') || options.wantsObject(document.apiVersion, document.kind)));
+      !(document.apiVersion && document.kind && (document.kind.endsWith('List') || wantsObject(options, document.kind)));
     if (simple) {
       if (document.apiVersion && document.kind) contents.resources.push(lightResource(document, path));
     } else {
@@ -84,7 +88,7 @@ export function resourceFromObject(object: unknown, origin: Origin, options: Man
   const metadata = typeof candidate.metadata === 'object' && candidate.metadata !== null ? candidate.metadata : {};
   if (typeof metadata.name === 'string') resource.name = metadata.name;
   if (typeof metadata.namespace === 'string') resource.namespace = metadata.namespace;
-  if (options.wantsObject(resource.apiVersion, resource.kind)) resource.object = candidate;
+  if (wantsObject(options, resource.kind)) resource.object = candidate;
   return resource;
 }
 

@@ -58,7 +58,7 @@ export function indexYaml(text: string): IndexedDocument[] {
         doc.verdict = 'parse';
         doc.contentLine = lineNumber;
       }
-    } else if (doc.verdict !== 'suspect') {
+    } else if (doc.verdict === 'plain') {
       scanLine(text, offset, contentEnd, lineNumber, doc, state);
     }
     if (lineEnd === length) break;

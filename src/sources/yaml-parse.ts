@@ -17,6 +17,7 @@ export type ParseOutcome = { ok: true; documents: ParsedObject[] } | { ok: false
 
 // A handful of aliases is normal (shared env blocks); an exponential "billion laughs" is not.
 const MAX_ALIAS_COUNT = 100;
+const TOO_DEEP = 'the document nests too deeply to parse';
 
 export function parseYamlDocuments(text: string): ParseOutcome {
   const lineCounter = new LineCounter();
@@ -31,7 +32,9 @@ export function parseYamlDocuments(text: string): ParseOutcome {
     const error = document.errors[0];
     if (error) {
       const position = error.linePos?.[0] ?? { line: 1, col: 1 };
-      return { ok: false, message: firstLine(error.message), line: position.line, column: position.col };
+      // The parser catches its own stack overflow and reports it as a syntax error.
+      const message = /call stack/i.test(error.message) ? TOO_DEEP : firstLine(error.message);
+      return { ok: false, message, line: position.line, column: position.col };
     }
     if (document.contents === null) continue;
     const start = lineCounter.linePos(document.contents.range?.[0] ?? 0);
@@ -70,7 +73,7 @@ export function isListObject(object: unknown): boolean {
 
 function failure(error: unknown, line: number, column: number): ParseOutcome {
   if (error instanceof RangeError) {
-    return { ok: false, message: 'the document nests too deeply to parse', line, column };
+    return { ok: false, message: TOO_DEEP, line, column };
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/alias/i.test(message)) {

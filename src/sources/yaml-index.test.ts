@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { indexYaml } from './yaml-index.js';
+
+function only(text: string) {
+  const documents = indexYaml(text);
+  expect(documents).toHaveLength(1);
+  return documents[0];
+}
+
+describe('indexYaml', () => {
+  it('reads the four fields of a plain manifest and where it starts', () => {
+    const text = '# a comment\n\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\n  labels:\n    name: not-this\nspec:\n  replicas: 2\n';
+    expect(only(text)).toEqual({
+      start: 0,
+      end: text.length,
+      firstLine: 1,
+      contentLine: 3,
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: 'web',
+      namespace: 'shop',
+      verdict: 'plain',
+    });
+  });
+
+  it('splits documents on --- and skips empty ones', () => {
+    const text = '---\napiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\n# only a comment\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "b"\n...\n';
+    const documents = indexYaml(text);
+    expect(documents.map((d) => [d.kind, d.name, d.contentLine, d.verdict])).toEqual([
+      ['Service', undefined, 2, 'plain'],
+      ['ConfigMap', 'b', 8, 'plain'],
+    ]);
+  });
+
+  it('unquotes single- and double-quoted values and drops trailing comments', () => {
+    const document = only("apiVersion: 'networking.k8s.io/v1beta1' # legacy\nkind: \"Ingress\"\nmetadata:\n  name: 'it''s'\n");
+    expect([document.apiVersion, document.kind, document.name]).toEqual(['networking.k8s.io/v1beta1', 'Ingress', "it's"]);
+  });
+
+  it('skips block scalars, including lines that look like keys or markers', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  script: |\n    kind: Secret\n    name: nope\n\n    # not a comment\n  other: >-\n    folded\n';
+    expect(only(text)).toMatchObject({ kind: 'ConfigMap', name: 'cm', verdict: 'plain' });
+  });
+
+  it('follows sequences of mappings', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: x\n    args:\n      - --flag\n      - "quoted"\n  - name: b\n    command: ["sh", "-c", "a: b"]\n';
+    expect(only(text).verdict).toBe('plain');
+  });
+
+  it.each([
+    ['a tab as indentation', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: p\n'],
+    ['a line indented deeper than its parent allows', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n    labels: x\n'],
+    ['a dedent to a level that was never opened', 'apiVersion: v1\nkind: Pod\nspec:\n    a: 1\n  b: 2\n'],
+    ['a nested mapping on one line', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a: b\n'],
+    ['a line that is neither key nor entry', 'apiVersion: v1\nkind: Pod\nmetadata\n  name: p\n'],
+    ['an unbalanced flow collection', 'apiVersion: v1\nkind: Pod\nspec: {a: 1}}\n'],
+  ])('sends %s to the parser, which rejects it', (_, text) => {
+    expect(only(text).verdict).not.toBe('plain');
+    expect(parseAllDocuments(text, { version: '1.1' }).flatMap((d) => ('errors' in d ? d.errors : []))).not.toEqual([]);
+  });
+
+  it.each([
+    ['anchors and aliases', 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels: &l\n    a: b\n  annotations: *l\n'],
+    ['a tag', 'apiVersion: v1\nkind: Secret\ndata: !!binary aGk=\n'],
+    ['a multi-line flow collection', 'apiVersion: v1\nkind: Pod\nspec: {\n  a: 1 }\n'],
+    ['a multi-line plain scalar', 'apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    note: one\n      two\n'],
+    ['a directive', '%YAML 1.1\n---\napiVersion: v1\nkind: Pod\n'],
+  ])('leaves %s to the full parser', (_, text) => {
+    expect(indexYaml(text).some((d) => d.verdict === 'parse')).toBe(true);
+  });
+
+  it('handles CRLF line ends and a file without a final newline', () => {
+    expect(only('apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: s')).toMatchObject({ kind: 'Service', name: 's', verdict: 'plain' });
+  });
+
+  it('reads name only from metadata, not from nested objects', () => {
+    const text = 'apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    metadata:\n      name: inner\nmetadata:\n  namespace: ops\n';
+    const document = only(text);
+    expect([document.name, document.namespace]).toEqual([undefined, 'ops']);
+  });
+});
