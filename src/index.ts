@@ -1,5 +1,6 @@
 // The public library API: everything the CLI does is available from here.
-export { runCheck, resolveContext, UsageError, type CheckOptions } from './run-check.js';
+export { runCheck, resolveContext, type CheckOptions } from './run-check.js';
+export { UsageError } from './core/errors.js';
 export * from './core/types.js';
 export * from './core/kube-version.js';
 export { loadKnowledge, KnowledgeError, type Knowledge } from './knowledge/load.js';

@@ -2,6 +2,7 @@
 // per-resource checks, keep what the inventory checks need, and return the report.
 import { compareKubeVersions, minorOf, requireKubeVersion } from './core/kube-version.js';
 import { TOOL } from './core/tool.js';
+import { UsageError } from './core/errors.js';
 import type { Finding, Report, Resource } from './core/types.js';
 import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './checks/catalog.js';
@@ -38,8 +39,6 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A problem with the invocation itself (a bad version, an unknown check id): exit code 1. */
-export class UsageError extends Error {}
 
 export async function runCheck(options: CheckOptions): Promise<Report> {
   const knowledge = options.knowledge ?? loadKnowledge(options.dataFiles);

@@ -60,13 +60,16 @@ function judgeKubernetesApi(resource: Resource, row: ApiRow, context: CheckConte
   if (current !== undefined && row.replacementAvailableIn && compareKubeVersions(row.replacementAvailableIn, current) > 0) {
     const after = hopInto(row.replacementAvailableIn);
     const before = row.removedIn && compareKubeVersions(row.removedIn, target) <= 0 ? hopInto(row.removedIn) : undefined;
+    // When the replacement arrives in the very release that removes the old version, no
+    // release serves both: the object has to be rewritten as part of that hop.
+    const window =
+      before === after
+        ? `no release serves both, so rewrite it as part of the ${after} hop (${row.note})`
+        : `migrate it after the ${after} hop` + (before ? ` and before the ${before} hop` : '');
     findings.push({
       id: 'api-replacement-unavailable',
       severity: 'warning',
-      message:
-        `${describeResource(resource)}: ${row.replacement} is not served at the current ${current} (only from ${row.replacementAvailableIn}); ` +
-        `migrate it after the ${after} hop` +
-        (before ? ` and before the ${before} hop` : ''),
+      message: `${describeResource(resource)}: ${row.replacement} is not served at the current ${current} (only from ${row.replacementAvailableIn}); ${window}`,
       resource: resourceRef(resource),
       origin: resource.origin,
       details: { ...details, migrateAfterHop: after, ...(before ? { migrateBeforeHop: before } : {}) },
@@ -110,7 +113,7 @@ function judgeComponentApi(resource: Resource, row: ApiRow, context: CheckContex
 }
 
 function replacementText(row: ApiRow, component?: string): string {
-  if (!row.replacement) return `no replacement API: ${row.note}`;
+  if (!row.replacement) return row.note;
   const since = row.replacementAvailableIn ? ` (served since ${component ? `${component} ` : ''}${row.replacementAvailableIn})` : '';
   return `use ${row.replacement}${since}`;
 }

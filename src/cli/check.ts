@@ -1,7 +1,8 @@
 // `upshift check [PATH...] [-f FILE|-]`: the static scan of files, directories and stdin.
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { runCheck, UsageError } from '../run-check.js';
+import { UsageError } from '../core/errors.js';
+import { runCheck } from '../run-check.js';
 import { reporters } from '../report/index.js';
 import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, type FailOn, type OutputFlags } from './common.js';
 

@@ -2,9 +2,7 @@
 // every failure into a message and the exit code CLI.md promises — never a stack trace.
 import { Command, CommanderError } from 'commander';
 import { TOOL } from '../core/tool.js';
-import { KnowledgeError } from '../knowledge/load.js';
-import { MissingPathError } from '../sources/files.js';
-import { UsageError } from '../run-check.js';
+import { UsageError } from '../core/errors.js';
 import { checkCommand } from './check.js';
 import { EXIT } from './common.js';
 
@@ -30,7 +28,7 @@ export async function main(argv: string[]): Promise<void> {
 
 function handleError(error: unknown, verbose: boolean): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  if (error instanceof UsageError || error instanceof KnowledgeError || error instanceof MissingPathError) {
+  if (error instanceof UsageError) {
     process.stderr.write(`upshift: ${error.message}\n`);
     return EXIT.usage;
   }

@@ -1,5 +1,6 @@
 // Version math in one place: parse what users, clusters and EKS print, compare, and list
 // the minor hops an upgrade goes through (the control plane moves one minor at a time).
+import { UsageError } from './errors.js';
 
 export interface KubeVersion {
   major: number;
@@ -27,7 +28,7 @@ export function parseKubeVersion(text: string): KubeVersion | undefined {
 export function requireKubeVersion(text: string, what: string): KubeVersion {
   const version = parseKubeVersion(text);
   if (!version) {
-    throw new Error(`${what} "${text}" is not a Kubernetes version; expected a form like 1.31, v1.31 or 1.31.2`);
+    throw new UsageError(`${what} "${text}" is not a Kubernetes version; expected a form like 1.31, v1.31 or 1.31.2`);
   }
   return version;
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { UsageError } from '../core/errors.js';
 import * as z from 'zod/mini';
 import { apiRowSchema, knowledgeFileSchema, type ApiRow, type EksVersion, type KubernetesVersion } from './schema.js';
 import { ApiIndex } from './apis.js';
@@ -24,7 +25,7 @@ export interface Knowledge {
 }
 
 /** A knowledge file that cannot be used; the message names the file and the row. */
-export class KnowledgeError extends Error {}
+export class KnowledgeError extends UsageError {}
 
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 const BUNDLED_FILES = ['apis.yaml', 'eks.yaml'];

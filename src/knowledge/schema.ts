@@ -2,8 +2,8 @@
 // load time so that a wrong row is reported by file and row, not discovered mid-scan.
 import * as z from 'zod/mini';
 
-const minorVersion = z.string().check(z.regex(/^\d+\.\d+$/, 'expected a quoted "MAJOR.MINOR" version such as "1.22"'));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a quoted YYYY-MM-DD date'));
+const minorVersion = z.string({ error: 'expected a quoted "MAJOR.MINOR" version such as "1.22"' }).check(z.regex(/^\d+\.\d+$/, 'expected a quoted "MAJOR.MINOR" version such as "1.22"'));
+const isoDate = z.string({ error: 'expected a quoted YYYY-MM-DD date' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a quoted YYYY-MM-DD date'));
 const sourceUrl = z.string().check(z.regex(/^https?:\/\/\S+$/, 'expected an http(s) URL naming where the fact comes from'));
 
 export const apiRowSchema = z.strictObject({

@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { relative, resolve, sep, posix, dirname, basename } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { UsageError } from '../core/errors.js';
 import type { Finding, Resource } from '../core/types.js';
 import { inputInvalid } from './input-problem.js';
 import { readManifestText, type ManifestOptions } from './manifest-text.js';
@@ -26,8 +27,6 @@ export interface ExpandedPaths {
   charts: string[];
 }
 
-/** A PATH the user gave that does not exist: a usage error, not an input problem. */
-export class MissingPathError extends Error {}
 
 const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
 const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
@@ -41,7 +40,7 @@ export function expandPaths(paths: readonly string[], options: Pick<FileScanOpti
     try {
       isDirectory = statSync(absolute).isDirectory();
     } catch {
-      throw new MissingPathError(`path "${path}" does not exist; give a file or directory of manifests, or -f - for stdin`);
+      throw new UsageError(`path "${path}" does not exist; give a file or directory of manifests, or -f - for stdin`);
     }
     if (!isDirectory) {
       files.add(absolute);
