@@ -49,7 +49,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds };
 
   const findings: Finding[] = [];
-  const inventory: Inventory = { resources: [] };
+  const inventory: Inventory = { resources: [], charts: [], eksAddons: [], environments: [] };
   const accept = (resources: Resource[], problems: Finding[]) => {
     findings.push(...problems);
     for (const resource of resources) {

@@ -1,5 +1,5 @@
 // What a check is: a pure function over the inventory and the knowledge base.
-import type { Finding, Resource } from '../core/types.js';
+import type { Finding, Origin, Resource } from '../core/types.js';
 import type { Knowledge } from '../knowledge/load.js';
 
 export type Platform = 'eks' | 'kubernetes';
@@ -22,6 +22,48 @@ export interface CheckContext {
 export interface Inventory {
   /** Resources whose kind some check wants whole (Check.objectKinds); each has `object`. */
   resources: Resource[];
+  /** Helm charts referenced (Chart.yaml dependencies, Helmfile, Argo CD, Terraform helm_release). */
+  charts: ChartReference[];
+  /** EKS managed add-ons pinned (Terraform aws_eks_addon, eksctl, CloudFormation, the EKS API). */
+  eksAddons: EksAddonReference[];
+  /** Clusters described by infrastructure code or read live, one per environment. */
+  environments: EnvironmentFact[];
+}
+
+export interface ChartReference {
+  chart: string;
+  version?: string;
+  repository?: string;
+  /** Name of the release or dependency alias, when known. */
+  release?: string;
+  env?: string;
+  origin: Origin;
+}
+
+export interface EksAddonReference {
+  name: string;
+  version?: string;
+  env?: string;
+  origin: Origin;
+}
+
+export interface NodeGroupFact {
+  name: string;
+  version?: string;
+  releaseVersion?: string;
+  amiType?: string;
+  /** updateConfig: a count ("1") or a percentage ("10%"). */
+  maxUnavailable?: string;
+  desiredSize?: number;
+  origin?: Origin;
+}
+
+export interface EnvironmentFact {
+  name: string;
+  clusterVersion?: string;
+  /** Where clusterVersion was read. */
+  origin?: Origin;
+  nodeGroups: NodeGroupFact[];
 }
 
 export interface Check {
