@@ -15,7 +15,7 @@ describe('resourceLabel', () => {
   it('reads kind, then namespace/name as far as they are known', () => {
     expect(resourceLabel({ apiVersion: 'v1', kind: 'Service', namespace: 'shop', name: 'web' })).toBe('Service shop/web');
     expect(resourceLabel({ apiVersion: 'v1', kind: 'Namespace', name: 'shop' })).toBe('Namespace shop');
-    expect(resourceLabel({ apiVersion: 'v1', kind: 'List' })).toBe('List');
+    expect(resourceLabel({ apiVersion: 'v1', kind: 'List' })).toBe('List (unnamed)');
     expect(resourceLabel(undefined)).toBe('');
   });
 });

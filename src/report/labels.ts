@@ -1,6 +1,7 @@
 // How a finding's parts read as short text, shared by the human and tabular formats.
 
 import { isAbsolute, relative, sep } from 'node:path';
+import { describeResource } from '../checks/describe.js';
 import type { Finding, Origin, Report, ResourceRef, Severity } from '../core/types.js';
 
 /** A file path as printed: relative to cwd when it was absolute, always with forward slashes. */
@@ -9,11 +10,9 @@ export function displayPath(path: string, cwd: string | undefined): string {
   return shown.split(sep).join('/');
 }
 
-/** "Ingress shop/web", "ClusterRole admin", or "" when there is no resource. */
+/** "Ingress shop/web", "ClusterRole admin", as messages name them; "" when there is no resource. */
 export function resourceLabel(resource: ResourceRef | undefined): string {
-  if (!resource) return '';
-  const name = [resource.namespace, resource.name].filter(Boolean).join('/');
-  return name ? `${resource.kind} ${name}` : resource.kind;
+  return resource ? describeResource(resource) : '';
 }
 
 /** What names an origin within its type: a path, "namespace/release", a context or cluster name. */

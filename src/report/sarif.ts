@@ -2,6 +2,7 @@
 
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CATALOG, isKnownFindingId } from '../checks/catalog.js';
 import type { Finding, Origin, Report, Severity } from '../core/types.js';
 import { displayPath, originName } from './labels.js';
 import { sortFindings } from './order.js';
@@ -32,17 +33,24 @@ export function sarif(report: Report, options: ReportOptions): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-// Findings arrive sorted by severity, so the first one seen of an id carries its most severe level.
+// A catalogued id gets its catalog line and default severity; any other id (from a check not yet
+// in the catalog) is described by its own words at the most severe level seen, which comes first
+// because findings arrive sorted by severity.
 function sarifRules(findings: Finding[]) {
-  const levels = new Map<string, Severity>();
-  for (const finding of findings) if (!levels.has(finding.id)) levels.set(finding.id, finding.severity);
-  return [...levels.keys()].sort().map((id) => ({
-    id,
-    name: id.split('-').map(capitalize).join(''),
-    shortDescription: { text: capitalize(id.split('-').join(' ')) },
-    helpUri: `${HELP_URI}#${id}`,
-    defaultConfiguration: { level: LEVELS[levels.get(id) ?? 'info'] },
-  }));
+  const seen = new Map<string, Severity>();
+  for (const finding of findings) if (!seen.has(finding.id)) seen.set(finding.id, finding.severity);
+  return [...seen.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, severity]) => {
+      const entry = isKnownFindingId(id) ? CATALOG[id] : { summary: capitalize(id.split('-').join(' ')), severity };
+      return {
+        id,
+        name: id.split('-').map(capitalize).join(''),
+        shortDescription: { text: entry.summary },
+        helpUri: `${HELP_URI}#${id}`,
+        defaultConfiguration: { level: LEVELS[entry.severity] },
+      };
+    });
 }
 
 function sarifResult(finding: Finding, ruleIndex: number, cwd: string | undefined) {
