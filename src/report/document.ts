@@ -14,14 +14,8 @@ export interface ReportDocument {
   summary: Record<Severity, number>;
 }
 
-export interface FindingDocument {
-  id: string;
-  severity: Severity;
-  message: string;
-  resource?: ResourceRef;
-  origin?: Origin;
-  details?: Record<string, unknown>;
-}
+/** A finding as printed: the same fields, in CLI.md's key order. */
+export type FindingDocument = Finding;
 
 export function reportDocument(report: Report, cwd: string | undefined): ReportDocument {
   const { error, warning, info } = report.summary;
