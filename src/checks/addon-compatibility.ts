@@ -26,7 +26,11 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
   const base = anchor(detected);
   const subject = `${detected.name} (${detected.evidence})`;
   if (detected.version === undefined) {
-    return [{ ...base, id: 'addon-unknown', severity: 'info', message: `${subject}: its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs`, details: detailsOf(detected, context, current) }];
+    const fromChart = detected.via === 'chart' || detected.via === 'helm-release';
+    const why = fromChart
+      ? `the knowledge base does not map this chart version to an app release of ${detected.name}; add a chartVersions row with --data`
+      : 'its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs';
+    return [{ ...base, id: 'addon-unknown', severity: 'info', message: `${subject}: ${why}`, details: detailsOf(detected, context, current) }];
   }
   const findings = outdated(detected, addon, current, context);
   const verdict = judgeAddon(addon, detected.version, context.target, current);
