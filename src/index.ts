@@ -9,3 +9,7 @@ export { checks } from './checks/index.js';
 export { CATALOG, type FindingId } from './checks/catalog.js';
 export type { Check, CheckContext, Inventory, Platform } from './checks/types.js';
 export { reporters, sortFindings, summarize, type Reporter, type ReportOptions } from './report/index.js';
+export { versionsReport, type VersionsReport, type VersionsEntry } from './versions.js';
+export { detectAddons, type DetectedAddon, type DetectionVia } from './addons/detect.js';
+export { judgeAddon, type AddonMove, type AddonVerdict } from './addons/compatibility.js';
+export { stalenessWarning } from './knowledge/staleness.js';

@@ -102,7 +102,7 @@ export function resolveContext(options: CheckOptions, knowledge: Knowledge): Che
   if (current && compareKubeVersions(current, target) > 0) {
     throw new UsageError(`--current ${current} is newer than --target ${target}; upshift plans upgrades, not downgrades`);
   }
-  return { platform, target, current, knowledge, componentTargets: options.componentTargets ?? new Map() };
+  return { platform, target, current, knowledge, today, componentTargets: options.componentTargets ?? new Map() };
 }
 
 function selectChecks(options: CheckOptions): Check[] {

@@ -74,7 +74,7 @@ describe('exit codes', () => {
 
 describe('check', () => {
   it('prints the JSON schema of CLI.md, hop-aware', async () => {
-    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--current', '1.19', '--target', 'v1.22.4', '-o', 'json']);
+    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--current', '1.19', '--target', 'v1.22.4', '-o', 'json', '--skip-checks', 'support-ending']);
     const report = JSON.parse(run.stdout);
     expect(report).toEqual({
       tool: { name: 'upshift', version: '0.1.0' },
@@ -96,7 +96,7 @@ describe('check', () => {
   });
 
   it('says at which hops to migrate when the replacement is newer than the current version', async () => {
-    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--current', '1.16', '--target', '1.22', '-o', 'json']);
+    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--current', '1.16', '--target', '1.22', '-o', 'json', '--skip-checks', 'support-ending']);
     const ids = JSON.parse(run.stdout).findings.map((f: { id: string; message: string }) => [f.id, f.message]);
     expect(ids).toEqual([
       ['api-removed', 'Ingress shop/web uses extensions/v1beta1, removed in 1.22; use networking.k8s.io/v1 (served since 1.19); migrate before the 1.21→1.22 hop'],
@@ -128,5 +128,52 @@ describe('check', () => {
   it('answers as kubectl-upshift too', async () => {
     const pkg = await import('../package.json', { with: { type: 'json' } });
     expect(pkg.default.bin).toEqual({ upshift: 'bin/upshift.js', 'kubectl-upshift': 'bin/upshift.js' });
+  });
+});
+
+describe('versions', () => {
+  it('prints the EKS calendar of a given day as JSON (CLI.md)', async () => {
+    const run = await upshift(['versions', '--at', '2026-11-21', '-o', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ platform: 'eks', at: '2026-11-21', knowledgeDate: '2026-11-01' });
+    expect(report.versions.find((v: { version: string }) => v.version === '1.31')).toEqual({
+      version: '1.31', status: 'extended', releaseDate: '2024-09-26', endOfStandardSupport: '2025-11-26', endOfExtendedSupport: '2026-11-26', daysLeft: 5, forecast: false, monthlyCost: 438,
+    });
+  });
+
+  it('prints a table with costs and the end-of-support action', async () => {
+    const run = await upshift(['versions', '--at', '2026-11-21']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('upshift: eks support calendar on 2026-11-21 (knowledge dated 2026-11-01)');
+    expect(lines[2]).toBe('VERSION  STATUS    RELEASED    END OF STANDARD  END OF EXTENDED  DAYS LEFT  COST/MONTH');
+    expect(lines).toContain('1.34     standard  2025-10-02  2026-12-02       2027-12-02       11         $73.00');
+    expect(lines).toContain('1.31     extended  2024-09-26  2025-11-26       2026-11-26       5          $438.00');
+    expect(lines).toContain('Cost per cluster: $73.00/month in standard support, $438.00/month in extended support (730 h/month; https://aws.amazon.com/eks/pricing/)');
+  });
+
+  it.each([
+    [['versions', '--at', '2026-02-30'], 'upshift: --at "2026-02-30" is not a calendar date; expected YYYY-MM-DD, e.g. 2026-11-21'],
+    [['versions', '--platform', 'gke'], "error: option '--platform <platform>' argument 'gke' is invalid. Allowed choices are eks, kubernetes."],
+    [['versions', '--data', 'test/fixtures/addons/bad-addon.yaml'], 'upshift: knowledge file test/fixtures/addons/bad-addon.yaml: addons[0] (acme-gateway): compatibility.0.versions:'],
+  ])('1 for a usage error: %j', async (args, message) => {
+    const run = await upshift(args);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+  });
+});
+
+describe('check with add-ons', () => {
+  it('lists each add-on with the hop at which it must move, and fails with 3', async () => {
+    const run = await upshift(['check', 'test/fixtures/addons/platform.yaml', '--current', '1.28', '--target', '1.29', '--checks', 'addon-upgrade-first', '-o', 'csv']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n').slice(1, 3)).toEqual([
+      'error,addon-upgrade-first,Deployment,kube-system,cluster-autoscaler,apps/v1,file,test/fixtures/addons/platform.yaml,1,1,Upgrade cluster-autoscaler (now 1.26.4) to 1.29.0 or later (recommended 1.29.x) before the 1.28→1.29 control-plane hop',
+      'error,addon-upgrade-first,Deployment,ingress-nginx,ingress-nginx-controller,apps/v1,file,test/fixtures/addons/platform.yaml,32,1,Upgrade ingress-nginx (now 1.8.1) to 1.9.6 or later (recommended 1.12.x) before the 1.28→1.29 control-plane hop',
+    ]);
   });
 });

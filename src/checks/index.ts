@@ -1,7 +1,21 @@
 // The registry of checks: adding a check is one file and one line here.
+import { addonCompatibilityCheck } from './addon-compatibility.js';
+import { addonRetiredCheck } from './addon-retired.js';
+import { al2NodesCheck } from './al2-nodes.js';
 import { apiLifecycleCheck } from './api-lifecycle.js';
+import { dockerSocketCheck } from './docker-socket.js';
+import { pspInUseCheck } from './psp-in-use.js';
+import { supportWindowCheck } from './support-window.js';
+import { versionSkewCheck } from './version-skew.js';
 import type { Check } from './types.js';
 
 export const checks: Record<string, Check> = {
   'api-lifecycle': apiLifecycleCheck,
+  'addon-compatibility': addonCompatibilityCheck,
+  'addon-retired': addonRetiredCheck,
+  'version-skew': versionSkewCheck,
+  'al2-nodes': al2NodesCheck,
+  'docker-socket': dockerSocketCheck,
+  'psp-in-use': pspInUseCheck,
+  'support-window': supportWindowCheck,
 };

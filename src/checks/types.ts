@@ -11,6 +11,8 @@ export interface CheckContext {
   /** "1.28": the minor running now, when known. */
   current?: string;
   knowledge: Knowledge;
+  /** "2026-11-21": the day the run judges support windows against (UTC). */
+  today: string;
   /**
    * Versions that ecosystem components (cert-manager, karpenter, ...) are being moved to.
    * A component without one is judged against its newest known release.

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { runCheck } from '../run-check.js';
+import { loadKnowledge } from '../knowledge/load.js';
 import { reporters } from '../report/index.js';
-import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, type FailOn, type OutputFlags } from './common.js';
+import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, warnIfStale, type FailOn, type OutputFlags } from './common.js';
 
 interface CheckFlags extends OutputFlags {
   filename?: string[];
@@ -36,13 +37,15 @@ export function checkCommand(): Command {
     if (paths.length === 0 && files.length === 0) {
       throw new UsageError('nothing to scan: give a PATH (file or directory), or -f FILE, or -f - for standard input');
     }
+    const knowledge = loadKnowledge(flags.data);
+    warnIfStale(knowledge, flags);
     const report = await runCheck({
+      knowledge,
       paths: [...paths, ...files.filter((file) => file !== '-')],
       stdin: readsStdin ? readFileSync(0) : undefined,
       target: flags.target,
       current: flags.current,
       platform: flags.platform,
-      dataFiles: flags.data,
       only: flags.checks,
       skip: flags.skipChecks,
       exclude: flags.exclude,

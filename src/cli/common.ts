@@ -3,6 +3,9 @@
 import { Option, type Command } from 'commander';
 import type { Report } from '../core/types.js';
 import { reporters } from '../report/index.js';
+import { isoDay } from '../knowledge/calendar.js';
+import type { Knowledge } from '../knowledge/load.js';
+import { stalenessWarning } from '../knowledge/staleness.js';
 
 export type FailOn = 'error' | 'warning' | 'none';
 
@@ -63,4 +66,10 @@ export function progressReporter(flags: OutputFlags, label: string): ((done: num
     last = now;
     process.stderr.write(`\r${label} ${done}/${total}${done === total ? '\x1b[K\r' : ''}`);
   };
+}
+
+/** Says once on stderr (not with -q) when the knowledge base is older than it should be. */
+export function warnIfStale(knowledge: Knowledge, flags: Pick<OutputFlags, 'quiet'>, today = isoDay(new Date())): void {
+  const warning = stalenessWarning(knowledge.date, today);
+  if (warning && !flags.quiet) process.stderr.write(`upshift: warning: ${warning}\n`);
 }

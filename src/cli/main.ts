@@ -5,8 +5,9 @@ import { TOOL } from '../core/tool.js';
 import { UsageError } from '../core/errors.js';
 import { checkCommand } from './check.js';
 import { EXIT } from './common.js';
+import { versionsCommand } from './versions.js';
 
-const COMMANDS = [checkCommand];
+const COMMANDS = [checkCommand, versionsCommand];
 
 export function buildProgram(): Command {
   const program = new Command('upshift')

@@ -1,13 +1,15 @@
 // Loads the knowledge base: the bundled data/*.yaml files, then the user's --data files,
 // whose rows add to or replace the bundled ones. Every row is validated; an invalid row is
 // reported with its file and position in the file, and nothing is loaded.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import * as z from 'zod/mini';
 import { apiRowSchema, knowledgeFileSchema, type ApiRow, type EksVersion, type KubernetesVersion } from './schema.js';
 import { ApiIndex } from './apis.js';
+import { addonSchema, type AddonDefinition, type NodeRules } from './addon-schema.js';
+import { AddonIndex, mergeAddon } from './addons.js';
 
 export interface EksCalendar {
   pricing?: { standardPerHour: number; extendedPerHour: number; source: string };
@@ -22,21 +24,32 @@ export interface Knowledge {
   apis: ApiIndex;
   eks: EksCalendar;
   kubernetes: { versions: KubernetesVersion[] };
+  /** Add-on detection rules and compatibility matrices (data/addons/*.yaml). */
+  addons: AddonIndex;
+  /** Version skew policy, AMI families, container runtime sockets (data/nodes.yaml). */
+  nodes: NodeRules;
 }
 
 /** A knowledge file that cannot be used; the message names the file and the row. */
 export class KnowledgeError extends UsageError {}
 
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
-const BUNDLED_FILES = ['apis.yaml', 'eks.yaml'];
+const BUNDLED_FILES = ['apis.yaml', 'eks.yaml', 'nodes.yaml'];
+
+function bundledFiles(): string[] {
+  const addonFiles = readdirSync(BUNDLED_DATA_DIR + 'addons').filter((name) => name.endsWith('.yaml')).sort();
+  return [...BUNDLED_FILES, ...addonFiles.map((name) => `addons/${name}`)].map((name) => BUNDLED_DATA_DIR + name);
+}
 
 export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
   const apiRows = new Map<string, ApiRow>();
   const eks: EksCalendar = { versions: [] };
   const kubernetes = { versions: [] as KubernetesVersion[] };
+  const addons = new Map<string, AddonDefinition>();
+  const nodes: NodeRules = {};
   const dates: string[] = [];
 
-  const files = [...BUNDLED_FILES.map((name) => BUNDLED_DATA_DIR + name), ...extraFiles];
+  const files = [...bundledFiles(), ...extraFiles];
   for (const file of files) {
     const content = readKnowledgeFile(file);
     if (content.knowledgeDate && !extraFiles.includes(file)) dates.push(content.knowledgeDate);
@@ -44,6 +57,11 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
       const api = validateRow(file, index, row);
       apiRows.set(apiRowKey(api), api);
     });
+    (content.addons ?? []).forEach((row, index) => {
+      const addon = validateAddon(file, index, row);
+      addons.set(addon.name, mergeAddon(addons.get(addon.name), addon));
+    });
+    Object.assign(nodes, content.nodes);
     const platforms = content.platforms;
     if (platforms?.eks) {
       Object.assign(eks, { ...platforms.eks, versions: mergeByVersion(eks.versions, platforms.eks.versions) });
@@ -52,7 +70,14 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
       kubernetes.versions = mergeByVersion(kubernetes.versions, platforms.kubernetes.versions);
     }
   }
-  return { date: dates.sort()[0] ?? 'unknown', apis: new ApiIndex([...apiRows.values()]), eks, kubernetes };
+  return {
+    date: dates.sort()[0] ?? 'unknown',
+    apis: new ApiIndex([...apiRows.values()]),
+    eks,
+    kubernetes,
+    addons: new AddonIndex([...addons.values()]),
+    nodes,
+  };
 }
 
 function readKnowledgeFile(file: string): z.infer<typeof knowledgeFileSchema> {
@@ -81,6 +106,13 @@ function validateRow(file: string, index: number, row: unknown): ApiRow {
   const fields = (row ?? {}) as Record<string, unknown>;
   const label = [fields.group ? `${fields.group}/${fields.version}` : fields.version, fields.kind].filter(Boolean).join(' ');
   throw new KnowledgeError(`knowledge file ${file}: apis[${index}]${label ? ` (${label})` : ''}: ${describeIssues(result.error.issues)}`);
+}
+
+function validateAddon(file: string, index: number, row: unknown): AddonDefinition {
+  const result = z.safeParse(addonSchema, row);
+  if (result.success) return result.data;
+  const name = (row as { name?: unknown } | null)?.name;
+  throw new KnowledgeError(`knowledge file ${file}: addons[${index}]${typeof name === 'string' ? ` (${name})` : ''}: ${describeIssues(result.error.issues)}`);
 }
 
 function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {

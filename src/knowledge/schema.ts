@@ -1,6 +1,7 @@
 // The shape of the knowledge files in data/ (and of the user's --data files), checked at
 // load time so that a wrong row is reported by file and row, not discovered mid-scan.
 import * as z from 'zod/mini';
+import { nodeRulesSchema } from './addon-schema.js';
 
 const minorVersion = z.string({ error: 'expected a quoted "MAJOR.MINOR" version such as "1.22"' }).check(z.regex(/^\d+\.\d+$/, 'expected a quoted "MAJOR.MINOR" version such as "1.22"'));
 const isoDate = z.string({ error: 'expected a quoted YYYY-MM-DD date' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a quoted YYYY-MM-DD date'));
@@ -64,4 +65,6 @@ export const knowledgeFileSchema = z.looseObject({
   knowledgeDate: z.optional(isoDate),
   apis: z.optional(z.array(z.unknown())),
   platforms: z.optional(platformsSchema),
+  addons: z.optional(z.array(z.unknown())),
+  nodes: z.optional(nodeRulesSchema),
 });

@@ -1,0 +1,97 @@
+// Finds the add-ons an estate runs: container images of workloads, Helm charts (Chart.yaml dependencies,
+// helm_release, live releases) and EKS managed add-ons, each with the version it reads and where it was found.
+import semver from 'semver';
+import type { Origin, ResourceRef } from '../core/types.js';
+import type { ChartReference, EksAddonReference, Inventory } from '../checks/types.js';
+import { resourceRef } from '../checks/describe.js';
+import type { AddonDefinition } from '../knowledge/addon-schema.js';
+import type { AddonIndex } from '../knowledge/addons.js';
+import { parseImageReference, versionFromTag } from './image-reference.js';
+import { imagesOf, podSpecOf } from './workload-pods.js';
+
+export type DetectionVia = 'image' | 'chart' | 'eks-addon' | 'helm-release';
+
+export interface DetectedAddon {
+  name: string;
+  /** The add-on's own version; undefined when the input does not say (tag "latest", unmapped chart version). */
+  version?: string;
+  via: DetectionVia;
+  origin: Origin;
+  env?: string;
+  resource?: ResourceRef;
+  /** The image, chart or EKS add-on version the version was read from. */
+  evidence: string;
+}
+
+const cache = new WeakMap<Inventory, DetectedAddon[]>();
+
+/** Detections in input order; computed once per inventory, as several checks ask. */
+export function detectAddons(inventory: Inventory, addons: AddonIndex): DetectedAddon[] {
+  const cached = cache.get(inventory);
+  if (cached) return cached;
+  const detected = [
+    ...fromWorkloads(inventory, addons),
+    ...inventory.charts.flatMap((chart) => fromChart(chart, addons)),
+    ...inventory.eksAddons.flatMap((reference) => fromEksAddon(reference, addons)),
+  ];
+  cache.set(inventory, detected);
+  return detected;
+}
+
+function fromWorkloads(inventory: Inventory, addons: AddonIndex): DetectedAddon[] {
+  const detected: DetectedAddon[] = [];
+  for (const resource of inventory.resources) {
+    const spec = resource.object && podSpecOf(resource.object);
+    if (!spec) continue;
+    const seen = new Set<string>();
+    for (const image of imagesOf(spec)) {
+      const reference = parseImageReference(image);
+      const addon = addons.byImage(reference.repository);
+      if (!addon || seen.has(addon.name)) continue;
+      seen.add(addon.name);
+      const version = versionFromTag(reference.tag);
+      detected.push({ name: addon.name, ...(version ? { version } : {}), via: 'image', origin: resource.origin, resource: resourceRef(resource), evidence: image });
+    }
+  }
+  return detected;
+}
+
+function fromChart(chart: ChartReference, addons: AddonIndex): DetectedAddon[] {
+  const addon = addons.byChart(chart.chart);
+  if (!addon) return [];
+  const version = chart.version === undefined ? undefined : appVersionOfChart(addon, chart.version);
+  return [
+    {
+      name: addon.name,
+      ...(version ? { version } : {}),
+      via: chart.origin.type === 'file' ? 'chart' : 'helm-release',
+      origin: chart.origin,
+      ...(chart.env ? { env: chart.env } : {}),
+      evidence: `chart ${chart.chart}${chart.version ? ` ${chart.version}` : ''}`,
+    },
+  ];
+}
+
+function fromEksAddon(reference: EksAddonReference, addons: AddonIndex): DetectedAddon[] {
+  const addon = addons.byEksAddon(reference.name);
+  if (!addon) return [];
+  const version = versionFromTag(reference.version);
+  return [
+    {
+      name: addon.name,
+      ...(version ? { version } : {}),
+      via: 'eks-addon',
+      origin: reference.origin,
+      ...(reference.env ? { env: reference.env } : {}),
+      evidence: `EKS add-on ${reference.name}${reference.version ? ` ${reference.version}` : ''}`,
+    },
+  ];
+}
+
+/** The application version a chart version ships, when the knowledge base knows it. */
+export function appVersionOfChart(addon: AddonDefinition, chartVersion: string): string | undefined {
+  if (addon.chartVersionIsAppVersion) return versionFromTag(chartVersion);
+  const version = semver.coerce(chartVersion);
+  if (!version) return undefined;
+  return addon.chartVersions?.find((row) => semver.satisfies(version, row.chart))?.app;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../knowledge/load.js';
+import { resolveContext, runCheck } from '../run-check.js';
+import { addonCompatibilityCheck } from './addon-compatibility.js';
+import type { Inventory } from './types.js';
+
+const knowledge = loadKnowledge();
+const now = new Date('2026-11-21T12:00:00Z');
+const ADDON_IDS = ['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'addon-unknown'];
+const tf = (line: number, address: string) => ({ type: 'terraform' as const, path: 'infra/addons.tf', line, address });
+
+function inventoryOf(facts: Partial<Inventory>): Inventory {
+  return { resources: [], charts: [], eksAddons: [], environments: [], ...facts };
+}
+
+describe('add-ons detected from workload images', () => {
+  it('judges each image at its file and line, hop by hop', async () => {
+    const report = await runCheck({ paths: ['test/fixtures/addons/platform.yaml'], current: '1.28', target: '1.30', only: ADDON_IDS, knowledge, now });
+    expect(report.findings.map((f) => [f.id, f.severity, f.origin?.type === 'file' ? f.origin.line : null, f.message])).toEqual([
+      ['addon-incompatible', 'error', 1, 'cluster-autoscaler 1.26.4 supports Kubernetes only 1.26 (it does not support the current 1.28 either); on the way to 1.30 it must move 2 times: before 1.28→1.29 to 1.29.0 or later (recommended 1.29.x); before 1.29→1.30 to 1.30.0 or later (recommended 1.30.x)'],
+      ['addon-upgrade-first', 'error', 1, 'Upgrade cluster-autoscaler (now 1.26.4) to 1.29.0 or later (recommended 1.29.x) before the 1.28→1.29 control-plane hop'],
+      ['addon-upgrade-first', 'error', 1, 'Upgrade cluster-autoscaler (now 1.26.4) to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop'],
+      ['addon-incompatible', 'error', 32, 'ingress-nginx 1.8.1 supports Kubernetes 1.24 to 1.27 (it does not support the current 1.28 either); on the way to 1.30 it must move once: before 1.28→1.29 to 1.9.6 or later (recommended 1.12.x)'],
+      ['addon-upgrade-first', 'error', 32, 'Upgrade ingress-nginx (now 1.8.1) to 1.9.6 or later (recommended 1.12.x) before the 1.28→1.29 control-plane hop'],
+      ['addon-unknown', 'info', 44, 'velero (velero/velero:latest): its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs'],
+    ]);
+    expect(report.findings[0].resource).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kube-system', name: 'cluster-autoscaler' });
+    expect(report.findings[0].details).toMatchObject({ addon: 'cluster-autoscaler', version: '1.26.4', via: 'image', current: '1.28', target: '1.30', supportedKubernetes: { min: '1.26', max: '1.26' } });
+  });
+});
+
+describe('add-ons detected from inventory facts', () => {
+  const context = resolveContext({ current: '1.28', target: '1.30', now }, knowledge);
+
+  it('reads EKS add-on versions and compares them with what EKS lists for the target', () => {
+    const findings = addonCompatibilityCheck.checkInventory!(
+      inventoryOf({
+        eksAddons: [
+          { name: 'vpc-cni', version: 'v1.15.0-eksbuild.2', origin: tf(5, 'aws_eks_addon.vpc_cni') },
+          { name: 'kube-proxy', version: 'v1.30.14-eksbuild.28', origin: tf(30, 'aws_eks_addon.kube_proxy') },
+          { name: 'aws-ebs-csi-driver', version: 'v1.22.0-eksbuild.2', origin: tf(37, 'aws_eks_addon.ebs_csi') },
+        ],
+      }),
+      context,
+    );
+    expect(findings).toEqual([
+      {
+        id: 'addon-outdated',
+        severity: 'warning',
+        message: 'vpc-cni 1.15.0-eksbuild.2 is older than v1.20.1-eksbuild.3, the version Amazon EKS lists for 1.30; update it after each control-plane hop (1.28→1.29: v1.20.1-eksbuild.3, 1.29→1.30: v1.20.1-eksbuild.3)',
+        origin: tf(5, 'aws_eks_addon.vpc_cni'),
+        details: {
+          addon: 'vpc-cni',
+          version: '1.15.0-eksbuild.2',
+          via: 'eks-addon',
+          evidence: 'EKS add-on vpc-cni v1.15.0-eksbuild.2',
+          current: '1.28',
+          target: '1.30',
+          recommended: 'v1.20.1-eksbuild.3',
+          steps: [
+            { hop: '1.28→1.29', phase: 'after', recommended: 'v1.20.1-eksbuild.3' },
+            { hop: '1.29→1.30', phase: 'after', recommended: 'v1.20.1-eksbuild.3' },
+          ],
+          source: 'https://docs.aws.amazon.com/eks/latest/userguide/managing-vpc-cni.html',
+        },
+      },
+      {
+        id: 'addon-unknown',
+        severity: 'info',
+        message: 'aws-ebs-csi-driver 1.22.0-eksbuild.2 (EKS add-on aws-ebs-csi-driver v1.22.0-eksbuild.2): no compatibility matrix is in the knowledge base (No compatibility table is published (https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/master/docs/install.md).); check its release notes for 1.30 and add a compatibility row with --data',
+        origin: tf(37, 'aws_eks_addon.ebs_csi'),
+        details: { addon: 'aws-ebs-csi-driver', version: '1.22.0-eksbuild.2', via: 'eks-addon', evidence: 'EKS add-on aws-ebs-csi-driver v1.22.0-eksbuild.2', current: '1.28', target: '1.30' },
+      },
+    ]);
+  });
+
+  it('maps chart versions to app versions, and judges from the environment\'s own cluster version', () => {
+    const findings = addonCompatibilityCheck.checkInventory!(
+      inventoryOf({
+        charts: [
+          { chart: 'cluster-autoscaler', version: '9.29.0', release: 'cluster-autoscaler', env: 'staging', origin: tf(9, 'helm_release.cluster_autoscaler') },
+          { chart: 'aws-load-balancer-controller', version: '1.4.2', origin: { type: 'file', path: 'charts/platform/Chart.yaml', line: 8, column: 5 } },
+          { chart: 'istiod', version: '1.22.3', origin: { type: 'helm-release', release: 'istiod', namespace: 'istio-system' } },
+          { chart: 'ingress-nginx', version: '4.2.0', origin: tf(80, 'helm_release.ingress_nginx') },
+        ],
+        environments: [{ name: 'staging', clusterVersion: '1.29', nodeGroups: [] }],
+      }),
+      context,
+    );
+    expect(findings.map((f) => [f.id, f.origin?.type, f.message])).toEqual([
+      ['addon-incompatible', 'terraform', 'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.29 either); on the way to 1.30 it must move once: before 1.29→1.30 to 1.30.0 or later (recommended 1.30.x)'],
+      ['addon-upgrade-first', 'terraform', 'Upgrade cluster-autoscaler (now 1.27) to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop'],
+      ['addon-incompatible', 'file', 'aws-load-balancer-controller 2.4 supports Kubernetes 1.19 to 1.24 (it does not support the current 1.28 either); on the way to 1.30 it must move once: before 1.28→1.29 to 2.4.7 or later'],
+      ['addon-upgrade-first', 'file', 'Upgrade aws-load-balancer-controller (now 2.4) to 2.4.7 or later before the 1.28→1.29 control-plane hop'],
+      ['addon-unknown', 'terraform', 'ingress-nginx (chart ingress-nginx 4.2.0): the knowledge base does not map this chart version to an app release of ingress-nginx; add a chartVersions row with --data'],
+    ]);
+    expect(findings[0].details).toMatchObject({ via: 'helm-release', env: 'staging', current: '1.29' });
+    expect(findings[2].details).toMatchObject({ via: 'chart' });
+  });
+});

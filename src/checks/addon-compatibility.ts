@@ -1,0 +1,119 @@
+// addon-incompatible, addon-upgrade-first, addon-outdated, addon-unknown: every detected add-on judged against
+// the target and each control-plane hop on the way, with the release to move to and when.
+import semver from 'semver';
+import { compareKubeVersions, listHops } from '../core/kube-version.js';
+import type { Finding } from '../core/types.js';
+import { detectAddons, type DetectedAddon } from '../addons/detect.js';
+import { judgeAddon, recommendedFor, supportedRangeText, type AddonMove } from '../addons/compatibility.js';
+import { WORKLOAD_KINDS } from '../addons/workload-pods.js';
+import type { AddonDefinition } from '../knowledge/addon-schema.js';
+import { currentVersionFor } from './control-plane-version.js';
+import type { Check, CheckContext } from './types.js';
+
+export const addonCompatibilityCheck: Check = {
+  ids: ['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'addon-unknown'],
+  objectKinds: WORKLOAD_KINDS,
+  checkInventory(inventory, context) {
+    return detectAddons(inventory, context.knowledge.addons).flatMap((detected) => {
+      const addon = context.knowledge.addons.get(detected.name)!;
+      const current = currentVersionFor(detected.env, inventory, context);
+      return judgeDetection(detected, addon, current, context);
+    });
+  },
+};
+
+function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current: string | undefined, context: CheckContext): Finding[] {
+  const base = anchor(detected);
+  const subject = `${detected.name} (${detected.evidence})`;
+  if (detected.version === undefined) {
+    const fromChart = detected.via === 'chart' || detected.via === 'helm-release';
+    const why = fromChart
+      ? `the knowledge base does not map this chart version to an app release of ${detected.name}; add a chartVersions row with --data`
+      : 'its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs';
+    return [{ ...base, id: 'addon-unknown', severity: 'info', message: `${subject}: ${why}`, details: detailsOf(detected, context, current) }];
+  }
+  const findings = outdated(detected, addon, current, context);
+  const verdict = judgeAddon(addon, detected.version, context.target, current);
+  if (verdict.kind === 'unknown') {
+    if (addon.recommended?.length) return findings;
+    const reason = addon.note ? `${verdict.reason} (${addon.note})` : verdict.reason;
+    return [{ ...base, id: 'addon-unknown', severity: 'info', message: `${detected.name} ${detected.version} (${detected.evidence}): ${reason}; check its release notes for ${context.target} and add a compatibility row with --data`, details: detailsOf(detected, context, current) }];
+  }
+  if (verdict.kind === 'ok') return findings;
+
+  const range = supportedRangeText(verdict.row);
+  const details = {
+    ...detailsOf(detected, context, current),
+    supportedKubernetes: { min: verdict.row.kubernetesMin, max: verdict.row.kubernetesMax },
+    moves: verdict.moves,
+    ...(verdict.row.forecast ? { forecast: true } : {}),
+    source: verdict.row.source,
+  };
+  const notNow = verdict.supportsCurrent === false ? ` (it does not support the current ${current} either)` : '';
+  findings.push({
+    ...base,
+    id: 'addon-incompatible',
+    severity: 'error',
+    message: `${detected.name} ${detected.version} supports Kubernetes ${range}${notNow}; ${describeMoves(verdict.moves, context.target)}`,
+    details,
+  });
+  for (const move of verdict.moves) {
+    if (move.phase !== 'before' || move.hop === undefined) continue;
+    findings.push({
+      ...base,
+      id: 'addon-upgrade-first',
+      severity: 'error',
+      message: `Upgrade ${detected.name} (now ${detected.version}) to ${moveTarget(move)} before the ${move.hop} control-plane hop`,
+      details: { ...details, hop: move.hop, minimum: move.minimum, recommended: move.recommended },
+    });
+  }
+  return findings;
+}
+
+/** EKS-published versions: the add-on should follow each control-plane hop to the version EKS lists for it. */
+function outdated(detected: DetectedAddon, addon: AddonDefinition, current: string | undefined, context: CheckContext): Finding[] {
+  const recommended = recommendedFor(addon, context.target);
+  const installed = semver.coerce(detected.version);
+  const wanted = recommended === undefined ? null : semver.coerce(recommended);
+  if (!installed || !wanted || !semver.lt(installed, wanted)) return [];
+  const steps = current && compareKubeVersions(current, context.target) < 0
+    ? listHops(current, context.target).map((hop) => ({ hop: `${hop.from}→${hop.to}`, phase: 'after', recommended: recommendedFor(addon, hop.to) ?? null }))
+    : [];
+  const along = steps.length > 1 ? `; update it after each control-plane hop (${steps.map((step) => `${step.hop}: ${step.recommended ?? 'unknown'}`).join(', ')})` : '';
+  return [
+    {
+      ...anchor(detected),
+      id: 'addon-outdated',
+      severity: 'warning',
+      message: `${detected.name} ${detected.version} is older than ${recommended}, the version Amazon EKS lists for ${context.target}${along}`,
+      details: { ...detailsOf(detected, context, current), recommended, steps, source: addon.recommended!.find((row) => row.kubernetes === context.target)!.source },
+    },
+  ];
+}
+
+function describeMoves(moves: AddonMove[], target: string): string {
+  if (moves.length === 1 && moves[0].hop === undefined) return `not the target ${target}: move it to ${moveTarget(moves[0])}`;
+  const steps = moves.map((move) => `${move.phase} ${move.hop} to ${moveTarget(move)}`);
+  return `on the way to ${target} it must move ${moves.length === 1 ? 'once' : `${moves.length} times`}: ${steps.join('; ')}`;
+}
+
+function moveTarget(move: AddonMove): string {
+  if (move.minimum === null) return `a release supporting ${move.kubernetes.join(' and ')} (none is known to the knowledge base)`;
+  return `${move.minimum} or later${move.recommended ? ` (recommended ${move.recommended})` : ''}`;
+}
+
+function anchor(detected: DetectedAddon): Pick<Finding, 'origin' | 'resource'> {
+  return detected.resource ? { origin: detected.origin, resource: detected.resource } : { origin: detected.origin };
+}
+
+function detailsOf(detected: DetectedAddon, context: CheckContext, current: string | undefined): Record<string, unknown> {
+  return {
+    addon: detected.name,
+    version: detected.version ?? null,
+    via: detected.via,
+    evidence: detected.evidence,
+    ...(detected.env ? { env: detected.env } : {}),
+    current: current ?? null,
+    target: context.target,
+  };
+}

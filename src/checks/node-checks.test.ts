@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../knowledge/load.js';
+import { resolveContext, runCheck } from '../run-check.js';
+import { al2NodesCheck } from './al2-nodes.js';
+import type { Inventory } from './types.js';
+import { versionSkewCheck } from './version-skew.js';
+
+const knowledge = loadKnowledge();
+const now = new Date('2026-11-21T12:00:00Z');
+const tfvars = (line: number) => ({ type: 'terraform' as const, path: 'infra/env-vars/prod.tfvars', line });
+
+const inventory: Inventory = {
+  resources: [],
+  charts: [],
+  eksAddons: [{ name: 'kube-proxy', version: 'v1.28.1-eksbuild.1', env: 'prod', origin: tfvars(20) }],
+  environments: [
+    {
+      name: 'prod',
+      clusterVersion: '1.28',
+      origin: tfvars(3),
+      nodeGroups: [
+        { name: 'general', version: '1.28', amiType: 'AL2_x86_64', origin: tfvars(7) },
+        { name: 'legacy', version: '1.24', amiType: 'BOTTLEROCKET_x86_64', origin: tfvars(12) },
+        { name: 'batch', amiType: 'AL2023_x86_64_STANDARD', origin: tfvars(15) },
+      ],
+    },
+  ],
+};
+
+describe('kubelet-skew and kube-proxy-skew', () => {
+  it('finds the hop at which each component falls outside the skew policy', () => {
+    const context = resolveContext({ target: '1.33', now }, knowledge);
+    expect(versionSkewCheck.checkInventory!(inventory, context).map((f) => [f.id, f.severity, f.message, f.details?.upgradeBeforeHop])).toEqual([
+      ['kubelet-skew', 'error', 'node group prod/general runs 1.28: after the 1.31→1.32 hop it would be 4 minors behind the control plane (at most 3 allowed for kubelet 1.28); upgrade it to 1.29 or later before that hop', '1.31→1.32'],
+      ['kubelet-skew', 'error', 'node group prod/legacy runs 1.24, 4 minors behind the 1.28 control plane already (at most 2 allowed); upgrade it before any control-plane hop', null],
+      ['kubelet-skew', 'error', 'node group prod/batch runs 1.28: after the 1.31→1.32 hop it would be 4 minors behind the control plane (at most 3 allowed for kubelet 1.28); upgrade it to 1.29 or later before that hop', '1.31→1.32'],
+      ['kube-proxy-skew', 'error', 'kube-proxy (EKS add-on kube-proxy v1.28.1-eksbuild.1) runs 1.28: after the 1.31→1.32 hop it would be 4 minors behind the control plane (at most 3 allowed for kube-proxy 1.28); upgrade it to 1.29 or later before that hop', '1.31→1.32'],
+    ]);
+  });
+
+  it('reports a skew already broken today, a component newer than the control plane, and a missing version', () => {
+    const context = resolveContext({ target: '1.29', now }, knowledge);
+    const broken: Inventory = {
+      resources: [],
+      charts: [],
+      eksAddons: [{ name: 'kube-proxy', version: 'v1.29.0-eksbuild.1', origin: tfvars(20) }],
+      environments: [{ name: 'dev', clusterVersion: '1.28', nodeGroups: [{ name: 'old', version: '1.23' }, { name: 'odd', version: 'latest' }] }],
+    };
+    expect(versionSkewCheck.checkInventory!(broken, context).map((f) => [f.id, f.severity, f.message])).toEqual([
+      ['kubelet-skew', 'error', 'node group dev/old runs 1.23, 5 minors behind the 1.28 control plane already (at most 2 allowed); upgrade it before any control-plane hop'],
+      ['kubelet-skew', 'info', 'node group dev/odd: version skew cannot be judged: its version is unknown ("latest" is not a Kubernetes version)'],
+      ['kube-proxy-skew', 'info', 'kube-proxy (EKS add-on kube-proxy v1.29.0-eksbuild.1): version skew cannot be judged: the control-plane version is unknown; pass --current'],
+    ]);
+    const withCurrent = resolveContext({ current: '1.28', target: '1.29', now }, knowledge);
+    expect(versionSkewCheck.checkInventory!({ ...broken, environments: [] }, withCurrent).map((f) => f.message)).toEqual([
+      'kube-proxy (EKS add-on kube-proxy v1.29.0-eksbuild.1) runs 1.29, newer than the 1.28 control plane; kube-proxy must never be newer than kube-apiserver',
+    ]);
+  });
+});
+
+describe('al2-nodes', () => {
+  it('is an error when the target is past the last AL2 version, a warning before', () => {
+    const past = al2NodesCheck.checkInventory!(inventory, resolveContext({ target: '1.33', now }, knowledge));
+    expect(past).toEqual([
+      {
+        id: 'al2-nodes',
+        severity: 'error',
+        message: 'node group prod/general runs AL2_x86_64 (Amazon Linux 2); Amazon EKS publishes no Amazon Linux 2 AMIs after 1.32, so move it to AL2023 (AL2023_x86_64_STANDARD, AL2023_ARM_64_STANDARD, AL2023_x86_64_NVIDIA) or Bottlerocket (BOTTLEROCKET_*) before the 1.32→1.33 hop',
+        origin: tfvars(7),
+        details: {
+          env: 'prod',
+          nodeGroup: 'general',
+          amiType: 'AL2_x86_64',
+          lastVersion: '1.32',
+          replacement: 'AL2023 (AL2023_x86_64_STANDARD, AL2023_ARM_64_STANDARD, AL2023_x86_64_NVIDIA) or Bottlerocket (BOTTLEROCKET_*)',
+          moveBeforeHop: '1.32→1.33',
+          source: 'https://docs.aws.amazon.com/eks/latest/userguide/eks-ami-deprecation-faqs.html',
+        },
+      },
+    ]);
+    const before = al2NodesCheck.checkInventory!(inventory, resolveContext({ target: '1.32', now }, knowledge));
+    expect(before.map((f) => f.severity)).toEqual(['warning']);
+  });
+});
+
+describe('workload checks on a real file', () => {
+  it('finds the Docker socket, the PodSecurityPolicy and the retired ingress-nginx', async () => {
+    const report = await runCheck({ paths: ['test/fixtures/addons/platform.yaml'], target: '1.25', only: ['docker-socket', 'psp-in-use', 'ingress-nginx-retired'], knowledge, now });
+    expect(report.findings.map((f) => [f.id, f.origin?.type === 'file' ? f.origin.line : null, f.message])).toEqual([
+      ['docker-socket', 13, 'DaemonSet monitoring/log-agent mounts /var/run/docker.sock from the node; dockershim was removed in Kubernetes 1.24; EKS 1.24+ AMIs run containerd only, so a Docker socket mount finds no Docker daemon. Use the containerd socket (/run/containerd/containerd.sock) or the tool\'s containerd/CRI integration'],
+      ['psp-in-use', 59, 'PodSecurityPolicy restricted: PodSecurityPolicy is not served from 1.25 and has no replacement API; label namespaces for Pod Security Admission (pod-security.kubernetes.io/enforce: baseline or restricted; start with audit and warn) or use a policy engine, then delete the policy and the RBAC rules granting "use" on it'],
+      ['ingress-nginx-retired', 32, 'ingress-nginx 1.8.1 (registry.k8s.io/ingress-nginx/controller:v1.8.1@sha256:e5c4824e7375fcf2a393e1c03c293b69759af37a9ca6abdb91b13d78a93da8bd): ingress-nginx is retired upstream: best-effort maintenance ended in March 2026, with no further releases or security fixes. Plan a move to a Gateway API implementation or another ingress controller.'],
+    ]);
+    const older = await runCheck({ paths: ['test/fixtures/addons/platform.yaml'], target: '1.23', only: ['docker-socket', 'psp-in-use'], knowledge, now });
+    expect(older.findings).toEqual([]);
+  });
+});

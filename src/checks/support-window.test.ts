@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../knowledge/load.js';
+import { resolveContext } from '../run-check.js';
+import { supportWindowCheck } from './support-window.js';
+import type { Inventory } from './types.js';
+
+const knowledge = loadKnowledge();
+const empty: Inventory = { resources: [], charts: [], eksAddons: [], environments: [] };
+const on = (day: string) => new Date(`${day}T12:00:00Z`);
+
+describe('support-ending and support-ended', () => {
+  it('warns within 90 days of the end of standard support, with the extended-support cost', () => {
+    const context = resolveContext({ current: '1.34', target: '1.35', now: on('2026-11-21') }, knowledge);
+    expect(supportWindowCheck.checkInventory!(empty, context)).toEqual([
+      {
+        id: 'support-ending',
+        severity: 'warning',
+        message: 'EKS 1.34: standard support ends on 2026-12-02, in 11 days; a cluster costs $438/month in extended support instead of $73',
+        details: {
+          version: '1.34',
+          status: 'standard',
+          today: '2026-11-21',
+          endOfStandardSupport: '2026-12-02',
+          endOfExtendedSupport: '2027-12-02',
+          daysLeft: 11,
+          monthlyCostStandard: 73,
+          monthlyCostExtended: 438,
+          monthlyCostDifference: 365,
+          currency: 'USD',
+        },
+      },
+    ]);
+  });
+
+  it('flags extended support as ended standard support, and its own end within 90 days', () => {
+    const context = resolveContext({ current: '1.31', target: '1.34', now: on('2026-11-21') }, knowledge);
+    expect(supportWindowCheck.checkInventory!(empty, context).map((f) => [f.id, f.severity, f.message])).toEqual([
+      ['support-ended', 'warning', 'EKS 1.31 has been past the end of standard support since 2025-11-26 and runs on extended support until 2026-11-26; a cluster costs $438/month in extended support instead of $73'],
+      ['support-ending', 'warning', `EKS 1.31: extended support ends on 2026-11-26, in 5 days. ${knowledge.eks.endOfSupportAction}`],
+    ]);
+  });
+
+  it('is an error past extended support, judged per environment when the infrastructure code names versions', () => {
+    const context = resolveContext({ target: '1.34', now: on('2026-11-21') }, knowledge);
+    const inventory: Inventory = { ...empty, environments: [{ name: 'prod', clusterVersion: '1.28', origin: { type: 'terraform', path: 'prod.tfvars', line: 2 }, nodeGroups: [] }, { name: 'lab', clusterVersion: '1.19', nodeGroups: [] }] };
+    expect(supportWindowCheck.checkInventory!(inventory, context).map((f) => [f.id, f.severity, f.message])).toEqual([
+      ['support-ended', 'error', `EKS 1.28 (prod) has been out of support since 2025-11-26. ${knowledge.eks.endOfSupportAction}`],
+      ['support-ending', 'info', 'EKS 1.19 (lab) is not in the eks support calendar of the knowledge base (dated 2026-11-01); check its support dates and add a row with --data'],
+    ]);
+  });
+
+  it('says nothing for a version comfortably in standard support', () => {
+    const context = resolveContext({ current: '1.35', target: '1.36', now: on('2026-11-21') }, knowledge);
+    expect(supportWindowCheck.checkInventory!(empty, context)).toEqual([]);
+  });
+});

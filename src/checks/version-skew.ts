@@ -1,0 +1,84 @@
+// kubelet-skew and kube-proxy-skew: the upstream version skew policy (data/nodes.yaml) applied to node groups
+// and kube-proxy at the current control-plane version and after each hop on the way to the target.
+import { compareKubeVersions, listHops, minorOf, parseKubeVersion } from '../core/kube-version.js';
+import type { Finding, Origin } from '../core/types.js';
+import { detectAddons } from '../addons/detect.js';
+import { WORKLOAD_KINDS } from '../addons/workload-pods.js';
+import type { NodeRules } from '../knowledge/addon-schema.js';
+import { currentVersionFor } from './control-plane-version.js';
+import type { Check, CheckContext } from './types.js';
+
+type SkewComponent = 'kubelet' | 'kube-proxy';
+type FindingId = 'kubelet-skew' | 'kube-proxy-skew';
+
+export const versionSkewCheck: Check = {
+  ids: ['kubelet-skew', 'kube-proxy-skew'],
+  objectKinds: WORKLOAD_KINDS,
+  checkInventory(inventory, context) {
+    const findings: Finding[] = [];
+    for (const environment of inventory.environments) {
+      const controlPlane = currentVersionFor(environment.name, inventory, context);
+      for (const nodeGroup of environment.nodeGroups) {
+        const declared = nodeGroup.version ?? environment.clusterVersion;
+        const subject = `node group ${environment.name}/${nodeGroup.name}`;
+        const origin = nodeGroup.origin ?? environment.origin;
+        findings.push(...judgeSkew('kubelet', 'kubelet-skew', subject, declared, controlPlane, origin, context, { env: environment.name, nodeGroup: nodeGroup.name, versionFromCluster: nodeGroup.version === undefined }));
+      }
+    }
+    for (const detected of detectAddons(inventory, context.knowledge.addons)) {
+      if (detected.name !== 'kube-proxy') continue;
+      const controlPlane = currentVersionFor(detected.env, inventory, context);
+      findings.push(...judgeSkew('kube-proxy', 'kube-proxy-skew', `kube-proxy (${detected.evidence})`, detected.version, controlPlane, detected.origin, context, { via: detected.via }));
+    }
+    return findings;
+  },
+};
+
+function judgeSkew(
+  component: SkewComponent,
+  id: FindingId,
+  subject: string,
+  declared: string | undefined,
+  controlPlane: string | undefined,
+  origin: Origin | undefined,
+  context: CheckContext,
+  extra: Record<string, unknown>,
+): Finding[] {
+  const where = origin ? { origin } : {};
+  const parsed = declared === undefined ? undefined : parseKubeVersion(declared);
+  if (!parsed || !controlPlane) {
+    const missing = !parsed ? `its version is unknown${declared ? ` ("${declared}" is not a Kubernetes version)` : ''}` : 'the control-plane version is unknown; pass --current';
+    return [{ id, severity: 'info', message: `${subject}: version skew cannot be judged: ${missing}`, ...where, details: { ...extra } }];
+  }
+  const version = minorOf(parsed);
+  const rule = skewRule(context.knowledge.nodes, component, version);
+  if (!rule) return [{ id, severity: 'info', message: `${subject}: the knowledge base has no ${component} skew policy for ${version}`, ...where, details: { ...extra } }];
+  const details = { ...extra, version, controlPlane, target: context.target, maxMinorsBehind: rule.maxMinorsBehind, source: rule.source };
+  if (compareKubeVersions(version, controlPlane) > 0) {
+    return [{ id, severity: 'error', message: `${subject} runs ${version}, newer than the ${controlPlane} control plane; ${component} must never be newer than kube-apiserver`, ...where, details }];
+  }
+  const behind = (to: string) => Number(to.split('.')[1]) - parsed.minor;
+  if (behind(controlPlane) > rule.maxMinorsBehind) {
+    return [{ id, severity: 'error', message: `${subject} runs ${version}, ${behind(controlPlane)} minors behind the ${controlPlane} control plane already (at most ${rule.maxMinorsBehind} allowed); upgrade it before any control-plane hop`, ...where, details: { ...details, upgradeBeforeHop: null } }];
+  }
+  const breaking = listHops(controlPlane, context.target).find((hop) => behind(hop.to) > rule.maxMinorsBehind);
+  if (!breaking) return [];
+  const hop = `${breaking.from}→${breaking.to}`;
+  const minimum = `${parsed.major}.${Number(breaking.to.split('.')[1]) - rule.maxMinorsBehind}`;
+  return [
+    {
+      id,
+      severity: 'error',
+      message: `${subject} runs ${version}: after the ${hop} hop it would be ${behind(breaking.to)} minors behind the control plane (at most ${rule.maxMinorsBehind} allowed for ${component} ${version}); upgrade it to ${minimum} or later before that hop`,
+      ...where,
+      details: { ...details, upgradeBeforeHop: hop, minimumVersion: minimum },
+    },
+  ];
+}
+
+/** The rule with the newest fromVersion not newer than the component's version. */
+function skewRule(nodes: NodeRules, component: SkewComponent, version: string) {
+  return (nodes.skew ?? [])
+    .filter((rule) => rule.component === component && compareKubeVersions(rule.fromVersion, version) <= 0)
+    .sort((a, b) => compareKubeVersions(b.fromVersion, a.fromVersion))[0];
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from './load.js';
+
+describe('add-on knowledge', () => {
+  const knowledge = loadKnowledge();
+
+  it('has every add-on of the issue, each row with a source', () => {
+    expect(knowledge.addons.addons.map((addon) => addon.name).sort()).toEqual([
+      'argo-cd', 'aws-ebs-csi-driver', 'aws-load-balancer-controller', 'cert-manager', 'cluster-autoscaler', 'coredns', 'external-dns',
+      'ingress-nginx', 'istio', 'karpenter', 'keda', 'kube-proxy', 'metrics-server', 'prometheus-operator', 'velero', 'vpc-cni',
+    ]);
+    expect(knowledge.addons.get('istio')!.compatibility!.find((row) => row.versions === '1.16.x')).toMatchObject({ kubernetesMin: '1.22', kubernetesMax: '1.25' });
+    expect(knowledge.addons.get('coredns')!.recommended!.find((row) => row.kubernetes === '1.29')).toMatchObject({ version: 'v1.11.4-eksbuild.24' });
+  });
+
+  it('recognises images, charts and EKS add-on names', () => {
+    expect(knowledge.addons.byImage('602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/kube-proxy')?.name).toBe('kube-proxy');
+    expect(knowledge.addons.byImage('registry.k8s.io/ingress-nginx/kube-webhook-certgen')).toBeUndefined();
+    expect(knowledge.addons.byChart('istiod')?.name).toBe('istio');
+    expect(knowledge.addons.byEksAddon('aws-ebs-csi-driver')?.name).toBe('aws-ebs-csi-driver');
+  });
+
+  it('takes add-on rows from --data files: new add-ons and rows for bundled ones', () => {
+    const extended = loadKnowledge(['test/fixtures/addons/extra-addon.yaml']);
+    expect(extended.addons.byImage('ghcr.io/acme/gateway')?.name).toBe('acme-gateway');
+    expect(extended.addons.get('argo-cd')!.compatibility!.map((row) => row.versions)).toEqual(['3.0.x', '3.1.x', '3.2.x', '2.8.x']);
+    expect(extended.addons.get('argo-cd')!.detect!.images).toEqual(['**/argoproj/argocd']);
+  });
+
+  it('names the file, the add-on and the field of an invalid row', () => {
+    expect(() => loadKnowledge(['test/fixtures/addons/bad-addon.yaml'])).toThrow(
+      'knowledge file test/fixtures/addons/bad-addon.yaml: addons[0] (acme-gateway): compatibility.0.versions: expected a semver range such as "1.26.x" or ">=2.4.7 <2.5.0"',
+    );
+  });
+});
