@@ -74,7 +74,7 @@ export function environmentScope(files: readonly ModuleFile[], tfvars: VariableV
   const localValues = new Map<string, Value>();
   const evaluating = new Set<string>();
   const scope: EnvironmentScope = {
-    variable: (name) => variables.get(name)?.value ?? UNKNOWN,
+    variable: (name) => (variables.has(name) ? variables.get(name)!.value : UNKNOWN),
     local(name) {
       if (localValues.has(name)) return localValues.get(name)!;
       const expr = locals.get(name);
