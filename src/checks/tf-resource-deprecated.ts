@@ -19,7 +19,7 @@ export const tfResourceDeprecatedCheck: Check = {
     const deprecated = api.deprecatedIn !== null && compareKubeVersions(api.deprecatedIn, context.target) <= 0;
     if (!removed && !deprecated) return [];
     const status = removed ? `removed in ${api.removedIn}` : `deprecated since ${api.deprecatedIn}`;
-    const fix = row.replacement ? `replace it with ${row.replacement} (${api.replacement ?? 'a served API'}) and move the state (terraform state mv, or a moved block)` : 'remove it';
+    const fix = row.replacement ? `replace it with ${row.replacement} (${api.replacement ?? 'a served API'}) and move the object over (terraform state rm on the old address, terraform import on the new one)` : 'remove it';
     return [
       {
         id: 'tf-resource-deprecated',

@@ -38,9 +38,18 @@ export function parseHcl(parser: Parser, text: string): HclParse {
 
 function describeError(root: Node): HclParse {
   const culprit = firstError(root) ?? root;
+  // A missing closing brace is only noticed at the end of the file; the block it belongs to
+  // is where the fix goes.
+  const unclosed = culprit.isMissing && culprit.parent?.type === 'block_end' ? culprit.parent.parent : null;
+  if (unclosed) {
+    const { row, column } = unclosed.startPosition;
+    return { ok: false, line: row + 1, column: column + 1, message: `this block is never closed (no matching "}" before the end of the file)` };
+  }
   const { row, column } = culprit.startPosition;
+  // The token tree-sitter's recovery invents for a MISSING node is rarely the one the author
+  // meant (e.g. "<<" for an absent value), so it is not named.
   const message = culprit.isMissing
-    ? `expected ${JSON.stringify(culprit.type)}`
+    ? 'the syntax is incomplete here (a value, operator or bracket is missing)'
     : `unexpected ${JSON.stringify(culprit.text.split('\n')[0].slice(0, 40))}`;
   return { ok: false, line: row + 1, column: column + 1, message };
 }
