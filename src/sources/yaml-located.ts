@@ -1,10 +1,10 @@
 // Reads one YAML (or JSON) document with line numbers for the infrastructure sources
 // (eksctl, CloudFormation), which need values and where they were written.
-import { isNode, LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 export interface LocatedDocument {
   data: unknown;
-  /** 1-based line of the value at `path`, or of the closest ancestor that exists. */
+  /** 1-based line of the entry at `path` (its key, in a mapping), or of the closest ancestor that exists. */
   lineOf(path: readonly (string | number)[]): number;
 }
 
@@ -22,6 +22,9 @@ export function readLocatedYaml(text: string, options: YamlOptions = {}): Locate
     data: document.toJS({ maxAliasCount: 1000 }),
     lineOf(path) {
       for (let depth = path.length; depth >= 0; depth--) {
+        const parent = depth > 0 ? document.getIn(path.slice(0, depth - 1), true) : undefined;
+        const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path[depth - 1]) : undefined;
+        if (isScalar(pair?.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line;
         const node = document.getIn(path.slice(0, depth), true);
         if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
       }
