@@ -30,7 +30,7 @@ export function parseHcl(parser: Parser, text: string): HclParse {
     const root = tree.rootNode;
     if (root.hasError) return describeError(root);
     const body = root.namedChildren.find((child) => child?.type === 'body');
-    return { ok: true, body: body ? toBody(body) : { attributes: new Map(), blocks: [] } };
+    return { ok: true, body: body ? toBody(body, true) : { attributes: new Map(), blocks: [] } };
   } finally {
     tree.delete();
   }
@@ -62,14 +62,19 @@ function firstError(node: Node): Node | undefined {
   return undefined;
 }
 
-function toBody(node: Node): Body {
+// Crossing from WebAssembly into JavaScript for every node is what costs, so top-level
+// blocks that no reader looks at (data, output, provider, most resources) keep an empty body.
+const READ_BLOCKS = new Set(['variable', 'locals', 'module', 'resource']);
+const READ_RESOURCES = /^(?:aws_eks_|helm_release$|kubernetes_)/;
+
+function toBody(node: Node, topLevel = false): Body {
   const body: Body = { attributes: new Map(), blocks: [] };
   for (const child of node.namedChildren) {
     if (child?.type === 'attribute') {
       const attribute = toAttribute(child);
       body.attributes.set(attribute.name, attribute);
     } else if (child?.type === 'block') {
-      body.blocks.push(toBlock(child));
+      body.blocks.push(toBlock(child, topLevel));
     }
   }
   return body;
@@ -80,15 +85,19 @@ function toAttribute(node: Node): Attribute {
   return { name: name!.text, value: toExpr(value!), line: node.startPosition.row + 1 };
 }
 
-function toBlock(node: Node): Block {
+function toBlock(node: Node, topLevel: boolean): Block {
   const block: Block = { type: '', labels: [], body: { attributes: new Map(), blocks: [] }, line: node.startPosition.row + 1 };
   for (const child of node.namedChildren) {
     if (!child) continue;
     if (child.type === 'identifier' && block.type === '') block.type = child.text;
     else if (child.type === 'identifier' || child.type === 'string_lit') block.labels.push(stringContent(child));
-    else if (child.type === 'body') block.body = toBody(child);
+    else if (child.type === 'body' && (!topLevel || isRead(block))) block.body = toBody(child);
   }
   return block;
+}
+
+function isRead(block: Block): boolean {
+  return READ_BLOCKS.has(block.type) && (block.type !== 'resource' || READ_RESOURCES.test(block.labels[0] ?? ''));
 }
 
 function stringContent(node: Node): string {
