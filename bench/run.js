@@ -2,6 +2,7 @@
 // in the same run, because these machines are too noisy for absolute times to mean much.
 import { execFileSync } from 'node:child_process';
 import { generateEstate } from './generate-estate.js';
+import { generateTerraformEstate } from './generate-terraform.js';
 
 const ROUNDS = 3;
 
@@ -36,7 +37,17 @@ function fileScanBench() {
   console.log(`  peak RSS ${largeRun.peakRssMB.toFixed(0)} MB at 20k files vs ${smallRun.peakRssMB.toFixed(0)} MB at 5k files (×${memoryGrowth.toFixed(2)} for 4× the input)`);
 }
 
-const benches = { check: fileScanBench };
+function terraformBench() {
+  const root = 'bench/.estate/terraform-2k';
+  generateTerraformEstate(root);
+  const { base, run } = measure(() => task('tasks/read-terraform-bytes.js', root), () => task('tasks/terraform.js', root));
+  const ratio = run.seconds / base.seconds;
+  console.log('terraform: environments of a synthetic Terraform estate (target: parse ≤ 3× read)');
+  console.log(`  files ${base.files}, ${(base.bytes / 1e6).toFixed(1)} MB, environments ${run.environments}, kubernetes resources ${run.resources}`);
+  console.log(`  parse ${run.seconds.toFixed(3)} s, read ${base.seconds.toFixed(3)} s, ratio ${ratio.toFixed(2)}× ${ratio <= 3 ? 'OK' : 'OVER'}`);
+}
+
+const benches = { check: fileScanBench, terraform: terraformBench };
 const only = process.argv.slice(2);
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) bench();

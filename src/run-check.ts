@@ -9,8 +9,12 @@ import { CATALOG, isKnownFindingId } from './checks/catalog.js';
 import type { Check, CheckContext, Inventory, Platform } from './checks/types.js';
 import { defaultTarget, isoDay } from './knowledge/calendar.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
-import { expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
+import { displayPath, expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
 import { scanChartLexically } from './sources/helm-chart-lexical.js';
+import { readTerraform } from './sources/terraform/index.js';
+import { looksLikeEksctl, readEksctl, type ClusterDescription } from './sources/eksctl.js';
+import { looksLikeCloudFormation, readCloudFormation } from './sources/cloudformation.js';
+import { lowestClusterVersion, versionDisagreements } from './sources/current-version.js';
 import { sortFindings, summarize } from './report/index.js';
 
 export interface CheckOptions {
@@ -34,13 +38,24 @@ export interface CheckOptions {
   /** Ecosystem component versions to judge their CRD versions against (cert-manager=1.15). */
   componentTargets?: ReadonlyMap<string, string>;
   cwd?: string;
+  /** Only these environments of the infrastructure code (--env); all when absent. */
+  environments?: readonly string[];
   /** Today, for the default target; tests pin it. */
   now?: Date;
   onProgress?: (done: number, total: number) => void;
 }
 
+export interface ScanResult {
+  report: Report;
+  /** What the sources found: environments, add-ons, charts and the kept resources. */
+  inventory: Inventory;
+}
 
 export async function runCheck(options: CheckOptions): Promise<Report> {
+  return (await runScan(options)).report;
+}
+
+export async function runScan(options: CheckOptions): Promise<ScanResult> {
   const knowledge = options.knowledge ?? loadKnowledge(options.dataFiles);
   const context = resolveContext(options, knowledge);
   const selected = selectChecks(options);
@@ -50,16 +65,29 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
 
   const findings: Finding[] = [];
   const inventory: Inventory = { resources: [], charts: [], eksAddons: [], environments: [] };
-  const accept = (resources: Resource[], problems: Finding[]) => {
-    findings.push(...problems);
+  // Without --current, the version comes from the infrastructure code, which is only fully
+  // known after the scan: resources wait for it instead of being checked as they stream past.
+  const waiting: Resource[] | undefined = context.current === undefined ? [] : undefined;
+  const checkResources = (resources: readonly Resource[]) => {
     for (const resource of resources) {
       for (const check of selected) if (check.checkResource) findings.push(...check.checkResource(resource, context));
-      if (resource.object) inventory.resources.push(resource);
     }
+  };
+  const accept = (resources: Resource[], problems: Finding[]) => {
+    findings.push(...problems);
+    if (waiting) waiting.push(...resources);
+    else checkResources(resources);
+    for (const resource of resources) if (resource.object) inventory.resources.push(resource);
+  };
+  const describe = (description: ClusterDescription) => {
+    findings.push(...description.findings);
+    const selectedEnvironments = description.environments.filter((environment) => isEnvironmentSelected(environment.name, options));
+    inventory.environments.push(...selectedEnvironments);
+    inventory.eksAddons.push(...description.eksAddons.filter((addon) => addon.env === undefined || isEnvironmentSelected(addon.env, options)));
   };
 
   const expanded = expandPaths(options.paths ?? [], { cwd, exclude: options.exclude });
-  const total = expanded.files.length + expanded.charts.length + (options.stdin ? 1 : 0);
+  const total = expanded.files.length + expanded.charts.length + (expanded.terraform.length > 0 ? 1 : 0) + (options.stdin ? 1 : 0);
   let done = 0;
   if (options.stdin) {
     const contents = readManifestBytes(options.stdin, 'stdin', scanOptions);
@@ -71,6 +99,18 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   for (const file of expanded.files) {
     const contents = readManifestFile(file, scanOptions);
     accept(contents.resources, contents.findings);
+    if (contents.text !== undefined) {
+      if (looksLikeEksctl(contents.text)) describe(readEksctl(contents.text, displayPath(file, cwd)));
+      else if (looksLikeCloudFormation(contents.text)) describe(readCloudFormation(contents.text, displayPath(file, cwd)));
+    }
+    options.onProgress?.(++done, total);
+  }
+  if (expanded.terraform.length > 0) {
+    const terraform = await readTerraform(expanded.terraform, { ...scanOptions, environments: options.environments });
+    accept(terraform.resources, terraform.findings);
+    inventory.environments.push(...terraform.environments);
+    inventory.eksAddons.push(...terraform.eksAddons);
+    inventory.charts.push(...terraform.charts);
     options.onProgress?.(++done, total);
   }
   for (const chart of expanded.charts) {
@@ -78,6 +118,15 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }
+  checkEnvironmentSelection(options, inventory);
+  const inferred = waiting ? lowestClusterVersion(inventory.environments) : undefined;
+  if (inferred) {
+    if (compareKubeVersions(inferred.version, context.target) > 0) {
+      throw new UsageError(`the current version ${inferred.version} (environment ${inferred.environment}) is newer than --target ${context.target}; pass --target, or --env to pick environments`);
+    }
+    context.current = inferred.version;
+  }
+  if (waiting) checkResources(waiting);
   for (const check of selected) if (check.checkInventory) findings.push(...check.checkInventory(inventory, context));
 
   const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options)));
@@ -89,7 +138,22 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     summary: summarize(reported),
   };
   if (context.current) report.current = context.current;
-  return report;
+  if (inferred) report.currentFrom = { environment: inferred.environment, ...(inferred.origin ? { origin: inferred.origin } : {}) };
+  const notes = versionDisagreements(inventory.environments);
+  if (notes.length > 0) report.notes = notes;
+  return { report, inventory };
+}
+
+function isEnvironmentSelected(name: string, options: CheckOptions): boolean {
+  return !options.environments || options.environments.includes(name);
+}
+
+function checkEnvironmentSelection(options: CheckOptions, inventory: Inventory): void {
+  const found = new Set(inventory.environments.map((environment) => environment.name));
+  const missing = (options.environments ?? []).filter((name) => !found.has(name));
+  if (missing.length > 0) {
+    throw new UsageError(`--env ${missing.join(', ')}: no such environment in the scanned Terraform, eksctl or CloudFormation files${found.size ? `; found: ${[...found].join(', ')}` : ''}`);
+  }
 }
 
 export function resolveContext(options: CheckOptions, knowledge: Knowledge): CheckContext {

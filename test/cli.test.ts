@@ -177,3 +177,69 @@ describe('check with add-ons', () => {
     ]);
   });
 });
+
+describe('check on infrastructure code', () => {
+  const TF = 'examples/estate/infra/terraform';
+
+  it('--inventory prints the environments found, in CLI.md shape', async () => {
+    const run = await upshift(['check', TF, '--env', 'work', '--inventory']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('upshift: current version 1.28 read from examples/estate/infra/terraform/env-vars/work.tfvars:3 (environment work, the lowest found); pass --current to override\n');
+    const [work] = JSON.parse(run.stdout).environments;
+    expect(work.name).toBe('work');
+    expect(work.origin).toEqual({ type: 'terraform', path: `${TF}/env-vars/work.tfvars`, line: 3, env: 'work', address: 'module.eks' });
+    expect(work.clusterVersion).toBe('1.28');
+    expect(work.nodeGroups.map((group: Record<string, unknown>) => [group.name, group.version, group.amiType, group.maxUnavailable])).toEqual([
+      ['general-1-28', '1.28', 'AL2_x86_64', '33%'],
+      ['batch-1-28', '1.28', 'AL2_x86_64', 1],
+    ]);
+    expect(work.addons.map((addon: Record<string, unknown>) => `${addon.via} ${addon.name} ${addon.version}`)).toEqual([
+      'eks-addon vpc-cni v1.15.0-eksbuild.2',
+      'eks-addon coredns v1.10.1-eksbuild.2',
+      'eks-addon kube-proxy v1.28.1-eksbuild.1',
+      'eks-addon aws-ebs-csi-driver v1.22.0-eksbuild.2',
+      'helm-release cluster-autoscaler 9.29.0',
+      'helm-release aws-load-balancer-controller 1.4.2',
+      'helm-release ingress-nginx 4.7.1',
+      'helm-release metrics-server 3.10.0',
+    ]);
+  });
+
+  it('takes the current version from the lowest environment, says so, and notes node groups behind their control plane', async () => {
+    const run = await upshift(['check', TF, '--target', '1.33', '-o', 'json']);
+    expect(run.code).toBe(3);
+    expect(run.stderr.split('\n')).toEqual([
+      'upshift: current version 1.28 read from examples/estate/infra/terraform/env-vars/lab.tfvars:3 (environment lab, the lowest found); pass --current to override',
+      'upshift: note: staging-2: node group general-1-27 runs 1.27 while the control plane runs 1.28 (examples/estate/infra/terraform/main.tf:85)',
+      'upshift: note: staging-2: node group batch-1-27 runs 1.27 while the control plane runs 1.28 (examples/estate/infra/terraform/main.tf:104)',
+      '',
+    ]);
+    const report = JSON.parse(run.stdout);
+    expect([report.current, report.currentFrom]).toEqual(['1.28', { environment: 'lab', origin: { type: 'terraform', path: `${TF}/env-vars/lab.tfvars`, line: 3, env: 'lab', address: 'module.eks' } }]);
+    expect(report.findings.filter((f: { id: string }) => f.id === 'tf-resource-deprecated').map((f: { origin: { line: number; address: string } }) => `${f.origin.line} ${f.origin.address}`)).toEqual([
+      '14 kubernetes_ingress.backoffice',
+      '40 kubernetes_pod_disruption_budget.coredns',
+      '56 kubernetes_cron_job.velero_backup_report',
+      '89 kubernetes_horizontal_pod_autoscaler_v2beta2.coredns',
+    ]);
+  });
+
+  it('reports malformed HCL as input-invalid and goes on', async () => {
+    const run = await upshift(['check', 'test/fixtures/terraform/broken', '--target', '1.33', '-o', 'json']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).findings).toEqual([
+      {
+        id: 'input-invalid',
+        severity: 'error',
+        message: 'test/fixtures/terraform/broken/main.tf:1:1: invalid HCL: this block is never closed (no matching "}" before the end of the file); fix the syntax (terraform validate reports the same error)',
+        origin: { type: 'terraform', path: 'test/fixtures/terraform/broken/main.tf', line: 1, column: 1 },
+      },
+    ]);
+  });
+
+  it('1 for an --env that names no environment', async () => {
+    const run = await upshift(['check', TF, '--env', 'nope']);
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'upshift: --env nope: no such environment in the scanned Terraform, eksctl or CloudFormation files\n' });
+  });
+});

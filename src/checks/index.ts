@@ -6,6 +6,7 @@ import { apiLifecycleCheck } from './api-lifecycle.js';
 import { dockerSocketCheck } from './docker-socket.js';
 import { pspInUseCheck } from './psp-in-use.js';
 import { supportWindowCheck } from './support-window.js';
+import { tfResourceDeprecatedCheck } from './tf-resource-deprecated.js';
 import { versionSkewCheck } from './version-skew.js';
 import type { Check } from './types.js';
 
@@ -18,4 +19,5 @@ export const checks: Record<string, Check> = {
   'docker-socket': dockerSocketCheck,
   'psp-in-use': pspInUseCheck,
   'support-window': supportWindowCheck,
+  'tf-resource-deprecated': tfResourceDeprecatedCheck,
 };

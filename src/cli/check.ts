@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { runCheck } from '../run-check.js';
+import type { Origin } from '../core/types.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { runScan } from '../run-check.js';
+import { inventoryDocument } from '../report/inventory.js';
+import { stringify } from 'yaml';
 import { reporters } from '../report/index.js';
 import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, warnIfStale, type FailOn, type OutputFlags } from './common.js';
 
@@ -19,6 +22,8 @@ interface CheckFlags extends OutputFlags {
   exclude?: string[];
   maxFileSize?: string;
   componentVersion?: string[];
+  env?: string[];
+  inventory?: boolean;
 }
 
 export function checkCommand(): Command {
@@ -28,7 +33,9 @@ export function checkCommand(): Command {
     .option('-f, --filename <file...>', 'a manifest file to scan; - reads standard input')
     .option('--exclude <glob...>', 'skip paths matching these globs (relative to each PATH)')
     .option('--max-file-size <MB>', 'report files larger than this instead of reading them', '64')
-    .option('--component-version <name=version...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList);
+    .option('--component-version <name=version...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList)
+    .option('--env <names>', 'only these environments of the Terraform/eksctl/CloudFormation code, comma-separated (default: all)', splitList)
+    .option('--inventory', 'print what was found per environment (versions, node groups, add-ons, charts) instead of findings; -o json (default) or yaml');
   addTargetFlags(command);
   addOutputFlags(command, Object.keys(reporters), 'table');
   return command.action(async (paths: string[], flags: CheckFlags) => {
@@ -37,9 +44,12 @@ export function checkCommand(): Command {
     if (paths.length === 0 && files.length === 0) {
       throw new UsageError('nothing to scan: give a PATH (file or directory), or -f FILE, or -f - for standard input');
     }
+    if (flags.inventory && command.getOptionValueSource('output') !== 'default' && flags.output !== 'json' && flags.output !== 'yaml') {
+      throw new UsageError(`--inventory prints json or yaml, not ${flags.output}`);
+    }
     const knowledge = loadKnowledge(flags.data);
     warnIfStale(knowledge, flags);
-    const report = await runCheck({
+    const { report, inventory } = await runScan({
       knowledge,
       paths: [...paths, ...files.filter((file) => file !== '-')],
       stdin: readsStdin ? readFileSync(0) : undefined,
@@ -51,11 +61,25 @@ export function checkCommand(): Command {
       exclude: flags.exclude,
       maxFileBytes: parseMegabytes(flags.maxFileSize),
       componentTargets: parseComponentVersions(flags.componentVersion ?? []),
+      environments: flags.env,
       onProgress: progressReporter(flags, 'scanning files'),
     });
+    if (!flags.quiet) {
+      if (report.currentFrom) process.stderr.write(`upshift: current version ${report.current} read from ${describeOrigin(report.currentFrom.origin)} (environment ${report.currentFrom.environment}, the lowest found); pass --current to override\n`);
+      for (const note of report.notes ?? []) process.stderr.write(`upshift: note: ${note}\n`);
+    }
+    if (flags.inventory) {
+      const document = inventoryDocument(inventory, process.cwd());
+      process.stdout.write(flags.output === 'yaml' ? stringify(document) : `${JSON.stringify(document, null, 2)}\n`);
+      return;
+    }
     printReport(report, flags);
     process.exitCode = exitCodeFor(report, flags.failOn);
   });
+}
+
+function describeOrigin(origin: Origin | undefined): string {
+  return origin && 'path' in origin ? `${origin.path}:${origin.line}` : 'infrastructure code';
 }
 
 function parseMegabytes(value: string | undefined): number | undefined {

@@ -58,6 +58,10 @@ export interface Report {
   tool: { name: string; version: string };
   platform: string;
   current?: string;
+  /** Where `current` was read when --current was not given (Terraform, eksctl, CloudFormation). */
+  currentFrom?: { environment: string; origin?: Origin };
+  /** Facts worth a person's attention that are not findings (e.g. versions that disagree). */
+  notes?: string[];
   target: string;
   findings: Finding[];
   summary: Record<Severity, number>;

@@ -9,9 +9,12 @@ export interface ReportDocument {
   platform: string;
   // null rather than absent, so consumers can rely on the key.
   current: string | null;
+  /** Present when the current version was read from infrastructure code. */
+  currentFrom?: { environment: string; origin?: Origin };
   target: string;
   findings: FindingDocument[];
   summary: Record<Severity, number>;
+  notes?: string[];
 }
 
 /** A finding as printed: the same fields, in CLI.md's key order. */
@@ -19,13 +22,19 @@ export type FindingDocument = Finding;
 
 export function reportDocument(report: Report, cwd: string | undefined): ReportDocument {
   const { error, warning, info } = report.summary;
+  const currentFrom = report.currentFrom && {
+    environment: report.currentFrom.environment,
+    ...(report.currentFrom.origin ? { origin: originDocument(report.currentFrom.origin, cwd) } : {}),
+  };
   return {
     tool: { name: report.tool.name, version: report.tool.version },
     platform: report.platform,
     current: report.current ?? null,
+    ...(currentFrom ? { currentFrom } : {}),
     target: report.target,
     findings: sortFindings(report.findings).map((finding) => findingDocument(finding, cwd)),
     summary: { error, warning, info },
+    ...(report.notes?.length ? { notes: report.notes } : {}),
   };
 }
 

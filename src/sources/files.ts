@@ -25,15 +25,19 @@ export interface ExpandedPaths {
   files: string[];
   /** Roots of Helm charts (directories holding a Chart.yaml). */
   charts: string[];
+  /** Terraform files: .tf, .tfvars, .tfvars.json. */
+  terraform: string[];
 }
 
 
-const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
-const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
+const MANIFEST_GLOB = '**/*.{yaml,yml,json,tf,tfvars}';
+// .terraform holds provider binaries and copies of remote modules, not the team's code.
+const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**', '**/.terraform/**'];
 
 export function expandPaths(paths: readonly string[], options: Pick<FileScanOptions, 'cwd' | 'exclude'>): ExpandedPaths {
   const files = new Set<string>();
   const charts = new Set<string>();
+  const terraform = new Set<string>();
   for (const path of paths) {
     const absolute = resolve(options.cwd, path);
     let isDirectory: boolean;
@@ -43,7 +47,7 @@ export function expandPaths(paths: readonly string[], options: Pick<FileScanOpti
       throw new UsageError(`path "${path}" does not exist; give a file or directory of manifests, or -f - for stdin`);
     }
     if (!isDirectory) {
-      files.add(absolute);
+      (isTerraformFile(absolute) ? terraform : files).add(absolute);
       continue;
     }
     const found = globSync(MANIFEST_GLOB, {
@@ -56,10 +60,15 @@ export function expandPaths(paths: readonly string[], options: Pick<FileScanOpti
     const chartRoots = found.filter((file) => basename(file) === 'Chart.yaml').map((file) => dirname(file));
     for (const root of chartRoots) charts.add(root);
     for (const file of found) {
-      if (!chartRoots.some((root) => isInside(file, root))) files.add(file);
+      if (isTerraformFile(file)) terraform.add(file);
+      else if (!chartRoots.some((root) => isInside(file, root))) files.add(file);
     }
   }
-  return { files: [...files].sort(), charts: [...charts].sort() };
+  return { files: [...files].sort(), charts: [...charts].sort(), terraform: [...terraform].sort() };
+}
+
+export function isTerraformFile(path: string): boolean {
+  return path.endsWith('.tf') || path.endsWith('.tfvars') || path.endsWith('.tfvars.json');
 }
 
 function isInside(file: string, directory: string): boolean {
@@ -69,6 +78,8 @@ function isInside(file: string, directory: string): boolean {
 export interface FileContents {
   resources: Resource[];
   findings: Finding[];
+  /** The decoded text, for sources that read the same file differently (eksctl, CloudFormation). */
+  text?: string;
 }
 
 /** Reads one manifest file; every problem becomes an input-invalid finding. */
@@ -113,7 +124,7 @@ export function readManifestBytes(bytes: Buffer, path: string, options: Manifest
     return problem(origin, `${path}: not valid UTF-8 text; save it as UTF-8 or exclude it with --exclude`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return readManifestText(text, path, options);
+  return { ...readManifestText(text, path, options), text };
 }
 
 function problem(origin: { type: 'file'; path: string; line: number; column: number }, message: string): FileContents {

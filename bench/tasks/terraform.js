@@ -1,0 +1,10 @@
+// The measured task: the Terraform source on the estate (expand, read, parse, evaluate).
+import { expandPaths } from '../../dist/sources/files.js';
+import { readTerraform } from '../../dist/sources/terraform/index.js';
+
+const started = performance.now();
+const cwd = process.cwd();
+const { terraform } = expandPaths([process.argv[2]], { cwd });
+const contents = await readTerraform(terraform, { cwd, objectKinds: new Set() });
+const seconds = (performance.now() - started) / 1000;
+console.log(JSON.stringify({ seconds, environments: contents.environments.length, resources: contents.resources.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

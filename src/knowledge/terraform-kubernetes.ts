@@ -1,0 +1,33 @@
+// Which Kubernetes API each Terraform kubernetes_* resource type writes (data/terraform-kubernetes.yaml).
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import * as z from 'zod/mini';
+import { BUNDLED_DATA_DIR, KnowledgeError } from './load.js';
+
+const rowSchema = z.strictObject({
+  type: z.string().check(z.regex(/^kubernetes_[a-z0-9_]+$/, 'expected a kubernetes provider resource type')),
+  apiVersion: z.string(),
+  kind: z.string(),
+  replacement: z.optional(z.string()),
+  note: z.optional(z.string()),
+  source: z.string().check(z.regex(/^https?:\/\/\S+$/, 'expected an http(s) URL naming where the fact comes from')),
+});
+
+const fileSchema = z.strictObject({ knowledgeDate: z.string(), resources: z.array(rowSchema) });
+
+export type TerraformResourceRow = z.infer<typeof rowSchema>;
+
+const FILE = BUNDLED_DATA_DIR + 'terraform-kubernetes.yaml';
+let rows: Map<string, TerraformResourceRow> | undefined;
+
+/** The row for a resource type such as kubernetes_ingress, if upshift knows what it writes. */
+export function terraformKubernetesResource(type: string): TerraformResourceRow | undefined {
+  rows ??= loadRows();
+  return rows.get(type);
+}
+
+function loadRows(): Map<string, TerraformResourceRow> {
+  const result = z.safeParse(fileSchema, parse(readFileSync(FILE, 'utf8')));
+  if (!result.success) throw new KnowledgeError(`knowledge file ${FILE}: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  return new Map(result.data.resources.map((row) => [row.type, row]));
+}

@@ -1,0 +1,101 @@
+// CloudFormation templates (YAML with the short-form intrinsic tags, or JSON): one
+// environment per AWS::EKS::Cluster, with its node groups and add-ons. !Ref to a
+// parameter resolves to the parameter's Default, which is what a stack gets unless overridden.
+import type { Tags } from 'yaml';
+import type { EksAddonReference, EnvironmentFact, NodeGroupFact } from '../checks/types.js';
+import type { Origin } from '../core/types.js';
+import type { ClusterDescription } from './eksctl.js';
+import { inputInvalid } from './input-problem.js';
+import { readLocatedYaml, recordOf, textOf } from './yaml-located.js';
+
+interface CfnResource {
+  id: string;
+  Type?: unknown;
+  Properties?: unknown;
+}
+
+const INTRINSICS = ['Base64', 'Cidr', 'FindInMap', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Condition', 'GetAtt', 'Ref'];
+
+/** `!Ref X` → `{ Ref: X }`, `!Sub ...` → `{ 'Fn::Sub': ... }`: the long forms JSON templates use. */
+const CLOUDFORMATION_TAGS: Tags = INTRINSICS.flatMap((name) => {
+  const key = name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
+  const wrap = (value: unknown) => ({ [key]: name === 'GetAtt' && typeof value === 'string' ? value.split('.') : value });
+  return [
+    { tag: `!${name}`, resolve: (value: string) => wrap(value) },
+    { tag: `!${name}`, collection: 'seq' as const, resolve: (value: unknown) => wrap(value) },
+    { tag: `!${name}`, collection: 'map' as const, resolve: (value: unknown) => wrap(value) },
+  ];
+});
+
+export function looksLikeCloudFormation(text: string): boolean {
+  return text.includes('AWS::EKS::');
+}
+
+export function readCloudFormation(text: string, path: string): ClusterDescription {
+  const document = readLocatedYaml(text, { customTags: CLOUDFORMATION_TAGS });
+  if (!('data' in document)) {
+    const origin: Origin = { type: 'file', path, line: document.line, column: document.column };
+    return { environments: [], eksAddons: [], findings: [inputInvalid(origin, `${path}:${document.line}:${document.column}: invalid CloudFormation template: ${document.message}; fix the syntax (cfn-lint reports it too)`)] };
+  }
+  const template = recordOf(document.data);
+  const parameters = recordOf(template.Parameters);
+  const resources = Object.entries(recordOf(template.Resources)).map(([id, value]): CfnResource => ({ id, ...recordOf(value) }));
+  const resolve = (value: unknown): string | undefined => {
+    const reference = textOf(recordOf(value).Ref);
+    return reference !== undefined ? textOf(recordOf(parameters[reference]).Default) : textOf(value);
+  };
+  const at = (...keys: string[]): Origin => ({ type: 'file', path, line: document.lineOf(keys), column: 1 });
+
+  const environments: EnvironmentFact[] = [];
+  const eksAddons: EksAddonReference[] = [];
+  for (const cluster of resources.filter((resource) => resource.Type === 'AWS::EKS::Cluster')) {
+    const properties = recordOf(cluster.Properties);
+    const name = resolve(properties.Name) ?? cluster.id;
+    const belongs = (resource: CfnResource) => textOf(recordOf(recordOf(resource.Properties).ClusterName).Ref) === cluster.id || resolve(recordOf(resource.Properties).ClusterName) === name;
+    const version = resolve(properties.Version);
+    const nodeGroups = resources
+      .filter((resource) => resource.Type === 'AWS::EKS::Nodegroup' && belongs(resource))
+      .map((resource): NodeGroupFact => {
+        const settings = recordOf(resource.Properties);
+        const group: NodeGroupFact = { name: resolveSub(settings.NodegroupName, parameters) ?? resource.id, origin: at('Resources', resource.id) };
+        const groupVersion = resolve(settings.Version) ?? version;
+        if (groupVersion) group.version = groupVersion;
+        const releaseVersion = resolve(settings.ReleaseVersion);
+        if (releaseVersion) group.releaseVersion = releaseVersion;
+        const amiType = resolve(settings.AmiType);
+        if (amiType) group.amiType = amiType;
+        const desired = recordOf(settings.ScalingConfig).DesiredSize;
+        if (typeof desired === 'number') group.desiredSize = desired;
+        const update = recordOf(settings.UpdateConfig);
+        if (typeof update.MaxUnavailable === 'number') group.maxUnavailable = String(update.MaxUnavailable);
+        else if (typeof update.MaxUnavailablePercentage === 'number') group.maxUnavailable = `${update.MaxUnavailablePercentage}%`;
+        return group;
+      });
+    const environment: EnvironmentFact = { name, nodeGroups };
+    if (version) Object.assign(environment, { clusterVersion: version, origin: at('Resources', cluster.id, 'Properties', 'Version') });
+    environments.push(environment);
+    for (const resource of resources.filter((candidate) => candidate.Type === 'AWS::EKS::Addon' && belongs(candidate))) {
+      const settings = recordOf(resource.Properties);
+      const addonName = resolve(settings.AddonName);
+      if (!addonName) continue;
+      const addon: EksAddonReference = { name: addonName, env: name, origin: at('Resources', resource.id) };
+      const addonVersion = resolve(settings.AddonVersion);
+      if (addonVersion) addon.version = addonVersion;
+      eksAddons.push(addon);
+    }
+  }
+  return { environments, eksAddons, findings: [] };
+}
+
+/** `!Sub '${ClusterName}-general'` with parameter defaults filled in; undefined if any is unknown. */
+function resolveSub(value: unknown, parameters: Record<string, unknown>): string | undefined {
+  const template = textOf(recordOf(value)['Fn::Sub']);
+  if (template === undefined) return textOf(value);
+  let unknown = false;
+  const text = template.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
+    const fallback = textOf(recordOf(parameters[name]).Default);
+    if (fallback === undefined) unknown = true;
+    return fallback ?? '';
+  });
+  return unknown ? undefined : text;
+}

@@ -1,0 +1,75 @@
+// eksctl ClusterConfig and CloudFormation templates of the example estate: exact environments and add-ons.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { looksLikeCloudFormation, readCloudFormation } from './cloudformation.js';
+import { looksLikeEksctl, readEksctl } from './eksctl.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const EKSCTL = 'examples/estate/infra/eksctl/cluster.yaml';
+const CFN = 'examples/estate/infra/cloudformation/eks-cluster.yaml';
+const at = (path: string, line: number) => ({ type: 'file', path, line, column: 1 });
+
+describe('eksctl', () => {
+  it('reads the cluster version, managed node groups and add-ons', () => {
+    const text = readFileSync(ROOT + EKSCTL, 'utf8');
+    expect(looksLikeEksctl(text)).toBe(true);
+    expect(readEksctl(text, EKSCTL)).toEqual({
+      environments: [
+        {
+          name: 'acme-data',
+          clusterVersion: '1.28',
+          origin: at(EKSCTL, 10),
+          nodeGroups: [
+            { name: 'general-1-28', version: '1.28', amiType: 'AmazonLinux2', desiredSize: 3, maxUnavailable: '1', origin: at(EKSCTL, 54) },
+            { name: 'spark-1-28', version: '1.28', amiType: 'AmazonLinux2', desiredSize: 0, maxUnavailable: '50%', origin: at(EKSCTL, 75) },
+          ],
+        },
+      ],
+      eksAddons: [
+        { name: 'vpc-cni', version: 'v1.15.0-eksbuild.2', env: 'acme-data', origin: at(EKSCTL, 40) },
+        { name: 'coredns', version: 'v1.10.1-eksbuild.2', env: 'acme-data', origin: at(EKSCTL, 44) },
+        { name: 'kube-proxy', version: 'v1.28.1-eksbuild.1', env: 'acme-data', origin: at(EKSCTL, 46) },
+        { name: 'aws-ebs-csi-driver', version: 'v1.22.0-eksbuild.2', env: 'acme-data', origin: at(EKSCTL, 48) },
+      ],
+      findings: [],
+    });
+  });
+
+  it('reports a ClusterConfig that is not valid YAML at its line', () => {
+    const result = readEksctl('apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: x\n', 'cluster.yaml');
+    expect(result.findings.map((finding) => [finding.id, finding.origin])).toEqual([['input-invalid', { type: 'file', path: 'cluster.yaml', line: 4, column: 1 }]]);
+    expect(result.findings[0].message).toMatch(/^cluster\.yaml:4:1: invalid eksctl ClusterConfig: .+; fix the syntax/);
+  });
+});
+
+describe('CloudFormation', () => {
+  it('resolves !Ref to parameter defaults and !Sub names, and reads node groups and add-ons', () => {
+    const text = readFileSync(ROOT + CFN, 'utf8');
+    expect(looksLikeCloudFormation(text)).toBe(true);
+    expect(readCloudFormation(text, CFN)).toEqual({
+      environments: [
+        {
+          name: 'acme-sandbox',
+          clusterVersion: '1.28',
+          origin: at(CFN, 61),
+          nodeGroups: [{ name: 'acme-sandbox-general', version: '1.28', amiType: 'AL2_x86_64', desiredSize: 2, maxUnavailable: '1', origin: at(CFN, 78) }],
+        },
+      ],
+      eksAddons: [
+        { name: 'vpc-cni', version: 'v1.15.0-eksbuild.2', env: 'acme-sandbox', origin: at(CFN, 100) },
+        { name: 'coredns', version: 'v1.10.1-eksbuild.2', env: 'acme-sandbox', origin: at(CFN, 108) },
+        { name: 'kube-proxy', version: 'v1.28.1-eksbuild.1', env: 'acme-sandbox', origin: at(CFN, 117) },
+      ],
+      findings: [],
+    });
+  });
+
+  it('reads the JSON form with Ref objects', () => {
+    const template = JSON.stringify({
+      Parameters: { Version: { Type: 'String', Default: '1.30' } },
+      Resources: { Eks: { Type: 'AWS::EKS::Cluster', Properties: { Name: 'json-cluster', Version: { Ref: 'Version' } } } },
+    }, null, 2);
+    expect(readCloudFormation(template, 'stack.json').environments).toEqual([{ name: 'json-cluster', clusterVersion: '1.30', origin: at('stack.json', 13), nodeGroups: [] }]);
+  });
+});

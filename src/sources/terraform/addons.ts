@@ -1,0 +1,35 @@
+// EKS managed add-ons pinned in Terraform: aws_eks_addon resources and the EKS module's
+// cluster_addons map (`addons` from v21 on).
+import type { EksAddonReference } from '../../checks/types.js';
+import { asObject, asText, evaluate } from './evaluate.js';
+import { isCreated, moduleBlocks, originOf, resourceBlocks } from './blocks.js';
+import { EKS_MODULE_SOURCE } from './eks-cluster.js';
+import type { EnvironmentScope, ModuleFile } from './variables.js';
+
+export function eksAddons(files: readonly ModuleFile[], scope: EnvironmentScope, env: string | undefined): EksAddonReference[] {
+  const addons: EksAddonReference[] = [];
+  for (const found of resourceBlocks(files, (type) => type === 'aws_eks_addon')) {
+    if (!isCreated(found.block, scope)) continue;
+    const attributes = found.block.body.attributes;
+    const name = attributes.get('addon_name') && asText(evaluate(attributes.get('addon_name')!.value, scope));
+    if (!name) continue;
+    const addon: EksAddonReference = { name, origin: originOf(found, found.block.line, env) };
+    const versionAttribute = attributes.get('addon_version');
+    const version = versionAttribute && asText(evaluate(versionAttribute.value, scope));
+    if (version) addon.version = version;
+    if (env) addon.env = env;
+    addons.push(addon);
+  }
+  for (const found of moduleBlocks(files, EKS_MODULE_SOURCE)) {
+    const attribute = found.block.body.attributes.get('addons') ?? found.block.body.attributes.get('cluster_addons');
+    if (!attribute || !isCreated(found.block, scope)) continue;
+    for (const [name, settings] of Object.entries(asObject(evaluate(attribute.value, scope)) ?? {})) {
+      const addon: EksAddonReference = { name, origin: originOf(found, attribute.line, env) };
+      const version = asText(asObject(settings)?.addon_version);
+      if (version) addon.version = version;
+      if (env) addon.env = env;
+      addons.push(addon);
+    }
+  }
+  return addons;
+}

@@ -1,0 +1,39 @@
+// The EKS control-plane version of an environment: aws_eks_cluster.version, or the
+// terraform-aws-modules EKS module's cluster_version (kubernetes_version from v21 on).
+import { asText, evaluate } from './evaluate.js';
+import { moduleBlocks, originOf, resourceBlocks, type FoundBlock } from './blocks.js';
+import type { Attribute } from './syntax.js';
+import type { EnvironmentScope, ModuleFile, TerraformOrigin } from './variables.js';
+
+export const EKS_MODULE_SOURCE = /^terraform-aws-modules\/eks\/aws$|github\.com\/terraform-aws-modules\/terraform-aws-eks(\.git)?(\?|$)/;
+
+export interface ClusterVersion {
+  version: string;
+  origin: TerraformOrigin;
+}
+
+export function clusterVersion(files: readonly ModuleFile[], scope: EnvironmentScope, env: string | undefined): ClusterVersion | undefined {
+  const candidates: [FoundBlock, Attribute | undefined][] = [
+    ...resourceBlocks(files, (type) => type === 'aws_eks_cluster').map((found): [FoundBlock, Attribute | undefined] => [found, found.block.body.attributes.get('version')]),
+    ...moduleBlocks(files, EKS_MODULE_SOURCE).map((found): [FoundBlock, Attribute | undefined] => [
+      found,
+      found.block.body.attributes.get('kubernetes_version') ?? found.block.body.attributes.get('cluster_version'),
+    ]),
+  ];
+  for (const [found, attribute] of candidates) {
+    if (!attribute) continue;
+    const version = asText(evaluate(attribute.value, scope));
+    if (version) return { version, origin: valueOrigin(found, attribute, scope, env) };
+  }
+  return undefined;
+}
+
+/** Where a value was set: the tfvars line (or variable default) for `var.x`, else the attribute itself. */
+export function valueOrigin(found: FoundBlock, attribute: Attribute, scope: EnvironmentScope, env: string | undefined): TerraformOrigin {
+  const value = attribute.value;
+  if (value.kind === 'reference' && value.root === 'var' && value.path.length === 1) {
+    const set = scope.originOf(String(value.path[0]));
+    if (set) return { ...set, address: found.address };
+  }
+  return originOf(found, attribute.line, env);
+}

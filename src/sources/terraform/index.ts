@@ -1,0 +1,119 @@
+// The Terraform source: groups .tf files by module directory, gives each `.tfvars` file
+// (next to the module or below it, e.g. env-vars/prod.tfvars) its own environment, and
+// reads from each environment its EKS version, node groups, add-ons and Helm releases, and
+// once per directory the Kubernetes objects the kubernetes provider creates.
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import type { Parser } from 'web-tree-sitter';
+import type { Finding, Resource } from '../../core/types.js';
+import type { ChartReference, EksAddonReference, EnvironmentFact } from '../../checks/types.js';
+import { displayPath } from '../files.js';
+import { inputInvalid } from '../input-problem.js';
+import type { ManifestOptions } from '../manifest-text.js';
+import { eksAddons } from './addons.js';
+import { clusterVersion } from './eks-cluster.js';
+import { helmReleases } from './helm-release.js';
+import { kubernetesResources } from './kubernetes-resources.js';
+import { nodeGroups } from './node-groups.js';
+import { hclParser, parseHcl } from './parse.js';
+import { environmentScope, tfvarsJsonValues, tfvarsValues, type ModuleFile, type VariableValues } from './variables.js';
+
+export interface InfrastructureContents {
+  resources: Resource[];
+  findings: Finding[];
+  environments: EnvironmentFact[];
+  charts: ChartReference[];
+  eksAddons: EksAddonReference[];
+}
+
+export interface TerraformOptions extends ManifestOptions {
+  cwd: string;
+  /** Only these environments (--env); all when absent. */
+  environments?: readonly string[];
+}
+
+// Parsing HCL costs far more than reading it, so a directory is parsed only when one of its
+// files mentions something upshift reads; the others cannot contribute a fact.
+const RELEVANT = /\bresource\s+"(?:aws_eks_|helm_release"|kubernetes_)|terraform-aws-modules\/eks\/aws|terraform-aws-eks/;
+
+export async function readTerraform(paths: readonly string[], options: TerraformOptions): Promise<InfrastructureContents> {
+  const contents: InfrastructureContents = { resources: [], findings: [], environments: [], charts: [], eksAddons: [] };
+  const modules = new Map<string, string[]>();
+  const tfvars: string[] = [];
+  for (const path of paths) {
+    if (path.endsWith('.tf')) modules.set(dirname(path), [...(modules.get(dirname(path)) ?? []), path]);
+    else tfvars.push(path);
+  }
+  for (const [directory, files] of [...modules].sort(([a], [b]) => a.localeCompare(b))) {
+    const texts = files.map((file) => ({ file, text: readText(file, options.cwd, contents.findings) }));
+    if (!texts.some(({ text }) => text !== undefined && RELEVANT.test(text))) continue;
+    const parser = await hclParser();
+    const parsed: ModuleFile[] = [];
+    for (const { file, text } of texts) {
+      if (text === undefined) continue;
+      const path = displayPath(file, options.cwd);
+      const result = parseHcl(parser, text);
+      if (result.ok) parsed.push({ path, body: result.body });
+      else contents.findings.push(invalidHcl(path, result));
+    }
+    const environments = [...readEnvironments(parser, tfvars.filter((file) => ownerOf(file, modules) === directory), options, contents.findings)];
+    const selected = environments.filter(([name]) => !options.environments || options.environments.includes(name));
+    const scopes = selected.map(([name, values]) => ({ name, scope: environmentScope(parsed, values, name) }));
+    if (environments.length === 0) scopes.push({ name: displayPath(directory, options.cwd), scope: environmentScope(parsed, undefined, undefined) });
+    for (const { name, scope } of scopes) {
+      const env = environments.length === 0 ? undefined : name;
+      const cluster = clusterVersion(parsed, scope, env);
+      const groups = nodeGroups(parsed, scope, env, cluster?.version);
+      if (cluster || groups.length > 0) {
+        contents.environments.push({ name, ...(cluster ? { clusterVersion: cluster.version, origin: cluster.origin } : {}), nodeGroups: groups });
+      }
+      contents.eksAddons.push(...eksAddons(parsed, scope, env));
+      contents.charts.push(...helmReleases(parsed, scope, env));
+    }
+    if (scopes.length > 0) contents.resources.push(...kubernetesResources(parsed, scopes.map(({ scope }) => scope), options));
+  }
+  return contents;
+}
+
+/** A tfvars file belongs to the nearest module directory at or above it. */
+function ownerOf(file: string, modules: ReadonlyMap<string, string[]>): string | undefined {
+  for (let directory = dirname(file); ; directory = dirname(directory)) {
+    if (modules.has(directory)) return directory;
+    if (dirname(directory) === directory) return undefined;
+  }
+}
+
+function* readEnvironments(parser: Parser, files: readonly string[], options: TerraformOptions, findings: Finding[]): Generator<[string, VariableValues]> {
+  for (const file of [...files].sort()) {
+    const text = readText(file, options.cwd, findings);
+    if (text === undefined) continue;
+    const path = displayPath(file, options.cwd);
+    const name = basename(file).replace(/\.tfvars(\.json)?$/, '');
+    if (file.endsWith('.json')) {
+      const values = tfvarsJsonValues(text, path);
+      if (typeof values === 'string') findings.push(inputInvalid({ type: 'terraform', path, line: 1 }, `${path}: invalid JSON variable file: ${values}; fix the syntax`));
+      else yield [name, values];
+      continue;
+    }
+    const result = parseHcl(parser, text);
+    if (result.ok) yield [name, tfvarsValues(result.body, path)];
+    else findings.push(invalidHcl(path, result));
+  }
+}
+
+function invalidHcl(path: string, problem: { line: number; column: number; message: string }): Finding {
+  return inputInvalid(
+    { type: 'terraform', path, line: problem.line, column: problem.column },
+    `${path}:${problem.line}:${problem.column}: invalid HCL: ${problem.message}; fix the syntax (terraform validate reports the same error)`,
+  );
+}
+
+function readText(file: string, cwd: string, findings: Finding[]): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const path = displayPath(file, cwd);
+    findings.push(inputInvalid({ type: 'terraform', path, line: 1 }, `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check that it is a readable file`));
+    return undefined;
+  }
+}

@@ -1,0 +1,103 @@
+// Managed node groups of an environment: aws_eks_node_group resources and the node-group
+// maps of the terraform-aws-modules EKS module (eks_managed_node_groups merged over
+// eks_managed_node_group_defaults), plus its eks-managed-node-group submodule.
+import type { NodeGroupFact } from '../../checks/types.js';
+import { asObject, asText, evaluate, type Value } from './evaluate.js';
+import { isCreated, moduleBlocks, originOf, resourceBlocks, type FoundBlock } from './blocks.js';
+import { EKS_MODULE_SOURCE } from './eks-cluster.js';
+import { blocksOf, type Body } from './syntax.js';
+import type { EnvironmentScope, ModuleFile } from './variables.js';
+
+const NODE_GROUP_SUBMODULE = /terraform-aws-modules\/eks\/aws\/\/modules\/eks-managed-node-group$/;
+
+export function nodeGroups(files: readonly ModuleFile[], scope: EnvironmentScope, env: string | undefined, clusterVersion: string | undefined): NodeGroupFact[] {
+  const groups: NodeGroupFact[] = [];
+  for (const found of resourceBlocks(files, (type) => type === 'aws_eks_node_group')) {
+    if (!isCreated(found.block, scope)) continue;
+    groups.push(fromResource(found, scope, env, clusterVersion));
+  }
+  for (const found of moduleBlocks(files, EKS_MODULE_SOURCE)) {
+    if (!isCreated(found.block, scope)) continue;
+    groups.push(...fromEksModule(found, scope, env, clusterVersion));
+  }
+  for (const found of moduleBlocks(files, NODE_GROUP_SUBMODULE)) {
+    if (!isCreated(found.block, scope)) continue;
+    const settings = asObject(evaluateBody(found.block.body, scope)) ?? {};
+    groups.push(fromSettings(found.block.labels[0] ?? '', settings, clusterVersion, originOf(found, found.block.line, env)));
+  }
+  return groups;
+}
+
+function fromResource(found: FoundBlock, scope: EnvironmentScope, env: string | undefined, clusterVersion: string | undefined): NodeGroupFact {
+  const attributes = found.block.body.attributes;
+  const text = (name: string) => {
+    const attribute = attributes.get(name);
+    return attribute ? asText(evaluate(attribute.value, scope)) : undefined;
+  };
+  const group: NodeGroupFact = {
+    name: text('node_group_name') ?? text('node_group_name_prefix') ?? found.block.labels[1]!,
+    origin: originOf(found, found.block.line, env),
+  };
+  const version = text('version') ?? clusterVersion;
+  if (version) group.version = version;
+  const releaseVersion = text('release_version');
+  if (releaseVersion) group.releaseVersion = releaseVersion;
+  const amiType = text('ami_type');
+  if (amiType) group.amiType = amiType;
+  const scaling = firstBlock(found.block.body, 'scaling_config', scope);
+  if (typeof scaling.desired_size === 'number') group.desiredSize = scaling.desired_size;
+  const maxUnavailable = maxUnavailableOf(firstBlock(found.block.body, 'update_config', scope));
+  if (maxUnavailable) group.maxUnavailable = maxUnavailable;
+  return group;
+}
+
+function fromEksModule(found: FoundBlock, scope: EnvironmentScope, env: string | undefined, clusterVersion: string | undefined): NodeGroupFact[] {
+  const attributes = found.block.body.attributes;
+  const defaults = asObject(attributes.get('eks_managed_node_group_defaults') && evaluate(attributes.get('eks_managed_node_group_defaults')!.value, scope)) ?? {};
+  const groupsAttribute = attributes.get('eks_managed_node_groups');
+  if (!groupsAttribute) return [];
+  const groups = asObject(evaluate(groupsAttribute.value, scope)) ?? {};
+  // With a literal map each group is located at its own key; with a variable, at the attribute.
+  const entryLines = new Map<string, number>();
+  if (groupsAttribute.value.kind === 'object') {
+    for (const entry of groupsAttribute.value.entries) {
+      const key = evaluate(entry.key, scope);
+      if (typeof key === 'string') entryLines.set(key, entry.line);
+    }
+  }
+  return Object.entries(groups).map(([key, settings]) =>
+    fromSettings(key, { ...defaults, ...(asObject(settings) ?? {}) }, clusterVersion, originOf(found, entryLines.get(key) ?? groupsAttribute.line, env)),
+  );
+}
+
+function fromSettings(key: string, settings: Record<string, Value>, clusterVersion: string | undefined, origin: NodeGroupFact['origin']): NodeGroupFact {
+  const group: NodeGroupFact = { name: asText(settings.name) ?? key, origin };
+  const version = asText(settings.kubernetes_version) ?? asText(settings.cluster_version) ?? clusterVersion;
+  if (version) group.version = version;
+  const releaseVersion = asText(settings.ami_release_version);
+  if (releaseVersion) group.releaseVersion = releaseVersion;
+  const amiType = asText(settings.ami_type);
+  if (amiType) group.amiType = amiType;
+  if (typeof settings.desired_size === 'number') group.desiredSize = settings.desired_size;
+  const maxUnavailable = maxUnavailableOf(asObject(settings.update_config) ?? {});
+  if (maxUnavailable) group.maxUnavailable = maxUnavailable;
+  return group;
+}
+
+function maxUnavailableOf(updateConfig: Record<string, Value>): string | undefined {
+  if (typeof updateConfig.max_unavailable === 'number') return String(updateConfig.max_unavailable);
+  if (typeof updateConfig.max_unavailable_percentage === 'number') return `${updateConfig.max_unavailable_percentage}%`;
+  return undefined;
+}
+
+function firstBlock(body: Body, type: string, scope: EnvironmentScope): Record<string, Value> {
+  const block = blocksOf(body, type)[0];
+  return block ? (asObject(evaluateBody(block.body, scope)) ?? {}) : {};
+}
+
+/** A block body as an object of its attributes (nested blocks are not needed here). */
+function evaluateBody(body: Body, scope: EnvironmentScope): Value {
+  const object: Record<string, Value> = {};
+  for (const attribute of body.attributes.values()) object[attribute.name] = evaluate(attribute.value, scope);
+  return object;
+}

@@ -1,0 +1,102 @@
+// The Terraform source on the example estate (six tfvars environments) and on small
+// fixtures: exact environments, add-ons, charts, Kubernetes objects and input problems.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { expandPaths } from '../files.js';
+import { readTerraform } from './index.js';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+async function read(path: string, environments?: string[]) {
+  const { terraform } = expandPaths([path], { cwd: ROOT });
+  return readTerraform(terraform, { cwd: ROOT, objectKinds: new Set(), environments });
+}
+
+const TF = 'examples/estate/infra/terraform';
+
+describe('the example estate', () => {
+  it('gives one environment per tfvars file, with versions resolved through variables and locals', async () => {
+    const contents = await read(TF);
+    expect(contents.findings).toEqual([]);
+    expect(contents.environments.map((env) => [env.name, env.clusterVersion, env.origin, env.nodeGroups.map((group) => [group.name, group.version, group.amiType, group.maxUnavailable, group.desiredSize])])).toEqual([
+      ['dev', '1.29', { type: 'terraform', path: `${TF}/env-vars/dev.tfvars`, line: 5, env: 'dev', address: 'module.eks' }, [['general-1-29', '1.29', 'AL2023_x86_64_STANDARD', '33%', 3], ['batch-1-29', '1.29', 'AL2023_x86_64_STANDARD', '1', 1]]],
+      ['lab', '1.28', { type: 'terraform', path: `${TF}/env-vars/lab.tfvars`, line: 3, env: 'lab', address: 'module.eks' }, [['general-1-28', '1.28', 'AL2023_x86_64_STANDARD', '33%', 2], ['batch-1-28', '1.28', 'AL2023_x86_64_STANDARD', '1', 0]]],
+      ['production', '1.28', { type: 'terraform', path: `${TF}/env-vars/production.tfvars`, line: 2, env: 'production', address: 'module.eks' }, [['general-1-28', '1.28', 'AL2_x86_64', '33%', 12], ['batch-1-28', '1.28', 'AL2_x86_64', '1', 2]]],
+      ['staging-2', '1.28', { type: 'terraform', path: `${TF}/env-vars/staging-2.tfvars`, line: 4, env: 'staging-2', address: 'module.eks' }, [['general-1-27', '1.27', 'AL2_x86_64', '33%', 3], ['batch-1-27', '1.27', 'AL2_x86_64', '1', 1]]],
+      ['staging', '1.28', { type: 'terraform', path: `${TF}/env-vars/staging.tfvars`, line: 2, env: 'staging', address: 'module.eks' }, [['general-1-28', '1.28', 'AL2_x86_64', '33%', 3], ['batch-1-28', '1.28', 'AL2_x86_64', '1', 1]]],
+      ['work', '1.28', { type: 'terraform', path: `${TF}/env-vars/work.tfvars`, line: 3, env: 'work', address: 'module.eks' }, [['general-1-28', '1.28', 'AL2_x86_64', '33%', 2], ['batch-1-28', '1.28', 'AL2_x86_64', '1', 0]]],
+    ]);
+    expect(contents.environments[0].nodeGroups[0].origin).toEqual({ type: 'terraform', path: `${TF}/main.tf`, line: 85, env: 'dev', address: 'module.eks' });
+  });
+
+  it('reads the pinned EKS add-ons and the helm_release charts per environment, honouring count', async () => {
+    const contents = await read(TF, ['work']);
+    expect(contents.eksAddons).toEqual([
+      { name: 'vpc-cni', version: 'v1.15.0-eksbuild.2', env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 5, address: 'aws_eks_addon.vpc_cni', env: 'work' } },
+      { name: 'coredns', version: 'v1.10.1-eksbuild.2', env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 20, address: 'aws_eks_addon.coredns', env: 'work' } },
+      { name: 'kube-proxy', version: 'v1.28.1-eksbuild.1', env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 29, address: 'aws_eks_addon.kube_proxy', env: 'work' } },
+      { name: 'aws-ebs-csi-driver', version: 'v1.22.0-eksbuild.2', env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 36, address: 'aws_eks_addon.ebs_csi', env: 'work' } },
+    ]);
+    expect(contents.charts.map((chart) => [chart.release, chart.chart, chart.version, chart.repository, chart.origin.type === 'terraform' && chart.origin.line])).toEqual([
+      ['cluster-autoscaler', 'cluster-autoscaler', '9.29.0', 'https://kubernetes.github.io/autoscaler', 4],
+      ['aws-load-balancer-controller', 'aws-load-balancer-controller', '1.4.2', 'https://aws.github.io/eks-charts', 46],
+      ['ingress-nginx', 'ingress-nginx', '4.7.1', 'https://kubernetes.github.io/ingress-nginx', 74],
+      ['metrics-server', 'metrics-server', '3.10.0', 'https://kubernetes-sigs.github.io/metrics-server/', 85],
+    ]);
+    expect((await read(TF, ['production'])).charts.map((chart) => chart.chart)).toEqual(['cluster-autoscaler', 'aws-load-balancer-controller', 'ingress-nginx', 'metrics-server', 'base', 'istiod']);
+  });
+
+  it('turns kubernetes_* resources into Resources once, at their file, line and address', async () => {
+    const contents = await read(TF);
+    expect(contents.resources.map((resource) => [resource.apiVersion, resource.kind, resource.namespace, resource.name, resource.origin])).toEqual([
+      ['v1', 'Namespace', undefined, 'platform', { type: 'terraform', path: `${TF}/kubernetes.tf`, line: 4, address: 'kubernetes_namespace.platform' }],
+      ['extensions/v1beta1', 'Ingress', 'platform', 'backoffice', { type: 'terraform', path: `${TF}/kubernetes.tf`, line: 14, address: 'kubernetes_ingress.backoffice' }],
+      ['policy/v1beta1', 'PodDisruptionBudget', 'kube-system', 'coredns-pdb', { type: 'terraform', path: `${TF}/kubernetes.tf`, line: 40, address: 'kubernetes_pod_disruption_budget.coredns' }],
+      ['batch/v1beta1', 'CronJob', 'platform', 'velero-backup-report', { type: 'terraform', path: `${TF}/kubernetes.tf`, line: 56, address: 'kubernetes_cron_job.velero_backup_report' }],
+      ['autoscaling/v2beta2', 'HorizontalPodAutoscaler', 'kube-system', 'coredns', { type: 'terraform', path: `${TF}/kubernetes.tf`, line: 89, address: 'kubernetes_horizontal_pod_autoscaler_v2beta2.coredns' }],
+      ['karpenter.sh/v1alpha5', 'Provisioner', undefined, 'default', { type: 'terraform', path: `${TF}/kubernetes.tf`, line: 118, address: 'kubernetes_manifest.karpenter_provisioner_default' }],
+      ['cert-manager.io/v1', 'ClusterIssuer', undefined, 'letsencrypt-prod', { type: 'terraform', path: `${TF}/kubernetes.tf`, line: 146, address: 'kubernetes_manifest.letsencrypt_issuer' }],
+    ]);
+  });
+});
+
+describe('fixtures', () => {
+  it('reads aws_eks_cluster and aws_eks_node_group without tfvars, as one environment named after the directory', async () => {
+    const contents = await read('test/fixtures/terraform/node-group');
+    const path = 'test/fixtures/terraform/node-group/main.tf';
+    expect(contents.environments).toEqual([
+      {
+        name: 'test/fixtures/terraform/node-group',
+        clusterVersion: '1.27',
+        origin: { type: 'terraform', path, line: 8, address: 'aws_eks_cluster.this' },
+        nodeGroups: [
+          { name: 'general', version: '1.26', releaseVersion: '1.27.9-20240213', amiType: 'AL2_x86_64', desiredSize: 4, maxUnavailable: '25%', origin: { type: 'terraform', path, line: 12, address: 'aws_eks_node_group.general' } },
+        ],
+      },
+    ]);
+    expect(contents.resources).toEqual([
+      { apiVersion: 'policy/v1beta1', kind: 'PodSecurityPolicy', name: 'restricted', origin: { type: 'terraform', path, line: 30, address: 'kubernetes_pod_security_policy.restricted' } },
+    ]);
+  });
+
+  it('reports malformed HCL as input-invalid at its file and line, and reads the other files', async () => {
+    const contents = await read('test/fixtures/terraform/broken');
+    expect(contents.findings).toEqual([
+      {
+        id: 'input-invalid',
+        severity: 'error',
+        message: 'test/fixtures/terraform/broken/main.tf:1:1: invalid HCL: this block is never closed (no matching "}" before the end of the file); fix the syntax (terraform validate reports the same error)',
+        origin: { type: 'terraform', path: 'test/fixtures/terraform/broken/main.tf', line: 1, column: 1 },
+      },
+    ]);
+    expect(contents.charts.map((chart) => `${chart.chart}@${chart.version}`)).toEqual(['metrics-server@3.10.0']);
+  });
+});
+
+describe('parseHcl', () => {
+  it('locates an unexpected token at its line and column', async () => {
+    const { hclParser, parseHcl } = await import('./parse.js');
+    expect(parseHcl(await hclParser(), 'locals {\n  a = 1\n  b = = 2\n}\n')).toEqual({ ok: false, line: 3, column: 7, message: 'the syntax is incomplete here (a value, operator or bracket is missing)' });
+    expect(parseHcl(await hclParser(), 'resource "a" "b" {\n  x = 1\n}\n}\n')).toEqual({ ok: false, line: 4, column: 1, message: 'unexpected "}"' });
+  });
+});
