@@ -34,18 +34,30 @@ export interface CheckOptions {
   /** Ecosystem component versions to judge their CRD versions against (cert-manager=1.15). */
   componentTargets?: ReadonlyMap<string, string>;
   cwd?: string;
+  /** Kinds to keep whole in the inventory even when no selected check asks for them (plan). */
+  keepKinds?: readonly string[];
   /** Today, for the default target; tests pin it. */
   now?: Date;
   onProgress?: (done: number, total: number) => void;
 }
 
+export interface ScanResult {
+  report: Report;
+  /** What the sources found, for plan and the HTML report. */
+  inventory: Inventory;
+  context: CheckContext;
+}
 
 export async function runCheck(options: CheckOptions): Promise<Report> {
+  return (await runScan(options)).report;
+}
+
+export async function runScan(options: CheckOptions): Promise<ScanResult> {
   const knowledge = options.knowledge ?? loadKnowledge(options.dataFiles);
   const context = resolveContext(options, knowledge);
   const selected = selectChecks(options);
   const cwd = options.cwd ?? process.cwd();
-  const objectKinds = new Set(selected.flatMap((check) => check.objectKinds ?? []));
+  const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), ...(options.keepKinds ?? [])]);
   const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds };
 
   const findings: Finding[] = [];
@@ -89,7 +101,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     summary: summarize(reported),
   };
   if (context.current) report.current = context.current;
-  return report;
+  return { report, inventory, context };
 }
 
 export function resolveContext(options: CheckOptions, knowledge: Knowledge): CheckContext {
