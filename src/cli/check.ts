@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { runCheck } from '../run-check.js';
+import { runScan } from '../run-check.js';
 import { reporters } from '../report/index.js';
 import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, type FailOn, type OutputFlags } from './common.js';
 
@@ -36,7 +36,7 @@ export function checkCommand(): Command {
     if (paths.length === 0 && files.length === 0) {
       throw new UsageError('nothing to scan: give a PATH (file or directory), or -f FILE, or -f - for standard input');
     }
-    const report = await runCheck({
+    const { report, inventory, context } = await runScan({
       paths: [...paths, ...files.filter((file) => file !== '-')],
       stdin: readsStdin ? readFileSync(0) : undefined,
       target: flags.target,
@@ -50,7 +50,7 @@ export function checkCommand(): Command {
       componentTargets: parseComponentVersions(flags.componentVersion ?? []),
       onProgress: progressReporter(flags, 'scanning files'),
     });
-    printReport(report, flags);
+    printReport(report, flags, { knowledge: context.knowledge, inventory });
     process.exitCode = exitCodeFor(report, flags.failOn);
   });
 }
