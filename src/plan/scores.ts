@@ -32,11 +32,11 @@ export function scoreStrategy(name: StrategyName, signals: PlanSignals, minutes:
   if (name === 'in-place') {
     if (signals.pdbBlockers > 0) {
       scores.serviceImpact--;
-      reasons.push(`${plural(signals.pdbBlockers, 'PDB')} allow no eviction: every node roll hangs until they are fixed`);
+      reasons.push(`PDBs that allow no eviction hang every node roll until fixed (${signals.pdbBlockers})`);
     }
     if (signals.statefulWorkloads > 0) {
       scores.serviceImpact--;
-      reasons.push(`${plural(signals.statefulWorkloads, 'stateful workload')} restart on every node roll`);
+      reasons.push(`stateful workloads restart on every node roll (${signals.statefulWorkloads})`);
     }
     if (hops >= 3) {
       scores.serviceImpact--;
@@ -48,12 +48,12 @@ export function scoreStrategy(name: StrategyName, signals: PlanSignals, minutes:
     scores.serviceImpact = 4;
     if (signals.statefulWorkloads > 0) {
       scores.serviceImpact--;
-      reasons.push(`${plural(signals.statefulWorkloads, 'stateful workload')} need their zonal volumes in the new node group's zones`);
+      reasons.push(`stateful workloads need their zonal volumes in the new node group's zones (${signals.statefulWorkloads})`);
     }
     const moves = signals.applications * hops;
     scores.workCost = clamp(moveWorkScore(moves) - (signals.pinnedWorkloads > 0 ? 1 : 0));
     reasons.push(`${plural(signals.applications, 'application')} moved ${hops === 1 ? 'once' : `${hops} times`} (${plural(moves, 'move')}); rollback per application`);
-    if (signals.pinnedWorkloads > 0) reasons.push(`${plural(signals.pinnedWorkloads, 'workload')} pinned to a node group by name need editing first`);
+    if (signals.pinnedWorkloads > 0) reasons.push(`workloads pinned to a node group by name need editing first (${signals.pinnedWorkloads})`);
     scores.rollback = 3;
     reasons.push('the control plane still goes one minor at a time and cannot be rolled back');
   } else {
@@ -61,7 +61,7 @@ export function scoreStrategy(name: StrategyName, signals: PlanSignals, minutes:
     scores.serviceImpact = mechanism === 'undecided' ? 4 : 5;
     if (signals.statefulWorkloads > 0) {
       scores.serviceImpact--;
-      reasons.push(`${plural(signals.statefulWorkloads, 'stateful workload')} need their data copied or restored into the new cluster`);
+      reasons.push(`stateful workloads need their data copied or restored into the new cluster (${signals.statefulWorkloads})`);
     }
     scores.workCost = clamp(3 - (signals.statefulWorkloads > 0 ? 1 : 0) - (mechanism === 'undecided' ? 1 : 0));
     scores.versionsPerUpgrade = 5;
@@ -74,7 +74,7 @@ export function scoreStrategy(name: StrategyName, signals: PlanSignals, minutes:
           ? 'full rollback through Route 53 weighted records, slowed by DNS caching (TTL)'
           : 'no ALB, TargetGroupBinding or Route 53 entry point found: the traffic switch must be designed first',
     );
-    if (signals.singletonJobs > 0) reasons.push(`${plural(signals.singletonJobs, 'job')} must not run twice: paused in the new cluster until cut-over`);
+    if (signals.singletonJobs > 0) reasons.push(`jobs that must not run twice are paused in the new cluster until cut-over (${signals.singletonJobs})`);
   }
   return { scores: { ...scores, serviceImpact: clamp(scores.serviceImpact) }, reasons };
 }
