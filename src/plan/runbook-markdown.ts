@@ -45,12 +45,12 @@ export function runbookMarkdown(plan: Plan): string {
 function signalLines(plan: Plan): string[] {
   const signals = plan.signals;
   const lines = [
-    `${signals.versionsToJump} minor version${signals.versionsToJump === 1 ? '' : 's'} to jump at most (${plan.environments.map((env) => `${escapeMarkdown(env.name)} ${env.current}`).join(', ')})`,
-    `${signals.applications} applications (Deployments and StatefulSets), ${signals.statefulWorkloads} stateful`,
-    `${signals.nodeGroups} node groups`,
-    `${signals.pdbBlockers} PDBs that block eviction, ${signals.singletonJobs} jobs that must not run twice, ${signals.pinnedWorkloads} workloads pinned to a node group`,
-    `${signals.apiMigrations} API migrations`,
-    `traffic entry points: ${signals.ingresses} Ingresses (${signals.albIngresses} ALB), ${signals.targetGroupBindings} TargetGroupBindings, Route 53 ${signals.route53 ? 'managed (external-dns or Terraform)' : 'not found'}`,
+    `${plural(signals.versionsToJump, 'minor version')} to jump at most (${plan.environments.map((env) => `${escapeMarkdown(env.name)} ${env.current}`).join(', ')})`,
+    `${plural(signals.applications, 'application')} (Deployments and StatefulSets), ${signals.statefulWorkloads} stateful`,
+    plural(signals.nodeGroups, 'node group'),
+    `${plural(signals.pdbBlockers, 'PDB')} blocking eviction, ${plural(signals.singletonJobs, 'job')} that must not run twice, ${plural(signals.pinnedWorkloads, 'workload')} pinned to a node group`,
+    plural(signals.apiMigrations, 'API migration'),
+    `traffic entry points: ${plural(signals.ingresses, 'Ingress')} (${signals.albIngresses} ALB), ${plural(signals.targetGroupBindings, 'TargetGroupBinding')}, Route 53 ${signals.route53 ? 'managed (external-dns or Terraform)' : 'not found'}`,
   ];
   if (signals.simulatedRolloutMinutes !== undefined) lines.push(`simulated node rollout: ${formatMinutes(signals.simulatedRolloutMinutes)} per hop`);
   return lines;
@@ -86,6 +86,10 @@ function stepLines(step: Step): string[] {
   for (const item of step.items ?? []) lines.push(`   - ${escapeMarkdown(item)}`);
   lines.push(`   - Rollback: ${escapeMarkdown(step.rollback)}`);
   return lines;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
 }
 
 /** Inline code that survives backticks inside the text. */
