@@ -1,10 +1,11 @@
 // The add-on matrix: each add-on the checks judged, its version, the minimum and
 // recommended versions for the target, and the hop it matters for (addon-* findings).
 import type { Finding } from '../../core/types.js';
+import { sortFindings } from '../order.js';
 import { escapeHtml } from './escape.js';
 
 export function addonMatrix(findings: readonly Finding[]): string {
-  const addonFindings = findings.filter((finding) => finding.id.startsWith('addon-'));
+  const addonFindings = sortFindings([...findings]).filter((finding) => finding.id.startsWith('addon-'));
   if (addonFindings.length === 0) return '';
   const rows = new Map<string, Finding[]>();
   for (const finding of addonFindings) {

@@ -2,9 +2,11 @@
 import type { Finding, Severity } from '../../core/types.js';
 import { SEVERITIES } from '../../core/types.js';
 import { locationLabel, resourceLabel } from '../labels.js';
+import { sortFindings } from '../order.js';
 import { escapeHtml } from './escape.js';
 
-export function findingsSection(findings: readonly Finding[], cwd: string | undefined): string {
+export function findingsSection(unsorted: readonly Finding[], cwd: string | undefined): string {
+  const findings = sortFindings([...unsorted]);
   if (findings.length === 0) return '<section id="findings"><h2>Findings</h2><p class="empty">No findings.</p></section>';
   const ids = [...new Set(findings.map((finding) => finding.id))].sort();
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;

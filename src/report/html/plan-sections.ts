@@ -22,7 +22,7 @@ export function strategySection(plan: Plan): string {
   const rows = plan.strategies
     .map((strategy) => `<tr class="${strategy.recommended ? 'recommended' : ''}" data-strategy="${escapeHtml(strategy.name)}">
 <td><strong>${escapeHtml(strategy.name)}</strong>${strategy.recommended ? ' <span class="badge" style="background:#2e7d32">recommended</span>' : ''}${strategy.name === plan.chosen ? ' <span class="badge kind">steps below</span>' : ''}</td>
-<td>${strategy.hops}</td>${CRITERIA.map(([criterion]) => `<td>${scoreBar(strategy.scores[criterion])}</td>`).join('')}<td>${escapeHtml(formatMinutes(strategy.minutes))}</td><td>${strategy.total}</td></tr>
+<td>${strategy.hops}</td>${CRITERIA.map(([criterion]) => `<td class="scored">${scoreBar(strategy.scores[criterion])}</td>`).join('')}<td>${escapeHtml(formatMinutes(strategy.minutes))}</td><td>${strategy.total}</td></tr>
 <tr class="${strategy.recommended ? 'recommended' : ''}"><td colspan="${CRITERIA.length + 4}"><ul>${strategy.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul></td></tr>`)
     .join('');
   return `<section id="strategies"><h2>Strategies</h2><p>Scores run from 1 (worst) to 5 (best).</p><table><thead><tr><th>strategy</th><th>control-plane upgrades</th>${CRITERIA.map(([, label]) => `<th>${label}</th>`).join('')}<th>hands-on time</th><th>weighted total</th></tr></thead><tbody>${rows}</tbody></table></section>`;

@@ -25,6 +25,7 @@ code { background: #f1f3f5; border-radius: 4px; padding: 1px 4px; font-size: 12.
 .finding { list-style: none; margin: 4px 0 4px 0; font-size: 14px; }
 ul.findings { padding-left: 16px; margin: 4px 0; }
 .hidden { display: none !important; }
+td.scored { white-space: nowrap; }
 .score { display: inline-flex; gap: 2px; vertical-align: middle; margin-right: 6px; }
 .score i { width: 10px; height: 10px; border-radius: 2px; background: #e0e0e0; display: inline-block; }
 .score i.on { background: var(--ok); }

@@ -44,7 +44,7 @@ export function supportTimeline(rows: readonly TimelineRow[], calendar: readonly
     parts.push(`<text x="${release + 4}" y="${y + 14}" fill="#fff">${escapeHtml(`${support.version} · ${support.status}`)}</text>`);
   });
   const todayX = x(todayMs);
-  parts.push(`<line id="today" x1="${todayX}" y1="18" x2="${todayX}" y2="${height - 14}" stroke="#c62828" stroke-width="2"/><text x="${todayX + 4}" y="${height - 2}" fill="#c62828">today ${escapeHtml(today)}</text>`);
+  parts.push(`<line id="today" x1="${todayX}" y1="18" x2="${todayX}" y2="${height - 14}" stroke="#c62828" stroke-width="2"/><text x="${todayX > WIDTH - 140 ? todayX - 4 : todayX + 4}" y="${height - 2}" text-anchor="${todayX > WIDTH - 140 ? 'end' : 'start'}" fill="#c62828">today ${escapeHtml(today)}</text>`);
   const legend = '<p><span class="badge" style="background:#43a047">standard support</span> <span class="badge" style="background:#ffb300;color:#1b1b1b">extended support (extra cost)</span></p>';
   const unknown = missing.length > 0 ? `<p class="empty">Not in the knowledge base: ${missing.map((row) => escapeHtml(`${row.label} (${row.version})`)).join(', ')}</p>` : '';
   return `<section id="timeline">${intro}${legend}<svg role="img" aria-label="support timeline" width="100%" viewBox="0 0 ${WIDTH} ${height}">${parts.join('')}</svg>${unknown}</section>`;
