@@ -1,5 +1,5 @@
 // The public library API: everything the CLI does is available from here.
-export { runCheck, resolveContext, type CheckOptions } from './run-check.js';
+export { runCheck, runScan, resolveContext, type CheckOptions, type ScanResult } from './run-check.js';
 export { UsageError } from './core/errors.js';
 export * from './core/types.js';
 export * from './core/kube-version.js';

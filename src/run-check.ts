@@ -40,6 +40,8 @@ export interface CheckOptions {
   cwd?: string;
   /** Only these environments of the infrastructure code (--env); all when absent. */
   environments?: readonly string[];
+  /** Kinds to keep whole in the inventory even when no selected check asks for them (plan). */
+  keepKinds?: readonly string[];
   /** Today, for the default target; tests pin it. */
   now?: Date;
   onProgress?: (done: number, total: number) => void;
@@ -49,6 +51,7 @@ export interface ScanResult {
   report: Report;
   /** What the sources found: environments, add-ons, charts and the kept resources. */
   inventory: Inventory;
+  context: CheckContext;
 }
 
 export async function runCheck(options: CheckOptions): Promise<Report> {
@@ -60,7 +63,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   const context = resolveContext(options, knowledge);
   const selected = selectChecks(options);
   const cwd = options.cwd ?? process.cwd();
-  const objectKinds = new Set(selected.flatMap((check) => check.objectKinds ?? []));
+  const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), ...(options.keepKinds ?? [])]);
   const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds };
 
   const findings: Finding[] = [];
@@ -141,7 +144,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   if (inferred) report.currentFrom = { environment: inferred.environment, ...(inferred.origin ? { origin: inferred.origin } : {}) };
   const notes = versionDisagreements(inventory.environments);
   if (notes.length > 0) report.notes = notes;
-  return { report, inventory };
+  return { report, inventory, context };
 }
 
 function isEnvironmentSelected(name: string, options: CheckOptions): boolean {

@@ -61,7 +61,7 @@ describe('exit codes', () => {
     [['check', 'no/such/dir'], 'upshift: path "no/such/dir" does not exist; give a file or directory of manifests, or -f - for stdin'],
     [['check'], 'upshift: nothing to scan: give a PATH (file or directory), or -f FILE, or -f - for standard input'],
     [['check', `${FIXTURES}/clean.yaml`, '--checks', 'api-gone'], 'upshift: unknown check id "api-gone"; known ids: api-removed,'],
-    [['check', `${FIXTURES}/clean.yaml`, '-o', 'pdf'], "error: option '-o, --output <format>' argument 'pdf' is invalid. Allowed choices are table, wide, json, yaml, markdown, csv, sarif, junit."],
+    [['check', `${FIXTURES}/clean.yaml`, '-o', 'pdf'], "error: option '-o, --output <format>' argument 'pdf' is invalid. Allowed choices are table, wide, json, yaml, markdown, csv, sarif, junit, html."],
     [['check', `${FIXTURES}/clean.yaml`, '--data', `${FIXTURES}/bad-data.yaml`], `upshift: knowledge file ${FIXTURES}/bad-data.yaml: apis[0] (example.com/v1beta1 Widget): deprecatedIn: expected a quoted "MAJOR.MINOR" version such as "1.22"`],
   ])('1 for a usage error: %j', async (args, message) => {
     const run = await upshift(args);

@@ -49,7 +49,7 @@ export function checkCommand(): Command {
     }
     const knowledge = loadKnowledge(flags.data);
     warnIfStale(knowledge, flags);
-    const { report, inventory } = await runScan({
+    const { report, inventory, context } = await runScan({
       knowledge,
       paths: [...paths, ...files.filter((file) => file !== '-')],
       stdin: readsStdin ? readFileSync(0) : undefined,
@@ -73,7 +73,7 @@ export function checkCommand(): Command {
       process.stdout.write(flags.output === 'yaml' ? stringify(document) : `${JSON.stringify(document, null, 2)}\n`);
       return;
     }
-    printReport(report, flags);
+    printReport(report, flags, { knowledge: context.knowledge, inventory });
     process.exitCode = exitCodeFor(report, flags.failOn);
   });
 }

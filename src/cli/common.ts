@@ -2,7 +2,7 @@
 // the exit-code contract (CLI.md).
 import { Option, type Command } from 'commander';
 import type { Report } from '../core/types.js';
-import { reporters } from '../report/index.js';
+import { reporters, type ReportOptions } from '../report/index.js';
 import { isoDay } from '../knowledge/calendar.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { stalenessWarning } from '../knowledge/staleness.js';
@@ -51,9 +51,10 @@ export function exitCodeFor(report: Pick<Report, 'summary'>, failOn: FailOn): nu
   return EXIT.ok;
 }
 
-export function printReport(report: Report, flags: OutputFlags): void {
+/** `context`: what the HTML report draws beyond the findings (knowledge, inventory). */
+export function printReport(report: Report, flags: OutputFlags, context: Omit<ReportOptions, 'color' | 'cwd'> = {}): void {
   const color = flags.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  process.stdout.write(reporters[flags.output](report, { color, cwd: process.cwd() }));
+  process.stdout.write(reporters[flags.output](report, { ...context, color, cwd: process.cwd() }));
 }
 
 /** A one-line progress counter on stderr, only for a person watching a terminal. */

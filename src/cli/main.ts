@@ -4,10 +4,11 @@ import { Command, CommanderError } from 'commander';
 import { TOOL } from '../core/tool.js';
 import { UsageError } from '../core/errors.js';
 import { checkCommand } from './check.js';
+import { planCommand } from './plan.js';
 import { EXIT } from './common.js';
 import { versionsCommand } from './versions.js';
 
-const COMMANDS = [checkCommand, versionsCommand];
+const COMMANDS = [checkCommand, versionsCommand, planCommand];
 
 export function buildProgram(): Command {
   const program = new Command('upshift')

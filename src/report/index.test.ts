@@ -4,7 +4,7 @@ import { reporters } from './index.js';
 
 describe('reporters', () => {
   it('registers every -o format of check and cluster', () => {
-    expect(Object.keys(reporters)).toEqual(['table', 'wide', 'json', 'yaml', 'markdown', 'csv', 'sarif', 'junit']);
+    expect(Object.keys(reporters)).toEqual(['table', 'wide', 'json', 'yaml', 'markdown', 'csv', 'sarif', 'junit', 'html']);
   });
 
   it.each(Object.keys(reporters))('%s prints the same text whatever order the findings came in', (format) => {

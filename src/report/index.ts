@@ -1,6 +1,7 @@
 // The output formats by -o name. A new format is one file here and one line in this map.
 
 import { csv } from './csv.js';
+import { html } from './html/report-page.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
@@ -13,4 +14,4 @@ import { yaml } from './yaml.js';
 export type { Reporter, ReportOptions } from './reporter.js';
 export { sortFindings, summarize } from './order.js';
 
-export const reporters: Record<string, Reporter> = { table, wide, json, yaml, markdown, csv, sarif, junit };
+export const reporters: Record<string, Reporter> = { table, wide, json, yaml, markdown, csv, sarif, junit, html };

@@ -1,12 +1,20 @@
 // The one interface every output format implements.
 
 import type { Report } from '../core/types.js';
+import type { Inventory } from '../checks/types.js';
+import type { Knowledge } from '../knowledge/load.js';
 
 export interface ReportOptions {
   /** ANSI colours; only table and wide use it, and the caller decides (TTY, NO_COLOR). */
   color?: boolean;
   /** Absolute file paths in origins are printed relative to this directory. */
   cwd?: string;
+  /** For the HTML report's support timeline; the bundled knowledge when absent. */
+  knowledge?: Knowledge;
+  /** For the HTML report: environments found by the scan. */
+  inventory?: Inventory;
+  /** For the HTML report: the date marked as today (YYYY-MM-DD). */
+  today?: string;
 }
 
 export type Reporter = (report: Report, options: ReportOptions) => string;

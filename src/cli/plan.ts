@@ -1,0 +1,81 @@
+// `upshift plan [PATH...]`: scan, then recommend a strategy and print the ordered runbook
+// per environment (Markdown by default, JSON, or a self-contained HTML report).
+import { Command, Option } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { isoDay } from '../knowledge/calendar.js';
+import { buildPlan } from '../plan/build-plan.js';
+import { planRenderers } from '../plan/render.js';
+import { PLAN_KINDS } from '../plan/signals.js';
+import { readSimulation } from '../plan/simulation.js';
+import { STRATEGY_NAMES, type StrategyName } from '../plan/types.js';
+import { planHtml } from '../report/html/plan-page.js';
+import { runScan } from '../run-check.js';
+import { addOutputFlags, addTargetFlags, exitCodeFor, progressReporter, type FailOn, type OutputFlags } from './common.js';
+
+interface PlanFlags extends OutputFlags {
+  target?: string;
+  current?: string;
+  data?: string[];
+  checks?: string[];
+  skipChecks?: string[];
+  failOn: FailOn;
+  platform: 'eks' | 'kubernetes';
+  env?: string[];
+  strategy: StrategyName | 'auto';
+  simulation?: string;
+  start?: string;
+}
+
+export function planCommand(): Command {
+  const command = new Command('plan')
+    .description('recommend an upgrade strategy and print the ordered runbook, per environment')
+    .argument('[path...]', 'files or directories to scan (manifests, charts, Terraform, eksctl, CloudFormation)')
+    .option('--env <name...>', 'plan only these environments (or name them, when none is found in the inputs)')
+    .addOption(new Option('--strategy <name>', 'strategy the steps follow').choices(['auto', ...STRATEGY_NAMES]).default('auto'))
+    .option('--simulation <file>', 'output of `upshift simulate -o json`, for predicted node-group rollout times')
+    .option('--start <date>', 'first day of the schedule, YYYY-MM-DD (default: today)');
+  addTargetFlags(command);
+  addOutputFlags(command, [...Object.keys(planRenderers), 'html'], 'markdown');
+  return command.action(async (paths: string[], flags: PlanFlags) => {
+    const now = new Date();
+    const startDate = flags.start === undefined ? isoDay(now) : parseDay(flags.start);
+    const simulation = flags.simulation === undefined ? undefined : readSimulation(flags.simulation);
+    const scan = await runScan({
+      paths,
+      target: flags.target,
+      current: flags.current,
+      platform: flags.platform,
+      dataFiles: flags.data,
+      only: flags.checks,
+      skip: flags.skipChecks,
+      keepKinds: PLAN_KINDS,
+      onProgress: progressReporter(flags, 'scanning files'),
+    });
+    const plan = buildPlan({
+      inventory: scan.inventory,
+      findings: scan.report.findings,
+      platform: scan.context.platform,
+      target: scan.context.target,
+      current: scan.context.current,
+      environmentNames: flags.env,
+      strategy: flags.strategy,
+      paths,
+      simulation,
+      startDate,
+    });
+    const output =
+      flags.output === 'html'
+        ? planHtml({ plan, report: scan.report, knowledge: scan.context.knowledge, inventory: scan.inventory, simulation, today: isoDay(now), cwd: process.cwd() })
+        : planRenderers[flags.output as keyof typeof planRenderers](plan);
+    process.stdout.write(output);
+    process.exitCode = exitCodeFor(scan.report, flags.failOn);
+  });
+}
+
+function parseDay(text: string): string {
+  const parsed = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(parsed.getTime()) || isoDay(parsed) !== text) {
+    throw new UsageError(`--start "${text}" is not a date; expected YYYY-MM-DD`);
+  }
+  return text;
+}

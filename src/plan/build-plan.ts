@@ -1,0 +1,78 @@
+// Builds the plan from a scan: environments in upgrade order, the signals, the three
+// strategies scored on their own predicted steps, and the chosen strategy's runbook.
+import { compareKubeVersions } from '../core/kube-version.js';
+import type { Finding } from '../core/types.js';
+import type { Inventory } from '../checks/types.js';
+import { assessStrategies } from './advisor.js';
+import { planEnvironments, type PlannedEnvironment } from './environments.js';
+import { distinctApplications, planSignals } from './signals.js';
+import type { Simulation } from './simulation.js';
+import { environmentSteps } from './steps.js';
+import { STRATEGY_NAMES, type EnvironmentPlan, type Plan, type StrategyName } from './types.js';
+
+export interface PlanInput {
+  inventory: Inventory;
+  findings: readonly Finding[];
+  platform: string;
+  target: string;
+  /** --current: the version of environments that do not declare one. */
+  current?: string;
+  /** --env: the environments to plan (or to name, when none are known). */
+  environmentNames?: readonly string[];
+  /** --strategy; 'auto' or absent follows the advisor. */
+  strategy?: StrategyName | 'auto';
+  paths?: readonly string[];
+  simulation?: Simulation;
+  /** First day of the schedule (YYYY-MM-DD). */
+  startDate: string;
+}
+
+export function buildPlan(input: PlanInput): Plan {
+  const environments = planEnvironments(input.inventory.environments, input.environmentNames ?? [], input.current);
+  const signals = planSignals(input.inventory, input.findings, environments, input.target, input.simulation);
+  const applications = distinctApplications(input.inventory.resources);
+  const stepsFor = (strategy: StrategyName) =>
+    environments.map((env) =>
+      environmentSteps(strategy, {
+        env,
+        target: input.target,
+        findings: findingsFor(input.findings, env),
+        inventory: input.inventory,
+        applications,
+        signals,
+        paths: input.paths ?? [],
+        simulation: input.simulation,
+      }),
+    );
+  const runbooks = Object.fromEntries(STRATEGY_NAMES.map((name) => [name, stepsFor(name)])) as Record<StrategyName, EnvironmentPlan[]>;
+  const minutes = Object.fromEntries(STRATEGY_NAMES.map((name) => [name, totalMinutes(runbooks[name])])) as Record<StrategyName, number>;
+  const strategies = assessStrategies(signals, minutes);
+  const chosen = !input.strategy || input.strategy === 'auto' ? strategies.find((entry) => entry.recommended)!.name : input.strategy;
+  return {
+    current: input.current ?? lowestVersion(environments),
+    target: input.target,
+    platform: input.platform,
+    chosen,
+    strategies,
+    signals,
+    startDate: input.startDate,
+    environments: runbooks[chosen],
+  };
+}
+
+function totalMinutes(plans: readonly EnvironmentPlan[]): number {
+  return plans.reduce((sum, plan) => sum + plan.steps.reduce((inner, step) => inner + step.minutes, 0), 0);
+}
+
+/** Findings anchored in another environment's infrastructure code are not this one's. */
+function findingsFor(findings: readonly Finding[], env: PlannedEnvironment): Finding[] {
+  return findings.filter((finding) => {
+    const owner = finding.origin?.type === 'terraform' ? finding.origin.env : undefined;
+    const named = typeof finding.details?.env === 'string' ? finding.details.env : undefined;
+    return (owner ?? named ?? env.name) === env.name;
+  });
+}
+
+function lowestVersion(environments: readonly PlannedEnvironment[]): string {
+  return environments.map((env) => env.current).sort(compareKubeVersions)[0];
+}

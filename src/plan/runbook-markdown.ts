@@ -1,0 +1,103 @@
+// The runbook as Markdown: the strategy table, why the advisor chose, the schedule as a
+// mermaid Gantt chart, then per environment a numbered checklist a person can follow.
+import { formatMinutes } from './durations.js';
+import { mermaidGantt } from './gantt.js';
+import type { Criterion, EnvironmentPlan, Plan, Step } from './types.js';
+
+const CRITERIA: ReadonlyArray<[Criterion, string]> = [
+  ['serviceImpact', 'service impact'],
+  ['workCost', 'work'],
+  ['rollback', 'rollback'],
+  ['versionsPerUpgrade', 'versions per upgrade'],
+  ['duration', 'duration'],
+];
+
+export function runbookMarkdown(plan: Plan): string {
+  const recommended = plan.strategies.find((strategy) => strategy.recommended)!;
+  const out: string[] = [`# Upgrade plan: ${plan.current} → ${plan.target} (${plan.platform})`, ''];
+  out.push(
+    plan.chosen === recommended.name
+      ? `Strategy: **${plan.chosen}** (recommended).`
+      : `Strategy: **${plan.chosen}** (chosen with --strategy; the advisor recommends **${recommended.name}**).`,
+    '',
+    '## Strategies',
+    '',
+    'Scores run from 1 (worst) to 5 (best).',
+    '',
+    `| strategy | control-plane upgrades | ${CRITERIA.map(([, label]) => label).join(' | ')} | hands-on time | weighted total |`,
+    `|---|---:|${CRITERIA.map(() => '---:').join('|')}|---:|---:|`,
+  );
+  for (const strategy of plan.strategies) {
+    const name = strategy.recommended ? `**${strategy.name}** (recommended)` : strategy.name;
+    out.push(`| ${name} | ${strategy.hops} | ${CRITERIA.map(([criterion]) => `${strategy.scores[criterion]}/5`).join(' | ')} | ${formatMinutes(strategy.minutes)} | ${strategy.total} |`);
+  }
+  out.push('');
+  for (const strategy of plan.strategies) {
+    out.push(`**${strategy.name}**: ${strategy.reasons.map(escapeMarkdown).join('; ')}.`, '');
+  }
+  out.push('## What the advisor weighed', '', ...signalLines(plan).map((line) => `- ${line}`), '');
+  const active = plan.environments.filter((env) => env.steps.length > 0);
+  if (active.length > 0) out.push('## Schedule', '', '```mermaid', mermaidGantt(plan).trimEnd(), '```', '');
+  plan.environments.forEach((env, index) => out.push(...environmentSection(env, index + 1)));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function signalLines(plan: Plan): string[] {
+  const signals = plan.signals;
+  const lines = [
+    `${plural(signals.versionsToJump, 'minor version')} to jump at most (${plan.environments.map((env) => `${escapeMarkdown(env.name)} ${env.current}`).join(', ')})`,
+    `${plural(signals.applications, 'application')} (Deployments and StatefulSets), ${signals.statefulWorkloads} stateful`,
+    plural(signals.nodeGroups, 'node group'),
+    `${plural(signals.pdbBlockers, 'PDB')} blocking eviction, ${plural(signals.singletonJobs, 'job')} that must not run twice, ${plural(signals.pinnedWorkloads, 'workload')} pinned to a node group`,
+    plural(signals.apiMigrations, 'API migration'),
+    `traffic entry points: ${plural(signals.ingresses, 'Ingress')} (${signals.albIngresses} ALB), ${plural(signals.targetGroupBindings, 'TargetGroupBinding')}, Route 53 ${signals.route53 ? 'managed (external-dns or Terraform)' : 'not found'}`,
+  ];
+  if (signals.simulatedRolloutMinutes !== undefined) lines.push(`simulated node rollout: ${formatMinutes(signals.simulatedRolloutMinutes)} per hop`);
+  return lines;
+}
+
+function environmentSection(env: EnvironmentPlan, position: number): string[] {
+  const total = env.steps.reduce((sum, step) => sum + step.minutes, 0);
+  const out = [`## ${position}. ${escapeMarkdown(env.name)}: ${env.current} → ${env.target}`, ''];
+  if (env.origin && 'path' in env.origin) out.push(`Version declared in ${code(`${env.origin.path}:${env.origin.line}`)}.`, '');
+  if (env.steps.length === 0) return [...out, `Already at ${env.target}: nothing to do.`, ''];
+  out.push(`${env.steps.length} steps, about ${formatMinutes(total)} of hands-on time.`, '');
+  let hop: string | undefined;
+  for (const step of env.steps) {
+    if (step.hop !== hop) {
+      hop = step.hop;
+      out.push(`### ${env.hops.length > 1 ? 'Hop' : 'Upgrade'} ${hop}`, '');
+    }
+    out.push(...stepLines(step), '');
+  }
+  return out;
+}
+
+function stepLines(step: Step): string[] {
+  const lines = [`${step.order}. [ ] **${escapeMarkdown(step.title)}** (${step.kind}, ${step.phase}, ~${formatMinutes(step.minutes)})`];
+  const change = step.change;
+  if (change?.file) {
+    const where = code(change.line ? `${change.file}:${change.line}` : change.file);
+    lines.push(change.from || change.to ? `   - Edit ${where}: ${change.from ? code(change.from) : '(add)'} → ${change.to ? code(change.to) : '(see below)'}` : `   - Edit ${where}`);
+  } else if (change && (change.from || change.to)) {
+    lines.push(`   - Change ${code(change.from ?? '?')} → ${code(change.to ?? '?')}`);
+  }
+  for (const command of [change?.command, ...(step.commands ?? [])]) if (command) lines.push(`   - Run ${code(command)}`);
+  for (const item of step.items ?? []) lines.push(`   - ${escapeMarkdown(item)}`);
+  lines.push(`   - Rollback: ${escapeMarkdown(step.rollback)}`);
+  return lines;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
+}
+
+/** Inline code that survives backticks inside the text. */
+function code(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  return `${fence}${fence.length > 1 ? ' ' : ''}${text}${fence.length > 1 ? ' ' : ''}${fence}`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (char) => `\\${char}`);
+}

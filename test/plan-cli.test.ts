@@ -1,0 +1,80 @@
+// `upshift plan` end to end on the example estate: stdout, stderr and exit codes.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// The estate without its infrastructure code, so that environments come from --env/--current.
+const NO_INFRA = ['examples/estate/apps', 'examples/estate/platform', 'examples/estate/rendered', 'examples/estate/kustomize'];
+
+function upshift(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/upshift.js', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('upshift plan', () => {
+  it('shows a two-version jump as two in-place hops and one cluster migration, in CLI.md JSON', async () => {
+    const run = await upshift(['plan', ...NO_INFRA, '--current', '1.28', '--target', '1.30', '--start', '2026-11-23', '-o', 'json', '--fail-on', 'none']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const plan = JSON.parse(run.stdout);
+    expect(Object.keys(plan)).toEqual(['current', 'target', 'platform', 'chosen', 'strategies', 'signals', 'startDate', 'environments']);
+    expect(plan.strategies.map((s: { name: string; hops: number; recommended: boolean; scores: object }) => [s.name, s.hops, s.recommended, s.scores])).toEqual([
+      ['in-place', 2, false, { serviceImpact: 4, workCost: 4, rollback: 1, versionsPerUpgrade: 1, duration: 3 }],
+      ['nodegroup-blue-green', 2, false, { serviceImpact: 3, workCost: 2, rollback: 3, versionsPerUpgrade: 1, duration: 3 }],
+      ['cluster-migration', 1, true, { serviceImpact: 4, workCost: 2, rollback: 4, versionsPerUpgrade: 5, duration: 3 }],
+    ]);
+    expect(plan.environments.map((env: { name: string; hops: string[] }) => [env.name, env.hops])).toEqual([['default', ['1.28→1.30']]]);
+    expect(plan.environments[0].steps[0]).toEqual({
+      order: 1, hop: '1.28→1.30', phase: 'before', kind: 'precheck', title: 'Back up default and check the manifests against 1.30',
+      change: { command: `upshift check ${NO_INFRA.join(' ')} --current 1.28 --target 1.30` },
+      commands: ['velero backup create default-before-1-30 --snapshot-volumes'], minutes: 20, rollback: 'Nothing has changed yet.',
+    });
+  });
+
+  it('follows --strategy in-place hop by hop, migrating flowcontrol objects as part of the first hop', async () => {
+    const run = await upshift(['plan', ...NO_INFRA, '--current', '1.28', '--target', '1.30', '--strategy', 'in-place', '--env', 'prod', 'dev', '--fail-on', 'none']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Strategy: **in-place** (chosen with --strategy; the advisor recommends **cluster-migration**).');
+    expect(run.stdout.match(/^## \d\. .*$/gm)).toEqual(['## 1. dev: 1.28 → 1.30', '## 2. prod: 1.28 → 1.30']);
+    expect(run.stdout.match(/^### .*$/gm)).toEqual(['### Hop 1.28→1.29', '### Hop 1.29→1.30', '### Hop 1.28→1.29', '### Hop 1.29→1.30']);
+    expect(run.stdout).toContain('10. [ ] **Migrate 2 objects to their replacement APIs as part of 1.28→1.29** (api-migration, during, ~20 min)');
+    expect(run.stdout).toContain('   - Run `aws eks update-cluster-version --name prod --kubernetes-version 1.29`');
+    expect(run.stdout).toContain('```mermaid\ngantt\n');
+  });
+
+  it('exits 3 on error findings under the default --fail-on, printing the plan anyway', async () => {
+    const run = await upshift(['plan', 'examples/estate', '--current', '1.28']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/^# Upgrade plan: 1\.28 → /);
+    expect(run.stderr).toBe('');
+  });
+
+  it('uses a simulation for node-group times and draws it in HTML', async () => {
+    const run = await upshift(['plan', '--current', '1.29', '--target', '1.30', '--strategy', 'in-place', '--simulation', 'test/fixtures/plan/simulation.json', '-o', 'html', '--fail-on', 'none']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^<!doctype html>/);
+    expect(run.stdout).toContain('<section id="rollout"><h2>Simulated rollout</h2>');
+    expect(run.stdout).toContain('general: 3 nodes, maxUnavailable 1, 25 min');
+    expect(run.stdout).not.toMatch(/<(link|script) [^>]*src=|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it.each([
+    [['plan', '--target', '1.30'], 'upshift: no current version: pass --current X.Y (no cluster version was found in Terraform, eksctl or CloudFormation)'],
+    [['plan', '--current', '1.28', '--start', '2026-02-30'], 'upshift: --start "2026-02-30" is not a date; expected YYYY-MM-DD'],
+    [['plan', '--current', '1.28', '--strategy', 'yolo'], "error: option '--strategy <name>' argument 'yolo' is invalid. Allowed choices are auto, in-place, nodegroup-blue-green, cluster-migration."],
+    [['plan', '--current', '1.28', '--simulation', 'no/such.json'], 'upshift: --simulation no/such.json: cannot read the file; give the output of `upshift simulate -o json`'],
+    [['plan', '--current', '1.28', '--simulation', 'test/fixtures/plan/bad-simulation.json'], 'upshift: --simulation test/fixtures/plan/bad-simulation.json: nodeGroups.0.nodes: '],
+    [['plan', '--current', '1.28', '--simulation', 'package.json'], 'upshift: --simulation package.json: nodeGroups: '],
+    [['plan', '--current', '1.28', '-o', 'table'], "error: option '-o, --output <format>' argument 'table' is invalid. Allowed choices are markdown, json, html."],
+  ])('exits 1 with a message for %j', async (args, message) => {
+    const run = await upshift(args);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
