@@ -55,7 +55,7 @@ export function checkCommand(): Command {
   });
 }
 
-function parseMegabytes(value: string | undefined): number | undefined {
+export function parseMegabytes(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const megabytes = Number(value);
   if (!Number.isFinite(megabytes) || megabytes <= 0) throw new UsageError(`--max-file-size "${value}" is not a positive number of megabytes`);
