@@ -31,12 +31,14 @@ function applyOne(text: string, operation: Operation): string {
     return insertPair(text, target, sourceLines(text, pair, operation.key), operation.after);
   }
   const { map, pair } = locatePair(document, operation.path, operation.op === 'set');
-  if (operation.op === 'delete') return deletePair(text, map, pair!);
   if (operation.op === 'rename') return splice(text, pair!.key as Node, printScalar(operation.to, pair!.key as Node));
+  const old = pair?.value as Node | null | undefined;
+  if (operation.op === 'set' && old && isScalar(old) && !isCollectionValue(operation.value)) return splice(text, old, printScalar(operation.value, old));
+  // Everything else adds or removes lines, which a flow mapping ({...}, JSON) has none of.
+  if (map.flow) throw new EditError(`${describePath(operation.path.slice(0, -1))} is a flow mapping ({...}); edit it by hand`);
+  if (operation.op === 'delete') return deletePair(text, map, pair!);
   const key = String(operation.path.at(-1));
   if (!pair) return insertPair(text, map, printPair(key, operation.value, style), operation.after, operation.before);
-  const old = pair.value as Node | null;
-  if (old && isScalar(old) && !isCollectionValue(operation.value)) return splice(text, old, printScalar(operation.value, old));
   return replacePair(text, pair, printPair(key, operation.value, style, keyText(text, pair)));
 }
 
@@ -49,7 +51,6 @@ function parse(text: string): Document.Parsed {
 function locatePair(document: Document.Parsed, path: Path, mayBeMissing = false): { map: YAMLMap; pair?: Pair } {
   const map = document.getIn(path.slice(0, -1), true);
   if (!isMap(map)) throw new EditError(`${describePath(path.slice(0, -1))} is not a mapping`);
-  if (map.flow) throw new EditError(`${describePath(path.slice(0, -1))} is a flow mapping ({...}); edit it by hand`);
   const key = String(path.at(-1));
   const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key);
   if (!pair && !mayBeMissing) throw new EditError(`${describePath(path)} does not exist`);
