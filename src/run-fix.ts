@@ -1,7 +1,7 @@
 // `upshift fix` as a library call: find the manifests and chart templates under PATHs,
 // migrate what the target no longer serves (or deprecates), and with `write` replace
 // exactly the files whose text changed, atomically.
-import { accessSync, constants, lstatSync, readFileSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, type Stats } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import { TOOL } from './core/tool.js';
 import { loadKnowledge } from './knowledge/load.js';
@@ -45,8 +45,9 @@ function fixFile(file: string, isTemplate: boolean, context: CheckContext, cwd: 
   const path = displayPath(file, cwd);
   const origin = { type: 'file' as const, path, line: 1, column: 1 };
   let bytes: Buffer;
+  let stats: Stats;
   try {
-    const stats = lstatSync(file);
+    stats = lstatSync(file);
     if (stats.isSymbolicLink()) {
       report.skipped.push({ path, reason: 'a symbolic link: not followed; run fix on the file it points to' });
       return;
@@ -77,6 +78,8 @@ function fixFile(file: string, isTemplate: boolean, context: CheckContext, cwd: 
   const original = bytes.toString('utf8');
   if (options.write) {
     try {
+      // No write bit means read-only on purpose, even for a user (root) who could write anyway.
+      if ((stats.mode & 0o222) === 0) throw Object.assign(new Error('read-only'), { code: 'EACCES' });
       accessSync(file, constants.W_OK);
       writeFileAtomically(file, after);
     } catch (error) {
