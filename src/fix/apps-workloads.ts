@@ -28,18 +28,38 @@ export const appsWorkloads: Migration = {
         notes.push(`spec.${field} removed: apps/v1 has no such field`);
       }
     }
-    // These APIs defaulted to OnDelete; apps/v1 defaults to RollingUpdate, which would
-    // restart every pod on the next template change.
-    const onDeleteByDefault = (kind === 'DaemonSet' && from === 'extensions/v1beta1') || (kind === 'StatefulSet' && from === 'apps/v1beta1');
-    if (onDeleteByDefault && spec.updateStrategy === undefined) {
+    if (isOnDeleteByDefault(from, kind) && spec.updateStrategy === undefined) {
       operations.push(set(['spec', 'updateStrategy'], { type: 'OnDelete' }, { before: 'template' }));
       notes.push(`spec.updateStrategy.type: OnDelete made explicit (the ${from} default; apps/v1 defaults to RollingUpdate)`);
     }
-    if (kind === 'Deployment' && from !== 'apps/v1beta2') {
-      const unset = ['progressDeadlineSeconds', 'revisionHistoryLimit'].filter((field) => spec[field] === undefined);
-      if (unset.length) notes.push(`apps/v1 defaults ${unset.join(' and ')} (600 s deadline, 10 old ReplicaSets kept); set them if the old behaviour matters`);
-    }
     return { operations, notes };
   },
-  apiVersionLineSuffices: () => false,
+  apiVersionLineSuffices: (from, kind, text) =>
+    hasSpecField(text, 'selector') &&
+    !hasSpecField(text, 'rollbackTo') &&
+    !hasSpecField(text, 'templateGeneration') &&
+    (!isOnDeleteByDefault(from, kind) || hasSpecField(text, 'updateStrategy')),
 };
+
+// These APIs defaulted to OnDelete; apps/v1 defaults to RollingUpdate, which would
+// restart every pod on the next template change.
+function isOnDeleteByDefault(from: string, kind: string): boolean {
+  return (kind === 'DaemonSet' && from === 'extensions/v1beta1') || (kind === 'StatefulSet' && from === 'apps/v1beta1');
+}
+
+/** Whether `spec:` has a direct child `field:`, read line by line (templates, verified documents). */
+function hasSpecField(text: string, field: string): boolean {
+  let inSpec = false;
+  let childIndent = -1;
+  for (const line of text.split('\n')) {
+    if (/^[^\s#]/.test(line)) {
+      inSpec = /^spec:\s*(#.*)?$/.test(line);
+      continue;
+    }
+    const key = inSpec ? /^( +)([^\s#-][^:]*):(\s|$)/.exec(line) : null;
+    if (!key) continue;
+    if (childIndent < 0) childIndent = key[1].length;
+    if (key[1].length === childIndent && key[2] === field) return true;
+  }
+  return false;
+}

@@ -6,8 +6,8 @@ import { findMigration } from './index.js';
 import { migrationUrgency } from './plan-object.js';
 import type { FixChange, ManualMigration } from './report-types.js';
 import { replacementServedAt } from './target-api.js';
+import { readApiVersionLine, rewriteApiVersionLine } from './api-version-line.js';
 
-const API_VERSION_LINE = /^(apiVersion:[ \t]*)(["']?)([^"'\s#{}]+)\2([ \t]*(?:#.*)?)$/;
 const KIND_LINE = /^kind:[ \t]*["']?([^"'\s#{}]+)["']?[ \t]*(?:#.*)?$/;
 const NAME_LINE = /^[ \t]{2}name:[ \t]*["']?([^"'\s#{}]+)["']?[ \t]*(?:#.*)?$/;
 
@@ -37,12 +37,11 @@ function fixTemplateDocument(lines: string[], start: number, end: number, path: 
   if (!kind) return;
   const name = body.map((line) => NAME_LINE.exec(line)?.[1]).find(Boolean);
   const candidates = body.flatMap((line, offset) => {
-    const match = API_VERSION_LINE.exec(line);
-    return match ? [{ index: start + offset, match }] : [];
+    const apiVersion = readApiVersionLine(line);
+    return apiVersion ? [{ index: start + offset, apiVersion }] : [];
   });
-  const stale = candidates.filter(({ match }) => migrationUrgency(match[3], kind, context));
-  for (const { index, match } of stale) {
-    const from = match[3];
+  const stale = candidates.filter(({ apiVersion }) => migrationUrgency(apiVersion, kind, context));
+  for (const { index, apiVersion: from } of stale) {
     const severity = migrationUrgency(from, kind, context)!;
     const row = context.knowledge.apis.lookup(from, kind)!;
     const to = replacementServedAt(row, kind, context.knowledge, context.target);
@@ -52,12 +51,11 @@ function fixTemplateDocument(lines: string[], start: number, end: number, path: 
     if (!to || !found) {
       manual(`no automatic migration for this template: ${row.note}`);
     } else if (candidates.length > 1) {
-      manual(`the template chooses between ${candidates.map((candidate) => candidate.match[3]).join(' and ')} with template logic; ${context.target} serves ${to}, so keep only that branch`);
+      manual(`the template chooses between ${candidates.map((candidate) => candidate.apiVersion).join(' and ')} with template logic; ${context.target} serves ${to}, so keep only that branch`);
     } else if (!found.migration.apiVersionLineSuffices(from, kind, body.join('\n'))) {
       manual(`moving this template to ${to} needs field changes an unrendered template cannot be checked for (${row.note}); edit it by hand`);
     } else {
-      const carriageReturn = lines[index].endsWith('\r') ? '\r' : '';
-      lines[index] = `${match[1]}${match[2]}${to}${match[2]}${match[4]}${carriageReturn}`;
+      lines[index] = rewriteApiVersionLine(lines[index], to);
       result.changes.push({ ...located, from, to, family: found.family, severity, notes: ['unrendered Helm template: only its apiVersion line changed'] });
     }
   }

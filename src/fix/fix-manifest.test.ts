@@ -34,7 +34,6 @@ describe('round trips', () => {
         notes: [
           'spec.selector taken from the pod template labels (what the old API defaulted it to; immutable in apps/v1)',
           'spec.rollbackTo removed: apps/v1 has no such field',
-          'apps/v1 defaults progressDeadlineSeconds and revisionHistoryLimit (600 s deadline, 10 old ReplicaSets kept); set them if the old behaviour matters',
         ],
       },
       {

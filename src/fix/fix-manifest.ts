@@ -13,6 +13,9 @@ import { migrationUrgency, planObject, type ObjectPlan } from './plan-object.js'
 import type { FixChange, ManualMigration } from './report-types.js';
 import type { Operation, Path } from './types.js';
 import { applyToText, EditError } from './yaml-edit.js';
+import { rewriteDocumentApiVersion } from './api-version-line.js';
+import { findMigration } from './index.js';
+import { replacementServedAt } from './target-api.js';
 
 export interface ManifestFix {
   text: string;
@@ -25,19 +28,28 @@ interface Slice {
   start: number;
   end: number;
   firstLine: number;
+  /** The lexical index vouched for its structure and read its apiVersion, kind and name. */
+  verified: boolean;
 }
 
 export function fixManifestText(text: string, path: string, context: CheckContext): ManifestFix {
   const result: ManifestFix = { text, changes: [], manual: [], problems: [] };
   const slices: Slice[] = looksLikeJson(text)
-    ? [{ start: 0, end: text.length, firstLine: 1 }]
+    ? [{ start: 0, end: text.length, firstLine: 1, verified: false }]
     : indexYaml(text)
         .filter((doc) => !(doc.verdict === 'plain' && doc.apiVersion && doc.kind && !doc.kind.endsWith('List') && !migrationUrgency(doc.apiVersion, doc.kind, context)))
         .filter((doc) => doc.verdict !== 'plain' || (doc.apiVersion && doc.kind))
-        .map((doc) => ({ start: doc.start, end: doc.end, firstLine: doc.firstLine }));
+        .map((doc) => ({ start: doc.start, end: doc.end, firstLine: doc.firstLine, verified: doc.verdict === 'plain' && !doc.kind!.endsWith('List') && Boolean(doc.name) }));
   const rewritten: { slice: Slice; text: string }[] = [];
   for (const slice of slices) {
-    const edited = fixDocument(text.slice(slice.start, slice.end), slice.firstLine, path, context, result);
+    const documentText = text.slice(slice.start, slice.end);
+    const bumped = slice.verified ? bumpVerifiedDocument(documentText, slice, path, context) : undefined;
+    if (bumped) {
+      result.changes.push(bumped.change);
+      rewritten.push({ slice, text: bumped.text });
+      continue;
+    }
+    const edited = fixDocument(documentText, slice, path, context, result);
     if (edited === undefined) return { text, changes: [], manual: result.manual, problems: result.problems };
     rewritten.push({ slice, text: edited });
   }
@@ -51,9 +63,28 @@ export function fixManifestText(text: string, path: string, context: CheckContex
   return result;
 }
 
+/**
+ * The fast path, without a parser: a document the index verified, whose family says the
+ * apiVersion line is the whole migration (RBAC, storage, CronJob, ...), gets that line rewritten.
+ */
+function bumpVerifiedDocument(text: string, slice: Slice, path: string, context: CheckContext): { text: string; change: FixChange } | undefined {
+  const document = indexYaml(text)[0];
+  if (!document?.apiVersion || !document.kind) return undefined;
+  const { apiVersion: from, kind } = document;
+  const found = findMigration(from, kind);
+  const to = replacementServedAt(context.knowledge.apis.lookup(from, kind)!, kind, context.knowledge, context.target);
+  if (!found || !to || !found.migration.apiVersionLineSuffices(from, kind, text)) return undefined;
+  const edited = rewriteDocumentApiVersion(text, from, to);
+  if (edited === undefined) return undefined;
+  const change: FixChange = { path, line: document.contentLine + slice.firstLine - 1, kind, from, to, family: found.family, severity: migrationUrgency(from, kind, context)!, notes: [] };
+  if (document.namespace) change.namespace = document.namespace;
+  if (document.name) change.name = document.name;
+  return { text: edited, change };
+}
+
 /** The document's new text; undefined when it does not parse (the file is then left alone). */
-function fixDocument(text: string, firstLine: number, path: string, context: CheckContext, result: ManifestFix): string | undefined {
-  const lineOffset = firstLine - 1;
+function fixDocument(text: string, slice: Slice, path: string, context: CheckContext, result: ManifestFix): string | undefined {
+  const lineOffset = slice.firstLine - 1;
   const outcome = parseYamlDocuments(text);
   if (!outcome.ok) {
     const line = outcome.line + lineOffset;
@@ -72,7 +103,7 @@ function fixDocument(text: string, firstLine: number, path: string, context: Che
         result.manual.push(manualEntry(located, plan));
         return;
       }
-      const edited = editText(current, prefix, plan);
+      const edited = editText(current, prefix, plan, slice.verified);
       if (typeof edited !== 'string') {
         result.manual.push(manualEntry(located, { ...plan, status: 'manual', reason: edited.reason }));
         return;
@@ -84,7 +115,10 @@ function fixDocument(text: string, firstLine: number, path: string, context: Che
   return current;
 }
 
-function editText(text: string, prefix: Path, plan: Extract<ObjectPlan, { status: 'migrate' }>): string | { reason: string } {
+function editText(text: string, prefix: Path, plan: Extract<ObjectPlan, { status: 'migrate' }>, verified: boolean): string | { reason: string } {
+  // Only the apiVersion changes, in a document the index verified: no parser needed.
+  const lexical = verified && plan.operations.length === 1 ? rewriteDocumentApiVersion(text, plan.from, plan.to) : undefined;
+  if (lexical !== undefined) return lexical;
   const operations = plan.operations.map((operation) => prefixOperation(operation, prefix));
   let edited: string;
   try {
