@@ -116,13 +116,14 @@ function fixDocument(text: string, slice: Slice, path: string, context: CheckCon
 }
 
 function editText(text: string, prefix: Path, plan: Extract<ObjectPlan, { status: 'migrate' }>, verified: boolean): string | { reason: string } {
-  // Only the apiVersion changes, in a document the index verified: no parser needed.
-  const lexical = verified && plan.operations.length === 1 ? rewriteDocumentApiVersion(text, plan.from, plan.to) : undefined;
-  if (lexical !== undefined) return lexical;
-  const operations = plan.operations.map((operation) => prefixOperation(operation, prefix));
+  // In a document the index verified, the apiVersion line needs no parser; when it is the
+  // only change, neither does the check of the result.
+  const lexical = verified ? rewriteDocumentApiVersion(text, plan.from, plan.to) : undefined;
+  if (lexical !== undefined && plan.operations.length === 1) return lexical;
+  const operations = (lexical === undefined ? plan.operations : plan.operations.slice(1)).map((operation) => prefixOperation(operation, prefix));
   let edited: string;
   try {
-    edited = applyToText(text, operations);
+    edited = applyToText(lexical ?? text, operations);
   } catch (error) {
     if (error instanceof EditError) return { reason: `the change to ${plan.to} could not be written without disturbing the file (${error.message}); make it by hand` };
     throw error;

@@ -28,7 +28,7 @@ function applyOne(root: unknown, operation: Operation): void {
   if (operation.op === 'delete') {
     delete parent[name];
   } else if (operation.op === 'rename') {
-    const entries = Object.entries(parent).map(([k, v]) => [k === name ? operation.to : k, v] as const);
+    const entries = Object.entries(parent).map(([k, v]) => [k === name ? operation.to : k, k === name && 'value' in operation ? operation.value : v] as const);
     for (const k of Object.keys(parent)) delete parent[k];
     for (const [k, v] of entries) parent[k] = v;
   } else if (name in parent) {

@@ -12,16 +12,11 @@ export function rename(path: Path, to: string): Operation {
 
 /** Rename a key and give it a new value, in the position of the old pair. */
 export function replaceKey(path: Path, to: string, value: unknown): Operation[] {
-  return [rename(path, to), set([...path.slice(0, -1), to], value)];
+  return [{ op: 'rename', path, to, value }];
 }
 
 export function remove(path: Path): Operation {
   return { op: 'delete', path };
-}
-
-/** Move a pair (keeping its text) into another map, as `key`. */
-export function move(from: Path, to: Path, key: string, after?: string): Operation[] {
-  return [{ op: 'copy', from, to, key, ...(after ? { after } : {}) }, remove(from)];
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

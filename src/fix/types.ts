@@ -12,8 +12,8 @@ export type Path = readonly (string | number)[];
 export type Operation =
   /** Replace the value at `path`, or add the key (after/before a sibling, else last). */
   | { op: 'set'; path: Path; value: unknown; after?: string; before?: string }
-  /** Rename the key at `path`, keeping its value and position. */
-  | { op: 'rename'; path: Path; to: string }
+  /** Rename the key at `path` in its position, keeping its value unless a new one is given. */
+  | { op: 'rename'; path: Path; to: string; value?: unknown }
   | { op: 'delete'; path: Path }
   /** Copy the pair at `from` (its text, comments and all) into the map at `to` under `key`. */
   | { op: 'copy'; from: Path; to: Path; key: string; after?: string };

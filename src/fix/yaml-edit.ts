@@ -31,12 +31,13 @@ function applyOne(text: string, operation: Operation): string {
     return insertPair(text, target, sourceLines(text, pair, operation.key), operation.after);
   }
   const { map, pair } = locatePair(document, operation.path, operation.op === 'set');
-  if (operation.op === 'rename') return splice(text, pair!.key as Node, printScalar(operation.to, pair!.key as Node));
+  if (operation.op === 'rename' && !('value' in operation)) return splice(text, pair!.key as Node, printScalar(operation.to, pair!.key as Node));
   const old = pair?.value as Node | null | undefined;
   if (operation.op === 'set' && old && isScalar(old) && !isCollectionValue(operation.value)) return splice(text, old, printScalar(operation.value, old));
   // Everything else adds or removes lines, which a flow mapping ({...}, JSON) has none of.
   if (map.flow) throw new EditError(`${describePath(operation.path.slice(0, -1))} is a flow mapping ({...}); edit it by hand`);
   if (operation.op === 'delete') return deletePair(text, map, pair!);
+  if (operation.op === 'rename') return replacePair(text, pair!, printPair(operation.to, operation.value, style));
   const key = String(operation.path.at(-1));
   if (!pair) return insertPair(text, map, printPair(key, operation.value, style), operation.after, operation.before);
   return replacePair(text, pair, printPair(key, operation.value, style, keyText(text, pair)));
