@@ -36,8 +36,9 @@ export interface Migration {
   handles(apiVersion: string, kind: string): boolean;
   migrate(input: MigrationInput): MigrationResult;
   /**
-   * Whether an unrendered Helm template of this kind is migrated by its apiVersion line
-   * alone (the template text is all there is to judge by).
+   * Whether the apiVersion line alone migrates this text: an unrendered Helm template (the
+   * text is all there is to judge by), or a document the lexical index verified (the fast
+   * path that skips the parser).
    */
   apiVersionLineSuffices(from: string, kind: string, templateText: string): boolean;
 }
