@@ -47,7 +47,17 @@ function terraformBench() {
   console.log(`  parse ${run.seconds.toFixed(3)} s, read ${base.seconds.toFixed(3)} s, ratio ${ratio.toFixed(2)}× ${ratio <= 3 ? 'OK' : 'OVER'}`);
 }
 
-const benches = { check: fileScanBench, terraform: terraformBench };
+function fixBench() {
+  const large = 'bench/.estate/20k';
+  generateEstate(large, 20_000);
+  const { base, run, peakRssMB } = measure(() => task('tasks/read-bytes.js', large), () => task('tasks/fix.js', large));
+  const ratio = run.seconds / base.seconds;
+  console.log('fix: dry-run migration of a synthetic estate (target: fix ≤ 5× read)');
+  console.log(`  files ${base.files}, ${(base.bytes / 1e6).toFixed(1)} MB; ${run.changes} objects migrated in ${run.files} files, ${run.manual} left for a person`);
+  console.log(`  fix ${run.seconds.toFixed(2)} s, read ${base.seconds.toFixed(2)} s, ratio ${ratio.toFixed(2)}× ${ratio <= 5 ? 'OK' : 'OVER'}; peak RSS ${peakRssMB.toFixed(0)} MB`);
+}
+
+const benches = { check: fileScanBench, terraform: terraformBench, fix: fixBench };
 const only = process.argv.slice(2);
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) bench();

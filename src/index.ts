@@ -1,5 +1,9 @@
 // The public library API: everything the CLI does is available from here.
 export { runCheck, runScan, resolveContext, type CheckOptions, type ScanResult } from './run-check.js';
+export { runFix, type FixOptions } from './run-fix.js';
+export { migrations } from './fix/index.js';
+export type { FixReport, FixChange, ManualMigration } from './fix/report-types.js';
+export type { Migration, Operation } from './fix/types.js';
 export { UsageError } from './core/errors.js';
 export * from './core/types.js';
 export * from './core/kube-version.js';

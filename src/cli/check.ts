@@ -82,7 +82,7 @@ function describeOrigin(origin: Origin | undefined): string {
   return origin && 'path' in origin ? `${origin.path}:${origin.line}` : 'infrastructure code';
 }
 
-function parseMegabytes(value: string | undefined): number | undefined {
+export function parseMegabytes(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const megabytes = Number(value);
   if (!Number.isFinite(megabytes) || megabytes <= 0) throw new UsageError(`--max-file-size "${value}" is not a positive number of megabytes`);

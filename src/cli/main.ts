@@ -5,10 +5,11 @@ import { TOOL } from '../core/tool.js';
 import { UsageError } from '../core/errors.js';
 import { checkCommand } from './check.js';
 import { planCommand } from './plan.js';
+import { fixCommand } from './fix.js';
 import { EXIT } from './common.js';
 import { versionsCommand } from './versions.js';
 
-const COMMANDS = [checkCommand, versionsCommand, planCommand];
+const COMMANDS = [checkCommand, fixCommand, versionsCommand, planCommand];
 
 export function buildProgram(): Command {
   const program = new Command('upshift')

@@ -115,16 +115,23 @@ export function readManifestFile(absolutePath: string, options: FileScanOptions)
 
 /** Reads manifest bytes from any origin (a file, stdin). */
 export function readManifestBytes(bytes: Buffer, path: string, options: ManifestOptions): FileContents {
+  const decoded = decodeManifestBytes(bytes, path);
+  if ('problem' in decoded) return { resources: [], findings: [decoded.problem] };
+  return { ...readManifestText(decoded.text, path, options), text: decoded.text };
+}
+
+/** The text of manifest bytes (without a byte-order mark), or why they are not text. */
+export function decodeManifestBytes(bytes: Buffer, path: string): { text: string; bom: boolean } | { problem: Finding } {
   const origin = { type: 'file' as const, path, line: 1, column: 1 };
   if (bytes.includes(0)) {
-    return problem(origin, `${path}: binary content (NUL bytes), not a YAML or JSON manifest; exclude it with --exclude`);
+    return { problem: inputInvalid(origin, `${path}: binary content (NUL bytes), not a YAML or JSON manifest; exclude it with --exclude`) };
   }
-  let text = bytes.toString('utf8');
+  const text = bytes.toString('utf8');
   if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) {
-    return problem(origin, `${path}: not valid UTF-8 text; save it as UTF-8 or exclude it with --exclude`);
+    return { problem: inputInvalid(origin, `${path}: not valid UTF-8 text; save it as UTF-8 or exclude it with --exclude`) };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ...readManifestText(text, path, options), text };
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, bom };
 }
 
 function problem(origin: { type: 'file'; path: string; line: number; column: number }, message: string): FileContents {

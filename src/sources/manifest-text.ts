@@ -92,7 +92,7 @@ export function resourceFromObject(object: unknown, origin: Origin, options: Man
   return resource;
 }
 
-function looksLikeJson(text: string): boolean {
+export function looksLikeJson(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) continue;
