@@ -10,7 +10,8 @@ import type { Check, CheckContext, Inventory, Platform } from './checks/types.js
 import { defaultTarget, isoDay } from './knowledge/calendar.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
-import { scanChartLexically } from './sources/helm-chart-lexical.js';
+import { scanChart } from './sources/helm-chart.js';
+import { loadUserValues } from './sources/helm/values.js';
 import { sortFindings, summarize } from './report/index.js';
 
 export interface CheckOptions {
@@ -31,6 +32,10 @@ export interface CheckOptions {
   skip?: readonly string[];
   exclude?: readonly string[];
   maxFileBytes?: number;
+  /** Helm values files (--values) applied to every chart and environment, after the chart's own. */
+  valuesFiles?: readonly string[];
+  /** Helm --set assignments (a.b=c), applied after valuesFiles. */
+  set?: readonly string[];
   /** Ecosystem component versions to judge their CRD versions against (cert-manager=1.15). */
   componentTargets?: ReadonlyMap<string, string>;
   cwd?: string;
@@ -73,9 +78,11 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }
+  const chartOptions = { ...scanOptions, knowledge, target: context.target, userValues: loadUserValues(options.valuesFiles ?? [], options.set ?? [], cwd) };
   for (const chart of expanded.charts) {
-    const contents = scanChartLexically(chart, cwd, 'no chart renderer is available in this version of upshift');
+    const contents = scanChart(chart, chartOptions);
     accept(contents.resources, contents.findings);
+    inventory.charts.push(...contents.charts);
     options.onProgress?.(++done, total);
   }
   for (const check of selected) if (check.checkInventory) findings.push(...check.checkInventory(inventory, context));
