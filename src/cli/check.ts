@@ -18,6 +18,8 @@ interface CheckFlags extends OutputFlags {
   exclude?: string[];
   maxFileSize?: string;
   componentVersion?: string[];
+  values?: string[];
+  set?: string[];
 }
 
 export function checkCommand(): Command {
@@ -27,6 +29,8 @@ export function checkCommand(): Command {
     .option('-f, --filename <file...>', 'a manifest file to scan; - reads standard input')
     .option('--exclude <glob...>', 'skip paths matching these globs (relative to each PATH)')
     .option('--max-file-size <MB>', 'report files larger than this instead of reading them', '64')
+    .option('--values <file...>', 'Helm values file applied to every chart found, over each environment\'s values (as helm -f)')
+    .option('--set <key=value...>', 'Helm value applied to every chart found, after --values (as helm --set)')
     .option('--component-version <name=version...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList);
   addTargetFlags(command);
   addOutputFlags(command, Object.keys(reporters), 'table');
@@ -48,6 +52,8 @@ export function checkCommand(): Command {
       exclude: flags.exclude,
       maxFileBytes: parseMegabytes(flags.maxFileSize),
       componentTargets: parseComponentVersions(flags.componentVersion ?? []),
+      valuesFiles: flags.values,
+      set: flags.set,
       onProgress: progressReporter(flags, 'scanning files'),
     });
     printReport(report, flags);

@@ -53,7 +53,9 @@ export function expandPaths(paths: readonly string[], options: Pick<FileScanOpti
       followSymbolicLinks: false,
       absolute: true,
     });
-    const chartRoots = found.filter((file) => basename(file) === 'Chart.yaml').map((file) => dirname(file));
+    // A chart inside another chart (its charts/ folder) is a dependency, rendered with its parent.
+    const chartFiles = found.filter((file) => basename(file) === 'Chart.yaml').map((file) => dirname(file));
+    const chartRoots = chartFiles.filter((root) => !chartFiles.some((other) => other !== root && isInside(root, other)));
     for (const root of chartRoots) charts.add(root);
     for (const file of found) {
       if (!chartRoots.some((root) => isInside(file, root))) files.add(file);

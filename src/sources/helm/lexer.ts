@@ -38,7 +38,7 @@ export function lex(source: string, name: string): Piece[] {
     }
     if (open === -1) break;
     const bodyStart = open + (leftTrim ? 4 : 2);
-    const close = findClose(source, bodyStart, name);
+    const close = findClose(source, bodyStart, open, name);
     const rightTrim = source[close - 1] === '-' && SPACE.test(source[close - 2] ?? '');
     const body = source.slice(bodyStart, rightTrim ? close - 2 : close);
     line += countNewlines(source.slice(lineOffset, open));
@@ -56,7 +56,7 @@ export function lex(source: string, name: string): Piece[] {
 }
 
 /** The offset of the `}}` closing the action that starts at `from`, skipping quoted strings and comments. */
-function findClose(source: string, from: number, name: string): number {
+function findClose(source: string, from: number, open: number, name: string): number {
   let index = from;
   while (index < source.length) {
     const c = source[index];
@@ -71,7 +71,7 @@ function findClose(source: string, from: number, name: string): number {
       index++;
     }
   }
-  throw new TemplateError(name, lineAt(source, from), from - source.lastIndexOf('\n', from - 1), 'unclosed action: "{{" without a matching "}}"');
+  throw new TemplateError(name, lineAt(source, open), open - source.lastIndexOf('\n', open - 1), 'unclosed action: "{{" without a matching "}}"');
 }
 
 function skipQuoted(source: string, start: number, quote: string): number {
