@@ -9,9 +9,11 @@ import { CATALOG, isKnownFindingId } from './checks/catalog.js';
 import type { Check, CheckContext, Inventory, Platform } from './checks/types.js';
 import { defaultTarget, isoDay } from './knowledge/calendar.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
-import { expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
+import { displayPath, expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
 import { scanChart } from './sources/helm-chart.js';
 import { loadUserValues } from './sources/helm/values.js';
+import { buildKustomization, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
+import { inputInvalid } from './sources/input-problem.js';
 import { sortFindings, summarize } from './report/index.js';
 
 export interface CheckOptions {
@@ -64,7 +66,10 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   };
 
   const expanded = expandPaths(options.paths ?? [], { cwd, exclude: options.exclude });
-  const total = expanded.files.length + expanded.charts.length + (options.stdin ? 1 : 0);
+  const kustomize = planKustomizations(expanded.kustomizations);
+  const canBuild = kustomize.builds.length > 0 && kubectlAvailable();
+  if (canBuild) expanded.files = expanded.files.filter((file) => !kustomize.owned.has(file));
+  const total = expanded.files.length + expanded.charts.length + (canBuild ? kustomize.builds.length : 0) + (options.stdin ? 1 : 0);
   let done = 0;
   if (options.stdin) {
     const contents = readManifestBytes(options.stdin, 'stdin', scanOptions);
@@ -83,6 +88,16 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     const contents = scanChart(chart, chartOptions);
     accept(contents.resources, contents.findings);
     inventory.charts.push(...contents.charts);
+    options.onProgress?.(++done, total);
+  }
+  for (const kustomization of kustomize.builds) {
+    if (!canBuild) {
+      const path = displayPath(kustomization, cwd);
+      findings.push(inputInvalid({ type: 'file', path, line: 1, column: 1 }, `${path}: kubectl is not on PATH, so this kustomization was not built and its files were scanned one by one; install kubectl to scan what the overlay applies`));
+      continue;
+    }
+    const contents = buildKustomization(kustomization, kustomize, scanOptions);
+    accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }
   for (const check of selected) if (check.checkInventory) findings.push(...check.checkInventory(inventory, context));

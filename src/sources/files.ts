@@ -25,15 +25,19 @@ export interface ExpandedPaths {
   files: string[];
   /** Roots of Helm charts (directories holding a Chart.yaml). */
   charts: string[];
+  /** Kustomization files (kustomization.yaml) outside charts; their directories are built. */
+  kustomizations: string[];
 }
 
 
 const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
+const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml']);
 const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
 
 export function expandPaths(paths: readonly string[], options: Pick<FileScanOptions, 'cwd' | 'exclude'>): ExpandedPaths {
   const files = new Set<string>();
   const charts = new Set<string>();
+  const kustomizations = new Set<string>();
   for (const path of paths) {
     const absolute = resolve(options.cwd, path);
     let isDirectory: boolean;
@@ -58,10 +62,12 @@ export function expandPaths(paths: readonly string[], options: Pick<FileScanOpti
     const chartRoots = chartFiles.filter((root) => !chartFiles.some((other) => other !== root && isInside(root, other)));
     for (const root of chartRoots) charts.add(root);
     for (const file of found) {
-      if (!chartRoots.some((root) => isInside(file, root))) files.add(file);
+      if (chartRoots.some((root) => isInside(file, root))) continue;
+      files.add(file);
+      if (KUSTOMIZATION_FILES.has(basename(file))) kustomizations.add(file);
     }
   }
-  return { files: [...files].sort(), charts: [...charts].sort() };
+  return { files: [...files].sort(), charts: [...charts].sort(), kustomizations: [...kustomizations].sort() };
 }
 
 function isInside(file: string, directory: string): boolean {
