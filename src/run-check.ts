@@ -14,6 +14,7 @@ import { scanChart } from './sources/helm-chart.js';
 import { loadUserValues } from './sources/helm/values.js';
 import { buildKustomization, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
 import { inputInvalid } from './sources/input-problem.js';
+import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
 import { sortFindings, summarize } from './report/index.js';
 
 export interface CheckOptions {
@@ -52,7 +53,8 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   const context = resolveContext(options, knowledge);
   const selected = selectChecks(options);
   const cwd = options.cwd ?? process.cwd();
-  const objectKinds = new Set(selected.flatMap((check) => check.objectKinds ?? []));
+  // Argo CD Applications are read whole for the charts they deploy (inventory.charts).
+  const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), 'Application']);
   const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds };
 
   const findings: Finding[] = [];
@@ -62,6 +64,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     for (const resource of resources) {
       for (const check of selected) if (check.checkResource) findings.push(...check.checkResource(resource, context));
       if (resource.object) inventory.resources.push(resource);
+      inventory.charts.push(...argoApplicationReferences(resource));
     }
   };
 
@@ -79,6 +82,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   // Files are read one after another on purpose: measured on 2 cores, worker threads were
   // slower (startup and copying results back cost more than the parallel indexing saved).
   for (const file of expanded.files) {
+    if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
     const contents = readManifestFile(file, scanOptions);
     accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
