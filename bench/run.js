@@ -2,6 +2,7 @@
 // in the same run, because these machines are too noisy for absolute times to mean much.
 import { execFileSync } from 'node:child_process';
 import { generateEstate } from './generate-estate.js';
+import { generateChart } from './generate-chart.js';
 
 const ROUNDS = 3;
 
@@ -36,7 +37,16 @@ function fileScanBench() {
   console.log(`  peak RSS ${largeRun.peakRssMB.toFixed(0)} MB at 20k files vs ${smallRun.peakRssMB.toFixed(0)} MB at 5k files (×${memoryGrowth.toFixed(2)} for 4× the input)`);
 }
 
-const benches = { check: fileScanBench };
+function chartRenderBench() {
+  const { chart, rendered, renders } = generateChart('bench/.estate/chart');
+  const run = measure(() => task('tasks/check.js', rendered), () => task('tasks/check.js', chart));
+  const ratio = run.run.seconds / run.base.seconds;
+  console.log('chart: render a chart of 40 templates × 20 environments (target: ≤ 2× scanning its rendered YAML)');
+  console.log(`  ${renders} template renders in ${run.run.seconds.toFixed(2)} s: ${(renders / run.run.seconds).toFixed(0)} renders/s, findings ${run.run.findings} (rendered YAML: ${run.base.findings})`);
+  console.log(`  check of the chart ${run.run.seconds.toFixed(2)} s, of its rendered YAML ${run.base.seconds.toFixed(2)} s, ratio ${ratio.toFixed(2)}× ${ratio <= 2 ? 'OK' : 'OVER'}`);
+}
+
+const benches = { check: fileScanBench, chart: chartRenderBench };
 const only = process.argv.slice(2);
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) bench();
