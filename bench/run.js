@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { generateEstate } from './generate-estate.js';
 import { generateTerraformEstate } from './generate-terraform.js';
+import { generateChart } from './generate-chart.js';
 
 const ROUNDS = 3;
 
@@ -57,7 +58,16 @@ function fixBench() {
   console.log(`  fix ${run.seconds.toFixed(2)} s, read ${base.seconds.toFixed(2)} s, ratio ${ratio.toFixed(2)}× ${ratio <= 5 ? 'OK' : 'OVER'}; peak RSS ${peakRssMB.toFixed(0)} MB`);
 }
 
-const benches = { check: fileScanBench, terraform: terraformBench, fix: fixBench };
+function chartRenderBench() {
+  const { chart, rendered, renders } = generateChart('bench/.estate/chart');
+  const run = measure(() => task('tasks/check.js', rendered), () => task('tasks/check.js', chart));
+  const ratio = run.run.seconds / run.base.seconds;
+  console.log('chart: render a chart of 40 templates × 20 environments (target: ≤ 2× scanning its rendered YAML)');
+  console.log(`  ${renders} template renders in ${run.run.seconds.toFixed(2)} s: ${(renders / run.run.seconds).toFixed(0)} renders/s, findings ${run.run.findings} (rendered YAML: ${run.base.findings})`);
+  console.log(`  check of the chart ${run.run.seconds.toFixed(2)} s, of its rendered YAML ${run.base.seconds.toFixed(2)} s, ratio ${ratio.toFixed(2)}× ${ratio <= 2 ? 'OK' : 'OVER'}`);
+}
+
+const benches = { check: fileScanBench, terraform: terraformBench, fix: fixBench, chart: chartRenderBench };
 const only = process.argv.slice(2);
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) bench();

@@ -10,11 +10,15 @@ import type { Check, CheckContext, Inventory, Platform } from './checks/types.js
 import { defaultTarget, isoDay } from './knowledge/calendar.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { displayPath, expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
-import { scanChartLexically } from './sources/helm-chart-lexical.js';
 import { readTerraform } from './sources/terraform/index.js';
 import { looksLikeEksctl, readEksctl, type ClusterDescription } from './sources/eksctl.js';
 import { looksLikeCloudFormation, readCloudFormation } from './sources/cloudformation.js';
 import { lowestClusterVersion, versionDisagreements } from './sources/current-version.js';
+import { scanChart } from './sources/helm-chart.js';
+import { loadUserValues } from './sources/helm/values.js';
+import { buildKustomization, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
+import { inputInvalid } from './sources/input-problem.js';
+import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
 import { sortFindings, summarize } from './report/index.js';
 
 export interface CheckOptions {
@@ -35,6 +39,10 @@ export interface CheckOptions {
   skip?: readonly string[];
   exclude?: readonly string[];
   maxFileBytes?: number;
+  /** Helm values files (--values) applied to every chart and environment, after the chart's own. */
+  valuesFiles?: readonly string[];
+  /** Helm --set assignments (a.b=c), applied after valuesFiles. */
+  set?: readonly string[];
   /** Ecosystem component versions to judge their CRD versions against (cert-manager=1.15). */
   componentTargets?: ReadonlyMap<string, string>;
   cwd?: string;
@@ -63,7 +71,8 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   const context = resolveContext(options, knowledge);
   const selected = selectChecks(options);
   const cwd = options.cwd ?? process.cwd();
-  const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), ...(options.keepKinds ?? [])]);
+  // Argo CD Applications are read whole for the charts they deploy (inventory.charts).
+  const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), ...(options.keepKinds ?? []), 'Application']);
   const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds };
 
   const findings: Finding[] = [];
@@ -80,7 +89,10 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     findings.push(...problems);
     if (waiting) waiting.push(...resources);
     else checkResources(resources);
-    for (const resource of resources) if (resource.object) inventory.resources.push(resource);
+    for (const resource of resources) {
+      if (resource.object) inventory.resources.push(resource);
+      inventory.charts.push(...argoApplicationReferences(resource));
+    }
   };
   const describe = (description: ClusterDescription) => {
     findings.push(...description.findings);
@@ -90,7 +102,10 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   };
 
   const expanded = expandPaths(options.paths ?? [], { cwd, exclude: options.exclude });
-  const total = expanded.files.length + expanded.charts.length + (expanded.terraform.length > 0 ? 1 : 0) + (options.stdin ? 1 : 0);
+  const kustomize = planKustomizations(expanded.kustomizations);
+  const canBuild = kustomize.builds.length > 0 && kubectlAvailable();
+  if (canBuild) expanded.files = expanded.files.filter((file) => !kustomize.owned.has(file));
+  const total = expanded.files.length + expanded.charts.length + (canBuild ? kustomize.builds.length : 0) + (expanded.terraform.length > 0 ? 1 : 0) + (options.stdin ? 1 : 0);
   let done = 0;
   if (options.stdin) {
     const contents = readManifestBytes(options.stdin, 'stdin', scanOptions);
@@ -100,6 +115,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   // Files are read one after another on purpose: measured on 2 cores, worker threads were
   // slower (startup and copying results back cost more than the parallel indexing saved).
   for (const file of expanded.files) {
+    if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
     const contents = readManifestFile(file, scanOptions);
     accept(contents.resources, contents.findings);
     if (contents.text !== undefined) {
@@ -116,8 +132,20 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     inventory.charts.push(...terraform.charts);
     options.onProgress?.(++done, total);
   }
+  const chartOptions = { ...scanOptions, knowledge, target: context.target, userValues: loadUserValues(options.valuesFiles ?? [], options.set ?? [], cwd) };
   for (const chart of expanded.charts) {
-    const contents = scanChartLexically(chart, cwd, 'no chart renderer is available in this version of upshift');
+    const contents = scanChart(chart, chartOptions);
+    accept(contents.resources, contents.findings);
+    inventory.charts.push(...contents.charts);
+    options.onProgress?.(++done, total);
+  }
+  for (const kustomization of kustomize.builds) {
+    if (!canBuild) {
+      const path = displayPath(kustomization, cwd);
+      findings.push(inputInvalid({ type: 'file', path, line: 1, column: 1 }, `${path}: kubectl is not on PATH, so this kustomization was not built and its files were scanned one by one; install kubectl to scan what the overlay applies`));
+      continue;
+    }
+    const contents = buildKustomization(kustomization, kustomize, scanOptions);
     accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }

@@ -37,7 +37,14 @@ describe('fix on the example estate, 1.28 → 1.36', () => {
     const check = await runCheck(options);
     // Terraform-managed objects are fixed in HCL, which fix does not edit.
     const remaining = check.findings.filter((finding) => finding.id.startsWith('api-') && finding.origin?.type === 'file').map((finding) => `${finding.origin?.type === 'file' ? `${finding.origin.path}:${finding.origin.line}` : ''}`);
-    expect([...new Set(remaining)].sort()).toEqual(fixed.manual.map((item) => `${item.path}:${item.line}`).sort());
+    // Every API finding left is one fix handed to a person. Not every hand-over stays a
+    // finding: the chart's capability-gated templates render the right API for the target.
+    const manual = fixed.manual.map((item) => `${item.path}:${item.line}`);
+    expect([...new Set(remaining)].filter((location) => !manual.includes(location))).toEqual([]);
+    expect(manual.filter((location) => !remaining.includes(location))).toEqual([
+      'charts/acme-service/templates/hpa.yaml:5',
+      'charts/acme-service/templates/ingress.yaml:8',
+    ]);
 
     const again = await runFix({ ...options, write: true });
     expect(again.files).toEqual([]);

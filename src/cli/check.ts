@@ -24,6 +24,8 @@ interface CheckFlags extends OutputFlags {
   componentVersion?: string[];
   env?: string[];
   inventory?: boolean;
+  values?: string[];
+  set?: string[];
 }
 
 export function checkCommand(): Command {
@@ -33,6 +35,8 @@ export function checkCommand(): Command {
     .option('-f, --filename <file...>', 'a manifest file to scan; - reads standard input')
     .option('--exclude <glob...>', 'skip paths matching these globs (relative to each PATH)')
     .option('--max-file-size <MB>', 'report files larger than this instead of reading them', '64')
+    .option('--values <file...>', 'Helm values file applied to every chart found, over each environment\'s values (as helm -f)')
+    .option('--set <key=value...>', 'Helm value applied to every chart found, after --values (as helm --set)')
     .option('--component-version <name=version...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList)
     .option('--env <names>', 'only these environments of the Terraform/eksctl/CloudFormation code, comma-separated (default: all)', splitList)
     .option('--inventory', 'print what was found per environment (versions, node groups, add-ons, charts) instead of findings; -o json (default) or yaml');
@@ -62,6 +66,8 @@ export function checkCommand(): Command {
       maxFileBytes: parseMegabytes(flags.maxFileSize),
       componentTargets: parseComponentVersions(flags.componentVersion ?? []),
       environments: flags.env,
+      valuesFiles: flags.values,
+      set: flags.set,
       onProgress: progressReporter(flags, 'scanning files'),
     });
     if (!flags.quiet) {

@@ -7,7 +7,18 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** Where a resource or finding came from. Lines and columns are 1-based. */
 export type Origin =
-  | { type: 'file'; path: string; line: number; column: number; document?: number }
+  | {
+      type: 'file';
+      path: string;
+      line: number;
+      column: number;
+      document?: number;
+      /** The Helm chart (its directory) or Kustomize overlay whose rendered output held the object. */
+      chart?: string;
+      kustomization?: string;
+      /** The environment rendered: a values file's or an overlay's name. */
+      env?: string;
+    }
   | { type: 'helm-release'; release: string; namespace: string; revision?: number; chart?: string }
   | { type: 'cluster'; context?: string; uid?: string }
   | { type: 'terraform'; path: string; line: number; column?: number; address?: string; env?: string }

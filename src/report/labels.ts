@@ -34,6 +34,7 @@ export function originName(origin: Origin, cwd?: string): string {
 export function locationLabel(origin: Origin | undefined, cwd: string | undefined): string {
   if (!origin) return '';
   const name = originName(origin, cwd);
+  if (origin.type === 'file' && origin.env) return `${name}:${origin.line} (${origin.env})`;
   if (origin.type === 'file' || origin.type === 'terraform') return `${name}:${origin.line}`;
   return name ? `${origin.type} ${name}` : origin.type;
 }

@@ -27,10 +27,13 @@ export interface ExpandedPaths {
   charts: string[];
   /** Terraform files: .tf, .tfvars, .tfvars.json. */
   terraform: string[];
+  /** Kustomization files (kustomization.yaml) outside charts; their directories are built. */
+  kustomizations: string[];
 }
 
 
 const MANIFEST_GLOB = '**/*.{yaml,yml,json,tf,tfvars}';
+const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml']);
 // .terraform holds provider binaries and copies of remote modules, not the team's code.
 const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**', '**/.terraform/**'];
 
@@ -38,6 +41,7 @@ export function expandPaths(paths: readonly string[], options: Pick<FileScanOpti
   const files = new Set<string>();
   const charts = new Set<string>();
   const terraform = new Set<string>();
+  const kustomizations = new Set<string>();
   for (const path of paths) {
     const absolute = resolve(options.cwd, path);
     let isDirectory: boolean;
@@ -57,14 +61,21 @@ export function expandPaths(paths: readonly string[], options: Pick<FileScanOpti
       followSymbolicLinks: false,
       absolute: true,
     });
-    const chartRoots = found.filter((file) => basename(file) === 'Chart.yaml').map((file) => dirname(file));
+    // A chart inside another chart (its charts/ folder) is a dependency, rendered with its parent.
+    const chartFiles = found.filter((file) => basename(file) === 'Chart.yaml').map((file) => dirname(file));
+    const chartRoots = chartFiles.filter((root) => !chartFiles.some((other) => other !== root && isInside(root, other)));
     for (const root of chartRoots) charts.add(root);
     for (const file of found) {
-      if (isTerraformFile(file)) terraform.add(file);
-      else if (!chartRoots.some((root) => isInside(file, root))) files.add(file);
+      if (isTerraformFile(file)) {
+        terraform.add(file);
+        continue;
+      }
+      if (chartRoots.some((root) => isInside(file, root))) continue;
+      files.add(file);
+      if (KUSTOMIZATION_FILES.has(basename(file))) kustomizations.add(file);
     }
   }
-  return { files: [...files].sort(), charts: [...charts].sort(), terraform: [...terraform].sort() };
+  return { files: [...files].sort(), charts: [...charts].sort(), terraform: [...terraform].sort(), kustomizations: [...kustomizations].sort() };
 }
 
 export function isTerraformFile(path: string): boolean {

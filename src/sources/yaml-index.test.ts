@@ -80,3 +80,10 @@ describe('indexYaml', () => {
     expect([document.name, document.namespace]).toEqual([undefined, 'ops']);
   });
 });
+
+describe('metadata keys after a nested mapping', () => {
+  it('reads name and namespace that follow labels, as kustomize and kubectl print them', () => {
+    const [document] = indexYaml('apiVersion: v1\nkind: Service\nmetadata:\n  labels:\n    app: web\n  name: dev-web\n  namespace: shop\n');
+    expect([document.name, document.namespace]).toEqual(['dev-web', 'shop']);
+  });
+});

@@ -257,6 +257,9 @@ function scanContent(
     if (column === 0 && key === 'metadata') {
       state.inMetadata = true;
       state.metadataChildIndent = -1;
+    } else if (state.inMetadata && state.metadataChildIndent < 0) {
+      // `labels:` before `name:` (kubectl and kustomize sort keys) fixes the child indent too.
+      state.metadataChildIndent = column;
     }
     return;
   }

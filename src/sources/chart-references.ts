@@ -1,0 +1,52 @@
+// Third-party charts an estate deploys, for the add-on checks: Helmfile releases and Argo CD
+// Applications whose source is a Helm chart. (Chart.yaml dependencies come from the chart source.)
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Resource } from '../core/types.js';
+import type { ChartReference } from '../checks/types.js';
+import { displayPath } from './files.js';
+import { isDict } from './helm/go-values.js';
+
+export function isHelmfile(file: string): boolean {
+  return /^helmfile\.ya?ml$/.test(basename(file)) || basename(dirname(file)) === 'helmfile.d';
+}
+
+/** The releases of a Helmfile; "repo/chart" is resolved against its `repositories`. */
+export function helmfileReferences(file: string, cwd: string): ChartReference[] {
+  const lines = new LineCounter();
+  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines });
+  if (document.errors.length) return [];
+  const content = document.toJS();
+  if (!isDict(content) || !Array.isArray(content.releases)) return [];
+  const repositories = new Map((Array.isArray(content.repositories) ? content.repositories : []).filter(isDict).map((repo) => [String(repo.name), String(repo.url)]));
+  const releaseNodes = document.get('releases', true);
+  const path = displayPath(file, cwd);
+  return content.releases.flatMap((release: unknown, index: number) => {
+    if (!isDict(release) || typeof release.chart !== 'string') return [];
+    const [repo, chart] = release.chart.includes('/') ? release.chart.split('/', 2) : [undefined, release.chart];
+    const node = isSeq(releaseNodes) ? releaseNodes.items[index] : undefined;
+    const line = isMap(node) && node.range ? lines.linePos(node.range[0]).line : 1;
+    const reference: ChartReference = { chart, origin: { type: 'file', path, line, column: 1 } };
+    if (release.version !== undefined) reference.version = String(release.version);
+    if (repo && repositories.has(repo)) reference.repository = repositories.get(repo);
+    if (typeof release.name === 'string') reference.release = release.name;
+    return [reference];
+  });
+}
+
+/** Helm chart sources of an Argo CD Application (spec.source or spec.sources[]). */
+export function argoApplicationReferences(resource: Resource): ChartReference[] {
+  if (resource.kind !== 'Application' || !resource.apiVersion.startsWith('argoproj.io/') || !isDict(resource.object?.spec)) return [];
+  const spec = resource.object.spec;
+  const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].filter(isDict);
+  return sources.flatMap((source) => {
+    if (typeof source.chart !== 'string') return [];
+    const reference: ChartReference = { chart: source.chart, origin: resource.origin };
+    if (source.targetRevision !== undefined) reference.version = String(source.targetRevision);
+    if (typeof source.repoURL === 'string') reference.repository = source.repoURL;
+    const releaseName = isDict(source.helm) && typeof source.helm.releaseName === 'string' ? source.helm.releaseName : resource.name;
+    if (releaseName) reference.release = releaseName;
+    return [reference];
+  });
+}

@@ -1,0 +1,151 @@
+// The Helm chart source: renders a chart found in a PATH for the target version, once per
+// environment (values-<env>.yaml, values/<env>.yaml), with upshift's own renderer, and reads
+// the output as `helm template | upshift check -f -` would, locating each object at the
+// template line that wrote it. A chart that cannot be rendered is reported where it fails
+// and then read lexically, so its literal apiVersions are still checked.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { Finding, Origin, Resource } from '../core/types.js';
+import type { ChartReference } from '../checks/types.js';
+import type { Knowledge } from '../knowledge/load.js';
+import { displayPath } from './files.js';
+import { inputInvalid } from './input-problem.js';
+import { readManifestText, type ManifestOptions } from './manifest-text.js';
+import { scanChartLexically } from './helm-chart-lexical.js';
+import { capabilitiesFor } from './helm/capabilities.js';
+import { ChartLoadError, loadChartDirectory, type Chart } from './helm/chart.js';
+import { isDict, type Dict } from './helm/go-values.js';
+import { renderChart, type RenderedTemplate } from './helm/render.js';
+import { TemplateError } from './helm/template-error.js';
+import { coalesce, findEnvironments } from './helm/values.js';
+
+export interface ChartScanOptions extends ManifestOptions {
+  cwd: string;
+  knowledge: Knowledge;
+  /** "1.33" */
+  target: string;
+  /** --values files and --set assignments, already merged; applied over every environment. */
+  userValues: Dict;
+}
+
+export interface ChartScan {
+  resources: Resource[];
+  findings: Finding[];
+  /** Third-party charts the chart depends on. */
+  charts: ChartReference[];
+}
+
+/** Helm's defaults for `helm template` without a release name or namespace. */
+const RELEASE = { name: 'release-name', namespace: 'default' };
+
+export function scanChart(root: string, options: ChartScanOptions): ChartScan {
+  const chartPath = displayPath(root, options.cwd);
+  const scan: ChartScan = { resources: [], findings: [], charts: [] };
+  let chart: Chart;
+  try {
+    chart = loadChartDirectory(root, options.cwd);
+  } catch (error) {
+    if (!(error instanceof ChartLoadError)) throw error;
+    return fallBack(scan, root, options, [cannotRender(chartPath, undefined, error.file, error.line, 1, error.reason)]);
+  }
+  scan.charts.push(...dependencyReferences(chart));
+
+  const failures = new Map<string, Finding>();
+  const missing = new Map<string, Finding>();
+  const capabilities = capabilitiesFor(options.knowledge, options.target);
+  const environments: { name?: string; file?: string }[] = findEnvironments(root);
+  if (environments.length === 0) environments.push({});
+  for (const environment of environments) {
+    try {
+      const values = environment.file ? coalesce(readValuesFile(environment.file, options.cwd), options.userValues) : options.userValues;
+      const result = renderChart(chart, values, capabilities, RELEASE);
+      for (const template of result.templates) readRendered(template, chartPath, environment.name, options, scan);
+      for (const { chart: owner, dependency } of result.missing) {
+        const key = `${owner.chartFile}:${dependency.name}`;
+        if (!missing.has(key)) missing.set(key, missingDependency(owner, dependency));
+        (missing.get(key)!.details!.environments as string[]).push(environment.name ?? 'default');
+      }
+    } catch (error) {
+      if (!(error instanceof TemplateError || error instanceof ChartLoadError)) throw error;
+      const [file, line, column, reason] = error instanceof TemplateError ? [error.template, error.line, error.column, error.reason] : [error.file, error.line, 1, error.reason];
+      const key = `${file}:${line}:${column}:${reason}`;
+      const seen = failures.get(key);
+      if (seen) (seen.details!.environments as string[]).push(environment.name ?? 'default');
+      else failures.set(key, cannotRender(chartPath, environment.name, file, line, column, reason));
+    }
+  }
+  scan.findings.push(...missing.values());
+  if (failures.size > 0) return fallBack(scan, root, options, [...failures.values()]);
+  return scan;
+}
+
+function readValuesFile(file: string, cwd: string): Dict {
+  const text = readFileSync(file, 'utf8');
+  try {
+    const values = parse(text, { version: '1.1' }) ?? {};
+    if (isDict(values)) return values;
+    throw new ChartLoadError(displayPath(file, cwd), 1, 'a values file must hold a mapping at the top level');
+  } catch (error) {
+    if (error instanceof ChartLoadError) throw error;
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
+    throw new ChartLoadError(displayPath(file, cwd), line, `invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+function readRendered(template: RenderedTemplate, chartPath: string, env: string | undefined, options: ChartScanOptions, scan: ChartScan): void {
+  if (!template.text.trim()) return;
+  const contents = readManifestText(template.text, template.file.display, options);
+  const locate = (origin: Origin | undefined): Origin => {
+    const line = origin?.type === 'file' ? origin.line : 1;
+    const source = template.sources[line - 1] ?? { file: template.file.display, line: 1 };
+    const located: Origin = { type: 'file', path: source.file, line: source.line, column: 1, chart: chartPath };
+    if (env) located.env = env;
+    return located;
+  };
+  for (const resource of contents.resources) scan.resources.push({ ...resource, origin: locate(resource.origin) });
+  for (const finding of contents.findings) {
+    scan.findings.push({
+      ...finding,
+      origin: locate(finding.origin),
+      message: `the rendered output of ${template.file.display}${env ? ` (environment ${env})` : ''} is not valid YAML: ${finding.message}`,
+    });
+  }
+}
+
+function cannotRender(chartPath: string, env: string | undefined, file: string, line: number, column: number, reason: string): Finding {
+  const finding = inputInvalid(
+    { type: 'file', path: file, line, column, chart: chartPath },
+    `${file}:${line}:${column}: Helm chart ${chartPath} cannot be rendered${env ? ` for environment ${env}` : ''}: ${reason}; fix the template or its values (its templates were read lexically instead)`,
+  );
+  finding.details = { chart: chartPath, environments: [env ?? 'default'] };
+  return finding;
+}
+
+function missingDependency(chart: Chart, dependency: Chart['dependencies'][number]): Finding {
+  const version = dependency.version ? ` ${dependency.version}` : '';
+  return {
+    id: 'input-invalid',
+    severity: 'info',
+    message: `${chart.chartFile}:${dependency.line}: dependency ${dependency.name}${version} is declared but not in charts/, so its templates were not scanned; run \`helm dependency build\` in the chart to include them`,
+    origin: { type: 'file', path: chart.chartFile, line: dependency.line, column: 1 },
+    details: { chart: chart.name, dependency: dependency.name, version: dependency.version, repository: dependency.repository, environments: [] as string[] },
+  };
+}
+
+function dependencyReferences(chart: Chart): ChartReference[] {
+  const references = chart.dependencies.map((dependency) => {
+    const reference: ChartReference = { chart: dependency.name, origin: { type: 'file', path: chart.chartFile, line: dependency.line, column: 1 } };
+    if (dependency.version) reference.version = dependency.version;
+    if (dependency.repository) reference.repository = dependency.repository;
+    if (dependency.alias) reference.release = dependency.alias;
+    return reference;
+  });
+  return [...references, ...chart.subcharts.flatMap(dependencyReferences)];
+}
+
+function fallBack(scan: ChartScan, root: string, options: ChartScanOptions, failures: Finding[]): ChartScan {
+  const lexical = scanChartLexically(root, options.cwd, 'it could not be rendered, see the input-invalid finding');
+  scan.findings.push(...failures, ...lexical.findings);
+  scan.resources.push(...lexical.resources);
+  return scan;
+}

@@ -1,0 +1,168 @@
+// Loads a Helm chart (a directory, or a .tgz inside a parent's charts/) into memory: its
+// metadata, default values, templates, other files, vendored subcharts, and the
+// dependencies Chart.yaml declares. Problems are located ChartLoadErrors, never crashes.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { Parser, type ReadEntry } from 'tar';
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { displayPath } from '../files.js';
+import { isDict, type Dict } from './go-values.js';
+
+export interface ChartFile {
+  /** Path inside the chart, e.g. templates/deployment.yaml. */
+  path: string;
+  /** Where a report shows it: relative to the working directory (through a .tgz when archived). */
+  display: string;
+  text: string;
+}
+
+export interface Dependency {
+  name: string;
+  version?: string;
+  repository?: string;
+  alias?: string;
+  condition?: string;
+  /** Line of the entry in Chart.yaml. */
+  line: number;
+}
+
+export interface Chart {
+  name: string;
+  /** Chart.yaml as written. */
+  metadata: Dict;
+  /** Display path of the chart's Chart.yaml. */
+  chartFile: string;
+  values: Dict;
+  templates: ChartFile[];
+  /** Files other than templates, Chart.yaml, values.yaml and charts/ (for .Files). */
+  files: Map<string, string>;
+  subcharts: Chart[];
+  dependencies: Dependency[];
+}
+
+export class ChartLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+  }
+}
+
+export function loadChartDirectory(root: string, cwd: string): Chart {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const absolute = join(entry.parentPath, entry.name);
+    const path = absolute.slice(root.length + 1).split(/[\\/]/).join('/');
+    if (path.split('/').some((part) => part === '.git' || part === 'node_modules')) continue;
+    files.set(path, readFileSync(absolute));
+  }
+  return chartFromFiles(files, (path) => displayPath(join(root, path), cwd));
+}
+
+function chartFromFiles(files: Map<string, Buffer>, display: (path: string) => string): Chart {
+  const chartYaml = files.get('Chart.yaml');
+  if (!chartYaml) throw new ChartLoadError(display('Chart.yaml'), 1, 'Chart.yaml is missing');
+  const chartDocument = parseYaml(chartYaml.toString('utf8'), display('Chart.yaml'));
+  const metadata = chartDocument.object;
+  if (typeof metadata.name !== 'string' || !metadata.name) throw new ChartLoadError(display('Chart.yaml'), 1, 'Chart.yaml has no name');
+  const valuesText = files.get('values.yaml') ?? files.get('values.yml');
+  const values = valuesText ? parseYaml(valuesText.toString('utf8'), display(files.has('values.yaml') ? 'values.yaml' : 'values.yml')).object : {};
+
+  const templates: ChartFile[] = [];
+  const other = new Map<string, string>();
+  const subchartFiles = new Map<string, Map<string, Buffer>>();
+  const subcharts: Chart[] = [];
+  for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const nested = /^charts\/([^/]+)\/(.+)$/.exec(path);
+    if (nested) {
+      if (!subchartFiles.has(nested[1])) subchartFiles.set(nested[1], new Map());
+      subchartFiles.get(nested[1])!.set(nested[2], bytes);
+    } else if (/^charts\/[^/]+\.tgz$/.test(path)) {
+      subcharts.push(chartFromArchive(bytes, display(path)));
+    } else if (path.startsWith('templates/')) {
+      templates.push({ path, display: display(path), text: bytes.toString('utf8') });
+    } else if (path !== 'Chart.yaml' && !/^values\.ya?ml$/.test(path)) {
+      other.set(path, bytes.toString('utf8'));
+    }
+  }
+  for (const [folder, nestedFiles] of subchartFiles) {
+    if (nestedFiles.has('Chart.yaml')) subcharts.push(chartFromFiles(nestedFiles, (path) => display(`charts/${folder}/${path}`)));
+  }
+  return {
+    name: metadata.name,
+    metadata,
+    chartFile: display('Chart.yaml'),
+    values,
+    templates,
+    files: other,
+    subcharts,
+    dependencies: readDependencies(chartDocument.document, chartDocument.lines),
+  };
+}
+
+/** A packaged chart: a gzipped tar whose entries sit under one top folder (the chart name). */
+function chartFromArchive(bytes: Buffer, archive: string): Chart {
+  const files = new Map<string, Buffer>();
+  const parser = new Parser({
+    onReadEntry: (entry: ReadEntry) => {
+      const chunks: Buffer[] = [];
+      entry.on('data', (chunk: Buffer) => chunks.push(chunk));
+      entry.on('end', () => {
+        if (entry.type === 'File') files.set(entry.path.replace(/^[^/]+\//, ''), Buffer.concat(chunks));
+      });
+    },
+  });
+  let failure: Error | undefined;
+  parser.on('warn', (_code: string, message: string | Error) => (failure ??= new Error(String(message))));
+  parser.on('error', (error: Error) => (failure ??= error));
+  parser.end(bytes);
+  if (failure || files.size === 0) {
+    throw new ChartLoadError(archive, 1, `not a readable chart archive (${failure?.message ?? 'no files'}); re-run helm dependency build`);
+  }
+  return chartFromFiles(files, (path) => `${archive}/${path}`);
+}
+
+function parseYaml(text: string, file: string): { object: Dict; document: Document; lines: LineCounter } {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, version: '1.1' });
+  const error = document.errors[0];
+  if (error) {
+    const line = error.linePos?.[0].line ?? 1;
+    throw new ChartLoadError(file, line, `invalid YAML: ${error.message.split('\n')[0]}`);
+  }
+  const object = document.toJS({ maxAliasCount: 1000 }) ?? {};
+  if (!isDict(object)) throw new ChartLoadError(file, 1, 'expected a mapping at the top level');
+  return { object, document, lines };
+}
+
+function readDependencies(document: Document, lines: LineCounter): Dependency[] {
+  const list = document.get('dependencies', true);
+  if (!isSeq(list)) return [];
+  return list.items.flatMap((item) => {
+    if (!isMap(item)) return [];
+    const field = (key: string) => {
+      const value = item.get(key);
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    };
+    const name = field('name');
+    if (!name) return [];
+    const dependency: Dependency = { name, line: lines.linePos(item.range?.[0] ?? 0).line };
+    for (const key of ['version', 'repository', 'alias', 'condition'] as const) {
+      const value = field(key);
+      if (value !== undefined) dependency[key] = value;
+    }
+    return [dependency];
+  });
+}
+
+/** The name a subchart's values and templates go by: its alias, else its name. */
+export function dependencyKey(dependency: Pick<Dependency, 'name' | 'alias'>): string {
+  return dependency.alias ?? dependency.name;
+}
+
+export function templateName(chartPath: string, file: ChartFile): string {
+  return posix.join(chartPath, file.path);
+}

@@ -1,0 +1,270 @@
+// Executes a parsed template tree against data with Go text/template semantics: dot and
+// variables, field chains on maps, method calls on Helm's built-in objects, pipelines
+// (the previous value becomes the last argument), short-circuit and/or, and control flow.
+import type { Argument, Command, ControlNode, Node, Pipeline } from './parser.js';
+import { Output } from './output.js';
+import { TemplateError } from './template-error.js';
+import { formatValue, isDict, isTruthy, typeName } from './go-values.js';
+
+/** What a function sees besides its arguments: the template set it runs in. */
+export interface CallContext {
+  /** Renders a named template to a string (Helm's include). */
+  include(name: string, data: unknown): string;
+  /** Parses and renders template text (Helm's tpl). */
+  renderText(text: string, data: unknown): string;
+}
+
+export type TemplateFunction = (args: unknown[], context: CallContext) => unknown;
+
+export interface TemplateSet {
+  templates: Map<string, { body: Node[]; file: string }>;
+  functions: ReadonlyMap<string, TemplateFunction>;
+  /** Parses extra template text into this set (for tpl); returns its body. */
+  parse(text: string, file: string): Node[];
+}
+
+/** A failure raised by a function (required, fail, a bad argument); located by the caller. */
+export class FunctionError extends Error {}
+
+const MAX_DEPTH = 1000;
+const BREAK = Symbol('break');
+const CONTINUE = Symbol('continue');
+
+interface Frame {
+  file: string;
+  variables: { name: string; value: unknown }[];
+  depth: number;
+}
+
+export function execute(set: TemplateSet, body: Node[], file: string, data: unknown, output: Output, depth = 0): void {
+  const executor = new Executor(set, output);
+  executor.run(body, data, { file, variables: [{ name: '$', value: data }], depth });
+}
+
+class Executor implements CallContext {
+  private frame!: Frame;
+
+  constructor(
+    private readonly set: TemplateSet,
+    private readonly output: Output,
+  ) {}
+
+  run(body: Node[], dot: unknown, frame: Frame): void {
+    const saved = this.frame;
+    this.frame = frame;
+    try {
+      this.list(body, dot);
+    } finally {
+      this.frame = saved;
+    }
+  }
+
+  include(name: string, data: unknown): string {
+    const output = new Output(false);
+    this.call(name, data, output, this.frame.file, 0, 0);
+    return output.toString();
+  }
+
+  renderText(text: string, data: unknown): string {
+    const output = new Output(false);
+    const body = this.set.parse(text, this.frame.file);
+    this.nested(output).run(body, data, { file: this.frame.file, variables: [{ name: '$', value: data }], depth: this.frame.depth + 1 });
+    return output.toString();
+  }
+
+  private nested(output: Output): Executor {
+    return new Executor(this.set, output);
+  }
+
+  private call(name: string, data: unknown, output: Output, file: string, line: number, column: number): void {
+    const template = this.set.templates.get(name);
+    if (!template) throw new TemplateError(file, line, column, `no template "${name}" associated with the chart`);
+    if (this.frame.depth >= MAX_DEPTH) throw new TemplateError(file, line, column, `template "${name}" calls itself more than ${MAX_DEPTH} times`);
+    const executor = output === this.output ? this : this.nested(output);
+    executor.run(template.body, data, { file: template.file, variables: [{ name: '$', value: data }], depth: this.frame.depth + 1 });
+  }
+
+  private list(nodes: Node[], dot: unknown): void {
+    for (const node of nodes) this.node(node, dot);
+  }
+
+  private node(node: Node, dot: unknown): void {
+    switch (node.kind) {
+      case 'text':
+        this.output.write(node.text, this.frame.file, node.line, true);
+        return;
+      case 'action': {
+        const value = this.pipeline(node.pipeline, dot, node.line);
+        if (node.pipeline.variables.length === 0) this.output.write(formatValue(value), this.frame.file, node.line, false);
+        return;
+      }
+      case 'if':
+      case 'with':
+        this.scoped(() => {
+          const value = this.pipeline(node.pipeline, dot, node.line);
+          if (isTruthy(value)) this.list(node.body, node.kind === 'with' ? value : dot);
+          else this.list(node.otherwise, dot);
+        });
+        return;
+      case 'range':
+        this.scoped(() => this.range(node, dot));
+        return;
+      case 'template': {
+        const data = node.pipeline ? this.pipeline(node.pipeline, dot, node.line) : undefined;
+        this.call(node.name, data, this.output, this.frame.file, node.line, node.column);
+        return;
+      }
+      case 'break':
+        throw BREAK;
+      case 'continue':
+        throw CONTINUE;
+    }
+  }
+
+  private range(node: ControlNode, dot: unknown): void {
+    const [first, second] = node.pipeline.variables;
+    const pipeline = { ...node.pipeline, variables: [] };
+    const value = this.pipeline(pipeline, dot, node.line);
+    let entries: [unknown, unknown][];
+    if (value === null || value === undefined) entries = [];
+    else if (Array.isArray(value)) entries = value.map((item, index) => [index, item]);
+    else if (isDict(value)) entries = Object.keys(value).sort().map((key) => [key, value[key]]);
+    else if (typeof value === 'number' && Number.isInteger(value)) entries = Array.from({ length: Math.max(0, value) }, (_, index) => [index, index]);
+    else throw new TemplateError(this.frame.file, node.line, node.column, `range can't iterate over ${formatValue(value)}`);
+    if (entries.length === 0) {
+      this.list(node.otherwise, dot);
+      return;
+    }
+    for (const [key, item] of entries) {
+      const mark = this.frame.variables.length;
+      if (second !== undefined) {
+        this.frame.variables.push({ name: first, value: key }, { name: second, value: item });
+      } else if (first !== undefined) {
+        this.frame.variables.push({ name: first, value: item });
+      }
+      try {
+        this.list(node.body, item);
+      } catch (signal) {
+        if (signal === BREAK) break;
+        if (signal !== CONTINUE) throw signal;
+      } finally {
+        this.frame.variables.length = mark;
+      }
+    }
+  }
+
+  private scoped(run: () => void): void {
+    const mark = this.frame.variables.length;
+    try {
+      run();
+    } finally {
+      this.frame.variables.length = mark;
+    }
+  }
+
+  private pipeline(pipeline: Pipeline, dot: unknown, line: number): unknown {
+    let value: unknown;
+    let piped = false;
+    for (const command of pipeline.commands) {
+      value = this.command(command, dot, line, piped ? [value] : []);
+      piped = true;
+    }
+    for (const name of pipeline.variables) {
+      if (pipeline.assign) {
+        const variable = this.findVariable(name, line, pipeline.commands[0].column);
+        variable.value = value;
+      } else {
+        this.frame.variables.push({ name, value });
+      }
+    }
+    return value;
+  }
+
+  private command(command: Command, dot: unknown, line: number, final: unknown[]): unknown {
+    const [head, ...rest] = command.args;
+    if (head.kind === 'function') {
+      if (head.name === 'and' || head.name === 'or') return this.logic(head.name, rest, dot, line, command.column, final);
+      const args = [...rest.map((arg) => this.argument(arg, dot, line, command.column)), ...final];
+      return this.invoke(head.name, args, line, head.column);
+    }
+    if (rest.length > 0 || final.length > 0) {
+      const args = [...rest.map((arg) => this.argument(arg, dot, line, command.column)), ...final];
+      return this.argument(head, dot, line, command.column, args);
+    }
+    return this.argument(head, dot, line, command.column);
+  }
+
+  private logic(name: 'and' | 'or', rest: Argument[], dot: unknown, line: number, column: number, final: unknown[]): unknown {
+    const count = rest.length + final.length;
+    if (count === 0) throw new TemplateError(this.frame.file, line, column, `wrong number of args for ${name}: want at least 1 got 0`);
+    let value: unknown;
+    for (let index = 0; index < count; index++) {
+      value = index < rest.length ? this.argument(rest[index], dot, line, column) : final[0];
+      if (isTruthy(value) === (name === 'or')) return value;
+    }
+    return value;
+  }
+
+  private invoke(name: string, args: unknown[], line: number, column: number): unknown {
+    const fn = this.set.functions.get(name)!;
+    try {
+      return fn(args, this);
+    } catch (error) {
+      if (error instanceof FunctionError) throw new TemplateError(this.frame.file, line, column, `error calling ${name}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  private argument(arg: Argument, dot: unknown, line: number, column: number, callArgs?: unknown[]): unknown {
+    switch (arg.kind) {
+      case 'literal':
+        if (callArgs) throw new TemplateError(this.frame.file, line, column, `can't give argument to non-function ${formatValue(arg.value)}`);
+        return arg.value;
+      case 'dot':
+        if (callArgs) throw new TemplateError(this.frame.file, line, column, "can't give argument to non-function .");
+        return dot;
+      case 'function':
+        return this.invoke(arg.name, callArgs ?? [], line, arg.column);
+      case 'variable':
+        return this.fields(this.findVariable(arg.name, line, column).value, arg.names, line, column, callArgs, arg.name);
+      case 'field':
+        return this.fields(dot, arg.names, line, column, callArgs, '');
+      case 'pipeline':
+        return this.fields(this.pipeline(arg.pipeline, dot, line), arg.names, line, column, callArgs, '');
+    }
+  }
+
+  private fields(receiver: unknown, names: string[], line: number, column: number, callArgs: unknown[] | undefined, prefix: string): unknown {
+    let value = receiver;
+    names.forEach((name, index) => {
+      const last = index === names.length - 1;
+      if (value === null || value === undefined) {
+        throw new TemplateError(this.frame.file, line, column, `nil pointer evaluating interface {}.${name}`);
+      }
+      if (!isDict(value)) {
+        throw new TemplateError(this.frame.file, line, column, `can't evaluate field ${name} in type ${typeName(value)}`);
+      }
+      const field = Object.hasOwn(value, name) ? value[name] : undefined;
+      if (typeof field === 'function') {
+        const args = last ? (callArgs ?? []) : [];
+        try {
+          value = (field as (...args: unknown[]) => unknown)(...args);
+        } catch (error) {
+          if (error instanceof FunctionError) throw new TemplateError(this.frame.file, line, column, `error calling ${name}: ${error.message}`);
+          throw error;
+        }
+        return;
+      }
+      if (last && callArgs) throw new TemplateError(this.frame.file, line, column, `${prefix}.${names.join('.')} has arguments but cannot be invoked as function`);
+      value = field;
+    });
+    if (names.length === 0 && callArgs) throw new TemplateError(this.frame.file, line, column, `can't give argument to non-function ${prefix}`);
+    return value;
+  }
+
+  private findVariable(name: string, line: number, column: number): { name: string; value: unknown } {
+    const variables = this.frame.variables;
+    for (let index = variables.length - 1; index >= 0; index--) if (variables[index].name === name) return variables[index];
+    throw new TemplateError(this.frame.file, line, column, `undefined variable "${name}"`);
+  }
+}

@@ -1,0 +1,40 @@
+// Sprig's semverCompare and semver (Masterminds/semver constraints, read with npm semver).
+import { Range, SemVer } from 'semver';
+import { FunctionError, type TemplateFunction } from '../execute.js';
+import { arity, text } from './arguments.js';
+
+function parseVersion(value: string): SemVer {
+  try {
+    return new SemVer(value.trim().replace(/^v/, ''), { loose: true });
+  } catch {
+    throw new FunctionError(`Invalid Semantic Version: ${value}`);
+  }
+}
+
+/** Masterminds separates AND terms with commas; a "-0" style prerelease in a term admits prereleases. */
+function parseConstraint(value: string): Range {
+  try {
+    const normalized = value
+      .replace(/,/g, ' ')
+      .replace(/\bv(\d)/g, '$1')
+      // npm semver needs all three numbers before a prerelease: 1.19-0 is 1.19.0-0.
+      .replace(/(^|[^\d.])(\d+(?:\.\d+)?)(-[0-9A-Za-z.-]+)/g, (_match, before: string, numbers: string, prerelease: string) => `${before}${numbers}${'.0'.repeat(2 - (numbers.split('.').length - 1))}${prerelease}`);
+    return new Range(normalized, { loose: true, includePrerelease: /-/.test(value) });
+  } catch {
+    throw new FunctionError(`improper constraint: ${value}`);
+  }
+}
+
+/** Whether `version` meets a Masterminds-style `constraint`; a FunctionError when either is malformed. */
+export function satisfiesConstraint(constraint: string, version: string): boolean {
+  return parseConstraint(constraint).test(parseVersion(version));
+}
+
+export const semver: Record<string, TemplateFunction> = {
+  semverCompare: (args) => (arity('semverCompare', args, 2), satisfiesConstraint(text(args[0]), text(args[1]))),
+  semver: (args) => {
+    arity('semver', args, 1);
+    const version = parseVersion(text(args[0]));
+    return { Major: version.major, Minor: version.minor, Patch: version.patch, Prerelease: version.prerelease.join('.'), Original: text(args[0]) };
+  },
+};

@@ -1,0 +1,89 @@
+// Go's fmt verbs as printf, print and println use them in templates: %v %s %d %q %f %t %x
+// %X %o %e %g %c %%, with flags, width and precision.
+import { formatNumber, formatValue, isDict, typeName } from './go-values.js';
+
+const VERB = /%([-+# 0]*)(\d+|\*)?(?:\.(\d+|\*)?)?([a-zA-Z%])/g;
+
+export function sprintf(format: string, args: unknown[]): string {
+  let next = 0;
+  const result = format.replace(VERB, (_match, flags: string, width: string | undefined, precision: string | undefined, verb: string) => {
+    if (verb === '%') return '%';
+    if (width === '*') width = String(args[next++]);
+    if (precision === '*') precision = String(args[next++]);
+    if (next >= args.length) return `%!${verb}(MISSING)`;
+    const arg = args[next++];
+    const text = formatVerb(verb, arg, precision === undefined ? undefined : Number(precision || 0), flags);
+    return pad(text, width === undefined ? 0 : Number(width), flags);
+  });
+  if (next < args.length) {
+    return `${result}%!(EXTRA ${args.slice(next).map((arg) => `${typeName(arg)}=${formatValue(arg)}`).join(', ')})`;
+  }
+  return result;
+}
+
+function formatVerb(verb: string, arg: unknown, precision: number | undefined, flags: string): string {
+  const bad = () => `%!${verb}(${typeName(arg)}=${arg === null || arg === undefined ? '<nil>' : formatValue(arg)})`;
+  switch (verb) {
+    case 'v':
+      return arg === null || arg === undefined ? '<nil>' : formatValue(arg);
+    case 's':
+      if (typeof arg === 'string') return precision === undefined ? arg : arg.slice(0, precision);
+      if (Array.isArray(arg) || isDict(arg)) return formatValue(arg);
+      return bad();
+    case 'q':
+      return typeof arg === 'string' ? JSON.stringify(arg) : bad();
+    case 't':
+      return typeof arg === 'boolean' ? String(arg) : bad();
+    case 'd':
+      return typeof arg === 'number' && Number.isInteger(arg) ? withSign(String(arg), arg, flags) : bad();
+    case 'x':
+    case 'X':
+    case 'o':
+    case 'b': {
+      const radix = verb === 'o' ? 8 : verb === 'b' ? 2 : 16;
+      if (typeof arg === 'number' && Number.isInteger(arg)) return verb === 'X' ? arg.toString(radix).toUpperCase() : arg.toString(radix);
+      if (typeof arg === 'string' && radix === 16) return Buffer.from(arg).toString('hex')[verb === 'X' ? 'toUpperCase' : 'toLowerCase']();
+      return bad();
+    }
+    case 'f':
+    case 'F':
+      return typeof arg === 'number' ? withSign(arg.toFixed(precision ?? 6), arg, flags) : bad();
+    case 'e':
+      return typeof arg === 'number' ? arg.toExponential(precision ?? 6).replace(/e([+-])(\d)$/, 'e$10$2') : bad();
+    case 'g':
+      return typeof arg === 'number' ? formatNumber(arg) : bad();
+    case 'c':
+      return typeof arg === 'number' ? String.fromCodePoint(arg) : bad();
+    default:
+      return `%!${verb}(${typeName(arg)}=${formatValue(arg)})`;
+  }
+}
+
+function withSign(text: string, value: number, flags: string): string {
+  return flags.includes('+') && value >= 0 ? `+${text}` : text;
+}
+
+function pad(text: string, width: number, flags: string): string {
+  if (text.length >= width) return text;
+  if (flags.includes('-')) return text.padEnd(width);
+  if (flags.includes('0') && /^[+-]?\d/.test(text)) {
+    const sign = /^[+-]/.test(text) ? text[0] : '';
+    return sign + text.slice(sign.length).padStart(width - sign.length, '0');
+  }
+  return text.padStart(width);
+}
+
+/** fmt.Sprint: a space between operands when neither side is a string. */
+export function sprint(args: unknown[]): string {
+  let result = '';
+  args.forEach((arg, index) => {
+    if (index > 0 && typeof arg !== 'string' && typeof args[index - 1] !== 'string') result += ' ';
+    result += arg === null || arg === undefined ? '<nil>' : formatValue(arg);
+  });
+  return result;
+}
+
+/** fmt.Sprintln: spaces between all operands and a newline. */
+export function sprintln(args: unknown[]): string {
+  return `${args.map((arg) => (arg === null || arg === undefined ? '<nil>' : formatValue(arg))).join(' ')}\n`;
+}

@@ -1,0 +1,130 @@
+// Helm values: coalescing (later sources win, maps merge, null deletes a key), the
+// `--set a.b[0]=c` syntax, and the per-environment values files found next to a chart.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { UsageError } from '../../core/errors.js';
+import { isDict, type Dict } from './go-values.js';
+
+/** Merges `override` onto a copy of `base` as `helm -f` does. */
+export function coalesce(base: Dict, override: Dict): Dict {
+  const result: Dict = structuredClone(base);
+  for (const [key, value] of Object.entries(override)) {
+    if (value === null) delete result[key];
+    else if (isDict(value) && isDict(result[key])) result[key] = coalesce(result[key] as Dict, value);
+    else result[key] = structuredClone(value);
+  }
+  return result;
+}
+
+/** Applies one `--set` argument (`a.b=1,c[0].d=x`) as Helm's strvals does. */
+export function applySet(values: Dict, assignment: string): Dict {
+  for (const pair of splitUnescaped(assignment, ',')) {
+    const equals = indexUnescaped(pair, '=');
+    if (equals <= 0) throw new UsageError(`--set "${assignment}": "${pair}" is not key=value`);
+    const path = parseKeyPath(pair.slice(0, equals), assignment);
+    setPath(values, path, typedValue(unescape(pair.slice(equals + 1))));
+  }
+  return values;
+}
+
+function typedValue(value: string): unknown {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (value === 'null') return null;
+  if (/^[-+]?(0|[1-9]\d*)$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
+  return value;
+}
+
+function parseKeyPath(key: string, assignment: string): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (const part of splitUnescaped(key, '.')) {
+    const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+    if (!match || (!match[1] && !match[2])) throw new UsageError(`--set "${assignment}": cannot read the key "${key}"`);
+    if (match[1]) path.push(unescape(match[1]));
+    for (const index of match[2].matchAll(/\[(\d+)\]/g)) path.push(Number(index[1]));
+  }
+  return path;
+}
+
+function setPath(values: Dict, path: (string | number)[], value: unknown): void {
+  let container: Dict | unknown[] = values;
+  path.forEach((key, position) => {
+    const last = position === path.length - 1;
+    const holder = container as Record<string | number, unknown>;
+    if (last) {
+      holder[key] = value;
+      return;
+    }
+    const wantsList = typeof path[position + 1] === 'number';
+    const existing = holder[key];
+    if (wantsList ? !Array.isArray(existing) : !isDict(existing)) holder[key] = wantsList ? [] : {};
+    container = holder[key] as Dict | unknown[];
+  });
+}
+
+function splitUnescaped(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === '\\') index++;
+    else if (text[index] === separator) {
+      parts.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+function indexUnescaped(text: string, character: string): number {
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === '\\') index++;
+    else if (text[index] === character) return index;
+  }
+  return -1;
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\(.)/g, '$1');
+}
+
+export interface ValuesEnvironment {
+  name: string;
+  /** Absolute path of the environment's values file. */
+  file: string;
+}
+
+/** `values-<env>.yaml` and `values/<env>.yaml` next to a chart, sorted by name. */
+export function findEnvironments(chartRoot: string): ValuesEnvironment[] {
+  const environments: ValuesEnvironment[] = [];
+  for (const entry of readdirSync(chartRoot)) {
+    const match = /^values-(.+)\.ya?ml$/.exec(entry);
+    if (match) environments.push({ name: match[1], file: join(chartRoot, entry) });
+  }
+  const folder = join(chartRoot, 'values');
+  if (existsSync(folder)) {
+    for (const entry of readdirSync(folder)) {
+      const match = /^(.+)\.ya?ml$/.exec(entry);
+      if (match) environments.push({ name: match[1], file: join(folder, entry) });
+    }
+  }
+  return environments.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The user's --values files then --set assignments, merged in that order as helm does. */
+export function loadUserValues(files: readonly string[], assignments: readonly string[], cwd: string): Dict {
+  let values: Dict = {};
+  for (const file of files) {
+    let parsed: unknown;
+    try {
+      parsed = parse(readFileSync(resolve(cwd, file), 'utf8'), { version: '1.1' }) ?? {};
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0];
+      throw new UsageError(`--values ${file}: cannot be read as YAML (${reason}); give a readable Helm values file`);
+    }
+    if (!isDict(parsed)) throw new UsageError(`--values ${file}: a values file must hold a mapping at the top level`);
+    values = coalesce(values, parsed);
+  }
+  for (const assignment of assignments) applySet(values, assignment);
+  return values;
+}

@@ -1,0 +1,163 @@
+// The Kustomize source: builds each top-level kustomization found in the PATHs (one that no
+// other found kustomization includes) with `kubectl kustomize`, reads the output, and points
+// each built object back at the file it came from (matched by kind, name and namespace,
+// allowing for namePrefix/nameSuffix). The files a built kustomization owns are not also
+// scanned on their own: overlay patches are partial objects, and bases would be reported
+// once per overlay plus once more.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { Finding, Origin, Resource } from '../core/types.js';
+import { displayPath, readManifestFile, type FileScanOptions } from './files.js';
+import { inputInvalid } from './input-problem.js';
+import { readManifestText } from './manifest-text.js';
+import { isDict } from './helm/go-values.js';
+
+export interface KustomizePlan {
+  /** Kustomization files to build (directories no other found kustomization includes). */
+  builds: string[];
+  /** Files that belong to built kustomizations, by absolute path: which builds (a base has several), and whether the file is a patch. */
+  owned: Map<string, { builds: string[]; patch: boolean }>;
+}
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml'];
+
+interface LocalFile {
+  file: string;
+  patch: boolean;
+}
+
+/** Which kustomizations to build and which files they own. */
+export function planKustomizations(kustomizations: readonly string[]): KustomizePlan {
+  const owned: KustomizePlan['owned'] = new Map();
+  const included = new Set<string>();
+  const ownFiles = new Map<string, LocalFile[]>();
+  for (const file of kustomizations) ownFiles.set(file, localFiles(file, included));
+  const builds = kustomizations.filter((file) => !included.has(file));
+  const own = (file: string, build: string, patch: boolean) => {
+    const entry = owned.get(file) ?? { builds: [], patch };
+    if (!entry.builds.includes(build)) entry.builds.push(build);
+    owned.set(file, entry);
+  };
+  for (const build of builds) {
+    const queue = [build];
+    const visited = new Set<string>();
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (visited.has(file)) continue;
+      visited.add(file);
+      own(file, build, false);
+      for (const local of ownFiles.get(file) ?? localFiles(file, included)) {
+        if (KUSTOMIZATION_NAMES.includes(basename(local.file))) queue.push(local.file);
+        else own(local.file, build, local.patch);
+      }
+    }
+  }
+  return { builds, owned };
+}
+
+/** The local files a kustomization names: resources, patches, components (kustomizations for directories). */
+function localFiles(kustomization: string, included: Set<string>): LocalFile[] {
+  let content: unknown;
+  try {
+    content = parse(readFileSync(kustomization, 'utf8'));
+  } catch {
+    return [];
+  }
+  if (!isDict(content)) return [];
+  const directory = dirname(kustomization);
+  const resources = [...asList(content.resources), ...asList(content.bases), ...asList(content.components)];
+  const patches = [
+    ...asList(content.patchesStrategicMerge),
+    ...[...asList(content.patches), ...asList(content.patchesJson6902)].map((patch) => (isDict(patch) ? patch.path : undefined)),
+  ];
+  const files: LocalFile[] = [];
+  for (const [index, entry] of [...resources, ...patches].entries()) {
+    if (typeof entry !== 'string' || /^[a-z]+:\/\//i.test(entry) || entry.includes('\n')) continue;
+    const target = resolve(directory, entry);
+    if (!existsSync(target)) continue;
+    if (statSync(target).isDirectory()) {
+      const nested = KUSTOMIZATION_NAMES.map((name) => resolve(target, name)).find((file) => existsSync(file));
+      if (nested) {
+        included.add(nested);
+        files.push({ file: nested, patch: false });
+      }
+    } else {
+      files.push({ file: target, patch: index >= resources.length });
+    }
+  }
+  return files;
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export interface KustomizeBuild {
+  resources: Resource[];
+  findings: Finding[];
+}
+
+export function buildKustomization(kustomization: string, plan: KustomizePlan, options: FileScanOptions): KustomizeBuild {
+  const directory = dirname(kustomization);
+  const overlay = displayPath(directory, options.cwd);
+  const at: Origin = { type: 'file', path: displayPath(kustomization, options.cwd), line: 1, column: 1, kustomization: overlay, env: basename(directory) };
+  let output: string;
+  try {
+    output = execFileSync('kubectl', ['kustomize', directory], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n').filter(Boolean).at(-1);
+    const reason = stderr ?? (error as Error).message;
+    return { resources: [], findings: [inputInvalid(at, `${at.path}: kubectl kustomize ${overlay} failed: ${reason}; fix the kustomization (its files were not scanned)`)] };
+  }
+  const built = readManifestText(output, at.path, options);
+  const sources = sourceObjects(kustomization, plan, options);
+  return {
+    resources: built.resources.map((resource) => ({ ...resource, origin: { ...(trace(resource, sources) ?? at), kustomization: overlay, env: basename(directory) } })),
+    findings: built.findings.map((finding) => ({ ...finding, origin: at })),
+  };
+}
+
+interface SourceObject {
+  kind: string;
+  name: string;
+  namespace?: string;
+  origin: Origin;
+}
+
+function sourceObjects(kustomization: string, plan: KustomizePlan, options: FileScanOptions): SourceObject[] {
+  const objects: SourceObject[] = [];
+  for (const [file, owner] of plan.owned) {
+    // Patches hold partial objects with the same names: the object comes from the resource file.
+    if (!owner.builds.includes(kustomization) || owner.patch || KUSTOMIZATION_NAMES.includes(basename(file))) continue;
+    for (const resource of readManifestFile(file, { ...options, objectKinds: new Set() }).resources) {
+      if (resource.name) objects.push({ kind: resource.kind, name: resource.name, namespace: resource.namespace, origin: resource.origin });
+    }
+  }
+  return objects;
+}
+
+/**
+ * The file object a built one came from: same kind, its name inside the built name (which
+ * namePrefix/nameSuffix extend), namespace compatible; the longest such name is the most specific.
+ */
+function trace(resource: Resource, sources: SourceObject[]): Origin | undefined {
+  let best: SourceObject | undefined;
+  for (const source of sources) {
+    if (source.kind !== resource.kind || !resource.name?.includes(source.name)) continue;
+    if (source.namespace && resource.namespace && source.namespace !== resource.namespace) continue;
+    if (!best || source.name.length > best.name.length) best = source;
+  }
+  return best?.origin;
+}
+
+/** Whether `kubectl` can be run here. */
+export function kubectlAvailable(): boolean {
+  try {
+    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore', timeout: 20_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,142 @@
+// Helm charts found in PATHs are rendered for the target, per environment, and checked like
+// `helm template ... | upshift check -f -` would be; charts that cannot render are reported.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../src/run-check.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { loadChartDirectory } from '../src/sources/helm/chart.js';
+import { renderChart } from '../src/sources/helm/render.js';
+import { capabilitiesFor } from '../src/sources/helm/capabilities.js';
+import { applySet, coalesce } from '../src/sources/helm/values.js';
+import type { Finding } from '../src/core/types.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHARTS = 'test/fixtures/charts';
+const knowledge = loadKnowledge();
+
+function check(paths: string[], target: string, extra: Partial<Parameters<typeof runCheck>[0]> = {}) {
+  return runCheck({ paths, target, cwd: ROOT, knowledge, ...extra });
+}
+
+function brief(finding: Finding) {
+  return [finding.id, finding.message, finding.origin];
+}
+
+describe('rendering a chart for the target', () => {
+  it('chooses apiVersions by .Capabilities.KubeVersion and .Capabilities.APIVersions.Has', () => {
+    const chart = loadChartDirectory(`${ROOT}${CHARTS}/web`, ROOT);
+    const apiVersions = (target: string) =>
+      renderChart(chart, { autoscaling: { enabled: true } }, capabilitiesFor(knowledge, target), { name: 'r', namespace: 'default' })
+        .templates.flatMap((template) => [...template.text.matchAll(/^apiVersion: (\S+)/gm)].map((match) => match[1]));
+    expect(apiVersions('1.18')).toEqual(['apps/v1', 'autoscaling/v2beta2', 'networking.k8s.io/v1beta1', 'policy/v1beta1', 'v1', 'policy/v1beta1']);
+    expect(apiVersions('1.33')).toEqual(['apps/v1', 'autoscaling/v2', 'networking.k8s.io/v1', 'v1', 'policy/v1beta1']);
+  });
+
+  it('reports each environment separately, at the template line, with the chart and the environment', async () => {
+    const report = await check([`${CHARTS}/web`], '1.33');
+    const at = (path: string, line: number, env: string) => ({ type: 'file', path: `${CHARTS}/web/${path}`, line, column: 1, chart: `${CHARTS}/web`, env });
+    expect(report.findings.map(brief)).toEqual([
+      ['api-removed', 'PodDisruptionBudget release-name-worker uses policy/v1beta1, removed in 1.25; use policy/v1 (served since 1.21)', at('charts/worker/templates/pdb.yaml', 1, 'prod')],
+      ['api-removed', 'PodDisruptionBudget release-name-worker uses policy/v1beta1, removed in 1.25; use policy/v1 (served since 1.21)', at('charts/worker/templates/pdb.yaml', 1, 'staging')],
+      ['api-removed', 'CronJob release-name-web-cleanup uses batch/v1beta1, removed in 1.25; use batch/v1 (served since 1.21)', at('templates/cronjobs.yaml', 5, 'prod')],
+      ['api-removed', 'CronJob release-name-web-report uses batch/v1beta1, removed in 1.25; use batch/v1 (served since 1.21)', at('templates/cronjobs.yaml', 5, 'prod')],
+      [
+        'input-invalid',
+        `${CHARTS}/web/Chart.yaml:12: dependency postgresql 12.5.8 is declared but not in charts/, so its templates were not scanned; run \`helm dependency build\` in the chart to include them`,
+        { type: 'file', path: `${CHARTS}/web/Chart.yaml`, line: 12, column: 1 },
+      ],
+    ]);
+    expect(report.findings[4].severity).toBe('info');
+    expect(report.findings[4].details).toEqual({ chart: 'web', dependency: 'postgresql', version: '12.5.8', repository: 'oci://registry-1.docker.io/bitnamicharts', environments: ['prod'] });
+  });
+
+  it('finds what `helm template | upshift check -f -` finds for one environment', async () => {
+    const rendered = await check([`${CHARTS}/web-prod-rendered.yaml`], '1.24');
+    const chart = await check([`${CHARTS}/web`], '1.24');
+    const withoutOrigin = (findings: Finding[]) =>
+      findings
+        .filter((f) => f.id.startsWith('api-'))
+        .map(({ origin: _, ...rest }) => rest)
+        .sort((a, b) => a.message.localeCompare(b.message));
+    const prod = chart.findings.filter((finding) => finding.origin?.type === 'file' && finding.origin.env === 'prod');
+    expect(withoutOrigin(prod)).toEqual(withoutOrigin(rendered.findings));
+    expect(withoutOrigin(prod).map((finding) => finding.resource?.kind)).toEqual(['CronJob', 'CronJob', 'PodDisruptionBudget', 'PodSecurityPolicy']);
+  });
+
+  it('renders the subchart inside a .tgz', async () => {
+    const report = await check([`${CHARTS}/web`], '1.24', { set: ['global.team=payments'] });
+    expect(report.findings.filter((f) => f.resource?.kind === 'PodSecurityPolicy').map((f) => f.origin)).toEqual([
+      { type: 'file', path: `${CHARTS}/web/charts/cache-2.0.1.tgz/templates/psp.yaml`, line: 2, column: 1, chart: `${CHARTS}/web`, env: 'prod' },
+      { type: 'file', path: `${CHARTS}/web/charts/cache-2.0.1.tgz/templates/psp.yaml`, line: 2, column: 1, chart: `${CHARTS}/web`, env: 'staging' },
+    ]);
+  });
+});
+
+describe('charts that cannot be rendered', () => {
+  it.each([
+    ['broken-syntax', 'templates/ingress.yaml:1:1', 'unexpected EOF: an {{ if }}, {{ range }}, {{ with }} or {{ define }} has no {{ end }}'],
+    ['missing-required', 'templates/service.yaml:7:16', 'error calling required: service.port is required'],
+    ['unknown-function', 'templates/configmap.yaml:6:27', 'function "quoet" not defined'],
+  ])('%s: located input-invalid, then the lexical scan', async (name, location, reason) => {
+    const report = await check([`${CHARTS}/${name}`], '1.33');
+    const [path, line, column] = location.split(':');
+    expect(report.findings[0]).toEqual({
+      id: 'input-invalid',
+      severity: 'error',
+      message: `${CHARTS}/${name}/${location}: Helm chart ${CHARTS}/${name} cannot be rendered: ${reason}; fix the template or its values (its templates were read lexically instead)`,
+      origin: { type: 'file', path: `${CHARTS}/${name}/${path}`, line: Number(line), column: Number(column), chart: `${CHARTS}/${name}` },
+      details: { chart: `${CHARTS}/${name}`, environments: ['default'] },
+    });
+    expect(report.findings.at(-1)!.id).toBe('input-unrendered-template');
+  });
+
+  it('still finds literal apiVersions with low confidence', async () => {
+    const report = await check([`${CHARTS}/broken-syntax`], '1.33');
+    const removed = report.findings.find((finding) => finding.id === 'api-removed')!;
+    expect([removed.message, removed.details?.confidence]).toEqual(['Ingress legacy uses extensions/v1beta1, removed in 1.22; use networking.k8s.io/v1 (served since 1.19)', 'low']);
+  });
+
+  it('a required value given with --set renders the chart', async () => {
+    const report = await check([`${CHARTS}/missing-required`], '1.33', { set: ['service.port=8080'] });
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe('values', () => {
+  it('applies --set as helm does: nested keys, list indexes, types, escaped commas', () => {
+    expect(applySet({ a: { keep: 1 } }, 'a.b=2,list[1].name=x,flag=true,text=a\\,b,none=null')).toEqual({
+      a: { keep: 1, b: 2 },
+      list: [undefined, { name: 'x' }],
+      flag: true,
+      text: 'a,b',
+      none: null,
+    });
+  });
+
+  it('coalesces maps, replaces lists and deletes keys set to null', () => {
+    expect(coalesce({ a: { x: 1, y: 2 }, l: [1, 2], gone: 1 }, { a: { y: 3 }, l: [9], gone: null })).toEqual({ a: { x: 1, y: 3 }, l: [9] });
+  });
+});
+
+describe('the CLI', () => {
+  function upshift(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(process.execPath, ['bin/upshift.js', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' } }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  it('reports a chart that does not render and goes on with the rest', async () => {
+    const run = await upshift(['check', `${CHARTS}/broken-syntax`, 'test/fixtures/cli/clean.yaml', '--target', '1.33', '-o', 'csv']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n').slice(1, 4).map((row) => row.split(',').slice(0, 2).join(','))).toEqual(['error,input-invalid', 'error,api-removed', 'info,input-unrendered-template']);
+  });
+
+  it('rejects a --values file that cannot be read, naming it', async () => {
+    const run = await upshift(['check', `${CHARTS}/web`, '--values', 'no/such/values.yaml', '--target', '1.33']);
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'upshift: --values no/such/values.yaml: cannot be read as YAML (ENOENT); give a readable Helm values file\n' });
+  });
+});

@@ -1,0 +1,42 @@
+// Kustomize overlays found in PATHs are built with kubectl and reported at the base files
+// that hold the objects; the files an overlay owns are not scanned on their own.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../src/run-check.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const KUSTOMIZE = 'examples/estate/kustomize';
+
+describe('kustomize', () => {
+  it('builds each overlay once and traces objects to the base file, per overlay', async () => {
+    const report = await runCheck({ paths: [KUSTOMIZE], target: '1.33', cwd: ROOT, knowledge: loadKnowledge() });
+    expect(report.findings.map((finding) => [finding.message, finding.origin])).toEqual([
+      [
+        'HorizontalPodAutoscaler inventory/dev-inventory-api uses autoscaling/v2beta2, removed in 1.26; use autoscaling/v2 (served since 1.23)',
+        { type: 'file', path: `${KUSTOMIZE}/base/hpa.yaml`, line: 2, column: 1, kustomization: `${KUSTOMIZE}/overlays/dev`, env: 'dev' },
+      ],
+      [
+        'HorizontalPodAutoscaler inventory/prod-inventory-api uses autoscaling/v2beta2, removed in 1.26; use autoscaling/v2 (served since 1.23)',
+        { type: 'file', path: `${KUSTOMIZE}/base/hpa.yaml`, line: 2, column: 1, kustomization: `${KUSTOMIZE}/overlays/production`, env: 'production' },
+      ],
+    ]);
+  });
+
+  it('without kubectl, says so for each overlay and scans the files one by one', async () => {
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['bin/upshift.js', 'check', KUSTOMIZE, '--target', '1.33', '-o', 'json'], { cwd: ROOT, env: { PATH: '', CI: 'true' } }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+    });
+    expect([run.code, run.stderr]).toEqual([3, '']);
+    expect(JSON.parse(run.stdout).findings.map((finding: { id: string; message: string }) => [finding.id, finding.message])).toEqual([
+      ['api-removed', 'HorizontalPodAutoscaler inventory-api uses autoscaling/v2beta2, removed in 1.26; use autoscaling/v2 (served since 1.23)'],
+      ...['dev', 'production'].map((overlay) => [
+        'input-invalid',
+        `${KUSTOMIZE}/overlays/${overlay}/kustomization.yaml: kubectl is not on PATH, so this kustomization was not built and its files were scanned one by one; install kubectl to scan what the overlay applies`,
+      ]),
+    ]);
+  });
+});
