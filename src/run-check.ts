@@ -12,6 +12,7 @@ import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
 import { scanChartLexically } from './sources/helm-chart-lexical.js';
 import { sortFindings, summarize } from './report/index.js';
+import { isIgnoredByConfig, loadProjectConfig, type ProjectConfig } from './config/project-config.js';
 
 export interface CheckOptions {
   /** Files and directories to scan. */
@@ -37,14 +38,21 @@ export interface CheckOptions {
   /** Today, for the default target; tests pin it. */
   now?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** The project configuration file (--config); default: .upshift.yaml in cwd when present. */
+  configFile?: string;
+  /** Already-loaded configuration (tests, simulate); configFile is then ignored. */
+  config?: ProjectConfig;
+  /** Receives the kept inventory after the scan (simulate builds its model from it). */
+  onInventory?: (inventory: Inventory) => void;
 }
 
 
 export async function runCheck(options: CheckOptions): Promise<Report> {
   const knowledge = options.knowledge ?? loadKnowledge(options.dataFiles);
-  const context = resolveContext(options, knowledge);
-  const selected = selectChecks(options);
   const cwd = options.cwd ?? process.cwd();
+  const config = options.config ?? loadProjectConfig(cwd, options.configFile);
+  const context = { ...resolveContext(options, knowledge), config };
+  const selected = selectChecks(options);
   const objectKinds = new Set(selected.flatMap((check) => check.objectKinds ?? []));
   const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds };
 
@@ -79,8 +87,9 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     options.onProgress?.(++done, total);
   }
   for (const check of selected) if (check.checkInventory) findings.push(...check.checkInventory(inventory, context));
+  options.onInventory?.(inventory);
 
-  const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options)));
+  const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options) && !isIgnoredByConfig(finding, config)));
   const report: Report = {
     tool: { ...TOOL },
     platform: context.platform,

@@ -8,6 +8,7 @@ import { UsageError } from '../core/errors.js';
 import * as z from 'zod/mini';
 import { apiRowSchema, knowledgeFileSchema, type ApiRow, type EksVersion, type KubernetesVersion } from './schema.js';
 import { ApiIndex } from './apis.js';
+import { drainFactValues, drainSectionSchema, type DrainFacts, type DrainSection } from './drain.js';
 
 export interface EksCalendar {
   pricing?: { standardPerHour: number; extendedPerHour: number; source: string };
@@ -22,19 +23,22 @@ export interface Knowledge {
   apis: ApiIndex;
   eks: EksCalendar;
   kubernetes: { versions: KubernetesVersion[] };
+  /** How node drains and EKS node-group updates behave (data/drain.yaml). */
+  drain: DrainFacts;
 }
 
 /** A knowledge file that cannot be used; the message names the file and the row. */
 export class KnowledgeError extends UsageError {}
 
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
-const BUNDLED_FILES = ['apis.yaml', 'eks.yaml'];
+const BUNDLED_FILES = ['apis.yaml', 'eks.yaml', 'drain.yaml'];
 
 export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
   const apiRows = new Map<string, ApiRow>();
   const eks: EksCalendar = { versions: [] };
   const kubernetes = { versions: [] as KubernetesVersion[] };
   const dates: string[] = [];
+  const drainRows: DrainSection = {};
 
   const files = [...BUNDLED_FILES.map((name) => BUNDLED_DATA_DIR + name), ...extraFiles];
   for (const file of files) {
@@ -51,8 +55,11 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
     if (platforms?.kubernetes) {
       kubernetes.versions = mergeByVersion(kubernetes.versions, platforms.kubernetes.versions);
     }
+    if (content.drain !== undefined) Object.assign(drainRows, validateDrain(file, content.drain));
   }
-  return { date: dates.sort()[0] ?? 'unknown', apis: new ApiIndex([...apiRows.values()]), eks, kubernetes };
+  const drain = drainFactValues(drainRows);
+  if (!drain) throw new KnowledgeError(`knowledge files ${files.join(', ')}: the drain section is incomplete; restore data/drain.yaml`);
+  return { date: dates.sort()[0] ?? 'unknown', apis: new ApiIndex([...apiRows.values()]), eks, kubernetes, drain };
 }
 
 function readKnowledgeFile(file: string): z.infer<typeof knowledgeFileSchema> {
@@ -81,6 +88,12 @@ function validateRow(file: string, index: number, row: unknown): ApiRow {
   const fields = (row ?? {}) as Record<string, unknown>;
   const label = [fields.group ? `${fields.group}/${fields.version}` : fields.version, fields.kind].filter(Boolean).join(' ');
   throw new KnowledgeError(`knowledge file ${file}: apis[${index}]${label ? ` (${label})` : ''}: ${describeIssues(result.error.issues)}`);
+}
+
+function validateDrain(file: string, section: unknown): DrainSection {
+  const result = z.safeParse(drainSectionSchema, section);
+  if (result.success) return result.data;
+  throw new KnowledgeError(`knowledge file ${file}: drain.${describeIssues(result.error.issues)}`);
 }
 
 function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {

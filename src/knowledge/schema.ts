@@ -64,4 +64,5 @@ export const knowledgeFileSchema = z.looseObject({
   knowledgeDate: z.optional(isoDate),
   apis: z.optional(z.array(z.unknown())),
   platforms: z.optional(platformsSchema),
+  drain: z.optional(z.unknown()),
 });
