@@ -25,9 +25,9 @@ const configSchema = z.strictObject({
   readiness: z.optional(
     z.strictObject({
       /** Workloads with fewer replicas get single-replica; with at least this many, pdb-missing and zone-spread-missing apply. */
-      minReplicas: z.optional(z.int().check(z.positive())),
+      minReplicas: z.optional(z.int({ error: 'expected a whole number of replicas such as 2' }).check(z.positive())),
       /** Seconds of terminationGracePeriodSeconds above which long-termination-grace applies (default: the EKS eviction timeout). */
-      maxTerminationGraceSeconds: z.optional(z.int().check(z.positive())),
+      maxTerminationGraceSeconds: z.optional(z.int({ error: 'expected a whole number of seconds such as 900' }).check(z.positive())),
     }),
   ),
   ignore: z.optional(z.array(ignoreRuleSchema)),
