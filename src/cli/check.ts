@@ -18,6 +18,7 @@ interface CheckFlags extends OutputFlags {
   exclude?: string[];
   maxFileSize?: string;
   componentVersion?: string[];
+  config?: string;
 }
 
 export function checkCommand(): Command {
@@ -27,6 +28,7 @@ export function checkCommand(): Command {
     .option('-f, --filename <file...>', 'a manifest file to scan; - reads standard input')
     .option('--exclude <glob...>', 'skip paths matching these globs (relative to each PATH)')
     .option('--max-file-size <MB>', 'report files larger than this instead of reading them', '64')
+    .option('--config <file>', 'project configuration: readiness thresholds and ignores (default: .upshift.yaml when present)')
     .option('--component-version <name=version...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList);
   addTargetFlags(command);
   addOutputFlags(command, Object.keys(reporters), 'table');
@@ -48,6 +50,7 @@ export function checkCommand(): Command {
       exclude: flags.exclude,
       maxFileBytes: parseMegabytes(flags.maxFileSize),
       componentTargets: parseComponentVersions(flags.componentVersion ?? []),
+      configFile: flags.config,
       onProgress: progressReporter(flags, 'scanning files'),
     });
     printReport(report, flags);
