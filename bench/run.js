@@ -2,6 +2,7 @@
 // in the same run, because these machines are too noisy for absolute times to mean much.
 import { execFileSync } from 'node:child_process';
 import { generateEstate } from './generate-estate.js';
+import { generateSnapshot } from './generate-snapshot.js';
 
 const ROUNDS = 3;
 
@@ -36,7 +37,19 @@ function fileScanBench() {
   console.log(`  peak RSS ${largeRun.peakRssMB.toFixed(0)} MB at 20k files vs ${smallRun.peakRssMB.toFixed(0)} MB at 5k files (×${memoryGrowth.toFixed(2)} for 4× the input)`);
 }
 
-const benches = { check: fileScanBench };
+function simulateBench() {
+  const file = 'bench/.snapshot/2k-nodes.json';
+  generateSnapshot(file, { nodes: 2_000, pods: 40_000, workloads: 300 });
+  console.log('simulate: node-group update model on a 2,000-node, 40,000-pod snapshot (target: simulate < 2× parsing its JSON)');
+  for (const maxUnavailable of ['1', '10%']) {
+    const result = measure(() => task('tasks/parse-snapshot.js', file), () => task('tasks/simulate.js', file, maxUnavailable));
+    const ratio = result.run.seconds / result.base.seconds;
+    console.log(`  maxUnavailable ${maxUnavailable}: ${result.run.waves} waves, predicted ${(result.run.durationSeconds / 3600).toFixed(1)} h`);
+    console.log(`  simulate ${result.run.seconds.toFixed(3)} s, parse ${result.base.seconds.toFixed(3)} s, ratio ${ratio.toFixed(2)}× ${ratio < 2 ? 'OK' : 'OVER'}`);
+  }
+}
+
+const benches = { check: fileScanBench, simulate: simulateBench };
 const only = process.argv.slice(2);
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) bench();

@@ -5,17 +5,14 @@
 // not left within the eviction timeout, unless forced.
 import FlatQueue from 'flatqueue';
 import { desiredHealthy } from '../core/disruption-budget.js';
-import { matchesLabels, type LabelSelector } from '../checks/workload-readiness/label-selector.js';
 import type { Blocker, NodeGroupResult, NodeSpan, PodEvent, SimulationTrace } from './result.js';
 import { resolveMaxUnavailable, type SimulationSettings } from './settings.js';
-import type { Snapshot } from './snapshot.js';
+import type { PreparedCluster } from './cluster.js';
 
-type EventType = 'wave' | 'evict' | 'gone' | 'ready' | 'deadline' | 'terminate' | 'join';
-
-interface SimEvent {
-  type: EventType;
-  target: number;
-}
+const EVENT_TYPES = ['wave', 'evict', 'gone', 'ready', 'deadline', 'terminate', 'join'] as const;
+type EventType = (typeof EVENT_TYPES)[number];
+/** Events are queued as numbers (type × 2^26 + target): millions of small objects cost more in GC than the model itself. */
+const TARGET_SPAN = 2 ** 26;
 
 interface PodState {
   label: string;
@@ -28,6 +25,8 @@ interface PodState {
   phase: 'running' | 'evicting' | 'gone';
   daemon: boolean;
   blocker?: Blocker;
+  /** Time of the eviction attempt already queued, so that wake-ups do not pile up. */
+  retryAt: number;
 }
 
 interface NodeState {
@@ -45,6 +44,8 @@ interface PdbState {
   label: string;
   desired: number;
   healthy: number;
+  /** Pods whose eviction this budget refused, woken when one of its pods becomes ready. */
+  waiters: number[];
 }
 
 interface WorkloadState {
@@ -54,78 +55,53 @@ interface WorkloadState {
   peak: number;
 }
 
-/** Pods of DaemonSets stay until their node goes: drains skip them. */
-const DAEMON_KIND = 'DaemonSet';
-
-export function simulateNodeGroup(snapshot: Snapshot, group: string, settings: SimulationSettings, trace?: SimulationTrace): NodeGroupResult {
+export function simulateNodeGroup(cluster: PreparedCluster, group: string, settings: SimulationSettings, trace?: SimulationTrace): NodeGroupResult {
+  const { snapshot } = cluster;
   const nodes: NodeState[] = snapshot.nodes.map((node) => ({ name: node.name, zone: node.zone, old: node.nodeGroup === group, schedulable: node.nodeGroup !== group, pods: [], remaining: 0 }));
-  const nodeIndex = new Map(nodes.map((node, index) => [node.name, index]));
   const groupNodes = nodes.map((node, index) => (node.old ? index : -1)).filter((index) => index >= 0);
   const zones = [...new Set(groupNodes.map((index) => nodes[index].zone))];
   const maxNodes = resolveMaxUnavailable(settings.maxUnavailable, groupNodes.length, settings.maxUnavailableQuota);
 
-  const workloads: WorkloadState[] = [];
-  const workloadIndex = new Map<string, number>();
-  const pdbs: PdbState[] = [];
+  const pdbs: PdbState[] = snapshot.pdbs.map((pdb, index) => ({
+    label: `${pdb.namespace}/${pdb.name}`,
+    // The disruption controller's expected count is the pods the budget selects when all are healthy.
+    desired: desiredHealthy(pdb, cluster.pdbPods[index]) ?? cluster.pdbPods[index],
+    healthy: cluster.pdbPods[index],
+    waiters: [],
+  }));
+  const workloads: WorkloadState[] = cluster.workloadLabels.map((label, index) => ({ label, pods: cluster.workloadPods[index], healthy: cluster.workloadPods[index], peak: 0 }));
+  // Only pods on this group's nodes ever move; the others count towards their budgets as they are.
   const pods: PodState[] = [];
-  const selectorsByNamespace = new Map<string, { index: number; selector: LabelSelector }[]>();
-  snapshot.pdbs.forEach((pdb, index) => {
-    pdbs.push({ label: `${pdb.namespace}/${pdb.name}`, desired: 0, healthy: 0 });
-    if (!pdb.selector) return;
-    const list = selectorsByNamespace.get(pdb.namespace) ?? [];
-    list.push({ index, selector: { matchLabels: pdb.selector.matchLabels ?? {}, matchExpressions: (pdb.selector.matchExpressions ?? []).map((e) => ({ ...e, values: e.values ?? [] })) } });
-    selectorsByNamespace.set(pdb.namespace, list);
-  });
-  const pdbCache = new Map<string, number[]>();
-  for (const pod of snapshot.pods) {
-    const labels = pod.labels ?? {};
-    const cacheKey = `${pod.namespace}\u0000${JSON.stringify(labels)}`;
-    let selected = pdbCache.get(cacheKey);
-    if (!selected) {
-      selected = (selectorsByNamespace.get(pod.namespace) ?? []).filter((entry) => matchesLabels(entry.selector, labels)).map((entry) => entry.index);
-      pdbCache.set(cacheKey, selected);
+  for (const node of groupNodes) {
+    for (const origin of cluster.nodePods[node]) {
+      const pod = snapshot.pods[origin];
+      nodes[node].pods.push(pods.length);
+      pods.push({
+        label: `${pod.namespace}/${pod.name}`,
+        workload: cluster.podWorkload[origin],
+        pdbs: cluster.podPdbs[origin],
+        node,
+        grace: pod.terminationGracePeriodSeconds ?? 30,
+        startup: pod.startupSeconds ?? settings.podStartSeconds,
+        healthy: true,
+        phase: 'running',
+        daemon: cluster.podDaemon[origin] === 1,
+        retryAt: -1,
+      });
     }
-    let workload = -1;
-    if (pod.ownerKind && pod.ownerKind !== 'Pod' && pod.ownerName) {
-      const key = `${pod.namespace}/${pod.ownerKind}/${pod.ownerName}`;
-      workload = workloadIndex.get(key) ?? -1;
-      if (workload < 0) {
-        workload = workloads.push({ label: `${pod.ownerKind} ${pod.namespace}/${pod.ownerName}`, pods: 0, healthy: 0, peak: 0 }) - 1;
-        workloadIndex.set(key, workload);
-      }
-      workloads[workload].pods++;
-      workloads[workload].healthy++;
-    }
-    for (const pdb of selected) pdbs[pdb].healthy++;
-    const node = nodeIndex.get(pod.nodeName)!;
-    const index = pods.push({
-      label: `${pod.namespace}/${pod.name}`,
-      workload,
-      pdbs: selected,
-      node,
-      grace: pod.terminationGracePeriodSeconds ?? 30,
-      startup: pod.startupSeconds ?? settings.podStartSeconds,
-      healthy: true,
-      phase: 'running',
-      daemon: pod.ownerKind === DAEMON_KIND,
-    }) - 1;
-    nodes[node].pods.push(index);
-  }
-  // The disruption controller's expected count is the pods the budget selects when all are healthy.
-  for (const pdb of snapshot.pdbs.keys()) {
-    pdbs[pdb].desired = desiredHealthy(snapshot.pdbs[pdb], pdbs[pdb].healthy) ?? pdbs[pdb].healthy;
   }
   if (trace) {
     trace.podPdbs = pods.map((pod) => pod.pdbs);
     trace.pdbDesired = pdbs.map((pdb) => pdb.desired);
     trace.pdbInitialHealthy = pdbs.map((pdb) => pdb.healthy);
+    trace.initialPods = pods.length;
     trace.events = [];
   }
 
-  const queue = new FlatQueue<SimEvent>();
+  const queue = new FlatQueue<number>();
   let sequence = 0;
   // Equal times pop in the order they were pushed: the model is deterministic.
-  const at = (time: number, type: EventType, target: number) => queue.push({ type, target }, time * 2 ** 30 + sequence++);
+  const at = (time: number, type: EventType, target: number) => queue.push(EVENT_TYPES.indexOf(type) * TARGET_SPAN + target, time * 2 ** 30 + sequence++);
   const blockers: Blocker[] = [];
   const timeline: NodeSpan[] = [];
   const waiting = [...groupNodes].sort((a, b) => nodes[a].name.localeCompare(nodes[b].name));
@@ -143,11 +119,31 @@ export function simulateNodeGroup(snapshot: Snapshot, group: string, settings: S
   const refreshSchedulable = () => {
     schedulable = nodes.map((node, index) => (node.schedulable ? index : -1)).filter((index) => index >= 0);
   };
+  /**
+   * A refused eviction is retried every evictionRetrySeconds. Only a pod of the refusing budget
+   * turning ready can change the answer, so instead of polling, the pod waits on the budget and
+   * is retried at the first retry time after that — the same times polling gives.
+   */
+  const wake = (budget: PdbState) => {
+    for (const index of budget.waiters) {
+      const pod = pods[index];
+      if (pod.phase !== 'running' || !pod.blocker) continue;
+      const first = pod.blocker.firstRefusedAtSeconds!;
+      const retry = first + Math.max(1, Math.ceil((now - first) / settings.evictionRetrySeconds)) * settings.evictionRetrySeconds;
+      if (pod.retryAt >= retry) continue;
+      pod.retryAt = retry;
+      at(retry, 'evict', index);
+    }
+    budget.waiters = [];
+  };
   const record = (pod: number, type: PodEvent['type']) => trace?.events.push({ at: now, pod, type });
   const setHealthy = (pod: PodState, healthy: boolean) => {
     pod.healthy = healthy;
     const delta = healthy ? 1 : -1;
-    for (const pdb of pod.pdbs) pdbs[pdb].healthy += delta;
+    for (const pdb of pod.pdbs) {
+      pdbs[pdb].healthy += delta;
+      if (healthy && pdbs[pdb].waiters.length > 0) wake(pdbs[pdb]);
+    }
     if (pod.workload >= 0) {
       const workload = workloads[pod.workload];
       workload.healthy += delta;
@@ -171,21 +167,24 @@ export function simulateNodeGroup(snapshot: Snapshot, group: string, settings: S
     record(index, forced ? 'forced' : 'evicted');
     at(forced ? now : now + pod.grace, 'gone', index);
     if (pod.workload >= 0) {
-      const replacement = pods.push({ ...pod, label: `${pod.label} (replacement)`, healthy: false, phase: 'running', blocker: undefined }) - 1;
+      const replacement = pods.push({ ...pod, label: `${pod.label} (replacement)`, healthy: false, phase: 'running', blocker: undefined, retryAt: -1 }) - 1;
       if (trace) trace.podPdbs.push(pod.pdbs);
       place(replacement);
     } else {
       blockers.push({ pod: pod.label, pdb: null, node: nodes[pod.node].name, atSeconds: now, outcome: 'NotRecreated', reason: 'a pod without a controller is evicted and nothing recreates it' });
     }
   };
-  const refusal = (pod: PodState): string | undefined => {
-    if (pod.pdbs.length > 1) return `selected by ${pod.pdbs.length} PDBs: the eviction API answers 500`;
+  /** The budget that refuses the pod's eviction: -1 none, -2 several budgets (the eviction API answers 500). */
+  const refusingBudget = (pod: PodState): number => {
+    if (pod.pdbs.length > 1) return -2;
     for (const pdb of pod.pdbs) {
       const budget = pdbs[pdb];
-      if (budget.healthy - (pod.healthy ? 1 : 0) < budget.desired) return `PDB ${budget.label} needs ${budget.desired} healthy pods and has ${budget.healthy}`;
+      if (budget.healthy - (pod.healthy ? 1 : 0) < budget.desired) return pdb;
     }
-    return undefined;
+    return -1;
   };
+  const refusalReason = (pod: PodState, pdb: number) =>
+    pdb === -2 ? `selected by ${pod.pdbs.length} PDBs: the eviction API answers 500` : `PDB ${pdbs[pdb].label} needs ${pdbs[pdb].desired} healthy pods and has ${pdbs[pdb].healthy}`;
   const startWave = () => {
     waves++;
     for (let started = 0; started < maxNodes && waiting.length > 0; started++) {
@@ -229,7 +228,8 @@ export function simulateNodeGroup(snapshot: Snapshot, group: string, settings: S
 
   while (queue.length > 0 && !done) {
     now = Math.floor(queue.peekValue()! / 2 ** 30);
-    const event = queue.pop()!;
+    const code = queue.pop()!;
+    const event = { type: EVENT_TYPES[Math.floor(code / TARGET_SPAN)], target: code % TARGET_SPAN };
     switch (event.type) {
       case 'wave':
         if (waiting.length > 0) startWave();
@@ -238,16 +238,17 @@ export function simulateNodeGroup(snapshot: Snapshot, group: string, settings: S
       case 'evict': {
         const pod = pods[event.target];
         if (pod.phase !== 'running') break;
-        const refused = refusal(pod);
-        if (refused === undefined) {
+        const refused = refusingBudget(pod);
+        if (refused === -1) {
           if (pod.blocker) Object.assign(pod.blocker, { outcome: 'Delayed', waitedSeconds: now - pod.blocker.firstRefusedAtSeconds! });
           evict(event.target, false);
         } else {
           if (!pod.blocker) {
-            pod.blocker = { pod: pod.label, pdb: pod.pdbs.map((pdb) => pdbs[pdb].label).join(', '), node: nodes[pod.node].name, atSeconds: now, outcome: 'Delayed', firstRefusedAtSeconds: now, reason: refused };
+            pod.blocker = { pod: pod.label, pdb: pod.pdbs.map((pdb) => pdbs[pdb].label).join(', '), node: nodes[pod.node].name, atSeconds: now, outcome: 'Delayed', firstRefusedAtSeconds: now, reason: refusalReason(pod, refused) };
             blockers.push(pod.blocker);
           }
-          at(now + settings.evictionRetrySeconds, 'evict', event.target);
+          // Pods under several budgets are refused whatever happens: they wait for the deadline.
+          if (refused >= 0) pdbs[refused].waiters.push(event.target);
         }
         break;
       }
@@ -304,7 +305,7 @@ export function simulateNodeGroup(snapshot: Snapshot, group: string, settings: S
       }
       case 'join':
         nodes[event.target].schedulable = true;
-        refreshSchedulable();
+        schedulable.push(event.target);
         for (const pod of pending.splice(0)) place(pod);
         break;
     }

@@ -60,4 +60,6 @@ export interface SimulationTrace {
   podPdbs: number[][];
   pdbDesired: number[];
   pdbInitialHealthy: number[];
+  /** Pods of the group at the start; higher indices are replacements. */
+  initialPods: number;
 }

@@ -5,6 +5,7 @@ import { readinessModel } from '../checks/workload-readiness/readiness-model.js'
 import type { Inventory } from '../checks/types.js';
 import { loadKnowledge, type Knowledge } from '../knowledge/load.js';
 import { runCheck } from '../run-check.js';
+import { prepareCluster } from './cluster.js';
 import { simulateNodeGroup } from './engine.js';
 import type { NodeGroupResult, SimulationTrace } from './result.js';
 import { defaultSettings, type SimulationSettings } from './settings.js';
@@ -62,18 +63,19 @@ export async function runSimulate(options: SimulateOptions): Promise<SimulationR
   if (selected.length === 0) {
     throw new UsageError(options.nodeGroup ? `node group "${options.nodeGroup}" is not in the snapshot; it has ${groups.join(', ') || 'no nodes'}` : 'the snapshot has no nodes to update');
   }
-  const nodeGroups = selected.map((group) => simulateNodeGroup(snapshot, group, settings));
+  const cluster = prepareCluster(snapshot);
+  const nodeGroups = selected.map((group) => simulateNodeGroup(cluster, group, settings));
   const withForce = nodeGroups
     .filter((result) => result.failed)
     .map((result) => {
-      const forced = simulateNodeGroup(snapshot, result.name, { ...settings, force: true });
+      const forced = simulateNodeGroup(cluster, result.name, { ...settings, force: true });
       return { nodeGroup: result.name, durationSeconds: forced.durationSeconds, forcedPods: forced.blockers.filter((blocker) => blocker.outcome === 'Forced').length };
     });
   const whatIf = (options.whatIf ?? []).flatMap((maxUnavailable) =>
     selected.map((group) => {
-      const result = simulateNodeGroup(snapshot, group, { ...settings, maxUnavailable });
+      const result = simulateNodeGroup(cluster, group, { ...settings, maxUnavailable });
       const run: WhatIfResult = { nodeGroup: group, maxUnavailable, durationSeconds: result.durationSeconds, failed: result.failed };
-      if (result.failed) run.durationWithForceSeconds = simulateNodeGroup(snapshot, group, { ...settings, maxUnavailable, force: true }).durationSeconds;
+      if (result.failed) run.durationWithForceSeconds = simulateNodeGroup(cluster, group, { ...settings, maxUnavailable, force: true }).durationSeconds;
       return run;
     }),
   );
@@ -84,8 +86,8 @@ export async function runSimulate(options: SimulateOptions): Promise<SimulationR
 
 /** One node group's run with a pod-level trace, for invariant checks. */
 export function traceNodeGroup(snapshot: Snapshot, group: string, settings: SimulationSettings): { result: NodeGroupResult; trace: SimulationTrace } {
-  const trace: SimulationTrace = { events: [], podPdbs: [], pdbDesired: [], pdbInitialHealthy: [] };
-  return { result: simulateNodeGroup(snapshot, group, settings, trace), trace };
+  const trace: SimulationTrace = { events: [], podPdbs: [], pdbDesired: [], pdbInitialHealthy: [], initialPods: 0 };
+  return { result: simulateNodeGroup(prepareCluster(snapshot), group, settings, trace), trace };
 }
 
 async function snapshotFromManifests(options: SimulateOptions, knowledge: Knowledge, settings: SimulationSettings): Promise<Snapshot> {
