@@ -37,15 +37,20 @@ export function prepareCluster(snapshot: Snapshot): PreparedCluster {
   const workloadLabels: string[] = [];
   const workloadCounts: number[] = [];
   const workloadIndex = new Map<string, number>();
-  const selectionCache = new Map<string, number[]>();
+  // Pods of one owner nearly always share their labels: reuse the owner's last selection when they do.
+  const lastByOwner = new Map<string, { labels: Record<string, string>; selected: number[] }>();
   snapshot.pods.forEach((pod, index) => {
     const labels = pod.labels ?? {};
     const candidates = selectorsByNamespace.get(pod.namespace);
     let selected: number[] = [];
     if (candidates) {
-      const key = `${pod.namespace}\u0000${JSON.stringify(labels)}`;
-      selected = selectionCache.get(key) ?? candidates.filter((entry) => matchesLabels(entry.selector, labels)).map((entry) => entry.index);
-      selectionCache.set(key, selected);
+      const owner = `${pod.namespace}/${pod.ownerKind}/${pod.ownerName}`;
+      const last = lastByOwner.get(owner);
+      if (last && sameLabels(last.labels, labels)) selected = last.selected;
+      else {
+        selected = candidates.filter((entry) => matchesLabels(entry.selector, labels)).map((entry) => entry.index);
+        lastByOwner.set(owner, { labels, selected });
+      }
     }
     podPdbs.push(selected);
     for (const pdb of selected) pdbPods[pdb]++;
@@ -65,4 +70,10 @@ export function prepareCluster(snapshot: Snapshot): PreparedCluster {
     nodePods[nodeIndex.get(pod.nodeName)!].push(index);
   });
   return { snapshot, nodePods, podPdbs, podWorkload, podDaemon, pdbPods, workloadLabels, workloadPods: Int32Array.from(workloadCounts) };
+}
+
+function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => a[key] === b[key]);
 }

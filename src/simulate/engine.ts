@@ -167,7 +167,18 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
     record(index, forced ? 'forced' : 'evicted');
     at(forced ? now : now + pod.grace, 'gone', index);
     if (pod.workload >= 0) {
-      const replacement = pods.push({ ...pod, label: `${pod.label} (replacement)`, healthy: false, phase: 'running', blocker: undefined, retryAt: -1 }) - 1;
+      const replacement = pods.push({
+        label: pod.label,
+        workload: pod.workload,
+        pdbs: pod.pdbs,
+        node: pod.node,
+        grace: pod.grace,
+        startup: pod.startup,
+        healthy: false,
+        phase: 'running',
+        daemon: false,
+        retryAt: -1,
+      }) - 1;
       if (trace) trace.podPdbs.push(pod.pdbs);
       place(replacement);
     } else {
