@@ -24,7 +24,9 @@ describe.each(releases)('removals in %s', (release) => {
 
   it(`reports each as api-removed at ${release}`, async () => {
     const report = await runCheck({ paths: [path], target: release, knowledge });
-    expect(report.findings.map((f) => `${f.id} ${f.resource?.apiVersion} ${f.resource?.kind}`).sort()).toEqual(
+    // Readiness findings on the fixtures' workloads are not this test's concern.
+    const apiFindings = report.findings.filter((f) => f.id.startsWith('api-'));
+    expect(apiFindings.map((f) => `${f.id} ${f.resource?.apiVersion} ${f.resource?.kind}`).sort()).toEqual(
       expected.map((api) => `api-removed ${api}`).sort(),
     );
   });
