@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { generateEstate } from './generate-estate.js';
 import { generateTerraformEstate } from './generate-terraform.js';
 import { generateChart } from './generate-chart.js';
+import { generateSnapshot } from './generate-snapshot.js';
 
 const ROUNDS = 3;
 
@@ -67,7 +68,19 @@ function chartRenderBench() {
   console.log(`  check of the chart ${run.run.seconds.toFixed(2)} s, of its rendered YAML ${run.base.seconds.toFixed(2)} s, ratio ${ratio.toFixed(2)}× ${ratio <= 2 ? 'OK' : 'OVER'}`);
 }
 
-const benches = { check: fileScanBench, terraform: terraformBench, fix: fixBench, chart: chartRenderBench };
+function simulateBench() {
+  const file = 'bench/.snapshot/2k-nodes.json';
+  generateSnapshot(file, { nodes: 2_000, pods: 40_000, workloads: 300 });
+  console.log('simulate: node-group update model on a 2,000-node, 40,000-pod snapshot (target: simulate < 2× parsing its JSON)');
+  for (const maxUnavailable of ['1', '10%']) {
+    const result = measure(() => task('tasks/parse-snapshot.js', file), () => task('tasks/simulate.js', file, maxUnavailable));
+    const ratio = result.run.seconds / result.base.seconds;
+    console.log(`  maxUnavailable ${maxUnavailable}: ${result.run.waves} waves, predicted ${(result.run.durationSeconds / 3600).toFixed(1)} h`);
+    console.log(`  simulate ${result.run.seconds.toFixed(3)} s, parse ${result.base.seconds.toFixed(3)} s, ratio ${ratio.toFixed(2)}× ${ratio < 2 ? 'OK' : 'OVER'}`);
+  }
+}
+
+const benches = { check: fileScanBench, terraform: terraformBench, fix: fixBench, chart: chartRenderBench, simulate: simulateBench };
 const only = process.argv.slice(2);
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) bench();

@@ -20,6 +20,7 @@ import { buildKustomization, kubectlAvailable, planKustomizations } from './sour
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
 import { sortFindings, summarize } from './report/index.js';
+import { isIgnoredByConfig, loadProjectConfig, type ProjectConfig } from './config/project-config.js';
 
 export interface CheckOptions {
   /** Files and directories to scan. */
@@ -53,6 +54,12 @@ export interface CheckOptions {
   /** Today, for the default target; tests pin it. */
   now?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** The project configuration file (--config); default: .upshift.yaml in cwd when present. */
+  configFile?: string;
+  /** Already-loaded configuration (tests, simulate); configFile is then ignored. */
+  config?: ProjectConfig;
+  /** Receives the kept inventory after the scan (simulate builds its model from it). */
+  onInventory?: (inventory: Inventory) => void;
 }
 
 export interface ScanResult {
@@ -68,9 +75,10 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
 
 export async function runScan(options: CheckOptions): Promise<ScanResult> {
   const knowledge = options.knowledge ?? loadKnowledge(options.dataFiles);
-  const context = resolveContext(options, knowledge);
-  const selected = selectChecks(options);
   const cwd = options.cwd ?? process.cwd();
+  const config = options.config ?? loadProjectConfig(cwd, options.configFile);
+  const context = { ...resolveContext(options, knowledge), config };
+  const selected = selectChecks(options);
   // Argo CD Applications are read whole for the charts they deploy (inventory.charts).
   const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), ...(options.keepKinds ?? []), 'Application']);
   const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds };
@@ -159,8 +167,9 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   }
   if (waiting) checkResources(waiting);
   for (const check of selected) if (check.checkInventory) findings.push(...check.checkInventory(inventory, context));
+  options.onInventory?.(inventory);
 
-  const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options)));
+  const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options) && !isIgnoredByConfig(finding, config)));
   const report: Report = {
     tool: { ...TOOL },
     platform: context.platform,

@@ -63,8 +63,12 @@ describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {
     expect(await shown.textContent()).toBe('3');
     await page.locator('#filter-id').selectOption('');
     await page.locator('#filter-text').fill('elasticsearch');
-    expect(await shown.textContent()).toBe('1');
-    expect(await page.locator('.resource:not(.hidden) summary').allTextContents()).toEqual(['StatefulSet search/elasticsearchexamples/estate/apps/search/elasticsearch.yaml:24']);
+    // api-removed, nodegroup-pinned and zonal-volume, all on the one StatefulSet.
+    expect(await shown.textContent()).toBe('3');
+    // One group per severity: the error, the warning and the info finding.
+    expect(await page.locator('.resource:not(.hidden) summary').allTextContents()).toEqual(
+      Array(3).fill('StatefulSet search/elasticsearchexamples/estate/apps/search/elasticsearch.yaml:24'),
+    );
     await page.locator('#filter-text').fill('');
 
     await page.screenshot({ path: `${OUTPUT}/plan.png`, fullPage: true });

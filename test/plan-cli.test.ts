@@ -23,8 +23,8 @@ describe('upshift plan', () => {
     const plan = JSON.parse(run.stdout);
     expect(Object.keys(plan)).toEqual(['current', 'target', 'platform', 'chosen', 'strategies', 'signals', 'startDate', 'environments']);
     expect(plan.strategies.map((s: { name: string; hops: number; recommended: boolean; scores: object }) => [s.name, s.hops, s.recommended, s.scores])).toEqual([
-      ['in-place', 2, false, { serviceImpact: 4, workCost: 4, rollback: 1, versionsPerUpgrade: 1, duration: 3 }],
-      ['nodegroup-blue-green', 2, false, { serviceImpact: 3, workCost: 2, rollback: 3, versionsPerUpgrade: 1, duration: 3 }],
+      ['in-place', 2, false, { serviceImpact: 3, workCost: 4, rollback: 1, versionsPerUpgrade: 1, duration: 3 }],
+      ['nodegroup-blue-green', 2, false, { serviceImpact: 3, workCost: 1, rollback: 3, versionsPerUpgrade: 1, duration: 3 }],
       ['cluster-migration', 1, true, { serviceImpact: 4, workCost: 2, rollback: 4, versionsPerUpgrade: 5, duration: 3 }],
     ]);
     expect(plan.environments.map((env: { name: string; hops: string[] }) => [env.name, env.hops])).toEqual([['default', ['1.28→1.30']]]);

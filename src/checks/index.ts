@@ -9,6 +9,13 @@ import { supportWindowCheck } from './support-window.js';
 import { tfResourceDeprecatedCheck } from './tf-resource-deprecated.js';
 import { versionSkewCheck } from './version-skew.js';
 import type { Check } from './types.js';
+import { pdbBudgetCheck } from './workload-readiness/pdb-budget.js';
+import { pdbSelectionCheck } from './workload-readiness/pdb-selection.js';
+import { podStorageCheck } from './workload-readiness/pod-storage.js';
+import { probesCheck } from './workload-readiness/probes.js';
+import { replicasCheck } from './workload-readiness/replicas.js';
+import { spreadCheck } from './workload-readiness/spread.js';
+import { terminationCheck } from './workload-readiness/termination.js';
 
 export const checks: Record<string, Check> = {
   'api-lifecycle': apiLifecycleCheck,
@@ -20,4 +27,11 @@ export const checks: Record<string, Check> = {
   'psp-in-use': pspInUseCheck,
   'support-window': supportWindowCheck,
   'tf-resource-deprecated': tfResourceDeprecatedCheck,
+  'pdb-budget': pdbBudgetCheck,
+  'pdb-selection': pdbSelectionCheck,
+  replicas: replicasCheck,
+  probes: probesCheck,
+  spread: spreadCheck,
+  'pod-storage': podStorageCheck,
+  termination: terminationCheck,
 };

@@ -1,6 +1,7 @@
 // What a check is: a pure function over the inventory and the knowledge base.
 import type { Finding, Origin, Resource } from '../core/types.js';
 import type { Knowledge } from '../knowledge/load.js';
+import type { ProjectConfig } from '../config/project-config.js';
 
 export type Platform = 'eks' | 'kubernetes';
 
@@ -18,6 +19,8 @@ export interface CheckContext {
    * A component without one is judged against its newest known release.
    */
   componentTargets: ReadonlyMap<string, string>;
+  /** The project's .upshift.yaml (thresholds, ignores), when there is one. */
+  config?: ProjectConfig;
 }
 
 /** Everything the sources found, for checks that relate objects to each other. */

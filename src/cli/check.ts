@@ -26,6 +26,7 @@ interface CheckFlags extends OutputFlags {
   inventory?: boolean;
   values?: string[];
   set?: string[];
+  config?: string;
 }
 
 export function checkCommand(): Command {
@@ -37,6 +38,7 @@ export function checkCommand(): Command {
     .option('--max-file-size <MB>', 'report files larger than this instead of reading them', '64')
     .option('--values <file...>', 'Helm values file applied to every chart found, over each environment\'s values (as helm -f)')
     .option('--set <key=value...>', 'Helm value applied to every chart found, after --values (as helm --set)')
+    .option('--config <file>', 'project configuration: readiness thresholds and ignores (default: .upshift.yaml when present)')
     .option('--component-version <name=version...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList)
     .option('--env <names>', 'only these environments of the Terraform/eksctl/CloudFormation code, comma-separated (default: all)', splitList)
     .option('--inventory', 'print what was found per environment (versions, node groups, add-ons, charts) instead of findings; -o json (default) or yaml');
@@ -68,6 +70,7 @@ export function checkCommand(): Command {
       environments: flags.env,
       valuesFiles: flags.values,
       set: flags.set,
+      configFile: flags.config,
       onProgress: progressReporter(flags, 'scanning files'),
     });
     if (!flags.quiet) {

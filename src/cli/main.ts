@@ -6,10 +6,11 @@ import { UsageError } from '../core/errors.js';
 import { checkCommand } from './check.js';
 import { planCommand } from './plan.js';
 import { fixCommand } from './fix.js';
+import { simulateCommand } from './simulate.js';
 import { EXIT } from './common.js';
 import { versionsCommand } from './versions.js';
 
-const COMMANDS = [checkCommand, fixCommand, versionsCommand, planCommand];
+const COMMANDS = [checkCommand, fixCommand, versionsCommand, planCommand, simulateCommand];
 
 export function buildProgram(): Command {
   const program = new Command('upshift')

@@ -10,6 +10,7 @@ import { apiRowSchema, knowledgeFileSchema, type ApiRow, type EksVersion, type K
 import { ApiIndex } from './apis.js';
 import { addonSchema, type AddonDefinition, type NodeRules } from './addon-schema.js';
 import { AddonIndex, mergeAddon } from './addons.js';
+import { drainFactValues, drainSectionSchema, type DrainFacts, type DrainSection } from './drain.js';
 
 export interface EksCalendar {
   pricing?: { standardPerHour: number; extendedPerHour: number; source: string };
@@ -28,13 +29,15 @@ export interface Knowledge {
   addons: AddonIndex;
   /** Version skew policy, AMI families, container runtime sockets (data/nodes.yaml). */
   nodes: NodeRules;
+  /** How node drains and EKS node-group updates behave (data/drain.yaml). */
+  drain: DrainFacts;
 }
 
 /** A knowledge file that cannot be used; the message names the file and the row. */
 export class KnowledgeError extends UsageError {}
 
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
-const BUNDLED_FILES = ['apis.yaml', 'eks.yaml', 'nodes.yaml'];
+const BUNDLED_FILES = ['apis.yaml', 'eks.yaml', 'nodes.yaml', 'drain.yaml'];
 
 function bundledFiles(): string[] {
   const addonFiles = readdirSync(BUNDLED_DATA_DIR + 'addons').filter((name) => name.endsWith('.yaml')).sort();
@@ -48,6 +51,7 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
   const addons = new Map<string, AddonDefinition>();
   const nodes: NodeRules = {};
   const dates: string[] = [];
+  const drainRows: DrainSection = {};
 
   const files = [...bundledFiles(), ...extraFiles];
   for (const file of files) {
@@ -69,7 +73,10 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
     if (platforms?.kubernetes) {
       kubernetes.versions = mergeByVersion(kubernetes.versions, platforms.kubernetes.versions);
     }
+    if (content.drain !== undefined) Object.assign(drainRows, validateDrain(file, content.drain));
   }
+  const drain = drainFactValues(drainRows);
+  if (!drain) throw new KnowledgeError(`knowledge files ${files.join(', ')}: the drain section is incomplete; restore data/drain.yaml`);
   return {
     date: dates.sort()[0] ?? 'unknown',
     apis: new ApiIndex([...apiRows.values()]),
@@ -77,6 +84,7 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
     kubernetes,
     addons: new AddonIndex([...addons.values()]),
     nodes,
+    drain,
   };
 }
 
@@ -113,6 +121,12 @@ function validateAddon(file: string, index: number, row: unknown): AddonDefiniti
   if (result.success) return result.data;
   const name = (row as { name?: unknown } | null)?.name;
   throw new KnowledgeError(`knowledge file ${file}: addons[${index}]${typeof name === 'string' ? ` (${name})` : ''}: ${describeIssues(result.error.issues)}`);
+}
+
+function validateDrain(file: string, section: unknown): DrainSection {
+  const result = z.safeParse(drainSectionSchema, section);
+  if (result.success) return result.data;
+  throw new KnowledgeError(`knowledge file ${file}: drain.${describeIssues(result.error.issues)}`);
 }
 
 function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {

@@ -67,4 +67,5 @@ export const knowledgeFileSchema = z.looseObject({
   platforms: z.optional(platformsSchema),
   addons: z.optional(z.array(z.unknown())),
   nodes: z.optional(nodeRulesSchema),
+  drain: z.optional(z.unknown()),
 });

@@ -1,0 +1,55 @@
+// Kubernetes label-selector semantics (matchLabels and matchExpressions), as PDBs, workload
+// selectors, spread constraints and affinity terms use them.
+
+export interface LabelSelector {
+  matchLabels: Record<string, string>;
+  matchExpressions: { key: string; operator: string; values: string[] }[];
+}
+
+/** Reads a selector from a decoded object; undefined when the field is absent or not a mapping. */
+export function readSelector(value: unknown): LabelSelector | undefined {
+  if (!isRecord(value)) return undefined;
+  const matchLabels: Record<string, string> = {};
+  if (isRecord(value.matchLabels)) {
+    for (const [key, label] of Object.entries(value.matchLabels)) matchLabels[key] = String(label);
+  }
+  const matchExpressions = Array.isArray(value.matchExpressions)
+    ? value.matchExpressions.filter(isRecord).map((expression) => ({
+        key: String(expression.key ?? ''),
+        operator: String(expression.operator ?? ''),
+        values: Array.isArray(expression.values) ? expression.values.map(String) : [],
+      }))
+    : [];
+  return { matchLabels, matchExpressions };
+}
+
+/** `{}`: selects everything under policy/v1 and apps/v1, nothing under policy/v1beta1. */
+export function isEmptySelector(selector: LabelSelector): boolean {
+  return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
+}
+
+export function matchesLabels(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
+  for (const [key, value] of Object.entries(selector.matchLabels)) if (labels[key] !== value) return false;
+  return selector.matchExpressions.every((expression) => matchesExpression(expression, labels));
+}
+
+function matchesExpression(expression: LabelSelector['matchExpressions'][number], labels: Readonly<Record<string, string>>): boolean {
+  const present = Object.hasOwn(labels, expression.key);
+  switch (expression.operator) {
+    case 'In':
+      return present && expression.values.includes(labels[expression.key]);
+    case 'NotIn':
+      return !present || !expression.values.includes(labels[expression.key]);
+    case 'Exists':
+      return present;
+    case 'DoesNotExist':
+      return !present;
+    default:
+      // The API server rejects any other operator, so such a selector selects nothing.
+      return false;
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,90 @@
+// pdb-overlap, pdb-no-match, pdb-empty-selector and pdb-missing: whether each replicated
+// workload is covered by exactly one PodDisruptionBudget, and each PDB covers something.
+import type { Finding } from '../../core/types.js';
+import { describeResource } from '../describe.js';
+import type { Check } from '../types.js';
+import { readinessFinding, thresholds } from './finding.js';
+import { READINESS_KINDS } from './kinds.js';
+import { isEmptySelector, readSelector } from './label-selector.js';
+import { readinessModel } from './readiness-model.js';
+import type { Workload } from './workloads.js';
+
+export const pdbSelectionCheck: Check = {
+  ids: ['pdb-overlap', 'pdb-no-match', 'pdb-empty-selector', 'pdb-missing'],
+  objectKinds: READINESS_KINDS,
+  checkInventory(inventory, context) {
+    const model = readinessModel(inventory);
+    const { minReplicas } = thresholds(context);
+    const findings: Finding[] = [];
+    for (const budget of model.budgets) {
+      const pdb = describeResource(budget.resource);
+      if (budget.legacy && budget.selector && isEmptySelector(budget.selector)) {
+        const namespaced = model.workloads.filter((workload) => workload.scope === budget.scope);
+        findings.push(
+          ...readinessFinding(
+            'pdb-empty-selector',
+            budget.resource,
+            `${pdb} is policy/v1beta1 with selector: {}, which selects no pod today; converted to policy/v1 as written it would select every pod in its namespace (${namespaced.length} workload${namespaced.length === 1 ? '' : 's'} here). Set selector.matchLabels to the pods it should protect before migrating`,
+            { namespaceWorkloads: namespaced.map((workload) => `${workload.kind}/${workload.name}`) },
+          ),
+        );
+      } else if (model.workloadsFor(budget).length === 0) {
+        const selector = budget.selector ? describeSelector(budget.selector) : 'no selector';
+        findings.push(
+          ...readinessFinding(
+            'pdb-no-match',
+            budget.resource,
+            `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector`,
+            { selector: budget.selector ?? null },
+          ),
+        );
+      }
+    }
+    for (const workload of model.workloads) {
+      const budgets = model.budgetsFor(workload);
+      const subject = describeResource(workload.resource);
+      if (budgets.length > 1) {
+        const names = budgets.map((budget) => budget.name);
+        findings.push(
+          ...readinessFinding(
+            'pdb-overlap',
+            workload.resource,
+            `${subject} is selected by ${budgets.length} PDBs (${names.join(', ')}): the eviction API refuses to evict pods covered by more than one budget, so every drain of their nodes hangs; delete all but one PDB or make their selectors disjoint`,
+            { pdbs: names },
+          ),
+        );
+      }
+      const replicas = model.replicasOf(workload);
+      if (budgets.length === 0 && isReplicatedKind(workload) && replicas !== undefined && replicas >= minReplicas) {
+        const selector = workloadSelector(workload);
+        findings.push(
+          ...readinessFinding(
+            'pdb-missing',
+            workload.resource,
+            `${subject} runs ${replicas} replicas with no PodDisruptionBudget: a drain may evict all of them at once; add a policy/v1 PDB with maxUnavailable: 1 selecting ${selector}`,
+            { replicas },
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+};
+
+export function isReplicatedKind(workload: Workload): boolean {
+  return workload.kind === 'Deployment' || workload.kind === 'StatefulSet';
+}
+
+function workloadSelector(workload: Workload): string {
+  const spec = workload.resource.object?.spec as { selector?: unknown } | undefined;
+  const selector = readSelector(spec?.selector);
+  return selector && !isEmptySelector(selector) ? describeSelector(selector) : describeSelector({ matchLabels: workload.podLabels, matchExpressions: [] });
+}
+
+function describeSelector(selector: NonNullable<ReturnType<typeof readSelector>>): string {
+  const parts = [
+    ...Object.entries(selector.matchLabels).map(([key, value]) => `${key}=${value}`),
+    ...selector.matchExpressions.map((expression) => `${expression.key} ${expression.operator} (${expression.values.join(',')})`),
+  ];
+  return parts.length > 0 ? parts.join(', ') : 'selector {}';
+}

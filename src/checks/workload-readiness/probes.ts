@@ -1,0 +1,49 @@
+// readiness-probe-missing and liveness-probe-missing: containers whose readiness the
+// cluster cannot see, so a PDB lets the next eviction through too early.
+import type { Finding } from '../../core/types.js';
+import { describeResource } from '../describe.js';
+import type { Check } from '../types.js';
+import { readinessFinding } from './finding.js';
+import { READINESS_KINDS } from './kinds.js';
+import { readinessModel } from './readiness-model.js';
+import { containers } from './workloads.js';
+
+const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
+
+export const probesCheck: Check = {
+  ids: ['readiness-probe-missing', 'liveness-probe-missing'],
+  objectKinds: READINESS_KINDS,
+  checkInventory(inventory) {
+    const findings: Finding[] = [];
+    for (const workload of readinessModel(inventory).workloads) {
+      if (RUN_TO_COMPLETION.has(workload.kind)) continue;
+      const subject = describeResource(workload.resource);
+      const list = containers(workload);
+      const unready = list.filter((container) => Array.isArray(container.ports) && container.ports.length > 0 && container.readinessProbe === undefined);
+      if (unready.length > 0) {
+        const names = unready.map((container) => String(container.name));
+        findings.push(
+          ...readinessFinding(
+            'readiness-probe-missing',
+            workload.resource,
+            `${subject}: container${names.length === 1 ? '' : 's'} ${names.join(', ')} serve${names.length === 1 ? 's' : ''} ports without a readinessProbe, so a replacement pod counts as ready as soon as it starts and the PDB lets the next eviction through too early; add a readinessProbe`,
+            { containers: names },
+          ),
+        );
+      }
+      const unwatched = list.filter((container) => container.livenessProbe === undefined);
+      if (unwatched.length > 0) {
+        const names = unwatched.map((container) => String(container.name));
+        findings.push(
+          ...readinessFinding(
+            'liveness-probe-missing',
+            workload.resource,
+            `${subject}: container${names.length === 1 ? '' : 's'} ${names.join(', ')} ha${names.length === 1 ? 's' : 've'} no livenessProbe, so a hung process after a reschedule is never restarted; add a livenessProbe`,
+            { containers: names },
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,74 @@
+// The readiness checks on real manifest files: every id, the opt-out annotation, the
+// project configuration and its errors.
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../run-check.js';
+
+const FIXTURES = 'test/fixtures/readiness';
+
+function summary(findings: { id: string; resource?: { kind: string; name?: string }; origin?: { type: string; line?: number } }[]) {
+  return findings.map((f) => `${f.id} ${f.resource?.kind}/${f.resource?.name}:${f.origin && 'line' in f.origin ? f.origin.line : ''}`);
+}
+
+describe('workload readiness checks', () => {
+  it('reports every problem of the fixtures, once, where it is', async () => {
+    const report = await runCheck({ paths: [FIXTURES], target: '1.30', skip: ['api-removed'] });
+    expect(summary(report.findings)).toEqual([
+      'pdb-overlap Deployment/web:2',
+      'pdb-blocks-eviction PodDisruptionBudget/web:24',
+      'pdb-blocks-eviction PodDisruptionBudget/worker:34',
+      'bare-pod Pod/debug:64',
+      'docker-socket Pod/debug:64',
+      'pdb-no-match PodDisruptionBudget/web:47',
+      'long-termination-grace Deployment/worker:3',
+      'nodegroup-pinned Deployment/worker:3',
+      'zone-spread-missing Deployment/worker:3',
+      'hpa-min-below-pdb HorizontalPodAutoscaler/worker:24',
+      'singleton-job Deployment/relay:44',
+      'local-storage Pod/debug:64',
+      'singleton-job CronJob/nightly:78',
+      'pdb-empty-selector PodDisruptionBudget/everything:94',
+      'pdb-missing StatefulSet/db:103',
+      'zone-spread-missing StatefulSet/db:103',
+      'recreate-strategy Deployment/relay:44',
+      'zonal-volume StatefulSet/db:103',
+    ]);
+  });
+
+  it('says what to change', async () => {
+    const report = await runCheck({ paths: [`${FIXTURES}/shop.yaml`, `${FIXTURES}/workers.yaml`], target: '1.30', only: ['pdb-blocks-eviction', 'pdb-overlap'] });
+    expect(report.findings.map((f) => f.message)).toEqual([
+      'Deployment shop/web is selected by 2 PDBs (web, front): the eviction API refuses to evict pods covered by more than one budget, so every drain of their nodes hangs; delete all but one PDB or make their selectors disjoint',
+      'PDB shop/web allows no voluntary disruption (maxUnavailable 0 with 3 replicas of Deployment web): node drains hang, and an EKS managed node-group update fails with PodEvictionFailure after 15 minutes; set maxUnavailable: 1 on PDB shop/web',
+      // Replicas come from the HPA: it may scale the Deployment down to 2.
+      'PDB jobs/worker allows no voluntary disruption (minAvailable 2 with 2 replicas of Deployment worker): node drains hang, and an EKS managed node-group update fails with PodEvictionFailure after 15 minutes; set maxUnavailable: 1 on PDB jobs/worker, or run at least 3 replicas',
+    ]);
+    expect(report.findings[1].details).toEqual({ minAvailable: null, maxUnavailable: 0, replicas: 3, selects: ['Deployment/web'] });
+  });
+
+  it('honours upshift.io/ignore: the Recreate singleton reports neither single-replica nor liveness-probe-missing', async () => {
+    const report = await runCheck({ paths: [`${FIXTURES}/workers.yaml`], target: '1.30', only: ['single-replica', 'liveness-probe-missing', 'recreate-strategy'] });
+    expect(summary(report.findings)).toEqual(['recreate-strategy Deployment/relay:44']);
+  });
+
+  it('reports the docker socket only from the release without dockershim', async () => {
+    const report = await runCheck({ paths: [`${FIXTURES}/workers.yaml`], target: '1.23', only: ['docker-socket'] });
+    expect(report.findings).toEqual([]);
+  });
+
+  it('takes thresholds and ignores from the project configuration', async () => {
+    const report = await runCheck({ paths: [`${FIXTURES}/workers.yaml`], target: '1.30', configFile: `${FIXTURES}/upshift-config.yaml`, only: ['single-replica', 'docker-socket', 'pdb-missing'] });
+    expect(report.findings.map((f) => f.message)).toEqual([
+      'Deployment jobs/worker runs HPA worker minReplicas 2: it is down whenever its node is drained; set minReplicas: 3 on HPA worker (and add a PDB with maxUnavailable: 1)',
+      'StatefulSet jobs/db runs replicas 2: it is down whenever its node is drained; set replicas: 3 (and add a PDB with maxUnavailable: 1)',
+    ]);
+  });
+
+  it('stops with the file and field when the configuration is wrong', async () => {
+    await expect(runCheck({ paths: [FIXTURES], target: '1.30', configFile: `${FIXTURES}/bad-config.yaml` })).rejects.toThrow(
+      'config file test/fixtures/readiness/bad-config.yaml: readiness.minReplicas: expected a whole number of replicas such as 2; see "Configuration" in the README',
+    );
+    await expect(runCheck({ paths: [FIXTURES], target: '1.30', configFile: 'no/such/.upshift.yaml' })).rejects.toThrow(
+      'config file no/such/.upshift.yaml cannot be read (ENOENT); check the --config path',
+    );
+  });
+});

@@ -1,0 +1,97 @@
+// zone-spread-missing, nodegroup-pinned and zonal-volume: where pods may land, and whether a
+// zone outage or a node-group replacement takes them all.
+import type { Finding } from '../../core/types.js';
+import { describeResource } from '../describe.js';
+import type { Check } from '../types.js';
+import { readinessFinding, thresholds } from './finding.js';
+import { READINESS_KINDS } from './kinds.js';
+import { isRecord } from './label-selector.js';
+import { isReplicatedKind } from './pdb-selection.js';
+import { readinessModel } from './readiness-model.js';
+import type { Fields, Workload } from './workloads.js';
+
+export const spreadCheck: Check = {
+  ids: ['zone-spread-missing', 'nodegroup-pinned', 'zonal-volume'],
+  objectKinds: READINESS_KINDS,
+  checkInventory(inventory, context) {
+    const model = readinessModel(inventory);
+    const { minReplicas } = thresholds(context);
+    const { zoneTopologyKeys, nodeGroupLabelKeys } = context.knowledge.drain;
+    const findings: Finding[] = [];
+    for (const workload of model.workloads) {
+      const subject = describeResource(workload.resource);
+      const replicas = model.replicasOf(workload);
+      if (isReplicatedKind(workload) && replicas !== undefined && replicas >= minReplicas && !hasZoneSpread(workload, zoneTopologyKeys) && !hasPodAntiAffinity(workload)) {
+        findings.push(
+          ...readinessFinding(
+            'zone-spread-missing',
+            workload.resource,
+            `${subject} runs ${replicas} replicas with neither a zone topologySpreadConstraint nor a podAntiAffinity, so they may share one zone or node; add a topologySpreadConstraint with topologyKey: topology.kubernetes.io/zone and maxSkew: 1`,
+            { replicas },
+          ),
+        );
+      }
+      for (const pin of nodeGroupPins(workload, nodeGroupLabelKeys)) {
+        findings.push(
+          ...readinessFinding(
+            'nodegroup-pinned',
+            workload.resource,
+            `${subject} is pinned to node group ${pin.values.join(', ')} by ${pin.via} ${pin.key}: a node-group blue/green or rename leaves its pods unschedulable until this is edited; select on a label you set on the node group yourself instead`,
+            { key: pin.key, nodeGroups: pin.values, via: pin.via },
+          ),
+        );
+      }
+      const claims = workload.kind === 'StatefulSet' && isRecord(workload.resource.object?.spec) ? workload.resource.object.spec.volumeClaimTemplates : undefined;
+      if (Array.isArray(claims) && claims.length > 0) {
+        const names = claims.filter(isRecord).map((claim) => String(isRecord(claim.metadata) ? claim.metadata.name : ''));
+        findings.push(
+          ...readinessFinding(
+            'zonal-volume',
+            workload.resource,
+            `${subject} has volumeClaimTemplates (${names.join(', ')}): EBS volumes are zonal, so each pod can only restart in its volume's zone; make sure replacement nodes exist in every zone the node group spans before draining`,
+            { volumeClaimTemplates: names },
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+};
+
+function hasZoneSpread(workload: Workload, zoneKeys: readonly string[]): boolean {
+  const constraints = workload.podSpec.topologySpreadConstraints;
+  return Array.isArray(constraints) && constraints.some((constraint) => isRecord(constraint) && zoneKeys.includes(String(constraint.topologyKey)));
+}
+
+function hasPodAntiAffinity(workload: Workload): boolean {
+  const affinity = isRecord(workload.podSpec.affinity) ? workload.podSpec.affinity : {};
+  return isRecord(affinity.podAntiAffinity) && Object.keys(affinity.podAntiAffinity).length > 0;
+}
+
+interface Pin {
+  key: string;
+  values: string[];
+  via: 'nodeSelector' | 'nodeAffinity';
+}
+
+function nodeGroupPins(workload: Workload, keys: readonly string[]): Pin[] {
+  const pins: Pin[] = [];
+  const selector = isRecord(workload.podSpec.nodeSelector) ? workload.podSpec.nodeSelector : {};
+  for (const key of keys) if (selector[key] !== undefined) pins.push({ key, values: [String(selector[key])], via: 'nodeSelector' });
+  for (const expression of nodeAffinityExpressions(workload.podSpec)) {
+    if (keys.includes(String(expression.key)) && expression.operator === 'In' && Array.isArray(expression.values)) {
+      pins.push({ key: String(expression.key), values: expression.values.map(String), via: 'nodeAffinity' });
+    }
+  }
+  return pins;
+}
+
+function nodeAffinityExpressions(podSpec: Fields): Fields[] {
+  const affinity = isRecord(podSpec.affinity) && isRecord(podSpec.affinity.nodeAffinity) ? podSpec.affinity.nodeAffinity : {};
+  const required = isRecord(affinity.requiredDuringSchedulingIgnoredDuringExecution) ? affinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms : [];
+  const preferred = Array.isArray(affinity.preferredDuringSchedulingIgnoredDuringExecution)
+    ? affinity.preferredDuringSchedulingIgnoredDuringExecution.filter(isRecord).map((term) => term.preference)
+    : [];
+  const terms = [...(Array.isArray(required) ? required : []), ...preferred].filter(isRecord);
+  return terms.flatMap((term) => (Array.isArray(term.matchExpressions) ? term.matchExpressions.filter(isRecord) : []));
+}

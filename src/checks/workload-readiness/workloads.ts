@@ -1,0 +1,139 @@
+// What the readiness checks see of each object: a workload's pod template, declared replicas
+// and controller, a PDB's budget and selector, an HPA's target — read from any kind that
+// runs pods (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job,
+// CronJob, Pod).
+import { dirname } from 'node:path';
+import type { Resource } from '../../core/types.js';
+import { isRecord, readSelector, type LabelSelector } from './label-selector.js';
+
+export type Fields = Record<string, unknown>;
+
+export interface Workload {
+  resource: Resource;
+  kind: string;
+  /** See scopeOf. */
+  scope: string;
+  name: string;
+  podLabels: Record<string, string>;
+  podSpec: Fields;
+  /** spec.replicas as written (absent means 1); undefined for kinds without replicas. */
+  replicas?: number;
+  /** false for a Pod that no controller owns. */
+  controlled: boolean;
+}
+
+export interface Budget {
+  resource: Resource;
+  scope: string;
+  name: string;
+  /** undefined: no selector, which selects nothing. */
+  selector?: LabelSelector;
+  minAvailable?: number | string;
+  maxUnavailable?: number | string;
+  /** policy/v1beta1, where an empty selector selects nothing. */
+  legacy: boolean;
+}
+
+export interface Autoscaler {
+  resource: Resource;
+  scope: string;
+  name: string;
+  targetKind: string;
+  targetName: string;
+  minReplicas: number;
+}
+
+const TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
+const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+
+export const WORKLOAD_KINDS = [...TEMPLATE_KINDS, 'CronJob', 'Pod'];
+
+/** The workload a resource describes, or undefined for other kinds and for partial objects (patches). */
+export function readWorkload(resource: Resource): Workload | undefined {
+  const object = resource.object;
+  if (!object || !resource.name) return undefined;
+  const spec = isRecord(object.spec) ? object.spec : {};
+  let template: unknown;
+  if (TEMPLATE_KINDS.has(resource.kind)) template = spec.template;
+  else if (resource.kind === 'CronJob') template = isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.spec) ? spec.jobTemplate.spec.template : undefined;
+  else if (resource.kind === 'Pod') template = object;
+  else return undefined;
+  if (!isRecord(template) || !isRecord(template.spec) || !isCompletePodSpec(template.spec)) return undefined;
+  const metadata = isRecord(template.metadata) ? template.metadata : {};
+  const workload: Workload = {
+    resource,
+    kind: resource.kind,
+    scope: scopeOf(resource),
+    name: resource.name,
+    podLabels: stringMap(metadata.labels),
+    podSpec: template.spec,
+    controlled: resource.kind !== 'Pod' || hasController(object.metadata),
+  };
+  if (REPLICATED_KINDS.has(resource.kind)) workload.replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
+  return workload;
+}
+
+export function readBudget(resource: Resource): Budget | undefined {
+  if (resource.kind !== 'PodDisruptionBudget' || !resource.object || !resource.name) return undefined;
+  const spec = isRecord(resource.object.spec) ? resource.object.spec : {};
+  const budget: Budget = {
+    resource,
+    scope: scopeOf(resource),
+    name: resource.name,
+    selector: readSelector(spec.selector),
+    legacy: resource.apiVersion === 'policy/v1beta1',
+  };
+  if (typeof spec.minAvailable === 'number' || typeof spec.minAvailable === 'string') budget.minAvailable = spec.minAvailable;
+  if (typeof spec.maxUnavailable === 'number' || typeof spec.maxUnavailable === 'string') budget.maxUnavailable = spec.maxUnavailable;
+  return budget;
+}
+
+export function readAutoscaler(resource: Resource): Autoscaler | undefined {
+  if (resource.kind !== 'HorizontalPodAutoscaler' || !resource.object || !resource.name) return undefined;
+  const spec = isRecord(resource.object.spec) ? resource.object.spec : {};
+  const target = isRecord(spec.scaleTargetRef) ? spec.scaleTargetRef : {};
+  if (typeof target.kind !== 'string' || typeof target.name !== 'string') return undefined;
+  return {
+    resource,
+    scope: scopeOf(resource),
+    name: resource.name,
+    targetKind: target.kind,
+    targetName: target.name,
+    minReplicas: typeof spec.minReplicas === 'number' ? spec.minReplicas : 1,
+  };
+}
+
+/**
+ * The namespace, as far as the inputs tell. An object that names none gets its namespace
+ * when it is applied (kubectl -n, Kustomize, Argo CD), so it is related only to objects
+ * without one from the same directory, which are normally applied together.
+ */
+export function scopeOf(resource: Resource): string {
+  if (resource.namespace) return resource.namespace;
+  return resource.origin.type === 'file' ? `(unset) ${dirname(resource.origin.path)}` : '(unset)';
+}
+
+/** Containers of the pod spec that run for the pod's life (not init containers). */
+export function containers(workload: Workload): Fields[] {
+  return Array.isArray(workload.podSpec.containers) ? workload.podSpec.containers.filter(isRecord) : [];
+}
+
+export function stringMap(value: unknown): Record<string, string> {
+  const map: Record<string, string> = {};
+  if (isRecord(value)) for (const [key, item] of Object.entries(value)) map[key] = String(item);
+  return map;
+}
+
+/**
+ * A Kustomize or strategic-merge patch names a workload but carries only the fields it
+ * changes; every container of a real object has an image. Judging a patch on its own would
+ * report the fields it leaves out.
+ */
+function isCompletePodSpec(spec: Fields): boolean {
+  return Array.isArray(spec.containers) && spec.containers.length > 0 && spec.containers.every((container) => isRecord(container) && typeof container.image === 'string');
+}
+
+function hasController(metadata: unknown): boolean {
+  if (!isRecord(metadata) || !Array.isArray(metadata.ownerReferences)) return false;
+  return metadata.ownerReferences.some((owner) => isRecord(owner) && owner.controller === true);
+}

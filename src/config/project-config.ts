@@ -1,0 +1,74 @@
+// The project configuration file (.upshift.yaml): thresholds of the readiness checks and
+// findings to ignore by id, kind, namespace and name. Read once per run; a file that does
+// not validate stops the run with its path and the field at fault.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { parse } from 'yaml';
+import * as z from 'zod/mini';
+import { UsageError } from '../core/errors.js';
+import type { Finding } from '../core/types.js';
+
+export const DEFAULT_CONFIG_FILE = '.upshift.yaml';
+
+const ignoreRuleSchema = z.strictObject({
+  /** Finding ids; all ids when absent. */
+  ids: z.optional(z.array(z.string())),
+  kind: z.optional(z.string()),
+  /** Globs, as in picomatch: `kube-*`. */
+  namespace: z.optional(z.string()),
+  name: z.optional(z.string()),
+  reason: z.optional(z.string()),
+});
+
+const configSchema = z.strictObject({
+  readiness: z.optional(
+    z.strictObject({
+      /** Workloads with fewer replicas get single-replica; with at least this many, pdb-missing and zone-spread-missing apply. */
+      minReplicas: z.optional(z.int({ error: 'expected a whole number of replicas such as 2' }).check(z.positive())),
+      /** Seconds of terminationGracePeriodSeconds above which long-termination-grace applies (default: the EKS eviction timeout). */
+      maxTerminationGraceSeconds: z.optional(z.int({ error: 'expected a whole number of seconds such as 900' }).check(z.positive())),
+    }),
+  ),
+  ignore: z.optional(z.array(ignoreRuleSchema)),
+});
+
+export type ProjectConfig = z.infer<typeof configSchema>;
+export type IgnoreRule = z.infer<typeof ignoreRuleSchema>;
+
+/** The explicit file, else .upshift.yaml in cwd when there is one, else no configuration. */
+export function loadProjectConfig(cwd: string, file?: string): ProjectConfig {
+  const path = resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
+  if (file === undefined && !existsSync(path)) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`config file ${file ?? DEFAULT_CONFIG_FILE} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the --config path`);
+  }
+  let data: unknown;
+  try {
+    data = parse(text, { version: '1.1', prettyErrors: true });
+  } catch (error) {
+    throw new UsageError(`config file ${file ?? DEFAULT_CONFIG_FILE} is not valid YAML: ${(error as Error).message}`);
+  }
+  const result = z.safeParse(configSchema, data ?? {});
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`).join('; ');
+    throw new UsageError(`config file ${file ?? DEFAULT_CONFIG_FILE}: ${issues}; see "Configuration" in the README`);
+  }
+  return result.data;
+}
+
+/** Whether an ignore rule of the configuration covers a finding. */
+export function isIgnoredByConfig(finding: Finding, config: ProjectConfig): boolean {
+  return (config.ignore ?? []).some((rule) => ruleCovers(rule, finding));
+}
+
+function ruleCovers(rule: IgnoreRule, finding: Finding): boolean {
+  if (rule.ids && !rule.ids.includes(finding.id)) return false;
+  if (rule.kind && rule.kind !== finding.resource?.kind) return false;
+  if (rule.namespace && !picomatch.isMatch(finding.resource?.namespace ?? '', rule.namespace)) return false;
+  if (rule.name && !picomatch.isMatch(finding.resource?.name ?? '', rule.name)) return false;
+  return true;
+}

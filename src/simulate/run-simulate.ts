@@ -1,0 +1,100 @@
+// `upshift simulate` as a library call: build the cluster (a snapshot file, or a synthetic
+// topology for manifests), run the update model on each node group, and the what-if runs.
+import { UsageError } from '../core/errors.js';
+import { readinessModel } from '../checks/workload-readiness/readiness-model.js';
+import type { Inventory } from '../checks/types.js';
+import { loadKnowledge, type Knowledge } from '../knowledge/load.js';
+import { runCheck } from '../run-check.js';
+import { prepareCluster } from './cluster.js';
+import { simulateNodeGroup } from './engine.js';
+import type { NodeGroupResult, SimulationTrace } from './result.js';
+import { defaultSettings, type SimulationSettings } from './settings.js';
+import { loadSnapshot, type Snapshot } from './snapshot.js';
+import { syntheticSnapshot } from './topology.js';
+
+export interface SimulateOptions {
+  /** Manifests to build a synthetic cluster from (with nodes/zones/nodeGroup). */
+  paths?: readonly string[];
+  snapshotFile?: string;
+  /** An already-built snapshot (tests, the live-cluster source). */
+  snapshot?: Snapshot;
+  nodes?: number;
+  zones?: number;
+  /** The synthetic group's name, or the one group of a snapshot to simulate. */
+  nodeGroup?: string;
+  settings?: Partial<SimulationSettings>;
+  /** maxUnavailable values to compare ("1", "10%"). */
+  whatIf?: readonly string[];
+  knowledge?: Knowledge;
+  cwd?: string;
+}
+
+export interface WhatIfResult {
+  nodeGroup: string;
+  maxUnavailable: string;
+  durationSeconds: number;
+  failed: boolean;
+  /** When it fails: how long it would take with --force. */
+  durationWithForceSeconds?: number;
+}
+
+export interface ForcedRun {
+  nodeGroup: string;
+  durationSeconds: number;
+  forcedPods: number;
+}
+
+export interface SimulationReport {
+  nodeGroups: NodeGroupResult[];
+  /** For each group that fails: the same update with --force (PDBs overridden at the timeout). */
+  withForce: ForcedRun[];
+  whatIf: WhatIfResult[];
+  settings: SimulationSettings;
+  /** Constants that are estimates, not published EKS behaviour. */
+  estimates: string[];
+}
+
+export async function runSimulate(options: SimulateOptions): Promise<SimulationReport> {
+  const knowledge = options.knowledge ?? loadKnowledge();
+  const settings: SimulationSettings = { ...defaultSettings(knowledge.drain), ...options.settings };
+  const snapshot = options.snapshot ?? (options.snapshotFile ? loadSnapshot(options.snapshotFile) : await snapshotFromManifests(options, knowledge, settings));
+  const groups = [...new Set(snapshot.nodes.map((node) => node.nodeGroup))].sort();
+  const selected = options.nodeGroup && options.snapshotFile ? groups.filter((group) => group === options.nodeGroup) : groups;
+  if (selected.length === 0) {
+    throw new UsageError(options.nodeGroup ? `node group "${options.nodeGroup}" is not in the snapshot; it has ${groups.join(', ') || 'no nodes'}` : 'the snapshot has no nodes to update');
+  }
+  const cluster = prepareCluster(snapshot);
+  const nodeGroups = selected.map((group) => simulateNodeGroup(cluster, group, settings));
+  const withForce = nodeGroups
+    .filter((result) => result.failed)
+    .map((result) => {
+      const forced = simulateNodeGroup(cluster, result.name, { ...settings, force: true });
+      return { nodeGroup: result.name, durationSeconds: forced.durationSeconds, forcedPods: forced.blockers.filter((blocker) => blocker.outcome === 'Forced').length };
+    });
+  const whatIf = (options.whatIf ?? []).flatMap((maxUnavailable) =>
+    selected.map((group) => {
+      const result = simulateNodeGroup(cluster, group, { ...settings, maxUnavailable });
+      const run: WhatIfResult = { nodeGroup: group, maxUnavailable, durationSeconds: result.durationSeconds, failed: result.failed };
+      if (result.failed) run.durationWithForceSeconds = simulateNodeGroup(cluster, group, { ...settings, maxUnavailable, force: true }).durationSeconds;
+      return run;
+    }),
+  );
+  const drainRows = ['nodeLaunchSeconds', 'podStartSeconds'] as const;
+  const estimates = drainRows.filter((key) => options.settings?.[key] === undefined).map((key) => `${key} ${settings[key]}`);
+  return { nodeGroups, withForce, whatIf, settings, estimates };
+}
+
+/** One node group's run with a pod-level trace, for invariant checks. */
+export function traceNodeGroup(snapshot: Snapshot, group: string, settings: SimulationSettings): { result: NodeGroupResult; trace: SimulationTrace } {
+  const trace: SimulationTrace = { events: [], podPdbs: [], pdbDesired: [], pdbInitialHealthy: [], initialPods: 0 };
+  return { result: simulateNodeGroup(prepareCluster(snapshot), group, settings, trace), trace };
+}
+
+async function snapshotFromManifests(options: SimulateOptions, knowledge: Knowledge, settings: SimulationSettings): Promise<Snapshot> {
+  if (!options.paths?.length) throw new UsageError('nothing to simulate: give manifest PATHs with --nodes and --zones, or --snapshot FILE');
+  let inventory: Inventory | undefined;
+  // Every readiness check keeps the same kinds, so selecting one keeps the whole model; the
+  // target version does not change the inventory, so the newest known one avoids a calendar look-up.
+  await runCheck({ paths: options.paths, knowledge, cwd: options.cwd, only: ['pdb-missing'], target: knowledge.eks.versions.at(-1)?.version, onInventory: (kept) => (inventory = kept) });
+  return syntheticSnapshot(readinessModel(inventory!), { nodes: options.nodes ?? 3, zones: options.zones ?? 3, nodeGroup: options.nodeGroup ?? 'general', podStartSeconds: settings.podStartSeconds }, knowledge.drain);
+}

@@ -1,0 +1,78 @@
+// `upshift simulate` as a user runs it: stdout, stderr and exit codes of the built binary.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function upshift(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/upshift.js', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('upshift simulate', () => {
+  it('predicts where the example estate hangs, and what other settings would do', async () => {
+    const run = await upshift(['simulate', 'examples/estate/apps', '--nodes', '6', '--zones', '3', '--what-if', 'max-unavailable=1,50%']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'Node group general: 6 nodes in 3 zones, maxUnavailable 1 (1 node at a time), strategy default',
+      '  FAILS after 18m 00s with PodEvictionFailure (wave 1); EKS stops the update there and leaves the remaining nodes on the old version',
+      '  with --force it would complete in 1h 39m, deleting 11 pods regardless of their PDBs',
+    ]);
+    expect(lines).toContain('  18m 00s  PodEvictionFailure  payments/payments-0  general-1  PDB payments/payments needs 3 healthy pods and has 3  set maxUnavailable: 1 on PDB payments/payments');
+    expect(lines.slice(-6)).toEqual([
+      '  NODE GROUP  MAX UNAVAILABLE  DURATION  RESULT',
+      '  general     1                18m 00s   PodEvictionFailure (with --force: 1h 39m)',
+      '  general     50%              18m 00s   PodEvictionFailure (with --force: 35m 00s)',
+      '',
+      'Estimates, not published EKS figures (set them with flags): nodeLaunchSeconds 180, podStartSeconds 15.',
+      '',
+    ]);
+  });
+
+  it('prints the JSON of CLI.md for a snapshot, and exits 0 when the update completes', async () => {
+    const run = await upshift(['simulate', '--snapshot', 'test/fixtures/simulate/small.json', '--node-group', 'general', '-o', 'json']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const report = JSON.parse(run.stdout);
+    expect(report.nodeGroups.map((group: Record<string, unknown>) => [group.name, group.nodes, group.maxUnavailable, group.strategy, group.durationSeconds, group.waves, group.failed])).toEqual([
+      ['general', 2, '1', 'default', 380, 2, false],
+    ]);
+    expect(report.nodeGroups[0].timeline[0]).toEqual({ node: 'ip-10-0-1-5', zone: 'eu-west-1a', cordonAt: 180, drainStartAt: 180, drainedAt: 230, terminatedAt: 290 });
+    expect(report.whatIf).toEqual([]);
+  });
+
+  it('takes every model constant as a flag', async () => {
+    const run = await upshift(['simulate', '--snapshot', 'test/fixtures/simulate/small.json', '--node-group', 'general', '--strategy', 'minimal', '--post-drain-wait-seconds', '0', '--pod-start-seconds', '1', '--node-launch-seconds', '10', '--eviction-retry-seconds', '1', '--eviction-timeout-seconds', '600', '-o', 'json']);
+    const report = JSON.parse(run.stdout);
+    expect([report.nodeGroups[0].durationSeconds, report.estimates]).toEqual([100, []]);
+  });
+
+  it.each([
+    [['simulate'], 'upshift: nothing to simulate: give manifest PATHs with --nodes and --zones, or --snapshot FILE'],
+    [['simulate', 'examples/estate/apps', '--nodes', 'many'], 'upshift: --nodes "many" should be a whole number of at least 1'],
+    [['simulate', 'examples/estate/apps', '--nodes', '2', '--zones', '3'], 'upshift: --zones 3 is more than --nodes 2; every zone needs at least one node'],
+    [['simulate', 'examples/estate/apps', '--max-unavailable', '0'], 'upshift: --max-unavailable "0" should be a node count of at least 1 (e.g. 1) or a percentage from 1% to 100% (e.g. 10%)'],
+    [['simulate', 'examples/estate/apps', '--what-if', 'surge=2'], 'upshift: --what-if "surge=2" should look like max-unavailable=1,10%,30%'],
+    [['simulate', '--snapshot', 'test/fixtures/simulate/small.json', '--node-group', 'gpu'], 'upshift: node group "gpu" is not in the snapshot; it has batch, general'],
+    [['simulate', '--snapshot', 'test/fixtures/simulate/stray-pod.json'], 'upshift: snapshot test/fixtures/simulate/stray-pod.json: pods.0 (shop/web) is on node "b", which is not in nodes; add the node or drop the pod'],
+    [['simulate', '--snapshot', 'test/fixtures/simulate/small.json', 'examples/estate/apps'], 'upshift: give either manifest PATHs or --snapshot FILE, not both'],
+  ])('exits 1 with a message for %j', async (args, message) => {
+    const run = await upshift(args);
+    expect(run).toEqual({ code: 1, stdout: '', stderr: `${message}\n` });
+  });
+});
+
+describe('upshift check --config', () => {
+  it('applies the project configuration, and names a broken one', async () => {
+    const run = await upshift(['check', 'test/fixtures/readiness/workers.yaml', '--target', '1.30', '--checks', 'docker-socket,bare-pod', '--config', 'test/fixtures/readiness/upshift-config.yaml', '-o', 'csv']);
+    expect(run.code).toBe(3);
+    expect(run.stdout.split('\n').slice(1, -1).map((line) => line.split(',').slice(0, 5).join(','))).toEqual(['error,bare-pod,Pod,jobs,debug']);
+    const broken = await upshift(['check', 'test/fixtures/readiness', '--config', 'test/fixtures/readiness/bad-config.yaml']);
+    expect(broken).toEqual({ code: 1, stdout: '', stderr: 'upshift: config file test/fixtures/readiness/bad-config.yaml: readiness.minReplicas: expected a whole number of replicas such as 2; see "Configuration" in the README\n' });
+  });
+});
