@@ -9,8 +9,8 @@ const BAIL = { bail: true }; // thrown, not an Error: no stack trace to capture
 const fail = (): never => {
   throw BAIL;
 };
-// Characters YAML 1.1 treats as line breaks or rejects, a BOM, and a CR not before LF.
-const ODD_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/;
+// Characters YAML 1.1 treats as line breaks or rejects, and a BOM (a CR not before LF: per line).
+const ODD_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 const MAX_DEPTH = 64;
 
 /** The value of the document in text[start, end), or undefined to let the full parser do it. */
@@ -37,20 +37,26 @@ class Decoder {
   private readonly endsWithNewline: boolean;
 
   constructor(private readonly s: string) {
+    // Next tab and CR at or after the current line, found once each rather than per line.
+    let tab = -1;
+    let cr = -1;
     for (let at = 0; at < s.length; ) {
       let end = s.indexOf('\n', at);
       const next = end < 0 ? s.length : end + 1;
       if (end < 0) end = s.length;
-      if (end > at && s.charCodeAt(end - 1) === 13) end--;
+      if (cr < at && (cr = s.indexOf('\r', at)) < 0) cr = s.length;
+      if (cr < end && (cr !== end - 1 || next === end)) fail(); // only CR LF is a line break here
+      if (cr === end - 1) end--;
+      if (tab < at && (tab = s.indexOf('\t', at)) < 0) tab = s.length;
       let p = at;
       while (p < end && s.charCodeAt(p) === 32) p++;
       const c = s.charCodeAt(p);
       // A document marker or directive here means the caller's slice was wrong.
-      if (p === at && (/^(?:---|\.\.\.)(?:[ \t]|$)/.test(s.slice(at, at + 4)) || c === 37)) fail();
+      if (p === at && (c === 37 || ((c === 45 || c === 46) && /^(?:---|\.\.\.)(?:[ \t]|$)/.test(s.slice(at, at + 4))))) fail();
       this.starts.push(at);
       this.ends.push(end);
       this.indents.push(p === end || c === 35 || (c === 9 && /^[ \t]*(?:#.*)?$/.test(s.slice(p, end))) ? -1 : p - at);
-      this.tabbed.push(s.slice(at, end).includes('\t'));
+      this.tabbed.push(tab < end);
       at = next;
     }
     this.endsWithNewline = s.endsWith('\n');
@@ -148,16 +154,18 @@ class Decoder {
       if (close + 2 < end && s.charCodeAt(close + 2) !== 32) fail();
       return [unquote(s, p, close), close + 1];
     }
+    let odd = false; // spaces or flow indicators: fine in a scalar line, too subtle in a key
     for (let i = p; i < end; i++) {
       const d = s.charCodeAt(i);
       if (d === 35 && s.charCodeAt(i - 1) === 32) return undefined;
       if (d === 58 && (i + 1 === end || s.charCodeAt(i + 1) === 32)) {
         const key = s.slice(p, i);
         // Plain keys must resolve to strings (not `on`, `1`, `~`), `<<` is a merge, 1024 is YAML's limit.
-        if (!plainStart(key) || /[\s,[\]{}]/.test(key) || key === '<<' || key.length > 1024) fail();
+        if (odd || !plainStart(key) || key === '<<' || key.length > 1024) fail();
         if (resolvePlain(key) !== key) fail();
         return [key, i];
       }
+      if (d === 32 || d === 44 || d === 91 || d === 93 || d === 123 || d === 125) odd = true;
     }
     return undefined;
   }
@@ -181,9 +189,13 @@ class Decoder {
     } else {
       // A plain scalar runs to ` #` or the end; `: ` inside it would be a nested mapping.
       let stop = p;
-      while (stop < end && !(s.charCodeAt(stop) === 35 && s.charCodeAt(stop - 1) === 32)) stop++;
+      for (; stop < end; stop++) {
+        const d = s.charCodeAt(stop);
+        if (d === 35 && s.charCodeAt(stop - 1) === 32) break;
+        if (d === 58 && (stop + 1 === end || s.charCodeAt(stop + 1) === 32)) fail(); // `: ` or a final `:`
+      }
       const text = s.slice(p, stop).trimEnd();
-      if (!plainStart(text) || /: |:$/.test(text)) fail();
+      if (!plainStart(text)) fail();
       value = resolvePlain(text);
       after = stop;
     }
@@ -356,20 +368,20 @@ function unquote(s: string, open: number, close: number): string {
   }
 }
 
-/** Whether text may be a plain scalar: no indicator first, no surrounding space. */
+/** Whether text (already trimmed at its end) may be a plain scalar: no indicator or space first. */
 function plainStart(text: string): boolean {
-  if (text === '' || text !== text.trim()) return false;
-  const c = text[0];
-  if (c === '-') return text.length > 1 && text[1] !== ' ';
-  return !'?:,[]{}#&*!|>\'"%@`'.includes(c);
+  if (text === '') return false;
+  const c = text.charCodeAt(0);
+  if (c === 45) return text.length > 1 && text.charCodeAt(1) !== 32; // `-x`, not `- x`
+  return c > 32 && !INDICATORS.includes(text[0]);
 }
+const INDICATORS = '?:,[]{}#&*!|>\'"%@`';
 
 // The YAML 1.1 scalar tags of `yaml` (src/schema/yaml-1.1), tested in its order, without the
 // `_` digit separators; sexagesimal numbers, timestamps and separators bail instead.
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const TRUE = /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
 const FALSE = /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
-const NUMBER_LIKE = /^[-+]?[0-9.eE]/; // "e3" is a float (NaN) to `yaml`: the mantissa is optional
 const DIGIT_LIKE = /^[-+]?[0-9.]/;
 const INT_FORMS: [RegExp, number, number][] = [
   [/^[-+]?0b[01]+$/, 2, 2],
@@ -381,12 +393,19 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT = /^[-+]?(?:[0-9]+)?(?:\.[0-9]*)?[eE][-+]?[0-9]+$|^[-+]?(?:[0-9]+)?\.[0-9]*$/;
 const UNSURE = /_|^[-+]?[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
 
+/** Only these can start a null or bool, all of which are at most 5 characters long. */
+const NULL_OR_BOOL_FIRST = '~nNyYtTfFoO';
+
 function resolvePlain(text: string): unknown {
-  if (NULL.test(text)) return null;
-  if (TRUE.test(text)) return true;
-  if (FALSE.test(text)) return false;
+  if (text.length <= 5 && (text === '' || NULL_OR_BOOL_FIRST.includes(text[0]))) {
+    if (NULL.test(text)) return null;
+    if (TRUE.test(text)) return true;
+    if (FALSE.test(text)) return false;
+  }
+  const c = text.charCodeAt(0);
+  // Every number form starts with a digit, a sign, `.` or an exponent (`e3` is a float to `yaml`).
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 101 || c === 69)) return text;
   if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity;
-  if (!NUMBER_LIKE.test(text)) return text;
   if (DIGIT_LIKE.test(text) && UNSURE.test(text)) fail();
   for (const [form, offset, radix] of INT_FORMS) {
     if (!form.test(text)) continue;
