@@ -55,7 +55,7 @@ describe('decodePlainYaml against yaml', () => {
   afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
   it('agrees on every document of the example estate and the fixtures', async () => {
-    const files = await glob(['examples/estate/**/*.{yaml,yml}', 'test/fixtures/**/*.yaml'], { ignore: ['**/templates/**'] });
+    const files = await glob(['examples/estate/**/*.{yaml,yml}', 'test/fixtures/**/*.yaml', 'data/**/*.yaml'], { ignore: ['**/templates/**'] });
     expect(files.length).toBeGreaterThan(20);
     const tally = checkFiles(files);
     expect(tally.decoded).toBeGreaterThan(0);
@@ -185,8 +185,14 @@ describe('decodePlainYaml values', () => {
     ['a lone carriage return', 'a: 1\rb: 2\n'],
     ['a byte order mark', '\ufeffa: 1\n'],
     ['complex keys', '? a\n: b\n'],
+    ['flow collections as keys', '[a]: b\n'],
+    ['a carriage return ending the text', 'a: 1\r'],
   ])('bails out on %s', (_why, text) => {
     expect(decode(text)).toBeUndefined();
+  });
+
+  it('decodes the bundled knowledge files whole (the knowledge loader relies on it for speed)', async () => {
+    for (const file of await glob('data/**/*.yaml')) expect(agrees(readFileSync(file, 'utf8')), file).toBe(true);
   });
 
   it('decodes a slice of a larger text', () => {

@@ -147,6 +147,7 @@ class Decoder {
   private key(p: number, end: number): [string, number] | undefined {
     const s = this.s;
     const c = s.charCodeAt(p);
+    if (c === 91 || c === 123) return undefined; // a flow collection (as a key it would need the parser)
     if (c === 34 || c === 39) {
       const close = closingQuote(s, p, end);
       if (close < 0) fail();
