@@ -34,6 +34,7 @@ class Decoder {
   private readonly tabbed: boolean[] = [];
   private row = 0;
   private depth = 0;
+  private colon = 0;
   private readonly endsWithNewline: boolean;
 
   constructor(private readonly s: string) {
@@ -117,8 +118,8 @@ class Decoder {
     const object: Record<string, unknown> = {};
     for (;;) {
       const end = this.ends[this.row];
-      const found = this.key(this.starts[this.row] + col, end) ?? fail();
-      const [key, colon] = found;
+      const key = this.key(this.starts[this.row] + col, end) ?? fail();
+      const colon = this.colon;
       if (key === '__proto__' || Object.hasOwn(object, key)) fail(); // duplicates are errors
       let p = colon + 1;
       while (p < end && this.s.charCodeAt(p) === 32) p++;
@@ -143,8 +144,8 @@ class Decoder {
     return null;
   }
 
-  /** A mapping key at p: [key, offset of its colon], or undefined if the line holds no key. */
-  private key(p: number, end: number): [string, number] | undefined {
+  /** A mapping key at p (its colon's offset goes to this.colon), or undefined if the line holds no key. */
+  private key(p: number, end: number): string | undefined {
     const s = this.s;
     const c = s.charCodeAt(p);
     if (c === 91 || c === 123) return undefined; // a flow collection (as a key it would need the parser)
@@ -153,7 +154,8 @@ class Decoder {
       if (close < 0) fail();
       if (s.charCodeAt(close + 1) !== 58) return undefined; // (spaces before ':' would need the parser)
       if (close + 2 < end && s.charCodeAt(close + 2) !== 32) fail();
-      return [unquote(s, p, close), close + 1];
+      this.colon = close + 1;
+      return unquote(s, p, close);
     }
     let odd = false; // spaces or flow indicators: fine in a scalar line, too subtle in a key
     for (let i = p; i < end; i++) {
@@ -164,7 +166,8 @@ class Decoder {
         // Plain keys must resolve to strings (not `on`, `1`, `~`), `<<` is a merge, 1024 is YAML's limit.
         if (odd || !plainStart(key) || key === '<<' || key.length > 1024) fail();
         if (resolvePlain(key) !== key) fail();
-        return [key, i];
+        this.colon = i;
+        return key;
       }
       if (d === 32 || d === 44 || d === 91 || d === 93 || d === 123 || d === 125) odd = true;
     }
@@ -394,14 +397,18 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT = /^[-+]?(?:[0-9]+)?(?:\.[0-9]*)?[eE][-+]?[0-9]+$|^[-+]?(?:[0-9]+)?\.[0-9]*$/;
 const UNSURE = /_|^[-+]?[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
 
-/** Only these can start a null or bool, all of which are at most 5 characters long. */
-const NULL_OR_BOOL_FIRST = '~nNyYtTfFoO';
+// The words those three match, for a lookup instead of three regular expressions.
+const WORDS = new Map<string, null | boolean>();
+for (const word of ['', '~', 'null', 'Null', 'NULL', 'Y', 'y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON',
+  'N', 'n', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']) {
+  const value = NULL.test(word) ? null : TRUE.test(word) ? true : FALSE.test(word) ? false : undefined;
+  if (value !== undefined) WORDS.set(word, value); // (the regular expressions stay the reference)
+}
 
 function resolvePlain(text: string): unknown {
-  if (text.length <= 5 && (text === '' || NULL_OR_BOOL_FIRST.includes(text[0]))) {
-    if (NULL.test(text)) return null;
-    if (TRUE.test(text)) return true;
-    if (FALSE.test(text)) return false;
+  if (text.length <= 5) {
+    const word = WORDS.get(text);
+    if (word !== undefined) return word;
   }
   const c = text.charCodeAt(0);
   // Every number form starts with a digit, a sign, `.` or an exponent (`e3` is a float to `yaml`).
