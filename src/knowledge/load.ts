@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { UsageError } from '../core/errors.js';
+import { decodePlainYaml } from '../sources/plain-yaml.js';
 import * as z from 'zod/mini';
 import { apiRowSchema, knowledgeFileSchema, type ApiRow, type EksVersion, type KubernetesVersion } from './schema.js';
 import { ApiIndex } from './apis.js';
@@ -97,7 +98,8 @@ function readKnowledgeFile(file: string): z.infer<typeof knowledgeFileSchema> {
   }
   let data: unknown;
   try {
-    data = parse(text, { version: '1.1', prettyErrors: true });
+    // The fast decoder yields what `parse` would, or undefined when the full parser is needed.
+    data = decodePlainYaml(text, 0, text.length) ?? parse(text, { version: '1.1', prettyErrors: true });
   } catch (error) {
     throw new KnowledgeError(`knowledge file ${file} is not valid YAML: ${(error as Error).message}`);
   }

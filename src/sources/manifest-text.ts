@@ -2,6 +2,7 @@
 // reads most documents; a full parse handles the rest and locates errors.
 import type { Finding, KubeObject, Origin, Resource } from '../core/types.js';
 import { indexYaml, type IndexedDocument } from './yaml-index.js';
+import { decodePlainYaml } from './plain-yaml.js';
 import { isListObject, parseYamlDocuments, type ParsedObject } from './yaml-parse.js';
 import { inputInvalid, lineAndColumnAt } from './input-problem.js';
 
@@ -31,7 +32,7 @@ export function readManifestText(text: string, path: string, options: ManifestOp
       !(document.apiVersion && document.kind && (document.kind.endsWith('List') || wantsObject(options, document.kind)));
     if (simple) {
       if (document.apiVersion && document.kind) contents.resources.push(lightResource(document, path));
-    } else {
+    } else if (!(document.verdict === 'plain' && readDecodedDocument(text, document, path, options, contents))) {
       readParsedDocument(text, document, path, options, contents);
     }
   }
@@ -47,6 +48,25 @@ function lightResource(document: IndexedDocument, path: string): Resource {
   if (document.name) resource.name = document.name;
   if (document.namespace) resource.namespace = document.namespace;
   return resource;
+}
+
+/**
+ * A plain document wanted whole, through the fast decoder; false when it bails (or finds a
+ * List, whose items need the parser's positions) and the full parse must do it.
+ */
+function readDecodedDocument(
+  text: string,
+  document: IndexedDocument,
+  path: string,
+  options: ManifestOptions,
+  contents: ManifestContents,
+): boolean {
+  const object = decodePlainYaml(text, document.start, document.end);
+  if (object === undefined || isListObject(object)) return false;
+  // The decoder only accepts a root at column 0 of the first content line, where the parser puts it.
+  const resource = resourceFromObject(object, { type: 'file', path, line: document.contentLine, column: 1 }, options);
+  if (resource) contents.resources.push(resource);
+  return true;
 }
 
 function readParsedDocument(

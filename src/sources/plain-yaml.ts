@@ -1,0 +1,427 @@
+// A fast decoder for the documents the lexical index (yaml-index.ts) marked `plain`: block
+// mappings and sequences, single-line plain and quoted scalars, single-line flow collections
+// and block scalars. It produces exactly what `yaml` (version 1.1) + toJS() would, or
+// undefined ("bail out") for anything it cannot decode with certainty; the caller then runs
+// the full parser. It never trusts the index's verdict: every rule is checked again here.
+// Bailing is always correct, so every unusual form simply bails.
+
+const BAIL = { bail: true }; // thrown, not an Error: no stack trace to capture
+const fail = (): never => {
+  throw BAIL;
+};
+// Characters YAML 1.1 treats as line breaks or rejects, and a BOM (a CR not before LF: per line).
+const ODD_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+const MAX_DEPTH = 64;
+
+/** The value of the document in text[start, end), or undefined to let the full parser do it. */
+export function decodePlainYaml(text: string, start: number, end: number): unknown | undefined {
+  const source = text.slice(start, end);
+  if (ODD_CHARACTERS.test(source)) return undefined;
+  try {
+    return new Decoder(source).document();
+  } catch (error) {
+    if (error === BAIL) return undefined;
+    throw error;
+  }
+}
+
+class Decoder {
+  /** Per line: offset of its first character, offset of its end (before any CR). */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** Per line: indentation, or -1 for a blank or comment-only line. */
+  private readonly indents: number[] = [];
+  private readonly tabbed: boolean[] = [];
+  private row = 0;
+  private depth = 0;
+  private colon = 0;
+  private readonly endsWithNewline: boolean;
+
+  constructor(private readonly s: string) {
+    // Next tab and CR at or after the current line, found once each rather than per line.
+    let tab = -1;
+    let cr = -1;
+    for (let at = 0; at < s.length; ) {
+      let end = s.indexOf('\n', at);
+      const next = end < 0 ? s.length : end + 1;
+      if (end < 0) end = s.length;
+      if (cr < at && (cr = s.indexOf('\r', at)) < 0) cr = s.length;
+      if (cr < end && (cr !== end - 1 || next === end)) fail(); // only CR LF is a line break here
+      if (cr === end - 1) end--;
+      if (tab < at && (tab = s.indexOf('\t', at)) < 0) tab = s.length;
+      let p = at;
+      while (p < end && s.charCodeAt(p) === 32) p++;
+      const c = s.charCodeAt(p);
+      // A document marker or directive here means the caller's slice was wrong.
+      if (p === at && (c === 37 || ((c === 45 || c === 46) && /^(?:---|\.\.\.)(?:[ \t]|$)/.test(s.slice(at, at + 4))))) fail();
+      this.starts.push(at);
+      this.ends.push(end);
+      this.indents.push(p === end || c === 35 || (c === 9 && /^[ \t]*(?:#.*)?$/.test(s.slice(p, end))) ? -1 : p - at);
+      this.tabbed.push(tab < end);
+      at = next;
+    }
+    this.endsWithNewline = s.endsWith('\n');
+  }
+
+  document(): unknown {
+    // Only a root at column 0, so the caller's origin (content line, column 1) stays right.
+    if (this.skipBlank() !== 0) fail();
+    const value = this.node(this.starts[this.row], 0, -1);
+    if (this.skipBlank() !== -1) fail();
+    return value;
+  }
+
+  /** Moves to the next content line and returns its indentation, or -1 at the end. */
+  private skipBlank(): number {
+    while (this.row < this.indents.length && this.indents[this.row] < 0) this.row++;
+    if (this.row === this.indents.length) return -1;
+    if (this.tabbed[this.row]) fail(); // tabs in structure: leave the subtleties to `yaml`
+    return this.indents[this.row];
+  }
+
+  private isEntry(p: number, end: number): boolean {
+    return this.s.charCodeAt(p) === 45 && (p + 1 === end || this.s.charCodeAt(p + 1) === 32);
+  }
+
+  /** The node starting at offset p (column col) of the current line; parent is its parent's column. */
+  private node(p: number, col: number, parent: number): unknown {
+    if (++this.depth > MAX_DEPTH) fail();
+    const end = this.ends[this.row];
+    let value: unknown;
+    if (this.isEntry(p, end)) value = this.sequence(col);
+    else if (this.key(p, end)) value = this.mapping(col);
+    else value = this.inlineValue(p, parent);
+    this.depth--;
+    return value;
+  }
+
+  private sequence(col: number): unknown[] {
+    const items: unknown[] = [];
+    for (;;) {
+      const lineStart = this.starts[this.row];
+      const end = this.ends[this.row];
+      let p = lineStart + col + 1;
+      while (p < end && this.s.charCodeAt(p) === 32) p++;
+      if (p === end || this.s.charCodeAt(p) === 35) {
+        this.row++;
+        items.push(this.below(col, true));
+      } else {
+        items.push(this.node(p, p - lineStart, col));
+      }
+      const indent = this.skipBlank();
+      if (indent > col) fail();
+      if (indent < col || !this.isEntry(this.starts[this.row] + col, this.ends[this.row])) return items;
+    }
+  }
+
+  private mapping(col: number): Record<string, unknown> {
+    const object: Record<string, unknown> = {};
+    for (;;) {
+      const end = this.ends[this.row];
+      const key = this.key(this.starts[this.row] + col, end) ?? fail();
+      const colon = this.colon;
+      if (key === '__proto__' || Object.hasOwn(object, key)) fail(); // duplicates are errors
+      let p = colon + 1;
+      while (p < end && this.s.charCodeAt(p) === 32) p++;
+      if (p === end || this.s.charCodeAt(p) === 35) {
+        this.row++;
+        object[key] = this.below(col, false);
+      } else {
+        object[key] = this.inlineValue(p, col);
+      }
+      const indent = this.skipBlank();
+      if (indent < col) return object;
+      if (indent > col || this.isEntry(this.starts[this.row] + col, this.ends[this.row])) fail();
+    }
+  }
+
+  /** The value of an entry with nothing after `key:` or `-`: a deeper node, a compact sequence, or null. */
+  private below(col: number, inSequence: boolean): unknown {
+    const indent = this.skipBlank();
+    const p = this.starts[this.row] + indent;
+    if (indent > col) return this.node(p, indent, col);
+    if (indent === col && !inSequence && this.isEntry(p, this.ends[this.row])) return this.sequence(col);
+    return null;
+  }
+
+  /** A mapping key at p (its colon's offset goes to this.colon), or undefined if the line holds no key. */
+  private key(p: number, end: number): string | undefined {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    if (c === 91 || c === 123) return undefined; // a flow collection (as a key it would need the parser)
+    if (c === 34 || c === 39) {
+      const close = closingQuote(s, p, end);
+      if (close < 0) fail();
+      if (s.charCodeAt(close + 1) !== 58) return undefined; // (spaces before ':' would need the parser)
+      if (close + 2 < end && s.charCodeAt(close + 2) !== 32) fail();
+      this.colon = close + 1;
+      return unquote(s, p, close);
+    }
+    let odd = false; // spaces or flow indicators: fine in a scalar line, too subtle in a key
+    for (let i = p; i < end; i++) {
+      const d = s.charCodeAt(i);
+      if (d === 35 && s.charCodeAt(i - 1) === 32) return undefined;
+      if (d === 58 && (i + 1 === end || s.charCodeAt(i + 1) === 32)) {
+        const key = s.slice(p, i);
+        // Plain keys must resolve to strings (not `on`, `1`, `~`), `<<` is a merge, 1024 is YAML's limit.
+        if (odd || !plainStart(key) || key === '<<' || key.length > 1024) fail();
+        if (resolvePlain(key) !== key) fail();
+        this.colon = i;
+        return key;
+      }
+      if (d === 32 || d === 44 || d === 91 || d === 93 || d === 123 || d === 125) odd = true;
+    }
+    return undefined;
+  }
+
+  /** A value that starts on this line at p: block scalar, quoted, flow or plain scalar. */
+  private inlineValue(p: number, parent: number): unknown {
+    const s = this.s;
+    const end = this.ends[this.row];
+    const c = s.charCodeAt(p);
+    if (c === 124 || c === 62) return this.blockScalar(p, end, parent);
+    let value: unknown;
+    let after: number;
+    if (c === 34 || c === 39) {
+      after = closingQuote(s, p, end) + 1;
+      if (after === 0) fail();
+      value = unquote(s, p, after - 1);
+    } else if (c === 91 || c === 123) {
+      const flow = new FlowReader(s, p, end);
+      value = flow.value(0);
+      after = flow.at;
+    } else {
+      // A plain scalar runs to ` #` or the end; `: ` inside it would be a nested mapping.
+      let stop = p;
+      for (; stop < end; stop++) {
+        const d = s.charCodeAt(stop);
+        if (d === 35 && s.charCodeAt(stop - 1) === 32) break;
+        if (d === 58 && (stop + 1 === end || s.charCodeAt(stop + 1) === 32)) fail(); // `: ` or a final `:`
+      }
+      const text = s.slice(p, stop).trimEnd();
+      if (!plainStart(text)) fail();
+      value = resolvePlain(text);
+      after = stop;
+    }
+    while (after < end && s.charCodeAt(after) === 32) after++;
+    if (after < end && !(s.charCodeAt(after) === 35 && s.charCodeAt(after - 1) === 32)) fail();
+    this.row++;
+    return value;
+  }
+
+  /** `|` or `>` at p with its content on the following lines; parent is the owning collection's column. */
+  private blockScalar(p: number, end: number, parent: number): string {
+    const s = this.s;
+    const header = /^[|>]([-+]?)([1-9]?)([-+]?) *(?: #.*)?$/.exec(s.slice(p, end));
+    if (!header || (header[1] && header[3]) || parent < 0) fail();
+    const folded = s.charCodeAt(p) === 62;
+    const chomp = header![1] || header![3];
+    // Explicit indentation counts from the parent collection's column: only certain at a line's start.
+    if (header![2] && parent !== this.indents[this.row]) fail();
+    let indent = header![2] ? parent + Number(header![2]) : -1;
+    const lines: string[] = [];
+    let row = this.row + 1;
+    let lastContent = -1;
+    for (; row < this.starts.length; row++) {
+      const from = this.starts[row];
+      const to = this.ends[row];
+      let q = from;
+      while (q < to && s.charCodeAt(q) === 32) q++;
+      if (q === to) {
+        if (indent >= 0 && q - from > indent) fail(); // spaces past the indentation are content
+        lines.push('');
+        continue;
+      }
+      if (indent < 0) {
+        indent = q - from;
+        // Leading blank lines longer than the detected indentation are an error in YAML.
+        for (let r = this.row + 1; r < row; r++) if (this.ends[r] - this.starts[r] > indent) fail();
+      }
+      if (q - from < indent) {
+        if (s.charCodeAt(q) === 9) fail();
+        break;
+      }
+      const line = s.slice(from + indent, to);
+      if (folded && /^[ \t]/.test(line)) fail(); // more-indented lines fold differently
+      lines.push(line);
+      lastContent = lines.length - 1;
+    }
+    if (lastContent < 0 || indent <= parent || (row === this.starts.length && !this.endsWithNewline)) fail();
+    const trailing = lines.length - 1 - lastContent;
+    const body = lines.slice(0, lastContent + 1);
+    let text: string;
+    if (!folded) {
+      text = body.join('\n');
+    } else {
+      // Adjacent lines join with a space; each empty line between them stands for one newline.
+      text = '';
+      let empties = 0;
+      let started = false;
+      for (const line of body) {
+        if (line === '') {
+          empties++;
+          continue;
+        }
+        text += started ? (empties ? '\n'.repeat(empties) : ' ') + line : '\n'.repeat(empties) + line;
+        started = true;
+        empties = 0;
+      }
+    }
+    this.row = row;
+    if (chomp === '-') return text;
+    return chomp === '+' ? text + '\n'.repeat(trailing + 1) : text + '\n';
+  }
+}
+
+/** Reads one single-line flow collection (`[a, "b"]`, `{a: 1}`); anything unusual bails. */
+class FlowReader {
+  constructor(
+    private readonly s: string,
+    public at: number,
+    private readonly end: number,
+  ) {}
+
+  value(depth: number): unknown {
+    if (depth > MAX_DEPTH) fail();
+    const c = this.s.charCodeAt(this.at);
+    if (c === 91) return this.collection(93, (items: unknown[]) => items.push(this.item(depth)), [] as unknown[]);
+    if (c === 123) {
+      const object: Record<string, unknown> = {};
+      return this.collection(125, () => {
+        const key = this.scalar();
+        if (typeof key !== 'string' || key === '__proto__' || key === '<<' || Object.hasOwn(object, key)) fail();
+        const s = this.s;
+        if (s.charCodeAt(this.at) !== 58 || s.charCodeAt(this.at - 1) === 32 || s.charCodeAt(this.at + 1) !== 32) fail();
+        this.at += 2;
+        this.spaces();
+        object[key as string] = this.item(depth);
+      }, object);
+    }
+    return fail();
+  }
+
+  private collection<T>(close: number, readEntry: (into: T) => void, into: T): T {
+    this.at++;
+    this.spaces();
+    if (this.s.charCodeAt(this.at) === close) {
+      this.at++;
+      return into;
+    }
+    for (;;) {
+      readEntry(into);
+      this.spaces();
+      const c = this.s.charCodeAt(this.at++);
+      if (c === close) return into;
+      if (c !== 44 || this.at >= this.end) fail();
+      this.spaces();
+      if (this.s.charCodeAt(this.at) === close) fail(); // trailing comma
+    }
+  }
+
+  private item(depth: number): unknown {
+    const c = this.s.charCodeAt(this.at);
+    return c === 91 || c === 123 ? this.value(depth + 1) : this.scalar();
+  }
+
+  /** A quoted or plain scalar; plain ones may not hold `:` or `#` here (pairs, comments: bail). */
+  private scalar(): unknown {
+    const s = this.s;
+    const c = s.charCodeAt(this.at);
+    if (c === 34 || c === 39) {
+      const close = closingQuote(s, this.at, this.end);
+      if (close < 0) fail();
+      const value = unquote(s, this.at, close);
+      this.at = close + 1;
+      return value;
+    }
+    const start = this.at;
+    while (this.at < this.end && !/[,[\]{}:#]/.test(s[this.at])) this.at++;
+    const text = s.slice(start, this.at).trimEnd();
+    if (this.at >= this.end || text === '' || !plainStart(text)) fail();
+    return resolvePlain(text);
+  }
+
+  private spaces(): void {
+    while (this.at < this.end && this.s.charCodeAt(this.at) === 32) this.at++;
+  }
+}
+
+/** Offset of the quote closing the scalar opened at start, or -1 if it is not on this line. */
+function closingQuote(s: string, start: number, end: number): number {
+  const quote = s.charCodeAt(start);
+  for (let i = start + 1; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (quote === 34 && c === 92) i++;
+    else if (c === quote) {
+      if (quote === 39 && s.charCodeAt(i + 1) === 39) i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+function unquote(s: string, open: number, close: number): string {
+  const inner = s.slice(open + 1, close);
+  if (s.charCodeAt(open) === 39) return inner.replaceAll("''", "'");
+  if (!inner.includes('\\')) return inner;
+  // JSON's escapes mean the same in YAML; YAML-only ones (\x, \e, \N, \ ...) make JSON.parse throw.
+  try {
+    return JSON.parse(`"${inner}"`) as string;
+  } catch {
+    return fail();
+  }
+}
+
+/** Whether text (already trimmed at its end) may be a plain scalar: no indicator or space first. */
+function plainStart(text: string): boolean {
+  if (text === '') return false;
+  const c = text.charCodeAt(0);
+  if (c === 45) return text.length > 1 && text.charCodeAt(1) !== 32; // `-x`, not `- x`
+  return c > 32 && !INDICATORS.includes(text[0]);
+}
+const INDICATORS = '?:,[]{}#&*!|>\'"%@`';
+
+// The YAML 1.1 scalar tags of `yaml` (src/schema/yaml-1.1), tested in its order, without the
+// `_` digit separators; sexagesimal numbers, timestamps and separators bail instead.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const TRUE = /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
+const FALSE = /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+const DIGIT_LIKE = /^[-+]?[0-9.]/;
+const INT_FORMS: [RegExp, number, number][] = [
+  [/^[-+]?0b[01]+$/, 2, 2],
+  [/^[-+]?0[0-7]+$/, 1, 8],
+  [/^[-+]?[0-9]+$/, 0, 10],
+  [/^[-+]?0x[0-9a-fA-F]+$/, 2, 16],
+];
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT = /^[-+]?(?:[0-9]+)?(?:\.[0-9]*)?[eE][-+]?[0-9]+$|^[-+]?(?:[0-9]+)?\.[0-9]*$/;
+const UNSURE = /_|^[-+]?[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
+
+// The words those three match, for a lookup instead of three regular expressions.
+const WORDS = new Map<string, null | boolean>();
+for (const word of ['', '~', 'null', 'Null', 'NULL', 'Y', 'y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON',
+  'N', 'n', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']) {
+  const value = NULL.test(word) ? null : TRUE.test(word) ? true : FALSE.test(word) ? false : undefined;
+  if (value !== undefined) WORDS.set(word, value); // (the regular expressions stay the reference)
+}
+
+function resolvePlain(text: string): unknown {
+  if (text.length <= 5) {
+    const word = WORDS.get(text);
+    if (word !== undefined) return word;
+  }
+  const c = text.charCodeAt(0);
+  // Every number form starts with a digit, a sign, `.` or an exponent (`e3` is a float to `yaml`).
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 101 || c === 69)) return text;
+  if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity;
+  if (DIGIT_LIKE.test(text) && UNSURE.test(text)) fail();
+  for (const [form, offset, radix] of INT_FORMS) {
+    if (!form.test(text)) continue;
+    // As `yaml` does it: skip sign and prefix, parseInt, then apply the sign (so -0 stays -0).
+    const sign = text[0];
+    const n = parseInt(text.substring(sign === '-' || sign === '+' ? offset + 1 : offset), radix);
+    return sign === '-' ? -1 * n : n;
+  }
+  if (FLOAT.test(text)) return parseFloat(text);
+  return text;
+}
