@@ -7,7 +7,8 @@ import type { Finding, Origin, Report, ResourceRef, Severity } from '../core/typ
 /** A file path as printed: relative to cwd when it was absolute, always with forward slashes. */
 export function displayPath(path: string, cwd: string | undefined): string {
   const shown = cwd && isAbsolute(path) ? relative(cwd, path) || '.' : path;
-  return shown.split(sep).join('/');
+  // Sorting calls this for every comparison: skip the split where paths already use '/'.
+  return sep === '/' ? shown : shown.split(sep).join('/');
 }
 
 /** "Ingress shop/web", "ClusterRole admin", as messages name them; "" when there is no resource. */

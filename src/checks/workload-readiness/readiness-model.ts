@@ -44,12 +44,39 @@ function buildModel(inventory: Inventory): ReadinessModel {
     !(budget.legacy && isEmptySelector(budget.selector)) &&
     matchesLabels(budget.selector, workload.podLabels);
   const autoscalerFor = (workload: Workload) => autoscalers.get(`${workload.scope}/${workload.kind}/${workload.name}`);
+  // A PDB only ever selects within its own scope (namespace), so matching is done per scope
+  // and remembered: several checks ask the same questions of large estates.
+  const workloadsByScope = groupBy(workloads, (workload) => workload.scope);
+  const budgetsByScope = groupBy(budgets, (budget) => budget.scope);
+  const budgetsOf = new Map<Workload, Budget[]>();
+  const workloadsOf = new Map<Budget, Workload[]>();
   return {
     workloads,
     budgets,
-    budgetsFor: (workload) => budgets.filter((budget) => selects(budget, workload)),
-    workloadsFor: (budget) => workloads.filter((workload) => selects(budget, workload)),
+    budgetsFor: (workload) =>
+      remember(budgetsOf, workload, () => (budgetsByScope.get(workload.scope) ?? []).filter((budget) => selects(budget, workload))),
+    workloadsFor: (budget) =>
+      remember(workloadsOf, budget, () => (workloadsByScope.get(budget.scope) ?? []).filter((workload) => selects(budget, workload))),
     autoscalerFor,
     replicasOf: (workload) => (workload.replicas === undefined ? undefined : (autoscalerFor(workload)?.minReplicas ?? workload.replicas)),
   };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+function remember<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
 }
