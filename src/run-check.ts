@@ -41,55 +41,81 @@ export interface CheckOptions {
 
 
 export async function runCheck(options: CheckOptions): Promise<Report> {
-  const knowledge = options.knowledge ?? loadKnowledge(options.dataFiles);
-  const context = resolveContext(options, knowledge);
-  const selected = selectChecks(options);
+  const scan = startScan(options);
   const cwd = options.cwd ?? process.cwd();
-  const objectKinds = new Set(selected.flatMap((check) => check.objectKinds ?? []));
-  const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds };
-
-  const findings: Finding[] = [];
-  const inventory: Inventory = { resources: [], charts: [], eksAddons: [], environments: [] };
-  const accept = (resources: Resource[], problems: Finding[]) => {
-    findings.push(...problems);
-    for (const resource of resources) {
-      for (const check of selected) if (check.checkResource) findings.push(...check.checkResource(resource, context));
-      if (resource.object) inventory.resources.push(resource);
-    }
-  };
+  const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds: scan.objectKinds };
 
   const expanded = expandPaths(options.paths ?? [], { cwd, exclude: options.exclude });
   const total = expanded.files.length + expanded.charts.length + (options.stdin ? 1 : 0);
   let done = 0;
   if (options.stdin) {
     const contents = readManifestBytes(options.stdin, 'stdin', scanOptions);
-    accept(contents.resources, contents.findings);
+    scan.accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }
   // Files are read one after another on purpose: measured on 2 cores, worker threads were
   // slower (startup and copying results back cost more than the parallel indexing saved).
   for (const file of expanded.files) {
     const contents = readManifestFile(file, scanOptions);
-    accept(contents.resources, contents.findings);
+    scan.accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }
   for (const chart of expanded.charts) {
     const contents = scanChartLexically(chart, cwd, 'no chart renderer is available in this version of upshift');
-    accept(contents.resources, contents.findings);
+    scan.accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }
-  for (const check of selected) if (check.checkInventory) findings.push(...check.checkInventory(inventory, context));
+  return scan.finish();
+}
 
-  const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options)));
-  const report: Report = {
-    tool: { ...TOOL },
-    platform: context.platform,
-    target: context.target,
-    findings: reported,
-    summary: summarize(reported),
+/** One scan in progress: sources hand it resources as they read them; finish() builds the report. */
+export interface Scan {
+  context: CheckContext;
+  /** Kinds some selected check wants whole (Check.objectKinds); sources keep `object` only for these. */
+  objectKinds: ReadonlySet<string>;
+  inventory: Inventory;
+  accept(resources: readonly Resource[], problems?: readonly Finding[]): void;
+  /** Findings a source made itself (deprecated-api-called from metrics, EKS insights). */
+  report(findings: readonly Finding[]): void;
+  finish(): Report;
+}
+
+/** Streams resources through the per-resource checks and keeps what the inventory checks need. */
+export function startScan(options: CheckOptions): Scan {
+  const knowledge = options.knowledge ?? loadKnowledge(options.dataFiles);
+  const context = resolveContext(options, knowledge);
+  const selected = selectChecks(options);
+  const objectKinds = new Set(selected.flatMap((check) => check.objectKinds ?? []));
+  const findings: Finding[] = [];
+  const inventory: Inventory = { resources: [], charts: [], eksAddons: [], environments: [] };
+  return {
+    context,
+    objectKinds,
+    inventory,
+    accept(resources, problems = []) {
+      findings.push(...problems);
+      for (const resource of resources) {
+        for (const check of selected) if (check.checkResource) findings.push(...check.checkResource(resource, context));
+        if (resource.object) inventory.resources.push(resource);
+      }
+    },
+    report(made) {
+      findings.push(...made);
+    },
+    finish() {
+      for (const check of selected) if (check.checkInventory) findings.push(...check.checkInventory(inventory, context));
+      const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options)));
+      const report: Report = {
+        tool: { ...TOOL },
+        platform: context.platform,
+        target: context.target,
+        findings: reported,
+        summary: summarize(reported),
+      };
+      if (context.current) report.current = context.current;
+      return report;
+    },
   };
-  if (context.current) report.current = context.current;
-  return report;
 }
 
 export function resolveContext(options: CheckOptions, knowledge: Knowledge): CheckContext {
