@@ -4,9 +4,10 @@ import { Command, CommanderError } from 'commander';
 import { TOOL } from '../core/tool.js';
 import { UsageError } from '../core/errors.js';
 import { checkCommand } from './check.js';
+import { clusterCommand } from './cluster.js';
 import { EXIT } from './common.js';
 
-const COMMANDS = [checkCommand];
+const COMMANDS = [checkCommand, clusterCommand];
 
 export function buildProgram(): Command {
   const program = new Command('upshift')
