@@ -1,13 +1,12 @@
 // `upshift cluster` as a library call: read a live cluster (or a snapshot of one) and run
 // every check on what it holds, under the API versions that wrote each object.
-import { minorOf, requireKubeVersion } from './core/kube-version.js';
 import type { Report } from './core/types.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { startScan, type CheckOptions } from './run-check.js';
 import { connect, type ConnectOptions } from './sources/cluster/connect.js';
-import { kindsToList, readCluster, readClusterInfo, type ClusterInfo, type ClusterSink } from './sources/cluster/read-cluster.js';
-import { openSnapshot, writeSnapshot, type SnapshotWriter } from './sources/cluster/snapshot.js';
-import { scanSink } from './sources/cluster/to-resources.js';
+import { kindsToList, readCluster, readClusterInfo, type ClusterSink } from './sources/cluster/read-cluster.js';
+import { writeSnapshot, type SnapshotWriter } from './sources/cluster/snapshot.js';
+import { scanSink, serverMinor } from './sources/cluster/to-resources.js';
 
 export interface ClusterOptions extends CheckOptions, ConnectOptions {
   /** Only this namespace's namespaced objects (-n). */
@@ -40,23 +39,6 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
   await snapshot?.close();
   sink.close();
   return { report: scan.finish(), context: info.context, serverVersion: info.serverVersion, unread: sink.unreadList };
-}
-
-/** Reruns a scan from a snapshot written by runCluster. */
-export async function runSnapshot(file: string, options: CheckOptions): Promise<ClusterResult> {
-  const knowledge = options.knowledge ?? loadKnowledge(options.dataFiles);
-  const kinds = new Set<string>();
-  const snapshot = await openSnapshot(file, kinds);
-  const scan = startScan({ ...options, knowledge, current: options.current ?? serverMinor(snapshot.info) });
-  for (const kind of scan.objectKinds) kinds.add(kind);
-  const sink = scanSink(scan, snapshot.info);
-  await snapshot.replay(sink, () => {});
-  sink.close();
-  return { report: scan.finish(), context: snapshot.info.context, serverVersion: snapshot.info.serverVersion, unread: sink.unreadList };
-}
-
-function serverMinor(info: ClusterInfo): string {
-  return minorOf(requireKubeVersion(info.serverVersion, `the server version of context "${info.context}"`));
 }
 
 function tee(sink: ClusterSink, snapshot: SnapshotWriter | undefined): ClusterSink {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { runCheck } from '../run-check.js';
+import { runSnapshot } from '../run-snapshot.js';
+import { reportUnread } from './cluster.js';
 import { reporters } from '../report/index.js';
 import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, type FailOn, type OutputFlags } from './common.js';
 
@@ -18,6 +20,7 @@ interface CheckFlags extends OutputFlags {
   exclude?: string[];
   maxFileSize?: string;
   componentVersion?: string[];
+  snapshot?: string;
 }
 
 export function checkCommand(): Command {
@@ -27,11 +30,28 @@ export function checkCommand(): Command {
     .option('-f, --filename <file...>', 'a manifest file to scan; - reads standard input')
     .option('--exclude <glob...>', 'skip paths matching these globs (relative to each PATH)')
     .option('--max-file-size <MB>', 'report files larger than this instead of reading them', '64')
+    .option('--snapshot <file>', 'rerun a cluster scan from a snapshot written by upshift cluster --snapshot')
     .option('--component-version <name=version...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList);
   addTargetFlags(command);
   addOutputFlags(command, Object.keys(reporters), 'table');
   return command.action(async (paths: string[], flags: CheckFlags) => {
     const files = flags.filename ?? [];
+    if (flags.snapshot) {
+      if (paths.length > 0 || files.length > 0) throw new UsageError('--snapshot replays a cluster scan on its own; give either --snapshot FILE or PATHs/-f, not both');
+      const result = await runSnapshot(flags.snapshot, {
+        target: flags.target,
+        current: flags.current,
+        platform: flags.platform,
+        dataFiles: flags.data,
+        only: flags.checks,
+        skip: flags.skipChecks,
+        componentTargets: parseComponentVersions(flags.componentVersion ?? []),
+      });
+      reportUnread(result);
+      printReport(result.report, flags);
+      process.exitCode = exitCodeFor(result.report, flags.failOn);
+      return;
+    }
     const readsStdin = files.includes('-');
     if (paths.length === 0 && files.length === 0) {
       throw new UsageError('nothing to scan: give a PATH (file or directory), or -f FILE, or -f - for standard input');

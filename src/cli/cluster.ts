@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { reporters } from '../report/index.js';
-import { runCluster, type ClusterResult } from '../run-cluster.js';
+import type { ClusterResult } from '../run-cluster.js';
 import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, type FailOn, type OutputFlags } from './common.js';
 
 interface ClusterFlags extends OutputFlags {
@@ -36,6 +36,8 @@ export function clusterCommand(): Command {
   addOutputFlags(command, Object.keys(reporters), 'table');
   return command.action(async (flags: ClusterFlags) => {
     if (flags.namespace && flags.allNamespaces) throw new UsageError('-n/--namespace and -A/--all-namespaces exclude each other; give one');
+    // Loaded here, not at startup: the Kubernetes client is large, and other commands do not need it.
+    const { runCluster } = await import('../run-cluster.js');
     const result = await runCluster({
       kubeconfig: flags.kubeconfig,
       context: flags.context,

@@ -30,7 +30,7 @@ export async function listPages(
   const seen = new Set<string>();
   let restarts = 0;
   let token: string | undefined;
-  do {
+  for (;;) {
     const query = new URLSearchParams({ limit: String(options.limit) });
     if (options.labelSelector) query.set('labelSelector', options.labelSelector);
     if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
@@ -60,7 +60,8 @@ export async function listPages(
     }
     if (fresh.length > 0) onPage(fresh);
     token = body.metadata?.continue || undefined;
-  } while (token);
+    if (!token) return;
+  }
 }
 
 function collectionPath(served: ServedResource, namespace: string | undefined): string {

@@ -35,7 +35,7 @@ export function writeSnapshot(file: string, info: ClusterInfo, now: Date): Snaps
   write({ record: 'header', format: FORMAT, tool: `${TOOL.name} ${TOOL.version}`, takenAt: now.toISOString(), info });
   return {
     helmRelease(release) {
-      const objects = release.resources.flatMap((resource) => (resource.object ? [reduced(resource.object)] : []));
+      const objects = release.resources.flatMap((resource) => (resource.object ? [reduced(resource.object, resource.namespace)] : []));
       write({ record: 'helm-release', release: release.release, namespace: release.namespace, revision: release.revision, chart: release.chart, objects, problems: release.problems });
     },
     objects(served, items) {
@@ -108,9 +108,10 @@ async function* records(file: string): AsyncGenerator<SnapshotRecord> {
   }
 }
 
-function reduced(object: KubeObject): KubeObject {
-  const kept: KubeObject = { apiVersion: object.apiVersion, kind: object.kind };
-  if (object.metadata) kept.metadata = object.metadata;
+/** kind/apiVersion/metadata/spec, with the namespace Helm gives namespaced objects that have none. */
+function reduced(object: KubeObject, namespace: string | undefined): KubeObject {
+  const kept: KubeObject = { apiVersion: object.apiVersion, kind: object.kind, metadata: { ...object.metadata } };
+  if (namespace) kept.metadata!.namespace = namespace;
   if (object.spec !== undefined) kept.spec = object.spec;
   return kept;
 }

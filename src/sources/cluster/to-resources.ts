@@ -63,12 +63,17 @@ export function scanSink(scan: Scan, info: ClusterInfo): ScanSink {
     close() {
       scan.inventory.environments.push({
         name: context,
-        clusterVersion: minorOf(requireKubeVersion(info.serverVersion, `the server version of context "${context}"`)),
+        clusterVersion: serverMinor(info),
         origin: { type: 'cluster', context },
         nodeGroups: nodeGroupFacts(nodes),
       });
     },
   };
+}
+
+/** "1.28" from the server's gitVersion. */
+export function serverMinor(info: ClusterInfo): string {
+  return minorOf(requireKubeVersion(info.serverVersion, `the server version of context "${info.context}"`));
 }
 
 function identity(apiVersion: string, kind: string, namespace: string | undefined, name: string | undefined): string {
