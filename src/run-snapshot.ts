@@ -5,6 +5,7 @@ import { startScan, type CheckOptions } from './run-check.js';
 import type { ClusterResult } from './run-cluster.js';
 import { openSnapshot } from './sources/cluster/snapshot.js';
 import { scanSink, serverMinor } from './sources/cluster/to-resources.js';
+import type { EksData } from './sources/eks/read-eks.js';
 
 /** Reruns a scan from a snapshot written by runCluster. */
 export async function runSnapshot(file: string, options: CheckOptions): Promise<ClusterResult> {
@@ -14,7 +15,9 @@ export async function runSnapshot(file: string, options: CheckOptions): Promise<
   const scan = startScan({ ...options, knowledge, current: options.current ?? serverMinor(snapshot.info) });
   for (const kind of scan.objectKinds) kinds.add(kind);
   const sink = scanSink(scan, snapshot.info);
-  await snapshot.replay(sink, () => {});
+  await snapshot.replay(sink, (key, value) => {
+    if (key === 'eks') sink.eks(value as EksData);
+  });
   sink.close();
   return { report: scan.finish(), context: snapshot.info.context, serverVersion: snapshot.info.serverVersion, unread: sink.unreadList };
 }

@@ -13,6 +13,8 @@ interface ClusterFlags extends OutputFlags {
   allNamespaces?: boolean;
   requestTimeout: string;
   snapshot?: string;
+  eks?: string | boolean;
+  region?: string;
   target?: string;
   current?: string;
   data?: string[];
@@ -31,6 +33,8 @@ export function clusterCommand(): Command {
     .option('-n, --namespace <namespace>', 'only this namespace (cluster-scoped objects are still read)')
     .option('-A, --all-namespaces', 'every namespace (the default)')
     .option('--request-timeout <seconds>', 'give up on one API request after this long', '30')
+    .option('--eks [cluster]', 'also read the EKS API: cluster, node groups, add-ons, Upgrade Insights (default name: from the context ARN)')
+    .option('--region <region>', 'AWS region of the EKS cluster (default: AWS_REGION, the profile, or the context ARN)')
     .option('--snapshot <file>', 'also write everything read to FILE, to rerun with upshift check --snapshot FILE');
   addTargetFlags(command);
   addOutputFlags(command, Object.keys(reporters), 'table');
@@ -45,6 +49,7 @@ export function clusterCommand(): Command {
       namespace: flags.namespace,
       timeoutMs: parseSeconds(flags.requestTimeout) * 1000,
       snapshot: flags.snapshot,
+      eks: flags.eks === undefined ? undefined : { cluster: typeof flags.eks === 'string' ? flags.eks : '', region: flags.region },
       target: flags.target,
       current: flags.current,
       platform: flags.platform,

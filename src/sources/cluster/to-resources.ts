@@ -1,9 +1,12 @@
 // Turns what the cluster reader hands over into the scan's Resources and facts: each object
 // under the API version that wrote it, Helm release manifests once (not again as the objects
 // they created), the deprecated-API metric as findings, nodes as the environment's node groups.
-import { minorOf, requireKubeVersion } from '../../core/kube-version.js';
+import { listHops, minorOf, requireKubeVersion } from '../../core/kube-version.js';
 import type { Origin, Resource } from '../../core/types.js';
+import type { NodeGroupFact } from '../../checks/types.js';
 import type { Scan } from '../../run-check.js';
+import { eksFacts } from '../eks/eks-facts.js';
+import type { EksData } from '../eks/read-eks.js';
 import { deprecatedApiCallFindings } from './metrics.js';
 import { nodeFact, nodeGroupFacts, type NodeFact } from './nodes.js';
 import type { ClusterInfo, ClusterSink } from './read-cluster.js';
@@ -12,6 +15,8 @@ import { writtenApi } from './written-api.js';
 export interface ScanSink extends ClusterSink {
   /** What could not be read, one line each ("list secrets: 403 Forbidden"). */
   unreadList: string[];
+  /** What the EKS API said: add-ons, managed node groups, insights. */
+  eks(data: EksData): void;
   /** Adds the cluster's environment (version, node groups) to the inventory. */
   close(): void;
 }
@@ -22,6 +27,7 @@ export function scanSink(scan: Scan, info: ClusterInfo): ScanSink {
   const fromHelm = new Set<string>();
   const nodes: NodeFact[] = [];
   const unreadList: string[] = [];
+  let managedGroups: NodeGroupFact[] = [];
   return {
     unreadList,
     helmRelease(release) {
@@ -60,12 +66,22 @@ export function scanSink(scan: Scan, info: ClusterInfo): ScanSink {
     unread(action, reason) {
       unreadList.push(`${action}: ${reason}`);
     },
+    eks(data) {
+      const { current, target } = scan.context;
+      const minors = current ? listHops(current, target).map((hop) => hop.to) : [target];
+      const facts = eksFacts(data, minors, scan.context);
+      managedGroups = facts.nodeGroups;
+      scan.inventory.eksAddons.push(...facts.addons);
+      scan.report(facts.findings);
+    },
     close() {
+      // EKS knows its managed node groups better (updateConfig, AMI release); the nodes add the others (Karpenter, self-managed).
+      const managed = new Set(managedGroups.map((group) => group.name));
       scan.inventory.environments.push({
         name: context,
         clusterVersion: serverMinor(info),
         origin: { type: 'cluster', context },
-        nodeGroups: nodeGroupFacts(nodes),
+        nodeGroups: [...managedGroups, ...nodeGroupFacts(nodes).filter((group) => !managed.has(group.name))],
       });
     },
   };
