@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKubeApiServer, type KubeApiServer, type KubeApiServerOptions } from './support/kube-api-server.js';
 import { buildEstate, secret, SERVED_1_21 } from './support/cluster-estate.js';
+import { eksFixture, startEksApiServer } from './support/eks-api-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -178,5 +179,50 @@ describe('upshift cluster', () => {
     expect(text).not.toContain('"release":"H4s');
     expect(text).not.toContain('fieldsV1');
     expect(text).toContain('"kind":"CronJob"');
+  });
+});
+
+describe('upshift cluster --eks', () => {
+  async function withEks(denied?: string[]) {
+    const { kubeconfig } = await serve();
+    const eks = await startEksApiServer({ ...eksFixture(), denied });
+    const env = { AWS_ENDPOINT_URL_EKS: eks.url, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test', AWS_PROFILE: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+    return { kubeconfig, eks, env };
+  }
+
+  it('adds add-ons EKS does not offer at a hop and Upgrade Insights, mapped to our ids', async () => {
+    const { kubeconfig, eks, env } = await withEks();
+    try {
+      const run = await upshift(['cluster', '--kubeconfig', kubeconfig, '--eks', 'prod', '--target', '1.25', '--checks', 'addon-incompatible,deprecated-api-called', '-o', 'json'], env);
+      expect(run.stderr).toBe('');
+      const findings = (JSON.parse(run.stdout).findings as Finding[]).filter((finding) => finding.origin?.type === 'eks');
+      expect(findings.map(({ id, message }) => ({ id, message }))).toEqual([
+        {
+          id: 'addon-incompatible',
+          message: 'EKS add-on vpc-cni v1.10.4-eksbuild.1 is not offered for Kubernetes 1.23; update it to a version EKS supports there (default v1.12.6-eksbuild.2) before the 1.22→1.23 hop',
+        },
+        {
+          id: 'deprecated-api-called',
+          message:
+            'EKS Upgrade Insights: clients still call /apis/policy/v1beta1/podsecuritypolicies, no longer served from 1.25; move them to /apis/policy/v1/podsecuritypolicies; callers: argocd-application-controller (1200 requests in 30 days)',
+        },
+      ]);
+      expect(findings[0].origin).toEqual({ type: 'eks', cluster: 'prod', region: 'us-east-1', arn: 'arn:aws:eks:us-east-1:111122223333:cluster/prod' });
+      expect(eks.requests).toContain('GET /addons/supported-versions?addonName=vpc-cni&kubernetesVersion=1.23');
+      expect(eks.requests).not.toContain('GET /clusters/prod/insights/ins-health');
+    } finally {
+      await eks.close();
+    }
+  });
+
+  it('exits 1 naming the cluster and the EKS operation that was refused', async () => {
+    const { kubeconfig, eks, env } = await withEks(['DescribeCluster']);
+    try {
+      const run = await upshift(['cluster', '--kubeconfig', kubeconfig, '--eks', 'prod', '--target', '1.25'], env);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^upshift: EKS cluster "prod" \(us-east-1\): not allowed to call eks:DescribeCluster \(403 User: arn:aws:iam::111122223333:user\/ci is not authorized/);
+    } finally {
+      await eks.close();
+    }
   });
 });

@@ -39,6 +39,9 @@ export interface EksData {
 }
 
 export async function readEks(options: EksOptions, minors: readonly string[]): Promise<EksData> {
+  // The SDK warns on every Node 20 run about its releases after January 2027; the lockfile,
+  // not the user, picks the SDK release, so the notice would only be noise on stderr.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const client = new EKSClient({ region: options.region, endpoint: options.endpoint, maxAttempts: 2 });
   const name = options.cluster;
   const call = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
