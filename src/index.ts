@@ -9,3 +9,12 @@ export { checks } from './checks/index.js';
 export { CATALOG, type FindingId } from './checks/catalog.js';
 export type { Check, CheckContext, Inventory, Platform } from './checks/types.js';
 export { reporters, sortFindings, summarize, type Reporter, type ReportOptions } from './report/index.js';
+export { startScan, type Scan } from './run-check.js';
+export type { ClusterOptions, ClusterResult } from './run-cluster.js';
+export { runSnapshot } from './run-snapshot.js';
+export { mergeReports, type NamedReport } from './merge-reports.js';
+
+/** Scans a live cluster (see run-cluster.ts); loaded on first use, as the Kubernetes client is large. */
+export async function runCluster(options: import('./run-cluster.js').ClusterOptions): Promise<import('./run-cluster.js').ClusterResult> {
+  return (await import('./run-cluster.js')).runCluster(options);
+}

@@ -226,3 +226,23 @@ describe('upshift cluster --eks', () => {
     }
   });
 });
+
+describe('upshift merge', () => {
+  it('combines clusters’ JSON reports into one fleet view, and names a file that is not a report', async () => {
+    const { kubeconfig } = await serve();
+    const directory = mkdtempSync(join(tmpdir(), 'upshift-fleet-'));
+    const prod = await upshift(['cluster', '--kubeconfig', kubeconfig, '--context', 'prod', '--target', '1.26', '-o', 'json']);
+    const staging = await upshift(['cluster', '--kubeconfig', kubeconfig, '--context', 'staging', '--target', '1.26', '-o', 'json']);
+    writeFileSync(join(directory, 'prod.json'), prod.stdout);
+    writeFileSync(join(directory, 'staging.json'), staging.stdout);
+    const merged = await upshift(['merge', join(directory, 'prod.json'), join(directory, 'staging.json'), '-o', 'json']);
+    const report = JSON.parse(merged.stdout);
+    expect(merged.code).toBe(3);
+    expect(report.findings).toHaveLength(JSON.parse(prod.stdout).findings.length * 2);
+    expect(new Set(report.findings.map((finding: Finding & { origin: { context?: string } }) => finding.origin.context).filter(Boolean))).toEqual(new Set(['prod', 'staging']));
+    writeFileSync(join(directory, 'notes.txt'), 'hello');
+    const bad = await upshift(['merge', join(directory, 'prod.json'), join(directory, 'notes.txt')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`upshift: ${join(directory, 'notes.txt')}: not JSON`);
+  });
+});

@@ -5,9 +5,10 @@ import { TOOL } from '../core/tool.js';
 import { UsageError } from '../core/errors.js';
 import { checkCommand } from './check.js';
 import { clusterCommand } from './cluster.js';
+import { mergeCommand } from './merge.js';
 import { EXIT } from './common.js';
 
-const COMMANDS = [checkCommand, clusterCommand];
+const COMMANDS = [checkCommand, clusterCommand, mergeCommand];
 
 export function buildProgram(): Command {
   const program = new Command('upshift')
