@@ -17,3 +17,12 @@ export { versionsReport, type VersionsReport, type VersionsEntry } from './versi
 export { detectAddons, type DetectedAddon, type DetectionVia } from './addons/detect.js';
 export { judgeAddon, type AddonMove, type AddonVerdict } from './addons/compatibility.js';
 export { stalenessWarning } from './knowledge/staleness.js';
+export { startScan, type Scan } from './run-check.js';
+export type { ClusterOptions, ClusterResult } from './run-cluster.js';
+export { runSnapshot } from './run-snapshot.js';
+export { mergeReports, type NamedReport } from './merge-reports.js';
+
+/** Scans a live cluster (see run-cluster.ts); loaded on first use, as the Kubernetes client is large. */
+export async function runCluster(options: import('./run-cluster.js').ClusterOptions): Promise<import('./run-cluster.js').ClusterResult> {
+  return (await import('./run-cluster.js')).runCluster(options);
+}

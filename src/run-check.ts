@@ -73,39 +73,15 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   return (await runScan(options)).report;
 }
 
+/** `check`: reads files, stdin, charts, kustomizations and infrastructure code into one scan. */
 export async function runScan(options: CheckOptions): Promise<ScanResult> {
-  const knowledge = options.knowledge ?? loadKnowledge(options.dataFiles);
+  const scan = startScan(options);
+  const { context, inventory } = scan;
   const cwd = options.cwd ?? process.cwd();
-  const config = options.config ?? loadProjectConfig(cwd, options.configFile);
-  const context = { ...resolveContext(options, knowledge), config };
-  const selected = selectChecks(options);
-  // Argo CD Applications are read whole for the charts they deploy (inventory.charts).
-  const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), ...(options.keepKinds ?? []), 'Application']);
-  const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds };
-
-  const findings: Finding[] = [];
-  const inventory: Inventory = { resources: [], charts: [], eksAddons: [], environments: [] };
-  // Without --current, the version comes from the infrastructure code, which is only fully
-  // known after the scan: resources wait for it instead of being checked as they stream past.
-  const waiting: Resource[] | undefined = context.current === undefined ? [] : undefined;
-  const checkResources = (resources: readonly Resource[]) => {
-    for (const resource of resources) {
-      for (const check of selected) if (check.checkResource) findings.push(...check.checkResource(resource, context));
-    }
-  };
-  const accept = (resources: Resource[], problems: Finding[]) => {
-    findings.push(...problems);
-    if (waiting) waiting.push(...resources);
-    else checkResources(resources);
-    for (const resource of resources) {
-      if (resource.object) inventory.resources.push(resource);
-      inventory.charts.push(...argoApplicationReferences(resource));
-    }
-  };
+  const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds: scan.objectKinds };
   const describe = (description: ClusterDescription) => {
-    findings.push(...description.findings);
-    const selectedEnvironments = description.environments.filter((environment) => isEnvironmentSelected(environment.name, options));
-    inventory.environments.push(...selectedEnvironments);
+    scan.report(description.findings);
+    inventory.environments.push(...description.environments.filter((environment) => isEnvironmentSelected(environment.name, options)));
     inventory.eksAddons.push(...description.eksAddons.filter((addon) => addon.env === undefined || isEnvironmentSelected(addon.env, options)));
   };
 
@@ -117,7 +93,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   let done = 0;
   if (options.stdin) {
     const contents = readManifestBytes(options.stdin, 'stdin', scanOptions);
-    accept(contents.resources, contents.findings);
+    scan.accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }
   // Files are read one after another on purpose: measured on 2 cores, worker threads were
@@ -125,7 +101,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   for (const file of expanded.files) {
     if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
     const contents = readManifestFile(file, scanOptions);
-    accept(contents.resources, contents.findings);
+    scan.accept(contents.resources, contents.findings);
     if (contents.text !== undefined) {
       if (looksLikeEksctl(contents.text)) describe(readEksctl(contents.text, displayPath(file, cwd)));
       else if (looksLikeCloudFormation(contents.text)) describe(readCloudFormation(contents.text, displayPath(file, cwd)));
@@ -134,54 +110,106 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   }
   if (expanded.terraform.length > 0) {
     const terraform = await readTerraform(expanded.terraform, { ...scanOptions, environments: options.environments });
-    accept(terraform.resources, terraform.findings);
+    scan.accept(terraform.resources, terraform.findings);
     inventory.environments.push(...terraform.environments);
     inventory.eksAddons.push(...terraform.eksAddons);
     inventory.charts.push(...terraform.charts);
     options.onProgress?.(++done, total);
   }
-  const chartOptions = { ...scanOptions, knowledge, target: context.target, userValues: loadUserValues(options.valuesFiles ?? [], options.set ?? [], cwd) };
+  const chartOptions = { ...scanOptions, knowledge: context.knowledge, target: context.target, userValues: loadUserValues(options.valuesFiles ?? [], options.set ?? [], cwd) };
   for (const chart of expanded.charts) {
     const contents = scanChart(chart, chartOptions);
-    accept(contents.resources, contents.findings);
+    scan.accept(contents.resources, contents.findings);
     inventory.charts.push(...contents.charts);
     options.onProgress?.(++done, total);
   }
   for (const kustomization of kustomize.builds) {
     if (!canBuild) {
       const path = displayPath(kustomization, cwd);
-      findings.push(inputInvalid({ type: 'file', path, line: 1, column: 1 }, `${path}: kubectl is not on PATH, so this kustomization was not built and its files were scanned one by one; install kubectl to scan what the overlay applies`));
+      scan.report([inputInvalid({ type: 'file', path, line: 1, column: 1 }, `${path}: kubectl is not on PATH, so this kustomization was not built and its files were scanned one by one; install kubectl to scan what the overlay applies`)]);
       continue;
     }
     const contents = buildKustomization(kustomization, kustomize, scanOptions);
-    accept(contents.resources, contents.findings);
+    scan.accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }
   checkEnvironmentSelection(options, inventory);
-  const inferred = waiting ? lowestClusterVersion(inventory.environments) : undefined;
-  if (inferred) {
-    if (compareKubeVersions(inferred.version, context.target) > 0) {
-      throw new UsageError(`the current version ${inferred.version} (environment ${inferred.environment}) is newer than --target ${context.target}; pass --target, or --env to pick environments`);
-    }
-    context.current = inferred.version;
-  }
-  if (waiting) checkResources(waiting);
-  for (const check of selected) if (check.checkInventory) findings.push(...check.checkInventory(inventory, context));
-  options.onInventory?.(inventory);
+  return { report: scan.finish(), inventory, context };
+}
 
-  const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options) && !isIgnoredByConfig(finding, config)));
-  const report: Report = {
-    tool: { ...TOOL },
-    platform: context.platform,
-    target: context.target,
-    findings: reported,
-    summary: summarize(reported),
+/** One scan in progress: sources hand it resources as they read them; finish() builds the report. */
+export interface Scan {
+  context: CheckContext;
+  /** Kinds some selected check wants whole (Check.objectKinds); sources keep `object` only for these. */
+  objectKinds: ReadonlySet<string>;
+  inventory: Inventory;
+  accept(resources: readonly Resource[], problems?: readonly Finding[]): void;
+  /** Findings a source made itself (deprecated-api-called from metrics, EKS insights). */
+  report(findings: readonly Finding[]): void;
+  finish(): Report;
+}
+
+/** Streams resources through the per-resource checks and keeps what the inventory checks need. */
+export function startScan(options: CheckOptions): Scan {
+  const knowledge = options.knowledge ?? loadKnowledge(options.dataFiles);
+  const config = options.config ?? loadProjectConfig(options.cwd ?? process.cwd(), options.configFile);
+  const context: CheckContext = { ...resolveContext(options, knowledge), config };
+  const selected = selectChecks(options);
+  // Argo CD Applications are read whole for the charts they deploy (inventory.charts).
+  const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), ...(options.keepKinds ?? []), 'Application']);
+  const findings: Finding[] = [];
+  const inventory: Inventory = { resources: [], charts: [], eksAddons: [], environments: [] };
+  // Without --current, the version comes from the infrastructure code, which is only fully
+  // known after the scan: resources wait for it instead of being checked as they stream past.
+  const waiting: Resource[] | undefined = context.current === undefined ? [] : undefined;
+  const checkResources = (resources: readonly Resource[]) => {
+    for (const resource of resources) {
+      for (const check of selected) if (check.checkResource) findings.push(...check.checkResource(resource, context));
+    }
   };
-  if (context.current) report.current = context.current;
-  if (inferred) report.currentFrom = { environment: inferred.environment, ...(inferred.origin ? { origin: inferred.origin } : {}) };
-  const notes = versionDisagreements(inventory.environments);
-  if (notes.length > 0) report.notes = notes;
-  return { report, inventory, context };
+  return {
+    context,
+    objectKinds,
+    inventory,
+    accept(resources, problems = []) {
+      findings.push(...problems);
+      if (waiting) waiting.push(...resources);
+      else checkResources(resources);
+      for (const resource of resources) {
+        if (resource.object) inventory.resources.push(resource);
+        inventory.charts.push(...argoApplicationReferences(resource));
+      }
+    },
+    report(made) {
+      findings.push(...made);
+    },
+    finish() {
+      const inferred = waiting ? lowestClusterVersion(inventory.environments) : undefined;
+      if (inferred) {
+        if (compareKubeVersions(inferred.version, context.target) > 0) {
+          throw new UsageError(`the current version ${inferred.version} (environment ${inferred.environment}) is newer than --target ${context.target}; pass --target, or --env to pick environments`);
+        }
+        context.current = inferred.version;
+      }
+      if (waiting) checkResources(waiting);
+      for (const check of selected) if (check.checkInventory) findings.push(...check.checkInventory(inventory, context));
+      options.onInventory?.(inventory);
+
+      const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options) && !isIgnoredByConfig(finding, config)));
+      const report: Report = {
+        tool: { ...TOOL },
+        platform: context.platform,
+        target: context.target,
+        findings: reported,
+        summary: summarize(reported),
+      };
+      if (context.current) report.current = context.current;
+      if (inferred) report.currentFrom = { environment: inferred.environment, ...(inferred.origin ? { origin: inferred.origin } : {}) };
+      const notes = versionDisagreements(inventory.environments);
+      if (notes.length > 0) report.notes = notes;
+      return report;
+    },
+  };
 }
 
 function isEnvironmentSelected(name: string, options: CheckOptions): boolean {

@@ -7,6 +7,8 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { runScan } from '../run-check.js';
 import { inventoryDocument } from '../report/inventory.js';
 import { stringify } from 'yaml';
+import { runSnapshot } from '../run-snapshot.js';
+import { reportUnread } from './cluster.js';
 import { reporters } from '../report/index.js';
 import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, warnIfStale, type FailOn, type OutputFlags } from './common.js';
 
@@ -27,6 +29,7 @@ interface CheckFlags extends OutputFlags {
   values?: string[];
   set?: string[];
   config?: string;
+  snapshot?: string;
 }
 
 export function checkCommand(): Command {
@@ -39,6 +42,7 @@ export function checkCommand(): Command {
     .option('--values <file...>', 'Helm values file applied to every chart found, over each environment\'s values (as helm -f)')
     .option('--set <key=value...>', 'Helm value applied to every chart found, after --values (as helm --set)')
     .option('--config <file>', 'project configuration: readiness thresholds and ignores (default: .upshift.yaml when present)')
+    .option('--snapshot <file>', 'rerun a cluster scan from a snapshot written by upshift cluster --snapshot')
     .option('--component-version <name=version...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList)
     .option('--env <names>', 'only these environments of the Terraform/eksctl/CloudFormation code, comma-separated (default: all)', splitList)
     .option('--inventory', 'print what was found per environment (versions, node groups, add-ons, charts) instead of findings; -o json (default) or yaml');
@@ -46,6 +50,22 @@ export function checkCommand(): Command {
   addOutputFlags(command, Object.keys(reporters), 'table');
   return command.action(async (paths: string[], flags: CheckFlags) => {
     const files = flags.filename ?? [];
+    if (flags.snapshot) {
+      if (paths.length > 0 || files.length > 0) throw new UsageError('--snapshot replays a cluster scan on its own; give either --snapshot FILE or PATHs/-f, not both');
+      const result = await runSnapshot(flags.snapshot, {
+        target: flags.target,
+        current: flags.current,
+        platform: flags.platform,
+        dataFiles: flags.data,
+        only: flags.checks,
+        skip: flags.skipChecks,
+        componentTargets: parseComponentVersions(flags.componentVersion ?? []),
+      });
+      reportUnread(result);
+      printReport(result.report, flags);
+      process.exitCode = exitCodeFor(result.report, flags.failOn);
+      return;
+    }
     const readsStdin = files.includes('-');
     if (paths.length === 0 && files.length === 0) {
       throw new UsageError('nothing to scan: give a PATH (file or directory), or -f FILE, or -f - for standard input');

@@ -7,10 +7,12 @@ import { checkCommand } from './check.js';
 import { planCommand } from './plan.js';
 import { fixCommand } from './fix.js';
 import { simulateCommand } from './simulate.js';
+import { clusterCommand } from './cluster.js';
+import { mergeCommand } from './merge.js';
 import { EXIT } from './common.js';
 import { versionsCommand } from './versions.js';
 
-const COMMANDS = [checkCommand, fixCommand, versionsCommand, planCommand, simulateCommand];
+const COMMANDS = [checkCommand, clusterCommand, fixCommand, planCommand, simulateCommand, versionsCommand, mergeCommand];
 
 export function buildProgram(): Command {
   const program = new Command('upshift')

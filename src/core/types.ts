@@ -20,7 +20,7 @@ export type Origin =
       env?: string;
     }
   | { type: 'helm-release'; release: string; namespace: string; revision?: number; chart?: string }
-  | { type: 'cluster'; context?: string; uid?: string }
+  | { type: 'cluster'; context?: string; uid?: string; /** How the written API version was learned: "managedFields helm 2024-05-01T10:00:00Z". */ writtenBy?: string }
   | { type: 'terraform'; path: string; line: number; column?: number; address?: string; env?: string }
   | { type: 'eks'; cluster: string; region?: string; arn?: string };
 

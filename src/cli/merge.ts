@@ -1,0 +1,33 @@
+// `upshift merge REPORT...`: many clusters' JSON reports as one fleet view.
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { mergeReports } from '../merge-reports.js';
+import { reporters } from '../report/index.js';
+import { addOutputFlags, exitCodeFor, printReport, type FailOn, type OutputFlags } from './common.js';
+
+interface MergeFlags extends OutputFlags {
+  failOn: FailOn;
+}
+
+export function mergeCommand(): Command {
+  const command = new Command('merge')
+    .description('combine JSON reports of many clusters (upshift cluster -o json) into one fleet view')
+    .argument('<report...>', 'JSON report files; - reads one from standard input')
+    .addOption(new Option('--fail-on <level>', 'lowest severity that fails the run').choices(['error', 'warning', 'none']).default('error'));
+  addOutputFlags(command, Object.keys(reporters), 'table');
+  return command.action((paths: string[], flags: MergeFlags) => {
+    const inputs = paths.map((path) => ({ path: path === '-' ? 'stdin' : path, text: read(path) }));
+    const report = mergeReports(inputs);
+    printReport(report, flags);
+    process.exitCode = exitCodeFor(report, flags.failOn);
+  });
+}
+
+function read(path: string): string {
+  try {
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`report ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give the path of a JSON report`);
+  }
+}

@@ -1,0 +1,44 @@
+// `upshift merge` as a library call: many clusters' JSON reports (upshift cluster -o json)
+// as one fleet view, each finding still naming the cluster it came from.
+import { compareKubeVersions } from './core/kube-version.js';
+import { UsageError } from './core/errors.js';
+import { TOOL } from './core/tool.js';
+import type { Finding, Report } from './core/types.js';
+import { sortFindings, summarize } from './report/index.js';
+
+export interface NamedReport {
+  /** Where the report was read, for messages. */
+  path: string;
+  text: string;
+}
+
+export function mergeReports(inputs: readonly NamedReport[]): Report {
+  const reports = inputs.map(parseReport);
+  const targets = new Set(reports.map(({ report }) => `${report.platform} ${report.target}`));
+  if (targets.size > 1) {
+    const listing = reports.map(({ path, report }) => `${path}: ${report.platform} ${report.target}`).join(', ');
+    throw new UsageError(`the reports judge different targets (${listing}); rerun them with the same --target and --platform before merging`);
+  }
+  const findings: Finding[] = reports.flatMap(({ report }) => report.findings);
+  const currents = reports.map(({ report }) => report.current).filter((current): current is string => typeof current === 'string');
+  const sorted = sortFindings(findings);
+  const merged: Report = { tool: { ...TOOL }, platform: reports[0].report.platform, target: reports[0].report.target, findings: sorted, summary: summarize(sorted) };
+  // The fleet is as far from the target as its oldest cluster.
+  const oldest = currents.sort(compareKubeVersions)[0];
+  if (oldest) merged.current = oldest;
+  return merged;
+}
+
+function parseReport(input: NamedReport): { path: string; report: Report } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(input.text);
+  } catch (error) {
+    throw new UsageError(`${input.path}: not JSON (${(error as Error).message}); give reports written by upshift cluster -o json or upshift check -o json`);
+  }
+  const report = parsed as Partial<Report>;
+  if (typeof report !== 'object' || report === null || typeof report.target !== 'string' || typeof report.platform !== 'string' || !Array.isArray(report.findings)) {
+    throw new UsageError(`${input.path}: not an upshift JSON report (it needs platform, target and findings); write one with upshift cluster -o json`);
+  }
+  return { path: input.path, report: report as Report };
+}
