@@ -10,17 +10,10 @@ import { stringify } from 'yaml';
 import { runSnapshot } from '../run-snapshot.js';
 import { reportUnread } from './cluster.js';
 import { reporters } from '../report/index.js';
-import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, warnIfStale, type FailOn, type OutputFlags } from './common.js';
+import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, warnIfStale, type OutputFlags, type TargetFlags } from './common.js';
 
-interface CheckFlags extends OutputFlags {
+interface CheckFlags extends OutputFlags, TargetFlags {
   filename?: string[];
-  target?: string;
-  current?: string;
-  data?: string[];
-  checks?: string[];
-  skipChecks?: string[];
-  failOn: FailOn;
-  platform: 'eks' | 'kubernetes';
   exclude?: string[];
   maxFileSize?: string;
   componentVersion?: string[];

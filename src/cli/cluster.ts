@@ -3,9 +3,9 @@ import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { reporters } from '../report/index.js';
 import type { ClusterResult } from '../run-cluster.js';
-import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, type FailOn, type OutputFlags } from './common.js';
+import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, type OutputFlags, type TargetFlags } from './common.js';
 
-interface ClusterFlags extends OutputFlags {
+interface ClusterFlags extends OutputFlags, TargetFlags {
   kubeconfig?: string;
   context?: string;
   inCluster?: boolean;
@@ -15,13 +15,6 @@ interface ClusterFlags extends OutputFlags {
   snapshot?: string;
   eks?: string | boolean;
   region?: string;
-  target?: string;
-  current?: string;
-  data?: string[];
-  checks?: string[];
-  skipChecks?: string[];
-  failOn: FailOn;
-  platform: 'eks' | 'kubernetes';
 }
 
 export function clusterCommand(): Command {

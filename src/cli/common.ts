@@ -28,6 +28,17 @@ export function addOutputFlags(command: Command, formats: readonly string[], def
     .option('-v, --verbose', 'more detail on stderr');
 }
 
+/** The flags addTargetFlags declares, as commander hands them to an action. */
+export interface TargetFlags {
+  target?: string;
+  current?: string;
+  data?: string[];
+  checks?: string[];
+  skipChecks?: string[];
+  failOn: FailOn;
+  platform: 'eks' | 'kubernetes';
+}
+
 export function addTargetFlags(command: Command): Command {
   return command
     .option('--target <version>', 'version to upgrade to (default: newest version in standard support today)')

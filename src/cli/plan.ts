@@ -10,16 +10,9 @@ import { readSimulation } from '../plan/simulation.js';
 import { STRATEGY_NAMES, type StrategyName } from '../plan/types.js';
 import { planHtml } from '../report/html/plan-page.js';
 import { runScan } from '../run-check.js';
-import { addOutputFlags, addTargetFlags, exitCodeFor, progressReporter, type FailOn, type OutputFlags } from './common.js';
+import { addOutputFlags, addTargetFlags, exitCodeFor, progressReporter, type OutputFlags, type TargetFlags } from './common.js';
 
-interface PlanFlags extends OutputFlags {
-  target?: string;
-  current?: string;
-  data?: string[];
-  checks?: string[];
-  skipChecks?: string[];
-  failOn: FailOn;
-  platform: 'eks' | 'kubernetes';
+interface PlanFlags extends OutputFlags, TargetFlags {
   env?: string[];
   strategy: StrategyName | 'auto';
   simulation?: string;
