@@ -21,7 +21,7 @@ describe('fix on the example estate, 1.28 → 1.36', () => {
     expect(fixed.problems).toEqual([]);
     expect(fixed.manual.map((item) => `${item.severity} ${item.path}:${item.line} ${item.kind}`)).toEqual([
       'error apps/notifications/pdb.yaml:4 PodDisruptionBudget',
-      'warning apps/payments/legacy-card-gateway.yaml:15 Endpoints',
+      'warning apps/payments/legacy-card-gateway.yaml:17 Endpoints',
       'error platform/addons/cert-manager/certificates.yaml:40 Certificate',
       'error platform/addons/karpenter/provisioners.yaml:3 Provisioner',
       'error platform/addons/karpenter/provisioners.yaml:37 AWSNodeTemplate',

@@ -10,6 +10,8 @@ export interface CatalogEntry {
 export const CATALOG = {
   'api-removed': { severity: 'error', summary: 'The apiVersion/kind is not served at the target version (or at a hop on the way)' },
   'api-deprecated': { severity: 'warning', summary: 'The apiVersion/kind is deprecated at the target version but still served' },
+  'field-removed': { severity: 'error', summary: 'A field, annotation or value the object sets stops working at the target (or at a hop on the way)' },
+  'field-deprecated': { severity: 'warning', summary: 'A field, annotation or value the object sets is deprecated at the target' },
   'api-replacement-unavailable': { severity: 'warning', summary: 'The replacement API is not served at the current version: migrate between two hops' },
   'deprecated-api-called': { severity: 'error', summary: 'A live client still calls a deprecated or removed API' },
   'psp-in-use': { severity: 'error', summary: 'PodSecurityPolicy objects exist and the target is 1.25 or later' },

@@ -4,6 +4,7 @@ import { addonRetiredCheck } from './addon-retired.js';
 import { al2NodesCheck } from './al2-nodes.js';
 import { apiLifecycleCheck } from './api-lifecycle.js';
 import { dockerSocketCheck } from './docker-socket.js';
+import { fieldLifecycleCheck } from './field-lifecycle.js';
 import { pspInUseCheck } from './psp-in-use.js';
 import { supportWindowCheck } from './support-window.js';
 import { tfResourceDeprecatedCheck } from './tf-resource-deprecated.js';
@@ -19,6 +20,7 @@ import { terminationCheck } from './workload-readiness/termination.js';
 
 export const checks: Record<string, Check> = {
   'api-lifecycle': apiLifecycleCheck,
+  'field-lifecycle': fieldLifecycleCheck,
   'addon-compatibility': addonCompatibilityCheck,
   'addon-retired': addonRetiredCheck,
   'version-skew': versionSkewCheck,

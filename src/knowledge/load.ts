@@ -11,6 +11,7 @@ import { apiRowSchema, knowledgeFileSchema, type ApiRow, type EksVersion, type K
 import { ApiIndex } from './apis.js';
 import { addonSchema, type AddonDefinition, type NodeRules } from './addon-schema.js';
 import { AddonIndex, mergeAddon } from './addons.js';
+import { fieldRowSchema, type FieldRow } from './fields.js';
 import { drainFactValues, drainSectionSchema, type DrainFacts, type DrainSection } from './drain.js';
 
 export interface EksCalendar {
@@ -32,13 +33,15 @@ export interface Knowledge {
   nodes: NodeRules;
   /** How node drains and EKS node-group updates behave (data/drain.yaml). */
   drain: DrainFacts;
+  /** Fields, annotations and values that are deprecated or stop working (data/fields.yaml). */
+  fields: FieldRow[];
 }
 
 /** A knowledge file that cannot be used; the message names the file and the row. */
 export class KnowledgeError extends UsageError {}
 
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
-const BUNDLED_FILES = ['apis.yaml', 'eks.yaml', 'nodes.yaml', 'drain.yaml'];
+const BUNDLED_FILES = ['apis.yaml', 'fields.yaml', 'eks.yaml', 'nodes.yaml', 'drain.yaml'];
 
 function bundledFiles(): string[] {
   const addonFiles = readdirSync(BUNDLED_DATA_DIR + 'addons').filter((name) => name.endsWith('.yaml')).sort();
@@ -53,6 +56,7 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
   const nodes: NodeRules = {};
   const dates: string[] = [];
   const drainRows: DrainSection = {};
+  const fieldRows = new Map<string, FieldRow>();
 
   const files = [...bundledFiles(), ...extraFiles];
   for (const file of files) {
@@ -61,6 +65,10 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
     (content.apis ?? []).forEach((row, index) => {
       const api = validateRow(file, index, row);
       apiRows.set(apiRowKey(api), api);
+    });
+    (content.fields ?? []).forEach((row, index) => {
+      const field = validateField(file, index, row);
+      fieldRows.set(field.id, field);
     });
     (content.addons ?? []).forEach((row, index) => {
       const addon = validateAddon(file, index, row);
@@ -86,6 +94,7 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
     addons: new AddonIndex([...addons.values()]),
     nodes,
     drain,
+    fields: [...fieldRows.values()],
   };
 }
 
@@ -116,6 +125,13 @@ function validateRow(file: string, index: number, row: unknown): ApiRow {
   const fields = (row ?? {}) as Record<string, unknown>;
   const label = [fields.group ? `${fields.group}/${fields.version}` : fields.version, fields.kind].filter(Boolean).join(' ');
   throw new KnowledgeError(`knowledge file ${file}: apis[${index}]${label ? ` (${label})` : ''}: ${describeIssues(result.error.issues)}`);
+}
+
+function validateField(file: string, index: number, row: unknown): FieldRow {
+  const result = z.safeParse(fieldRowSchema, row);
+  if (result.success) return result.data;
+  const id = (row as { id?: unknown } | null)?.id;
+  throw new KnowledgeError(`knowledge file ${file}: fields[${index}]${typeof id === 'string' ? ` (${id})` : ''}: ${describeIssues(result.error.issues)}`);
 }
 
 function validateAddon(file: string, index: number, row: unknown): AddonDefinition {

@@ -64,6 +64,7 @@ export const platformsSchema = z.strictObject({
 export const knowledgeFileSchema = z.looseObject({
   knowledgeDate: z.optional(isoDate),
   apis: z.optional(z.array(z.unknown())),
+  fields: z.optional(z.array(z.unknown())),
   platforms: z.optional(platformsSchema),
   addons: z.optional(z.array(z.unknown())),
   nodes: z.optional(nodeRulesSchema),
