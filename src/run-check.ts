@@ -7,7 +7,7 @@ import type { Finding, Report, Resource } from './core/types.js';
 import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './checks/catalog.js';
 import type { Check, CheckContext, Inventory, Platform } from './checks/types.js';
-import { defaultTarget, isoDay } from './knowledge/calendar.js';
+import { defaultTarget, isoDay, newestKnownVersion } from './knowledge/calendar.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { displayPath, expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
 import { readTerraform } from './sources/terraform/index.js';
@@ -205,11 +205,20 @@ export function startScan(options: CheckOptions): Scan {
       };
       if (context.current) report.current = context.current;
       if (inferred) report.currentFrom = { environment: inferred.environment, ...(inferred.origin ? { origin: inferred.origin } : {}) };
-      const notes = versionDisagreements(inventory.environments);
+      const notes = [...beyondKnowledge(context), ...versionDisagreements(inventory.environments)];
       if (notes.length > 0) report.notes = notes;
       return report;
     },
   };
+}
+
+/** A target past the calendar is allowed (planning ahead) but its judgement is partial: say so. */
+function beyondKnowledge(context: CheckContext): string[] {
+  const newest = newestKnownVersion(context.knowledge, context.platform);
+  if (!newest || compareKubeVersions(context.target, newest) <= 0) return [];
+  return [
+    `--target ${context.target} is newer than the newest ${context.platform} version the knowledge base knows (${newest}, knowledge dated ${context.knowledge.date}): API removals, add-on support and skew rules after ${newest} are not known; update upshift or add rows with --data`,
+  ];
 }
 
 function isEnvironmentSelected(name: string, options: CheckOptions): boolean {

@@ -125,6 +125,16 @@ describe('check', () => {
     expect(JSON.parse(skipped.stdout).findings).toEqual([]);
   });
 
+  it('says once, on stderr and in the JSON notes, when --target is past what the knowledge base knows', async () => {
+    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.40', '-o', 'json']);
+    const note = 'the newest eks version the knowledge base knows (1.36, knowledge dated 2026-11-01): API removals, add-on support and skew rules after 1.36 are not known; update upshift or add rows with --data';
+    expect(run.stderr).toContain(`upshift: note: --target 1.40 is newer than ${note}\n`);
+    expect(JSON.parse(run.stdout).notes).toEqual([`--target 1.40 is newer than ${note}`]);
+    const known = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.36', '-o', 'json']);
+    expect(known.stderr).not.toContain('note:');
+    expect(JSON.parse(known.stdout).notes).toBeUndefined();
+  });
+
   it('answers as kubectl-upshift too', async () => {
     const pkg = await import('../package.json', { with: { type: 'json' } });
     expect(pkg.default.bin).toEqual({ upshift: 'bin/upshift.js', 'kubectl-upshift': 'bin/upshift.js' });

@@ -62,3 +62,9 @@ export function defaultTarget(knowledge: Knowledge, platform: Platform, at: stri
     .sort(compareKubeVersions)
     .at(-1);
 }
+
+/** The newest version the calendar of `platform` lists; a newer target is judged with partial knowledge. */
+export function newestKnownVersion(knowledge: Knowledge, platform: Platform): string | undefined {
+  const rows = platform === 'eks' ? knowledge.eks.versions : knowledge.kubernetes.versions;
+  return rows.map((row) => row.version).sort(compareKubeVersions).at(-1);
+}
