@@ -51,6 +51,7 @@ describe('field-removed and field-deprecated', () => {
     const report = await runCheck({ paths: [FIXTURE], target: '1.33', current: '1.30', knowledge, only: ['field-removed'] });
     expect(report.findings[0]!.details).toEqual({
       field: 'gitrepo-volume',
+      label: 'the in-tree gitRepo volume',
       path: 'volumes.*.gitRepo',
       deprecatedIn: '1.11',
       removedIn: '1.33',

@@ -44,6 +44,7 @@ function judgeField(resource: Resource, row: FieldRow, context: CheckContext): F
   const forecast = row.forecast ? ' (forecast, not yet announced)' : '';
   const details: Record<string, unknown> = {
     field: row.id,
+    label: row.label,
     path: row.path.join('.'),
     ...(row.value !== undefined ? { value: row.value } : {}),
     deprecatedIn: row.deprecatedIn,

@@ -1,6 +1,6 @@
 // API migrations placed on the hop where they must happen, from the api-lifecycle findings:
-// before the hop that removes an API, or between two hops when the replacement is not yet
-// served at the current version.
+// before the hop that removes an API (or a field the object sets), or between two hops when the
+// replacement is not yet served at the current version.
 import type { Finding, Origin } from '../core/types.js';
 import type { Phase } from './types.js';
 
@@ -10,6 +10,9 @@ export interface PlacedMigration {
   items: string[];
   /** True when the old API is already gone at this point: only forward fixes remain. */
   oldApiGone: boolean;
+  /** Whether items include apiVersions (which `upshift fix` rewrites) and fields (changed by hand: field-removed). */
+  hasApis: boolean;
+  hasFields: boolean;
 }
 
 /**
@@ -20,10 +23,12 @@ export interface PlacedMigration {
 export function placeMigrations(findings: readonly Finding[], hops: readonly string[]): PlacedMigration[] {
   const betweenHops = new Set(findings.filter((finding) => finding.id === 'api-replacement-unavailable').map(objectKey));
   const placed = new Map<string, PlacedMigration>();
-  const place = (hop: string, phase: Phase, item: string, oldApiGone: boolean) => {
+  const place = (hop: string, phase: Phase, item: string, oldApiGone: boolean, isField = false) => {
     const key = `${hop} ${phase}`;
-    const entry = placed.get(key) ?? { hop, phase, items: [], oldApiGone };
+    const entry = placed.get(key) ?? { hop, phase, items: [], oldApiGone, hasApis: false, hasFields: false };
     entry.items.push(item);
+    if (isField) entry.hasFields = true;
+    else entry.hasApis = true;
     placed.set(key, entry);
   };
   for (const finding of findings) {
@@ -37,6 +42,9 @@ export function placeMigrations(findings: readonly Finding[], hops: readonly str
     } else if (finding.id === 'api-removed' && !betweenHops.has(objectKey(finding))) {
       const hop = String(details.hop ?? '');
       place(hops.includes(hop) ? hop : hops[0], 'before', describe(finding), !hops.includes(hop));
+    } else if (finding.id === 'field-removed') {
+      const hop = String(details.hop ?? '');
+      place(hops.includes(hop) ? hop : hops[0], 'before', describe(finding), !hops.includes(hop), true);
     }
   }
   return [...placed.values()].map((entry) => ({ ...entry, items: entry.items.sort() }));
@@ -46,8 +54,10 @@ export function placeMigrations(findings: readonly Finding[], hops: readonly str
 export function allMigrations(findings: readonly Finding[]): string[] {
   const byObject = new Map<string, Finding>();
   for (const finding of findings) {
-    if (finding.id !== 'api-removed' && finding.id !== 'api-replacement-unavailable') continue;
-    if (!byObject.has(objectKey(finding))) byObject.set(objectKey(finding), finding);
+    if (finding.id !== 'api-removed' && finding.id !== 'api-replacement-unavailable' && finding.id !== 'field-removed') continue;
+    // An object on a removed API may also set a removed field: both changes are listed.
+    const key = finding.id === 'field-removed' ? `${objectKey(finding)} ${String(finding.details?.field)}` : objectKey(finding);
+    if (!byObject.has(key)) byObject.set(key, finding);
   }
   return [...byObject.values()].map(describe).sort();
 }
@@ -61,6 +71,7 @@ function describe(finding: Finding): string {
   const resource = finding.resource;
   const name = resource?.namespace ? `${resource.namespace}/${resource.name}` : resource?.name ?? '(unnamed)';
   const replacement = finding.details?.replacement ? ` → ${String(finding.details.replacement)}` : '';
+  if (finding.id === 'field-removed') return `${resource?.kind ?? 'object'} ${name}: ${String(finding.details?.label)}${replacement} (${locate(finding.origin)})`;
   return `${resource?.kind ?? 'object'} ${name}: ${resource?.apiVersion ?? '?'}${replacement} (${locate(finding.origin)})`;
 }
 

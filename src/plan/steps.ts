@@ -110,13 +110,14 @@ function migrationDrafts(context: StepContext, placed: PlacedMigration[]): StepD
       hop: entry.hop,
       phase: entry.phase,
       kind: 'api-migration',
-      title: `Migrate ${entry.items.length} object${entry.items.length === 1 ? '' : 's'} to their replacement APIs ${when}`,
-      change: { command: `upshift fix ${context.paths.join(' ') || '.'} --target ${to} --write` },
+      title: `Migrate ${entry.items.length} object${entry.items.length === 1 ? '' : 's'} to their replacement ${entry.hasApis ? 'APIs' : 'fields'}${entry.hasApis && entry.hasFields ? ' and fields' : ''} ${when}`,
+      // fix rewrites apiVersions; removed fields are changed by hand, as each item says.
+      ...(entry.hasApis ? { change: { command: `upshift fix ${context.paths.join(' ') || '.'} --target ${to} --write` } } : {}),
       items: entry.items,
       minutes: entry.items.length * estimate.API_MIGRATION_MINUTES_PER_OBJECT,
       rollback: entry.oldApiGone
         ? 'The old API is no longer served here: fix forward (correct the migrated manifest and re-apply).'
-        : 'Re-apply the previous manifests: the old API is still served at this version.',
+        : `Re-apply the previous manifests: the old ${entry.hasApis ? 'API is still served' : 'field still works'} at this version.`,
     };
   });
 }
