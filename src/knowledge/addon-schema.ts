@@ -1,10 +1,9 @@
 // The shape of add-on knowledge (data/addons/<name>.yaml, or `addons:` in a --data file) and of the node rules
 // (data/nodes.yaml): how to recognise an add-on, how to read its version, which Kubernetes versions it supports.
 import * as z from 'zod/mini';
+import { minorVersion, sourceUrl } from './common-schema.js';
 import semver from 'semver';
 
-const minorVersion = z.string({ error: 'expected a quoted "MAJOR.MINOR" version such as "1.22"' }).check(z.regex(/^\d+\.\d+$/, 'expected a quoted "MAJOR.MINOR" version such as "1.22"'));
-const sourceUrl = z.string({ error: 'expected an http(s) URL naming where the fact comes from' }).check(z.regex(/^https?:\/\/\S+$/, 'expected an http(s) URL naming where the fact comes from'));
 const versionRange = z.string({ error: 'expected a semver range such as "1.26.x" or ">=2.4.7 <2.5.0"' }).check(
   z.refine((value) => semver.validRange(value) !== null, 'expected a semver range such as "1.26.x" or ">=2.4.7 <2.5.0"'),
 );

@@ -2,8 +2,8 @@
 // paths the workload-readiness checks look for. Validated row by row; a --data file may
 // replace single rows.
 import * as z from 'zod/mini';
+import { sourceUrl } from './common-schema.js';
 
-const sourceUrl = z.string().check(z.regex(/^https?:\/\/\S+$/, 'expected an http(s) URL naming where the fact comes from'));
 
 function fact<T extends z.core.SomeType>(value: T) {
   return z.strictObject({ value, estimate: z.optional(z.boolean()), note: z.string(), source: sourceUrl });

@@ -2,9 +2,8 @@
 // stays served while the field itself is deprecated or stops working, e.g. the in-tree gitRepo
 // volume or Service spec.externalIPs. The apiVersion is fine; what the object sets is not.
 import * as z from 'zod/mini';
+import { minorVersion, sourceUrl } from './common-schema.js';
 
-const minorVersion = z.string({ error: 'expected a quoted "MAJOR.MINOR" version such as "1.22"' }).check(z.regex(/^\d+\.\d+$/, 'expected a quoted "MAJOR.MINOR" version such as "1.22"'));
-const sourceUrl = z.string().check(z.regex(/^https?:\/\/\S+$/, 'expected an http(s) URL naming where the fact comes from'));
 
 export const fieldRowSchema = z.strictObject({
   /** Stable key: a --data row with the same id replaces the bundled one. */

@@ -1,11 +1,8 @@
 // The shape of the knowledge files in data/ (and of the user's --data files), checked at
 // load time so that a wrong row is reported by file and row, not discovered mid-scan.
 import * as z from 'zod/mini';
+import { isoDate, minorVersion, sourceUrl } from './common-schema.js';
 import { nodeRulesSchema } from './addon-schema.js';
-
-const minorVersion = z.string({ error: 'expected a quoted "MAJOR.MINOR" version such as "1.22"' }).check(z.regex(/^\d+\.\d+$/, 'expected a quoted "MAJOR.MINOR" version such as "1.22"'));
-const isoDate = z.string({ error: 'expected a quoted YYYY-MM-DD date' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a quoted YYYY-MM-DD date'));
-const sourceUrl = z.string().check(z.regex(/^https?:\/\/\S+$/, 'expected an http(s) URL naming where the fact comes from'));
 
 export const apiRowSchema = z.strictObject({
   group: z.string(),
