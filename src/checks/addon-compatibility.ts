@@ -5,7 +5,7 @@ import { compareKubeVersions, listHops } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
 import { detectAddons, type DetectedAddon } from '../addons/detect.js';
 import { judgeAddon, recommendedFor, supportedRangeText, type AddonMove } from '../addons/compatibility.js';
-import { WORKLOAD_KINDS } from '../addons/workload-pods.js';
+import { WORKLOAD_KINDS } from '../core/pod-template.js';
 import type { AddonDefinition } from '../knowledge/addon-schema.js';
 import { currentVersionFor } from './control-plane-version.js';
 import type { Check, CheckContext } from './types.js';

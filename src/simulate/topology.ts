@@ -3,9 +3,10 @@
 // anti-affinity go round the zones, everything on the least-loaded node, as the default
 // scheduler's spreading does. DaemonSet, Job and CronJob pods are left out: drains skip the
 // first, and the others run to completion.
-import { isRecord } from '../checks/workload-readiness/label-selector.js';
+import { isRecord } from '../core/fields.js';
+import { containersOf } from '../core/pod-template.js';
 import type { ReadinessModel } from '../checks/workload-readiness/readiness-model.js';
-import { containers, type Workload } from '../checks/workload-readiness/workloads.js';
+import type { Workload } from '../checks/workload-readiness/workloads.js';
 import type { DrainFacts } from '../knowledge/drain.js';
 import type { Snapshot, SnapshotPdb } from './snapshot.js';
 
@@ -70,6 +71,6 @@ function isSpread(workload: Workload, zoneKeys: readonly string[]): boolean {
 }
 
 function readinessDelay(workload: Workload): number {
-  const delays = containers(workload).map((container) => (isRecord(container.readinessProbe) && typeof container.readinessProbe.initialDelaySeconds === 'number' ? container.readinessProbe.initialDelaySeconds : 0));
+  const delays = containersOf(workload.podSpec).map((container) => (isRecord(container.readinessProbe) && typeof container.readinessProbe.initialDelaySeconds === 'number' ? container.readinessProbe.initialDelaySeconds : 0));
   return Math.max(0, ...delays);
 }

@@ -5,10 +5,10 @@ import { describeResource } from '../describe.js';
 import type { Check } from '../types.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { isRecord } from './label-selector.js';
+import { isRecord, type Fields } from '../../core/fields.js';
 import { isReplicatedKind } from './pdb-selection.js';
 import { readinessModel } from './readiness-model.js';
-import type { Fields, Workload } from './workloads.js';
+import type { Workload } from './workloads.js';
 
 export const spreadCheck: Check = {
   ids: ['zone-spread-missing', 'nodegroup-pinned', 'zonal-volume'],
