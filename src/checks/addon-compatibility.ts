@@ -57,17 +57,24 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
     message: `${detected.name} ${detected.version} supports Kubernetes ${range}${notNow}; ${describeMoves(verdict.moves, context.target)}`,
     details,
   });
-  for (const move of verdict.moves) {
-    if (move.phase !== 'before' || move.hop === undefined) continue;
-    findings.push({
-      ...base,
-      id: 'addon-upgrade-first',
-      severity: 'error',
-      message: `Upgrade ${detected.name} (now ${detected.version}) to ${moveTarget(move)} before the ${move.hop} control-plane hop`,
-      details: { ...details, hop: move.hop, minimum: move.minimum, recommended: move.recommended },
-    });
-  }
+  findings.push(...upgradeFirst(detected, verdict.moves, details));
   return findings;
+}
+
+/**
+ * One addon-upgrade-first for all the hops an add-on must be upgraded before: an estate of many
+ * environments and hops would otherwise repeat the same add-on once per hop in every environment.
+ */
+function upgradeFirst(detected: DetectedAddon, moves: AddonMove[], details: Record<string, unknown>): Finding[] {
+  const before = moves.filter((move): move is AddonMove & { hop: string } => move.phase === 'before' && move.hop !== undefined);
+  if (before.length === 0) return [];
+  const subject = `Upgrade ${detected.name} (now ${detected.version})`;
+  const message =
+    before.length === 1
+      ? `${subject} to ${moveTarget(before[0])} before the ${before[0].hop} control-plane hop`
+      : `${subject} ahead of ${before.length} control-plane hops: ${before.map((move) => `to ${moveTarget(move)} before ${move.hop}`).join('; ')}`;
+  const upgrades = before.map((move) => ({ hop: move.hop, minimum: move.minimum, recommended: move.recommended }));
+  return [{ ...anchor(detected), id: 'addon-upgrade-first', severity: 'error', message, details: { ...details, upgrades } }];
 }
 
 /** EKS-published versions: the add-on should follow each control-plane hop to the version EKS lists for it. */
