@@ -1,6 +1,7 @@
 // The add-on matrix: each add-on the checks judged, its version, the minimum and
 // recommended versions for the target, and the hop it matters for (addon-* findings); of the
 // upgrades addon-upgrade-first lists, the first, which is due soonest.
+import { isRecord } from '../../core/fields.js';
 import type { Finding } from '../../core/types.js';
 import { sortFindings } from '../order.js';
 import { escapeHtml } from './escape.js';
@@ -27,5 +28,5 @@ export function addonMatrix(findings: readonly Finding[]): string {
 function fieldsOf(finding: Finding): Record<string, unknown> {
   const details = finding.details ?? {};
   const first: unknown = Array.isArray(details.upgrades) ? details.upgrades[0] : undefined;
-  return typeof first === 'object' && first !== null ? { ...details, ...first } : details;
+  return isRecord(first) ? { ...details, ...first } : details;
 }
