@@ -6,6 +6,7 @@
 import { isRecord } from '../core/fields.js';
 import { containersOf } from '../core/pod-template.js';
 import type { ReadinessModel } from '../checks/workload-readiness/readiness-model.js';
+import { spreadsReplicas } from '../checks/workload-readiness/spread.js';
 import type { Workload } from '../checks/workload-readiness/workloads.js';
 import type { DrainFacts } from '../knowledge/drain.js';
 import type { Snapshot, SnapshotPdb } from './snapshot.js';
@@ -29,7 +30,7 @@ export function syntheticSnapshot(model: ReadinessModel, options: TopologyOption
   for (const workload of model.workloads) {
     if (!PLACED_KINDS.has(workload.kind)) continue;
     const replicas = workload.kind === 'Pod' ? 1 : (model.replicasOf(workload) ?? 1);
-    const spread = isSpread(workload, drain.zoneTopologyKeys);
+    const spread = spreadsReplicas(workload, drain.zoneTopologyKeys);
     const used = new Set<number>();
     for (let replica = 0; replica < replicas; replica++) {
       const zone = zoneNames[(zoneOffset + replica) % options.zones];
@@ -62,12 +63,6 @@ export function syntheticSnapshot(model: ReadinessModel, options: TopologyOption
     return pdb;
   });
   return { nodes, pods, pdbs };
-}
-
-function isSpread(workload: Workload, zoneKeys: readonly string[]): boolean {
-  const constraints = Array.isArray(workload.podSpec.topologySpreadConstraints) ? workload.podSpec.topologySpreadConstraints : [];
-  const affinity = isRecord(workload.podSpec.affinity) ? workload.podSpec.affinity : {};
-  return constraints.some((constraint) => isRecord(constraint) && zoneKeys.includes(String(constraint.topologyKey))) || isRecord(affinity.podAntiAffinity);
 }
 
 function readinessDelay(workload: Workload): number {
