@@ -1,6 +1,7 @@
 // Add-on upgrades placed around the control-plane hops, from the addon-* findings' details
 // (minimum/recommended version and hop, or addon-upgrade-first's list of them): what must move
 // before a hop, and the EKS add-ons that follow the control plane after it.
+import { isRecord } from '../core/fields.js';
 import type { Finding } from '../core/types.js';
 import type { ChartReference, EksAddonReference, Inventory } from '../checks/types.js';
 import type { PlannedEnvironment } from './environments.js';
@@ -40,14 +41,15 @@ export function placeAddonUpgrades(findings: readonly Finding[], inventory: Inve
 }
 
 /**
- * The version a finding asks for at each of the plan's hops. A hop the plan does not make (one
- * blue/green jump over several minors) takes the finding's first hop's place, and the last
- * upgrade due within it wins: that release supports where the jump lands.
+ * The version a finding asks for at each of the plan's hops. An upgrade at a hop the plan does not
+ * make (one blue/green jump over several minors) goes to the plan's first hop (its last, for what
+ * follows the control plane), where the last such upgrade wins: that release supports where the
+ * jump lands.
  */
 function versionsByHop(finding: Finding, hops: readonly string[]): Map<string, string | undefined> {
   const details = finding.details ?? {};
   const fallback = BEFORE_HOP.has(finding.id) ? hops[0] : hops[hops.length - 1];
-  const wanted = Array.isArray(details.upgrades) ? (details.upgrades as Record<string, unknown>[]) : [details];
+  const wanted = Array.isArray(details.upgrades) ? details.upgrades.filter(isRecord) : [details];
   const byHop = new Map<string, string | undefined>();
   for (const entry of wanted) {
     const hop = typeof entry.hop === 'string' && hops.includes(entry.hop) ? entry.hop : fallback;
