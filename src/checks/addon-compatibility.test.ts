@@ -93,7 +93,7 @@ describe('add-ons detected from inventory facts', () => {
     );
     expect(findings.map((f) => [f.id, f.origin?.type, f.message])).toEqual([
       ['addon-incompatible', 'terraform', 'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.29 either); on the way to 1.30 it must move once: before 1.29→1.30 to 1.30.0 or later (recommended 1.30.x)'],
-      ['addon-upgrade-first', 'terraform', 'Upgrade cluster-autoscaler (now 1.27) to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop'],
+      ['addon-upgrade-first', 'terraform', 'Upgrade cluster-autoscaler (now 1.27) in staging to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop'],
       ['addon-incompatible', 'file', 'aws-load-balancer-controller 2.4 supports Kubernetes 1.19 to 1.24 (it does not support the current 1.28 either); on the way to 1.30 it must move once: before 1.28→1.29 to 2.4.7 or later'],
       ['addon-upgrade-first', 'file', 'Upgrade aws-load-balancer-controller (now 2.4) to 2.4.7 or later before the 1.28→1.29 control-plane hop'],
       ['addon-unknown', 'terraform', 'ingress-nginx (chart ingress-nginx 4.2.0): the knowledge base does not map this chart version to an app release of ingress-nginx; add a chartVersions row with --data'],
@@ -116,10 +116,10 @@ describe('add-ons detected from inventory facts', () => {
     );
     const first = findings.filter((finding) => finding.id === 'addon-upgrade-first');
     expect(first.map((finding) => [finding.details?.env, finding.message, finding.details?.upgrades])).toEqual([
-      ['dev', 'Upgrade cluster-autoscaler (now 1.27) to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop', [{ hop: '1.29→1.30', minimum: '1.30.0', recommended: '1.30.x' }]],
+      ['dev', 'Upgrade cluster-autoscaler (now 1.27) in dev to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop', [{ hop: '1.29→1.30', minimum: '1.30.0', recommended: '1.30.x' }]],
       [
         'production',
-        'Upgrade cluster-autoscaler (now 1.27) ahead of 2 control-plane hops: to 1.29.0 or later (recommended 1.29.x) before 1.28→1.29; to 1.30.0 or later (recommended 1.30.x) before 1.29→1.30',
+        'Upgrade cluster-autoscaler (now 1.27) in production ahead of 2 control-plane hops: to 1.29.0 or later (recommended 1.29.x) before 1.28→1.29; to 1.30.0 or later (recommended 1.30.x) before 1.29→1.30',
         [
           { hop: '1.28→1.29', minimum: '1.29.0', recommended: '1.29.x' },
           { hop: '1.29→1.30', minimum: '1.30.0', recommended: '1.30.x' },

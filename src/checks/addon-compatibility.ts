@@ -68,7 +68,8 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
 function upgradeFirst(detected: DetectedAddon, moves: AddonMove[], details: Record<string, unknown>): Finding[] {
   const before = moves.filter((move): move is AddonMove & { hop: string } => move.phase === 'before' && move.hop !== undefined);
   if (before.length === 0) return [];
-  const subject = `Upgrade ${detected.name} (now ${detected.version})`;
+  // The environment's name tells apart the findings one Terraform block yields for each environment.
+  const subject = `Upgrade ${detected.name} (now ${detected.version})${detected.env ? ` in ${detected.env}` : ''}`;
   const message =
     before.length === 1
       ? `${subject} to ${moveTarget(before[0])} before the ${before[0].hop} control-plane hop`
