@@ -7,7 +7,7 @@ import { resourceRef } from '../checks/describe.js';
 import type { AddonDefinition } from '../knowledge/addon-schema.js';
 import type { AddonIndex } from '../knowledge/addons.js';
 import { parseImageReference, versionFromTag } from './image-reference.js';
-import { imagesOf, podSpecOf } from './workload-pods.js';
+import { imagesOf, podTemplateOf } from '../core/pod-template.js';
 
 export type DetectionVia = 'image' | 'chart' | 'eks-addon' | 'helm-release';
 
@@ -41,7 +41,7 @@ export function detectAddons(inventory: Inventory, addons: AddonIndex): Detected
 function fromWorkloads(inventory: Inventory, addons: AddonIndex): DetectedAddon[] {
   const detected: DetectedAddon[] = [];
   for (const resource of inventory.resources) {
-    const spec = resource.object && podSpecOf(resource.object);
+    const spec = resource.object && podTemplateOf(resource.object)?.spec;
     if (!spec) continue;
     const seen = new Set<string>();
     for (const image of imagesOf(spec)) {

@@ -5,7 +5,7 @@ import { compareKubeVersions, listHops } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
 import { detectAddons, type DetectedAddon } from '../addons/detect.js';
 import { judgeAddon, recommendedFor, supportedRangeText, type AddonMove } from '../addons/compatibility.js';
-import { WORKLOAD_KINDS } from '../addons/workload-pods.js';
+import { WORKLOAD_KINDS } from '../core/pod-template.js';
 import type { AddonDefinition } from '../knowledge/addon-schema.js';
 import { currentVersionFor } from './control-plane-version.js';
 import type { Check, CheckContext } from './types.js';
@@ -57,17 +57,25 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
     message: `${detected.name} ${detected.version} supports Kubernetes ${range}${notNow}; ${describeMoves(verdict.moves, context.target)}`,
     details,
   });
-  for (const move of verdict.moves) {
-    if (move.phase !== 'before' || move.hop === undefined) continue;
-    findings.push({
-      ...base,
-      id: 'addon-upgrade-first',
-      severity: 'error',
-      message: `Upgrade ${detected.name} (now ${detected.version}) to ${moveTarget(move)} before the ${move.hop} control-plane hop`,
-      details: { ...details, hop: move.hop, minimum: move.minimum, recommended: move.recommended },
-    });
-  }
+  findings.push(...upgradeFirst(detected, verdict.moves, details));
   return findings;
+}
+
+/**
+ * One addon-upgrade-first for all the hops an add-on must be upgraded before: an estate of many
+ * environments and hops would otherwise repeat the same add-on once per hop in every environment.
+ */
+function upgradeFirst(detected: DetectedAddon, moves: AddonMove[], details: Record<string, unknown>): Finding[] {
+  const before = moves.filter((move): move is AddonMove & { hop: string } => move.phase === 'before' && move.hop !== undefined);
+  if (before.length === 0) return [];
+  // The environment's name tells apart the findings one Terraform block yields for each environment.
+  const subject = `Upgrade ${detected.name} (now ${detected.version})${detected.env ? ` in ${detected.env}` : ''}`;
+  const message =
+    before.length === 1
+      ? `${subject} to ${moveTarget(before[0])} before the ${before[0].hop} control-plane hop`
+      : `${subject} ahead of ${before.length} control-plane hops: ${before.map((move) => `to ${moveTarget(move)} before ${move.hop}`).join('; ')}`;
+  const upgrades = before.map((move) => ({ hop: move.hop, minimum: move.minimum, recommended: move.recommended }));
+  return [{ ...anchor(detected), id: 'addon-upgrade-first', severity: 'error', message, details: { ...details, upgrades } }];
 }
 
 /** EKS-published versions: the add-on should follow each control-plane hop to the version EKS lists for it. */

@@ -1,6 +1,6 @@
 // ingress-nginx-retired: an add-on whose project is retired upstream (data/addons: `retired`) still runs.
 import { detectAddons } from '../addons/detect.js';
-import { WORKLOAD_KINDS } from '../addons/workload-pods.js';
+import { WORKLOAD_KINDS } from '../core/pod-template.js';
 import type { Check } from './types.js';
 
 export const addonRetiredCheck: Check = {

@@ -1,7 +1,8 @@
 // docker-socket: pods that mount the Docker or dockershim socket from the node, which no longer exists once
 // dockershim is gone (data/nodes.yaml runtimeSockets).
 import { compareKubeVersions } from '../core/kube-version.js';
-import { asRecord, listOf, podSpecOf, WORKLOAD_KINDS } from '../addons/workload-pods.js';
+import { asRecord, listOf } from '../core/fields.js';
+import { podTemplateOf, WORKLOAD_KINDS } from '../core/pod-template.js';
 import { describeResource, resourceRef } from './describe.js';
 import type { Check } from './types.js';
 
@@ -10,7 +11,7 @@ export const dockerSocketCheck: Check = {
   objectKinds: WORKLOAD_KINDS,
   checkResource(resource, context) {
     const sockets = context.knowledge.nodes.runtimeSockets;
-    const spec = resource.object && podSpecOf(resource.object);
+    const spec = resource.object && podTemplateOf(resource.object)?.spec;
     if (!sockets || !spec || compareKubeVersions(context.target, sockets.removedIn) < 0) return [];
     const mounted = listOf(spec.volumes)
       .map((volume) => asRecord(asRecord(volume)?.hostPath)?.path)

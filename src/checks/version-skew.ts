@@ -3,7 +3,7 @@
 import { compareKubeVersions, listHops, minorOf, parseKubeVersion } from '../core/kube-version.js';
 import type { Finding, Origin } from '../core/types.js';
 import { detectAddons } from '../addons/detect.js';
-import { WORKLOAD_KINDS } from '../addons/workload-pods.js';
+import { WORKLOAD_KINDS } from '../core/pod-template.js';
 import type { NodeRules } from '../knowledge/addon-schema.js';
 import { currentVersionFor } from './control-plane-version.js';
 import type { Check, CheckContext } from './types.js';

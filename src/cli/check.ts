@@ -10,12 +10,22 @@ import { stringify } from 'yaml';
 import { runSnapshot } from '../run-snapshot.js';
 import { reportUnread } from './cluster.js';
 import { reporters } from '../report/index.js';
-import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, warnIfStale, type OutputFlags, type TargetFlags } from './common.js';
+import { finishWithReport, progressReporter, warnIfStale } from './common.js';
+import {
+  addOutputFlags,
+  addTargetFlags,
+  excludeOption,
+  fileOptions,
+  maxFileSizeOption,
+  splitList,
+  targetOptions,
+  type FileFlags,
+  type OutputFlags,
+  type TargetFlags,
+} from './flags.js';
 
-interface CheckFlags extends OutputFlags, TargetFlags {
+interface CheckFlags extends OutputFlags, TargetFlags, FileFlags {
   filename?: string[];
-  exclude?: string[];
-  maxFileSize?: string;
   componentVersion?: string[];
   env?: string[];
   inventory?: boolean;
@@ -30,8 +40,8 @@ export function checkCommand(): Command {
     .description('scan manifests (files, directories, stdin) for what breaks on the way to the target version')
     .argument('[path...]', 'files or directories to scan (recursively: .yaml, .yml, .json)')
     .option('-f, --filename <file...>', 'a manifest file to scan; - reads standard input')
-    .option('--exclude <glob...>', 'skip paths matching these globs (relative to each PATH)')
-    .option('--max-file-size <MB>', 'report files larger than this instead of reading them', '64')
+    .addOption(excludeOption())
+    .addOption(maxFileSizeOption())
     .option('--values <file...>', 'Helm values file applied to every chart found, over each environment\'s values (as helm -f)')
     .option('--set <key=value...>', 'Helm value applied to every chart found, after --values (as helm --set)')
     .option('--config <file>', 'project configuration: readiness thresholds and ignores (default: .upshift.yaml when present)')
@@ -45,18 +55,9 @@ export function checkCommand(): Command {
     const files = flags.filename ?? [];
     if (flags.snapshot) {
       if (paths.length > 0 || files.length > 0) throw new UsageError('--snapshot replays a cluster scan on its own; give either --snapshot FILE or PATHs/-f, not both');
-      const result = await runSnapshot(flags.snapshot, {
-        target: flags.target,
-        current: flags.current,
-        platform: flags.platform,
-        dataFiles: flags.data,
-        only: flags.checks,
-        skip: flags.skipChecks,
-        componentTargets: parseComponentVersions(flags.componentVersion ?? []),
-      });
+      const result = await runSnapshot(flags.snapshot, { ...targetOptions(flags), componentTargets: parseComponentVersions(flags.componentVersion ?? []) });
       reportUnread(result);
-      printReport(result.report, flags);
-      process.exitCode = exitCodeFor(result.report, flags.failOn);
+      finishWithReport(result.report, flags);
       return;
     }
     const readsStdin = files.includes('-');
@@ -72,13 +73,8 @@ export function checkCommand(): Command {
       knowledge,
       paths: [...paths, ...files.filter((file) => file !== '-')],
       stdin: readsStdin ? readFileSync(0) : undefined,
-      target: flags.target,
-      current: flags.current,
-      platform: flags.platform,
-      only: flags.checks,
-      skip: flags.skipChecks,
-      exclude: flags.exclude,
-      maxFileBytes: parseMegabytes(flags.maxFileSize),
+      ...targetOptions(flags),
+      ...fileOptions(flags),
       componentTargets: parseComponentVersions(flags.componentVersion ?? []),
       environments: flags.env,
       valuesFiles: flags.values,
@@ -95,20 +91,12 @@ export function checkCommand(): Command {
       process.stdout.write(flags.output === 'yaml' ? stringify(document) : `${JSON.stringify(document, null, 2)}\n`);
       return;
     }
-    printReport(report, flags, { knowledge: context.knowledge, inventory });
-    process.exitCode = exitCodeFor(report, flags.failOn);
+    finishWithReport(report, flags, { knowledge: context.knowledge, inventory });
   });
 }
 
 function describeOrigin(origin: Origin | undefined): string {
   return origin && 'path' in origin ? `${origin.path}:${origin.line}` : 'infrastructure code';
-}
-
-export function parseMegabytes(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const megabytes = Number(value);
-  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new UsageError(`--max-file-size "${value}" is not a positive number of megabytes`);
-  return megabytes * 1024 * 1024;
 }
 
 function parseComponentVersions(entries: string[]): Map<string, string> {

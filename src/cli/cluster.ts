@@ -3,7 +3,8 @@ import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { reporters } from '../report/index.js';
 import type { ClusterResult } from '../run-cluster.js';
-import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, type OutputFlags, type TargetFlags } from './common.js';
+import { finishWithReport } from './common.js';
+import { addOutputFlags, addTargetFlags, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
 
 interface ClusterFlags extends OutputFlags, TargetFlags {
   kubeconfig?: string;
@@ -43,16 +44,10 @@ export function clusterCommand(): Command {
       timeoutMs: parseSeconds(flags.requestTimeout) * 1000,
       snapshot: flags.snapshot,
       eks: flags.eks === undefined ? undefined : { cluster: typeof flags.eks === 'string' ? flags.eks : '', region: flags.region },
-      target: flags.target,
-      current: flags.current,
-      platform: flags.platform,
-      dataFiles: flags.data,
-      only: flags.checks,
-      skip: flags.skipChecks,
+      ...targetOptions(flags),
     });
     reportUnread(result);
-    printReport(result.report, flags);
-    process.exitCode = exitCodeFor(result.report, flags.failOn);
+    finishWithReport(result.report, flags);
   });
 }
 

@@ -1,58 +1,13 @@
-// What every command shares: the common flags, progress on stderr, printing a report, and
-// the exit-code contract (CLI.md).
-import { Option, type Command } from 'commander';
+// What every command shares once its flags are read: progress on stderr, printing a report,
+// and the exit-code contract (CLI.md).
 import type { Report } from '../core/types.js';
 import { reporters, type ReportOptions } from '../report/index.js';
 import { isoDay } from '../knowledge/calendar.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { stalenessWarning } from '../knowledge/staleness.js';
-
-export type FailOn = 'error' | 'warning' | 'none';
+import type { FailOn, OutputFlags } from './flags.js';
 
 export const EXIT = { ok: 0, usage: 1, warnings: 2, errors: 3 } as const;
-
-export interface OutputFlags {
-  output: string;
-  progress: boolean;
-  quiet?: boolean;
-  verbose?: boolean;
-  color: boolean;
-}
-
-export function addOutputFlags(command: Command, formats: readonly string[], defaultFormat: string): Command {
-  return command
-    .addOption(new Option('-o, --output <format>', 'output format').choices([...formats]).default(defaultFormat))
-    .option('--no-progress', 'no progress bar on stderr')
-    .option('--no-color', 'no ANSI colours in table output')
-    .option('-q, --quiet', 'only results on stdout, nothing on stderr but errors')
-    .option('-v, --verbose', 'more detail on stderr');
-}
-
-/** The flags addTargetFlags declares, as commander hands them to an action. */
-export interface TargetFlags {
-  target?: string;
-  current?: string;
-  data?: string[];
-  checks?: string[];
-  skipChecks?: string[];
-  failOn: FailOn;
-  platform: 'eks' | 'kubernetes';
-}
-
-export function addTargetFlags(command: Command): Command {
-  return command
-    .option('--target <version>', 'version to upgrade to (default: newest version in standard support today)')
-    .option('--current <version>', 'version running now (enables hop-aware advice)')
-    .option('--data <file...>', 'extra knowledge rows, same schema as data/*.yaml')
-    .option('--checks <ids>', 'only these finding ids, comma-separated', splitList)
-    .option('--skip-checks <ids>', 'never these finding ids, comma-separated', splitList)
-    .addOption(new Option('--fail-on <level>', 'lowest severity that fails the run').choices(['error', 'warning', 'none']).default('error'))
-    .addOption(new Option('--platform <platform>', 'platform whose calendar applies').choices(['eks', 'kubernetes']).default('eks'));
-}
-
-export function splitList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((item) => item.trim()).filter(Boolean)];
-}
 
 /** Exit code for a finished run, per the CLI contract. */
 export function exitCodeFor(report: Pick<Report, 'summary'>, failOn: FailOn): number {
@@ -62,10 +17,11 @@ export function exitCodeFor(report: Pick<Report, 'summary'>, failOn: FailOn): nu
   return EXIT.ok;
 }
 
-/** `context`: what the HTML report draws beyond the findings (knowledge, inventory). */
-export function printReport(report: Report, flags: OutputFlags, context: Omit<ReportOptions, 'color' | 'cwd'> = {}): void {
+/** Prints the report and sets the exit code; `context`: what the HTML report draws beyond the findings (knowledge, inventory). */
+export function finishWithReport(report: Report, flags: OutputFlags & { failOn: FailOn }, context: Omit<ReportOptions, 'color' | 'cwd'> = {}): void {
   const color = flags.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
   process.stdout.write(reporters[flags.output](report, { ...context, color, cwd: process.cwd() }));
+  process.exitCode = exitCodeFor(report, flags.failOn);
 }
 
 /** A one-line progress counter on stderr, only for a person watching a terminal. */

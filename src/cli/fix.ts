@@ -4,17 +4,23 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { runFix } from '../run-fix.js';
 import { renderDiff, renderJson, renderLeftovers, renderSummary, summarizeFix } from '../fix/render.js';
-import { parseMegabytes } from './check.js';
-import { EXIT, progressReporter, type OutputFlags } from './common.js';
+import { EXIT, progressReporter } from './common.js';
+import {
+  currentOption,
+  dataOption,
+  excludeOption,
+  fileOptions,
+  maxFileSizeOption,
+  platformOption,
+  targetOption,
+  versionOptions,
+  type FileFlags,
+  type OutputFlags,
+  type VersionFlags,
+} from './flags.js';
 
-interface FixFlags extends OutputFlags {
-  target?: string;
-  current?: string;
-  data?: string[];
-  platform: 'eks' | 'kubernetes';
+interface FixFlags extends OutputFlags, VersionFlags, FileFlags {
   write?: boolean;
-  exclude?: string[];
-  maxFileSize?: string;
 }
 
 export function fixCommand(): Command {
@@ -22,12 +28,12 @@ export function fixCommand(): Command {
     .description('migrate manifests to the APIs served at the target, keeping comments and formatting (dry run unless --write)')
     .argument('[path...]', 'files or directories to migrate (recursively: .yaml, .yml, .json; Helm chart templates)')
     .option('--write', 'apply the changes to the files (atomically); without it nothing is written')
-    .option('--target <version>', 'version to upgrade to (default: newest version in standard support today)')
-    .option('--current <version>', 'version running now')
-    .option('--data <file...>', 'extra knowledge rows, same schema as data/*.yaml')
-    .addOption(new Option('--platform <platform>', 'platform whose calendar applies').choices(['eks', 'kubernetes']).default('eks'))
-    .option('--exclude <glob...>', 'skip paths matching these globs (relative to each PATH)')
-    .option('--max-file-size <MB>', 'report files larger than this instead of reading them', '64')
+    .addOption(targetOption())
+    .addOption(currentOption('version running now'))
+    .addOption(dataOption())
+    .addOption(platformOption('platform whose calendar applies'))
+    .addOption(excludeOption())
+    .addOption(maxFileSizeOption())
     .addOption(new Option('-o, --output <format>', 'output format').choices(['diff', 'json']).default('diff'))
     .option('--no-progress', 'no progress bar on stderr')
     .option('--no-color', 'accepted for symmetry with check; the diff is never coloured')
@@ -37,12 +43,8 @@ export function fixCommand(): Command {
       if (paths.length === 0) throw new UsageError('nothing to fix: give a PATH (file or directory); fix rewrites files, so it does not read standard input');
       const report = await runFix({
         paths,
-        target: flags.target,
-        current: flags.current,
-        platform: flags.platform,
-        dataFiles: flags.data,
-        exclude: flags.exclude,
-        maxFileBytes: parseMegabytes(flags.maxFileSize),
+        ...versionOptions(flags),
+        ...fileOptions(flags),
         write: flags.write === true,
         onProgress: progressReporter(flags, 'fixing files'),
       });

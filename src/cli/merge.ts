@@ -1,26 +1,24 @@
 // `upshift merge REPORT...`: many clusters' JSON reports as one fleet view.
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { mergeReports } from '../merge-reports.js';
 import { reporters } from '../report/index.js';
-import { addOutputFlags, exitCodeFor, printReport, type FailOn, type OutputFlags } from './common.js';
+import { finishWithReport } from './common.js';
+import { addOutputFlags, failOnOption, type OutputFlags, type TargetFlags } from './flags.js';
 
-interface MergeFlags extends OutputFlags {
-  failOn: FailOn;
-}
+interface MergeFlags extends OutputFlags, Pick<TargetFlags, 'failOn'> {}
 
 export function mergeCommand(): Command {
   const command = new Command('merge')
     .description('combine JSON reports of many clusters (upshift cluster -o json) into one fleet view')
     .argument('<report...>', 'JSON report files; - reads one from standard input')
-    .addOption(new Option('--fail-on <level>', 'lowest severity that fails the run').choices(['error', 'warning', 'none']).default('error'));
+    .addOption(failOnOption());
   addOutputFlags(command, Object.keys(reporters), 'table');
   return command.action((paths: string[], flags: MergeFlags) => {
     const inputs = paths.map((path) => ({ path: path === '-' ? 'stdin' : path, text: read(path) }));
     const report = mergeReports(inputs);
-    printReport(report, flags);
-    process.exitCode = exitCodeFor(report, flags.failOn);
+    finishWithReport(report, flags);
   });
 }
 

@@ -2,7 +2,7 @@
 // per environment (Markdown by default, JSON, or a self-contained HTML report).
 import { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { isoDay } from '../knowledge/calendar.js';
+import { isCalendarDay, isoDay } from '../knowledge/calendar.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { planRenderers } from '../plan/render.js';
 import { PLAN_KINDS } from '../plan/signals.js';
@@ -10,7 +10,8 @@ import { readSimulation } from '../plan/simulation.js';
 import { STRATEGY_NAMES, type StrategyName } from '../plan/types.js';
 import { planHtml } from '../report/html/plan-page.js';
 import { runScan } from '../run-check.js';
-import { addOutputFlags, addTargetFlags, exitCodeFor, progressReporter, type OutputFlags, type TargetFlags } from './common.js';
+import { exitCodeFor, progressReporter } from './common.js';
+import { addOutputFlags, addTargetFlags, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
 
 interface PlanFlags extends OutputFlags, TargetFlags {
   env?: string[];
@@ -35,12 +36,7 @@ export function planCommand(): Command {
     const simulation = flags.simulation === undefined ? undefined : readSimulation(flags.simulation);
     const scan = await runScan({
       paths,
-      target: flags.target,
-      current: flags.current,
-      platform: flags.platform,
-      dataFiles: flags.data,
-      only: flags.checks,
-      skip: flags.skipChecks,
+      ...targetOptions(flags),
       keepKinds: PLAN_KINDS,
       onProgress: progressReporter(flags, 'scanning files'),
     });
@@ -66,9 +62,6 @@ export function planCommand(): Command {
 }
 
 function parseDay(text: string): string {
-  const parsed = new Date(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(parsed.getTime()) || isoDay(parsed) !== text) {
-    throw new UsageError(`--start "${text}" is not a date; expected YYYY-MM-DD`);
-  }
+  if (!isCalendarDay(text)) throw new UsageError(`--start "${text}" is not a date; expected YYYY-MM-DD`);
   return text;
 }

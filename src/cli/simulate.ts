@@ -5,7 +5,8 @@ import { UsageError } from '../core/errors.js';
 import { runSimulate } from '../simulate/run-simulate.js';
 import { parseMaxUnavailable, parseSeconds, type SimulationSettings } from '../simulate/settings.js';
 import { simulationTable } from '../simulate/table.js';
-import { addOutputFlags, EXIT, type OutputFlags } from './common.js';
+import { EXIT } from './common.js';
+import { addOutputFlags, type OutputFlags } from './flags.js';
 
 interface SimulateFlags extends OutputFlags {
   snapshot?: string;

@@ -1,24 +1,23 @@
 // `upshift versions [--platform eks|kubernetes] [--at YYYY-MM-DD] [-o table|json]`: the support calendar.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { isoDay } from '../knowledge/calendar.js';
+import { isCalendarDay, isoDay } from '../knowledge/calendar.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { versionsTable } from '../report/versions-table.js';
 import { versionsReport } from '../versions.js';
-import { addOutputFlags, warnIfStale, type OutputFlags } from './common.js';
+import { warnIfStale } from './common.js';
+import { addOutputFlags, dataOption, platformOption, type OutputFlags, type VersionFlags } from './flags.js';
 
-interface VersionsFlags extends OutputFlags {
-  platform: 'eks' | 'kubernetes';
+interface VersionsFlags extends OutputFlags, Pick<VersionFlags, 'platform' | 'data'> {
   at?: string;
-  data?: string[];
 }
 
 export function versionsCommand(): Command {
   const command = new Command('versions')
     .description('support calendar: the status of every version on a date, days left, monthly cost and what happens at the end')
-    .addOption(new Option('--platform <platform>', 'platform whose calendar to show').choices(['eks', 'kubernetes']).default('eks'))
+    .addOption(platformOption('platform whose calendar to show'))
     .option('--at <YYYY-MM-DD>', 'the day to place versions on (default: today, UTC)')
-    .option('--data <file...>', 'extra knowledge rows, same schema as data/*.yaml');
+    .addOption(dataOption());
   addOutputFlags(command, ['table', 'json'], 'table');
   return command.action((flags: VersionsFlags) => {
     const at = flags.at === undefined ? isoDay(new Date()) : parseDay(flags.at);
@@ -30,9 +29,6 @@ export function versionsCommand(): Command {
 }
 
 function parseDay(text: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || isoDay(date) !== text) {
-    throw new UsageError(`--at "${text}" is not a calendar date; expected YYYY-MM-DD, e.g. 2026-11-21`);
-  }
+  if (!isCalendarDay(text)) throw new UsageError(`--at "${text}" is not a calendar date; expected YYYY-MM-DD, e.g. 2026-11-21`);
   return text;
 }

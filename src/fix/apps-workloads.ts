@@ -2,7 +2,8 @@
 // (taken from the pod template labels, which is what the old APIs defaulted it to), fields
 // apps/v1 dropped are removed, and the update strategy keeps its old default explicitly.
 import { groupOf } from './version-bumps.js';
-import { isEmptyRecord, isRecord, remove, set } from './operations.js';
+import { isRecord } from '../core/fields.js';
+import { isEmptyRecord, remove, set } from './operations.js';
 import type { Migration, Operation } from './types.js';
 
 const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];

@@ -1,7 +1,7 @@
 // cert-manager v1alpha2 / v1alpha3 / v1beta1 → v1, where the move is mechanical: objects that
 // use none of the fields v1 renamed change only their apiVersion. The others are left for
 // `cmctl convert`, which knows cert-manager's own conversions.
-import { isRecord } from './operations.js';
+import { isRecord } from '../core/fields.js';
 import type { Migration } from './types.js';
 
 const GROUPS = ['cert-manager.io', 'acme.cert-manager.io'];

@@ -3,7 +3,8 @@
 // jsonPath, the conversion webhook settings nest under conversion.webhook, scope is made
 // explicit, and preserveUnknownFields: true becomes x-kubernetes-preserve-unknown-fields on
 // every object of the schema — v1 would otherwise prune what v1beta1 kept.
-import { isRecord, remove, rename, replaceKey, set } from './operations.js';
+import { isRecord } from '../core/fields.js';
+import { remove, rename, replaceKey, set } from './operations.js';
 import type { Migration, Operation, Path } from './types.js';
 
 const PER_VERSION: [string, string][] = [

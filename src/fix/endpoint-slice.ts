@@ -1,6 +1,7 @@
 // discovery.k8s.io/v1beta1 EndpointSlice → v1: endpoints[].topology gives way to nodeName
 // and zone; any other topology key has no v1 field and is left to a person.
-import { isRecord, remove, replaceKey, set } from './operations.js';
+import { isRecord } from '../core/fields.js';
+import { remove, replaceKey, set } from './operations.js';
 import type { Migration, Operation } from './types.js';
 
 const TOPOLOGY_FIELDS: Record<string, string> = {

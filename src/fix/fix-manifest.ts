@@ -8,7 +8,7 @@ import { inputInvalid } from '../sources/input-problem.js';
 import { looksLikeJson } from '../sources/manifest-text.js';
 import { indexYaml } from '../sources/yaml-index.js';
 import { isListObject, parseYamlDocuments } from '../sources/yaml-parse.js';
-import { isRecord } from './operations.js';
+import { isRecord } from '../core/fields.js';
 import { migrationUrgency, planObject, type ObjectPlan } from './plan-object.js';
 import type { FixChange, ManualMigration } from './report-types.js';
 import type { Operation, Path } from './types.js';

@@ -1,7 +1,8 @@
 // API Priority and Fairness (flowcontrol.apiserver.k8s.io) → v1beta3 / v1: FlowSchema is
 // unchanged; PriorityLevelConfiguration renames assuredConcurrencyShares to
 // nominalConcurrencyShares, whose explicit 0 no longer means "the default of 30".
-import { isRecord, rename } from './operations.js';
+import { isRecord } from '../core/fields.js';
+import { rename } from './operations.js';
 import type { Migration } from './types.js';
 
 export const flowcontrol: Migration = {

@@ -1,7 +1,8 @@
 // autoscaling v2beta1 / v2beta2 HorizontalPodAutoscaler → autoscaling/v2. v2beta2 has v2's
 // fields; v2beta1 metric sources name their target fields differently and become a
 // `metric` and a `target` block each.
-import { isRecord, remove, rename, replaceKey } from './operations.js';
+import { isRecord } from '../core/fields.js';
+import { remove, rename, replaceKey } from './operations.js';
 import type { Migration, Operation, Path } from './types.js';
 
 export const hpa: Migration = {

@@ -2,7 +2,8 @@
 // service.name/port.number|name, spec.backend becomes spec.defaultBackend, and every path
 // gets pathType ImplementationSpecific (how v1beta1 matched a path without one).
 import { groupOf } from './version-bumps.js';
-import { isRecord, remove, rename, replaceKey, set } from './operations.js';
+import { isRecord } from '../core/fields.js';
+import { remove, rename, replaceKey, set } from './operations.js';
 import type { Migration, Operation, Path } from './types.js';
 
 class Ambiguous extends Error {}

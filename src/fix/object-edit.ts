@@ -1,6 +1,6 @@
 // Applies edits to a decoded object: the result the edited text must parse back to.
 import type { Operation, Path } from './types.js';
-import { isRecord } from './operations.js';
+import { isRecord } from '../core/fields.js';
 
 export function applyToObject<T>(object: T, operations: readonly Operation[]): T {
   const result = structuredClone(object);

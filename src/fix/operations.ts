@@ -1,5 +1,6 @@
 // Small constructors for the edits migrations return, so that migrations read as the
 // deprecation guide does: rename this, move that, set the other.
+import { isRecord } from '../core/fields.js';
 import type { Operation, Path } from './types.js';
 
 export function set(path: Path, value: unknown, position: { after?: string; before?: string } = {}): Operation {
@@ -17,10 +18,6 @@ export function replaceKey(path: Path, to: string, value: unknown): Operation[] 
 
 export function remove(path: Path): Operation {
   return { op: 'delete', path };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function isEmptyRecord(value: unknown): boolean {

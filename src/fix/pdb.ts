@@ -1,7 +1,8 @@
 // policy/v1beta1 PodDisruptionBudget → policy/v1. The fields are the same, but an empty
 // selector changes meaning (none in v1beta1, every pod in the namespace in v1): such a PDB
 // is never converted silently.
-import { isEmptyRecord, isRecord } from './operations.js';
+import { isRecord } from '../core/fields.js';
+import { isEmptyRecord } from './operations.js';
 import type { Migration } from './types.js';
 
 export const pdb: Migration = {

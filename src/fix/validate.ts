@@ -1,7 +1,8 @@
 // The last gate before an edit is written: does the migrated object have what its kind
 // requires at the new apiVersion? A migration that fails it is not applied.
 import type { KubeObject } from '../core/types.js';
-import { isEmptyRecord, isRecord } from './operations.js';
+import { isRecord, listOf } from '../core/fields.js';
+import { isEmptyRecord } from './operations.js';
 
 type Validator = (object: Record<string, unknown>) => string[];
 
@@ -16,7 +17,7 @@ const VALIDATORS: Record<string, Validator> = {
   'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration': validateWebhooks,
   'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration': validateWebhooks,
   'discovery.k8s.io/v1 EndpointSlice': (object) =>
-    list(object.endpoints).some((endpoint) => isRecord(endpoint) && 'topology' in endpoint) ? ['endpoints[].topology is not a field of discovery.k8s.io/v1'] : [],
+    listOf(object.endpoints).some((endpoint) => isRecord(endpoint) && 'topology' in endpoint) ? ['endpoints[].topology is not a field of discovery.k8s.io/v1'] : [],
   'events.k8s.io/v1 Event': (object) => ['action', 'reason', 'reportingController', 'reportingInstance', 'eventTime'].filter((field) => !object[field]).map((field) => `${field} is required`),
   'flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration': validatePriorityLevel,
   'flowcontrol.apiserver.k8s.io/v1beta3 PriorityLevelConfiguration': validatePriorityLevel,
@@ -39,15 +40,11 @@ function at(object: unknown, ...path: string[]): unknown {
   return node;
 }
 
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
 function validatePodController(object: Record<string, unknown>): string[] {
   const selector = at(object, 'spec', 'selector');
   const matchLabels = at(selector, 'matchLabels');
   const labels = at(object, 'spec', 'template', 'metadata', 'labels');
-  if (!isRecord(selector) || (isEmptyRecord(matchLabels ?? {}) && list(at(selector, 'matchExpressions')).length === 0)) return ['spec.selector is required and must not be empty'];
+  if (!isRecord(selector) || (isEmptyRecord(matchLabels ?? {}) && listOf(at(selector, 'matchExpressions')).length === 0)) return ['spec.selector is required and must not be empty'];
   if (isRecord(matchLabels) && isRecord(labels) && Object.entries(matchLabels).some(([key, value]) => labels[key] !== value)) {
     return ['spec.selector.matchLabels must match spec.template.metadata.labels'];
   }
@@ -67,8 +64,8 @@ function validateIngress(object: Record<string, unknown>): string[] {
   const problems: string[] = [];
   const spec = isRecord(object.spec) ? object.spec : {};
   if (spec.defaultBackend !== undefined) problems.push(...validateBackend(spec.defaultBackend, 'spec.defaultBackend'));
-  list(spec.rules).forEach((rule, r) => {
-    list(at(rule, 'http', 'paths')).forEach((path, p) => {
+  listOf(spec.rules).forEach((rule, r) => {
+    listOf(at(rule, 'http', 'paths')).forEach((path, p) => {
       const where = `spec.rules[${r}].http.paths[${p}]`;
       if (!['Exact', 'Prefix', 'ImplementationSpecific'].includes(String(at(path, 'pathType')))) problems.push(`${where}.pathType is required`);
       problems.push(...validateBackend(at(path, 'backend'), `${where}.backend`));
@@ -81,7 +78,7 @@ function validateHpa(object: Record<string, unknown>): string[] {
   const problems: string[] = [];
   if (!isRecord(at(object, 'spec', 'scaleTargetRef'))) problems.push('spec.scaleTargetRef is required');
   if (typeof at(object, 'spec', 'maxReplicas') !== 'number') problems.push('spec.maxReplicas is required');
-  list(at(object, 'spec', 'metrics')).forEach((metric, index) => {
+  listOf(at(object, 'spec', 'metrics')).forEach((metric, index) => {
     const type = String(at(metric, 'type'));
     const source = at(metric, type.charAt(0).toLowerCase() + type.slice(1));
     if (!['Utilization', 'Value', 'AverageValue'].includes(String(at(source, 'target', 'type')))) problems.push(`spec.metrics[${index}] needs a target with a type`);
@@ -95,21 +92,21 @@ function validateCrd(object: Record<string, unknown>): string[] {
     .filter((field) => field in spec && !(field === 'preserveUnknownFields' && spec[field] === false))
     .map((field) => `spec.${field} is not a field of apiextensions.k8s.io/v1`);
   if (spec.scope !== 'Namespaced' && spec.scope !== 'Cluster') problems.push('spec.scope is required');
-  const versions = list(spec.versions);
+  const versions = listOf(spec.versions);
   if (versions.length === 0) problems.push('spec.versions is required');
   if (versions.filter((version) => at(version, 'storage') === true).length !== 1) problems.push('exactly one of spec.versions must have storage: true');
   versions.forEach((version, index) => {
     if (!isRecord(at(version, 'schema', 'openAPIV3Schema'))) problems.push(`spec.versions[${index}].schema.openAPIV3Schema is required`);
-    if (list(at(version, 'additionalPrinterColumns')).some((column) => isRecord(column) && !column.jsonPath)) problems.push(`spec.versions[${index}].additionalPrinterColumns[].jsonPath is required`);
+    if (listOf(at(version, 'additionalPrinterColumns')).some((column) => isRecord(column) && !column.jsonPath)) problems.push(`spec.versions[${index}].additionalPrinterColumns[].jsonPath is required`);
   });
   return problems;
 }
 
 function validateWebhooks(object: Record<string, unknown>): string[] {
-  return list(object.webhooks).flatMap((webhook, index) => {
+  return listOf(object.webhooks).flatMap((webhook, index) => {
     const problems: string[] = [];
     if (!['None', 'NoneOnDryRun'].includes(String(at(webhook, 'sideEffects')))) problems.push(`webhooks[${index}].sideEffects must be None or NoneOnDryRun`);
-    if (list(at(webhook, 'admissionReviewVersions')).length === 0) problems.push(`webhooks[${index}].admissionReviewVersions is required`);
+    if (listOf(at(webhook, 'admissionReviewVersions')).length === 0) problems.push(`webhooks[${index}].admissionReviewVersions is required`);
     return problems;
   });
 }

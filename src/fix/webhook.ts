@@ -2,7 +2,8 @@
 // (None or NoneOnDryRun) and admissionReviewVersions, and changes three defaults. The old
 // defaults are written out so the webhook behaves as before; sideEffects is only kept, never
 // guessed: whether a webhook has side effects is known to its author alone.
-import { isRecord, set } from './operations.js';
+import { isRecord } from '../core/fields.js';
+import { set } from './operations.js';
 import type { Migration, Operation } from './types.js';
 
 const OLD_DEFAULTS: [string, unknown][] = [

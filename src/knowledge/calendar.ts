@@ -24,6 +24,12 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Whether text is a day that exists, written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDay(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && isoDay(date) === text;
+}
+
 export function supportCalendar(knowledge: Knowledge, platform: Platform, at: string): VersionSupport[] {
   if (platform === 'eks') {
     return knowledge.eks.versions.map((row) =>

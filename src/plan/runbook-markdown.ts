@@ -2,15 +2,7 @@
 // mermaid Gantt chart, then per environment a numbered checklist a person can follow.
 import { formatMinutes } from './durations.js';
 import { mermaidGantt } from './gantt.js';
-import type { Criterion, EnvironmentPlan, Plan, Step } from './types.js';
-
-const CRITERIA: ReadonlyArray<[Criterion, string]> = [
-  ['serviceImpact', 'service impact'],
-  ['workCost', 'work'],
-  ['rollback', 'rollback'],
-  ['versionsPerUpgrade', 'versions per upgrade'],
-  ['duration', 'duration'],
-];
+import { CRITERIA, type EnvironmentPlan, type Plan, type Step } from './types.js';
 
 export function runbookMarkdown(plan: Plan): string {
   const recommended = plan.strategies.find((strategy) => strategy.recommended)!;

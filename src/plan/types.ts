@@ -8,6 +8,15 @@ export const STRATEGY_NAMES: readonly StrategyName[] = ['in-place', 'nodegroup-b
 
 export type Criterion = 'serviceImpact' | 'workCost' | 'rollback' | 'versionsPerUpgrade' | 'duration';
 
+/** Each criterion with the column label the runbook and the HTML report give it, in their order. */
+export const CRITERIA: ReadonlyArray<[Criterion, string]> = [
+  ['serviceImpact', 'service impact'],
+  ['workCost', 'work'],
+  ['rollback', 'rollback'],
+  ['versionsPerUpgrade', 'versions per upgrade'],
+  ['duration', 'duration'],
+];
+
 /** 1 (worst) to 5 (best) on each criterion. */
 export type Scores = Record<Criterion, number>;
 

@@ -3,9 +3,11 @@
 // anti-affinity go round the zones, everything on the least-loaded node, as the default
 // scheduler's spreading does. DaemonSet, Job and CronJob pods are left out: drains skip the
 // first, and the others run to completion.
-import { isRecord } from '../checks/workload-readiness/label-selector.js';
+import { isRecord } from '../core/fields.js';
+import { containersOf } from '../core/pod-template.js';
 import type { ReadinessModel } from '../checks/workload-readiness/readiness-model.js';
-import { containers, type Workload } from '../checks/workload-readiness/workloads.js';
+import { spreadsReplicas } from '../checks/workload-readiness/spread.js';
+import type { Workload } from '../checks/workload-readiness/workloads.js';
 import type { DrainFacts } from '../knowledge/drain.js';
 import type { Snapshot, SnapshotPdb } from './snapshot.js';
 
@@ -28,7 +30,7 @@ export function syntheticSnapshot(model: ReadinessModel, options: TopologyOption
   for (const workload of model.workloads) {
     if (!PLACED_KINDS.has(workload.kind)) continue;
     const replicas = workload.kind === 'Pod' ? 1 : (model.replicasOf(workload) ?? 1);
-    const spread = isSpread(workload, drain.zoneTopologyKeys);
+    const spread = spreadsReplicas(workload, drain.zoneTopologyKeys);
     const used = new Set<number>();
     for (let replica = 0; replica < replicas; replica++) {
       const zone = zoneNames[(zoneOffset + replica) % options.zones];
@@ -63,13 +65,7 @@ export function syntheticSnapshot(model: ReadinessModel, options: TopologyOption
   return { nodes, pods, pdbs };
 }
 
-function isSpread(workload: Workload, zoneKeys: readonly string[]): boolean {
-  const constraints = Array.isArray(workload.podSpec.topologySpreadConstraints) ? workload.podSpec.topologySpreadConstraints : [];
-  const affinity = isRecord(workload.podSpec.affinity) ? workload.podSpec.affinity : {};
-  return constraints.some((constraint) => isRecord(constraint) && zoneKeys.includes(String(constraint.topologyKey))) || isRecord(affinity.podAntiAffinity);
-}
-
 function readinessDelay(workload: Workload): number {
-  const delays = containers(workload).map((container) => (isRecord(container.readinessProbe) && typeof container.readinessProbe.initialDelaySeconds === 'number' ? container.readinessProbe.initialDelaySeconds : 0));
+  const delays = containersOf(workload.podSpec).map((container) => (isRecord(container.readinessProbe) && typeof container.readinessProbe.initialDelaySeconds === 'number' ? container.readinessProbe.initialDelaySeconds : 0));
   return Math.max(0, ...delays);
 }

@@ -4,7 +4,7 @@ import type { Finding, Resource } from '../../core/types.js';
 import { CATALOG, type FindingId } from '../catalog.js';
 import { resourceRef } from '../describe.js';
 import type { CheckContext } from '../types.js';
-import { isRecord } from './label-selector.js';
+import { isRecord } from '../../core/fields.js';
 
 export const IGNORE_ANNOTATION = 'upshift.io/ignore';
 

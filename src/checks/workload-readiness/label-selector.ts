@@ -1,5 +1,6 @@
 // Kubernetes label-selector semantics (matchLabels and matchExpressions), as PDBs, workload
 // selectors, spread constraints and affinity terms use them.
+import { isRecord } from '../../core/fields.js';
 
 export interface LabelSelector {
   matchLabels: Record<string, string>;
@@ -48,8 +49,4 @@ function matchesExpression(expression: LabelSelector['matchExpressions'][number]
       // The API server rejects any other operator, so such a selector selects nothing.
       return false;
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

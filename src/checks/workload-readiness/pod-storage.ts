@@ -5,7 +5,7 @@ import { describeResource } from '../describe.js';
 import type { Check } from '../types.js';
 import { readinessFinding } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { isRecord } from './label-selector.js';
+import { isRecord } from '../../core/fields.js';
 import { readinessModel } from './readiness-model.js';
 
 export const podStorageCheck: Check = {

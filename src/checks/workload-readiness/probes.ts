@@ -6,7 +6,7 @@ import type { Check } from '../types.js';
 import { readinessFinding } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
 import { readinessModel } from './readiness-model.js';
-import { containers } from './workloads.js';
+import { containersOf } from '../../core/pod-template.js';
 
 const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
 
@@ -18,7 +18,7 @@ export const probesCheck: Check = {
     for (const workload of readinessModel(inventory).workloads) {
       if (RUN_TO_COMPLETION.has(workload.kind)) continue;
       const subject = describeResource(workload.resource);
-      const list = containers(workload);
+      const list = containersOf(workload.podSpec);
       const unready = list.filter((container) => Array.isArray(container.ports) && container.ports.length > 0 && container.readinessProbe === undefined);
       if (unready.length > 0) {
         const names = unready.map((container) => String(container.name));

@@ -5,10 +5,10 @@ import { describeResource } from '../describe.js';
 import type { Check } from '../types.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { isRecord } from './label-selector.js';
+import { isRecord, type Fields } from '../../core/fields.js';
 import { isReplicatedKind } from './pdb-selection.js';
 import { readinessModel } from './readiness-model.js';
-import type { Fields, Workload } from './workloads.js';
+import type { Workload } from './workloads.js';
 
 export const spreadCheck: Check = {
   ids: ['zone-spread-missing', 'nodegroup-pinned', 'zonal-volume'],
@@ -21,7 +21,7 @@ export const spreadCheck: Check = {
     for (const workload of model.workloads) {
       const subject = describeResource(workload.resource);
       const replicas = model.replicasOf(workload);
-      if (isReplicatedKind(workload) && replicas !== undefined && replicas >= minReplicas && !hasZoneSpread(workload, zoneTopologyKeys) && !hasPodAntiAffinity(workload)) {
+      if (isReplicatedKind(workload) && replicas !== undefined && replicas >= minReplicas && !spreadsReplicas(workload, zoneTopologyKeys)) {
         findings.push(
           ...readinessFinding(
             'zone-spread-missing',
@@ -57,6 +57,14 @@ export const spreadCheck: Check = {
     return findings;
   },
 };
+
+/**
+ * Whether the scheduler is told to keep the workload's pods apart: a zone topologySpreadConstraint
+ * or a podAntiAffinity with terms. The drain simulation places synthetic pods by the same rule.
+ */
+export function spreadsReplicas(workload: Workload, zoneKeys: readonly string[]): boolean {
+  return hasZoneSpread(workload, zoneKeys) || hasPodAntiAffinity(workload);
+}
 
 function hasZoneSpread(workload: Workload, zoneKeys: readonly string[]): boolean {
   const constraints = workload.podSpec.topologySpreadConstraints;

@@ -3,10 +3,10 @@
 // runs pods (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job,
 // CronJob, Pod).
 import { dirname } from 'node:path';
+import { isRecord, type Fields } from '../../core/fields.js';
+import { podTemplateOf, WORKLOAD_KINDS } from '../../core/pod-template.js';
 import type { Resource } from '../../core/types.js';
-import { isRecord, readSelector, type LabelSelector } from './label-selector.js';
-
-export type Fields = Record<string, unknown>;
+import { readSelector, type LabelSelector } from './label-selector.js';
 
 export interface Workload {
   resource: Resource;
@@ -43,29 +43,22 @@ export interface Autoscaler {
   minReplicas: number;
 }
 
-const TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job']);
+const POD_KINDS: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
 const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
-
-export const WORKLOAD_KINDS = [...TEMPLATE_KINDS, 'CronJob', 'Pod'];
 
 /** The workload a resource describes, or undefined for other kinds and for partial objects (patches). */
 export function readWorkload(resource: Resource): Workload | undefined {
   const object = resource.object;
-  if (!object || !resource.name) return undefined;
+  if (!object || !resource.name || !POD_KINDS.has(resource.kind)) return undefined;
+  const template = podTemplateOf(object);
+  if (!template || !isCompletePodSpec(template.spec)) return undefined;
   const spec = isRecord(object.spec) ? object.spec : {};
-  let template: unknown;
-  if (TEMPLATE_KINDS.has(resource.kind)) template = spec.template;
-  else if (resource.kind === 'CronJob') template = isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.spec) ? spec.jobTemplate.spec.template : undefined;
-  else if (resource.kind === 'Pod') template = object;
-  else return undefined;
-  if (!isRecord(template) || !isRecord(template.spec) || !isCompletePodSpec(template.spec)) return undefined;
-  const metadata = isRecord(template.metadata) ? template.metadata : {};
   const workload: Workload = {
     resource,
     kind: resource.kind,
     scope: scopeOf(resource),
     name: resource.name,
-    podLabels: stringMap(metadata.labels),
+    podLabels: stringMap(template.metadata.labels),
     podSpec: template.spec,
     controlled: resource.kind !== 'Pod' || hasController(object.metadata),
   };
@@ -111,11 +104,6 @@ export function readAutoscaler(resource: Resource): Autoscaler | undefined {
 export function scopeOf(resource: Resource): string {
   if (resource.namespace) return resource.namespace;
   return resource.origin.type === 'file' ? `(unset) ${dirname(resource.origin.path)}` : '(unset)';
-}
-
-/** Containers of the pod spec that run for the pod's life (not init containers). */
-export function containers(workload: Workload): Fields[] {
-  return Array.isArray(workload.podSpec.containers) ? workload.podSpec.containers.filter(isRecord) : [];
 }
 
 export function stringMap(value: unknown): Record<string, string> {

@@ -1,5 +1,7 @@
 // The add-on matrix: each add-on the checks judged, its version, the minimum and
-// recommended versions for the target, and the hop it matters for (addon-* findings).
+// recommended versions for the target, and the hop it matters for (addon-* findings); of the
+// upgrades addon-upgrade-first lists, the first, which is due soonest.
+import { isRecord } from '../../core/fields.js';
 import type { Finding } from '../../core/types.js';
 import { sortFindings } from '../order.js';
 import { escapeHtml } from './escape.js';
@@ -13,7 +15,7 @@ export function addonMatrix(findings: readonly Finding[]): string {
     rows.set(name, [...(rows.get(name) ?? []), finding]);
   }
   const cell = (group: Finding[], key: string) => {
-    const value = group.map((finding) => finding.details?.[key]).find((entry) => entry !== undefined);
+    const value = group.map((finding) => fieldsOf(finding)[key]).find((entry) => entry !== undefined);
     return value === undefined ? '—' : escapeHtml(value);
   };
   const body = [...rows.entries()]
@@ -21,4 +23,10 @@ export function addonMatrix(findings: readonly Finding[]): string {
     .map(([name, group]) => `<tr><td>${escapeHtml(name)}</td><td>${cell(group, 'version')}</td><td>${cell(group, 'minimum')}</td><td>${cell(group, 'recommended')}</td><td>${cell(group, 'hop')}</td><td>${group.map((finding) => `<span class="badge ${finding.severity}">${escapeHtml(finding.id)}</span>`).join(' ')}</td></tr>`)
     .join('');
   return `<section id="addons"><h2>Add-ons</h2><table><thead><tr><th>add-on</th><th>version</th><th>minimum</th><th>recommended</th><th>hop</th><th>findings</th></tr></thead><tbody>${body}</tbody></table></section>`;
+}
+
+function fieldsOf(finding: Finding): Record<string, unknown> {
+  const details = finding.details ?? {};
+  const first: unknown = Array.isArray(details.upgrades) ? details.upgrades[0] : undefined;
+  return isRecord(first) ? { ...details, ...first } : details;
 }

@@ -14,7 +14,7 @@ const report: Report = {
   target: '1.30',
   findings: [
     { id: 'api-removed', severity: 'error', message: 'Ingress <script>alert(1)</script> uses "old" & gone', resource: { apiVersion: 'extensions/v1beta1', kind: 'Ingress', namespace: 'shop', name: 'web' }, origin: { type: 'file', path: 'apps/web.yaml', line: 3, column: 1 } },
-    { id: 'addon-upgrade-first', severity: 'error', message: 'upgrade first', details: { addon: 'cluster-autoscaler', version: '1.26.4', minimum: '1.29.0', recommended: '1.29.4', hop: '1.28→1.29' } },
+    { id: 'addon-upgrade-first', severity: 'error', message: 'upgrade first', details: { addon: 'cluster-autoscaler', version: '1.26.4', upgrades: [{ hop: '1.28→1.29', minimum: '1.29.0', recommended: '1.29.4' }, { hop: '1.29→1.30', minimum: '1.30.0', recommended: '1.30.2' }] } },
     { id: 'addon-outdated', severity: 'warning', message: 'outdated', details: { addon: 'vpc-cni', version: 'v1.15.0-eksbuild.2', recommended: 'v1.18.1-eksbuild.1' } },
   ],
   summary: { error: 2, warning: 1, info: 0 },
@@ -37,7 +37,7 @@ describe('html report', () => {
     expect(page).toContain('<option value="addon-outdated">addon-outdated</option>');
   });
 
-  it('lists each add-on with its version, minimum, recommended version and hop', () => {
+  it('lists each add-on with its version, and the minimum, recommended version and hop of its next upgrade', () => {
     expect(addonMatrix(report.findings)).toContain(
       '<tr><td>cluster-autoscaler</td><td>1.26.4</td><td>1.29.0</td><td>1.29.4</td><td>1.28→1.29</td><td><span class="badge error">addon-upgrade-first</span></td></tr><tr><td>vpc-cni</td><td>v1.15.0-eksbuild.2</td><td>—</td><td>v1.18.1-eksbuild.1</td><td>—</td>',
     );

@@ -2,16 +2,8 @@
 // and per environment the ordered steps with their changes and rollbacks.
 import { formatMinutes } from '../../plan/durations.js';
 import { scheduleOf, scheduleStart } from '../../plan/gantt.js';
-import type { Criterion, Plan, Step } from '../../plan/types.js';
+import { CRITERIA, type Plan, type Step } from '../../plan/types.js';
 import { escapeHtml } from './escape.js';
-
-const CRITERIA: ReadonlyArray<[Criterion, string]> = [
-  ['serviceImpact', 'service impact'],
-  ['workCost', 'work'],
-  ['rollback', 'rollback'],
-  ['versionsPerUpgrade', 'versions per upgrade'],
-  ['duration', 'duration'],
-];
 
 function scoreBar(score: number): string {
   const cells = [1, 2, 3, 4, 5].map((n) => `<i${n <= score ? ' class="on"' : ''}></i>`).join('');
