@@ -3,7 +3,7 @@
 // that pods can no longer mount from 1.33. Rows come from data/fields.yaml.
 import { compareKubeVersions, hopInto } from '../core/kube-version.js';
 import type { Finding, Resource } from '../core/types.js';
-import { podSpecOf, WORKLOAD_KINDS } from '../addons/workload-pods.js';
+import { podTemplateOf, WORKLOAD_KINDS } from '../core/pod-template.js';
 import { valuesAtPath, type FieldRow } from '../knowledge/fields.js';
 import { describeResource, resourceRef } from './describe.js';
 import type { Check, CheckContext } from './types.js';
@@ -27,7 +27,7 @@ export const fieldLifecycleCheck: Check = {
 function isUsed(resource: Resource, row: FieldRow): boolean {
   let root: unknown;
   if (row.kinds.includes(resource.kind)) root = resource.object;
-  else if (row.kinds.includes('pod') && POD_KINDS.has(resource.kind)) root = podSpecOf(resource.object!);
+  else if (row.kinds.includes('pod') && POD_KINDS.has(resource.kind)) root = podTemplateOf(resource.object!)?.spec;
   if (root === undefined) return false;
   const values = valuesAtPath(root, row.path);
   // Rows give values as text, so `value: "true"` matches a YAML boolean as well as the string.
