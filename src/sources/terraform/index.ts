@@ -92,8 +92,8 @@ function* readEnvironments(parser: Parser, files: readonly string[], options: Te
     const name = basename(file).replace(/\.tfvars(\.json)?$/, '');
     if (file.endsWith('.json')) {
       const values = tfvarsJsonValues(text, path);
-      if (typeof values === 'string') findings.push(inputInvalid({ type: 'terraform', path, line: 1 }, `${path}: invalid JSON variable file: ${values}; fix the syntax`));
-      else yield [name, values];
+      if (values instanceof Map) yield [name, values];
+      else findings.push(inputInvalid({ type: 'terraform', path, line: values.line, column: values.column }, `${path}:${values.line}:${values.column}: invalid JSON variable file: ${values.message}; fix the syntax`));
       continue;
     }
     const result = parseHcl(parser, text);

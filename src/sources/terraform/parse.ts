@@ -38,7 +38,7 @@ export function parseHcl(parser: Parser, text: string): HclParse {
   if (!tree) return { ok: false, line: 1, column: 1, message: 'the parser gave up on this file' };
   try {
     const root = tree.rootNode;
-    if (root.hasError) return describeError(root);
+    if (root.hasError) return describeError(root, text);
     const body = root.namedChildren.find((child) => child?.type === 'body');
     return { ok: true, body: body ? convertBody(body, text) : { attributes: new Map(), blocks: [] } };
   } finally {
@@ -46,7 +46,7 @@ export function parseHcl(parser: Parser, text: string): HclParse {
   }
 }
 
-function describeError(root: Node): HclParse {
+function describeError(root: Node, text: string): HclParse {
   const culprit = firstError(root) ?? root;
   // A missing closing brace is only noticed at the end of the file; the block it belongs to
   // is where the fix goes.
@@ -55,13 +55,20 @@ function describeError(root: Node): HclParse {
     const { row, column } = unclosed.startPosition;
     return { ok: false, line: row + 1, column: column + 1, message: `this block is never closed (no matching "}" before the end of the file)` };
   }
-  const { row, column } = culprit.startPosition;
   // The token tree-sitter's recovery invents for a MISSING node is rarely the one the author
   // meant (e.g. "<<" for an absent value), so it is not named.
-  const message = culprit.isMissing
-    ? 'the syntax is incomplete here (a value, operator or bracket is missing)'
-    : `unexpected ${JSON.stringify(culprit.text.split('\n')[0].slice(0, 40))}`;
-  return { ok: false, line: row + 1, column: column + 1, message };
+  if (culprit.isMissing) {
+    const { row, column } = culprit.startPosition.column === 0 ? endOfPreviousLine(text, culprit.startIndex) : culprit.startPosition;
+    return { ok: false, line: row + 1, column: column + 1, message: 'the syntax is incomplete here (a value, operator or bracket is missing)' };
+  }
+  const { row, column } = culprit.startPosition;
+  return { ok: false, line: row + 1, column: column + 1, message: `unexpected ${JSON.stringify(culprit.text.split('\n')[0].slice(0, 40))}` };
+}
+
+/** Where the text before `index` ends: a value missing at the end of a line is only noticed on the next. */
+function endOfPreviousLine(text: string, index: number): { row: number; column: number } {
+  const lines = text.slice(0, index).trimEnd().split('\n');
+  return { row: lines.length - 1, column: lines[lines.length - 1].length };
 }
 
 function firstError(node: Node): Node | undefined {
