@@ -54,15 +54,17 @@ class Converter {
     const type = this.match(IDENTIFIER, node.startIndex);
     if (blocks !== TOP_LEVEL && !blocks.has(type)) return undefined;
     const block: Block = { type, labels: [], body: { attributes: new Map(), blocks: [] }, line: node.startPosition.row + 1 };
-    // After the type come labels (quoted or bare), "{", the body if any, and "}".
+    // After the type come labels (quoted or bare), "{", the body if any, and "}"; the body is
+    // asked for by type so that nothing about its first character is assumed.
     let content: Node | undefined;
     let opened = false;
-    for (const child of this.children(node).slice(1)) {
+    for (const child of node.namedChildren.slice(1)) {
+      if (!child) continue;
       const first = this.source[child.startIndex];
       if (opened) {
         if (first !== '}' && child.type === 'body') content = child;
       } else if (first === '{') opened = true;
-      else block.labels.push(first === '"' ? this.stringAt(child.startIndex) : this.match(IDENTIFIER, child.startIndex));
+      else if (!this.isComment(child.startIndex)) block.labels.push(first === '"' ? this.stringAt(child.startIndex) : this.match(IDENTIFIER, child.startIndex));
     }
     const needs: Needs | undefined = blocks === TOP_LEVEL ? needsOf(type, block.labels) : { blocks: NO_BLOCKS };
     if (!needs) return undefined;
