@@ -248,6 +248,22 @@ describe('check on infrastructure code', () => {
     ]);
   });
 
+  it('runs every check on the objects kubernetes_manifest creates, located at their resource', async () => {
+    const run = await upshift(['check', 'test/fixtures/terraform/manifests', '--current', '1.28', '--target', '1.33', '--skip-checks', 'support-ended', '-o', 'csv']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('');
+    const at = 'terraform,test/fixtures/terraform/manifests/main.tf';
+    expect(run.stdout.split('\n').slice(1).map((row) => row.split(',"')[0])).toEqual([
+      `error,pdb-blocks-eviction,PodDisruptionBudget,shop,api,policy/v1,${at},29,`,
+      `error,bare-pod,Pod,shop,debug,v1,${at},44,`,
+      `error,api-removed,Ingress,shop,api,extensions/v1beta1,${at},58,`,
+      `warning,zone-spread-missing,Deployment,shop,api,apps/v1,${at},8,`,
+      `info,liveness-probe-missing,Deployment,shop,api,apps/v1,${at},8,`,
+      `info,liveness-probe-missing,Pod,shop,debug,v1,${at},44,`,
+      '',
+    ]);
+  });
+
   it('1 for an --env that names no environment', async () => {
     const run = await upshift(['check', TF, '--env', 'nope']);
     expect(run).toEqual({ code: 1, stdout: '', stderr: 'upshift: --env nope: no such environment in the scanned Terraform, eksctl or CloudFormation files\n' });

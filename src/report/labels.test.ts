@@ -24,6 +24,7 @@ describe('locationLabel', () => {
   it('names each kind of origin', () => {
     expect(locationLabel({ type: 'file', path: '/repo/a.yaml', line: 3, column: 1 }, '/repo')).toBe('a.yaml:3');
     expect(locationLabel({ type: 'terraform', path: 'infra/main.tf', line: 40 }, undefined)).toBe('infra/main.tf:40');
+    expect(locationLabel({ type: 'terraform', path: 'infra/addons.tf', line: 29, address: 'aws_eks_addon.kube_proxy', env: 'staging' }, undefined)).toBe('infra/addons.tf:29 (staging)');
     expect(locationLabel({ type: 'helm-release', release: 'web', namespace: 'shop' }, undefined)).toBe('helm-release shop/web');
     expect(locationLabel({ type: 'cluster', context: 'prod' }, undefined)).toBe('cluster prod');
     expect(locationLabel({ type: 'cluster' }, undefined)).toBe('cluster');

@@ -31,11 +31,11 @@ export function originName(origin: Origin, cwd?: string): string {
   }
 }
 
-/** "apps/ingress.yaml:12", "helm-release shop/web", "cluster prod", or "" without an origin. */
+/** "apps/ingress.yaml:12", "infra/addons.tf:29 (staging)", "helm-release shop/web", "cluster prod", or "" without an origin. */
 export function locationLabel(origin: Origin | undefined, cwd: string | undefined): string {
   if (!origin) return '';
   const name = originName(origin, cwd);
-  if (origin.type === 'file' && origin.env) return `${name}:${origin.line} (${origin.env})`;
+  if ((origin.type === 'file' || origin.type === 'terraform') && origin.env) return `${name}:${origin.line} (${origin.env})`;
   if (origin.type === 'file' || origin.type === 'terraform') return `${name}:${origin.line}`;
   return name ? `${origin.type} ${name}` : origin.type;
 }

@@ -1,6 +1,7 @@
 // CloudFormation templates (YAML with the short-form intrinsic tags, or JSON): one
-// environment per AWS::EKS::Cluster, with its node groups and add-ons. !Ref to a
-// parameter resolves to the parameter's Default, which is what a stack gets unless overridden.
+// environment per AWS::EKS::Cluster, with its node groups and add-ons. !Ref to a parameter
+// (also inside !Sub) resolves to the parameter's Default, which is what a stack gets unless
+// overridden.
 import type { Tags } from 'yaml';
 import type { EksAddonReference, EnvironmentFact, NodeGroupFact } from '../checks/types.js';
 import type { Origin } from '../core/types.js';
@@ -22,8 +23,9 @@ const CLOUDFORMATION_TAGS: Tags = INTRINSICS.flatMap((name) => {
   const wrap = (value: unknown) => ({ [key]: name === 'GetAtt' && typeof value === 'string' ? value.split('.') : value });
   return [
     { tag: `!${name}`, resolve: (value: string) => wrap(value) },
-    { tag: `!${name}`, collection: 'seq' as const, resolve: (value: unknown) => wrap(value) },
-    { tag: `!${name}`, collection: 'map' as const, resolve: (value: unknown) => wrap(value) },
+    // A collection arrives as a YAML node, which toJS() would leave inside the plain object.
+    { tag: `!${name}`, collection: 'seq' as const, resolve: (value: { toJSON(): unknown }) => wrap(value.toJSON()) },
+    { tag: `!${name}`, collection: 'map' as const, resolve: (value: { toJSON(): unknown }) => wrap(value.toJSON()) },
   ];
 });
 
@@ -40,10 +42,7 @@ export function readCloudFormation(text: string, path: string): ClusterDescripti
   const template = recordOf(document.data);
   const parameters = recordOf(template.Parameters);
   const resources = Object.entries(recordOf(template.Resources)).map(([id, value]): CfnResource => ({ id, ...recordOf(value) }));
-  const resolve = (value: unknown): string | undefined => {
-    const reference = textOf(recordOf(value).Ref);
-    return reference !== undefined ? textOf(recordOf(parameters[reference]).Default) : textOf(value);
-  };
+  const resolve = (value: unknown): string | undefined => resolveText(value, parameters);
   const at = (...keys: string[]): Origin => ({ type: 'file', path, line: document.lineOf(keys), column: 1 });
 
   const environments: EnvironmentFact[] = [];
@@ -57,7 +56,7 @@ export function readCloudFormation(text: string, path: string): ClusterDescripti
       .filter((resource) => resource.Type === 'AWS::EKS::Nodegroup' && belongs(resource))
       .map((resource): NodeGroupFact => {
         const settings = recordOf(resource.Properties);
-        const group: NodeGroupFact = { name: resolveSub(settings.NodegroupName, parameters) ?? resource.id, origin: at('Resources', resource.id) };
+        const group: NodeGroupFact = { name: resolve(settings.NodegroupName) ?? resource.id, origin: at('Resources', resource.id) };
         const groupVersion = resolve(settings.Version) ?? version;
         if (groupVersion) group.version = groupVersion;
         const releaseVersion = resolve(settings.ReleaseVersion);
@@ -87,15 +86,25 @@ export function readCloudFormation(text: string, path: string): ClusterDescripti
   return { environments, eksAddons, findings: [] };
 }
 
-/** `!Sub '${ClusterName}-general'` with parameter defaults filled in; undefined if any is unknown. */
-function resolveSub(value: unknown, parameters: Record<string, unknown>): string | undefined {
-  const template = textOf(recordOf(value)['Fn::Sub']);
-  if (template === undefined) return textOf(value);
+/**
+ * A property's text: a literal, `!Ref` to a parameter (its Default), or `!Sub` with `${Name}`
+ * filled from the Sub's own variables or the parameter defaults (`${!Name}` stays literal).
+ * Undefined when any part is only known when the stack is deployed (resources, pseudo parameters).
+ */
+function resolveText(value: unknown, parameters: Record<string, unknown>): string | undefined {
+  const intrinsic = recordOf(value);
+  const reference = textOf(intrinsic.Ref);
+  if (reference !== undefined) return textOf(recordOf(parameters[reference]).Default);
+  const sub = intrinsic['Fn::Sub'];
+  if (sub === undefined) return textOf(value);
+  const [template, variables] = Array.isArray(sub) ? [textOf(sub[0]), recordOf(sub[1])] : [textOf(sub), {}];
+  if (template === undefined) return undefined;
   let unknown = false;
-  const text = template.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
-    const fallback = textOf(recordOf(parameters[name]).Default);
-    if (fallback === undefined) unknown = true;
-    return fallback ?? '';
+  const text = template.replace(/\$\{(!?)([^}]+)\}/g, (whole, literal: string, name: string) => {
+    if (literal) return `\${${name}}`;
+    const filled = name in variables ? resolveText(variables[name], parameters) : textOf(recordOf(parameters[name]).Default);
+    if (filled === undefined) unknown = true;
+    return filled ?? whole;
   });
   return unknown ? undefined : text;
 }

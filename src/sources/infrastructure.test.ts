@@ -72,4 +72,57 @@ describe('CloudFormation', () => {
     }, null, 2);
     expect(readCloudFormation(template, 'stack.json').environments).toEqual([{ name: 'json-cluster', clusterVersion: '1.30', origin: at('stack.json', 13), nodeGroups: [] }]);
   });
+
+  it('fills !Sub from its own variables and the parameter defaults, in both short forms, and leaves deploy-time values out', () => {
+    const template = [
+      'Parameters:',
+      '  Env:',
+      '    Type: String',
+      '    Default: qa',
+      '  K8sVersion:',
+      '    Type: String',
+      "    Default: '1.29'",
+      'Resources:',
+      '  Cluster:',
+      '    Type: AWS::EKS::Cluster',
+      '    Properties:',
+      "      Name: !Sub '${Env}-eks'",
+      '      Version: !Ref K8sVersion',
+      '  Nodes:',
+      '    Type: AWS::EKS::Nodegroup',
+      '    Properties:',
+      "      ClusterName: !Sub '${Env}-eks'",
+      '      NodegroupName: !Sub',
+      "        - '${Prefix}-general-${!Literal}'",
+      '        - Prefix: !Ref Env',
+      "      Version: !Sub '${K8sVersion}'",
+      '  Dns:',
+      '    Type: AWS::EKS::Addon',
+      '    Properties:',
+      '      ClusterName: !Ref Cluster',
+      '      AddonName: coredns',
+      "      AddonVersion: !Sub 'v1.11.1-eksbuild.${AWS::AccountId}'",
+      '',
+    ].join('\n');
+    expect(readCloudFormation(template, 'stack.yaml')).toEqual({
+      environments: [{ name: 'qa-eks', clusterVersion: '1.29', origin: at('stack.yaml', 13), nodeGroups: [{ name: 'qa-general-${Literal}', version: '1.29', origin: at('stack.yaml', 14) }] }],
+      eksAddons: [{ name: 'coredns', env: 'qa-eks', origin: at('stack.yaml', 22) }],
+      findings: [],
+    });
+  });
+
+  it('reads Fn::Sub in the JSON form', () => {
+    const template = JSON.stringify({
+      Parameters: { Env: { Type: 'String', Default: 'prod' } },
+      Resources: {
+        Eks: { Type: 'AWS::EKS::Cluster', Properties: { Name: { 'Fn::Sub': '${Env}-eks' }, Version: '1.30' } },
+        Cni: { Type: 'AWS::EKS::Addon', Properties: { ClusterName: { 'Fn::Sub': ['${E}-eks', { E: { Ref: 'Env' } }] }, AddonName: 'vpc-cni', AddonVersion: 'v1.18.0-eksbuild.1' } },
+      },
+    }, null, 2);
+    expect(readCloudFormation(template, 'stack.json')).toEqual({
+      environments: [{ name: 'prod-eks', clusterVersion: '1.30', origin: at('stack.json', 15), nodeGroups: [] }],
+      eksAddons: [{ name: 'vpc-cni', version: 'v1.18.0-eksbuild.1', env: 'prod-eks', origin: at('stack.json', 18) }],
+      findings: [],
+    });
+  });
 });

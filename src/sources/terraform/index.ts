@@ -33,8 +33,9 @@ export interface TerraformOptions extends ManifestOptions {
 }
 
 // Parsing HCL costs far more than reading it, so a directory is parsed only when one of its
-// files mentions something upshift reads; the others cannot contribute a fact.
-const RELEVANT = /\bresource\s+"(?:aws_eks_|helm_release"|kubernetes_)|terraform-aws-modules\/eks\/aws|terraform-aws-eks/;
+// files mentions something upshift reads (labels may be quoted or bare); the others cannot
+// contribute a fact.
+const RELEVANT = /\bresource\s+"?(?:aws_eks_|helm_release\b|kubernetes_)|terraform-aws-modules\/eks\/aws|terraform-aws-eks/;
 
 export async function readTerraform(paths: readonly string[], options: TerraformOptions): Promise<InfrastructureContents> {
   const contents: InfrastructureContents = { resources: [], findings: [], environments: [], charts: [], eksAddons: [] };
@@ -91,8 +92,8 @@ function* readEnvironments(parser: Parser, files: readonly string[], options: Te
     const name = basename(file).replace(/\.tfvars(\.json)?$/, '');
     if (file.endsWith('.json')) {
       const values = tfvarsJsonValues(text, path);
-      if (typeof values === 'string') findings.push(inputInvalid({ type: 'terraform', path, line: 1 }, `${path}: invalid JSON variable file: ${values}; fix the syntax`));
-      else yield [name, values];
+      if (values instanceof Map) yield [name, values];
+      else findings.push(inputInvalid({ type: 'terraform', path, line: values.line, column: values.column }, `${path}:${values.line}:${values.column}: invalid JSON variable file: ${values.message}; fix the syntax`));
       continue;
     }
     const result = parseHcl(parser, text);

@@ -91,6 +91,20 @@ describe('fixtures', () => {
     ]);
     expect(contents.charts.map((chart) => `${chart.chart}@${chart.version}`)).toEqual(['metrics-server@3.10.0']);
   });
+
+  it('reads bare labels, comparisons on variables and legacy indexes, and reports variable files it cannot read at their line', async () => {
+    const contents = await read('test/fixtures/terraform/variables');
+    const dir = 'test/fixtures/terraform/variables';
+    expect(contents.findings.map((finding) => [finding.id, finding.origin, finding.message])).toEqual([
+      ['input-invalid', { type: 'terraform', path: `${dir}/env-vars/broken.tfvars`, line: 2, column: 18 }, `${dir}/env-vars/broken.tfvars:2:18: invalid HCL: the syntax is incomplete here (a value, operator or bracket is missing); fix the syntax (terraform validate reports the same error)`],
+      ['input-invalid', { type: 'terraform', path: `${dir}/env-vars/qa.tfvars.json`, line: 4, column: 1 }, `${dir}/env-vars/qa.tfvars.json:4:1: invalid JSON variable file: Expected double-quoted property name; fix the syntax`],
+    ]);
+    expect(contents.environments.map((env) => [env.name, env.clusterVersion, env.origin])).toEqual([
+      ['production', '1.29', { type: 'terraform', path: `${dir}/env-vars/production.tfvars`, line: 1, env: 'production', address: 'aws_eks_cluster.this' }],
+      ['staging', '1.28', { type: 'terraform', path: `${dir}/env-vars/staging.tfvars`, line: 1, env: 'staging', address: 'aws_eks_cluster.this' }],
+    ]);
+    expect(contents.charts.map((chart) => [chart.env, chart.chart, chart.version])).toEqual([['production', 'istiod', '1.20.0']]);
+  });
 });
 
 describe('parseHcl', () => {

@@ -35,15 +35,26 @@ export function tfvarsValues(body: Body, path: string): VariableValues {
   return values;
 }
 
+/** Why a `.tfvars.json` file could not be read, and where. */
+export interface JsonProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
 /** A `.tfvars.json` file: a JSON object of variable values; lines found by the key's first occurrence. */
-export function tfvarsJsonValues(text: string, path: string): VariableValues | string {
+export function tfvarsJsonValues(text: string, path: string): VariableValues | JsonProblem {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return (error as Error).message;
+    // V8 names the offset ("... in JSON at position 49"); the line and column are what a person needs.
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const before = position ? text.slice(0, Number(position[1])).split('\n') : [''];
+    return { message: message.replace(/ in JSON at position \d+.*$/, ''), line: before.length, column: before[before.length - 1].length + 1 };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'expected a JSON object of variable values';
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { message: 'expected a JSON object of variable values', line: 1, column: 1 };
   const values: VariableValues = new Map();
   for (const [name, value] of Object.entries(data)) {
     const offset = text.indexOf(JSON.stringify(name));
