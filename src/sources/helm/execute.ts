@@ -100,15 +100,21 @@ class Executor implements CallContext {
       }
       case 'if':
       case 'with':
-        this.scoped(() => {
-          const value = this.pipeline(node.pipeline, dot, node.line);
-          if (isTruthy(value)) this.list(node.body, node.kind === 'with' ? value : dot);
-          else this.list(node.otherwise, dot);
-        });
+      case 'range': {
+        const mark = this.frame.variables.length;
+        try {
+          if (node.kind === 'range') {
+            this.range(node, dot);
+          } else {
+            const value = this.pipeline(node.pipeline, dot, node.line);
+            if (isTruthy(value)) this.list(node.body, node.kind === 'with' ? value : dot);
+            else this.list(node.otherwise, dot);
+          }
+        } finally {
+          this.frame.variables.length = mark;
+        }
         return;
-      case 'range':
-        this.scoped(() => this.range(node, dot));
-        return;
+      }
       case 'template': {
         const data = node.pipeline ? this.pipeline(node.pipeline, dot, node.line) : undefined;
         this.call(node.name, data, this.output, this.frame.file, node.line, node.column);
@@ -123,8 +129,8 @@ class Executor implements CallContext {
 
   private range(node: ControlNode, dot: unknown): void {
     const [first, second] = node.pipeline.variables;
-    const pipeline = { ...node.pipeline, variables: [] };
-    const value = this.pipeline(pipeline, dot, node.line);
+    // range declares its variables per element, not as a pipeline does.
+    const value = this.pipeline(node.pipeline, dot, node.line, false);
     let entries: [unknown, unknown][];
     if (value === null || value === undefined) entries = [];
     else if (Array.isArray(value)) entries = value.map((item, index) => [index, item]);
@@ -153,22 +159,11 @@ class Executor implements CallContext {
     }
   }
 
-  private scoped(run: () => void): void {
-    const mark = this.frame.variables.length;
-    try {
-      run();
-    } finally {
-      this.frame.variables.length = mark;
-    }
-  }
-
-  private pipeline(pipeline: Pipeline, dot: unknown, line: number): unknown {
-    let value: unknown;
-    let piped = false;
-    for (const command of pipeline.commands) {
-      value = this.command(command, dot, line, piped ? [value] : []);
-      piped = true;
-    }
+  private pipeline(pipeline: Pipeline, dot: unknown, line: number, declare = true): unknown {
+    const commands = pipeline.commands;
+    let value = this.command(commands[0], dot, line, false, undefined);
+    for (let index = 1; index < commands.length; index++) value = this.command(commands[index], dot, line, true, value);
+    if (!declare) return value;
     for (const name of pipeline.variables) {
       if (pipeline.assign) {
         const variable = this.findVariable(name, line, pipeline.commands[0].column);
@@ -180,26 +175,32 @@ class Executor implements CallContext {
     return value;
   }
 
-  private command(command: Command, dot: unknown, line: number, final: unknown[]): unknown {
-    const [head, ...rest] = command.args;
+  /** Runs one command of a pipeline; `piped` commands get the previous command's value as their last argument. */
+  private command(command: Command, dot: unknown, line: number, piped: boolean, previous: unknown): unknown {
+    const args = command.args;
+    const head = args[0];
     if (head.kind === 'function') {
-      if (head.name === 'and' || head.name === 'or') return this.logic(head.name, rest, dot, line, command.column, final);
-      const args = [...rest.map((arg) => this.argument(arg, dot, line, command.column)), ...final];
-      return this.invoke(head.name, args, line, head.column);
+      if (head.name === 'and' || head.name === 'or') return this.logic(head.name, command, dot, line, piped, previous);
+      return this.invoke(head.name, this.callArguments(command, dot, line, piped, previous), line, head.column);
     }
-    if (rest.length > 0 || final.length > 0) {
-      const args = [...rest.map((arg) => this.argument(arg, dot, line, command.column)), ...final];
-      return this.argument(head, dot, line, command.column, args);
-    }
+    if (args.length > 1 || piped) return this.argument(head, dot, line, command.column, this.callArguments(command, dot, line, piped, previous));
     return this.argument(head, dot, line, command.column);
   }
 
-  private logic(name: 'and' | 'or', rest: Argument[], dot: unknown, line: number, column: number, final: unknown[]): unknown {
-    const count = rest.length + final.length;
-    if (count === 0) throw new TemplateError(this.frame.file, line, column, `wrong number of args for ${name}: want at least 1 got 0`);
+  /** The values of a command's arguments after its head, plus the piped value. */
+  private callArguments(command: Command, dot: unknown, line: number, piped: boolean, previous: unknown): unknown[] {
+    const values: unknown[] = [];
+    for (let index = 1; index < command.args.length; index++) values.push(this.argument(command.args[index], dot, line, command.column));
+    if (piped) values.push(previous);
+    return values;
+  }
+
+  private logic(name: 'and' | 'or', command: Command, dot: unknown, line: number, piped: boolean, previous: unknown): unknown {
+    const count = command.args.length - 1 + (piped ? 1 : 0);
+    if (count === 0) throw new TemplateError(this.frame.file, line, command.column, `wrong number of args for ${name}: want at least 1 got 0`);
     let value: unknown;
-    for (let index = 0; index < count; index++) {
-      value = index < rest.length ? this.argument(rest[index], dot, line, column) : final[0];
+    for (let index = 1; index <= count; index++) {
+      value = index < command.args.length ? this.argument(command.args[index], dot, line, command.column) : previous;
       if (isTruthy(value) === (name === 'or')) return value;
     }
     return value;
@@ -236,7 +237,8 @@ class Executor implements CallContext {
 
   private fields(receiver: unknown, names: string[], line: number, column: number, callArgs: unknown[] | undefined, prefix: string): unknown {
     let value = receiver;
-    names.forEach((name, index) => {
+    for (let index = 0; index < names.length; index++) {
+      const name = names[index];
       const last = index === names.length - 1;
       if (value === null || value === undefined) {
         throw new TemplateError(this.frame.file, line, column, `nil pointer evaluating interface {}.${name}`);
@@ -253,11 +255,11 @@ class Executor implements CallContext {
           if (error instanceof FunctionError) throw new TemplateError(this.frame.file, line, column, `error calling ${name}: ${error.message}`);
           throw error;
         }
-        return;
+        continue;
       }
       if (last && callArgs) throw new TemplateError(this.frame.file, line, column, `${prefix}.${names.join('.')} has arguments but cannot be invoked as function`);
       value = field;
-    });
+    }
     if (names.length === 0 && callArgs) throw new TemplateError(this.frame.file, line, column, `can't give argument to non-function ${prefix}`);
     return value;
   }
