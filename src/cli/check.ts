@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { runSnapshot } from '../run-snapshot.js';
 import { reportUnread } from './cluster.js';
 import { reporters } from '../report/index.js';
-import { addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, warnIfStale, type OutputFlags, type TargetFlags } from './common.js';
+import { addHelmFlag, addOutputFlags, addTargetFlags, exitCodeFor, printReport, progressReporter, splitList, warnIfStale, type OutputFlags, type TargetFlags } from './common.js';
 
 interface CheckFlags extends OutputFlags, TargetFlags {
   filename?: string[];
@@ -21,6 +21,7 @@ interface CheckFlags extends OutputFlags, TargetFlags {
   inventory?: boolean;
   values?: string[];
   set?: string[];
+  helmBin?: string;
   config?: string;
   snapshot?: string;
 }
@@ -39,6 +40,7 @@ export function checkCommand(): Command {
     .option('--component-version <name=version...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList)
     .option('--env <names>', 'only these environments of the Terraform/eksctl/CloudFormation code, comma-separated (default: all)', splitList)
     .option('--inventory', 'print what was found per environment (versions, node groups, add-ons, charts) instead of findings; -o json (default) or yaml');
+  addHelmFlag(command);
   addTargetFlags(command);
   addOutputFlags(command, Object.keys(reporters), 'table');
   return command.action(async (paths: string[], flags: CheckFlags) => {
@@ -83,6 +85,7 @@ export function checkCommand(): Command {
       environments: flags.env,
       valuesFiles: flags.values,
       set: flags.set,
+      helmBinary: flags.helmBin,
       configFile: flags.config,
       onProgress: progressReporter(flags, 'scanning files'),
     });

@@ -50,6 +50,14 @@ export function addTargetFlags(command: Command): Command {
     .addOption(new Option('--platform <platform>', 'platform whose calendar applies').choices(['eks', 'kubernetes']).default('eks'));
 }
 
+/** --helm-bin, for the commands that render the Helm charts found in their PATHs. */
+export function addHelmFlag(command: Command): Command {
+  return command.option(
+    '--helm-bin <path>',
+    'render charts with this helm binary (helm template); none: upshift\'s own renderer (default: $UPSHIFT_HELM_BIN, else helm on PATH, else none)',
+  );
+}
+
 export function splitList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((item) => item.trim()).filter(Boolean)];
 }

@@ -10,13 +10,14 @@ import { readSimulation } from '../plan/simulation.js';
 import { STRATEGY_NAMES, type StrategyName } from '../plan/types.js';
 import { planHtml } from '../report/html/plan-page.js';
 import { runScan } from '../run-check.js';
-import { addOutputFlags, addTargetFlags, exitCodeFor, progressReporter, type OutputFlags, type TargetFlags } from './common.js';
+import { addHelmFlag, addOutputFlags, addTargetFlags, exitCodeFor, progressReporter, type OutputFlags, type TargetFlags } from './common.js';
 
 interface PlanFlags extends OutputFlags, TargetFlags {
   env?: string[];
   strategy: StrategyName | 'auto';
   simulation?: string;
   start?: string;
+  helmBin?: string;
 }
 
 export function planCommand(): Command {
@@ -27,6 +28,7 @@ export function planCommand(): Command {
     .addOption(new Option('--strategy <name>', 'strategy the steps follow').choices(['auto', ...STRATEGY_NAMES]).default('auto'))
     .option('--simulation <file>', 'output of `upshift simulate -o json`, for predicted node-group rollout times')
     .option('--start <date>', 'first day of the schedule, YYYY-MM-DD (default: today)');
+  addHelmFlag(command);
   addTargetFlags(command);
   addOutputFlags(command, [...Object.keys(planRenderers), 'html'], 'markdown');
   return command.action(async (paths: string[], flags: PlanFlags) => {
@@ -42,6 +44,7 @@ export function planCommand(): Command {
       only: flags.checks,
       skip: flags.skipChecks,
       keepKinds: PLAN_KINDS,
+      helmBinary: flags.helmBin,
       onProgress: progressReporter(flags, 'scanning files'),
     });
     const plan = buildPlan({
