@@ -27,6 +27,8 @@ export interface TemplateSet {
 export class FunctionError extends Error {}
 
 const MAX_DEPTH = 1000;
+/** Functions that change maps in place, so that a remembered include may no longer be right. */
+const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set(['set', 'unset', 'merge', 'mergeOverwrite']);
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
 
@@ -36,8 +38,18 @@ interface Frame {
   depth: number;
 }
 
+/**
+ * Charts include the same helper with the same data many times per template (fullname,
+ * labels, selectorLabels): its text is remembered per data object and reused as long as
+ * nothing that could change it has happened since (MUTATING_FUNCTIONS, tpl's defines).
+ */
+interface IncludeMemo {
+  generation: number;
+  texts: WeakMap<object, Map<string, { generation: number; text: string }>>;
+}
+
 export function execute(set: TemplateSet, body: Node[], file: string, data: unknown, output: Output, depth = 0): void {
-  const executor = new Executor(set, output);
+  const executor = new Executor(set, output, { generation: 0, texts: new WeakMap() });
   executor.run(body, data, { file, variables: [{ name: '$', value: data }], depth });
 }
 
@@ -47,6 +59,7 @@ class Executor implements CallContext {
   constructor(
     private readonly set: TemplateSet,
     private readonly output: Output,
+    private readonly memo: IncludeMemo,
   ) {}
 
   run(body: Node[], dot: unknown, frame: Frame): void {
@@ -60,20 +73,30 @@ class Executor implements CallContext {
   }
 
   include(name: string, data: unknown): string {
+    const byName = typeof data === 'object' && data !== null ? this.memo.texts.get(data) : undefined;
+    const remembered = byName?.get(name);
+    if (remembered && remembered.generation === this.memo.generation) return remembered.text;
+    const generation = this.memo.generation;
     const output = new Output(false);
     this.call(name, data, output, this.frame.file, 0, 0);
-    return output.toString();
+    const text = output.toString();
+    if (typeof data === 'object' && data !== null && generation === this.memo.generation) {
+      if (byName) byName.set(name, { generation, text });
+      else this.memo.texts.set(data, new Map([[name, { generation, text }]]));
+    }
+    return text;
   }
 
   renderText(text: string, data: unknown): string {
     const output = new Output(false);
+    this.memo.generation++;
     const body = this.set.parse(text, this.frame.file);
     this.nested(output).run(body, data, { file: this.frame.file, variables: [{ name: '$', value: data }], depth: this.frame.depth + 1 });
     return output.toString();
   }
 
   private nested(output: Output): Executor {
-    return new Executor(this.set, output);
+    return new Executor(this.set, output, this.memo);
   }
 
   private call(name: string, data: unknown, output: Output, file: string, line: number, column: number): void {
@@ -84,8 +107,10 @@ class Executor implements CallContext {
     executor.run(template.body, data, { file: template.file, variables: [{ name: '$', value: data }], depth: this.frame.depth + 1 });
   }
 
+  // Indexed loops here and below: this is the renderer's innermost path, and most renders
+  // run before the JIT has optimized it, where for-of's iterator costs.
   private list(nodes: Node[], dot: unknown): void {
-    for (const node of nodes) this.node(node, dot);
+    for (let index = 0; index < nodes.length; index++) this.node(nodes[index], dot);
   }
 
   private node(node: Node, dot: unknown): void {
@@ -164,7 +189,8 @@ class Executor implements CallContext {
     let value = this.command(commands[0], dot, line, false, undefined);
     for (let index = 1; index < commands.length; index++) value = this.command(commands[index], dot, line, true, value);
     if (!declare) return value;
-    for (const name of pipeline.variables) {
+    for (let index = 0; index < pipeline.variables.length; index++) {
+      const name = pipeline.variables[index];
       if (pipeline.assign) {
         const variable = this.findVariable(name, line, pipeline.commands[0].column);
         variable.value = value;
@@ -208,6 +234,7 @@ class Executor implements CallContext {
 
   private invoke(name: string, args: unknown[], line: number, column: number): unknown {
     const fn = this.set.functions.get(name)!;
+    if (MUTATING_FUNCTIONS.has(name)) this.memo.generation++;
     try {
       return fn(args, this);
     } catch (error) {
