@@ -12,7 +12,6 @@ import type { Knowledge } from '../knowledge/load.js';
 import { displayPath } from './files.js';
 import { inputInvalid } from './input-problem.js';
 import { readManifestText, type ManifestOptions } from './manifest-text.js';
-import { decodePlainYaml } from './plain-yaml.js';
 import { scanChartLexically } from './helm-chart-lexical.js';
 import { capabilitiesFor, type Capabilities } from './helm/capabilities.js';
 import { ChartLoadError, loadChartDirectory, templatesByName, type Chart } from './helm/chart.js';
@@ -22,7 +21,7 @@ import { helmErrorLocation, locateDocuments, splitHelmOutput } from './helm/helm
 import type { SourceLine } from './helm/output.js';
 import { renderChart, type RenderResult } from './helm/render.js';
 import { TemplateError } from './helm/template-error.js';
-import { coalesce, findEnvironments, type ValuesEnvironment } from './helm/values.js';
+import { coalesce, findEnvironments, quickValues, type ValuesEnvironment } from './helm/values.js';
 
 export interface ChartScanOptions extends ManifestOptions {
   cwd: string;
@@ -100,7 +99,7 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
 function readOwnRendering(result: RenderResult, chartPath: string, env: string | undefined, options: ChartScanOptions, scan: ChartScan): void {
   for (const template of result.templates) {
     const fallback = { file: template.file.display, line: 1 };
-    readRendered(template.text, template.file.display, (line) => template.sources[line - 1] ?? fallback, chartPath, env, options, scan);
+    readRendered(template.text, template.file.display, (line) => template.sourceOf(line) ?? fallback, chartPath, env, options, scan);
   }
 }
 
@@ -149,8 +148,8 @@ function renderWithHelm(
 
 function readValuesFile(file: string, cwd: string): Dict {
   const text = readFileSync(file, 'utf8');
-  const decoded = decodePlainYaml(text, 0, text.length);
-  if (isDict(decoded)) return decoded;
+  const quick = quickValues(text);
+  if (quick) return quick;
   try {
     const values = parse(text, { version: '1.1' }) ?? {};
     if (isDict(values)) return values;

@@ -8,6 +8,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { displayPath } from '../files.js';
 import { decodePlainYaml } from '../plain-yaml.js';
 import { isDict, type Dict } from './go-values.js';
+import { quickValues } from './values.js';
 
 export interface ChartFile {
   /** Path inside the chart, e.g. templates/deployment.yaml. */
@@ -75,7 +76,7 @@ function chartFromFiles(files: Map<string, Buffer>, display: (path: string) => s
   const other = new Map<string, string>();
   const subchartFiles = new Map<string, Map<string, Buffer>>();
   const subcharts: Chart[] = [];
-  // Byte order, as Helm sorts template names (and cheaper than a locale-aware compare).
+  // Code-unit order, as Helm sorts template names; a locale-aware order would depend on the machine.
   for (const [path, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const nested = /^charts\/([^/]+)\/(.+)$/.exec(path);
     if (nested) {
@@ -147,10 +148,8 @@ function parseYaml(text: string, file: string): { object: Dict; document: Docume
   return { object, document, lines };
 }
 
-/** A values file: the fast decoder reads most; the full parser the rest, and locates errors. */
 function readValues(text: string, file: string): Dict {
-  const decoded = decodePlainYaml(text, 0, text.length);
-  return isDict(decoded) ? decoded : parseYaml(text, file).object;
+  return quickValues(text) ?? parseYaml(text, file).object;
 }
 
 function readDependencies(document: Document, lines: LineCounter): Dependency[] {

@@ -45,11 +45,12 @@ interface Frame {
  */
 interface IncludeMemo {
   generation: number;
-  texts: WeakMap<object, Map<string, { generation: number; text: string }>>;
+  /** Created on the first include; it lives as long as one execution. */
+  texts?: Map<object, Map<string, { generation: number; text: string }>>;
 }
 
 export function execute(set: TemplateSet, body: Node[], file: string, data: unknown, output: Output, depth = 0): void {
-  const executor = new Executor(set, output, { generation: 0, texts: new WeakMap() });
+  const executor = new Executor(set, output, { generation: 0 });
   executor.run(body, data, { file, variables: [{ name: '$', value: data }], depth });
 }
 
@@ -73,7 +74,7 @@ class Executor implements CallContext {
   }
 
   include(name: string, data: unknown): string {
-    const byName = typeof data === 'object' && data !== null ? this.memo.texts.get(data) : undefined;
+    const byName = typeof data === 'object' && data !== null ? this.memo.texts?.get(data) : undefined;
     const remembered = byName?.get(name);
     if (remembered && remembered.generation === this.memo.generation) return remembered.text;
     const generation = this.memo.generation;
@@ -82,7 +83,7 @@ class Executor implements CallContext {
     const text = output.toString();
     if (typeof data === 'object' && data !== null && generation === this.memo.generation) {
       if (byName) byName.set(name, { generation, text });
-      else this.memo.texts.set(data, new Map([[name, { generation, text }]]));
+      else (this.memo.texts ??= new Map()).set(data, new Map([[name, { generation, text }]]));
     }
     return text;
   }

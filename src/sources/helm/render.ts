@@ -20,8 +20,8 @@ export interface Release {
 export interface RenderedTemplate {
   file: ChartFile;
   text: string;
-  /** Template file and line of each output line. */
-  sources: SourceLine[];
+  /** Template file and line of an output line (1-based). */
+  sourceOf(line: number): SourceLine | undefined;
 }
 
 export interface RenderResult {
@@ -64,7 +64,7 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
       };
       const output = new Output(true);
       execute(set, parsedCache.get(file)!.body, file.display, data, output);
-      templates.push({ file, text: output.toString(), sources: output.sources });
+      templates.push({ file, text: output.toString(), sourceOf: (line) => output.sourceOf(line) });
     }
   }
   return { templates, missing };
