@@ -14,7 +14,7 @@ import { inputInvalid } from './input-problem.js';
 import { readManifestText, type ManifestOptions } from './manifest-text.js';
 import { scanChartLexically } from './helm-chart-lexical.js';
 import { capabilitiesFor, type Capabilities } from './helm/capabilities.js';
-import { ChartLoadError, loadChartDirectory, templatesByName, type Chart } from './helm/chart.js';
+import { ChartLoadError, loadChartDirectory, templatesByName, type Chart, type ChartFile } from './helm/chart.js';
 import { isDict, type Dict } from './helm/go-values.js';
 import { helmTemplate, HelmFailure } from './helm/helm-binary.js';
 import { helmErrorLocation, locateDocuments, splitHelmOutput } from './helm/helm-output.js';
@@ -66,12 +66,13 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
   const failures = new Map<string, Finding>();
   const missing = new Map<string, Finding>();
   const capabilities = capabilitiesFor(options.knowledge, options.target);
+  let templates: Map<string, ChartFile> | undefined;
   const environments: Partial<ValuesEnvironment>[] = findEnvironments(root);
   if (environments.length === 0) environments.push({});
   for (const environment of environments) {
     try {
       if (options.helm) {
-        renderWithHelm(options.helm, root, chart, environment, capabilities, chartPath, options, scan);
+        renderWithHelm(options.helm, root, chart, (templates ??= templatesByName(chart)), environment, capabilities, chartPath, options, scan);
         continue;
       }
       const values = environment.file ? coalesce(readValuesFile(environment.file, options.cwd), options.userValues) : options.userValues;
@@ -108,13 +109,14 @@ function renderWithHelm(
   helm: HelmSettings,
   root: string,
   chart: Chart,
+  /** The chart's templates by the name helm gives them (templatesByName). */
+  templates: Map<string, ChartFile>,
   environment: Partial<ValuesEnvironment>,
   capabilities: Capabilities,
   chartPath: string,
   options: ChartScanOptions,
   scan: ChartScan,
 ): void {
-  const templates = templatesByName(chart);
   let output: string;
   try {
     output = helmTemplate(helm.binary, {
