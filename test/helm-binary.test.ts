@@ -58,6 +58,9 @@ write('required/templates/service.yaml', 'apiVersion: v1\nkind: Service\nmetadat
 write('future/Chart.yaml', 'apiVersion: v2\nname: future\nversion: 0.1.0\nkubeVersion: ">=1.40.0"\n');
 write('future/templates/cronjob.yaml', 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: nightly\n');
 write('user-values.yaml', 'replicas: 3\n');
+// A dependency not vendored: helm would refuse the chart (it does not download here).
+write('unvendored/Chart.yaml', 'apiVersion: v2\nname: unvendored\nversion: 0.1.0\ndependencies:\n  - name: postgresql\n    version: 12.5.8\n');
+write('unvendored/templates/cronjob.yaml', 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: {{ .Release.Name }}-nightly\n');
 
 // What helm prints for the charts above, keyed by chart directory; the environment's values
 // file decides which CronJobs exist, --api-versions decides the PDB's apiVersion (as
@@ -177,6 +180,17 @@ describe('rendering with a helm binary', () => {
     });
     expect(helmErrorLocation('YAML parse error on c/templates/x.yaml: error converting YAML to JSON: yaml: line 4: did not find expected key')).toEqual({ template: 'c/templates/x.yaml', line: 1, column: 1 });
     expect(helmErrorLocation('chart requires kubeVersion: >=1.40.0 which is incompatible with Kubernetes v1.33.0')).toBeUndefined();
+  });
+});
+
+describe('charts helm would refuse', () => {
+  it('a chart with a dependency missing from charts/ is rendered by the own renderer, which says what is missing', async () => {
+    const report = await check(['unvendored'], helm);
+    expect(helmCalls()).toEqual([]);
+    expect(report.findings.map((finding) => [finding.id, finding.severity, finding.origin])).toEqual([
+      ['api-removed', 'error', { type: 'file', path: 'unvendored/templates/cronjob.yaml', line: 1, column: 1, chart: 'unvendored' }],
+      ['input-invalid', 'info', { type: 'file', path: 'unvendored/Chart.yaml', line: 5, column: 1 }],
+    ]);
   });
 });
 

@@ -66,13 +66,16 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
   const failures = new Map<string, Finding>();
   const missing = new Map<string, Finding>();
   const capabilities = capabilitiesFor(options.knowledge, options.target);
+  // helm refuses a chart whose Chart.yaml names a dependency missing from charts/ (it would
+  // have to download it); the own renderer renders the rest and says what is missing.
+  const helm = options.helm && !lacksDependencies(chart) ? options.helm : undefined;
   let templates: Map<string, ChartFile> | undefined;
   const environments: Partial<ValuesEnvironment>[] = findEnvironments(root);
   if (environments.length === 0) environments.push({});
   for (const environment of environments) {
     try {
-      if (options.helm) {
-        renderWithHelm(options.helm, root, chart, (templates ??= templatesByName(chart)), environment, capabilities, chartPath, options, scan);
+      if (helm) {
+        renderWithHelm(helm, root, chart, (templates ??= templatesByName(chart)), environment, capabilities, chartPath, options, scan);
         continue;
       }
       const values = environment.file ? coalesce(readValuesFile(environment.file, options.cwd), options.userValues) : options.userValues;
@@ -95,6 +98,10 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
   scan.findings.push(...missing.values());
   if (failures.size > 0) return fallBack(scan, root, options, [...failures.values()]);
   return scan;
+}
+
+function lacksDependencies(chart: Chart): boolean {
+  return chart.dependencies.some((dependency) => !chart.subcharts.some((sub) => sub.name === dependency.name)) || chart.subcharts.some(lacksDependencies);
 }
 
 function readOwnRendering(result: RenderResult, chartPath: string, env: string | undefined, options: ChartScanOptions, scan: ChartScan): void {
