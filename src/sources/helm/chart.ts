@@ -177,10 +177,6 @@ export function dependencyKey(dependency: Pick<Dependency, 'name' | 'alias'>): s
   return dependency.alias ?? dependency.name;
 }
 
-export function templateName(chartPath: string, file: ChartFile): string {
-  return posix.join(chartPath, file.path);
-}
-
 /**
  * Every template of a chart and its vendored subcharts by the name helm gives it
  * (acme/templates/x.yaml, acme/charts/redis/templates/y.yaml; a subchart under each alias).
