@@ -50,16 +50,15 @@ export function locateDocuments(template: string, documents: readonly string[]):
   return documents.map((document) => {
     const first = firstContentLine(document);
     if (first === undefined) return 1;
-    for (const start of [next, Math.max(0, next - 1)]) {
-      for (let index = start; index < sourceDocuments.length; index++) {
-        const line = findLine(sourceDocuments[index], first);
-        if (line !== undefined) {
-          next = index + 1;
-          return line;
-        }
+    for (let index = next; index < sourceDocuments.length; index++) {
+      const line = findLine(sourceDocuments[index], first);
+      if (line !== undefined) {
+        next = index + 1;
+        return line;
       }
     }
-    return 1;
+    // The template document that matched last, written again by a range.
+    return (next > 0 ? findLine(sourceDocuments[next - 1], first) : undefined) ?? 1;
   });
 }
 
