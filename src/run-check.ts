@@ -1,5 +1,6 @@
 // `upshift check` as a library call: resolve the versions, stream every input through the
 // per-resource checks, keep what the inventory checks need, and return the report.
+import { resolve } from 'node:path';
 import { compareKubeVersions, minorOf, requireKubeVersion } from './core/kube-version.js';
 import { TOOL } from './core/tool.js';
 import { UsageError } from './core/errors.js';
@@ -14,7 +15,8 @@ import { readTerraform } from './sources/terraform/index.js';
 import { looksLikeEksctl, readEksctl, type ClusterDescription } from './sources/eksctl.js';
 import { looksLikeCloudFormation, readCloudFormation } from './sources/cloudformation.js';
 import { lowestClusterVersion, versionDisagreements } from './sources/current-version.js';
-import { scanChart } from './sources/helm-chart.js';
+import { scanChart, type ChartScanOptions } from './sources/helm-chart.js';
+import { resolveHelmBinary } from './sources/helm/helm-binary.js';
 import { loadUserValues } from './sources/helm/values.js';
 import { buildKustomization, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
 import { inputInvalid } from './sources/input-problem.js';
@@ -44,6 +46,11 @@ export interface CheckOptions {
   valuesFiles?: readonly string[];
   /** Helm --set assignments (a.b=c), applied after valuesFiles. */
   set?: readonly string[];
+  /**
+   * The helm binary that renders charts (--helm-bin): a path, a command on PATH, or `none` for
+   * upshift's own renderer. Default: UPSHIFT_HELM_BIN, else `helm` on PATH, else the own renderer.
+   */
+  helmBinary?: string;
   /** Ecosystem component versions to judge their CRD versions against (cert-manager=1.15). */
   componentTargets?: ReadonlyMap<string, string>;
   cwd?: string;
@@ -116,7 +123,14 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     inventory.charts.push(...terraform.charts);
     options.onProgress?.(++done, total);
   }
-  const chartOptions = { ...scanOptions, knowledge: context.knowledge, target: context.target, userValues: loadUserValues(options.valuesFiles ?? [], options.set ?? [], cwd) };
+  const helm = resolveHelmBinary(options.helmBinary, cwd);
+  const chartOptions: ChartScanOptions = {
+    ...scanOptions,
+    knowledge: context.knowledge,
+    target: context.target,
+    userValues: loadUserValues(options.valuesFiles ?? [], options.set ?? [], cwd),
+    helm: helm ? { binary: helm, valuesFiles: (options.valuesFiles ?? []).map((file) => resolve(cwd, file)), set: options.set ?? [] } : undefined,
+  };
   for (const chart of expanded.charts) {
     const contents = scanChart(chart, chartOptions);
     scan.accept(contents.resources, contents.findings);

@@ -12,6 +12,7 @@ import { reportUnread } from './cluster.js';
 import { reporters } from '../report/index.js';
 import { finishWithReport, progressReporter, warnIfStale } from './common.js';
 import {
+  addHelmFlag,
   addOutputFlags,
   addTargetFlags,
   excludeOption,
@@ -31,6 +32,7 @@ interface CheckFlags extends OutputFlags, TargetFlags, FileFlags {
   inventory?: boolean;
   values?: string[];
   set?: string[];
+  helmBin?: string;
   config?: string;
   snapshot?: string;
 }
@@ -49,6 +51,7 @@ export function checkCommand(): Command {
     .option('--component-version <name=version...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList)
     .option('--env <names>', 'only these environments of the Terraform/eksctl/CloudFormation code, comma-separated (default: all)', splitList)
     .option('--inventory', 'print what was found per environment (versions, node groups, add-ons, charts) instead of findings; -o json (default) or yaml');
+  addHelmFlag(command);
   addTargetFlags(command);
   addOutputFlags(command, Object.keys(reporters), 'table');
   return command.action(async (paths: string[], flags: CheckFlags) => {
@@ -79,6 +82,7 @@ export function checkCommand(): Command {
       environments: flags.env,
       valuesFiles: flags.values,
       set: flags.set,
+      helmBinary: flags.helmBin,
       configFile: flags.config,
       onProgress: progressReporter(flags, 'scanning files'),
     });

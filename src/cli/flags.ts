@@ -85,6 +85,14 @@ export function maxFileSizeOption(): Option {
   return new Option('--max-file-size <MB>', 'report files larger than this instead of reading them').default('64');
 }
 
+/** --helm-bin, for the commands that render the Helm charts found in their PATHs. */
+export function addHelmFlag(command: Command): Command {
+  return command.option(
+    '--helm-bin <path>',
+    'render charts with this helm binary (helm template); none: upshift\'s own renderer (default: $UPSHIFT_HELM_BIN, else helm on PATH, else none)',
+  );
+}
+
 export function splitList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((item) => item.trim()).filter(Boolean)];
 }

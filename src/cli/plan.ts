@@ -11,13 +11,14 @@ import { STRATEGY_NAMES, type StrategyName } from '../plan/types.js';
 import { planHtml } from '../report/html/plan-page.js';
 import { runScan } from '../run-check.js';
 import { exitCodeFor, progressReporter } from './common.js';
-import { addOutputFlags, addTargetFlags, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
+import { addHelmFlag, addOutputFlags, addTargetFlags, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
 
 interface PlanFlags extends OutputFlags, TargetFlags {
   env?: string[];
   strategy: StrategyName | 'auto';
   simulation?: string;
   start?: string;
+  helmBin?: string;
 }
 
 export function planCommand(): Command {
@@ -28,6 +29,7 @@ export function planCommand(): Command {
     .addOption(new Option('--strategy <name>', 'strategy the steps follow').choices(['auto', ...STRATEGY_NAMES]).default('auto'))
     .option('--simulation <file>', 'output of `upshift simulate -o json`, for predicted node-group rollout times')
     .option('--start <date>', 'first day of the schedule, YYYY-MM-DD (default: today)');
+  addHelmFlag(command);
   addTargetFlags(command);
   addOutputFlags(command, [...Object.keys(planRenderers), 'html'], 'markdown');
   return command.action(async (paths: string[], flags: PlanFlags) => {
@@ -38,6 +40,7 @@ export function planCommand(): Command {
       paths,
       ...targetOptions(flags),
       keepKinds: PLAN_KINDS,
+      helmBinary: flags.helmBin,
       onProgress: progressReporter(flags, 'scanning files'),
     });
     const plan = buildPlan({

@@ -1,8 +1,9 @@
 // The Helm chart source: renders a chart found in a PATH for the target version, once per
-// environment (values-<env>.yaml, values/<env>.yaml), with upshift's own renderer, and reads
-// the output as `helm template | upshift check -f -` would, locating each object at the
-// template line that wrote it. A chart that cannot be rendered is reported where it fails
-// and then read lexically, so its literal apiVersions are still checked.
+// environment (values-<env>.yaml, values/<env>.yaml), with `helm template` when a helm binary
+// is available and upshift's own renderer otherwise, and reads the output as
+// `helm template | upshift check -f -` would, locating each object at the template line that
+// wrote it. A chart that cannot be rendered is reported where it fails and then read
+// lexically, so its literal apiVersions are still checked.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Finding, Origin, Resource } from '../core/types.js';
@@ -12,12 +13,15 @@ import { displayPath } from './files.js';
 import { inputInvalid } from './input-problem.js';
 import { readManifestText, type ManifestOptions } from './manifest-text.js';
 import { scanChartLexically } from './helm-chart-lexical.js';
-import { capabilitiesFor } from './helm/capabilities.js';
-import { ChartLoadError, loadChartDirectory, type Chart } from './helm/chart.js';
+import { capabilitiesFor, type Capabilities } from './helm/capabilities.js';
+import { ChartLoadError, loadChartDirectory, templatesByName, type Chart, type ChartFile } from './helm/chart.js';
 import { isDict, type Dict } from './helm/go-values.js';
-import { renderChart, type RenderedTemplate } from './helm/render.js';
+import { helmTemplate, HelmFailure } from './helm/helm-binary.js';
+import { helmErrorLocation, locateDocuments, splitHelmOutput } from './helm/helm-output.js';
+import type { SourceLine } from './helm/output.js';
+import { renderChart, type RenderResult } from './helm/render.js';
 import { TemplateError } from './helm/template-error.js';
-import { coalesce, findEnvironments } from './helm/values.js';
+import { coalesce, findEnvironments, quickValues, type ValuesEnvironment } from './helm/values.js';
 
 export interface ChartScanOptions extends ManifestOptions {
   cwd: string;
@@ -26,6 +30,15 @@ export interface ChartScanOptions extends ManifestOptions {
   target: string;
   /** --values files and --set assignments, already merged; applied over every environment. */
   userValues: Dict;
+  /** Render with this helm binary (resolveHelmBinary) instead of the own renderer. */
+  helm?: HelmSettings;
+}
+
+export interface HelmSettings {
+  binary: string;
+  /** The user's --values files (absolute) and --set assignments, passed on as they were given. */
+  valuesFiles: readonly string[];
+  set: readonly string[];
 }
 
 export interface ChartScan {
@@ -53,13 +66,21 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
   const failures = new Map<string, Finding>();
   const missing = new Map<string, Finding>();
   const capabilities = capabilitiesFor(options.knowledge, options.target);
-  const environments: { name?: string; file?: string }[] = findEnvironments(root);
+  // helm refuses a chart whose Chart.yaml names a dependency missing from charts/ (it would
+  // have to download it); the own renderer renders the rest and says what is missing.
+  const helm = options.helm && !lacksDependencies(chart) ? options.helm : undefined;
+  let templates: Map<string, ChartFile> | undefined;
+  const environments: Partial<ValuesEnvironment>[] = findEnvironments(root);
   if (environments.length === 0) environments.push({});
   for (const environment of environments) {
     try {
+      if (helm) {
+        renderWithHelm(helm, root, chart, (templates ??= templatesByName(chart)), environment, capabilities, chartPath, options, scan);
+        continue;
+      }
       const values = environment.file ? coalesce(readValuesFile(environment.file, options.cwd), options.userValues) : options.userValues;
       const result = renderChart(chart, values, capabilities, RELEASE);
-      for (const template of result.templates) readRendered(template, chartPath, environment.name, options, scan);
+      readOwnRendering(result, chartPath, environment.name, options, scan);
       for (const { chart: owner, dependency } of result.missing) {
         const key = `${owner.chartFile}:${dependency.name}`;
         if (!missing.has(key)) missing.set(key, missingDependency(owner, dependency));
@@ -79,8 +100,65 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
   return scan;
 }
 
+function lacksDependencies(chart: Chart): boolean {
+  return chart.dependencies.some((dependency) => !chart.subcharts.some((sub) => sub.name === dependency.name)) || chart.subcharts.some(lacksDependencies);
+}
+
+function readOwnRendering(result: RenderResult, chartPath: string, env: string | undefined, options: ChartScanOptions, scan: ChartScan): void {
+  for (const template of result.templates) {
+    const fallback = { file: template.file.display, line: 1 };
+    readRendered(template.text, template.file.display, (line) => template.sourceOf(line) ?? fallback, chartPath, env, options, scan);
+  }
+}
+
+/** One environment through `helm template`; helm's failures become TemplateErrors located in the chart. */
+function renderWithHelm(
+  helm: HelmSettings,
+  root: string,
+  chart: Chart,
+  /** The chart's templates by the name helm gives them (templatesByName). */
+  templates: Map<string, ChartFile>,
+  environment: Partial<ValuesEnvironment>,
+  capabilities: Capabilities,
+  chartPath: string,
+  options: ChartScanOptions,
+  scan: ChartScan,
+): void {
+  let output: string;
+  try {
+    output = helmTemplate(helm.binary, {
+      chartRoot: root,
+      release: RELEASE,
+      target: options.target,
+      apiVersions: capabilities.APIVersions.list,
+      valuesFiles: [...(environment.file ? [environment.file] : []), ...helm.valuesFiles],
+      set: helm.set,
+      cwd: options.cwd,
+    });
+  } catch (error) {
+    if (!(error instanceof HelmFailure)) throw error;
+    const location = helmErrorLocation(error.message);
+    const file = location && templates.get(location.template);
+    if (file) throw new TemplateError(file.display, location.line, location.column, `helm template: ${error.message}`);
+    throw new TemplateError(chart.chartFile, 1, 1, `helm template: ${error.message}`);
+  }
+  const bySource = new Map<string, string[]>();
+  for (const document of splitHelmOutput(output)) {
+    if (!bySource.has(document.source)) bySource.set(document.source, []);
+    bySource.get(document.source)!.push(document.text);
+  }
+  for (const [source, documents] of bySource) {
+    const file = templates.get(source);
+    const display = file?.display ?? chart.chartFile;
+    const lines = file ? locateDocuments(file.text, documents) : documents.map(() => 1);
+    documents.forEach((text, index) => readRendered(text, display, () => ({ file: display, line: lines[index] }), chartPath, environment.name, options, scan));
+  }
+}
+
 function readValuesFile(file: string, cwd: string): Dict {
   const text = readFileSync(file, 'utf8');
+  const quick = quickValues(text);
+  if (quick) return quick;
   try {
     const values = parse(text, { version: '1.1' }) ?? {};
     if (isDict(values)) return values;
@@ -92,22 +170,30 @@ function readValuesFile(file: string, cwd: string): Dict {
   }
 }
 
-function readRendered(template: RenderedTemplate, chartPath: string, env: string | undefined, options: ChartScanOptions, scan: ChartScan): void {
-  if (!template.text.trim()) return;
-  const contents = readManifestText(template.text, template.file.display, options);
-  const locate = (origin: Origin | undefined): Origin => {
-    const line = origin?.type === 'file' ? origin.line : 1;
-    const source = template.sources[line - 1] ?? { file: template.file.display, line: 1 };
+/** Reads rendered text; `locate` gives the template file and line of a line of that text. */
+function readRendered(
+  text: string,
+  display: string,
+  locate: (line: number) => SourceLine,
+  chartPath: string,
+  env: string | undefined,
+  options: ChartScanOptions,
+  scan: ChartScan,
+): void {
+  if (!text.trim()) return;
+  const contents = readManifestText(text, display, options);
+  const origin = (rendered: Origin | undefined): Origin => {
+    const source = locate(rendered?.type === 'file' ? rendered.line : 1);
     const located: Origin = { type: 'file', path: source.file, line: source.line, column: 1, chart: chartPath };
     if (env) located.env = env;
     return located;
   };
-  for (const resource of contents.resources) scan.resources.push({ ...resource, origin: locate(resource.origin) });
+  for (const resource of contents.resources) scan.resources.push({ ...resource, origin: origin(resource.origin) });
   for (const finding of contents.findings) {
     scan.findings.push({
       ...finding,
-      origin: locate(finding.origin),
-      message: `the rendered output of ${template.file.display}${env ? ` (environment ${env})` : ''} is not valid YAML: ${finding.message}`,
+      origin: origin(finding.origin),
+      message: `the rendered output of ${display}${env ? ` (environment ${env})` : ''} is not valid YAML: ${finding.message}`,
     });
   }
 }

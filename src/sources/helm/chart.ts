@@ -6,7 +6,9 @@ import { join, posix } from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { displayPath } from '../files.js';
+import { decodePlainYaml } from '../plain-yaml.js';
 import { isDict, type Dict } from './go-values.js';
+import { quickValues } from './values.js';
 
 export interface ChartFile {
   /** Path inside the chart, e.g. templates/deployment.yaml. */
@@ -65,17 +67,17 @@ export function loadChartDirectory(root: string, cwd: string): Chart {
 function chartFromFiles(files: Map<string, Buffer>, display: (path: string) => string): Chart {
   const chartYaml = files.get('Chart.yaml');
   if (!chartYaml) throw new ChartLoadError(display('Chart.yaml'), 1, 'Chart.yaml is missing');
-  const chartDocument = parseYaml(chartYaml.toString('utf8'), display('Chart.yaml'));
-  const metadata = chartDocument.object;
+  const { metadata, dependencies } = readChartYaml(chartYaml.toString('utf8'), display('Chart.yaml'));
   if (typeof metadata.name !== 'string' || !metadata.name) throw new ChartLoadError(display('Chart.yaml'), 1, 'Chart.yaml has no name');
   const valuesText = files.get('values.yaml') ?? files.get('values.yml');
-  const values = valuesText ? parseYaml(valuesText.toString('utf8'), display(files.has('values.yaml') ? 'values.yaml' : 'values.yml')).object : {};
+  const values = valuesText ? readValues(valuesText.toString('utf8'), display(files.has('values.yaml') ? 'values.yaml' : 'values.yml')) : {};
 
   const templates: ChartFile[] = [];
   const other = new Map<string, string>();
   const subchartFiles = new Map<string, Map<string, Buffer>>();
   const subcharts: Chart[] = [];
-  for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  // Code-unit order, as Helm sorts template names; a locale-aware order would depend on the machine.
+  for (const [path, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const nested = /^charts\/([^/]+)\/(.+)$/.exec(path);
     if (nested) {
       if (!subchartFiles.has(nested[1])) subchartFiles.set(nested[1], new Map());
@@ -99,8 +101,16 @@ function chartFromFiles(files: Map<string, Buffer>, display: (path: string) => s
     templates,
     files: other,
     subcharts,
-    dependencies: readDependencies(chartDocument.document, chartDocument.lines),
+    dependencies,
   };
+}
+
+/** Chart.yaml's fields; the full parser only runs when dependencies need their lines (or the fast decoder bails). */
+function readChartYaml(text: string, file: string): { metadata: Dict; dependencies: Dependency[] } {
+  const decoded = decodePlainYaml(text, 0, text.length);
+  if (isDict(decoded) && decoded.dependencies === undefined) return { metadata: decoded, dependencies: [] };
+  const parsed = parseYaml(text, file);
+  return { metadata: parsed.object, dependencies: readDependencies(parsed.document, parsed.lines) };
 }
 
 /** A packaged chart: a gzipped tar whose entries sit under one top folder (the chart name). */
@@ -138,6 +148,10 @@ function parseYaml(text: string, file: string): { object: Dict; document: Docume
   return { object, document, lines };
 }
 
+function readValues(text: string, file: string): Dict {
+  return quickValues(text) ?? parseYaml(text, file).object;
+}
+
 function readDependencies(document: Document, lines: LineCounter): Dependency[] {
   const list = document.get('dependencies', true);
   if (!isSeq(list)) return [];
@@ -163,6 +177,15 @@ export function dependencyKey(dependency: Pick<Dependency, 'name' | 'alias'>): s
   return dependency.alias ?? dependency.name;
 }
 
-export function templateName(chartPath: string, file: ChartFile): string {
-  return posix.join(chartPath, file.path);
+/**
+ * Every template of a chart and its vendored subcharts by the name helm gives it
+ * (acme/templates/x.yaml, acme/charts/redis/templates/y.yaml; a subchart under each alias).
+ */
+export function templatesByName(chart: Chart, path = chart.name, names = new Map<string, ChartFile>()): Map<string, ChartFile> {
+  for (const file of chart.templates) names.set(posix.join(path, file.path), file);
+  for (const sub of chart.subcharts) {
+    const keys = chart.dependencies.filter((dependency) => dependency.name === sub.name).map(dependencyKey);
+    for (const key of keys.length > 0 ? keys : [sub.name]) templatesByName(sub, `${path}/charts/${key}`, names);
+  }
+  return names;
 }

@@ -76,6 +76,17 @@ describe('Sprig and Helm functions', () => {
   ])('%j renders', (source, expected) => {
     expect(render(source)).toBe(expected);
   });
+
+  it('includes the same helper again after the data it reads has changed', () => {
+    const source = [
+      '{{- define "n" }}{{ .a }}{{ end -}}',
+      '{{ include "n" . }}{{ include "n" . }}',
+      '{{- $_ := set . "a" 2 }}{{ include "n" . }}',
+      '{{- $_ := merge .inner (dict "a" 3) }}{{ include "n" .inner }}{{ $_ := unset .inner "a" }}{{ include "n" .inner }}',
+      '{{- tpl `{{ define "n" }}x{{ end }}` . }}{{ include "n" . }}',
+    ].join('');
+    expect(render(source, { a: 1, inner: {} })).toBe('1123x');
+  });
 });
 
 describe('errors say where and why', () => {

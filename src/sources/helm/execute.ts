@@ -27,6 +27,8 @@ export interface TemplateSet {
 export class FunctionError extends Error {}
 
 const MAX_DEPTH = 1000;
+/** Functions that change maps in place, so that a remembered include may no longer be right. */
+const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set(['set', 'unset', 'merge', 'mergeOverwrite']);
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
 
@@ -36,8 +38,19 @@ interface Frame {
   depth: number;
 }
 
+/**
+ * Charts include the same helper with the same data many times per template (fullname,
+ * labels, selectorLabels): its text is remembered per data object and reused as long as
+ * nothing that could change it has happened since (MUTATING_FUNCTIONS, tpl's defines).
+ */
+interface IncludeMemo {
+  generation: number;
+  /** Created on the first include; it lives as long as one execution. */
+  texts?: Map<object, Map<string, { generation: number; text: string }>>;
+}
+
 export function execute(set: TemplateSet, body: Node[], file: string, data: unknown, output: Output, depth = 0): void {
-  const executor = new Executor(set, output);
+  const executor = new Executor(set, output, { generation: 0 });
   executor.run(body, data, { file, variables: [{ name: '$', value: data }], depth });
 }
 
@@ -47,6 +60,7 @@ class Executor implements CallContext {
   constructor(
     private readonly set: TemplateSet,
     private readonly output: Output,
+    private readonly memo: IncludeMemo,
   ) {}
 
   run(body: Node[], dot: unknown, frame: Frame): void {
@@ -60,20 +74,30 @@ class Executor implements CallContext {
   }
 
   include(name: string, data: unknown): string {
+    const byName = typeof data === 'object' && data !== null ? this.memo.texts?.get(data) : undefined;
+    const remembered = byName?.get(name);
+    if (remembered && remembered.generation === this.memo.generation) return remembered.text;
+    const generation = this.memo.generation;
     const output = new Output(false);
     this.call(name, data, output, this.frame.file, 0, 0);
-    return output.toString();
+    const text = output.toString();
+    if (typeof data === 'object' && data !== null && generation === this.memo.generation) {
+      if (byName) byName.set(name, { generation, text });
+      else (this.memo.texts ??= new Map()).set(data, new Map([[name, { generation, text }]]));
+    }
+    return text;
   }
 
   renderText(text: string, data: unknown): string {
     const output = new Output(false);
+    this.memo.generation++;
     const body = this.set.parse(text, this.frame.file);
     this.nested(output).run(body, data, { file: this.frame.file, variables: [{ name: '$', value: data }], depth: this.frame.depth + 1 });
     return output.toString();
   }
 
   private nested(output: Output): Executor {
-    return new Executor(this.set, output);
+    return new Executor(this.set, output, this.memo);
   }
 
   private call(name: string, data: unknown, output: Output, file: string, line: number, column: number): void {
@@ -84,8 +108,10 @@ class Executor implements CallContext {
     executor.run(template.body, data, { file: template.file, variables: [{ name: '$', value: data }], depth: this.frame.depth + 1 });
   }
 
+  // Indexed loops here and below: this is the renderer's innermost path, and most renders
+  // run before the JIT has optimized it, where for-of's iterator costs.
   private list(nodes: Node[], dot: unknown): void {
-    for (const node of nodes) this.node(node, dot);
+    for (let index = 0; index < nodes.length; index++) this.node(nodes[index], dot);
   }
 
   private node(node: Node, dot: unknown): void {
@@ -100,15 +126,21 @@ class Executor implements CallContext {
       }
       case 'if':
       case 'with':
-        this.scoped(() => {
-          const value = this.pipeline(node.pipeline, dot, node.line);
-          if (isTruthy(value)) this.list(node.body, node.kind === 'with' ? value : dot);
-          else this.list(node.otherwise, dot);
-        });
+      case 'range': {
+        const mark = this.frame.variables.length;
+        try {
+          if (node.kind === 'range') {
+            this.range(node, dot);
+          } else {
+            const value = this.pipeline(node.pipeline, dot, node.line);
+            if (isTruthy(value)) this.list(node.body, node.kind === 'with' ? value : dot);
+            else this.list(node.otherwise, dot);
+          }
+        } finally {
+          this.frame.variables.length = mark;
+        }
         return;
-      case 'range':
-        this.scoped(() => this.range(node, dot));
-        return;
+      }
       case 'template': {
         const data = node.pipeline ? this.pipeline(node.pipeline, dot, node.line) : undefined;
         this.call(node.name, data, this.output, this.frame.file, node.line, node.column);
@@ -123,8 +155,8 @@ class Executor implements CallContext {
 
   private range(node: ControlNode, dot: unknown): void {
     const [first, second] = node.pipeline.variables;
-    const pipeline = { ...node.pipeline, variables: [] };
-    const value = this.pipeline(pipeline, dot, node.line);
+    // range declares its variables per element, not as a pipeline does.
+    const value = this.pipeline(node.pipeline, dot, node.line, false);
     let entries: [unknown, unknown][];
     if (value === null || value === undefined) entries = [];
     else if (Array.isArray(value)) entries = value.map((item, index) => [index, item]);
@@ -153,23 +185,13 @@ class Executor implements CallContext {
     }
   }
 
-  private scoped(run: () => void): void {
-    const mark = this.frame.variables.length;
-    try {
-      run();
-    } finally {
-      this.frame.variables.length = mark;
-    }
-  }
-
-  private pipeline(pipeline: Pipeline, dot: unknown, line: number): unknown {
-    let value: unknown;
-    let piped = false;
-    for (const command of pipeline.commands) {
-      value = this.command(command, dot, line, piped ? [value] : []);
-      piped = true;
-    }
-    for (const name of pipeline.variables) {
+  private pipeline(pipeline: Pipeline, dot: unknown, line: number, declare = true): unknown {
+    const commands = pipeline.commands;
+    let value = this.command(commands[0], dot, line, false, undefined);
+    for (let index = 1; index < commands.length; index++) value = this.command(commands[index], dot, line, true, value);
+    if (!declare) return value;
+    for (let index = 0; index < pipeline.variables.length; index++) {
+      const name = pipeline.variables[index];
       if (pipeline.assign) {
         const variable = this.findVariable(name, line, pipeline.commands[0].column);
         variable.value = value;
@@ -180,26 +202,32 @@ class Executor implements CallContext {
     return value;
   }
 
-  private command(command: Command, dot: unknown, line: number, final: unknown[]): unknown {
-    const [head, ...rest] = command.args;
+  /** Runs one command of a pipeline; `piped` commands get the previous command's value as their last argument. */
+  private command(command: Command, dot: unknown, line: number, piped: boolean, previous: unknown): unknown {
+    const args = command.args;
+    const head = args[0];
     if (head.kind === 'function') {
-      if (head.name === 'and' || head.name === 'or') return this.logic(head.name, rest, dot, line, command.column, final);
-      const args = [...rest.map((arg) => this.argument(arg, dot, line, command.column)), ...final];
-      return this.invoke(head.name, args, line, head.column);
+      if (head.name === 'and' || head.name === 'or') return this.logic(head.name, command, dot, line, piped, previous);
+      return this.invoke(head.name, this.callArguments(command, dot, line, piped, previous), line, head.column);
     }
-    if (rest.length > 0 || final.length > 0) {
-      const args = [...rest.map((arg) => this.argument(arg, dot, line, command.column)), ...final];
-      return this.argument(head, dot, line, command.column, args);
-    }
+    if (args.length > 1 || piped) return this.argument(head, dot, line, command.column, this.callArguments(command, dot, line, piped, previous));
     return this.argument(head, dot, line, command.column);
   }
 
-  private logic(name: 'and' | 'or', rest: Argument[], dot: unknown, line: number, column: number, final: unknown[]): unknown {
-    const count = rest.length + final.length;
-    if (count === 0) throw new TemplateError(this.frame.file, line, column, `wrong number of args for ${name}: want at least 1 got 0`);
+  /** The values of a command's arguments after its head, plus the piped value. */
+  private callArguments(command: Command, dot: unknown, line: number, piped: boolean, previous: unknown): unknown[] {
+    const values: unknown[] = [];
+    for (let index = 1; index < command.args.length; index++) values.push(this.argument(command.args[index], dot, line, command.column));
+    if (piped) values.push(previous);
+    return values;
+  }
+
+  private logic(name: 'and' | 'or', command: Command, dot: unknown, line: number, piped: boolean, previous: unknown): unknown {
+    const count = command.args.length - 1 + (piped ? 1 : 0);
+    if (count === 0) throw new TemplateError(this.frame.file, line, command.column, `wrong number of args for ${name}: want at least 1 got 0`);
     let value: unknown;
-    for (let index = 0; index < count; index++) {
-      value = index < rest.length ? this.argument(rest[index], dot, line, column) : final[0];
+    for (let index = 1; index <= count; index++) {
+      value = index < command.args.length ? this.argument(command.args[index], dot, line, command.column) : previous;
       if (isTruthy(value) === (name === 'or')) return value;
     }
     return value;
@@ -207,6 +235,7 @@ class Executor implements CallContext {
 
   private invoke(name: string, args: unknown[], line: number, column: number): unknown {
     const fn = this.set.functions.get(name)!;
+    if (MUTATING_FUNCTIONS.has(name)) this.memo.generation++;
     try {
       return fn(args, this);
     } catch (error) {
@@ -236,7 +265,8 @@ class Executor implements CallContext {
 
   private fields(receiver: unknown, names: string[], line: number, column: number, callArgs: unknown[] | undefined, prefix: string): unknown {
     let value = receiver;
-    names.forEach((name, index) => {
+    for (let index = 0; index < names.length; index++) {
+      const name = names[index];
       const last = index === names.length - 1;
       if (value === null || value === undefined) {
         throw new TemplateError(this.frame.file, line, column, `nil pointer evaluating interface {}.${name}`);
@@ -253,11 +283,11 @@ class Executor implements CallContext {
           if (error instanceof FunctionError) throw new TemplateError(this.frame.file, line, column, `error calling ${name}: ${error.message}`);
           throw error;
         }
-        return;
+        continue;
       }
       if (last && callArgs) throw new TemplateError(this.frame.file, line, column, `${prefix}.${names.join('.')} has arguments but cannot be invoked as function`);
       value = field;
-    });
+    }
     if (names.length === 0 && callArgs) throw new TemplateError(this.frame.file, line, column, `can't give argument to non-function ${prefix}`);
     return value;
   }

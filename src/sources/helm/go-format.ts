@@ -4,17 +4,46 @@ import { formatNumber, formatValue, isDict, typeName } from './go-values.js';
 
 const VERB = /%([-+# 0]*)(\d+|\*)?(?:\.(\d+|\*)?)?([a-zA-Z%])/g;
 
+/** A format string split once into literal text and verbs: charts printf the same formats over and over. */
+type Segment = string | { flags: string; width?: string; precision?: string; verb: string };
+const segmentsByFormat = new Map<string, Segment[]>();
+const FORMAT_CACHE_LIMIT = 10_000;
+
+function segments(format: string): Segment[] {
+  let cached = segmentsByFormat.get(format);
+  if (cached) return cached;
+  cached = [];
+  let last = 0;
+  for (const match of format.matchAll(VERB)) {
+    if (match.index > last) cached.push(format.slice(last, match.index));
+    cached.push(match[4] === '%' ? '%' : { flags: match[1], width: match[2], precision: match[3], verb: match[4] });
+    last = match.index + match[0].length;
+  }
+  if (last < format.length) cached.push(format.slice(last));
+  if (segmentsByFormat.size >= FORMAT_CACHE_LIMIT) segmentsByFormat.clear();
+  segmentsByFormat.set(format, cached);
+  return cached;
+}
+
 export function sprintf(format: string, args: unknown[]): string {
   let next = 0;
-  const result = format.replace(VERB, (_match, flags: string, width: string | undefined, precision: string | undefined, verb: string) => {
-    if (verb === '%') return '%';
+  let result = '';
+  for (const segment of segments(format)) {
+    if (typeof segment === 'string') {
+      result += segment;
+      continue;
+    }
+    let { width, precision } = segment;
     if (width === '*') width = String(args[next++]);
     if (precision === '*') precision = String(args[next++]);
-    if (next >= args.length) return `%!${verb}(MISSING)`;
+    if (next >= args.length) {
+      result += `%!${segment.verb}(MISSING)`;
+      continue;
+    }
     const arg = args[next++];
-    const text = formatVerb(verb, arg, precision === undefined ? undefined : Number(precision || 0), flags);
-    return pad(text, width === undefined ? 0 : Number(width), flags);
-  });
+    const text = formatVerb(segment.verb, arg, precision === undefined ? undefined : Number(precision || 0), segment.flags);
+    result += pad(text, width === undefined ? 0 : Number(width), segment.flags);
+  }
   if (next < args.length) {
     return `${result}%!(EXTRA ${args.slice(next).map((arg) => `${typeName(arg)}=${formatValue(arg)}`).join(', ')})`;
   }

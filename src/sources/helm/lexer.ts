@@ -15,7 +15,10 @@ export type Piece =
   | { type: 'text'; text: string; line: number }
   | { type: 'action'; tokens: Token[]; line: number; column: number };
 
-const SPACE = /[ \t\r\n]/;
+/** Space, tab, CR or LF: Go's trim markers and token separators (a char code test: lexing is hot). */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10;
+}
 
 export function lex(source: string, name: string): Piece[] {
   const pieces: Piece[] = [];
@@ -26,22 +29,22 @@ export function lex(source: string, name: string): Piece[] {
   while (position <= source.length) {
     const open = source.indexOf('{{', position);
     const end = open === -1 ? source.length : open;
-    const leftTrim = open !== -1 && source[open + 2] === '-' && SPACE.test(source[open + 3] ?? '');
+    const leftTrim = open !== -1 && source.charCodeAt(open + 2) === 45 /* - */ && isSpace(source.charCodeAt(open + 3));
     let start = position;
-    if (trimNextText) while (start < end && SPACE.test(source[start])) start++;
+    if (trimNextText) while (start < end && isSpace(source.charCodeAt(start))) start++;
     let stop = end;
-    if (leftTrim) while (stop > start && SPACE.test(source[stop - 1])) stop--;
+    if (leftTrim) while (stop > start && isSpace(source.charCodeAt(stop - 1))) stop--;
     if (stop > start) {
-      line += countNewlines(source.slice(lineOffset, start));
+      line += countNewlines(source, lineOffset, start);
       lineOffset = start;
       pieces.push({ type: 'text', text: source.slice(start, stop), line });
     }
     if (open === -1) break;
     const bodyStart = open + (leftTrim ? 4 : 2);
     const close = findClose(source, bodyStart, open, name);
-    const rightTrim = source[close - 1] === '-' && SPACE.test(source[close - 2] ?? '');
+    const rightTrim = source.charCodeAt(close - 1) === 45 /* - */ && isSpace(source.charCodeAt(close - 2));
     const body = source.slice(bodyStart, rightTrim ? close - 2 : close);
-    line += countNewlines(source.slice(lineOffset, open));
+    line += countNewlines(source, lineOffset, open);
     lineOffset = open;
     const column = open - source.lastIndexOf('\n', open - 1);
     if (!/^\s*\/\*/.test(body)) {
@@ -84,6 +87,22 @@ function skipQuoted(source: string, start: number, quote: string): number {
   return index + 1;
 }
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** A letter or underscore (ASCII, as Go's template identifiers in charts are). */
+function isWordStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** The end of the run of letters, digits and underscores from `from`. */
+function wordEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && (isWordStart(text.charCodeAt(end)) || isDigit(text.charCodeAt(end)))) end++;
+  return end;
+}
+
 function tokenize(body: string, name: string, line: number, baseColumn: number): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -93,7 +112,7 @@ function tokenize(body: string, name: string, line: number, baseColumn: number):
   while (i < body.length) {
     const c = body[i];
     const column = baseColumn + i;
-    if (SPACE.test(c)) {
+    if (isSpace(body.charCodeAt(i))) {
       i++;
     } else if (c === '/' && body[i + 1] === '*') {
       const end = body.indexOf('*/', i + 2);
@@ -117,8 +136,8 @@ function tokenize(body: string, name: string, line: number, baseColumn: number):
       if ([...value].length !== 1) fail(`malformed character constant: ${body.slice(i, end)}`);
       tokens.push({ type: 'number', value: value.codePointAt(0)!, column });
       i = end;
-    } else if (c === '.' && !/[A-Za-z_]/.test(body[i + 1] ?? '')) {
-      if (/[0-9]/.test(body[i + 1] ?? '')) {
+    } else if (c === '.' && !isWordStart(body.charCodeAt(i + 1))) {
+      if (isDigit(body.charCodeAt(i + 1))) {
         const match = /^\.[0-9]+(e[+-]?[0-9]+)?/i.exec(body.slice(i))!;
         tokens.push({ type: 'number', value: Number(match[0]), column });
         i += match[0].length;
@@ -127,14 +146,14 @@ function tokenize(body: string, name: string, line: number, baseColumn: number):
         i++;
       }
     } else if (c === '.') {
-      const match = /^\.[A-Za-z_][A-Za-z0-9_]*/.exec(body.slice(i))!;
-      tokens.push({ type: 'field', value: match[0].slice(1), column });
-      i += match[0].length;
+      const end = wordEnd(body, i + 1);
+      tokens.push({ type: 'field', value: body.slice(i + 1, end), column });
+      i = end;
     } else if (c === '$') {
-      const match = /^\$[A-Za-z0-9_]*/.exec(body.slice(i))!;
-      tokens.push({ type: 'variable', value: match[0], column });
-      i += match[0].length;
-    } else if (/[0-9+-]/.test(c)) {
+      const end = wordEnd(body, i + 1);
+      tokens.push({ type: 'variable', value: body.slice(i, end), column });
+      i = end;
+    } else if (isDigit(body.charCodeAt(i)) || c === '+' || c === '-') {
       const match = /^[+-]?(0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|[0-9_]*\.?[0-9_]+(e[+-]?[0-9]+)?)/i.exec(body.slice(i));
       if (!match || match[0] === '+' || match[0] === '-') fail(`unexpected "${c}" in action`);
       const text = match![0].replace(/_/g, '');
@@ -142,10 +161,10 @@ function tokenize(body: string, name: string, line: number, baseColumn: number):
       if (Number.isNaN(value)) fail(`bad number syntax: ${match![0]}`);
       tokens.push({ type: 'number', value, column });
       i += match![0].length;
-    } else if (/[A-Za-z_]/.test(c)) {
-      const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(body.slice(i))!;
-      tokens.push({ type: 'identifier', value: match[0], column });
-      i += match[0].length;
+    } else if (isWordStart(body.charCodeAt(i))) {
+      const end = wordEnd(body, i);
+      tokens.push({ type: 'identifier', value: body.slice(i, end), column });
+      i = end;
     } else {
       fail(`unexpected "${c}" in action`);
     }
@@ -163,11 +182,12 @@ function unquote(raw: string, fail: (message: string) => never): string {
 }
 
 function lineAt(source: string, offset: number): number {
-  return countNewlines(source.slice(0, offset)) + 1;
+  return countNewlines(source, 0, offset) + 1;
 }
 
-function countNewlines(text: string): number {
+/** Newlines in source[from, to). */
+function countNewlines(source: string, from: number, to: number): number {
   let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = source.indexOf('\n', from); i !== -1 && i < to; i = source.indexOf('\n', i + 1)) count++;
   return count;
 }

@@ -6,9 +6,10 @@ export interface SourceLine {
 }
 
 export class Output {
-  private readonly parts: string[] = [];
-  /** Source of each output line (0-based index); only kept when tracking. */
-  readonly sources: SourceLine[] = [];
+  private text = '';
+  /** Source of each output line (0-based index), as parallel arrays: one object per line would cost more. Only kept when tracking. */
+  private readonly files: string[] = [];
+  private readonly lines: number[] = [];
   private outputLine = 0;
   private lineStarted = false;
 
@@ -20,7 +21,7 @@ export class Output {
    */
   write(text: string, file: string, line: number, advance: boolean): void {
     if (!text) return;
-    this.parts.push(text);
+    this.text += text;
     if (!this.track) return;
     let start = 0;
     let offset = 0;
@@ -28,7 +29,8 @@ export class Output {
       const newline = text.indexOf('\n', start);
       const last = newline === -1;
       if (!this.lineStarted && (!last || start < text.length)) {
-        this.sources[this.outputLine] = { file, line: advance ? line + offset : line };
+        this.files[this.outputLine] = file;
+        this.lines[this.outputLine] = advance ? line + offset : line;
         this.lineStarted = true;
       }
       if (last) return;
@@ -39,7 +41,13 @@ export class Output {
     }
   }
 
+  /** The template file and line that wrote output line `line` (1-based), when tracked. */
+  sourceOf(line: number): SourceLine | undefined {
+    const file = this.files[line - 1];
+    return file === undefined ? undefined : { file, line: this.lines[line - 1] };
+  }
+
   toString(): string {
-    return this.parts.join('');
+    return this.text;
   }
 }

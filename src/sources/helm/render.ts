@@ -2,7 +2,6 @@
 // subchart, every template parsed into one set (so defines are shared), each non-partial
 // template executed with .Values/.Chart/.Release/.Capabilities/.Files/.Template, and the
 // output of each kept with the template lines that wrote it.
-import { posix } from 'node:path';
 import { FunctionError, execute, type TemplateSet } from './execute.js';
 import { FUNCTIONS, LAZY_FUNCTIONS } from './functions/index.js';
 import { satisfiesConstraint } from './functions/semver.js';
@@ -21,8 +20,8 @@ export interface Release {
 export interface RenderedTemplate {
   file: ChartFile;
   text: string;
-  /** Template file and line of each output line. */
-  sources: SourceLine[];
+  /** Template file and line of an output line (1-based). */
+  sourceOf(line: number): SourceLine | undefined;
 }
 
 export interface RenderResult {
@@ -46,22 +45,26 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
   const enabled = enableCharts(chart, coalesce(chart.values, values), chart.name, missing);
   const set = templateSet(enabled);
   const templates: RenderedTemplate[] = [];
+  const releaseObject = { Name: release.name, Namespace: release.namespace, Service: 'Helm', IsInstall: true, IsUpgrade: false, Revision: 1 };
   for (const { chart: owner, path, values: scoped } of enabled) {
+    // As in Helm, the templates of one chart share these objects; only .Template differs.
+    const chartData = chartObject(owner);
+    const files = filesObject(owner);
+    const basePath = `${path}/templates`;
     for (const file of owner.templates) {
-      const base = posix.basename(file.path);
+      const base = file.path.slice(file.path.lastIndexOf('/') + 1);
       if (base.startsWith('_') || base === 'NOTES.txt') continue;
-      const name = posix.join(path, file.path);
       const data = {
         Values: scoped,
-        Chart: chartObject(owner),
-        Release: { Name: release.name, Namespace: release.namespace, Service: 'Helm', IsInstall: true, IsUpgrade: false, Revision: 1 },
+        Chart: chartData,
+        Release: releaseObject,
         Capabilities: capabilities,
-        Files: filesObject(owner),
-        Template: { Name: name, BasePath: posix.join(path, 'templates') },
+        Files: files,
+        Template: { Name: `${path}/${file.path}`, BasePath: basePath },
       };
       const output = new Output(true);
       execute(set, parsedCache.get(file)!.body, file.display, data, output);
-      templates.push({ file, text: output.toString(), sources: output.sources });
+      templates.push({ file, text: output.toString(), sourceOf: (line) => output.sourceOf(line) });
     }
   }
   return { templates, missing };
@@ -125,7 +128,7 @@ function templateSet(enabled: EnabledChart[]): TemplateSet {
         parsedCache.set(file, parsed);
       }
       for (const [name, define] of parsed.defines) templates.set(name, define);
-      templates.set(posix.join(path, file.path), { body: parsed.body, file: file.display });
+      templates.set(`${path}/${file.path}`, { body: parsed.body, file: file.display });
     }
   }
   return {

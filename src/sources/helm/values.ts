@@ -5,6 +5,27 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../../core/errors.js';
 import { isDict, type Dict } from './go-values.js';
+import { looksLikeJson } from '../manifest-text.js';
+import { decodePlainYaml } from '../plain-yaml.js';
+
+/**
+ * A values file's mapping through the fast readers (JSON.parse for JSON text, as manifests are
+ * read; the plain-YAML decoder for the rest), or undefined when the full parser must read it
+ * (and locate its errors).
+ */
+export function quickValues(text: string): Dict | undefined {
+  let values: unknown;
+  if (looksLikeJson(text)) {
+    try {
+      values = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  } else {
+    values = decodePlainYaml(text, 0, text.length);
+  }
+  return isDict(values) ? values : undefined;
+}
 
 /** Merges `override` onto a copy of `base` as `helm -f` does. */
 export function coalesce(base: Dict, override: Dict): Dict {
@@ -108,7 +129,8 @@ export function findEnvironments(chartRoot: string): ValuesEnvironment[] {
       if (match) environments.push({ name: match[1], file: join(folder, entry) });
     }
   }
-  return environments.sort((a, b) => a.name.localeCompare(b.name));
+  // Code-unit order, as reports sort: the order must not depend on the machine's locale.
+  return environments.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The user's --values files then --set assignments, merged in that order as helm does. */

@@ -6,9 +6,48 @@ import type { TemplateFunction } from '../execute.js';
 import { isDict } from '../go-values.js';
 import { arity, text } from './arguments.js';
 
+// Charts call toYaml on the same values in every template and every environment
+// (resources, labels, annotations), and yaml's stringify is the renderer's costliest call:
+// its result is remembered by content, which stays right when templates mutate values.
+const yamlByContent = new Map<string, string>();
+const YAML_CACHE_LIMIT = 10_000;
+
 function toYaml(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  return stringify(value, { sortMapEntries: true, lineWidth: 0, aliasDuplicateObjects: false }).replace(/\n$/, '');
+  const key = isJsonData(value) ? JSON.stringify(value) : undefined;
+  const cached = key === undefined ? undefined : yamlByContent.get(key);
+  if (cached !== undefined) return cached;
+  const yaml = stringify(value, { sortMapEntries: true, lineWidth: 0, aliasDuplicateObjects: false }).replace(/\n$/, '');
+  if (key !== undefined) {
+    if (yamlByContent.size >= YAML_CACHE_LIMIT) yamlByContent.clear();
+    yamlByContent.set(key, yaml);
+  }
+  return yaml;
+}
+
+/** Whether JSON.stringify keeps all of `value` (no undefined, holes, -0, NaN, dates, functions), so it can key the cache. */
+function isJsonData(value: unknown, depth = 0): boolean {
+  if (depth > 64) return false;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) if (!(index in value) || !isJsonData(value[index], depth + 1)) return false;
+        return true;
+      }
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      for (const key in value) if (!isJsonData((value as Record<string, unknown>)[key], depth + 1)) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 /** Go's encoding/json: sorted keys; escapeHtml as json.Marshal does (toJson), not as toRawJson does. */

@@ -25,9 +25,21 @@ function parseConstraint(value: string): Range {
   }
 }
 
+// Charts test the same constraint against the same version in many templates and every
+// environment; parsing them is most of the cost, and the parsed forms are never modified.
+const answers = new Map<string, boolean>();
+const ANSWER_CACHE_LIMIT = 10_000;
+
 /** Whether `version` meets a Masterminds-style `constraint`; a FunctionError when either is malformed. */
 export function satisfiesConstraint(constraint: string, version: string): boolean {
-  return parseConstraint(constraint).test(parseVersion(version));
+  const key = `${constraint}\u0000${version}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = parseConstraint(constraint).test(parseVersion(version));
+    if (answers.size >= ANSWER_CACHE_LIMIT) answers.clear();
+    answers.set(key, answer);
+  }
+  return answer;
 }
 
 export const semver: Record<string, TemplateFunction> = {

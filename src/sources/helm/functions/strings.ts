@@ -16,6 +16,10 @@ function goRegex(pattern: unknown): RegExp {
   }
 }
 
+function quoteAll(args: unknown[]): string {
+  return args.filter((arg) => arg !== null && arg !== undefined).map((arg) => JSON.stringify(stringValue(arg))).join(' ');
+}
+
 export const strings: Record<string, TemplateFunction> = {
   upper: (args) => (arity('upper', args, 1), text(args[0]).toUpperCase()),
   lower: (args) => (arity('lower', args, 1), text(args[0]).toLowerCase()),
@@ -45,7 +49,8 @@ export const strings: Record<string, TemplateFunction> = {
   contains: (args) => (arity('contains', args, 2), text(args[1]).includes(text(args[0]))),
   hasPrefix: (args) => (arity('hasPrefix', args, 2), text(args[1]).startsWith(text(args[0]))),
   hasSuffix: (args) => (arity('hasSuffix', args, 2), text(args[1]).endsWith(text(args[0]))),
-  quote: (args) => args.filter((arg) => arg !== null && arg !== undefined).map((arg) => JSON.stringify(stringValue(arg))).join(' '),
+  // One string is by far the commonest call: skip the list work for it.
+  quote: (args) => (args.length === 1 && typeof args[0] === 'string' ? JSON.stringify(args[0]) : quoteAll(args)),
   squote: (args) => args.filter((arg) => arg !== null && arg !== undefined).map((arg) => `'${stringValue(arg)}'`).join(' '),
   indent: (args) => (arity('indent', args, 2), indent(args[0], args[1])),
   nindent: (args) => (arity('nindent', args, 2), `\n${indent(args[0], args[1])}`),
