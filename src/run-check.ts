@@ -78,7 +78,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   const scan = startScan(options);
   const { context, inventory } = scan;
   const cwd = options.cwd ?? process.cwd();
-  const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds: scan.objectKinds };
+  const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds: scan.objectKinds, dropUnread: true };
   const describe = (description: ClusterDescription) => {
     scan.report(description.findings);
     inventory.environments.push(...description.environments.filter((environment) => isEnvironmentSelected(environment.name, options)));

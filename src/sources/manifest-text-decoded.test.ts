@@ -13,6 +13,7 @@ vi.resetModules();
 vi.doMock('./plain-yaml.js', () => ({ decodePlainYaml: () => undefined }));
 const parserOnly = await import('./manifest-text.js');
 const everything = { objectKinds: new Set(['*']) };
+const everythingRead = { objectKinds: new Set(['*']), dropUnread: true };
 
 describe('readManifestText with the plain decoder', () => {
   const temp = mkdtempSync(join(tmpdir(), 'upshift-decoded-'));
@@ -30,6 +31,7 @@ describe('readManifestText with the plain decoder', () => {
       const text = readFileSync(file, 'utf8');
       const decoded = withDecoder.readManifestText(text, file, everything);
       expect(decoded, file).toStrictEqual(parserOnly.readManifestText(text, file, everything));
+      expect(withDecoder.readManifestText(text, file, everythingRead), file).toStrictEqual(parserOnly.readManifestText(text, file, everythingRead));
       resources += decoded.resources.length;
     }
     expect(resources).toBeGreaterThan(200);

@@ -4,6 +4,11 @@
 // undefined ("bail out") for anything it cannot decode with certainty; the caller then runs
 // the full parser. It never trusts the index's verdict: every rule is checked again here.
 // Bailing is always correct, so every unusual form simply bails.
+// Given `dropped` fields, it passes over their values without decoding them: there the
+// index's line-by-line check of the structure is all that is done, as for documents that
+// are read without decoding.
+import { detached } from './detached-string.js';
+import { dropFields, type DroppedFields } from './unread-fields.js';
 
 const BAIL = { bail: true }; // thrown, not an Error: no stack trace to capture
 const fail = (): never => {
@@ -13,12 +18,15 @@ const fail = (): never => {
 const ODD_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 const MAX_DEPTH = 64;
 
-/** The value of the document in text[start, end), or undefined to let the full parser do it. */
-export function decodePlainYaml(text: string, start: number, end: number): unknown | undefined {
+/**
+ * The value of the document in text[start, end), without the `dropped` fields (as dropFields
+ * would leave it), or undefined to let the full parser do it.
+ */
+export function decodePlainYaml(text: string, start: number, end: number, dropped?: DroppedFields): unknown | undefined {
   const source = text.slice(start, end);
   if (ODD_CHARACTERS.test(source)) return undefined;
   try {
-    return new Decoder(source).document();
+    return new Decoder(source, dropped).document();
   } catch (error) {
     if (error === BAIL) return undefined;
     throw error;
@@ -37,7 +45,10 @@ class Decoder {
   private colon = 0;
   private readonly endsWithNewline: boolean;
 
-  constructor(private readonly s: string) {
+  constructor(
+    private readonly s: string,
+    private readonly dropped: DroppedFields | undefined,
+  ) {
     // Next tab and CR at or after the current line, found once each rather than per line.
     let tab = -1;
     let cr = -1;
@@ -66,7 +77,7 @@ class Decoder {
   document(): unknown {
     // Only a root at column 0, so the caller's origin (content line, column 1) stays right.
     if (this.skipBlank() !== 0) fail();
-    const value = this.node(this.starts[this.row], 0, -1);
+    const value = this.node(this.starts[this.row], 0, -1, undefined);
     if (this.skipBlank() !== -1) fail();
     return value;
   }
@@ -83,19 +94,22 @@ class Decoder {
     return this.s.charCodeAt(p) === 45 && (p + 1 === end || this.s.charCodeAt(p + 1) === 32);
   }
 
-  /** The node starting at offset p (column col) of the current line; parent is its parent's column. */
-  private node(p: number, col: number, parent: number): unknown {
+  /**
+   * The node starting at offset p (column col) of the current line; parent is its parent's
+   * column; `drop` are the keys to leave out of it (or of its items).
+   */
+  private node(p: number, col: number, parent: number, drop: ReadonlySet<string> | undefined): unknown {
     if (++this.depth > MAX_DEPTH) fail();
     const end = this.ends[this.row];
     let value: unknown;
-    if (this.isEntry(p, end)) value = this.sequence(col);
-    else if (this.key(p, end)) value = this.mapping(col);
-    else value = this.inlineValue(p, parent);
+    if (this.isEntry(p, end)) value = this.sequence(col, drop);
+    else if (this.key(p, end)) value = this.mapping(col, drop);
+    else value = this.inlineValue(p, parent, drop);
     this.depth--;
     return value;
   }
 
-  private sequence(col: number): unknown[] {
+  private sequence(col: number, drop: ReadonlySet<string> | undefined): unknown[] {
     const items: unknown[] = [];
     for (;;) {
       const lineStart = this.starts[this.row];
@@ -104,9 +118,9 @@ class Decoder {
       while (p < end && this.s.charCodeAt(p) === 32) p++;
       if (p === end || this.s.charCodeAt(p) === 35) {
         this.row++;
-        items.push(this.below(col, true));
+        items.push(this.below(col, true, drop));
       } else {
-        items.push(this.node(p, p - lineStart, col));
+        items.push(this.node(p, p - lineStart, col, drop));
       }
       const indent = this.skipBlank();
       if (indent > col) fail();
@@ -114,20 +128,25 @@ class Decoder {
     }
   }
 
-  private mapping(col: number): Record<string, unknown> {
+  private mapping(col: number, drop: ReadonlySet<string> | undefined): Record<string, unknown> {
     const object: Record<string, unknown> = {};
+    let skipped: string[] | undefined;
     for (;;) {
       const end = this.ends[this.row];
       const key = this.key(this.starts[this.row] + col, end) ?? fail();
       const colon = this.colon;
-      if (key === '__proto__' || Object.hasOwn(object, key)) fail(); // duplicates are errors
+      if (key === '__proto__' || Object.hasOwn(object, key) || skipped?.includes(key)) fail(); // duplicates are errors
       let p = colon + 1;
       while (p < end && this.s.charCodeAt(p) === 32) p++;
-      if (p === end || this.s.charCodeAt(p) === 35) {
+      const inline = p < end && this.s.charCodeAt(p) !== 35;
+      if (drop?.has(key)) {
+        (skipped ??= []).push(key);
+        this.skipValue(col, inline);
+      } else if (!inline) {
         this.row++;
-        object[key] = this.below(col, false);
+        object[key] = this.below(col, false, this.dropped?.get(key));
       } else {
-        object[key] = this.inlineValue(p, col);
+        object[key] = this.inlineValue(p, col, this.dropped?.get(key));
       }
       const indent = this.skipBlank();
       if (indent < col) return object;
@@ -136,12 +155,27 @@ class Decoder {
   }
 
   /** The value of an entry with nothing after `key:` or `-`: a deeper node, a compact sequence, or null. */
-  private below(col: number, inSequence: boolean): unknown {
+  private below(col: number, inSequence: boolean, drop: ReadonlySet<string> | undefined): unknown {
     const indent = this.skipBlank();
     const p = this.starts[this.row] + indent;
-    if (indent > col) return this.node(p, indent, col);
-    if (indent === col && !inSequence && this.isEntry(p, this.ends[this.row])) return this.sequence(col);
+    if (indent > col) return this.node(p, indent, col, drop);
+    if (indent === col && !inSequence && this.isEntry(p, this.ends[this.row])) return this.sequence(col, drop);
     return null;
+  }
+
+  /**
+   * Moves past the value of the key at column col on this line: the rest of the line (when
+   * `inline`), the deeper lines after it, and a compact sequence's entries at col.
+   */
+  private skipValue(col: number, inline: boolean): void {
+    let row = this.row + 1;
+    for (; row < this.indents.length; row++) {
+      const indent = this.indents[row];
+      if (indent < 0 || indent > col) continue;
+      if (indent === col && !inline && this.isEntry(this.starts[row] + col, this.ends[row])) continue;
+      break;
+    }
+    this.row = row;
   }
 
   /** A mapping key at p (its colon's offset goes to this.colon), or undefined if the line holds no key. */
@@ -175,7 +209,7 @@ class Decoder {
   }
 
   /** A value that starts on this line at p: block scalar, quoted, flow or plain scalar. */
-  private inlineValue(p: number, parent: number): unknown {
+  private inlineValue(p: number, parent: number, drop: ReadonlySet<string> | undefined): unknown {
     const s = this.s;
     const end = this.ends[this.row];
     const c = s.charCodeAt(p);
@@ -185,11 +219,12 @@ class Decoder {
     if (c === 34 || c === 39) {
       after = closingQuote(s, p, end) + 1;
       if (after === 0) fail();
-      value = unquote(s, p, after - 1);
+      value = detached(unquote(s, p, after - 1));
     } else if (c === 91 || c === 123) {
       const flow = new FlowReader(s, p, end);
       value = flow.value(0);
       after = flow.at;
+      if (this.dropped) dropFields(value, this.dropped, drop);
     } else {
       // A plain scalar runs to ` #` or the end; `: ` inside it would be a nested mapping.
       let stop = p;
@@ -201,6 +236,7 @@ class Decoder {
       const text = s.slice(p, stop).trimEnd();
       if (!plainStart(text)) fail();
       value = resolvePlain(text);
+      if (typeof value === 'string') value = detached(value);
       after = stop;
     }
     while (after < end && s.charCodeAt(after) === 32) after++;
@@ -268,8 +304,8 @@ class Decoder {
       }
     }
     this.row = row;
-    if (chomp === '-') return text;
-    return chomp === '+' ? text + '\n'.repeat(trailing + 1) : text + '\n';
+    if (chomp === '-') return detached(text);
+    return detached(chomp === '+' ? text + '\n'.repeat(trailing + 1) : text + '\n');
   }
 }
 
@@ -330,7 +366,7 @@ class FlowReader {
     if (c === 34 || c === 39) {
       const close = closingQuote(s, this.at, this.end);
       if (close < 0) fail();
-      const value = unquote(s, this.at, close);
+      const value = detached(unquote(s, this.at, close));
       this.at = close + 1;
       return value;
     }
@@ -338,7 +374,8 @@ class FlowReader {
     while (this.at < this.end && !/[,[\]{}:#]/.test(s[this.at])) this.at++;
     const text = s.slice(start, this.at).trimEnd();
     if (this.at >= this.end || text === '' || !plainStart(text)) fail();
-    return resolvePlain(text);
+    const value = resolvePlain(text);
+    return typeof value === 'string' ? detached(value) : value;
   }
 
   private spaces(): void {

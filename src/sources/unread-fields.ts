@@ -1,0 +1,36 @@
+// The parts of a Kubernetes object that no check, the plan or the simulation reads from the
+// inventory, dropped from the objects a scan keeps: container environments and command
+// lines, managed fields and kubectl's last-applied copy are most of a manifest's bytes, and
+// keeping them made memory grow with the estate. (written-api.ts reads managed fields and
+// the last-applied annotation of live objects before they become Resources.)
+
+/** Keys dropped from the mapping under a key, or from each mapping item of the sequence under it. */
+export type DroppedFields = ReadonlyMap<string, ReadonlySet<string>>;
+
+const CONTAINER_FIELDS = new Set(['env', 'envFrom', 'args', 'command']);
+
+export const UNREAD_FIELDS: DroppedFields = new Map([
+  ['containers', CONTAINER_FIELDS],
+  ['initContainers', CONTAINER_FIELDS],
+  ['ephemeralContainers', CONTAINER_FIELDS],
+  ['metadata', new Set(['managedFields'])],
+  ['annotations', new Set(['kubectl.kubernetes.io/last-applied-configuration'])],
+]);
+
+/** Deletes the unread fields of a decoded object in place. */
+export function dropUnreadFields(object: unknown): void {
+  dropFields(object, UNREAD_FIELDS);
+}
+
+/** Deletes `fields` from a decoded value in place; `dropped` are the keys dropped from the value itself. */
+export function dropFields(value: unknown, fields: DroppedFields, dropped?: ReadonlySet<string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) dropFields(item, fields, dropped);
+  } else if (typeof value === 'object' && value !== null) {
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      if (dropped?.has(key)) delete object[key];
+      else dropFields(object[key], fields, fields.get(key));
+    }
+  }
+}
