@@ -13,7 +13,11 @@ export class AddonIndex {
     for (const addon of addons) {
       this.byName.set(addon.name, addon);
       const patterns = addon.detect?.images ?? [];
-      if (patterns.length > 0) this.imageMatchers.push({ addon, matches: picomatch(patterns) });
+      if (patterns.length === 0) continue;
+      // The patterns' regular expressions, tested directly: picomatch's matcher builds a result
+      // object per test, and a large estate tests every workload's images against every add-on.
+      const expressions = patterns.map((pattern) => picomatch.makeRe(pattern));
+      this.imageMatchers.push({ addon, matches: (repository) => repository !== '' && expressions.some((expression) => expression.test(repository)) });
     }
   }
 

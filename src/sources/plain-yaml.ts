@@ -33,13 +33,30 @@ export function decodePlainYaml(text: string, start: number, end: number, droppe
   }
 }
 
+// The per-line tables of the document being decoded, shared by every decode (decodes never
+// overlap): a scan decodes thousands of documents, and tables per document were most of the
+// garbage it made.
+const lineTable = { starts: new Int32Array(1024), ends: new Int32Array(1024), indents: new Int32Array(1024), tabbed: new Uint8Array(1024) };
+
+function growLineTable(): void {
+  const grown = (from: Int32Array) => {
+    const to = new Int32Array(from.length * 2);
+    to.set(from);
+    return to;
+  };
+  const tabbed = new Uint8Array(lineTable.tabbed.length * 2);
+  tabbed.set(lineTable.tabbed);
+  Object.assign(lineTable, { starts: grown(lineTable.starts), ends: grown(lineTable.ends), indents: grown(lineTable.indents), tabbed });
+}
+
 class Decoder {
   /** Per line: offset of its first character, offset of its end (before any CR). */
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
   /** Per line: indentation, or -1 for a blank or comment-only line. */
-  private readonly indents: number[] = [];
-  private readonly tabbed: boolean[] = [];
+  private readonly indents: Int32Array;
+  private readonly tabbed: Uint8Array;
+  private readonly lines: number;
   private row = 0;
   private depth = 0;
   private colon = 0;
@@ -52,7 +69,8 @@ class Decoder {
     // Next tab and CR at or after the current line, found once each rather than per line.
     let tab = -1;
     let cr = -1;
-    for (let at = 0; at < s.length; ) {
+    let line = 0;
+    for (let at = 0; at < s.length; line++) {
       let end = s.indexOf('\n', at);
       const next = end < 0 ? s.length : end + 1;
       if (end < 0) end = s.length;
@@ -65,12 +83,15 @@ class Decoder {
       const c = s.charCodeAt(p);
       // A document marker or directive here means the caller's slice was wrong.
       if (p === at && (c === 37 || ((c === 45 || c === 46) && /^(?:---|\.\.\.)(?:[ \t]|$)/.test(s.slice(at, at + 4))))) fail();
-      this.starts.push(at);
-      this.ends.push(end);
-      this.indents.push(p === end || c === 35 || (c === 9 && /^[ \t]*(?:#.*)?$/.test(s.slice(p, end))) ? -1 : p - at);
-      this.tabbed.push(tab < end);
+      if (line === lineTable.starts.length) growLineTable();
+      lineTable.starts[line] = at;
+      lineTable.ends[line] = end;
+      lineTable.indents[line] = p === end || c === 35 || (c === 9 && /^[ \t]*(?:#.*)?$/.test(s.slice(p, end))) ? -1 : p - at;
+      lineTable.tabbed[line] = tab < end ? 1 : 0;
       at = next;
     }
+    ({ starts: this.starts, ends: this.ends, indents: this.indents, tabbed: this.tabbed } = lineTable);
+    this.lines = line;
     this.endsWithNewline = s.endsWith('\n');
   }
 
@@ -84,8 +105,8 @@ class Decoder {
 
   /** Moves to the next content line and returns its indentation, or -1 at the end. */
   private skipBlank(): number {
-    while (this.row < this.indents.length && this.indents[this.row] < 0) this.row++;
-    if (this.row === this.indents.length) return -1;
+    while (this.row < this.lines && this.indents[this.row] < 0) this.row++;
+    if (this.row === this.lines) return -1;
     if (this.tabbed[this.row]) fail(); // tabs in structure: leave the subtleties to `yaml`
     return this.indents[this.row];
   }
@@ -169,7 +190,7 @@ class Decoder {
    */
   private skipValue(col: number, inline: boolean): void {
     let row = this.row + 1;
-    for (; row < this.indents.length; row++) {
+    for (; row < this.lines; row++) {
       const indent = this.indents[row];
       if (indent < 0 || indent > col) continue;
       if (indent === col && !inline && this.isEntry(this.starts[row] + col, this.ends[row])) continue;
@@ -258,7 +279,7 @@ class Decoder {
     const lines: string[] = [];
     let row = this.row + 1;
     let lastContent = -1;
-    for (; row < this.starts.length; row++) {
+    for (; row < this.lines; row++) {
       const from = this.starts[row];
       const to = this.ends[row];
       let q = from;
@@ -282,7 +303,7 @@ class Decoder {
       lines.push(line);
       lastContent = lines.length - 1;
     }
-    if (lastContent < 0 || indent <= parent || (row === this.starts.length && !this.endsWithNewline)) fail();
+    if (lastContent < 0 || indent <= parent || (row === this.lines && !this.endsWithNewline)) fail();
     const trailing = lines.length - 1 - lastContent;
     const body = lines.slice(0, lastContent + 1);
     let text: string;
@@ -371,7 +392,7 @@ class FlowReader {
       return value;
     }
     const start = this.at;
-    while (this.at < this.end && !/[,[\]{}:#]/.test(s[this.at])) this.at++;
+    while (this.at < this.end && !FLOW_PLAIN_STOPS.has(s.charCodeAt(this.at))) this.at++;
     const text = s.slice(start, this.at).trimEnd();
     if (this.at >= this.end || text === '' || !plainStart(text)) fail();
     const value = resolvePlain(text);
@@ -382,6 +403,9 @@ class FlowReader {
     while (this.at < this.end && this.s.charCodeAt(this.at) === 32) this.at++;
   }
 }
+
+// , [ ] { } : # (a character test rather than a regular expression: this loop is hot).
+const FLOW_PLAIN_STOPS = new Set([44, 91, 93, 123, 125, 58, 35]);
 
 /** Offset of the quote closing the scalar opened at start, or -1 if it is not on this line. */
 function closingQuote(s: string, start: number, end: number): number {
