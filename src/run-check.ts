@@ -3,6 +3,7 @@
 import { compareKubeVersions, minorOf, requireKubeVersion } from './core/kube-version.js';
 import { TOOL } from './core/tool.js';
 import { UsageError } from './core/errors.js';
+import { detached } from './core/detached-string.js';
 import type { Finding, Report, Resource } from './core/types.js';
 import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './checks/catalog.js';
@@ -158,13 +159,20 @@ export function startScan(options: CheckOptions): Scan {
   // Argo CD Applications are read whole for the charts they deploy (inventory.charts).
   const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), ...(options.keepKinds ?? []), 'Application']);
   const findings: Finding[] = [];
+  // Findings are kept until the report is made; their messages, flat (see detached).
+  const keep = (made: readonly Finding[]) => {
+    for (const finding of made) {
+      finding.message = detached(finding.message);
+      findings.push(finding);
+    }
+  };
   const inventory: Inventory = { resources: [], charts: [], eksAddons: [], environments: [] };
   // Without --current, the version comes from the infrastructure code, which is only fully
   // known after the scan: resources wait for it instead of being checked as they stream past.
   const waiting: Resource[] | undefined = context.current === undefined ? [] : undefined;
   const checkResources = (resources: readonly Resource[]) => {
     for (const resource of resources) {
-      for (const check of selected) if (check.checkResource) findings.push(...check.checkResource(resource, context));
+      for (const check of selected) if (check.checkResource) keep(check.checkResource(resource, context));
     }
   };
   return {
@@ -172,7 +180,7 @@ export function startScan(options: CheckOptions): Scan {
     objectKinds,
     inventory,
     accept(resources, problems = []) {
-      findings.push(...problems);
+      keep(problems);
       if (waiting) waiting.push(...resources);
       else checkResources(resources);
       for (const resource of resources) {
@@ -181,7 +189,7 @@ export function startScan(options: CheckOptions): Scan {
       }
     },
     report(made) {
-      findings.push(...made);
+      keep(made);
     },
     finish() {
       const inferred = waiting ? lowestClusterVersion(inventory.environments) : undefined;
@@ -192,7 +200,7 @@ export function startScan(options: CheckOptions): Scan {
         context.current = inferred.version;
       }
       if (waiting) checkResources(waiting);
-      for (const check of selected) if (check.checkInventory) findings.push(...check.checkInventory(inventory, context));
+      for (const check of selected) if (check.checkInventory) keep(check.checkInventory(inventory, context));
       options.onInventory?.(inventory);
 
       const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options) && !isIgnoredByConfig(finding, config)));

@@ -3,7 +3,7 @@
 import type { Finding, KubeObject, Origin, Resource } from '../core/types.js';
 import { indexYaml, type IndexedDocument } from './yaml-index.js';
 import { decodePlainYaml } from './plain-yaml.js';
-import { detached } from './detached-string.js';
+import { detached } from '../core/detached-string.js';
 import { isListObject, parseYamlDocuments, type ParsedObject } from './yaml-parse.js';
 import { inputInvalid, lineAndColumnAt } from './input-problem.js';
 import { dropUnreadFields, UNREAD_FIELDS } from './unread-fields.js';

@@ -7,7 +7,7 @@
 // Given `dropped` fields, it passes over their values without decoding them: there the
 // index's line-by-line check of the structure is all that is done, as for documents that
 // are read without decoding.
-import { detached } from './detached-string.js';
+import { detached } from '../core/detached-string.js';
 import { dropFields, type DroppedFields } from './unread-fields.js';
 
 const BAIL = { bail: true }; // thrown, not an Error: no stack trace to capture
@@ -145,7 +145,8 @@ class Decoder {
       }
       const indent = this.skipBlank();
       if (indent > col) fail();
-      if (indent < col || !this.isEntry(this.starts[this.row] + col, this.ends[this.row])) return items;
+      // An exact-size copy: push gives an array room for 16 items, and kept objects hold on to it.
+      if (indent < col || !this.isEntry(this.starts[this.row] + col, this.ends[this.row])) return items.slice();
     }
   }
 
@@ -340,39 +341,38 @@ class FlowReader {
 
   value(depth: number): unknown {
     if (depth > MAX_DEPTH) fail();
-    const c = this.s.charCodeAt(this.at);
-    if (c === 91) return this.collection(93, (items: unknown[]) => items.push(this.item(depth)), [] as unknown[]);
-    if (c === 123) {
-      const object: Record<string, unknown> = {};
-      return this.collection(125, () => {
-        const key = this.scalar();
-        if (typeof key !== 'string' || key === '__proto__' || key === '<<' || Object.hasOwn(object, key)) fail();
-        const s = this.s;
-        if (s.charCodeAt(this.at) !== 58 || s.charCodeAt(this.at - 1) === 32 || s.charCodeAt(this.at + 1) !== 32) fail();
-        this.at += 2;
-        this.spaces();
-        object[key as string] = this.item(depth);
-      }, object);
-    }
-    return fail();
-  }
-
-  private collection<T>(close: number, readEntry: (into: T) => void, into: T): T {
+    const open = this.s.charCodeAt(this.at);
+    if (open !== 91 && open !== 123) fail();
+    const close = open + 2; // `]` and `}` follow `[` and `{` two code points on
+    const items: unknown[] | undefined = open === 91 ? [] : undefined;
+    const object: Record<string, unknown> | undefined = items ? undefined : {};
     this.at++;
     this.spaces();
     if (this.s.charCodeAt(this.at) === close) {
       this.at++;
-      return into;
+      return items ?? object;
     }
     for (;;) {
-      readEntry(into);
+      if (items) items.push(this.item(depth));
+      else this.entry(object!, depth);
       this.spaces();
       const c = this.s.charCodeAt(this.at++);
-      if (c === close) return into;
+      if (c === close) return items ? items.slice() : object; // exact size, as for block sequences
       if (c !== 44 || this.at >= this.end) fail();
       this.spaces();
       if (this.s.charCodeAt(this.at) === close) fail(); // trailing comma
     }
+  }
+
+  /** One `key: value` of a flow mapping, into object. */
+  private entry(object: Record<string, unknown>, depth: number): void {
+    const key = this.scalar();
+    if (typeof key !== 'string' || key === '__proto__' || key === '<<' || Object.hasOwn(object, key)) fail();
+    const s = this.s;
+    if (s.charCodeAt(this.at) !== 58 || s.charCodeAt(this.at - 1) === 32 || s.charCodeAt(this.at + 1) !== 32) fail();
+    this.at += 2;
+    this.spaces();
+    object[key as string] = this.item(depth);
   }
 
   private item(depth: number): unknown {
@@ -466,6 +466,14 @@ for (const word of ['', '~', 'null', 'Null', 'NULL', 'Y', 'y', 'yes', 'Yes', 'YE
   if (value !== undefined) WORDS.set(word, value); // (the regular expressions stay the reference)
 }
 
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function resolvePlain(text: string): unknown {
   if (text.length <= 5) {
     const word = WORDS.get(text);
@@ -474,6 +482,9 @@ function resolvePlain(text: string): unknown {
   const c = text.charCodeAt(0);
   // Every number form starts with a digit, a sign, `.` or an exponent (`e3` is a float to `yaml`).
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 101 || c === 69)) return text;
+  // The common case (replicas, ports, seconds) without the regular expressions below: decimal
+  // digits, no leading zero (octal in YAML 1.1), few enough to be exact.
+  if (c !== 48 && text.length <= 15 && isDigits(text)) return parseInt(text, 10);
   if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity;
   if (DIGIT_LIKE.test(text) && UNSURE.test(text)) fail();
   for (const [form, offset, radix] of INT_FORMS) {

@@ -1,18 +1,23 @@
 // The parts of a Kubernetes object that no check, the plan or the simulation reads from the
-// inventory, dropped from the objects a scan keeps: container environments and command
-// lines, managed fields and kubectl's last-applied copy are most of a manifest's bytes, and
-// keeping them made memory grow with the estate. (written-api.ts reads managed fields and
+// inventory, dropped from the objects a scan keeps: container environments, command lines,
+// resources and mounts, what probes run, managed fields and kubectl's last-applied copy are
+// most of a workload's bytes, and keeping them made memory grow with the estate. A consumer
+// that needs one of them takes it off this list. (written-api.ts reads managed fields and
 // the last-applied annotation of live objects before they become Resources.)
 
 /** Keys dropped from the mapping under a key, or from each mapping item of the sequence under it. */
 export type DroppedFields = ReadonlyMap<string, ReadonlySet<string>>;
 
-const CONTAINER_FIELDS = new Set(['env', 'envFrom', 'args', 'command']);
+const CONTAINER_FIELDS = new Set(['env', 'envFrom', 'args', 'command', 'resources', 'volumeMounts', 'securityContext', 'lifecycle', 'startupProbe']);
+// Whether a probe is there, and its initialDelaySeconds, are read; not what it runs.
+const PROBE_FIELDS = new Set(['httpGet', 'tcpSocket', 'exec', 'grpc']);
 
 export const UNREAD_FIELDS: DroppedFields = new Map([
   ['containers', CONTAINER_FIELDS],
   ['initContainers', CONTAINER_FIELDS],
   ['ephemeralContainers', CONTAINER_FIELDS],
+  ['readinessProbe', PROBE_FIELDS],
+  ['livenessProbe', PROBE_FIELDS],
   ['metadata', new Set(['managedFields'])],
   ['annotations', new Set(['kubectl.kubernetes.io/last-applied-configuration'])],
 ]);
