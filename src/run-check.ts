@@ -103,7 +103,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
     const contents = readManifestFile(file, scanOptions);
     scan.accept(contents.resources, contents.findings);
-    if (contents.text !== undefined) {
+    if (contents.text !== undefined && INFRASTRUCTURE_MARKERS.test(contents.text)) {
       if (looksLikeEksctl(contents.text)) describe(readEksctl(contents.text, displayPath(file, cwd)));
       else if (looksLikeCloudFormation(contents.text)) describe(readCloudFormation(contents.text, displayPath(file, cwd)));
     }
@@ -137,6 +137,10 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   checkEnvironmentSelection(options, inventory);
   return { report: scan.finish(), inventory, context };
 }
+
+// What looksLikeEksctl and looksLikeCloudFormation each require, found in one pass over a
+// file's text instead of two: nearly every file is neither.
+const INFRASTRUCTURE_MARKERS = /eksctl\.io\/|AWS::EKS::/;
 
 /** One scan in progress: sources hand it resources as they read them; finish() builds the report. */
 export interface Scan {
