@@ -22,7 +22,7 @@ describe('add-on knowledge', () => {
   });
 
   it('matches images exactly as picomatch matches the add-ons\' patterns', () => {
-    const repositories = ['602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/kube-proxy', 'quay.io/argoproj/argocd', 'argoproj/argocd', 'ghcr.io/a/argoproj/argocd/x', 'registry.k8s.io/autoscaling/cluster-autoscaler', 'cluster-autoscaler', 'docker.io/kedacore/keda', 'kedacore/keda-metrics', '', 'registry.k8s.io/ingress-nginx/controller', '.hidden/istio/pilot'];
+    const repositories = ['602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/kube-proxy', 'quay.io/argoproj/argocd', 'argoproj/argocd', 'ghcr.io/a/argoproj/argocd/x', 'registry.k8s.io/autoscaling/cluster-autoscaler', 'cluster-autoscaler', 'docker.io/kedacore/keda', 'kedacore/keda-metrics', '', 'registry.k8s.io/ingress-nginx/controller', '.hidden/istio/pilot', 'eks/kube-proxy', 'x/eks/kube-proxyy', 'EKS/KUBE-PROXY'];
     for (const repository of repositories) {
       const expected = knowledge.addons.addons.find((addon) => (addon.detect?.images ?? []).length > 0 && picomatch(addon.detect!.images!)(repository));
       expect(knowledge.addons.byImage(repository)?.name, repository).toBe(expected?.name);
