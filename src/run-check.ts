@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { compareKubeVersions, minorOf, requireKubeVersion } from './core/kube-version.js';
 import { TOOL } from './core/tool.js';
 import { UsageError } from './core/errors.js';
+import { detached } from './core/detached-string.js';
 import type { Finding, Report, Resource } from './core/types.js';
 import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './checks/catalog.js';
@@ -23,6 +24,7 @@ import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
 import { sortFindings, summarize } from './report/index.js';
 import { isIgnoredByConfig, loadProjectConfig, type ProjectConfig } from './config/project-config.js';
+import { unreadFieldsExcept } from './sources/unread-fields.js';
 
 export interface CheckOptions {
   /** Files and directories to scan. */
@@ -85,7 +87,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   const scan = startScan(options);
   const { context, inventory } = scan;
   const cwd = options.cwd ?? process.cwd();
-  const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds: scan.objectKinds };
+  const scanOptions: FileScanOptions = { cwd, exclude: options.exclude, maxFileBytes: options.maxFileBytes, objectKinds: scan.objectKinds, dropped: unreadFieldsExcept(context.knowledge.fields.map((row) => row.path)) };
   const describe = (description: ClusterDescription) => {
     scan.report(description.findings);
     inventory.environments.push(...description.environments.filter((environment) => isEnvironmentSelected(environment.name, options)));
@@ -109,7 +111,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
     const contents = readManifestFile(file, scanOptions);
     scan.accept(contents.resources, contents.findings);
-    if (contents.text !== undefined) {
+    if (contents.text !== undefined && INFRASTRUCTURE_MARKERS.test(contents.text)) {
       if (looksLikeEksctl(contents.text)) describe(readEksctl(contents.text, displayPath(file, cwd)));
       else if (looksLikeCloudFormation(contents.text)) describe(readCloudFormation(contents.text, displayPath(file, cwd)));
     }
@@ -151,6 +153,10 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   return { report: scan.finish(), inventory, context };
 }
 
+// What looksLikeEksctl and looksLikeCloudFormation each require, found in one pass over a
+// file's text instead of two: nearly every file is neither.
+const INFRASTRUCTURE_MARKERS = /eksctl\.io\/|AWS::EKS::/;
+
 /** One scan in progress: sources hand it resources as they read them; finish() builds the report. */
 export interface Scan {
   context: CheckContext;
@@ -172,13 +178,20 @@ export function startScan(options: CheckOptions): Scan {
   // Argo CD Applications are read whole for the charts they deploy (inventory.charts).
   const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), ...(options.keepKinds ?? []), 'Application']);
   const findings: Finding[] = [];
+  // Findings are kept until the report is made; their messages, flat (see detached).
+  const keep = (made: readonly Finding[]) => {
+    for (const finding of made) {
+      finding.message = detached(finding.message);
+      findings.push(finding);
+    }
+  };
   const inventory: Inventory = { resources: [], charts: [], eksAddons: [], environments: [] };
   // Without --current, the version comes from the infrastructure code, which is only fully
   // known after the scan: resources wait for it instead of being checked as they stream past.
   const waiting: Resource[] | undefined = context.current === undefined ? [] : undefined;
   const checkResources = (resources: readonly Resource[]) => {
     for (const resource of resources) {
-      for (const check of selected) if (check.checkResource) findings.push(...check.checkResource(resource, context));
+      for (const check of selected) if (check.checkResource) keep(check.checkResource(resource, context));
     }
   };
   return {
@@ -186,7 +199,7 @@ export function startScan(options: CheckOptions): Scan {
     objectKinds,
     inventory,
     accept(resources, problems = []) {
-      findings.push(...problems);
+      keep(problems);
       if (waiting) waiting.push(...resources);
       else checkResources(resources);
       for (const resource of resources) {
@@ -195,7 +208,7 @@ export function startScan(options: CheckOptions): Scan {
       }
     },
     report(made) {
-      findings.push(...made);
+      keep(made);
     },
     finish() {
       const inferred = waiting ? lowestClusterVersion(inventory.environments) : undefined;
@@ -206,7 +219,7 @@ export function startScan(options: CheckOptions): Scan {
         context.current = inferred.version;
       }
       if (waiting) checkResources(waiting);
-      for (const check of selected) if (check.checkInventory) findings.push(...check.checkInventory(inventory, context));
+      for (const check of selected) if (check.checkInventory) keep(check.checkInventory(inventory, context));
       options.onInventory?.(inventory);
 
       const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options) && !isIgnoredByConfig(finding, config)));

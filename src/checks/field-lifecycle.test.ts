@@ -105,6 +105,18 @@ describe('field-removed and field-deprecated', () => {
   });
 });
 
+describe('fields the scan would otherwise leave out of kept objects', () => {
+  it('are kept when a --data row walks them (container securityContext)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upshift-fields-'));
+    const data = join(dir, 'fields.yaml');
+    writeFileSync(data, 'fields:\n  - id: privileged-containers\n    kinds: [pod]\n    path: [containers, "*", securityContext, privileged]\n    value: "true"\n    label: a privileged container\n    deprecatedIn: "1.33"\n    removedIn: null\n    replacement: capabilities\n    note: policy\n    source: https://wiki.example.com/privileged\n');
+    const deployment = join(dir, 'deployment.yaml');
+    writeFileSync(deployment, 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: agent }\nspec:\n  template:\n    spec:\n      containers:\n      - name: agent\n        image: agent:1\n        securityContext:\n          privileged: true\n');
+    const report = await runCheck({ paths: [deployment], target: '1.34', dataFiles: [data], only: FIELD_IDS });
+    expect(report.findings.map((f) => [f.id, f.resource?.name, f.details?.field])).toEqual([['field-deprecated', 'agent', 'privileged-containers']]);
+  });
+});
+
 describe('valuesAtPath', () => {
   it('walks keys and fans out over list items', () => {
     const spec = { volumes: [{ name: 'a', gitRepo: { repository: 'x' } }, { name: 'b', emptyDir: {} }, 'odd'] };

@@ -76,7 +76,8 @@ export interface Check {
   ids: readonly string[];
   /**
    * Kinds whose whole object the check reads ('*' for every kind); the sources decode and
-   * keep only those. A list, not a predicate, so that worker threads can apply it.
+   * keep only those, without the fields in sources/unread-fields.ts (take a field off that
+   * list to read it). A list, not a predicate, so that worker threads can apply it.
    */
   objectKinds?: readonly string[];
   /** Runs on each resource as the scan streams past it. */

@@ -42,7 +42,8 @@ export interface Resource {
   /**
    * The whole decoded object. Sources fill it only when a check asked for this kind
    * (see Check.objectKinds): most checks need apiVersion/kind alone, and decoding every
-   * document fully is the slowest part of a scan.
+   * document fully is the slowest part of a scan. A file scan leaves out the fields that
+   * nothing reads (sources/unread-fields.ts).
    */
   object?: KubeObject;
   /** `low` when the object was read from an unrendered template: its fields may differ once rendered. */

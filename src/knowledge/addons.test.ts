@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from './load.js';
 
@@ -18,6 +19,14 @@ describe('add-on knowledge', () => {
     expect(knowledge.addons.byImage('registry.k8s.io/ingress-nginx/kube-webhook-certgen')).toBeUndefined();
     expect(knowledge.addons.byChart('istiod')?.name).toBe('istio');
     expect(knowledge.addons.byEksAddon('aws-ebs-csi-driver')?.name).toBe('aws-ebs-csi-driver');
+  });
+
+  it('matches images exactly as picomatch matches the add-ons\' patterns', () => {
+    const repositories = ['602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/kube-proxy', 'quay.io/argoproj/argocd', 'argoproj/argocd', 'ghcr.io/a/argoproj/argocd/x', 'registry.k8s.io/autoscaling/cluster-autoscaler', 'cluster-autoscaler', 'docker.io/kedacore/keda', 'kedacore/keda-metrics', '', 'registry.k8s.io/ingress-nginx/controller', '.hidden/istio/pilot', 'eks/kube-proxy', 'x/eks/kube-proxyy', 'EKS/KUBE-PROXY'];
+    for (const repository of repositories) {
+      const expected = knowledge.addons.addons.find((addon) => (addon.detect?.images ?? []).length > 0 && picomatch(addon.detect!.images!)(repository));
+      expect(knowledge.addons.byImage(repository)?.name, repository).toBe(expected?.name);
+    }
   });
 
   it('takes add-on rows from --data files: new add-ons and rows for bundled ones', () => {

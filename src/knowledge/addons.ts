@@ -3,6 +3,10 @@
 import picomatch from 'picomatch';
 import type { AddonDefinition } from './addon-schema.js';
 
+// The end of a glob after its last special character and a slash (`**/` matches nothing too):
+// every path the glob matches ends so.
+const LITERAL_TAIL = /[^*?[\]{}()!+@\\/][^*?[\]{}()!+@\\]*$|$/;
+
 export class AddonIndex {
   readonly addons: readonly AddonDefinition[];
   private readonly byName = new Map<string, AddonDefinition>();
@@ -13,7 +17,14 @@ export class AddonIndex {
     for (const addon of addons) {
       this.byName.set(addon.name, addon);
       const patterns = addon.detect?.images ?? [];
-      if (patterns.length > 0) this.imageMatchers.push({ addon, matches: picomatch(patterns) });
+      if (patterns.length === 0) continue;
+      // The patterns' regular expressions, tested directly (picomatch's matcher builds a result
+      // object per test), and only on repositories that end as the pattern does: a large estate
+      // tests every workload's images against every add-on.
+      const expressions = patterns.map((pattern) => ({ tail: LITERAL_TAIL.exec(pattern)![0], expression: picomatch.makeRe(pattern) }));
+      const matches = (repository: string) =>
+        repository !== '' && expressions.some(({ tail, expression }) => repository.endsWith(tail) && expression.test(repository));
+      this.imageMatchers.push({ addon, matches });
     }
   }
 

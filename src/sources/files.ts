@@ -93,6 +93,12 @@ export interface FileContents {
   text?: string;
 }
 
+// One buffer that every file up to its size is read into: a scan reads thousands of files one
+// after another, and a new buffer and an fstat result per file were much of its garbage.
+// Nothing keeps the bytes: readManifestBytes turns them into text before the next read.
+const SCRATCH_BYTES = 64 * 1024;
+const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+
 /** Reads one manifest file; every problem becomes an input-invalid finding. */
 export function readManifestFile(absolutePath: string, options: FileScanOptions): FileContents {
   const path = displayPath(absolutePath, options.cwd);
@@ -101,27 +107,40 @@ export function readManifestFile(absolutePath: string, options: FileScanOptions)
   let bytes: Buffer;
   let fd: number | undefined;
   try {
-    // One open and an fstat on it: cheaper than stat-then-read, and the size is checked
-    // before a huge file is pulled into memory.
     fd = openSync(absolutePath, 'r');
-    const size = fstatSync(fd).size;
-    if (size > limit) {
-      return problem(origin, `${path}: the file is ${megabytes(size)}, larger than the ${megabytes(limit)} limit; split it, or raise --max-file-size`);
+    let read = readInto(fd, scratch, 0);
+    bytes = scratch.subarray(0, read);
+    if (read === scratch.length) {
+      // Larger than the scratch buffer: the size is checked before a huge file is pulled into memory.
+      const size = fstatSync(fd).size;
+      if (size > limit) {
+        return tooLarge(origin, size, limit);
+      }
+      bytes = Buffer.allocUnsafe(Math.max(size, read));
+      scratch.copy(bytes, 0, 0, read);
+      read = readInto(fd, bytes, read);
+      bytes = bytes.subarray(0, read);
     }
-    bytes = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const count = readSync(fd, bytes, read, size - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    bytes = bytes.subarray(0, read);
   } catch (error) {
     return problem(origin, `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check that it is a readable file`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+  if (bytes.length > limit) {
+    return tooLarge(origin, bytes.length, limit);
+  }
   return readManifestBytes(bytes, path, options);
+}
+
+/** Reads the file from offset `from` into `buffer` until the buffer is full or the file ends; returns the bytes held. */
+function readInto(fd: number, buffer: Buffer, from: number): number {
+  let read = from;
+  while (read < buffer.length) {
+    const count = readSync(fd, buffer, read, buffer.length - read, read);
+    if (count === 0) break;
+    read += count;
+  }
+  return read;
 }
 
 /** Reads manifest bytes from any origin (a file, stdin). */
@@ -143,6 +162,10 @@ export function decodeManifestBytes(bytes: Buffer, path: string): { text: string
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   return { text: bom ? text.slice(1) : text, bom };
+}
+
+function tooLarge(origin: { type: 'file'; path: string; line: number; column: number }, size: number, limit: number): FileContents {
+  return problem(origin, `${origin.path}: the file is ${megabytes(size)}, larger than the ${megabytes(limit)} limit; split it, or raise --max-file-size`);
 }
 
 function problem(origin: { type: 'file'; path: string; line: number; column: number }, message: string): FileContents {

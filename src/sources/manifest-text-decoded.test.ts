@@ -7,12 +7,14 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { glob } from 'tinyglobby';
 // @ts-expect-error: the bench generator is plain JavaScript without types
 import { generateEstate } from '../../bench/generate-estate.js';
+import { UNREAD_FIELDS } from './unread-fields.js';
 
 const withDecoder = await import('./manifest-text.js');
 vi.resetModules();
 vi.doMock('./plain-yaml.js', () => ({ decodePlainYaml: () => undefined }));
 const parserOnly = await import('./manifest-text.js');
 const everything = { objectKinds: new Set(['*']) };
+const everythingRead = { objectKinds: new Set(['*']), dropped: UNREAD_FIELDS };
 
 describe('readManifestText with the plain decoder', () => {
   const temp = mkdtempSync(join(tmpdir(), 'upshift-decoded-'));
@@ -30,6 +32,7 @@ describe('readManifestText with the plain decoder', () => {
       const text = readFileSync(file, 'utf8');
       const decoded = withDecoder.readManifestText(text, file, everything);
       expect(decoded, file).toStrictEqual(parserOnly.readManifestText(text, file, everything));
+      expect(withDecoder.readManifestText(text, file, everythingRead), file).toStrictEqual(parserOnly.readManifestText(text, file, everythingRead));
       resources += decoded.resources.length;
     }
     expect(resources).toBeGreaterThan(200);

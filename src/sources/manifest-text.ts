@@ -3,12 +3,16 @@
 import type { Finding, KubeObject, Origin, Resource } from '../core/types.js';
 import { indexYaml, type IndexedDocument } from './yaml-index.js';
 import { decodePlainYaml } from './plain-yaml.js';
+import { detached } from '../core/detached-string.js';
 import { isListObject, parseYamlDocuments, type ParsedObject } from './yaml-parse.js';
 import { inputInvalid, lineAndColumnAt } from './input-problem.js';
+import { dropFields, type DroppedFields } from './unread-fields.js';
 
 export interface ManifestOptions {
   /** Kinds whose whole object some check reads (see Check.objectKinds); '*' for all. */
   objectKinds: ReadonlySet<string>;
+  /** Fields nothing reads (unread-fields.ts), left out of the objects kept so that a scan's memory stays flat. */
+  dropped?: DroppedFields;
 }
 
 function wantsObject(options: ManifestOptions, kind: string): boolean {
@@ -39,14 +43,15 @@ export function readManifestText(text: string, path: string, options: ManifestOp
   return contents;
 }
 
+/** A Resource from what the index read; its strings are copied, as findings may keep them. */
 function lightResource(document: IndexedDocument, path: string): Resource {
   const resource: Resource = {
-    apiVersion: document.apiVersion!,
-    kind: document.kind!,
+    apiVersion: detached(document.apiVersion!),
+    kind: detached(document.kind!),
     origin: { type: 'file', path, line: document.contentLine, column: 1 },
   };
-  if (document.name) resource.name = document.name;
-  if (document.namespace) resource.namespace = document.namespace;
+  if (document.name) resource.name = detached(document.name);
+  if (document.namespace) resource.namespace = detached(document.namespace);
   return resource;
 }
 
@@ -61,11 +66,14 @@ function readDecodedDocument(
   options: ManifestOptions,
   contents: ManifestContents,
 ): boolean {
-  const object = decodePlainYaml(text, document.start, document.end);
+  const object = decodePlainYaml(text, document.start, document.end, options.dropped);
   if (object === undefined || isListObject(object)) return false;
   // The decoder only accepts a root at column 0 of the first content line, where the parser puts it.
-  const resource = resourceFromObject(object, { type: 'file', path, line: document.contentLine, column: 1 }, options);
-  if (resource) contents.resources.push(resource);
+  const resource = identify(object, { type: 'file', path, line: document.contentLine, column: 1 });
+  if (resource) {
+    if (wantsObject(options, resource.kind)) resource.object = object as KubeObject;
+    contents.resources.push(resource);
+  }
   return true;
 }
 
@@ -101,6 +109,16 @@ function addParsed(parsed: ParsedObject, lineOffset: number, path: string, optio
 
 /** A Resource when `object` looks like a Kubernetes object (string apiVersion and kind), else undefined. */
 export function resourceFromObject(object: unknown, origin: Origin, options: ManifestOptions): Resource | undefined {
+  const resource = identify(object, origin);
+  if (resource && wantsObject(options, resource.kind)) {
+    if (options.dropped) dropFields(object, options.dropped);
+    resource.object = object as KubeObject;
+  }
+  return resource;
+}
+
+/** The Resource (without its object) when `object` has a string apiVersion and kind. */
+function identify(object: unknown, origin: Origin): Resource | undefined {
   if (typeof object !== 'object' || object === null || Array.isArray(object)) return undefined;
   const candidate = object as KubeObject;
   if (typeof candidate.apiVersion !== 'string' || typeof candidate.kind !== 'string') return undefined;
@@ -108,7 +126,6 @@ export function resourceFromObject(object: unknown, origin: Origin, options: Man
   const metadata = typeof candidate.metadata === 'object' && candidate.metadata !== null ? candidate.metadata : {};
   if (typeof metadata.name === 'string') resource.name = metadata.name;
   if (typeof metadata.namespace === 'string') resource.namespace = metadata.namespace;
-  if (wantsObject(options, resource.kind)) resource.object = candidate;
   return resource;
 }
 

@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 // @ts-expect-error: the bench generator is plain JavaScript without types
 import { generateEstate } from '../../bench/generate-estate.js';
 import { decodePlainYaml } from './plain-yaml.js';
+import { dropFields, UNREAD_FIELDS } from './unread-fields.js';
 import { indexYaml } from './yaml-index.js';
 
 const decode = (text: string) => decodePlainYaml(text, 0, text.length);
@@ -39,7 +40,10 @@ function checkFiles(files: string[]): Tally {
     for (const document of indexYaml(text)) {
       const slice = text.slice(document.start, document.end);
       const value = decodePlainYaml(text, document.start, document.end);
-      if (document.verdict === 'plain') tally.plain++;
+      if (document.verdict === 'plain') {
+        tally.plain++;
+        checkDropped(text, document.start, document.end, `${file}:${document.firstLine}`);
+      }
       if (value === undefined) continue;
       if (document.verdict === 'plain') tally.decoded++;
       const expected = reference(slice);
@@ -48,6 +52,20 @@ function checkFiles(files: string[]): Tally {
     }
   }
   return tally;
+}
+
+/**
+ * Asserts that, told to drop the unread fields, the decoder leaves exactly the parser's value
+ * without them. Only for documents the index calls plain: the dropped values are not decoded,
+ * so there the index's check of the structure is all that is done.
+ */
+function checkDropped(text: string, start: number, end: number, where: string): void {
+  const value = decodePlainYaml(text, start, end, UNREAD_FIELDS);
+  if (value === undefined) return;
+  const expected = reference(text.slice(start, end));
+  dropFields(expected, UNREAD_FIELDS);
+  expect(value, where).toStrictEqual(expected);
+  expect(JSON.stringify(value)).toBe(JSON.stringify(expected));
 }
 
 describe('decodePlainYaml against yaml', () => {
@@ -193,6 +211,41 @@ describe('decodePlainYaml values', () => {
 
   it('decodes the bundled knowledge files whole (the knowledge loader relies on it for speed)', async () => {
     for (const file of await glob('data/**/*.yaml')) expect(agrees(readFileSync(file, 'utf8')), file).toBe(true);
+  });
+
+  it('leaves out dropped fields, in any form, without decoding them', () => {
+    const text = [
+      'metadata:',
+      '  name: web',
+      '  managedFields: [{manager: kubectl}]',
+      '  annotations:',
+      '    kubectl.kubernetes.io/last-applied-configuration: |',
+      '      {"apiVersion": "apps/v1"}',
+      '    team: shop',
+      'spec:',
+      '  containers:',
+      '  - name: app',
+      '    env:',
+      '    - name: A',
+      '      on: 2001-12-14',
+      '    args: ["--port", "80"]',
+      '    command:',
+      '      - sh',
+      '    image: nginx:1.27',
+      '  initContainers: [{name: init, image: busybox, envFrom: [{configMapRef: {name: c}}]}]',
+      '  env: kept outside containers',
+      '',
+    ].join('\n');
+    expect(decodePlainYaml(text, 0, text.length, UNREAD_FIELDS)).toStrictEqual({
+      metadata: { name: 'web', annotations: { team: 'shop' } },
+      spec: {
+        containers: [{ name: 'app', image: 'nginx:1.27' }],
+        initContainers: [{ name: 'init', image: 'busybox' }],
+        env: 'kept outside containers',
+      },
+    });
+    const duplicate = 'containers:\n- env: []\n  env: []\n';
+    expect(decodePlainYaml(duplicate, 0, duplicate.length, UNREAD_FIELDS)).toBeUndefined();
   });
 
   it('decodes a slice of a larger text', () => {

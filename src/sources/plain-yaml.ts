@@ -4,6 +4,11 @@
 // undefined ("bail out") for anything it cannot decode with certainty; the caller then runs
 // the full parser. It never trusts the index's verdict: every rule is checked again here.
 // Bailing is always correct, so every unusual form simply bails.
+// Given `dropped` fields, it passes over their values without decoding them: there the
+// index's line-by-line check of the structure is all that is done, as for documents that
+// are read without decoding.
+import { detached } from '../core/detached-string.js';
+import { dropFields, type DroppedFields } from './unread-fields.js';
 
 const BAIL = { bail: true }; // thrown, not an Error: no stack trace to capture
 const fail = (): never => {
@@ -13,35 +18,59 @@ const fail = (): never => {
 const ODD_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 const MAX_DEPTH = 64;
 
-/** The value of the document in text[start, end), or undefined to let the full parser do it. */
-export function decodePlainYaml(text: string, start: number, end: number): unknown | undefined {
+/**
+ * The value of the document in text[start, end), without the `dropped` fields (as dropFields
+ * would leave it), or undefined to let the full parser do it.
+ */
+export function decodePlainYaml(text: string, start: number, end: number, dropped?: DroppedFields): unknown | undefined {
   const source = text.slice(start, end);
   if (ODD_CHARACTERS.test(source)) return undefined;
   try {
-    return new Decoder(source).document();
+    return new Decoder(source, dropped).document();
   } catch (error) {
     if (error === BAIL) return undefined;
     throw error;
   }
 }
 
+// The per-line tables of the document being decoded, shared by every decode (decodes never
+// overlap): a scan decodes thousands of documents, and tables per document were most of the
+// garbage it made.
+const lineTable = { starts: new Int32Array(1024), ends: new Int32Array(1024), indents: new Int32Array(1024), tabbed: new Uint8Array(1024) };
+
+function growLineTable(): void {
+  const grown = (from: Int32Array) => {
+    const to = new Int32Array(from.length * 2);
+    to.set(from);
+    return to;
+  };
+  const tabbed = new Uint8Array(lineTable.tabbed.length * 2);
+  tabbed.set(lineTable.tabbed);
+  Object.assign(lineTable, { starts: grown(lineTable.starts), ends: grown(lineTable.ends), indents: grown(lineTable.indents), tabbed });
+}
+
 class Decoder {
   /** Per line: offset of its first character, offset of its end (before any CR). */
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
   /** Per line: indentation, or -1 for a blank or comment-only line. */
-  private readonly indents: number[] = [];
-  private readonly tabbed: boolean[] = [];
+  private readonly indents: Int32Array;
+  private readonly tabbed: Uint8Array;
+  private readonly lines: number;
   private row = 0;
   private depth = 0;
   private colon = 0;
   private readonly endsWithNewline: boolean;
 
-  constructor(private readonly s: string) {
+  constructor(
+    private readonly s: string,
+    private readonly dropped: DroppedFields | undefined,
+  ) {
     // Next tab and CR at or after the current line, found once each rather than per line.
     let tab = -1;
     let cr = -1;
-    for (let at = 0; at < s.length; ) {
+    let line = 0;
+    for (let at = 0; at < s.length; line++) {
       let end = s.indexOf('\n', at);
       const next = end < 0 ? s.length : end + 1;
       if (end < 0) end = s.length;
@@ -54,27 +83,30 @@ class Decoder {
       const c = s.charCodeAt(p);
       // A document marker or directive here means the caller's slice was wrong.
       if (p === at && (c === 37 || ((c === 45 || c === 46) && /^(?:---|\.\.\.)(?:[ \t]|$)/.test(s.slice(at, at + 4))))) fail();
-      this.starts.push(at);
-      this.ends.push(end);
-      this.indents.push(p === end || c === 35 || (c === 9 && /^[ \t]*(?:#.*)?$/.test(s.slice(p, end))) ? -1 : p - at);
-      this.tabbed.push(tab < end);
+      if (line === lineTable.starts.length) growLineTable();
+      lineTable.starts[line] = at;
+      lineTable.ends[line] = end;
+      lineTable.indents[line] = p === end || c === 35 || (c === 9 && /^[ \t]*(?:#.*)?$/.test(s.slice(p, end))) ? -1 : p - at;
+      lineTable.tabbed[line] = tab < end ? 1 : 0;
       at = next;
     }
+    ({ starts: this.starts, ends: this.ends, indents: this.indents, tabbed: this.tabbed } = lineTable);
+    this.lines = line;
     this.endsWithNewline = s.endsWith('\n');
   }
 
   document(): unknown {
     // Only a root at column 0, so the caller's origin (content line, column 1) stays right.
     if (this.skipBlank() !== 0) fail();
-    const value = this.node(this.starts[this.row], 0, -1);
+    const value = this.node(this.starts[this.row], 0, -1, undefined);
     if (this.skipBlank() !== -1) fail();
     return value;
   }
 
   /** Moves to the next content line and returns its indentation, or -1 at the end. */
   private skipBlank(): number {
-    while (this.row < this.indents.length && this.indents[this.row] < 0) this.row++;
-    if (this.row === this.indents.length) return -1;
+    while (this.row < this.lines && this.indents[this.row] < 0) this.row++;
+    if (this.row === this.lines) return -1;
     if (this.tabbed[this.row]) fail(); // tabs in structure: leave the subtleties to `yaml`
     return this.indents[this.row];
   }
@@ -83,19 +115,22 @@ class Decoder {
     return this.s.charCodeAt(p) === 45 && (p + 1 === end || this.s.charCodeAt(p + 1) === 32);
   }
 
-  /** The node starting at offset p (column col) of the current line; parent is its parent's column. */
-  private node(p: number, col: number, parent: number): unknown {
+  /**
+   * The node starting at offset p (column col) of the current line; parent is its parent's
+   * column; `drop` are the keys to leave out of it (or of its items).
+   */
+  private node(p: number, col: number, parent: number, drop: ReadonlySet<string> | undefined): unknown {
     if (++this.depth > MAX_DEPTH) fail();
     const end = this.ends[this.row];
     let value: unknown;
-    if (this.isEntry(p, end)) value = this.sequence(col);
-    else if (this.key(p, end)) value = this.mapping(col);
-    else value = this.inlineValue(p, parent);
+    if (this.isEntry(p, end)) value = this.sequence(col, drop);
+    else if (this.key(p, end)) value = this.mapping(col, drop);
+    else value = this.inlineValue(p, parent, drop);
     this.depth--;
     return value;
   }
 
-  private sequence(col: number): unknown[] {
+  private sequence(col: number, drop: ReadonlySet<string> | undefined): unknown[] {
     const items: unknown[] = [];
     for (;;) {
       const lineStart = this.starts[this.row];
@@ -104,30 +139,36 @@ class Decoder {
       while (p < end && this.s.charCodeAt(p) === 32) p++;
       if (p === end || this.s.charCodeAt(p) === 35) {
         this.row++;
-        items.push(this.below(col, true));
+        items.push(this.below(col, true, drop));
       } else {
-        items.push(this.node(p, p - lineStart, col));
+        items.push(this.node(p, p - lineStart, col, drop));
       }
       const indent = this.skipBlank();
       if (indent > col) fail();
-      if (indent < col || !this.isEntry(this.starts[this.row] + col, this.ends[this.row])) return items;
+      // An exact-size copy: push gives an array room for 16 items, and kept objects hold on to it.
+      if (indent < col || !this.isEntry(this.starts[this.row] + col, this.ends[this.row])) return items.slice();
     }
   }
 
-  private mapping(col: number): Record<string, unknown> {
+  private mapping(col: number, drop: ReadonlySet<string> | undefined): Record<string, unknown> {
     const object: Record<string, unknown> = {};
+    let skipped: string[] | undefined;
     for (;;) {
       const end = this.ends[this.row];
       const key = this.key(this.starts[this.row] + col, end) ?? fail();
       const colon = this.colon;
-      if (key === '__proto__' || Object.hasOwn(object, key)) fail(); // duplicates are errors
+      if (key === '__proto__' || Object.hasOwn(object, key) || skipped?.includes(key)) fail(); // duplicates are errors
       let p = colon + 1;
       while (p < end && this.s.charCodeAt(p) === 32) p++;
-      if (p === end || this.s.charCodeAt(p) === 35) {
+      const inline = p < end && this.s.charCodeAt(p) !== 35;
+      if (drop?.has(key)) {
+        (skipped ??= []).push(key);
+        this.skipValue(col, inline);
+      } else if (!inline) {
         this.row++;
-        object[key] = this.below(col, false);
+        object[key] = this.below(col, false, this.dropped?.get(key));
       } else {
-        object[key] = this.inlineValue(p, col);
+        object[key] = this.inlineValue(p, col, this.dropped?.get(key));
       }
       const indent = this.skipBlank();
       if (indent < col) return object;
@@ -136,12 +177,27 @@ class Decoder {
   }
 
   /** The value of an entry with nothing after `key:` or `-`: a deeper node, a compact sequence, or null. */
-  private below(col: number, inSequence: boolean): unknown {
+  private below(col: number, inSequence: boolean, drop: ReadonlySet<string> | undefined): unknown {
     const indent = this.skipBlank();
     const p = this.starts[this.row] + indent;
-    if (indent > col) return this.node(p, indent, col);
-    if (indent === col && !inSequence && this.isEntry(p, this.ends[this.row])) return this.sequence(col);
+    if (indent > col) return this.node(p, indent, col, drop);
+    if (indent === col && !inSequence && this.isEntry(p, this.ends[this.row])) return this.sequence(col, drop);
     return null;
+  }
+
+  /**
+   * Moves past the value of the key at column col on this line: the rest of the line (when
+   * `inline`), the deeper lines after it, and a compact sequence's entries at col.
+   */
+  private skipValue(col: number, inline: boolean): void {
+    let row = this.row + 1;
+    for (; row < this.lines; row++) {
+      const indent = this.indents[row];
+      if (indent < 0 || indent > col) continue;
+      if (indent === col && !inline && this.isEntry(this.starts[row] + col, this.ends[row])) continue;
+      break;
+    }
+    this.row = row;
   }
 
   /** A mapping key at p (its colon's offset goes to this.colon), or undefined if the line holds no key. */
@@ -175,7 +231,7 @@ class Decoder {
   }
 
   /** A value that starts on this line at p: block scalar, quoted, flow or plain scalar. */
-  private inlineValue(p: number, parent: number): unknown {
+  private inlineValue(p: number, parent: number, drop: ReadonlySet<string> | undefined): unknown {
     const s = this.s;
     const end = this.ends[this.row];
     const c = s.charCodeAt(p);
@@ -185,11 +241,12 @@ class Decoder {
     if (c === 34 || c === 39) {
       after = closingQuote(s, p, end) + 1;
       if (after === 0) fail();
-      value = unquote(s, p, after - 1);
+      value = detached(unquote(s, p, after - 1));
     } else if (c === 91 || c === 123) {
       const flow = new FlowReader(s, p, end);
       value = flow.value(0);
       after = flow.at;
+      if (this.dropped) dropFields(value, this.dropped, drop);
     } else {
       // A plain scalar runs to ` #` or the end; `: ` inside it would be a nested mapping.
       let stop = p;
@@ -201,6 +258,7 @@ class Decoder {
       const text = s.slice(p, stop).trimEnd();
       if (!plainStart(text)) fail();
       value = resolvePlain(text);
+      if (typeof value === 'string') value = detached(value);
       after = stop;
     }
     while (after < end && s.charCodeAt(after) === 32) after++;
@@ -222,7 +280,7 @@ class Decoder {
     const lines: string[] = [];
     let row = this.row + 1;
     let lastContent = -1;
-    for (; row < this.starts.length; row++) {
+    for (; row < this.lines; row++) {
       const from = this.starts[row];
       const to = this.ends[row];
       let q = from;
@@ -246,7 +304,7 @@ class Decoder {
       lines.push(line);
       lastContent = lines.length - 1;
     }
-    if (lastContent < 0 || indent <= parent || (row === this.starts.length && !this.endsWithNewline)) fail();
+    if (lastContent < 0 || indent <= parent || (row === this.lines && !this.endsWithNewline)) fail();
     const trailing = lines.length - 1 - lastContent;
     const body = lines.slice(0, lastContent + 1);
     let text: string;
@@ -268,8 +326,8 @@ class Decoder {
       }
     }
     this.row = row;
-    if (chomp === '-') return text;
-    return chomp === '+' ? text + '\n'.repeat(trailing + 1) : text + '\n';
+    if (chomp === '-') return detached(text);
+    return detached(chomp === '+' ? text + '\n'.repeat(trailing + 1) : text + '\n');
   }
 }
 
@@ -283,39 +341,38 @@ class FlowReader {
 
   value(depth: number): unknown {
     if (depth > MAX_DEPTH) fail();
-    const c = this.s.charCodeAt(this.at);
-    if (c === 91) return this.collection(93, (items: unknown[]) => items.push(this.item(depth)), [] as unknown[]);
-    if (c === 123) {
-      const object: Record<string, unknown> = {};
-      return this.collection(125, () => {
-        const key = this.scalar();
-        if (typeof key !== 'string' || key === '__proto__' || key === '<<' || Object.hasOwn(object, key)) fail();
-        const s = this.s;
-        if (s.charCodeAt(this.at) !== 58 || s.charCodeAt(this.at - 1) === 32 || s.charCodeAt(this.at + 1) !== 32) fail();
-        this.at += 2;
-        this.spaces();
-        object[key as string] = this.item(depth);
-      }, object);
-    }
-    return fail();
-  }
-
-  private collection<T>(close: number, readEntry: (into: T) => void, into: T): T {
+    const open = this.s.charCodeAt(this.at);
+    if (open !== 91 && open !== 123) fail();
+    const close = open + 2; // `]` and `}` follow `[` and `{` two code points on
+    const items: unknown[] | undefined = open === 91 ? [] : undefined;
+    const object: Record<string, unknown> | undefined = items ? undefined : {};
     this.at++;
     this.spaces();
     if (this.s.charCodeAt(this.at) === close) {
       this.at++;
-      return into;
+      return items ?? object;
     }
     for (;;) {
-      readEntry(into);
+      if (items) items.push(this.item(depth));
+      else this.entry(object!, depth);
       this.spaces();
       const c = this.s.charCodeAt(this.at++);
-      if (c === close) return into;
+      if (c === close) return items ? items.slice() : object; // exact size, as for block sequences
       if (c !== 44 || this.at >= this.end) fail();
       this.spaces();
       if (this.s.charCodeAt(this.at) === close) fail(); // trailing comma
     }
+  }
+
+  /** One `key: value` of a flow mapping, into object. */
+  private entry(object: Record<string, unknown>, depth: number): void {
+    const key = this.scalar();
+    if (typeof key !== 'string' || key === '__proto__' || key === '<<' || Object.hasOwn(object, key)) fail();
+    const s = this.s;
+    if (s.charCodeAt(this.at) !== 58 || s.charCodeAt(this.at - 1) === 32 || s.charCodeAt(this.at + 1) !== 32) fail();
+    this.at += 2;
+    this.spaces();
+    object[key as string] = this.item(depth);
   }
 
   private item(depth: number): unknown {
@@ -330,21 +387,25 @@ class FlowReader {
     if (c === 34 || c === 39) {
       const close = closingQuote(s, this.at, this.end);
       if (close < 0) fail();
-      const value = unquote(s, this.at, close);
+      const value = detached(unquote(s, this.at, close));
       this.at = close + 1;
       return value;
     }
     const start = this.at;
-    while (this.at < this.end && !/[,[\]{}:#]/.test(s[this.at])) this.at++;
+    while (this.at < this.end && !FLOW_PLAIN_STOPS.has(s.charCodeAt(this.at))) this.at++;
     const text = s.slice(start, this.at).trimEnd();
     if (this.at >= this.end || text === '' || !plainStart(text)) fail();
-    return resolvePlain(text);
+    const value = resolvePlain(text);
+    return typeof value === 'string' ? detached(value) : value;
   }
 
   private spaces(): void {
     while (this.at < this.end && this.s.charCodeAt(this.at) === 32) this.at++;
   }
 }
+
+// , [ ] { } : # (a character test rather than a regular expression: this loop is hot).
+const FLOW_PLAIN_STOPS = new Set([44, 91, 93, 123, 125, 58, 35]);
 
 /** Offset of the quote closing the scalar opened at start, or -1 if it is not on this line. */
 function closingQuote(s: string, start: number, end: number): number {
@@ -405,6 +466,14 @@ for (const word of ['', '~', 'null', 'Null', 'NULL', 'Y', 'y', 'yes', 'Yes', 'YE
   if (value !== undefined) WORDS.set(word, value); // (the regular expressions stay the reference)
 }
 
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function resolvePlain(text: string): unknown {
   if (text.length <= 5) {
     const word = WORDS.get(text);
@@ -413,6 +482,9 @@ function resolvePlain(text: string): unknown {
   const c = text.charCodeAt(0);
   // Every number form starts with a digit, a sign, `.` or an exponent (`e3` is a float to `yaml`).
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 101 || c === 69)) return text;
+  // The common case (replicas, ports, seconds) without the regular expressions below: decimal
+  // digits, no leading zero (octal in YAML 1.1), few enough to be exact.
+  if (c !== 48 && text.length <= 15 && isDigits(text)) return parseInt(text, 10);
   if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity;
   if (DIGIT_LIKE.test(text) && UNSURE.test(text)) fail();
   for (const [form, offset, radix] of INT_FORMS) {

@@ -212,9 +212,11 @@ function scanContent(
     doc.verdict = 'parse';
     return;
   }
+  // The key is text[keyStart, keyEnd) (a quoted key without its quotes), compared in place:
+  // only four keys matter, and slicing every key was much of a scan's garbage.
+  let keyStart = position;
   let keyEnd = -1;
   let valueStart = -1;
-  let key = '';
   if (first === 34 /* " */ || first === 39 /* ' */) {
     const close = closingQuote(text, position, end, first);
     if (close < 0) {
@@ -224,8 +226,9 @@ function scanContent(
     let after = close + 1;
     while (after < end && text.charCodeAt(after) === SPACE) after++;
     if (after < end && text.charCodeAt(after) === 58 /* : */) {
-      keyEnd = after;
-      key = text.slice(position + 1, close);
+      valueStart = after + 1;
+      keyStart = position + 1;
+      keyEnd = close;
     } else {
       // A quoted scalar as a sequence entry: only a comment may follow.
       if (after < end && !(text.charCodeAt(after) === HASH && text.charCodeAt(after - 1) === SPACE)) doc.verdict = 'suspect';
@@ -235,17 +238,18 @@ function scanContent(
     scanFlow(text, position, end, doc);
     return;
   } else {
-    keyEnd = findMappingColon(text, position, end);
-    if (keyEnd < 0) {
+    const colon = findMappingColon(text, position, end);
+    if (colon < 0) {
       // A plain scalar on its own line: valid as a sequence entry, an error as a mapping line.
       state.plainValueOpen = true;
       if (!isSequenceContext(text, position)) doc.verdict = 'suspect';
       return;
     }
-    key = text.slice(position, keyEnd).trimEnd();
+    valueStart = colon + 1;
+    keyEnd = colon;
+    while (keyEnd > position && isWhiteSpace(text.charCodeAt(keyEnd - 1))) keyEnd--;
   }
 
-  valueStart = keyEnd + 1;
   while (valueStart < end && text.charCodeAt(valueStart) === SPACE) valueStart++;
   if (valueStart < end && text.charCodeAt(valueStart) === TAB) {
     while (valueStart < end && (text.charCodeAt(valueStart) === SPACE || text.charCodeAt(valueStart) === TAB)) valueStart++;
@@ -254,7 +258,7 @@ function scanContent(
 
   if (!hasValue) {
     state.expectChild = true;
-    if (column === 0 && key === 'metadata') {
+    if (column === 0 && isKey(text, keyStart, keyEnd, 'metadata')) {
       state.inMetadata = true;
       state.metadataChildIndent = -1;
     } else if (state.inMetadata && state.metadataChildIndent < 0) {
@@ -264,23 +268,34 @@ function scanContent(
     return;
   }
 
-  const value = scanValue(text, valueStart, end, doc, state, column);
+  let field: 'apiVersion' | 'kind' | 'name' | 'namespace' | undefined;
+  if (column === 0) field = isKey(text, keyStart, keyEnd, 'apiVersion') ? 'apiVersion' : isKey(text, keyStart, keyEnd, 'kind') ? 'kind' : undefined;
+  else if (state.inMetadata && (state.metadataChildIndent < 0 || column === state.metadataChildIndent)) field = isKey(text, keyStart, keyEnd, 'name') ? 'name' : isKey(text, keyStart, keyEnd, 'namespace') ? 'namespace' : undefined;
+  const value = scanValue(text, valueStart, end, doc, state, column, field !== undefined);
   if (value === undefined) return;
-  if (column === 0) {
-    if (key === 'apiVersion') doc.apiVersion = value;
-    else if (key === 'kind') doc.kind = value;
-  } else if (state.inMetadata) {
-    if (state.metadataChildIndent < 0) state.metadataChildIndent = column;
-    if (column === state.metadataChildIndent) {
-      if (key === 'name') doc.name = value;
-      else if (key === 'namespace') doc.namespace = value;
-    }
-  }
+  if (state.inMetadata && column > 0 && state.metadataChildIndent < 0) state.metadataChildIndent = column;
+  if (field) doc[field] = value;
+}
+
+function isKey(text: string, start: number, end: number, word: string): boolean {
+  return end - start === word.length && text.startsWith(word, start);
+}
+
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
+}
+
+/** What String.prototype.trimEnd removes, so that keys are compared as they were when sliced and trimmed. */
+function isWhiteSpace(c: number): boolean {
+  if (c < 128) return c === SPACE || (c >= TAB && c <= CR);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
  * Reads a value after `key:`. Returns the scalar's text for plain and quoted scalars on this
- * line, undefined for anything else (block scalars, flow collections, or trouble).
+ * line (or '' unless `read`), undefined for anything else (block scalars, flow collections,
+ * or trouble).
  */
 function scanValue(
   text: string,
@@ -289,6 +304,7 @@ function scanValue(
   doc: IndexedDocument,
   state: Structure,
   keyColumn: number,
+  read: boolean,
 ): string | undefined {
   const first = text.charCodeAt(start);
   if (first === 124 /* | */ || first === 62 /* > */) {
@@ -307,11 +323,12 @@ function scanValue(
       doc.verdict = 'suspect';
       return undefined;
     }
-    const inner = text.slice(start + 1, close);
-    if (first === 34 && inner.includes('\\')) {
+    if (first === 34 && hasBackslash(text, start + 1, close)) {
       doc.verdict = 'parse';
       return undefined;
     }
+    if (!read) return '';
+    const inner = text.slice(start + 1, close);
     return first === 39 ? inner.replaceAll("''", "'") : inner;
   }
   if (first === 123 || first === 91) {
@@ -337,7 +354,7 @@ function scanValue(
     }
   }
   state.plainValueOpen = true;
-  return text.slice(start, valueEnd).trimEnd();
+  return read ? text.slice(start, valueEnd).trimEnd() : '';
 }
 
 /** Checks that a flow collection closes on this line; several lines are left to the parser. */

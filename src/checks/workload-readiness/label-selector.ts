@@ -30,7 +30,8 @@ export function isEmptySelector(selector: LabelSelector): boolean {
 }
 
 export function matchesLabels(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
-  for (const [key, value] of Object.entries(selector.matchLabels)) if (labels[key] !== value) return false;
+  // for-in rather than Object.entries: large estates ask this about a million times.
+  for (const key in selector.matchLabels) if (labels[key] !== selector.matchLabels[key]) return false;
   return selector.matchExpressions.every((expression) => matchesExpression(expression, labels));
 }
 

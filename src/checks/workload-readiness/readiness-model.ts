@@ -38,45 +38,65 @@ function buildModel(inventory: Inventory): ReadinessModel {
     const autoscaler = readAutoscaler(resource);
     if (autoscaler) autoscalers.set(`${autoscaler.scope}/${autoscaler.targetKind}/${autoscaler.targetName}`, autoscaler);
   }
+  const autoscalerOf = new Map<Workload, Autoscaler>();
+  for (const workload of workloads) {
+    const autoscaler = autoscalers.get(`${workload.scope}/${workload.kind}/${workload.name}`);
+    if (autoscaler) autoscalerOf.set(workload, autoscaler);
+  }
   const selects = (budget: Budget, workload: Workload) =>
     budget.scope === workload.scope &&
     budget.selector !== undefined &&
     !(budget.legacy && isEmptySelector(budget.selector)) &&
     matchesLabels(budget.selector, workload.podLabels);
-  const autoscalerFor = (workload: Workload) => autoscalers.get(`${workload.scope}/${workload.kind}/${workload.name}`);
-  // A PDB only ever selects within its own scope (namespace), so matching is done per scope
-  // and remembered: several checks ask the same questions of large estates.
-  const workloadsByScope = groupBy(workloads, (workload) => workload.scope);
-  const budgetsByScope = groupBy(budgets, (budget) => budget.scope);
+  // Which PDBs select which workloads, worked out once (several checks ask it of every one):
+  // a PDB only selects within its scope (namespace), and only pods carrying its first
+  // matchLabels pair, so only those are candidates.
+  const candidates = candidateIndex(workloads);
   const budgetsOf = new Map<Workload, Budget[]>();
   const workloadsOf = new Map<Budget, Workload[]>();
+  for (const budget of budgets) {
+    const selected = (candidates.get(candidateKey(budget)) ?? []).filter((workload) => selects(budget, workload));
+    workloadsOf.set(budget, selected);
+    for (const workload of selected) {
+      const found = budgetsOf.get(workload);
+      if (found) found.push(budget);
+      else budgetsOf.set(workload, [budget]);
+    }
+  }
+  const autoscalerFor = (workload: Workload) => autoscalerOf.get(workload);
   return {
     workloads,
     budgets,
-    budgetsFor: (workload) =>
-      remember(budgetsOf, workload, () => (budgetsByScope.get(workload.scope) ?? []).filter((budget) => selects(budget, workload))),
-    workloadsFor: (budget) =>
-      remember(workloadsOf, budget, () => (workloadsByScope.get(budget.scope) ?? []).filter((workload) => selects(budget, workload))),
+    budgetsFor: (workload) => budgetsOf.get(workload) ?? [],
+    workloadsFor: (budget) => workloadsOf.get(budget) ?? [],
     autoscalerFor,
     replicasOf: (workload) => (workload.replicas === undefined ? undefined : (autoscalerFor(workload)?.minReplicas ?? workload.replicas)),
   };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
+/** Workloads in input order by scope, and by scope and each of their pod labels. */
+function candidateIndex(workloads: readonly Workload[]): Map<string, Workload[]> {
+  const index = new Map<string, Workload[]>();
+  const add = (key: string, workload: Workload) => {
+    const group = index.get(key);
+    if (group) group.push(workload);
+    else index.set(key, [workload]);
+  };
+  for (const workload of workloads) {
+    add(workload.scope, workload);
+    for (const key in workload.podLabels) add(labelKey(workload.scope, key, workload.podLabels[key]), workload);
   }
-  return groups;
+  return index;
 }
 
-function remember<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute();
-    cache.set(key, value);
-  }
-  return value;
+/** Where candidateIndex keeps the workloads a PDB may select. */
+function candidateKey(budget: Budget): string {
+  const matchLabels = budget.selector?.matchLabels ?? {};
+  for (const key in matchLabels) return labelKey(budget.scope, key, matchLabels[key]);
+  return budget.scope;
+}
+
+function labelKey(scope: string, key: string, value: string): string {
+  // NUL appears in no scope, label key or value.
+  return `${scope}\0${key}\0${value}`;
 }

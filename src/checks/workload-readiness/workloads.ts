@@ -106,9 +106,13 @@ export function scopeOf(resource: Resource): string {
   return resource.origin.type === 'file' ? `(unset) ${dirname(resource.origin.path)}` : '(unset)';
 }
 
+/** The mapping with its values as strings; the mapping itself when they already are (no copy per workload). */
 export function stringMap(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  const values = Object.values(value);
+  if (values.every((item) => typeof item === 'string')) return value as Record<string, string>;
   const map: Record<string, string> = {};
-  if (isRecord(value)) for (const [key, item] of Object.entries(value)) map[key] = String(item);
+  for (const [key, item] of Object.entries(value)) map[key] = String(item);
   return map;
 }
 
