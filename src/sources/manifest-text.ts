@@ -11,7 +11,7 @@ export interface ManifestOptions {
   objectKinds: ReadonlySet<string>;
 }
 
-function wantsObject(options: ManifestOptions, kind: string): boolean {
+export function wantsObject(options: ManifestOptions, kind: string): boolean {
   return options.objectKinds.has(kind) || options.objectKinds.has('*');
 }
 

@@ -1,11 +1,13 @@
 // Kubernetes objects that Terraform's kubernetes provider creates, as Resources: each
-// kubernetes_* resource type writes a fixed API (data/terraform-kubernetes.yaml), and
-// kubernetes_manifest carries the whole object in its `manifest` attribute.
+// kubernetes_* resource type writes a fixed API (data/terraform-kubernetes.yaml) with the
+// object its blocks describe (./kubernetes-object.ts), and kubernetes_manifest carries the
+// whole object in its `manifest` attribute.
 import type { Resource } from '../../core/types.js';
 import { terraformKubernetesResource } from '../../knowledge/terraform-kubernetes.js';
-import { resourceFromObject, type ManifestOptions } from '../manifest-text.js';
+import { resourceFromObject, wantsObject, type ManifestOptions } from '../manifest-text.js';
 import { asText, evaluate, UNKNOWN, type Value } from './evaluate.js';
 import { isCreated, originOf, resourceBlocks } from './blocks.js';
+import { typedObject } from './kubernetes-object.js';
 import { blocksOf } from './syntax.js';
 import type { EnvironmentScope, ModuleFile } from './variables.js';
 
@@ -35,6 +37,7 @@ export function kubernetesResources(files: readonly ModuleFile[], scopes: readon
     const namespace = metadata?.get('namespace') && asText(evaluate(metadata.get('namespace')!.value, scope));
     if (name) resource.name = name;
     if (namespace) resource.namespace = namespace;
+    if (wantsObject(options, row.kind)) resource.object = typedObject(row.apiVersion, row.kind, found.block.body, scope);
     resources.push(resource);
   }
   return resources;

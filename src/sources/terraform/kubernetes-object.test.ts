@@ -1,0 +1,85 @@
+// Typed kubernetes_* resources as the objects the provider writes: names, lists, maps kept as
+// written, provider-only arguments left out, and values known only at apply time marked.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { expandPaths } from '../files.js';
+import { readTerraform } from './index.js';
+import { UNKNOWN_FIELD } from './kubernetes-object.js';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const DIR = 'test/fixtures/terraform/typed';
+
+async function objects() {
+  const { terraform } = expandPaths([DIR], { cwd: ROOT });
+  const contents = await readTerraform(terraform, { cwd: ROOT, objectKinds: new Set(['*']) });
+  return Object.fromEntries(contents.resources.map((resource) => [`${resource.kind}/${resource.name}`, resource.object]));
+}
+
+describe('typedObject', () => {
+  it('writes a kubernetes_deployment_v1 as the apps/v1 Deployment it creates', async () => {
+    expect((await objects())['Deployment/api']).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api', namespace: 'shop', labels: { 'app.kubernetes.io/name': 'api' } },
+      spec: {
+        replicas: 1,
+        minReadySeconds: 10,
+        revisionHistoryLimit: 5,
+        selector: { matchLabels: { 'app.kubernetes.io/name': 'api' } },
+        template: {
+          metadata: { labels: { 'app.kubernetes.io/name': 'api' } },
+          spec: {
+            terminationGracePeriodSeconds: 30,
+            nodeSelector: { 'kubernetes.io/os': 'linux' },
+            containers: [
+              {
+                name: 'api',
+                image: 'acme/api:1.4.2',
+                ports: [{ containerPort: 8080 }],
+                resources: { limits: { memory: '512Mi' }, requests: { cpu: '250m', memory: '256Mi' } },
+              },
+            ],
+            volumes: [{ name: 'source', gitRepo: { repository: 'https://github.com/acme/api-config.git', revision: 'main' } }],
+          },
+        },
+      },
+    });
+  });
+
+  it('keeps the provider string budget and writes Service external_ips as externalIPs', async () => {
+    const found = await objects();
+    expect(found['PodDisruptionBudget/api']).toEqual({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'api', namespace: 'shop' },
+      spec: { maxUnavailable: '0', selector: { matchLabels: { 'app.kubernetes.io/name': 'api' } } },
+    });
+    expect(found['Service/api']).toEqual({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'api', namespace: 'shop' },
+      spec: { selector: { 'app.kubernetes.io/name': 'api' }, externalIPs: ['203.0.113.10'], ports: [{ port: 80, targetPort: 8080 }] },
+    });
+  });
+
+  it('marks values known only at apply time and dynamic blocks, and leaves out wait_for_rollout', async () => {
+    const worker = (await objects())['StatefulSet/worker'] as { spec: Record<string, unknown> & { template: { spec: Record<string, unknown> } } };
+    expect(Object.keys(worker)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+    expect(worker.spec.replicas).toBe(UNKNOWN_FIELD);
+    expect(worker.spec.template.spec).toEqual({
+      containers: [
+        {
+          name: 'worker',
+          image: UNKNOWN_FIELD,
+          readinessProbe: { httpGet: { path: '/ready', port: 9090 } },
+          livenessProbe: { tcpSocket: { port: 9090 } },
+          ports: [{ containerPort: 9090 }],
+        },
+      ],
+      topologySpreadConstraints: [
+        { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'worker' } } },
+      ],
+      tolerations: UNKNOWN_FIELD,
+    });
+  });
+});
