@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { expandPaths } from '../files.js';
 import { readTerraform } from './index.js';
-import { UNKNOWN_FIELD } from './kubernetes-object.js';
+import { typedObject, UNKNOWN_FIELD } from './kubernetes-object.js';
+import { hclParser, parseHcl } from './parse.js';
+import { environmentScope } from './variables.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const DIR = 'test/fixtures/terraform/typed';
@@ -80,6 +82,52 @@ describe('typedObject', () => {
         { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'worker' } } },
       ],
       tolerations: UNKNOWN_FIELD,
+    });
+  });
+
+  it('tells apart a required affinity term that is one object (node) from one that is a list (pods)', async () => {
+    const parsed = parseHcl(
+      await hclParser(),
+      `resource "kubernetes_pod_v1" "p" {
+  spec {
+    affinity {
+      node_affinity {
+        required_during_scheduling_ignored_during_execution {
+          node_selector_term {
+            match_expressions {
+              key      = "eks.amazonaws.com/nodegroup"
+              operator = "In"
+              values   = ["general"]
+            }
+          }
+        }
+      }
+      pod_anti_affinity {
+        required_during_scheduling_ignored_during_execution {
+          topology_key = "kubernetes.io/hostname"
+          label_selector {
+            match_labels = { app = "p" }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+    );
+    if (!parsed.ok) throw new Error(parsed.message);
+    const files = [{ path: 'main.tf', body: parsed.body }];
+    expect(typedObject('v1', 'Pod', parsed.body.blocks[0].body, environmentScope(files, undefined, undefined)).spec).toEqual({
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'eks.amazonaws.com/nodegroup', operator: 'In', values: ['general'] }] }],
+          },
+        },
+        podAntiAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'p' } } }],
+        },
+      },
     });
   });
 });

@@ -1,11 +1,13 @@
 // A typed kubernetes_* resource block (kubernetes_deployment_v1, kubernetes_service, ...) as
 // the Kubernetes object the provider writes, so that the readiness and field checks read its
-// spec as they read a manifest's. Names follow ./kubernetes-schema.ts; the keys of map-valued
+// spec as they read a manifest's; and kubernetes_manifest's object, with the same treatment
+// of values known only at apply time. Names follow ./kubernetes-schema.ts; the keys of map-valued
 // attributes (labels, match_labels, node_selector, limits, data) are data and stay as written.
+import { asRecord } from '../../core/fields.js';
 import type { KubeObject } from '../../core/types.js';
 import { evaluate, UNKNOWN, type Scope, type Value } from './evaluate.js';
 import { fieldNameOf, isObjectField, isStringInteger, listFieldOf } from './kubernetes-schema.js';
-import type { Body } from './syntax.js';
+import type { Body, Expr } from './syntax.js';
 
 /**
  * What a value Terraform only knows at apply time (another resource's attribute, a variable
@@ -20,6 +22,17 @@ export const UNKNOWN_FIELD = '(known after apply)';
 
 export function typedObject(apiVersion: string, kind: string, body: Body, scope: Scope): KubeObject {
   return { apiVersion, kind, ...fields(body, undefined, scope) };
+}
+
+/** kubernetes_manifest's `manifest`, written in Kubernetes' own names already. */
+export function manifestObject(manifest: Expr, scope: Scope): KubeObject | undefined {
+  // Whether it is an object Kubernetes accepts is for the checks to judge, as with a manifest file.
+  return asRecord(known(evaluate(manifest, scope))) as KubeObject | undefined;
+}
+
+/** A name, namespace or kind that is text known before apply. */
+export function isKnownText(value: unknown): value is string {
+  return typeof value === 'string' && value !== UNKNOWN_FIELD;
 }
 
 /** `parent`: the block type the body belongs to, undefined at the resource's top level. */
