@@ -14,9 +14,12 @@ import type { Body, Expr } from './syntax.js';
  * without a value, a `dynamic` block's items) becomes in the object, in the words of
  * `terraform plan`. Leaving such a field out would read as its default and could make a false
  * finding (no replicas means 1, no readinessProbe means none), so it is kept as this text,
- * which the checks take for a value they cannot judge: a replica count or grace period that is
- * not a number is not judged at all, a probe, container list or volume that is present is not
- * reported missing, and a budget that is neither a count nor a percentage blocks nothing.
+ * which the checks take for a value they cannot judge: a replica count, HPA minReplicas or
+ * grace period that is not a number is not judged, a probe that is present is not reported
+ * missing, a budget that is neither a count nor a percentage blocks nothing, and a pod whose
+ * container list is not known (`dynamic "container"`) is not judged at all (workloads.ts
+ * isCompletePodSpec). An image known only at apply time still leaves the pod judged, its other
+ * fields being known. A label or selector value holding it matches nothing.
  */
 export const UNKNOWN_FIELD = '(known after apply)';
 
