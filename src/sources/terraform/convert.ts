@@ -31,7 +31,7 @@ export function convertBody(node: Node, source: string): Body {
 class Converter {
   constructor(private readonly source: string) {}
 
-  /** `blocks`: at the top level, each block's needs decide; below it, the block types to convert. */
+  /** `blocks`: at the top level, each block's needs decide; below it, the block types to convert (or EVERY_BLOCK). */
   body(node: Node, blocks: typeof TOP_LEVEL | Needs['blocks'], attributes?: ReadonlySet<string>): Body {
     const body: Body = { attributes: new Map(), blocks: [] };
     for (const child of this.children(node)) {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { expandPaths } from '../files.js';
 import { readTerraform } from './index.js';
-import { typedObject, UNKNOWN_FIELD } from './kubernetes-object.js';
+import { UNKNOWN_VALUE } from '../../core/fields.js';
+import { typedObject } from './kubernetes-object.js';
 import { hclParser, parseHcl } from './parse.js';
 import { environmentScope } from './variables.js';
 
@@ -67,12 +68,13 @@ describe('typedObject', () => {
   it('marks values known only at apply time and dynamic blocks, and leaves out wait_for_rollout', async () => {
     const worker = (await objects())['StatefulSet/worker'] as { spec: Record<string, unknown> & { template: { spec: Record<string, unknown> } } };
     expect(Object.keys(worker)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
-    expect(worker.spec.replicas).toBe(UNKNOWN_FIELD);
+    expect(worker.spec.replicas).toBe(UNKNOWN_VALUE);
+    expect((await objects())['Service/worker']?.spec).toEqual({ selector: { app: 'worker' }, externalIPs: UNKNOWN_VALUE, ports: [{ port: 9090 }] });
     expect(worker.spec.template.spec).toEqual({
       containers: [
         {
           name: 'worker',
-          image: UNKNOWN_FIELD,
+          image: UNKNOWN_VALUE,
           readinessProbe: { httpGet: { path: '/ready', port: 9090 } },
           livenessProbe: { tcpSocket: { port: 9090 } },
           ports: [{ containerPort: 9090 }],
@@ -81,7 +83,7 @@ describe('typedObject', () => {
       topologySpreadConstraints: [
         { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'worker' } } },
       ],
-      tolerations: UNKNOWN_FIELD,
+      tolerations: UNKNOWN_VALUE,
     });
   });
 

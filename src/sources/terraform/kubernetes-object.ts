@@ -3,25 +3,23 @@
 // spec as they read a manifest's; and kubernetes_manifest's object, with the same treatment
 // of values known only at apply time. Names follow ./kubernetes-schema.ts; the keys of map-valued
 // attributes (labels, match_labels, node_selector, limits, data) are data and stay as written.
-import { asRecord } from '../../core/fields.js';
+import { asRecord, UNKNOWN_VALUE } from '../../core/fields.js';
 import type { KubeObject } from '../../core/types.js';
 import { evaluate, UNKNOWN, type Scope, type Value } from './evaluate.js';
 import { fieldNameOf, isObjectField, isStringInteger, listFieldOf } from './kubernetes-schema.js';
 import type { Body, Expr } from './syntax.js';
 
-/**
- * What a value Terraform only knows at apply time (another resource's attribute, a variable
- * without a value, a `dynamic` block's items) becomes in the object, in the words of
- * `terraform plan`. Leaving such a field out would read as its default and could make a false
- * finding (no replicas means 1, no readinessProbe means none), so it is kept as this text,
- * which the checks take for a value they cannot judge: a replica count, HPA minReplicas or
- * grace period that is not a number is not judged, a probe that is present is not reported
- * missing, a budget that is neither a count nor a percentage blocks nothing, and a pod whose
- * container list is not known (`dynamic "container"`) is not judged at all (workloads.ts
- * isCompletePodSpec). An image known only at apply time still leaves the pod judged, its other
- * fields being known. A label or selector value holding it matches nothing.
- */
-export const UNKNOWN_FIELD = '(known after apply)';
+// A value Terraform only knows at apply time (another resource's attribute, a variable without
+// a value, a `dynamic` block's items) becomes UNKNOWN_VALUE, "(known after apply)" as
+// `terraform plan` says. Leaving such a field out would read as its default and could make a
+// false finding (no replicas means 1, no readinessProbe means none); the checks take the marker
+// for a value they cannot judge: a replica count, HPA minReplicas or grace period that is not a
+// number is not judged, a probe that is present is not reported missing, a budget that is
+// neither a count nor a percentage blocks nothing, field-lifecycle does not count it as the
+// field being set, and a pod whose container list is not known (`dynamic "container"`) is not
+// judged at all (workloads.ts isCompletePodSpec). An image known only at apply time still
+// leaves the pod judged, its other fields being known. A label or selector value holding it
+// matches nothing.
 
 export function typedObject(apiVersion: string, kind: string, body: Body, scope: Scope): KubeObject {
   return { apiVersion, kind, ...fields(body, undefined, scope) };
@@ -35,7 +33,7 @@ export function manifestObject(manifest: Expr, scope: Scope): KubeObject | undef
 
 /** A name, namespace or kind that is text known before apply. */
 export function isKnownText(value: unknown): value is string {
-  return typeof value === 'string' && value !== UNKNOWN_FIELD;
+  return typeof value === 'string' && value !== UNKNOWN_VALUE;
 }
 
 /** `parent`: the block type the body belongs to, undefined at the resource's top level. */
@@ -56,7 +54,7 @@ function fields(body: Body, parent: string | undefined, scope: Scope): Record<st
     const list = listFieldOf(parent, type);
     const key = list ?? fieldNameOf(type);
     if (block.type === 'dynamic') {
-      object[key] ??= UNKNOWN_FIELD;
+      object[key] ??= UNKNOWN_VALUE;
       continue;
     }
     const value = fields(block.body, type, scope);
@@ -73,7 +71,7 @@ function fieldValue(name: string, value: Value): unknown {
 }
 
 function known(value: Value): unknown {
-  if (value === UNKNOWN) return UNKNOWN_FIELD;
+  if (value === UNKNOWN) return UNKNOWN_VALUE;
   if (Array.isArray(value)) return value.map(known);
   if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, known(item)]));
   return value;
