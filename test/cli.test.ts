@@ -260,6 +260,7 @@ describe('check on infrastructure code', () => {
       `warning,zone-spread-missing,Deployment,shop,api,apps/v1,${at},8,`,
       `info,liveness-probe-missing,Deployment,shop,api,apps/v1,${at},8,`,
       `info,liveness-probe-missing,Pod,shop,debug,v1,${at},44,`,
+      `info,liveness-probe-missing,Deployment,shop,worker,apps/v1,${at},76,`,
       '',
     ]);
   });

@@ -3,6 +3,7 @@
 // that pods can no longer mount from 1.33. Rows come from data/fields.yaml.
 import { compareKubeVersions, hopInto } from '../core/kube-version.js';
 import type { Finding, Resource } from '../core/types.js';
+import { UNKNOWN_VALUE } from '../core/fields.js';
 import { podTemplateOf, WORKLOAD_KINDS } from '../core/pod-template.js';
 import { valuesAtPath, type FieldRow } from '../knowledge/fields.js';
 import { describeResource, resourceRef } from './describe.js';
@@ -29,7 +30,8 @@ function isUsed(resource: Resource, row: FieldRow): boolean {
   if (row.kinds.includes(resource.kind)) root = resource.object;
   else if (row.kinds.includes('pod') && POD_KINDS.has(resource.kind)) root = podTemplateOf(resource.object!)?.spec;
   if (root === undefined) return false;
-  const values = valuesAtPath(root, row.path);
+  // A value known only at apply time may turn out empty, so it does not count as the field set.
+  const values = valuesAtPath(root, row.path).filter((value) => value !== UNKNOWN_VALUE);
   // Rows give values as text, so `value: "true"` matches a YAML boolean as well as the string.
   return row.value === undefined ? values.length > 0 : values.some((value) => typeof value !== 'object' && String(value) === row.value);
 }

@@ -15,3 +15,10 @@ export function asRecord(value: unknown): Fields | undefined {
 export function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
+
+/**
+ * A field whose value the source could not know, such as a Terraform attribute known only at
+ * apply time (src/sources/terraform/kubernetes-object.ts says how each check treats it). A
+ * string, so that a check expecting a number, list or object reads it as neither.
+ */
+export const UNKNOWN_VALUE = '(known after apply)';

@@ -15,7 +15,7 @@ export interface ManifestOptions {
   dropped?: DroppedFields;
 }
 
-function wantsObject(options: ManifestOptions, kind: string): boolean {
+export function wantsObject(options: ManifestOptions, kind: string): boolean {
   return options.objectKinds.has(kind) || options.objectKinds.has('*');
 }
 

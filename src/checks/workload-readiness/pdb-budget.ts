@@ -43,7 +43,7 @@ export const pdbBudgetCheck: Check = {
       for (const budget of model.budgetsFor(workload)) {
         if (budget.maxUnavailable !== undefined || budget.minAvailable === undefined) continue;
         const minAvailable = Number(budget.minAvailable);
-        if (!Number.isInteger(minAvailable) || autoscaler.minReplicas > minAvailable) continue;
+        if (!Number.isInteger(minAvailable) || autoscaler.minReplicas === undefined || autoscaler.minReplicas > minAvailable) continue;
         findings.push(
           ...readinessFinding(
             'hpa-min-below-pdb',

@@ -11,7 +11,7 @@ export interface ReadinessModel {
   budgetsFor(workload: Workload): Budget[];
   workloadsFor(budget: Budget): Workload[];
   autoscalerFor(workload: Workload): Autoscaler | undefined;
-  /** HPA minReplicas where an HPA targets the workload, else spec.replicas; undefined for DaemonSets, Jobs, Pods. */
+  /** HPA minReplicas where an HPA targets the workload, else spec.replicas; undefined for DaemonSets, Jobs, Pods and counts not known. */
   replicasOf(workload: Workload): number | undefined;
 }
 
@@ -70,7 +70,10 @@ function buildModel(inventory: Inventory): ReadinessModel {
     budgetsFor: (workload) => budgetsOf.get(workload) ?? [],
     workloadsFor: (budget) => workloadsOf.get(budget) ?? [],
     autoscalerFor,
-    replicasOf: (workload) => (workload.replicas === undefined ? undefined : (autoscalerFor(workload)?.minReplicas ?? workload.replicas)),
+    replicasOf: (workload) => {
+      const autoscaler = autoscalerFor(workload);
+      return workload.replicas === undefined || !autoscaler ? workload.replicas : autoscaler.minReplicas;
+    },
   };
 }
 

@@ -16,7 +16,10 @@ export interface Workload {
   name: string;
   podLabels: Record<string, string>;
   podSpec: Fields;
-  /** spec.replicas as written (absent means 1); undefined for kinds without replicas. */
+  /**
+   * spec.replicas as written (absent means 1); undefined for kinds without replicas and when
+   * it is not a number, such as a value Terraform only knows at apply time.
+   */
   replicas?: number;
   /** false for a Pod that no controller owns. */
   controlled: boolean;
@@ -40,7 +43,8 @@ export interface Autoscaler {
   name: string;
   targetKind: string;
   targetName: string;
-  minReplicas: number;
+  /** undefined when it is not a number (see Workload.replicas). */
+  minReplicas?: number;
 }
 
 const POD_KINDS: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
@@ -62,7 +66,7 @@ export function readWorkload(resource: Resource): Workload | undefined {
     podSpec: template.spec,
     controlled: resource.kind !== 'Pod' || hasController(object.metadata),
   };
-  if (REPLICATED_KINDS.has(resource.kind)) workload.replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
+  if (REPLICATED_KINDS.has(resource.kind)) workload.replicas = countOf(spec.replicas);
   return workload;
 }
 
@@ -92,7 +96,7 @@ export function readAutoscaler(resource: Resource): Autoscaler | undefined {
     name: resource.name,
     targetKind: target.kind,
     targetName: target.name,
-    minReplicas: typeof spec.minReplicas === 'number' ? spec.minReplicas : 1,
+    minReplicas: countOf(spec.minReplicas),
   };
 }
 
@@ -104,6 +108,12 @@ export function readAutoscaler(resource: Resource): Autoscaler | undefined {
 export function scopeOf(resource: Resource): string {
   if (resource.namespace) return resource.namespace;
   return resource.origin.type === 'file' ? `(unset) ${dirname(resource.origin.path)}` : '(unset)';
+}
+
+/** A replica count as written: absent means 1, anything but a number is not known. */
+function countOf(value: unknown): number | undefined {
+  if (value === undefined) return 1;
+  return typeof value === 'number' ? value : undefined;
 }
 
 /** The mapping with its values as strings; the mapping itself when they already are (no copy per workload). */

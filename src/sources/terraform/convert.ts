@@ -6,7 +6,7 @@
 // the tree only where it does not; names, numbers and strings are read from the source; and
 // only what the readers use (./needs.ts) is converted at all.
 import type { Node } from 'web-tree-sitter';
-import { needsOf, type Needs } from './needs.js';
+import { EVERY_BLOCK, needsOf, type Needs } from './needs.js';
 import type { Block, Body, Expr, ObjectEntry } from './syntax.js';
 
 const IDENTIFIER = /[\p{ID_Start}_](?:[\p{ID_Continue}-]|::)*/uy;
@@ -31,8 +31,8 @@ export function convertBody(node: Node, source: string): Body {
 class Converter {
   constructor(private readonly source: string) {}
 
-  /** `blocks`: at the top level, each block's needs decide; below it, the block types to convert. */
-  body(node: Node, blocks: typeof TOP_LEVEL | ReadonlySet<string>, attributes?: ReadonlySet<string>): Body {
+  /** `blocks`: at the top level, each block's needs decide; below it, the block types to convert (or EVERY_BLOCK). */
+  body(node: Node, blocks: typeof TOP_LEVEL | Needs['blocks'], attributes?: ReadonlySet<string>): Body {
     const body: Body = { attributes: new Map(), blocks: [] };
     for (const child of this.children(node)) {
       // A body holds attributes (`name =`), blocks (`name ... {`) and comments.
@@ -50,9 +50,9 @@ class Converter {
   }
 
   /** A block with the parts that are needed of it, or undefined when nothing is. */
-  private block(node: Node, blocks: typeof TOP_LEVEL | ReadonlySet<string>): Block | undefined {
+  private block(node: Node, blocks: typeof TOP_LEVEL | Needs['blocks']): Block | undefined {
     const type = this.match(IDENTIFIER, node.startIndex);
-    if (blocks !== TOP_LEVEL && !blocks.has(type)) return undefined;
+    if (blocks !== TOP_LEVEL && blocks !== EVERY_BLOCK && !blocks.has(type)) return undefined;
     const block: Block = { type, labels: [], body: { attributes: new Map(), blocks: [] }, line: node.startPosition.row + 1 };
     // After the type come labels (quoted or bare), "{", the body if any, and "}"; the body is
     // asked for by type so that nothing about its first character is assumed.
@@ -66,7 +66,7 @@ class Converter {
       } else if (first === '{') opened = true;
       else if (!this.isComment(child.startIndex)) block.labels.push(first === '"' ? this.stringAt(child.startIndex) : this.match(IDENTIFIER, child.startIndex));
     }
-    const needs: Needs | undefined = blocks === TOP_LEVEL ? needsOf(type, block.labels) : { blocks: NO_BLOCKS };
+    const needs: Needs | undefined = blocks === TOP_LEVEL ? needsOf(type, block.labels) : { blocks: blocks === EVERY_BLOCK ? EVERY_BLOCK : NO_BLOCKS };
     if (!needs) return undefined;
     if (content) block.body = this.body(content, needs.blocks, needs.attributes);
     return block;

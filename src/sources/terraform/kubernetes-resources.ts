@@ -1,12 +1,13 @@
 // Kubernetes objects that Terraform's kubernetes provider creates, as Resources: each
-// kubernetes_* resource type writes a fixed API (data/terraform-kubernetes.yaml), and
-// kubernetes_manifest carries the whole object in its `manifest` attribute.
-import type { Resource } from '../../core/types.js';
+// kubernetes_* resource type writes a fixed API (data/terraform-kubernetes.yaml) with the
+// object its blocks describe, and kubernetes_manifest carries the whole object in its
+// `manifest` attribute (./kubernetes-object.ts).
+import { asRecord } from '../../core/fields.js';
+import type { KubeObject, Resource, Origin } from '../../core/types.js';
 import { terraformKubernetesResource } from '../../knowledge/terraform-kubernetes.js';
-import { resourceFromObject, type ManifestOptions } from '../manifest-text.js';
-import { asText, evaluate, UNKNOWN, type Value } from './evaluate.js';
+import { wantsObject, type ManifestOptions } from '../manifest-text.js';
 import { isCreated, originOf, resourceBlocks } from './blocks.js';
-import { blocksOf } from './syntax.js';
+import { isKnownText, manifestObject, typedObject } from './kubernetes-object.js';
 import type { EnvironmentScope, ModuleFile } from './variables.js';
 
 /**
@@ -19,33 +20,28 @@ export function kubernetesResources(files: readonly ModuleFile[], scopes: readon
     const created = scopes.filter((scope) => isCreated(found.block, scope));
     if (created.length === 0) continue;
     const scope = created[0];
-    const origin = originOf(found, found.block.line, undefined);
     const type = found.block.labels[0]!;
+    let object: KubeObject | undefined;
     if (type === 'kubernetes_manifest') {
       const manifest = found.block.body.attributes.get('manifest');
-      const resource = manifest && resourceFromObject(plain(evaluate(manifest.value, scope)), origin, options);
-      if (resource) resources.push(resource);
-      continue;
+      object = manifest && manifestObject(manifest.value, scope);
+    } else {
+      const row = terraformKubernetesResource(type);
+      object = row && typedObject(row.apiVersion, row.kind, found.block.body, scope);
     }
-    const row = terraformKubernetesResource(type);
-    if (!row) continue;
-    const resource: Resource = { apiVersion: row.apiVersion, kind: row.kind, origin };
-    const metadata = blocksOf(found.block.body, 'metadata')[0]?.body.attributes;
-    const name = metadata?.get('name') && asText(evaluate(metadata.get('name')!.value, scope));
-    const namespace = metadata?.get('namespace') && asText(evaluate(metadata.get('namespace')!.value, scope));
-    if (name) resource.name = name;
-    if (namespace) resource.namespace = namespace;
-    resources.push(resource);
+    const resource = object && resourceOf(object, originOf(found, found.block.line, undefined), options);
+    if (resource) resources.push(resource);
   }
   return resources;
 }
 
-/** The evaluated manifest with the parts Terraform only knows at apply time left out. */
-function plain(value: Value): unknown {
-  if (value === UNKNOWN) return undefined;
-  if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== UNKNOWN).map(([key, item]) => [key, plain(item)]));
-  }
-  return value;
+/** The object as a Resource; an apiVersion or kind known only at apply time leaves nothing to judge. */
+function resourceOf(object: KubeObject, origin: Origin, options: ManifestOptions): Resource | undefined {
+  if (!isKnownText(object.apiVersion) || !isKnownText(object.kind)) return undefined;
+  const resource: Resource = { apiVersion: object.apiVersion, kind: object.kind, origin };
+  const metadata = asRecord(object.metadata);
+  if (isKnownText(metadata?.name)) resource.name = metadata.name;
+  if (isKnownText(metadata?.namespace)) resource.namespace = metadata.namespace;
+  if (wantsObject(options, resource.kind)) resource.object = object;
+  return resource;
 }

@@ -6,9 +6,14 @@
 export interface Needs {
   /** The attributes converted; all of them when absent. */
   attributes?: ReadonlySet<string>;
-  /** The nested block types converted, each with all its attributes and no blocks of its own. */
-  blocks: ReadonlySet<string>;
+  /**
+   * The nested block types converted, each with all its attributes and no blocks of its own;
+   * or EVERY_BLOCK: all nested blocks at any depth, with all their attributes.
+   */
+  blocks: ReadonlySet<string> | typeof EVERY_BLOCK;
 }
+
+export const EVERY_BLOCK = 'every block';
 
 /** Whether the environment creates the resource or module at all (blocks.ts isCreated). */
 const CREATION = ['count', 'for_each'];
@@ -26,7 +31,9 @@ const RESOURCES: Record<string, Needs> = {
   helm_release: { attributes: new Set(['chart', 'version', 'repository', 'name', ...CREATION]), blocks: NOTHING },
   kubernetes_manifest: { attributes: new Set(['manifest', ...CREATION]), blocks: NOTHING },
 };
-const KUBERNETES_RESOURCE: Needs = { attributes: new Set(CREATION), blocks: new Set(['metadata']) };
+// A typed resource (kubernetes_deployment_v1, ...) is the whole object the checks read; only
+// kubernetes_* resources are converted this deeply, so other modules cost nothing more.
+const KUBERNETES_RESOURCE: Needs = { blocks: EVERY_BLOCK };
 
 /** What to convert of a top-level block, or undefined to keep only its type, labels and line. */
 export function needsOf(type: string, labels: readonly string[]): Needs | undefined {

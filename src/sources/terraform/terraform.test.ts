@@ -49,6 +49,7 @@ describe('the example estate', () => {
   it('turns kubernetes_* resources into Resources once, at their file, line and address', async () => {
     const contents = await read(TF);
     expect(contents.resources.map((resource) => [resource.apiVersion, resource.kind, resource.namespace, resource.name, resource.origin])).toEqual([
+      ['apps/v1', 'Deployment', 'platform', 'backoffice', { type: 'terraform', path: `${TF}/backoffice.tf`, line: 4, address: 'kubernetes_deployment_v1.backoffice' }],
       ['v1', 'Namespace', undefined, 'platform', { type: 'terraform', path: `${TF}/kubernetes.tf`, line: 4, address: 'kubernetes_namespace.platform' }],
       ['extensions/v1beta1', 'Ingress', 'platform', 'backoffice', { type: 'terraform', path: `${TF}/kubernetes.tf`, line: 14, address: 'kubernetes_ingress.backoffice' }],
       ['policy/v1beta1', 'PodDisruptionBudget', 'kube-system', 'coredns-pdb', { type: 'terraform', path: `${TF}/kubernetes.tf`, line: 40, address: 'kubernetes_pod_disruption_budget.coredns' }],
