@@ -42,7 +42,7 @@ export function simulateCommand(): Command {
     .option('--post-drain-wait-seconds <s>', 'wait between a drained node and its termination (default 60, as EKS)')
     .option('--pod-start-seconds <s>', 'start time of a replacement pod before its readinessProbe initialDelaySeconds (default 15, an estimate)')
     .option('--what-if <max-unavailable=list>', 'compare durations, e.g. max-unavailable=1,10%,30%')
-    .addOption(new Option('--fail-on <level>', 'exit 3 when an update is predicted to fail (error), or never (none)').choices(['error', 'none']).default('error'));
+    .addOption(new Option('--fail-on <level>', 'exit 3 when an update is predicted to fail or a manifest cannot be read (error), or never (none)').choices(['error', 'none']).default('error'));
   addOutputFlags(command, ['table', 'json'], 'table');
   return command.action(async (paths: string[], flags: SimulateFlags) => {
     if (flags.snapshot && paths.length > 0) throw new UsageError('give either manifest PATHs or --snapshot FILE, not both');
@@ -59,7 +59,11 @@ export function simulateCommand(): Command {
       whatIf: flags.whatIf === undefined ? [] : parseWhatIf(flags.whatIf),
     });
     process.stdout.write(flags.output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : simulationTable(report));
-    process.exitCode = flags.failOn === 'error' && report.nodeGroups.some((group) => group.failed) ? EXIT.errors : EXIT.ok;
+    // Even under -q: a manifest that was not read leaves its pods out of the model.
+    for (const problem of report.inputProblems) process.stderr.write(`upshift: ${problem.message}\n`);
+    if (report.inputProblems.length > 0) process.stderr.write('upshift: the simulation leaves out the pods of what could not be read\n');
+    const failed = report.nodeGroups.some((group) => group.failed) || report.inputProblems.length > 0;
+    process.exitCode = flags.failOn === 'error' && failed ? EXIT.errors : EXIT.ok;
   });
 }
 
