@@ -253,3 +253,16 @@ describe('check on infrastructure code', () => {
     expect(run).toEqual({ code: 1, stdout: '', stderr: 'upshift: --env nope: no such environment in the scanned Terraform, eksctl or CloudFormation files\n' });
   });
 });
+
+describe('PATHs of the commands without standard input', () => {
+  it.each([
+    [['fix', 'no/such/dir'], 'upshift: path "no/such/dir" does not exist; give a file or directory of manifests'],
+    [['plan', 'no/such/dir', '--current', '1.28'], 'upshift: path "no/such/dir" does not exist; give a file or directory of manifests'],
+    [['simulate', 'no/such/dir'], 'upshift: path "no/such/dir" does not exist; give a file or directory of manifests'],
+    [['fix', `${FIXTURES}/removed.yaml`, '-'], 'upshift: fix does not read standard input; give files or directories as PATHs'],
+    [['plan', '-', '--current', '1.28'], 'upshift: plan does not read standard input; give files or directories as PATHs'],
+    [['simulate', '-'], 'upshift: simulate does not read standard input; give files or directories as PATHs'],
+  ])('exits 1 without offering -f, which only check has: %j', async (args, message) => {
+    expect(await upshift(args)).toEqual({ code: 1, stdout: '', stderr: `${message}\n` });
+  });
+});

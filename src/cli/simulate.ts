@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { runSimulate } from '../simulate/run-simulate.js';
 import { parseMaxUnavailable, parseSeconds, type SimulationSettings } from '../simulate/settings.js';
 import { simulationTable } from '../simulate/table.js';
+import { requireExistingPaths } from './paths.js';
 import { EXIT } from './common.js';
 import { addOutputFlags, type OutputFlags } from './flags.js';
 
@@ -46,6 +47,7 @@ export function simulateCommand(): Command {
   addOutputFlags(command, ['table', 'json'], 'table');
   return command.action(async (paths: string[], flags: SimulateFlags) => {
     if (flags.snapshot && paths.length > 0) throw new UsageError('give either manifest PATHs or --snapshot FILE, not both');
+    requireExistingPaths(paths, 'simulate');
     const nodes = parseCount(flags.nodes, '--nodes');
     const zones = parseCount(flags.zones, '--zones');
     if (!flags.snapshot && zones > nodes) throw new UsageError(`--zones ${zones} is more than --nodes ${nodes}; every zone needs at least one node`);
