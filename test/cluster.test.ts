@@ -155,6 +155,22 @@ describe('upshift cluster', () => {
     expect(unknown).toMatchObject({ code: 1, stderr: `upshift: --context qa is not in the kubeconfig ${kubeconfig}; its contexts: prod, staging\n` });
   });
 
+  it('reads a plain http:// server without insecure-skip-tls-verify, as kubectl does (kubectl proxy)', async () => {
+    const { kubeconfig } = await serve();
+    const plain = join(mkdtempSync(join(tmpdir(), 'upshift-proxy-')), 'config');
+    writeFileSync(plain, readFileSync(kubeconfig, 'utf8').replace('    insecure-skip-tls-verify: true\n', ''));
+    const run = await upshift(['cluster', '--kubeconfig', plain, '--target', '1.26', '--checks', 'api-removed', '-o', 'json']);
+    expect([run.code, run.stderr]).toEqual([3, '']);
+    expect(JSON.parse(run.stdout).current).toBe('1.21');
+  });
+
+  it('exits 1 naming an empty kubeconfig, without the library\'s TypeError', async () => {
+    const empty = join(mkdtempSync(join(tmpdir(), 'upshift-empty-')), 'config');
+    writeFileSync(empty, '');
+    const run = await upshift(['cluster', '--kubeconfig', empty, '--target', '1.26']);
+    expect(run).toEqual({ code: 1, stdout: '', stderr: `upshift: kubeconfig ${empty} is not a kubeconfig (expected a YAML mapping with clusters, contexts and users); fix the file or pass another with --kubeconfig\n` });
+  });
+
   it('reports a Helm release secret that does not decode as input-invalid, and goes on', async () => {
     const estate = buildEstate();
     const broken = secret('shop', 'sh.helm.release.v1.broken.v3', { name: 'broken', owner: 'helm', status: 'deployed' }, Buffer.from('%%% not helm').toString('base64'));
