@@ -266,3 +266,14 @@ describe('PATHs of the commands without standard input', () => {
     expect(await upshift(args)).toEqual({ code: 1, stdout: '', stderr: `${message}\n` });
   });
 });
+
+describe('a directory without manifests', () => {
+  it('says on stderr that nothing was scanned, so a wrong path does not pass unnoticed', async () => {
+    const run = await upshift(['check', `${FIXTURES}/no-manifests`, '--target', '1.34']);
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'upshift: eks → 1.34\n\nNo findings: no check reported anything for eks 1.34.\n',
+      stderr: `upshift: note: nothing was scanned: no .yaml, .yml or .json manifest, Helm chart, kustomization or Terraform file in ${FIXTURES}/no-manifests; check the path (and --exclude)\n`,
+    });
+  });
+});
