@@ -111,7 +111,7 @@ describe('upshift fix', () => {
   it.each([
     [['fix'], 'upshift: nothing to fix: give a PATH (file or directory); fix rewrites files, so it does not read standard input\n'],
     [['fix', '.', '--target', 'soon'], 'upshift: --target "soon" is not a Kubernetes version; expected a form like 1.31, v1.31 or 1.31.2\n'],
-    [['fix', 'missing.yaml', '--target', '1.25'], 'upshift: path "missing.yaml" does not exist; give a file or directory of manifests, or -f - for stdin\n'],
+    [['fix', 'missing.yaml', '--target', '1.25'], 'upshift: path "missing.yaml" does not exist; give a file or directory of manifests\n'],
   ])('exits 1 on a usage error: %j', async (args, stderr) => {
     expect(await upshift(args)).toEqual({ code: 1, stdout: '', stderr });
   });
