@@ -46,7 +46,7 @@ describe('mergeReports', () => {
     [{ findings: [{ ...finding, resource: null }] }, 'findings.0.resource: expected object'],
     [{ findings: [{ ...finding, origin: { type: 'file', line: 1, column: 1 } }] }, 'findings.0.origin.path: expected string'],
     [{ findings: [{ ...finding, origin: { type: 's3' } }] }, 'findings.0.origin.type: expected an origin whose type is file, terraform, helm-release, cluster or eks'],
-    [{ findings: [{ ...finding, origin: { type: 'file', path: 'a.yaml', line: 0, column: 1 } }] }, 'findings.0.origin.line: expected a number of at least 1'],
+    [{ findings: [{ ...finding, origin: { type: 'file', path: 'a.yaml', line: 0, column: 1 } }] }, 'findings.0.origin.line: expected more than 0'],
     [{ current: 'banana' }, 'current: expected a version such as "1.28" or null'],
   ])('refuses a report with a malformed field: %j', (overrides, problem) => {
     expect(mergeError(report(overrides))).toBe(`edited.json: not an upshift JSON report (${problem})${SUFFIX}`);

@@ -2,6 +2,7 @@
 // back in (`upshift merge`): every reporter dereferences finding fields and origin paths, so a
 // hand-edited or foreign file must be refused with its fault named, not crash a reporter.
 import * as z from 'zod/mini';
+import { describeIssue } from '../core/schema-issue.js';
 import { SEVERITIES, type Finding, type Report } from '../core/types.js';
 
 /** What merging needs of a report read back. */
@@ -46,12 +47,4 @@ export function parseReportDocument(data: unknown): { report: ReadReport } | { p
   const [issue, ...others] = result.error.issues;
   const more = others.length > 0 ? ` (and ${others.length} more problems)` : '';
   return { problem: `${issue.path.map(String).join('.') || '(top level)'}: ${describeIssue(issue)}${more}` };
-}
-
-// zod/mini carries no English messages ("Invalid input"); say what was expected instead.
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return `expected ${issue.expected === 'record' ? 'object' : issue.expected}`;
-  if (issue.code === 'invalid_value') return `expected ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
-  if (issue.code === 'too_small') return issue.origin === 'string' ? 'expected a non-empty string' : 'expected a number of at least 1';
-  return issue.message;
 }
