@@ -277,3 +277,20 @@ describe('a directory without manifests', () => {
     });
   });
 });
+
+describe('--help', () => {
+  it.each([
+    ['check', '--component-version <name=ver...>'],
+    ['cluster', '--kubeconfig <file>'],
+    ['fix', '--write'],
+    ['plan', '--strategy <name>'],
+    ['simulate', '--max-unavailable <n|p%>'],
+    ['versions', '--at <YYYY-MM-DD>'],
+    ['merge', '--fail-on <level>'],
+  ])('%s lists its flags within 80 columns', async (command, flag) => {
+    const run = await upshift([command, '--help']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain(flag);
+    expect(run.stdout.split('\n').filter((line) => line.length > 80)).toEqual([]);
+  });
+});
