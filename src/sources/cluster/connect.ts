@@ -164,6 +164,8 @@ function statusMessage(body: string): string | undefined {
     const parsed = JSON.parse(body) as { message?: unknown };
     return typeof parsed.message === 'string' ? parsed.message : undefined;
   } catch {
-    return body.trim().slice(0, 200) || undefined;
+    // Not a Kubernetes Status: likely an HTML error page of a proxy or of a server that is not an
+    // API server; one line of it, so the message stays one line.
+    return body.replace(/\s+/g, ' ').trim().slice(0, 200) || undefined;
   }
 }
