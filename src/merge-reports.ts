@@ -5,6 +5,7 @@ import { UsageError } from './core/errors.js';
 import { TOOL } from './core/tool.js';
 import type { Finding, Report } from './core/types.js';
 import { sortFindings, summarize } from './report/index.js';
+import { parseReportDocument, type ReadReport } from './report/report-schema.js';
 
 export interface NamedReport {
   /** Where the report was read, for messages. */
@@ -29,16 +30,16 @@ export function mergeReports(inputs: readonly NamedReport[]): Report {
   return merged;
 }
 
-function parseReport(input: NamedReport): { path: string; report: Report } {
+function parseReport(input: NamedReport): { path: string; report: ReadReport } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(input.text);
   } catch (error) {
     throw new UsageError(`${input.path}: not JSON (${(error as Error).message}); give reports written by upshift cluster -o json or upshift check -o json`);
   }
-  const report = parsed as Partial<Report>;
-  if (typeof report !== 'object' || report === null || typeof report.target !== 'string' || typeof report.platform !== 'string' || !Array.isArray(report.findings)) {
-    throw new UsageError(`${input.path}: not an upshift JSON report (it needs platform, target and findings); write one with upshift cluster -o json`);
+  const read = parseReportDocument(parsed);
+  if ('problem' in read) {
+    throw new UsageError(`${input.path}: not an upshift JSON report (${read.problem}); give reports written by upshift cluster -o json or upshift check -o json`);
   }
-  return { path: input.path, report: report as Report };
+  return { path: input.path, report: read.report };
 }

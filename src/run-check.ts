@@ -150,7 +150,10 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     options.onProgress?.(++done, total);
   }
   checkEnvironmentSelection(options, inventory);
-  return { report: scan.finish(), inventory, context };
+  const report = scan.finish();
+  // A pipeline pointed at the wrong directory would otherwise pass with "No findings".
+  if (total === 0) report.notes = [...(report.notes ?? []), `nothing was scanned: no .yaml, .yml or .json manifest, Helm chart, kustomization or Terraform file in ${(options.paths ?? []).join(', ')}; check the path (and --exclude)`];
+  return { report, inventory, context };
 }
 
 // What looksLikeEksctl and looksLikeCloudFormation each require, found in one pass over a

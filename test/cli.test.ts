@@ -270,3 +270,44 @@ describe('check on infrastructure code', () => {
     expect(run).toEqual({ code: 1, stdout: '', stderr: 'upshift: --env nope: no such environment in the scanned Terraform, eksctl or CloudFormation files\n' });
   });
 });
+
+describe('PATHs of the commands without standard input', () => {
+  it.each([
+    [['fix', 'no/such/dir'], 'upshift: path "no/such/dir" does not exist; give a file or directory of manifests'],
+    [['plan', 'no/such/dir', '--current', '1.28'], 'upshift: path "no/such/dir" does not exist; give a file or directory of manifests'],
+    [['simulate', 'no/such/dir'], 'upshift: path "no/such/dir" does not exist; give a file or directory of manifests'],
+    [['fix', `${FIXTURES}/removed.yaml`, '-'], 'upshift: fix does not read standard input; give files or directories as PATHs'],
+    [['plan', '-', '--current', '1.28'], 'upshift: plan does not read standard input; give files or directories as PATHs'],
+    [['simulate', '-'], 'upshift: simulate does not read standard input; give files or directories as PATHs'],
+  ])('exits 1 without offering -f, which only check has: %j', async (args, message) => {
+    expect(await upshift(args)).toEqual({ code: 1, stdout: '', stderr: `${message}\n` });
+  });
+});
+
+describe('a directory without manifests', () => {
+  it('says on stderr that nothing was scanned, so a wrong path does not pass unnoticed', async () => {
+    const run = await upshift(['check', `${FIXTURES}/no-manifests`, '--target', '1.34']);
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'upshift: eks → 1.34\n\nNo findings: no check reported anything for eks 1.34.\n',
+      stderr: `upshift: note: nothing was scanned: no .yaml, .yml or .json manifest, Helm chart, kustomization or Terraform file in ${FIXTURES}/no-manifests; check the path (and --exclude)\n`,
+    });
+  });
+});
+
+describe('--help', () => {
+  it.each([
+    ['check', '--component-version <name=ver...>'],
+    ['cluster', '--kubeconfig <file>'],
+    ['fix', '--write'],
+    ['plan', '--strategy <name>'],
+    ['simulate', '--max-unavailable <n|p%>'],
+    ['versions', '--at <YYYY-MM-DD>'],
+    ['merge', '--fail-on <level>'],
+  ])('%s lists its flags within 80 columns', async (command, flag) => {
+    const run = await upshift([command, '--help']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain(flag);
+    expect(run.stdout.split('\n').filter((line) => line.length > 80)).toEqual([]);
+  });
+});

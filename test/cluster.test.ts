@@ -4,6 +4,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKubeApiServer, type KubeApiServer, type KubeApiServerOptions } from './support/kube-api-server.js';
@@ -153,6 +155,34 @@ describe('upshift cluster', () => {
     expect(down.stderr).toMatch(/^upshift: context "prod": cannot reach the API server at http:\/\/127\.0\.0\.1:\d+ to read the server version \(GET \/version\) \(ECONNREFUSED\)/);
     const unknown = await upshift(['cluster', '--kubeconfig', kubeconfig, '--context', 'qa', '--target', '1.26']);
     expect(unknown).toMatchObject({ code: 1, stderr: `upshift: --context qa is not in the kubeconfig ${kubeconfig}; its contexts: prod, staging\n` });
+  });
+
+  it('reads a plain http:// server without insecure-skip-tls-verify, as kubectl does (kubectl proxy)', async () => {
+    const { kubeconfig } = await serve();
+    const plain = join(mkdtempSync(join(tmpdir(), 'upshift-proxy-')), 'config');
+    writeFileSync(plain, readFileSync(kubeconfig, 'utf8').replace('    insecure-skip-tls-verify: true\n', ''));
+    const run = await upshift(['cluster', '--kubeconfig', plain, '--target', '1.26', '--checks', 'api-removed', '-o', 'json']);
+    expect([run.code, run.stderr]).toEqual([3, '']);
+    expect(JSON.parse(run.stdout).current).toBe('1.21');
+  });
+
+  it('keeps the message on one line when the server answers with an HTML error page', async () => {
+    const { kubeconfig } = await serve();
+    const page = createServer((_request, response) => response.writeHead(404, { 'Content-Type': 'text/html' }).end('<html>\n  <body>\n    <h1>Not Found</h1>\n  </body>\n</html>\n'));
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
+    const pointed = join(mkdtempSync(join(tmpdir(), 'upshift-html-')), 'config');
+    writeFileSync(pointed, readFileSync(kubeconfig, 'utf8').replace(server!.url, url));
+    const run = await upshift(['cluster', '--kubeconfig', pointed, '--target', '1.26']);
+    await new Promise((resolve) => page.close(resolve));
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'upshift: context "prod": read the server version (GET /version) failed with HTTP 404: <html> <body> <h1>Not Found</h1> </body> </html>\n' });
+  });
+
+  it('exits 1 naming an empty kubeconfig, without the library\'s TypeError', async () => {
+    const empty = join(mkdtempSync(join(tmpdir(), 'upshift-empty-')), 'config');
+    writeFileSync(empty, '');
+    const run = await upshift(['cluster', '--kubeconfig', empty, '--target', '1.26']);
+    expect(run).toEqual({ code: 1, stdout: '', stderr: `upshift: kubeconfig ${empty} is not a kubeconfig (expected a YAML mapping with clusters, contexts and users); fix the file or pass another with --kubeconfig\n` });
   });
 
   it('reports a Helm release secret that does not decode as input-invalid, and goes on', async () => {

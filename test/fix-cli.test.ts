@@ -44,14 +44,14 @@ describe('upshift fix', () => {
   it('prints the diff and changes nothing without --write', async () => {
     copy('cronjob.yaml');
     const run = await upshift(['fix', '.', '--target', '1.25']);
-    expect(run).toEqual({ code: 0, stdout: CRONJOB_DIFF, stderr: 'upshift fix → 1.25: 1 objects in 1 files would be migrated (dry run; --write applies); 0 left for a person\n' });
+    expect(run).toEqual({ code: 0, stdout: CRONJOB_DIFF, stderr: 'upshift fix → 1.25: 1 object in 1 file would be migrated (dry run; --write applies); 0 left for a person\n' });
     expect(readFileSync(join(work, 'cronjob.yaml'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'cronjob.yaml'), 'utf8'));
   });
 
   it('writes with --write, and a second run is a no-op', async () => {
     copy('cronjob.yaml');
     const first = await upshift(['fix', 'cronjob.yaml', '--target', '1.25', '--write']);
-    expect(first).toEqual({ code: 0, stdout: CRONJOB_DIFF, stderr: 'upshift fix → 1.25: migrated 1 objects in 1 files; 0 left for a person\n' });
+    expect(first).toEqual({ code: 0, stdout: CRONJOB_DIFF, stderr: 'upshift fix → 1.25: migrated 1 object in 1 file; 0 left for a person\n' });
     expect(readFileSync(join(work, 'cronjob.yaml'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'cronjob.yaml'), 'utf8').replace('batch/v1beta1', 'batch/v1'));
     const second = await upshift(['fix', '.', '--target', '1.25', '--write']);
     expect(second).toEqual({ code: 0, stdout: '', stderr: 'upshift fix → 1.25: migrated 0 objects in 0 files; 0 left for a person\n' });
@@ -111,7 +111,7 @@ describe('upshift fix', () => {
   it.each([
     [['fix'], 'upshift: nothing to fix: give a PATH (file or directory); fix rewrites files, so it does not read standard input\n'],
     [['fix', '.', '--target', 'soon'], 'upshift: --target "soon" is not a Kubernetes version; expected a form like 1.31, v1.31 or 1.31.2\n'],
-    [['fix', 'missing.yaml', '--target', '1.25'], 'upshift: path "missing.yaml" does not exist; give a file or directory of manifests, or -f - for stdin\n'],
+    [['fix', 'missing.yaml', '--target', '1.25'], 'upshift: path "missing.yaml" does not exist; give a file or directory of manifests\n'],
   ])('exits 1 on a usage error: %j', async (args, stderr) => {
     expect(await upshift(args)).toEqual({ code: 1, stdout: '', stderr });
   });

@@ -52,6 +52,28 @@ describe('upshift simulate', () => {
     expect([report.nodeGroups[0].durationSeconds, report.estimates]).toEqual([100, []]);
   });
 
+  it('names a manifest it could not read, and exits 3 unless --fail-on none: the model lacks its pods', async () => {
+    const args = ['simulate', 'test/fixtures/cli/broken.yaml', 'examples/estate/apps/catalog'];
+    const stderr = [
+      'upshift: test/fixtures/cli/broken.yaml:6:8: invalid YAML: Nested mappings are not allowed in compact mappings; fix the syntax (kubectl would reject this file too)',
+      'upshift: the simulation leaves out the pods of what could not be read',
+      '',
+    ].join('\n');
+    const run = await upshift(args);
+    expect([run.code, run.stderr]).toEqual([3, stderr]);
+    expect(run.stdout.split('\n')[1]).toBe('  completes in 7m 30s over 3 waves');
+    const relaxed = await upshift([...args, '--fail-on', 'none', '-o', 'json']);
+    expect([relaxed.code, relaxed.stderr]).toEqual([0, stderr]);
+    expect(JSON.parse(relaxed.stdout).inputProblems).toEqual([
+      {
+        id: 'input-invalid',
+        severity: 'error',
+        message: 'test/fixtures/cli/broken.yaml:6:8: invalid YAML: Nested mappings are not allowed in compact mappings; fix the syntax (kubectl would reject this file too)',
+        origin: { type: 'file', path: 'test/fixtures/cli/broken.yaml', line: 6, column: 8 },
+      },
+    ]);
+  });
+
   it.each([
     [['simulate'], 'upshift: nothing to simulate: give manifest PATHs with --nodes and --zones, or --snapshot FILE'],
     [['simulate', 'examples/estate/apps', '--nodes', 'many'], 'upshift: --nodes "many" should be a whole number of at least 1'],

@@ -48,7 +48,7 @@ export function checkCommand(): Command {
     .option('--set <key=value...>', 'Helm value applied to every chart found, after --values (as helm --set)')
     .option('--config <file>', 'project configuration: readiness thresholds and ignores (default: .upshift.yaml when present)')
     .option('--snapshot <file>', 'rerun a cluster scan from a snapshot written by upshift cluster --snapshot')
-    .option('--component-version <name=version...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList)
+    .option('--component-version <name=ver...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList)
     .option('--env <names>', 'only these environments of the Terraform/eksctl/CloudFormation code, comma-separated (default: all)', splitList)
     .option('--inventory', 'print what was found per environment (versions, node groups, add-ons, charts) instead of findings; -o json (default) or yaml');
   addHelmFlag(command);

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { runFix } from '../run-fix.js';
 import { renderDiff, renderJson, renderLeftovers, renderSummary, summarizeFix } from '../fix/render.js';
+import { requireExistingPaths } from './paths.js';
 import { EXIT, progressReporter } from './common.js';
 import {
   currentOption,
@@ -41,6 +42,7 @@ export function fixCommand(): Command {
     .option('-v, --verbose', 'more detail on stderr')
     .action(async (paths: string[], flags: FixFlags) => {
       if (paths.length === 0) throw new UsageError('nothing to fix: give a PATH (file or directory); fix rewrites files, so it does not read standard input');
+      requireExistingPaths(paths, 'fix');
       const report = await runFix({
         paths,
         ...versionOptions(flags),

@@ -10,6 +10,7 @@ import { readSimulation } from '../plan/simulation.js';
 import { STRATEGY_NAMES, type StrategyName } from '../plan/types.js';
 import { planHtml } from '../report/html/plan-page.js';
 import { runScan } from '../run-check.js';
+import { requireExistingPaths } from './paths.js';
 import { exitCodeFor, progressReporter } from './common.js';
 import { addHelmFlag, addOutputFlags, addTargetFlags, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
 
@@ -33,6 +34,7 @@ export function planCommand(): Command {
   addTargetFlags(command);
   addOutputFlags(command, [...Object.keys(planRenderers), 'html'], 'markdown');
   return command.action(async (paths: string[], flags: PlanFlags) => {
+    requireExistingPaths(paths, 'plan');
     const now = new Date();
     const startDate = flags.start === undefined ? isoDay(now) : parseDay(flags.start);
     const simulation = flags.simulation === undefined ? undefined : readSimulation(flags.simulation);

@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { runSimulate } from '../simulate/run-simulate.js';
 import { parseMaxUnavailable, parseSeconds, type SimulationSettings } from '../simulate/settings.js';
 import { simulationTable } from '../simulate/table.js';
+import { requireExistingPaths } from './paths.js';
 import { EXIT } from './common.js';
 import { addOutputFlags, type OutputFlags } from './flags.js';
 
@@ -42,10 +43,11 @@ export function simulateCommand(): Command {
     .option('--post-drain-wait-seconds <s>', 'wait between a drained node and its termination (default 60, as EKS)')
     .option('--pod-start-seconds <s>', 'start time of a replacement pod before its readinessProbe initialDelaySeconds (default 15, an estimate)')
     .option('--what-if <max-unavailable=list>', 'compare durations, e.g. max-unavailable=1,10%,30%')
-    .addOption(new Option('--fail-on <level>', 'exit 3 when an update is predicted to fail (error), or never (none)').choices(['error', 'none']).default('error'));
+    .addOption(new Option('--fail-on <level>', 'exit 3 when an update is predicted to fail or a manifest cannot be read (error), or never (none)').choices(['error', 'none']).default('error'));
   addOutputFlags(command, ['table', 'json'], 'table');
   return command.action(async (paths: string[], flags: SimulateFlags) => {
     if (flags.snapshot && paths.length > 0) throw new UsageError('give either manifest PATHs or --snapshot FILE, not both');
+    requireExistingPaths(paths, 'simulate');
     const nodes = parseCount(flags.nodes, '--nodes');
     const zones = parseCount(flags.zones, '--zones');
     if (!flags.snapshot && zones > nodes) throw new UsageError(`--zones ${zones} is more than --nodes ${nodes}; every zone needs at least one node`);
@@ -59,7 +61,11 @@ export function simulateCommand(): Command {
       whatIf: flags.whatIf === undefined ? [] : parseWhatIf(flags.whatIf),
     });
     process.stdout.write(flags.output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : simulationTable(report));
-    process.exitCode = flags.failOn === 'error' && report.nodeGroups.some((group) => group.failed) ? EXIT.errors : EXIT.ok;
+    // Even under -q: a manifest that was not read leaves its pods out of the model.
+    for (const problem of report.inputProblems) process.stderr.write(`upshift: ${problem.message}\n`);
+    if (report.inputProblems.length > 0) process.stderr.write('upshift: the simulation leaves out the pods of what could not be read\n');
+    const failed = report.nodeGroups.some((group) => group.failed) || report.inputProblems.length > 0;
+    process.exitCode = flags.failOn === 'error' && failed ? EXIT.errors : EXIT.ok;
   });
 }
 

@@ -34,6 +34,11 @@ function describeManual(item: ManualMigration): string {
 
 export function renderSummary(report: FixReport, wrote: boolean): string {
   const summary = summarizeFix(report);
-  const action = wrote ? `migrated ${summary.migrated} objects in ${report.written.length} files` : `${summary.migrated} objects in ${summary.files} files would be migrated (dry run; --write applies)`;
+  const objects = `${count(summary.migrated, 'object')} in ${count(wrote ? report.written.length : summary.files, 'file')}`;
+  const action = wrote ? `migrated ${objects}` : `${objects} would be migrated (dry run; --write applies)`;
   return `upshift fix → ${report.target}: ${action}; ${report.manual.length} left for a person\n`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { UsageError } from '../core/errors.js';
+import { describeIssue } from '../core/schema-issue.js';
 import { decodePlainYaml } from '../sources/plain-yaml.js';
 import * as z from 'zod/mini';
 import { apiRowSchema, knowledgeFileSchema, type ApiRow, type EksVersion, type KubernetesVersion } from './schema.js';
@@ -147,8 +148,8 @@ function validateDrain(file: string, section: unknown): DrainSection {
   throw new KnowledgeError(`knowledge file ${file}: drain.${describeIssues(result.error.issues)}`);
 }
 
-function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  return issues.map((issue) => `${issue.path.map(String).join('.') || '(row)'}: ${issue.message}`).join('; ');
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => `${issue.path.map(String).join('.') || '(row)'}: ${describeIssue(issue)}`).join('; ');
 }
 
 export function apiRowKey(row: Pick<ApiRow, 'component' | 'group' | 'version' | 'kind'>): string {

@@ -9,11 +9,12 @@ export interface ReportDocument {
   platform: string;
   // null rather than absent, so consumers can rely on the key.
   current: string | null;
-  /** Present when the current version was read from infrastructure code. */
-  currentFrom?: { environment: string; origin?: Origin };
   target: string;
   findings: FindingDocument[];
   summary: Record<Severity, number>;
+  // Additions to CLI.md's schema come after its fields, so its key order holds.
+  /** Present when the current version was read from infrastructure code. */
+  currentFrom?: { environment: string; origin?: Origin };
   notes?: string[];
 }
 
@@ -30,10 +31,10 @@ export function reportDocument(report: Report, cwd: string | undefined): ReportD
     tool: { name: report.tool.name, version: report.tool.version },
     platform: report.platform,
     current: report.current ?? null,
-    ...(currentFrom ? { currentFrom } : {}),
     target: report.target,
     findings: sortFindings(report.findings).map((finding) => findingDocument(finding, cwd)),
     summary: { error, warning, info },
+    ...(currentFrom ? { currentFrom } : {}),
     ...(report.notes?.length ? { notes: report.notes } : {}),
   };
 }
@@ -54,9 +55,21 @@ function resourceDocument(resource: ResourceRef): ResourceRef {
   return document;
 }
 
+// Sources build origins in different orders (a Terraform origin gets its env before or after its
+// address); printed, every origin of a type has its keys in one order, CLI.md's type, path, line, column first.
+const ORIGIN_KEYS: { [Type in Origin['type']]: readonly string[] } = {
+  file: ['type', 'path', 'line', 'column', 'document', 'chart', 'kustomization', 'env'],
+  terraform: ['type', 'path', 'line', 'column', 'address', 'env'],
+  'helm-release': ['type', 'release', 'namespace', 'revision', 'chart'],
+  cluster: ['type', 'context', 'uid', 'writtenBy'],
+  eks: ['type', 'cluster', 'region', 'arn'],
+};
+
 function originDocument(origin: Origin, cwd: string | undefined): Origin {
-  if (origin.type === 'file' || origin.type === 'terraform') {
-    return { ...origin, path: displayPath(origin.path, cwd) };
+  const located: Record<string, unknown> = origin.type === 'file' || origin.type === 'terraform' ? { ...origin, path: displayPath(origin.path, cwd) } : { ...origin };
+  const document: Record<string, unknown> = {};
+  for (const key of [...ORIGIN_KEYS[origin.type], ...Object.keys(located)]) {
+    if (located[key] !== undefined && !(key in document)) document[key] = located[key];
   }
-  return origin;
+  return document as Origin;
 }

@@ -96,4 +96,29 @@ describe('json', () => {
 }
 `);
   });
+
+  it('prints every origin of a type with its keys in one order, and additions after the fields of CLI.md', () => {
+    const apiRemoved = { id: 'api-removed', severity: 'error' as const, message: 'removed' };
+    const report = sampleReport({
+      currentFrom: { environment: 'prod', origin: { type: 'terraform', env: 'prod', line: 3, path: '/repo/main.tf' } },
+      notes: ['staging runs 1.27'],
+      findings: [
+        { ...apiRemoved, origin: { type: 'terraform', path: '/repo/a.tf', line: 2, env: 'prod', address: 'kubernetes_ingress.web' } },
+        { ...apiRemoved, origin: { type: 'terraform', path: '/repo/b.tf', line: 5, address: 'kubernetes_ingress.api', env: 'dev' } },
+        { ...apiRemoved, origin: { env: 'dev', chart: 'charts/web', column: 1, line: 4, path: '/repo/c.yaml', type: 'file' } },
+        { ...apiRemoved, origin: { chart: 'web-1.0.0', revision: 2, namespace: 'shop', release: 'web', type: 'helm-release' } },
+      ],
+      summary: { error: 4, warning: 0, info: 0 },
+    });
+    const document = JSON.parse(json(report, { cwd: '/repo' }));
+    expect(Object.keys(document)).toEqual(['tool', 'platform', 'current', 'target', 'findings', 'summary', 'currentFrom', 'notes']);
+    expect(document.findings.map((finding: { origin: object }) => Object.keys(finding.origin))).toEqual([
+      ['type', 'path', 'line', 'column', 'chart', 'env'],
+      ['type', 'path', 'line', 'address', 'env'],
+      ['type', 'path', 'line', 'address', 'env'],
+      ['type', 'release', 'namespace', 'revision', 'chart'],
+    ]);
+    expect(Object.keys(document.currentFrom.origin)).toEqual(['type', 'path', 'line', 'env']);
+    expect(document.currentFrom.origin.path).toBe('main.tf');
+  });
 });

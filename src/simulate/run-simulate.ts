@@ -3,6 +3,7 @@
 import { UsageError } from '../core/errors.js';
 import { readinessModel } from '../checks/workload-readiness/readiness-model.js';
 import type { Inventory } from '../checks/types.js';
+import type { Finding } from '../core/types.js';
 import { loadKnowledge, type Knowledge } from '../knowledge/load.js';
 import { runCheck } from '../run-check.js';
 import { prepareCluster } from './cluster.js';
@@ -52,12 +53,15 @@ export interface SimulationReport {
   settings: SimulationSettings;
   /** Constants that are estimates, not published EKS behaviour. */
   estimates: string[];
+  /** Manifests that could not be read (input-invalid): the model lacks whatever they hold. */
+  inputProblems: Finding[];
 }
 
 export async function runSimulate(options: SimulateOptions): Promise<SimulationReport> {
   const knowledge = options.knowledge ?? loadKnowledge();
   const settings: SimulationSettings = { ...defaultSettings(knowledge.drain), ...options.settings };
-  const snapshot = options.snapshot ?? (options.snapshotFile ? loadSnapshot(options.snapshotFile) : await snapshotFromManifests(options, knowledge, settings));
+  const inputProblems: Finding[] = [];
+  const snapshot = options.snapshot ?? (options.snapshotFile ? loadSnapshot(options.snapshotFile) : await snapshotFromManifests(options, knowledge, settings, inputProblems));
   const groups = [...new Set(snapshot.nodes.map((node) => node.nodeGroup))].sort();
   const selected = options.nodeGroup && options.snapshotFile ? groups.filter((group) => group === options.nodeGroup) : groups;
   if (selected.length === 0) {
@@ -81,7 +85,7 @@ export async function runSimulate(options: SimulateOptions): Promise<SimulationR
   );
   const drainRows = ['nodeLaunchSeconds', 'podStartSeconds'] as const;
   const estimates = drainRows.filter((key) => options.settings?.[key] === undefined).map((key) => `${key} ${settings[key]}`);
-  return { nodeGroups, withForce, whatIf, settings, estimates };
+  return { nodeGroups, withForce, whatIf, settings, estimates, inputProblems };
 }
 
 /** One node group's run with a pod-level trace, for invariant checks. */
@@ -90,11 +94,12 @@ export function traceNodeGroup(snapshot: Snapshot, group: string, settings: Simu
   return { result: simulateNodeGroup(prepareCluster(snapshot), group, settings, trace), trace };
 }
 
-async function snapshotFromManifests(options: SimulateOptions, knowledge: Knowledge, settings: SimulationSettings): Promise<Snapshot> {
+async function snapshotFromManifests(options: SimulateOptions, knowledge: Knowledge, settings: SimulationSettings, inputProblems: Finding[]): Promise<Snapshot> {
   if (!options.paths?.length) throw new UsageError('nothing to simulate: give manifest PATHs with --nodes and --zones, or --snapshot FILE');
   let inventory: Inventory | undefined;
   // Every readiness check keeps the same kinds, so selecting one keeps the whole model; the
   // target version does not change the inventory, so the newest known one avoids a calendar look-up.
-  await runCheck({ paths: options.paths, knowledge, cwd: options.cwd, only: ['pdb-missing'], target: knowledge.eks.versions.at(-1)?.version, onInventory: (kept) => (inventory = kept) });
+  const scanned = await runCheck({ paths: options.paths, knowledge, cwd: options.cwd, only: ['pdb-missing'], target: knowledge.eks.versions.at(-1)?.version, onInventory: (kept) => (inventory = kept) });
+  inputProblems.push(...scanned.findings.filter((finding) => finding.id === 'input-invalid'));
   return syntheticSnapshot(readinessModel(inventory!), { nodes: options.nodes ?? 3, zones: options.zones ?? 3, nodeGroup: options.nodeGroup ?? 'general', podStartSeconds: settings.podStartSeconds }, knowledge.drain);
 }

@@ -46,6 +46,11 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   const { config, context } = loadConfig(options);
   const cluster = config.getCurrentCluster();
   if (!cluster) throw new UsageError(`kubeconfig context "${context}" names no cluster; fix the context's cluster entry`);
+  // A plain http:// server (kubectl proxy) has no TLS to verify, yet the client library refuses
+  // one unless verification is skipped; kubectl does not, so neither do we.
+  if (cluster.server.startsWith('http:') && !cluster.skipTLSVerify) {
+    config.clusters = config.clusters.map((entry) => (entry === cluster ? { ...entry, skipTLSVerify: true } : entry));
+  }
   const request: https.RequestOptions = {};
   try {
     await config.applyToHTTPSOptions(request);
@@ -89,6 +94,8 @@ function loadConfig(options: ConnectOptions): { config: KubeConfig; context: str
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
+    // The library dereferences the document without checking it: an empty file or a YAML list fails as a TypeError.
+    if (error instanceof TypeError) throw new UsageError(`kubeconfig ${source ?? defaultFile} is not a kubeconfig (expected a YAML mapping with clusters, contexts and users); fix the file or pass another with --kubeconfig`);
     throw new UsageError(`kubeconfig ${source ?? defaultFile} cannot be read: ${(error as Error).message}; fix the file or pass another with --kubeconfig`);
   }
   if (options.context) {
@@ -157,6 +164,8 @@ function statusMessage(body: string): string | undefined {
     const parsed = JSON.parse(body) as { message?: unknown };
     return typeof parsed.message === 'string' ? parsed.message : undefined;
   } catch {
-    return body.trim().slice(0, 200) || undefined;
+    // Not a Kubernetes Status: likely an HTML error page of a proxy or of a server that is not an
+    // API server; one line of it, so the message stays one line.
+    return body.replace(/\s+/g, ' ').trim().slice(0, 200) || undefined;
   }
 }

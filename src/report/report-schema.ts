@@ -1,0 +1,50 @@
+// The JSON report of CLI.md (`upshift check|cluster -o json`) as a schema, for reading reports
+// back in (`upshift merge`): every reporter dereferences finding fields and origin paths, so a
+// hand-edited or foreign file must be refused with its fault named, not crash a reporter.
+import * as z from 'zod/mini';
+import { describeIssue } from '../core/schema-issue.js';
+import { SEVERITIES, type Finding, type Report } from '../core/types.js';
+
+/** What merging needs of a report read back. */
+export type ReadReport = Pick<Report, 'platform' | 'target' | 'current' | 'findings'>;
+
+const line = z.int().check(z.positive());
+
+const originSchema = z.discriminatedUnion('type', [
+  z.looseObject({ type: z.literal('file'), path: z.string(), line, column: line }),
+  z.looseObject({ type: z.literal('terraform'), path: z.string(), line, column: z.optional(line) }),
+  z.looseObject({ type: z.literal('helm-release'), release: z.string(), namespace: z.string() }),
+  z.looseObject({ type: z.literal('cluster') }),
+  z.looseObject({ type: z.literal('eks'), cluster: z.string() }),
+], 'expected an origin whose type is file, terraform, helm-release, cluster or eks');
+
+const findingSchema = z.looseObject({
+  id: z.string().check(z.minLength(1)),
+  severity: z.enum(SEVERITIES as ['error', 'warning', 'info']),
+  message: z.string(),
+  resource: z.optional(z.looseObject({ apiVersion: z.string(), kind: z.string(), namespace: z.optional(z.string()), name: z.optional(z.string()) })),
+  origin: z.optional(originSchema),
+  details: z.optional(z.record(z.string(), z.unknown())),
+});
+
+const reportSchema = z.looseObject({
+  platform: z.string(),
+  // null when the scan did not know the current version (CLI.md).
+  current: z.optional(z.nullable(z.string().check(z.regex(/^\d+\.\d+$/, 'expected a version such as "1.28" or null')))),
+  target: z.string().check(z.regex(/^\d+\.\d+$/, 'expected a version such as "1.33"')),
+  findings: z.array(findingSchema),
+});
+
+/** The report, or the first fault as "findings.3.severity: ..." (and how many more there are). */
+export function parseReportDocument(data: unknown): { report: ReadReport } | { problem: string } {
+  const result = z.safeParse(reportSchema, data);
+  if (result.success) {
+    const { platform, target, current, findings } = result.data;
+    const report: ReadReport = { platform, target, findings: findings as Finding[] };
+    if (current) report.current = current;
+    return { report };
+  }
+  const [issue, ...others] = result.error.issues;
+  const more = others.length > 0 ? ` (and ${others.length} more problems)` : '';
+  return { problem: `${issue.path.map(String).join('.') || '(top level)'}: ${describeIssue(issue)}${more}` };
+}
