@@ -180,6 +180,15 @@ export function startScan(options: CheckOptions): Scan {
   const selected = selectChecks(options);
   // Argo CD Applications are read whole for the charts they deploy (inventory.charts).
   const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), ...(options.keepKinds ?? []), 'Application']);
+  // Objects stay in the inventory only for the checks that read it after the scan (and the
+  // caller's keepKinds); a per-resource check has used its objects by then, so memory does not
+  // grow with, say, every Service the field checks read.
+  const inventoryKinds = new Set([
+    ...selected.filter((check) => check.checkInventory).flatMap((check) => check.objectKinds ?? []),
+    ...(options.keepKinds ?? []),
+    'Application',
+  ]);
+  const keepsInInventory = (kind: string) => inventoryKinds.has(kind) || inventoryKinds.has('*');
   const findings: Finding[] = [];
   // Findings are kept until the report is made; their messages, flat (see detached).
   const keep = (made: readonly Finding[]) => {
@@ -206,7 +215,7 @@ export function startScan(options: CheckOptions): Scan {
       if (waiting) waiting.push(...resources);
       else checkResources(resources);
       for (const resource of resources) {
-        if (resource.object) inventory.resources.push(resource);
+        if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(resource);
         inventory.charts.push(...argoApplicationReferences(resource));
       }
     },

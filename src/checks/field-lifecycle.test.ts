@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../knowledge/load.js';
 import { valuesAtPath } from '../knowledge/fields.js';
-import { runCheck } from '../run-check.js';
+import { runCheck, runScan } from '../run-check.js';
 
 const knowledge = loadKnowledge();
 const FIXTURE = 'test/fixtures/fields/legacy-fields.yaml';
@@ -114,6 +114,14 @@ describe('fields the scan would otherwise leave out of kept objects', () => {
     writeFileSync(deployment, 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: agent }\nspec:\n  template:\n    spec:\n      containers:\n      - name: agent\n        image: agent:1\n        securityContext:\n          privileged: true\n');
     const report = await runCheck({ paths: [deployment], target: '1.34', dataFiles: [data], only: FIELD_IDS });
     expect(report.findings.map((f) => [f.id, f.resource?.name, f.details?.field])).toEqual([['field-deprecated', 'agent', 'privileged-containers']]);
+  });
+});
+
+describe('the inventory after a scan', () => {
+  it('keeps the workloads the readiness checks read after the scan, not the Services only the field checks read', async () => {
+    const { inventory, report } = await runScan({ paths: [FIXTURE], target: '1.36', knowledge });
+    expect(report.findings.filter((f) => f.resource?.kind === 'Service').length).toBe(3);
+    expect(inventory.resources.map((resource) => `${resource.kind} ${resource.name}`)).toEqual(['Deployment docs', 'CronJob docs-rebuild']);
   });
 });
 

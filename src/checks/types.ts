@@ -25,7 +25,7 @@ export interface CheckContext {
 
 /** Everything the sources found, for checks that relate objects to each other. */
 export interface Inventory {
-  /** Resources whose kind some check wants whole (Check.objectKinds); each has `object`. */
+  /** Resources whose kind some inventory check wants whole (its objectKinds) or the caller keeps (keepKinds); each has `object`. */
   resources: Resource[];
   /** Helm charts referenced (Chart.yaml dependencies, Helmfile, Argo CD, Terraform helm_release). */
   charts: ChartReference[];
