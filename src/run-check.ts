@@ -291,6 +291,8 @@ function selectChecks(options: CheckOptions): Check[] {
       throw new UsageError(`unknown check id "${id}"; known ids: ${Object.keys(CATALOG).join(', ')}`);
     }
   }
+  const both = (options.only ?? []).filter((id) => options.skip?.includes(id));
+  if (both.length > 0) throw new UsageError(`--checks and --skip-checks both name ${both.join(', ')}, which would check nothing for it; keep it in one of them`);
   return Object.values(registeredChecks).filter((check) => check.ids.some((id) => isSelected(id, options)));
 }
 

@@ -123,6 +123,8 @@ describe('check', () => {
     const skipped = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.34', '--skip-checks', 'api-removed', '-o', 'json']);
     expect(skipped.code).toBe(0);
     expect(JSON.parse(skipped.stdout).findings).toEqual([]);
+    const contradictory = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.34', '--checks', 'api-removed,api-deprecated', '--skip-checks', 'api-removed']);
+    expect(contradictory).toEqual({ code: 1, stdout: '', stderr: 'upshift: --checks and --skip-checks both name api-removed, which would check nothing for it; keep it in one of them\n' });
   });
 
   it('says once, on stderr and in the JSON notes, when --target is past what the knowledge base knows', async () => {

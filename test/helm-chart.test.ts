@@ -1,6 +1,9 @@
 // Helm charts found in PATHs are rendered for the target, per environment, and checked like
 // `helm template ... | upshift check -f -` would be; charts that cannot render are reported.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/run-check.js';
@@ -140,6 +143,13 @@ describe('the CLI', () => {
 
   it('rejects a --values file that cannot be read, naming it', async () => {
     const run = await upshift(['check', `${CHARTS}/web`, '--values', 'no/such/values.yaml', '--target', '1.33']);
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'upshift: --values no/such/values.yaml: cannot be read as YAML (ENOENT); give a readable Helm values file\n' });
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'upshift: --values no/such/values.yaml: cannot be read (ENOENT); give a readable Helm values file\n' });
+  });
+
+  it('rejects a --values file that is not YAML, at its line and column', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'upshift-values-')), 'broken.yaml');
+    writeFileSync(file, 'image:\n  tag: 1.2\n bad: [x\n');
+    const run = await upshift(['check', `${CHARTS}/web`, '--values', file, '--target', '1.33']);
+    expect(run).toEqual({ code: 1, stdout: '', stderr: `upshift: --values ${file}:3:1: not valid YAML (All mapping items must start at the same column); fix the syntax\n` });
   });
 });

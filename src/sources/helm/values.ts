@@ -137,12 +137,20 @@ export function findEnvironments(chartRoot: string): ValuesEnvironment[] {
 export function loadUserValues(files: readonly string[], assignments: readonly string[], cwd: string): Dict {
   let values: Dict = {};
   for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(cwd, file), 'utf8');
+    } catch (error) {
+      throw new UsageError(`--values ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a readable Helm values file`);
+    }
     let parsed: unknown;
     try {
-      parsed = parse(readFileSync(resolve(cwd, file), 'utf8'), { version: '1.1' }) ?? {};
+      parsed = parse(text, { version: '1.1', prettyErrors: true }) ?? {};
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0];
-      throw new UsageError(`--values ${file}: cannot be read as YAML (${reason}); give a readable Helm values file`);
+      // prettyErrors puts the position on the error; its message's first line is the reason.
+      const at = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+      const reason = (error as Error).message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      throw new UsageError(`--values ${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML (${reason}); fix the syntax`);
     }
     if (!isDict(parsed)) throw new UsageError(`--values ${file}: a values file must hold a mapping at the top level`);
     values = coalesce(values, parsed);
