@@ -20,7 +20,8 @@ export function exitCodeFor(report: Pick<Report, 'summary'>, failOn: FailOn): nu
 /** Prints the report and sets the exit code; `context`: what the HTML report draws beyond the findings (knowledge, inventory). */
 export function finishWithReport(report: Report, flags: OutputFlags & { failOn: FailOn }, context: Omit<ReportOptions, 'color' | 'cwd'> = {}): void {
   const color = flags.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  process.stdout.write(reporters[flags.output](report, { ...context, color, cwd: process.cwd() }));
+  const width = process.stdout.isTTY === true ? process.stdout.columns : undefined;
+  process.stdout.write(reporters[flags.output](report, { ...context, color, width, cwd: process.cwd() }));
   process.exitCode = exitCodeFor(report, flags.failOn);
 }
 

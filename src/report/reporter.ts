@@ -7,6 +7,8 @@ import type { Knowledge } from '../knowledge/load.js';
 export interface ReportOptions {
   /** ANSI colours; only table and wide use it, and the caller decides (TTY, NO_COLOR). */
   color?: boolean;
+  /** The terminal's width when output goes to one: table rows wider than this put their message on lines of its own. */
+  width?: number;
   /** Absolute file paths in origins are printed relative to this directory. */
   cwd?: string;
   /** For the HTML report's support timeline; the bundled knowledge when absent. */

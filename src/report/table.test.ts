@@ -24,6 +24,32 @@ info      recreate-strategy    Deployment shop/worker        apps/shop/worker.ya
 `);
   });
 
+  it('puts each message on wrapped, indented lines of its own when rows are wider than the terminal', () => {
+    expect(table(sampleReport(), { width: 80 })).toBe(`upshift: eks 1.28 → 1.34
+
+SEVERITY  ID                   RESOURCE                      LOCATION
+error     api-removed          Ingress shop/web              apps/shop/ingress.yaml:12
+    Ingress shop/web uses extensions/v1beta1, removed in 1.22; use
+    networking.k8s.io/v1 (served since 1.19)
+error     pdb-blocks-eviction  PodDisruptionBudget shop/web  helm-release shop/web
+    PodDisruptionBudget shop/web allows no disruption (maxUnavailable: 0); node
+    drains will hang
+warning   support-ending       -                             -
+    EKS 1.28 leaves standard support on 2024-11-26; extended support costs more
+    per cluster-hour
+warning   api-deprecated       FlowSchema catch-all          cluster prod
+    FlowSchema catch-all uses flowcontrol.apiserver.k8s.io/v1beta3, removed in
+    1.32; use flowcontrol.apiserver.k8s.io/v1
+info      recreate-strategy    Deployment shop/worker        apps/shop/worker.yaml:1
+    Deployment shop/worker uses strategy Recreate: it is down while each rollout
+    replaces its pods
+
+2 errors, 2 warnings, 1 info
+`);
+    const report = sampleReport({ current: undefined, findings: shortFindings, summary: { error: 1, warning: 1, info: 1 } });
+    expect(table(report, { width: 80 })).toBe(table(report, {}));
+  });
+
   it('colours the severity word when asked, and only then', () => {
     const report = sampleReport({ current: undefined, findings: shortFindings, summary: { error: 1, warning: 1, info: 1 } });
     expect(table(report, { color: true })).toBe(`upshift: eks → 1.34

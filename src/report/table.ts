@@ -36,14 +36,45 @@ export function renderTable(report: Report, options: ReportOptions, extraColumns
   const header = columns.map((column) => column.header);
   const rows = findings.map((finding) => columns.map((column) => oneLine(column.cell(finding, options.cwd)) || '-'));
   const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index].length)));
-  const lines = [
-    alignRow(header, widths),
-    ...rows.map((row, index) => {
-      const line = alignRow(row, widths);
-      return options.color ? paintSeverity(line, findings[index].severity) : line;
-    }),
-  ];
+  const paint = (line: string, index: number) => (options.color ? paintSeverity(line, findings[index].severity) : line);
+  const aligned = rows.map((row) => alignRow(row, widths));
+  const lines =
+    options.width !== undefined && aligned.some((line) => line.length > options.width!)
+      ? stackedLines(header, rows, options.width, paint)
+      : [alignRow(header, widths), ...aligned.map(paint)];
   return `${heading}\n\n${lines.join('\n')}\n\n${countsLabel(report.summary)}\n`;
+}
+
+/**
+ * For a terminal narrower than the rows: the other columns aligned on one line, the message
+ * below them, indented and wrapped to the width, so nothing runs off the edge or wraps mid-column.
+ */
+function stackedLines(header: string[], rows: string[][], width: number, paint: (line: string, index: number) => string): string[] {
+  const leading = (row: string[]) => row.slice(0, -1);
+  const widths = leading(header).map((title, index) => Math.max(title.length, ...rows.map((row) => row[index].length)));
+  const lines = [alignRow([...leading(header), ''], [...widths, 0]).trimEnd()];
+  rows.forEach((row, index) => {
+    lines.push(paint(alignRow([...leading(row), ''], [...widths, 0]).trimEnd(), index));
+    lines.push(...wrapWords(row[row.length - 1], Math.max(width - MESSAGE_INDENT.length, 20)).map((line) => MESSAGE_INDENT + line));
+  });
+  return lines;
+}
+
+const MESSAGE_INDENT = '    ';
+
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 function alignRow(cells: string[], widths: number[]): string {
