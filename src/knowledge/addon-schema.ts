@@ -52,6 +52,13 @@ export const addonSchema = z.strictObject({
   compatibility: z.optional(z.array(compatibilityRowSchema)),
   recommended: z.optional(z.array(recommendedRowSchema)),
   retired: z.optional(z.strictObject({ note: z.string(), source: sourceUrl })),
+  /**
+   * The PodDisruptionBudget the EKS managed add-on installs with its pods: a budget of the team's
+   * own on the same pods makes two, and the eviction API refuses pods covered by more than one.
+   */
+  ownPodDisruptionBudget: z.optional(
+    z.strictObject({ namespace: z.string(), podLabels: z.record(z.string(), z.string()), since: z.string(), note: z.string(), source: sourceUrl }),
+  ),
   note: z.optional(z.string()),
 });
 

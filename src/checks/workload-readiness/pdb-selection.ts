@@ -1,13 +1,15 @@
 // pdb-overlap, pdb-no-match, pdb-empty-selector and pdb-missing: whether each replicated
-// workload is covered by exactly one PodDisruptionBudget, and each PDB covers something.
+// workload is covered by exactly one PodDisruptionBudget (counting the budgets EKS managed
+// add-ons install themselves), and each PDB covers something.
 import type { Finding } from '../../core/types.js';
 import { describeResource } from '../describe.js';
-import type { Check } from '../types.js';
+import type { AddonDefinition } from '../../knowledge/addon-schema.js';
+import type { Check, CheckContext, Inventory } from '../types.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { isEmptySelector, readSelector } from './label-selector.js';
+import { isEmptySelector, matchesLabels, readSelector } from './label-selector.js';
 import { readinessModel } from './readiness-model.js';
-import type { Workload } from './workloads.js';
+import type { Budget, Workload } from './workloads.js';
 
 export const pdbSelectionCheck: Check = {
   ids: ['pdb-overlap', 'pdb-no-match', 'pdb-empty-selector', 'pdb-missing'],
@@ -16,9 +18,20 @@ export const pdbSelectionCheck: Check = {
     const model = readinessModel(inventory);
     const { minReplicas } = thresholds(context);
     const findings: Finding[] = [];
+    const managedBudgets = managedAddonBudgets(inventory, context);
     for (const budget of model.budgets) {
       const pdb = describeResource(budget.resource);
-      if (budget.legacy && budget.selector && isEmptySelector(budget.selector)) {
+      const addon = managedBudgets.find((managed) => coversSamePods(budget, managed.own));
+      if (addon) {
+        findings.push(
+          ...readinessFinding(
+            'pdb-overlap',
+            budget.resource,
+            `${pdb} selects the pods of the EKS managed add-on ${addon.name}, which installs its own PodDisruptionBudget (from ${addon.own.since}): with two budgets on the same pods the eviction API refuses every eviction, so drains hang. ${addon.own.note} Delete ${pdb} and let the add-on's budget protect its pods`,
+            { addon: addon.name, addonBudgetSince: addon.own.since, source: addon.own.source },
+          ),
+        );
+      } else if (budget.legacy && budget.selector && isEmptySelector(budget.selector)) {
         const namespaced = model.workloads.filter((workload) => workload.scope === budget.scope);
         findings.push(
           ...readinessFinding(
@@ -70,6 +83,27 @@ export const pdbSelectionCheck: Check = {
     return findings;
   },
 };
+
+type ManagedBudget = NonNullable<AddonDefinition['ownPodDisruptionBudget']>;
+
+/** Add-ons run as EKS managed add-ons in the scanned estate that bring a PDB of their own. */
+function managedAddonBudgets(inventory: Inventory, context: CheckContext): { name: string; own: ManagedBudget }[] {
+  const found = new Map<string, ManagedBudget>();
+  for (const eksAddon of inventory.eksAddons) {
+    const addon = context.knowledge.addons.byEksAddon(eksAddon.name);
+    if (addon?.ownPodDisruptionBudget) found.set(addon.name, addon.ownPodDisruptionBudget);
+  }
+  return [...found].map(([name, own]) => ({ name, own }));
+}
+
+// The add-on's own budget carries EKS's component label; it is the one to keep, not a second one.
+const EKS_COMPONENT_LABEL = 'eks.amazonaws.com/component';
+
+function coversSamePods(budget: Budget, own: ManagedBudget): boolean {
+  const labels = (budget.resource.object?.metadata as { labels?: Record<string, unknown> } | undefined)?.labels;
+  if (labels && EKS_COMPONENT_LABEL in labels) return false;
+  return budget.resource.namespace === own.namespace && budget.selector !== undefined && !isEmptySelector(budget.selector) && matchesLabels(budget.selector, own.podLabels);
+}
 
 export function isReplicatedKind(workload: Workload): boolean {
   return workload.kind === 'Deployment' || workload.kind === 'StatefulSet';
