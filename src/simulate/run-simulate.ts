@@ -101,5 +101,10 @@ async function snapshotFromManifests(options: SimulateOptions, knowledge: Knowle
   // target version does not change the inventory, so the newest known one avoids a calendar look-up.
   const scanned = await runCheck({ paths: options.paths, knowledge, cwd: options.cwd, only: ['pdb-missing'], target: knowledge.eks.versions.at(-1)?.version, onInventory: (kept) => (inventory = kept) });
   inputProblems.push(...scanned.findings.filter((finding) => finding.id === 'input-invalid'));
-  return syntheticSnapshot(readinessModel(inventory!), { nodes: options.nodes ?? 3, zones: options.zones ?? 3, nodeGroup: options.nodeGroup ?? 'general', podStartSeconds: settings.podStartSeconds }, knowledge.drain);
+  const model = readinessModel(inventory!);
+  // Empty nodes drain at once: a duration from them would look like an answer and be none.
+  if (model.workloads.length === 0) {
+    throw new UsageError(`nothing to simulate: no workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods...) in ${options.paths.join(', ')}; give the paths that hold them, or --snapshot FILE`);
+  }
+  return syntheticSnapshot(model, { nodes: options.nodes ?? 3, zones: options.zones ?? 3, nodeGroup: options.nodeGroup ?? 'general', podStartSeconds: settings.podStartSeconds }, knowledge.drain);
 }
