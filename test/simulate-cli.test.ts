@@ -83,6 +83,7 @@ describe('upshift simulate', () => {
     [['simulate', '--snapshot', 'test/fixtures/simulate/small.json', '--node-group', 'gpu'], 'upshift: node group "gpu" is not in the snapshot; it has batch, general'],
     [['simulate', '--snapshot', 'test/fixtures/simulate/stray-pod.json'], 'upshift: snapshot test/fixtures/simulate/stray-pod.json: pods.0 (shop/web) is on node "b", which is not in nodes; add the node or drop the pod'],
     [['simulate', '--snapshot', 'test/fixtures/simulate/small.json', 'examples/estate/apps'], 'upshift: give either manifest PATHs or --snapshot FILE, not both'],
+    [['simulate', 'test/fixtures/cli/broken.yaml'], 'upshift: nothing to simulate: no workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods...) in test/fixtures/cli/broken.yaml (test/fixtures/cli/broken.yaml:6:8: invalid YAML: Nested mappings are not allowed in compact mappings; fix the syntax (kubectl would reject this file too)); give the paths that hold them, or --snapshot FILE'],
     [['simulate', 'test/fixtures/cli/no-manifests'], 'upshift: nothing to simulate: no workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods...) in test/fixtures/cli/no-manifests; give the paths that hold them, or --snapshot FILE'],
   ])('exits 1 with a message for %j', async (args, message) => {
     const run = await upshift(args);

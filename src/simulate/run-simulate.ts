@@ -104,7 +104,9 @@ async function snapshotFromManifests(options: SimulateOptions, knowledge: Knowle
   const model = readinessModel(inventory!);
   // Empty nodes drain at once: a duration from them would look like an answer and be none.
   if (model.workloads.length === 0) {
-    throw new UsageError(`nothing to simulate: no workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods...) in ${options.paths.join(', ')}; give the paths that hold them, or --snapshot FILE`);
+    // The unreadable inputs may be where the workloads were: name them, or the user only sees "none".
+    const unread = inputProblems.length > 0 ? ` (${inputProblems.map((problem) => problem.message).join('; ')})` : '';
+    throw new UsageError(`nothing to simulate: no workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods...) in ${options.paths.join(', ')}${unread}; give the paths that hold them, or --snapshot FILE`);
   }
   return syntheticSnapshot(model, { nodes: options.nodes ?? 3, zones: options.zones ?? 3, nodeGroup: options.nodeGroup ?? 'general', podStartSeconds: settings.podStartSeconds }, knowledge.drain);
 }
