@@ -10,6 +10,13 @@ const knowledge = loadKnowledge();
 const FIXTURE = 'test/fixtures/fields/legacy-fields.yaml';
 const FIELD_IDS = ['field-removed', 'field-deprecated'];
 
+/** Writes `text` as `name` in a fresh temporary directory and returns its path. */
+function tempFile(name: string, text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'upshift-fields-')), name);
+  writeFileSync(file, text);
+  return file;
+}
+
 async function fieldFindings(target: string, current?: string) {
   const report = await runCheck({ paths: [FIXTURE], target, current, knowledge, only: FIELD_IDS });
   return report.findings.map((f) => [f.id, `${f.resource?.kind} ${f.resource?.name}`, f.origin?.type === 'file' ? f.origin.line : undefined, f.message]);
@@ -63,11 +70,7 @@ describe('field-removed and field-deprecated', () => {
   });
 
   it('takes a --data row that replaces a bundled one by id', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upshift-fields-'));
-    const data = join(dir, 'fields.yaml');
-    writeFileSync(
-      data,
-      `fields:
+    const data = tempFile('fields.yaml', `fields:
   - id: service-external-ips
     kinds: [Service]
     path: [spec, externalIPs]
@@ -78,8 +81,7 @@ describe('field-removed and field-deprecated', () => {
     forecast: true
     note: our platform team turns externalIPs off with 1.34
     source: https://wiki.example.com/platform/external-ips
-`,
-    );
+`);
     const report = await runCheck({ paths: [FIXTURE], target: '1.34', dataFiles: [data], only: FIELD_IDS });
     const externalIps = report.findings.filter((f) => f.details?.field === 'service-external-ips');
     expect(externalIps.map((f) => [f.id, f.message])).toEqual([
@@ -88,18 +90,13 @@ describe('field-removed and field-deprecated', () => {
   });
 
   it('rejects an invalid --data row naming the file and the row', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upshift-fields-'));
-    const data = join(dir, 'fields.yaml');
-    writeFileSync(data, 'fields:\n  - id: broken\n    kinds: [Service]\n    path: []\n    label: x\n    deprecatedIn: 1.3\n    removedIn: null\n    replacement: y\n    note: z\n    source: https://example.com\n');
+    const data = tempFile('fields.yaml', 'fields:\n  - id: broken\n    kinds: [Service]\n    path: []\n    label: x\n    deprecatedIn: 1.3\n    removedIn: null\n    replacement: y\n    note: z\n    source: https://example.com\n');
     expect(() => loadKnowledge([data])).toThrow(new RegExp(`knowledge file ${data}: fields\\[0\\] \\(broken\\): path: .*; deprecatedIn: expected a quoted "MAJOR.MINOR" version`));
   });
 
   it('matches a row value against scalars as text', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upshift-fields-'));
-    const data = join(dir, 'fields.yaml');
-    writeFileSync(data, 'fields:\n  - id: host-network-pods\n    kinds: [pod]\n    path: [hostNetwork]\n    value: "true"\n    label: hostNetwork\n    deprecatedIn: "1.34"\n    removedIn: null\n    replacement: a Service\n    note: policy\n    source: https://wiki.example.com/host-network\n');
-    const pods = join(dir, 'pods.yaml');
-    writeFileSync(pods, 'apiVersion: v1\nkind: Pod\nmetadata: { name: on-host }\nspec:\n  hostNetwork: true\n  containers: [{ name: a, image: a }]\n---\napiVersion: v1\nkind: Pod\nmetadata: { name: off-host }\nspec:\n  hostNetwork: false\n  containers: [{ name: a, image: a }]\n');
+    const data = tempFile('fields.yaml', 'fields:\n  - id: host-network-pods\n    kinds: [pod]\n    path: [hostNetwork]\n    value: "true"\n    label: hostNetwork\n    deprecatedIn: "1.34"\n    removedIn: null\n    replacement: a Service\n    note: policy\n    source: https://wiki.example.com/host-network\n');
+    const pods = tempFile('pods.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: { name: on-host }\nspec:\n  hostNetwork: true\n  containers: [{ name: a, image: a }]\n---\napiVersion: v1\nkind: Pod\nmetadata: { name: off-host }\nspec:\n  hostNetwork: false\n  containers: [{ name: a, image: a }]\n');
     const report = await runCheck({ paths: [pods], target: '1.34', dataFiles: [data], only: FIELD_IDS });
     expect(report.findings.map((f) => [f.id, f.resource?.name])).toEqual([['field-deprecated', 'on-host']]);
   });
@@ -107,11 +104,8 @@ describe('field-removed and field-deprecated', () => {
 
 describe('fields the scan would otherwise leave out of kept objects', () => {
   it('are kept when a --data row walks them (container securityContext)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upshift-fields-'));
-    const data = join(dir, 'fields.yaml');
-    writeFileSync(data, 'fields:\n  - id: privileged-containers\n    kinds: [pod]\n    path: [containers, "*", securityContext, privileged]\n    value: "true"\n    label: a privileged container\n    deprecatedIn: "1.33"\n    removedIn: null\n    replacement: capabilities\n    note: policy\n    source: https://wiki.example.com/privileged\n');
-    const deployment = join(dir, 'deployment.yaml');
-    writeFileSync(deployment, 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: agent }\nspec:\n  template:\n    spec:\n      containers:\n      - name: agent\n        image: agent:1\n        securityContext:\n          privileged: true\n');
+    const data = tempFile('fields.yaml', 'fields:\n  - id: privileged-containers\n    kinds: [pod]\n    path: [containers, "*", securityContext, privileged]\n    value: "true"\n    label: a privileged container\n    deprecatedIn: "1.33"\n    removedIn: null\n    replacement: capabilities\n    note: policy\n    source: https://wiki.example.com/privileged\n');
+    const deployment = tempFile('deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: agent }\nspec:\n  template:\n    spec:\n      containers:\n      - name: agent\n        image: agent:1\n        securityContext:\n          privileged: true\n');
     const report = await runCheck({ paths: [deployment], target: '1.34', dataFiles: [data], only: FIELD_IDS });
     expect(report.findings.map((f) => [f.id, f.resource?.name, f.details?.field])).toEqual([['field-deprecated', 'agent', 'privileged-containers']]);
   });
