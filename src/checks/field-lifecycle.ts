@@ -4,12 +4,11 @@
 import { compareKubeVersions, hopInto } from '../core/kube-version.js';
 import type { Finding, Resource } from '../core/types.js';
 import { UNKNOWN_VALUE } from '../core/fields.js';
-import { podTemplateOf, WORKLOAD_KINDS } from '../core/pod-template.js';
+import { podTemplateOf, runsPods, WORKLOAD_KINDS } from '../core/pod-template.js';
 import { valuesAtPath, type FieldRow } from '../knowledge/fields.js';
 import { describeResource, resourceRef } from './describe.js';
 import type { Check, CheckContext } from './types.js';
 
-const POD_KINDS: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
 
 export const fieldLifecycleCheck: Check = {
   ids: ['field-removed', 'field-deprecated'],
@@ -28,7 +27,7 @@ export const fieldLifecycleCheck: Check = {
 function isUsed(resource: Resource, row: FieldRow): boolean {
   let root: unknown;
   if (row.kinds.includes(resource.kind)) root = resource.object;
-  else if (row.kinds.includes('pod') && POD_KINDS.has(resource.kind)) root = podTemplateOf(resource.object!)?.spec;
+  else if (row.kinds.includes('pod') && runsPods(resource.kind)) root = podTemplateOf(resource.object!)?.spec;
   if (root === undefined) return false;
   // A value known only at apply time may turn out empty, so it does not count as the field set.
   const values = valuesAtPath(root, row.path).filter((value) => value !== UNKNOWN_VALUE);

@@ -6,6 +6,13 @@ import type { KubeObject } from './types.js';
 /** Kinds that run pods; checks reading containers or volumes declare these as objectKinds. */
 export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'DaemonSet', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'] as const;
 
+const WORKLOAD_KIND_SET: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
+
+/** Whether objects of `kind` run pods (one of WORKLOAD_KINDS). */
+export function runsPods(kind: string): boolean {
+  return WORKLOAD_KIND_SET.has(kind);
+}
+
 export interface PodTemplate {
   /** A Pod's own metadata, or the template's ({} when it has none). */
   metadata: Fields;

@@ -4,7 +4,7 @@
 // CronJob, Pod).
 import { dirname } from 'node:path';
 import { isRecord, type Fields } from '../../core/fields.js';
-import { podTemplateOf, WORKLOAD_KINDS } from '../../core/pod-template.js';
+import { podTemplateOf, runsPods } from '../../core/pod-template.js';
 import type { Resource } from '../../core/types.js';
 import { readSelector, type LabelSelector } from './label-selector.js';
 
@@ -47,13 +47,12 @@ export interface Autoscaler {
   minReplicas?: number;
 }
 
-const POD_KINDS: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
 const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
 /** The workload a resource describes, or undefined for other kinds and for partial objects (patches). */
 export function readWorkload(resource: Resource): Workload | undefined {
   const object = resource.object;
-  if (!object || !resource.name || !POD_KINDS.has(resource.kind)) return undefined;
+  if (!object || !resource.name || !runsPods(resource.kind)) return undefined;
   const template = podTemplateOf(object);
   if (!template || !isCompletePodSpec(template.spec)) return undefined;
   const spec = isRecord(object.spec) ? object.spec : {};
