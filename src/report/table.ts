@@ -52,9 +52,9 @@ export function renderTable(report: Report, options: ReportOptions, extraColumns
 function stackedLines(header: string[], rows: string[][], width: number, paint: (line: string, index: number) => string): string[] {
   const leading = (row: string[]) => row.slice(0, -1);
   const widths = leading(header).map((title, index) => Math.max(title.length, ...rows.map((row) => row[index].length)));
-  const lines = [alignRow([...leading(header), ''], [...widths, 0]).trimEnd()];
+  const lines = [alignRow(leading(header), widths)];
   rows.forEach((row, index) => {
-    lines.push(paint(alignRow([...leading(row), ''], [...widths, 0]).trimEnd(), index));
+    lines.push(paint(alignRow(leading(row), widths), index));
     lines.push(...wrapWords(row[row.length - 1], Math.max(width - MESSAGE_INDENT.length, 20)).map((line) => MESSAGE_INDENT + line));
   });
   return lines;
