@@ -5,6 +5,7 @@ import type { Argument, Command, ControlNode, Node, Pipeline } from './parser.js
 import { Output } from './output.js';
 import { TemplateError } from './template-error.js';
 import { formatValue, isDict, isTruthy, typeName } from './go-values.js';
+import { MUTATING_FUNCTIONS } from './functions/collections.js';
 
 /** What a function sees besides its arguments: the template set it runs in. */
 export interface CallContext {
@@ -27,8 +28,6 @@ export interface TemplateSet {
 export class FunctionError extends Error {}
 
 const MAX_DEPTH = 1000;
-/** Functions that change maps in place, so that a remembered include may no longer be right. */
-const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set(['set', 'unset', 'merge', 'mergeOverwrite']);
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
 

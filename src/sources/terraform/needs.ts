@@ -34,12 +34,13 @@ const RESOURCES: Record<string, Needs> = {
 // A typed resource (kubernetes_deployment_v1, ...) is the whole object the checks read; only
 // kubernetes_* resources are converted this deeply, so other modules cost nothing more.
 const KUBERNETES_RESOURCE: Needs = { blocks: EVERY_BLOCK };
+const VARIABLE: Needs = { attributes: new Set(['default']), blocks: NOTHING };
 
 /** What to convert of a top-level block, or undefined to keep only its type, labels and line. */
 export function needsOf(type: string, labels: readonly string[]): Needs | undefined {
   switch (type) {
     case 'variable':
-      return { attributes: new Set(['default']), blocks: NOTHING };
+      return VARIABLE;
     case 'locals':
       return ALL_ATTRIBUTES;
     // Which module is the EKS one is decided by its source, and the node-group submodule's

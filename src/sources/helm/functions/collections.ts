@@ -31,6 +31,12 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * The functions below that change a map in place: the executor forgets the includes it
+ * remembered when one runs, so a new in-place function must be added here too.
+ */
+export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set(['set', 'unset', 'merge', 'mergeOverwrite']);
+
 export const collections: Record<string, TemplateFunction> = {
   list: (args) => [...args],
   dict: (args) => {
