@@ -178,16 +178,13 @@ export function startScan(options: CheckOptions): Scan {
   const config = options.config ?? loadProjectConfig(options.cwd ?? process.cwd(), options.configFile);
   const context: CheckContext = { ...resolveContext(options, knowledge), config };
   const selected = selectChecks(options);
-  // Argo CD Applications are read whole for the charts they deploy (inventory.charts).
-  const objectKinds = new Set([...selected.flatMap((check) => check.objectKinds ?? []), ...(options.keepKinds ?? []), 'Application']);
+  const wanted = (check: Check) => [...(check.objectKinds ?? []), ...(check.knowledgeKinds?.(knowledge) ?? [])];
+  // Argo CD Applications are read whole for the charts they deploy (inventory.charts, taken in accept).
+  const objectKinds = new Set([...selected.flatMap(wanted), ...(options.keepKinds ?? []), 'Application']);
   // Objects stay in the inventory only for the checks that read it after the scan (and the
   // caller's keepKinds); a per-resource check has used its objects by then, so memory does not
   // grow with, say, every Service the field checks read.
-  const inventoryKinds = new Set([
-    ...selected.filter((check) => check.checkInventory).flatMap((check) => check.objectKinds ?? []),
-    ...(options.keepKinds ?? []),
-    'Application',
-  ]);
+  const inventoryKinds = new Set([...selected.filter((check) => check.checkInventory).flatMap(wanted), ...(options.keepKinds ?? [])]);
   const keepsInInventory = (kind: string) => inventoryKinds.has(kind) || inventoryKinds.has('*');
   const findings: Finding[] = [];
   // Findings are kept until the report is made; their messages, flat (see detached).

@@ -89,6 +89,13 @@ describe('field-removed and field-deprecated', () => {
     ]);
   });
 
+  it('reads whole the kinds a --data row names, not only the bundled rows\' kinds', async () => {
+    const data = tempFile('fields.yaml', 'fields:\n  - id: ingress-class-annotation\n    kinds: [Ingress]\n    path: [metadata, annotations, kubernetes.io/ingress.class]\n    label: the kubernetes.io/ingress.class annotation\n    deprecatedIn: "1.18"\n    removedIn: null\n    replacement: spec.ingressClassName\n    note: superseded by spec.ingressClassName\n    source: https://kubernetes.io/docs/concepts/services-networking/ingress/\n');
+    const ingress = tempFile('ingress.yaml', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    kubernetes.io/ingress.class: nginx\nspec:\n  defaultBackend: { service: { name: web, port: { number: 80 } } }\n');
+    const report = await runCheck({ paths: [ingress], target: '1.30', dataFiles: [data], only: FIELD_IDS });
+    expect(report.findings.map((f) => [f.id, f.resource?.name, f.details?.field])).toEqual([['field-deprecated', 'web', 'ingress-class-annotation']]);
+  });
+
   it('rejects an invalid --data row naming the file and the row', async () => {
     const data = tempFile('fields.yaml', 'fields:\n  - id: broken\n    kinds: [Service]\n    path: []\n    label: x\n    deprecatedIn: 1.3\n    removedIn: null\n    replacement: y\n    note: z\n    source: https://example.com\n');
     expect(() => loadKnowledge([data])).toThrow(new RegExp(`knowledge file ${data}: fields\\[0\\] \\(broken\\): path: .*; deprecatedIn: expected a quoted "MAJOR.MINOR" version`));

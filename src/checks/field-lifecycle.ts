@@ -12,34 +12,45 @@ import type { Check, CheckContext } from './types.js';
 
 export const fieldLifecycleCheck: Check = {
   ids: ['field-removed', 'field-deprecated'],
-  // Services carry the networking fields of data/fields.yaml; pod-running kinds the volume ones.
-  objectKinds: [...WORKLOAD_KINDS, 'Service'],
+  // The rows say which kinds they read: "pod" stands for every kind that runs pods.
+  knowledgeKinds: (knowledge) => [...new Set(knowledge.fields.flatMap((row) => row.kinds.flatMap((kind) => (kind === 'pod' ? WORKLOAD_KINDS : [kind]))))],
   checkResource(resource, context) {
-    if (!resource.object) return [];
+    const object = resource.object;
+    if (!object) return [];
+    const podSpec = runsPods(resource.kind) ? podTemplateOf(object)?.spec : undefined;
     const findings: Finding[] = [];
-    for (const row of context.knowledge.fields) {
-      if (isUsed(resource, row)) findings.push(...judgeField(resource, row, context));
+    for (const row of rowsInEffect(context)) {
+      const root = row.kinds.includes(resource.kind) ? object : row.kinds.includes('pod') ? podSpec : undefined;
+      if (root !== undefined && isSet(root, row)) findings.push(judgeField(resource, row, context));
     }
     return findings;
   },
 };
 
-function isUsed(resource: Resource, row: FieldRow): boolean {
-  let root: unknown;
-  if (row.kinds.includes(resource.kind)) root = resource.object;
-  else if (row.kinds.includes('pod') && runsPods(resource.kind)) root = podTemplateOf(resource.object!)?.spec;
-  if (root === undefined) return false;
+const inEffect = new WeakMap<CheckContext, FieldRow[]>();
+
+/** The rows deprecated or removed by the target: the same for every resource of a scan, so worked out once. */
+function rowsInEffect(context: CheckContext): FieldRow[] {
+  let rows = inEffect.get(context);
+  if (!rows) {
+    const reached = (version: string | null) => version !== null && compareKubeVersions(version, context.target) <= 0;
+    rows = context.knowledge.fields.filter((row) => reached(row.removedIn) || reached(row.deprecatedIn));
+    inEffect.set(context, rows);
+  }
+  return rows;
+}
+
+function isSet(root: unknown, row: FieldRow): boolean {
   // A value known only at apply time may turn out empty, so it does not count as the field set.
   const values = valuesAtPath(root, row.path).filter((value) => value !== UNKNOWN_VALUE);
   // Rows give values as text, so `value: "true"` matches a YAML boolean as well as the string.
   return row.value === undefined ? values.length > 0 : values.some((value) => typeof value !== 'object' && String(value) === row.value);
 }
 
-function judgeField(resource: Resource, row: FieldRow, context: CheckContext): Finding[] {
+/** The finding for a row in effect (rowsInEffect): removed at the target, else deprecated there. */
+function judgeField(resource: Resource, row: FieldRow, context: CheckContext): Finding {
   const { target, current } = context;
   const removed = row.removedIn !== null && compareKubeVersions(row.removedIn, target) <= 0;
-  const deprecated = row.deprecatedIn !== null && compareKubeVersions(row.deprecatedIn, target) <= 0;
-  if (!removed && !deprecated) return [];
 
   const subject = `${describeResource(resource)} sets ${row.label}`;
   const forecast = row.forecast ? ' (forecast, not yet announced)' : '';
@@ -74,14 +85,12 @@ function judgeField(resource: Resource, row: FieldRow, context: CheckContext): F
   const message = removed
     ? `${subject}, which stops working in ${row.removedIn}${forecast}; use ${row.replacement}${when}`
     : `${subject}, deprecated since ${row.deprecatedIn} (${row.removedIn ? `stops working in ${row.removedIn}${forecast}` : 'no removal scheduled yet'}); use ${row.replacement}${when}`;
-  return [
-    {
-      id: removed ? 'field-removed' : 'field-deprecated',
-      severity: removed ? 'error' : 'warning',
-      message,
-      resource: resourceRef(resource),
-      origin: resource.origin,
-      details,
-    },
-  ];
+  return {
+    id: removed ? 'field-removed' : 'field-deprecated',
+    severity: removed ? 'error' : 'warning',
+    message,
+    resource: resourceRef(resource),
+    origin: resource.origin,
+    details,
+  };
 }

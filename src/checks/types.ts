@@ -80,6 +80,8 @@ export interface Check {
    * list to read it). A list, not a predicate, so that worker threads can apply it.
    */
   objectKinds?: readonly string[];
+  /** Kinds read whole because knowledge rows name them (data/fields.yaml, --data), added to objectKinds. */
+  knowledgeKinds?(knowledge: Knowledge): readonly string[];
   /** Runs on each resource as the scan streams past it. */
   checkResource?(resource: Resource, context: CheckContext): Finding[];
   /** Runs once, after the scan, on the kept inventory. */

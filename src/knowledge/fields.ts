@@ -3,6 +3,7 @@
 // volume or Service spec.externalIPs. The apiVersion is fine; what the object sets is not.
 import * as z from 'zod/mini';
 import { minorVersion, sourceUrl } from './common-schema.js';
+import { isRecord } from '../core/fields.js';
 
 
 export const fieldRowSchema = z.strictObject({
@@ -37,8 +38,8 @@ export function valuesAtPath(root: unknown, path: readonly string[]): unknown[] 
     for (const node of level) {
       if (key === '*') {
         if (Array.isArray(node)) next.push(...node);
-      } else if (node !== null && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, key)) {
-        next.push((node as Record<string, unknown>)[key]);
+      } else if (isRecord(node) && Object.hasOwn(node, key)) {
+        next.push(node[key]);
       }
     }
     level = next;

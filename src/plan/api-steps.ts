@@ -39,12 +39,9 @@ export function placeMigrations(findings: readonly Finding[], hops: readonly str
       if (!hops.includes(after)) place(hops[0], 'before', describe(finding), false);
       else if (after === before) place(after, 'during', describe(finding), true);
       else place(after, 'after', describe(finding), false);
-    } else if (finding.id === 'api-removed' && !betweenHops.has(objectKey(finding))) {
+    } else if ((finding.id === 'api-removed' && !betweenHops.has(objectKey(finding))) || finding.id === 'field-removed') {
       const hop = String(details.hop ?? '');
-      place(hops.includes(hop) ? hop : hops[0], 'before', describe(finding), !hops.includes(hop));
-    } else if (finding.id === 'field-removed') {
-      const hop = String(details.hop ?? '');
-      place(hops.includes(hop) ? hop : hops[0], 'before', describe(finding), !hops.includes(hop), true);
+      place(hops.includes(hop) ? hop : hops[0], 'before', describe(finding), !hops.includes(hop), finding.id === 'field-removed');
     }
   }
   return [...placed.values()].map((entry) => ({ ...entry, items: entry.items.sort() }));

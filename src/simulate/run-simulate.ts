@@ -1,5 +1,6 @@
 // `upshift simulate` as a library call: build the cluster (a snapshot file, or a synthetic
 // topology for manifests), run the update model on each node group, and the what-if runs.
+import { newestKnownVersion } from '../knowledge/calendar.js';
 import { UsageError } from '../core/errors.js';
 import { readinessModel } from '../checks/workload-readiness/readiness-model.js';
 import type { Inventory } from '../checks/types.js';
@@ -99,7 +100,7 @@ async function snapshotFromManifests(options: SimulateOptions, knowledge: Knowle
   let inventory: Inventory | undefined;
   // Every readiness check keeps the same kinds, so selecting one keeps the whole model; the
   // target version does not change the inventory, so the newest known one avoids a calendar look-up.
-  const scanned = await runCheck({ paths: options.paths, knowledge, cwd: options.cwd, only: ['pdb-missing'], target: knowledge.eks.versions.at(-1)?.version, onInventory: (kept) => (inventory = kept) });
+  const scanned = await runCheck({ paths: options.paths, knowledge, cwd: options.cwd, only: ['pdb-missing'], target: newestKnownVersion(knowledge, 'eks'), onInventory: (kept) => (inventory = kept) });
   inputProblems.push(...scanned.findings.filter((finding) => finding.id === 'input-invalid'));
   const model = readinessModel(inventory!);
   // Empty nodes drain at once: a duration from them would look like an answer and be none.

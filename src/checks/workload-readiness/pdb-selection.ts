@@ -3,6 +3,7 @@
 // add-ons install themselves), and each PDB covers something.
 import type { Finding } from '../../core/types.js';
 import { describeResource } from '../describe.js';
+import { asRecord } from '../../core/fields.js';
 import type { AddonDefinition } from '../../knowledge/addon-schema.js';
 import type { Check, CheckContext, Inventory } from '../types.js';
 import { readinessFinding, thresholds } from './finding.js';
@@ -100,7 +101,7 @@ function managedAddonBudgets(inventory: Inventory, context: CheckContext): { nam
 const EKS_COMPONENT_LABEL = 'eks.amazonaws.com/component';
 
 function coversSamePods(budget: Budget, own: ManagedBudget): boolean {
-  const labels = (budget.resource.object?.metadata as { labels?: Record<string, unknown> } | undefined)?.labels;
+  const labels = asRecord(asRecord(budget.resource.object?.metadata)?.labels);
   if (labels && EKS_COMPONENT_LABEL in labels) return false;
   return budget.resource.namespace === own.namespace && budget.selector !== undefined && !isEmptySelector(budget.selector) && matchesLabels(budget.selector, own.podLabels);
 }
