@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
 import { UsageError } from '../core/errors.js';
-import { describeIssue } from '../core/schema-issue.js';
+import { locateIssue } from '../core/schema-issue.js';
 import type { Finding } from '../core/types.js';
 
 export const DEFAULT_CONFIG_FILE = '.upshift.yaml';
@@ -55,7 +55,7 @@ export function loadProjectConfig(cwd: string, file?: string): ProjectConfig {
   }
   const result = z.safeParse(configSchema, data ?? {});
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(top level)'}: ${describeIssue(issue)}`).join('; ');
+    const issues = result.error.issues.map((issue) => locateIssue(issue)).join('; ');
     throw new UsageError(`config file ${file ?? DEFAULT_CONFIG_FILE}: ${issues}; see "Configuration" in the README`);
   }
   return result.data;

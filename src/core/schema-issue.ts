@@ -22,3 +22,8 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.message;
   }
 }
+
+/** "spec.replicas: expected number", with `root` naming the whole value when the path is empty. */
+export function locateIssue(issue: z.core.$ZodIssue, root = '(top level)'): string {
+  return `${issue.path.map(String).join('.') || root}: ${describeIssue(issue)}`;
+}

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { UsageError } from '../core/errors.js';
-import { describeIssue } from '../core/schema-issue.js';
+import { locateIssue } from '../core/schema-issue.js';
 import { decodePlainYaml } from '../sources/plain-yaml.js';
 import * as z from 'zod/mini';
 import { apiRowSchema, knowledgeFileSchema, type ApiRow, type EksVersion, type KubernetesVersion } from './schema.js';
@@ -149,7 +149,7 @@ function validateDrain(file: string, section: unknown): DrainSection {
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${issue.path.map(String).join('.') || '(row)'}: ${describeIssue(issue)}`).join('; ');
+  return issues.map((issue) => locateIssue(issue, '(row)')).join('; ');
 }
 
 export function apiRowKey(row: Pick<ApiRow, 'component' | 'group' | 'version' | 'kind'>): string {

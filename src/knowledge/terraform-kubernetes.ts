@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import * as z from 'zod/mini';
 import { decodePlainYaml } from '../sources/plain-yaml.js';
 import { BUNDLED_DATA_DIR, KnowledgeError } from './load.js';
+import { locateIssue } from '../core/schema-issue.js';
 
 const rowSchema = z.strictObject({
   type: z.string().check(z.regex(/^kubernetes_[a-z0-9_]+$/, 'expected a kubernetes provider resource type')),
@@ -31,6 +32,6 @@ function loadRows(): Map<string, TerraformResourceRow> {
   const text = readFileSync(FILE, 'utf8');
   // The fast decoder yields what `parse` would at a fraction of a cold parser's start-up cost.
   const result = z.safeParse(fileSchema, decodePlainYaml(text, 0, text.length) ?? parse(text, { version: '1.1' }));
-  if (!result.success) throw new KnowledgeError(`knowledge file ${FILE}: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!result.success) throw new KnowledgeError(`knowledge file ${FILE}: ${result.error.issues.map((issue) => locateIssue(issue)).join('; ')}`);
   return new Map(result.data.resources.map((row) => [row.type, row]));
 }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { UsageError } from '../core/errors.js';
+import { locateIssue } from '../core/schema-issue.js';
 
 const simulationSchema = z.object({
   nodeGroups: z.array(
@@ -36,7 +37,7 @@ export function readSimulation(file: string): Simulation {
   const parsed = simulationSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UsageError(`--simulation ${file}: ${issue.path.join('.') || 'top level'}: ${issue.message}; expected the shape of \`upshift simulate -o json\``);
+    throw new UsageError(`--simulation ${file}: ${locateIssue(issue)}; expected the shape of \`upshift simulate -o json\``);
   }
   return parsed.data;
 }

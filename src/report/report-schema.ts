@@ -2,7 +2,7 @@
 // back in (`upshift merge`): every reporter dereferences finding fields and origin paths, so a
 // hand-edited or foreign file must be refused with its fault named, not crash a reporter.
 import * as z from 'zod/mini';
-import { describeIssue } from '../core/schema-issue.js';
+import { locateIssue } from '../core/schema-issue.js';
 import { SEVERITIES, type Finding, type Report } from '../core/types.js';
 
 /** What merging needs of a report read back. */
@@ -46,5 +46,5 @@ export function parseReportDocument(data: unknown): { report: ReadReport } | { p
   }
   const [issue, ...others] = result.error.issues;
   const more = others.length > 0 ? ` (and ${others.length} more problems)` : '';
-  return { problem: `${issue.path.map(String).join('.') || '(top level)'}: ${describeIssue(issue)}${more}` };
+  return { problem: `${locateIssue(issue)}${more}` };
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { UsageError } from '../core/errors.js';
-import { describeIssue } from '../core/schema-issue.js';
+import { locateIssue } from '../core/schema-issue.js';
 
 const selectorSchema = z.strictObject({
   matchLabels: z.optional(z.record(z.string(), z.string())),
@@ -67,7 +67,7 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
   if (!result.success) {
     const issue = result.error.issues[0];
     const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
-    throw new UsageError(`snapshot ${file}: ${issue.path.map(String).join('.') || '(top level)'}: ${describeIssue(issue)}${more}; see "Snapshot format" in the README`);
+    throw new UsageError(`snapshot ${file}: ${locateIssue(issue)}${more}; see "Snapshot format" in the README`);
   }
   const nodes = new Set(result.data.nodes.map((node) => node.name));
   const stray = result.data.pods.findIndex((pod) => !nodes.has(pod.nodeName));
