@@ -15,7 +15,7 @@ export interface ManifestOptions {
   dropped?: DroppedFields;
 }
 
-export function wantsObject(options: ManifestOptions, kind: string): boolean {
+function wantsObject(options: ManifestOptions, kind: string): boolean {
   return options.objectKinds.has(kind) || options.objectKinds.has('*');
 }
 
@@ -69,7 +69,7 @@ function readDecodedDocument(
   const object = decodePlainYaml(text, document.start, document.end, options.dropped);
   if (object === undefined || isListObject(object)) return false;
   // The decoder only accepts a root at column 0 of the first content line, where the parser puts it.
-  const resource = identify(object, { type: 'file', path, line: document.contentLine, column: 1 });
+  const resource = identify(object, { type: 'file', path, line: document.contentLine, column: 1 }, isString);
   if (resource) {
     if (wantsObject(options, resource.kind)) resource.object = object as KubeObject;
     contents.resources.push(resource);
@@ -107,9 +107,12 @@ function addParsed(parsed: ParsedObject, lineOffset: number, path: string, optio
   }
 }
 
-/** A Resource when `object` looks like a Kubernetes object (string apiVersion and kind), else undefined. */
-export function resourceFromObject(object: unknown, origin: Origin, options: ManifestOptions): Resource | undefined {
-  const resource = identify(object, origin);
+/**
+ * A Resource when `object` looks like a Kubernetes object (text apiVersion and kind), else undefined.
+ * `isText` says what counts as text: Terraform passes a test that rejects values known only at apply time.
+ */
+export function resourceFromObject(object: unknown, origin: Origin, options: ManifestOptions, isText: (value: unknown) => value is string = isString): Resource | undefined {
+  const resource = identify(object, origin, isText);
   if (resource && wantsObject(options, resource.kind)) {
     if (options.dropped) dropFields(object, options.dropped);
     resource.object = object as KubeObject;
@@ -117,16 +120,20 @@ export function resourceFromObject(object: unknown, origin: Origin, options: Man
   return resource;
 }
 
-/** The Resource (without its object) when `object` has a string apiVersion and kind. */
-function identify(object: unknown, origin: Origin): Resource | undefined {
+/** The Resource (without its object) when `object` has a text apiVersion and kind. */
+function identify(object: unknown, origin: Origin, isText: (value: unknown) => value is string): Resource | undefined {
   if (typeof object !== 'object' || object === null || Array.isArray(object)) return undefined;
   const candidate = object as KubeObject;
-  if (typeof candidate.apiVersion !== 'string' || typeof candidate.kind !== 'string') return undefined;
+  if (!isText(candidate.apiVersion) || !isText(candidate.kind)) return undefined;
   const resource: Resource = { apiVersion: candidate.apiVersion, kind: candidate.kind, origin };
   const metadata = typeof candidate.metadata === 'object' && candidate.metadata !== null ? candidate.metadata : {};
-  if (typeof metadata.name === 'string') resource.name = metadata.name;
-  if (typeof metadata.namespace === 'string') resource.namespace = metadata.namespace;
+  if (isText(metadata.name)) resource.name = metadata.name;
+  if (isText(metadata.namespace)) resource.namespace = metadata.namespace;
   return resource;
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
 }
 
 export function looksLikeJson(text: string): boolean {

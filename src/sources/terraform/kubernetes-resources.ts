@@ -2,10 +2,9 @@
 // kubernetes_* resource type writes a fixed API (data/terraform-kubernetes.yaml) with the
 // object its blocks describe, and kubernetes_manifest carries the whole object in its
 // `manifest` attribute (./kubernetes-object.ts).
-import { asRecord } from '../../core/fields.js';
-import type { KubeObject, Resource, Origin } from '../../core/types.js';
+import type { KubeObject, Resource } from '../../core/types.js';
 import { terraformKubernetesResource } from '../../knowledge/terraform-kubernetes.js';
-import { wantsObject, type ManifestOptions } from '../manifest-text.js';
+import { resourceFromObject, type ManifestOptions } from '../manifest-text.js';
 import { isCreated, originOf, resourceBlocks } from './blocks.js';
 import { isKnownText, manifestObject, typedObject } from './kubernetes-object.js';
 import type { EnvironmentScope, ModuleFile } from './variables.js';
@@ -29,19 +28,10 @@ export function kubernetesResources(files: readonly ModuleFile[], scopes: readon
       const row = terraformKubernetesResource(type);
       object = row && typedObject(row.apiVersion, row.kind, found.block.body, scope);
     }
-    const resource = object && resourceOf(object, originOf(found, found.block.line, undefined), options);
+    // An apiVersion or kind known only at apply time leaves nothing to judge.
+    const resource = object && resourceFromObject(object, originOf(found, found.block.line, undefined), options, isKnownText);
     if (resource) resources.push(resource);
   }
   return resources;
 }
 
-/** The object as a Resource; an apiVersion or kind known only at apply time leaves nothing to judge. */
-function resourceOf(object: KubeObject, origin: Origin, options: ManifestOptions): Resource | undefined {
-  if (!isKnownText(object.apiVersion) || !isKnownText(object.kind)) return undefined;
-  const resource: Resource = { apiVersion: object.apiVersion, kind: object.kind, origin };
-  const metadata = asRecord(object.metadata);
-  if (isKnownText(metadata?.name)) resource.name = metadata.name;
-  if (isKnownText(metadata?.namespace)) resource.namespace = metadata.namespace;
-  if (wantsObject(options, resource.kind)) resource.object = object;
-  return resource;
-}
