@@ -16,3 +16,13 @@ export function lineAndColumnAt(text: string, offset: number): { line: number; c
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/**
+ * Where and why JSON.parse refused `text`: V8 names an offset ("... in JSON at position 49"),
+ * a person needs the line and column, and the reason without the offset.
+ */
+export function jsonSyntaxProblem(text: string, error: unknown): { message: string; line: number; column: number } {
+  const message = (error as Error).message;
+  const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+  return { message: message.replace(/ in JSON at position \d+.*$/, ''), ...lineAndColumnAt(text, offset) };
+}

@@ -5,7 +5,7 @@ import { indexYaml, type IndexedDocument } from './yaml-index.js';
 import { decodePlainYaml } from './plain-yaml.js';
 import { detached } from '../core/detached-string.js';
 import { isListObject, parseYamlDocuments, type ParsedObject } from './yaml-parse.js';
-import { inputInvalid, lineAndColumnAt } from './input-problem.js';
+import { inputInvalid, jsonSyntaxProblem, lineAndColumnAt } from './input-problem.js';
 import { dropFields, type DroppedFields } from './unread-fields.js';
 
 export interface ManifestOptions {
@@ -150,13 +150,11 @@ function readJson(text: string, path: string, options: ManifestOptions, contents
   try {
     object = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-    const { line, column } = lineAndColumnAt(text, offset);
+    const { message, line, column } = jsonSyntaxProblem(text, error);
     contents.findings.push(
       inputInvalid(
         { type: 'file', path, line, column },
-        `${path}:${line}:${column}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}; fix the syntax`,
+        `${path}:${line}:${column}: invalid JSON: ${message}; fix the syntax`,
       ),
     );
     return;

@@ -3,6 +3,7 @@
 import type { Origin } from '../../core/types.js';
 import { evaluate, UNKNOWN, type Scope, type Value } from './evaluate.js';
 import { blocksOf, type Body, type Expr } from './syntax.js';
+import { jsonSyntaxProblem } from '../input-problem.js';
 
 export type TerraformOrigin = Extract<Origin, { type: 'terraform' }>;
 
@@ -48,11 +49,7 @@ export function tfvarsJsonValues(text: string, path: string): VariableValues | J
   try {
     data = JSON.parse(text);
   } catch (error) {
-    // V8 names the offset ("... in JSON at position 49"); the line and column are what a person needs.
-    const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message);
-    const before = position ? text.slice(0, Number(position[1])).split('\n') : [''];
-    return { message: message.replace(/ in JSON at position \d+.*$/, ''), line: before.length, column: before[before.length - 1].length + 1 };
+    return jsonSyntaxProblem(text, error);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { message: 'expected a JSON object of variable values', line: 1, column: 1 };
   const values: VariableValues = new Map();
