@@ -13,8 +13,8 @@ import { defaultTarget, isoDay, newestKnownVersion } from './knowledge/calendar.
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { displayPath, expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
 import { readTerraform } from './sources/terraform/index.js';
-import { looksLikeEksctl, readEksctl, type ClusterDescription } from './sources/eksctl.js';
-import { looksLikeCloudFormation, readCloudFormation } from './sources/cloudformation.js';
+import type { ClusterDescription } from './sources/eksctl.js';
+import { readInfrastructureFile } from './sources/infrastructure-file.js';
 import { lowestClusterVersion, versionDisagreements } from './sources/current-version.js';
 import { scanChart, type ChartScanOptions } from './sources/helm-chart.js';
 import { resolveHelmBinary } from './sources/helm/helm-binary.js';
@@ -111,10 +111,8 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
     const contents = readManifestFile(file, scanOptions);
     scan.accept(contents.resources, contents.findings);
-    if (contents.text !== undefined && INFRASTRUCTURE_MARKERS.test(contents.text)) {
-      if (looksLikeEksctl(contents.text)) describe(readEksctl(contents.text, displayPath(file, cwd)));
-      else if (looksLikeCloudFormation(contents.text)) describe(readCloudFormation(contents.text, displayPath(file, cwd)));
-    }
+    const infrastructure = contents.text === undefined ? undefined : readInfrastructureFile(contents.text, displayPath(file, cwd));
+    if (infrastructure) describe(infrastructure);
     options.onProgress?.(++done, total);
   }
   if (expanded.terraform.length > 0) {
@@ -155,10 +153,6 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   if (total === 0) report.notes = [...(report.notes ?? []), `nothing was scanned: no .yaml, .yml or .json manifest, Helm chart, kustomization or Terraform file in ${(options.paths ?? []).join(', ')}; check the path (and --exclude)`];
   return { report, inventory, context };
 }
-
-// What looksLikeEksctl and looksLikeCloudFormation each require, found in one pass over a
-// file's text instead of two: nearly every file is neither.
-const INFRASTRUCTURE_MARKERS = /eksctl\.io\/|AWS::EKS::/;
 
 /** One scan in progress: sources hand it resources as they read them; finish() builds the report. */
 export interface Scan {
