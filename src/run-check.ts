@@ -111,7 +111,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
     const contents = readManifestFile(file, scanOptions);
     scan.accept(contents.resources, contents.findings);
-    const infrastructure = contents.text === undefined ? undefined : readInfrastructureFile(contents.text, displayPath(file, cwd));
+    const infrastructure = contents.text === undefined ? undefined : readInfrastructureFile(contents.text, file, cwd);
     if (infrastructure) describe(infrastructure);
     options.onProgress?.(++done, total);
   }
