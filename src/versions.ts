@@ -1,6 +1,6 @@
 // `upshift versions` as a library call: every version of a platform's calendar on a given day, with days left
 // in its phase, what a cluster costs per month in that phase, and what happens when support runs out.
-import type { Platform } from './checks/types.js';
+import type { Platform } from './core/inventory.js';
 import { supportCalendar, type VersionSupport } from './knowledge/calendar.js';
 import type { Knowledge } from './knowledge/load.js';
 import { HOURS_PER_MONTH, monthlyCost, monthlyCostIn } from './knowledge/support-cost.js';

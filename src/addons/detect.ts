@@ -2,8 +2,8 @@
 // helm_release, live releases) and EKS managed add-ons, each with the version it reads and where it was found.
 import semver from 'semver';
 import type { Origin, ResourceRef } from '../core/types.js';
-import type { ChartReference, EksAddonReference, Inventory } from '../checks/types.js';
-import { resourceRef } from '../checks/describe.js';
+import type { ChartReference, EksAddonReference, Inventory } from '../core/inventory.js';
+import { resourceRef } from '../core/describe.js';
 import type { AddonDefinition } from '../knowledge/addon-schema.js';
 import type { AddonIndex } from '../knowledge/addons.js';
 import { parseImageReference, versionFromTag } from './image-reference.js';

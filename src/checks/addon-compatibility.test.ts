@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../knowledge/load.js';
 import { resolveContext, runCheck } from '../run-check.js';
 import { addonCompatibilityCheck } from './addon-compatibility.js';
-import type { Inventory } from './types.js';
+import type { Inventory } from '../core/inventory.js';
 
 const knowledge = loadKnowledge();
 const now = new Date('2026-11-21T12:00:00Z');

@@ -3,7 +3,7 @@
 import { compareKubeVersions, hopInto } from '../core/kube-version.js';
 import type { Finding, Resource } from '../core/types.js';
 import type { ApiRow } from '../knowledge/schema.js';
-import { describeResource, resourceRef } from './describe.js';
+import { describeResource, resourceRef } from '../core/describe.js';
 import type { Check, CheckContext } from './types.js';
 
 export const apiLifecycleCheck: Check = {

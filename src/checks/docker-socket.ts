@@ -3,7 +3,7 @@
 import { compareKubeVersions } from '../core/kube-version.js';
 import { asRecord, listOf } from '../core/fields.js';
 import { podTemplateOf, WORKLOAD_KINDS } from '../core/pod-template.js';
-import { describeResource, resourceRef } from './describe.js';
+import { describeResource, resourceRef } from '../core/describe.js';
 import type { Check } from './types.js';
 
 export const dockerSocketCheck: Check = {

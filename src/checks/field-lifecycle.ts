@@ -6,7 +6,7 @@ import type { Finding, Resource } from '../core/types.js';
 import { UNKNOWN_VALUE } from '../core/fields.js';
 import { podTemplateOf, runsPods, WORKLOAD_KINDS } from '../core/pod-template.js';
 import { valuesAtPath, type FieldRow } from '../knowledge/fields.js';
-import { describeResource, resourceRef } from './describe.js';
+import { describeResource, resourceRef } from '../core/describe.js';
 import type { Check, CheckContext } from './types.js';
 
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../knowledge/load.js';
 import { resolveContext, runCheck } from '../run-check.js';
 import { al2NodesCheck } from './al2-nodes.js';
-import type { Inventory } from './types.js';
+import type { Inventory } from '../core/inventory.js';
 import { versionSkewCheck } from './version-skew.js';
 
 const knowledge = loadKnowledge();

@@ -1,7 +1,7 @@
 // psp-in-use: PodSecurityPolicy objects when the target no longer serves them; the way forward is Pod Security
 // Admission namespace labels (or a policy engine), not another apiVersion.
 import { compareKubeVersions } from '../core/kube-version.js';
-import { describeResource, resourceRef } from './describe.js';
+import { describeResource, resourceRef } from '../core/describe.js';
 import type { Check } from './types.js';
 
 const PSA_GUIDE = 'https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../knowledge/load.js';
 import { resolveContext } from '../run-check.js';
 import { supportWindowCheck } from './support-window.js';
-import type { Inventory } from './types.js';
+import type { Inventory } from '../core/inventory.js';
 
 const knowledge = loadKnowledge();
 const empty: Inventory = { resources: [], charts: [], eksAddons: [], environments: [] };

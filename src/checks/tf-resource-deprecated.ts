@@ -3,7 +3,7 @@
 // move), not an apiVersion edit, so it gets its own finding next to api-removed.
 import { compareKubeVersions } from '../core/kube-version.js';
 import { terraformKubernetesResource } from '../knowledge/terraform-kubernetes.js';
-import { resourceRef } from './describe.js';
+import { resourceRef } from '../core/describe.js';
 import type { Check } from './types.js';
 
 export const tfResourceDeprecatedCheck: Check = {

@@ -1,9 +1,8 @@
 // What a check is: a pure function over the inventory and the knowledge base.
-import type { Finding, Origin, Resource } from '../core/types.js';
+import type { Finding, Resource } from '../core/types.js';
+import type { Inventory, Platform } from '../core/inventory.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { ProjectConfig } from '../config/project-config.js';
-
-export type Platform = 'eks' | 'kubernetes';
 
 export interface CheckContext {
   platform: Platform;
@@ -21,54 +20,6 @@ export interface CheckContext {
   componentTargets: ReadonlyMap<string, string>;
   /** The project's .upshift.yaml (thresholds, ignores), when there is one. */
   config?: ProjectConfig;
-}
-
-/** Everything the sources found, for checks that relate objects to each other. */
-export interface Inventory {
-  /** Resources whose kind some inventory check wants whole (its objectKinds) or the caller keeps (keepKinds); each has `object`. */
-  resources: Resource[];
-  /** Helm charts referenced (Chart.yaml dependencies, Helmfile, Argo CD, Terraform helm_release). */
-  charts: ChartReference[];
-  /** EKS managed add-ons pinned (Terraform aws_eks_addon, eksctl, CloudFormation, the EKS API). */
-  eksAddons: EksAddonReference[];
-  /** Clusters described by infrastructure code or read live, one per environment. */
-  environments: EnvironmentFact[];
-}
-
-export interface ChartReference {
-  chart: string;
-  version?: string;
-  repository?: string;
-  /** Name of the release or dependency alias, when known. */
-  release?: string;
-  env?: string;
-  origin: Origin;
-}
-
-export interface EksAddonReference {
-  name: string;
-  version?: string;
-  env?: string;
-  origin: Origin;
-}
-
-export interface NodeGroupFact {
-  name: string;
-  version?: string;
-  releaseVersion?: string;
-  amiType?: string;
-  /** updateConfig: a count ("1") or a percentage ("10%"). */
-  maxUnavailable?: string;
-  desiredSize?: number;
-  origin?: Origin;
-}
-
-export interface EnvironmentFact {
-  name: string;
-  clusterVersion?: string;
-  /** Where clusterVersion was read. */
-  origin?: Origin;
-  nodeGroups: NodeGroupFact[];
 }
 
 export interface Check {

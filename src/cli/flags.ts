@@ -2,7 +2,7 @@
 // cannot drift apart, and the library options each group of flags becomes.
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import type { Platform } from '../checks/types.js';
+import type { Platform } from '../core/inventory.js';
 import type { CheckOptions } from '../run-check.js';
 
 export type FailOn = 'error' | 'warning' | 'none';

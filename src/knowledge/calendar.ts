@@ -2,7 +2,7 @@
 // version a plain `--target`-less run should aim for.
 import { compareKubeVersions } from '../core/kube-version.js';
 import type { Knowledge } from './load.js';
-import type { Platform } from '../checks/types.js';
+import type { Platform } from '../core/inventory.js';
 
 export type SupportStatus = 'upcoming' | 'standard' | 'extended' | 'ended';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../core/types.js';
-import type { Inventory } from '../checks/types.js';
+import type { Inventory } from '../core/inventory.js';
 import { placeAddonUpgrades } from './addon-steps.js';
 import type { PlannedEnvironment } from './environments.js';
 

@@ -3,7 +3,7 @@
 // before a hop, and the EKS add-ons that follow the control plane after it.
 import { isRecord } from '../core/fields.js';
 import type { Finding } from '../core/types.js';
-import type { ChartReference, EksAddonReference, Inventory } from '../checks/types.js';
+import type { ChartReference, EksAddonReference, Inventory } from '../core/inventory.js';
 import type { PlannedEnvironment } from './environments.js';
 import { clusterName } from './tooling.js';
 import type { Change, Phase } from './types.js';

@@ -2,7 +2,7 @@
 // strategies scored on their own predicted steps, and the chosen strategy's runbook.
 import { compareKubeVersions } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
-import type { Inventory } from '../checks/types.js';
+import type { Inventory } from '../core/inventory.js';
 import { assessStrategies } from './advisor.js';
 import { planEnvironments, type PlannedEnvironment } from './environments.js';
 import { distinctApplications, planSignals } from './signals.js';

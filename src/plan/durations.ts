@@ -1,6 +1,6 @@
 // How long each kind of step takes, as planning estimates. Every figure is an estimate an
 // operator can check against their own runs; `upshift simulate` replaces the node-group one.
-import type { NodeGroupFact } from '../checks/types.js';
+import type { NodeGroupFact } from '../core/inventory.js';
 
 /** One control-plane minor update (the EKS update API, one minor at a time). */
 export const CONTROL_PLANE_MINUTES = 10;

@@ -3,7 +3,7 @@
 import { compareKubeVersions, minorOf, parseKubeVersion } from '../core/kube-version.js';
 import { UsageError } from '../core/errors.js';
 import type { Origin } from '../core/types.js';
-import type { EnvironmentFact, NodeGroupFact } from '../checks/types.js';
+import type { EnvironmentFact, NodeGroupFact } from '../core/inventory.js';
 
 export interface PlannedEnvironment {
   name: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, Resource } from '../core/types.js';
-import type { Inventory } from '../checks/types.js';
+import type { Inventory } from '../core/inventory.js';
 import { weightsFor } from './advisor.js';
 import { buildPlan, type PlanInput } from './build-plan.js';
 import { planEnvironments } from './environments.js';

@@ -1,7 +1,7 @@
 // The facts the advisor weighs, read from the inventory and the findings only: how far to
 // jump, how many applications and node groups, what blocks drains, how traffic gets in.
 import type { Finding, Resource } from '../core/types.js';
-import type { Inventory } from '../checks/types.js';
+import type { Inventory } from '../core/inventory.js';
 import type { PlannedEnvironment } from './environments.js';
 import { versionsToJump } from './environments.js';
 import type { PlanSignals } from './types.js';

@@ -3,7 +3,7 @@
 // verification after — each with its change in the team's tooling and its rollback.
 import { listHops } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
-import type { Inventory } from '../checks/types.js';
+import type { Inventory } from '../core/inventory.js';
 import { placeAddonUpgrades, type AddonUpgrade } from './addon-steps.js';
 import { allMigrations, placeMigrations, type PlacedMigration } from './api-steps.js';
 import * as estimate from './durations.js';

@@ -2,7 +2,7 @@
 // Terraform declares the version, the eksctl command for eksctl configs, the CloudFormation
 // parameter for stacks, the AWS CLI otherwise.
 import type { Origin } from '../core/types.js';
-import type { NodeGroupFact } from '../checks/types.js';
+import type { NodeGroupFact } from '../core/inventory.js';
 import type { PlannedEnvironment } from './environments.js';
 import type { Change } from './types.js';
 

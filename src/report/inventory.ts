@@ -1,6 +1,6 @@
 // `upshift check --inventory`: what the sources found per environment, in CLI.md's shape —
 // the input `upshift plan` works from.
-import type { ChartReference, EksAddonReference, Inventory, NodeGroupFact } from '../checks/types.js';
+import type { ChartReference, EksAddonReference, Inventory, NodeGroupFact } from '../core/inventory.js';
 import type { Origin } from '../core/types.js';
 import { displayPath } from './labels.js';
 

@@ -1,7 +1,7 @@
 // How a finding's parts read as short text, shared by the human and tabular formats.
 
 import { isAbsolute, relative, sep } from 'node:path';
-import { describeResource } from '../checks/describe.js';
+import { describeResource } from '../core/describe.js';
 import type { Finding, Origin, Report, ResourceRef, Severity } from '../core/types.js';
 
 /** A file path as printed: relative to cwd when it was absolute, always with forward slashes. */

@@ -1,7 +1,7 @@
 // The one interface every output format implements.
 
 import type { Report } from '../core/types.js';
-import type { Inventory } from '../checks/types.js';
+import type { Inventory } from '../core/inventory.js';
 import type { Knowledge } from '../knowledge/load.js';
 
 export interface ReportOptions {

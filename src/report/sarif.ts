@@ -2,7 +2,7 @@
 
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CATALOG, isKnownFindingId } from '../checks/catalog.js';
+import { CATALOG, isKnownFindingId } from '../core/catalog.js';
 import type { Finding, Origin, Report, Severity } from '../core/types.js';
 import { displayPath, originName } from './labels.js';
 import { sortFindings } from './order.js';

@@ -1,6 +1,6 @@
 // A snapshot prepared once for any number of runs (node groups, what-ifs): each pod's node,
 // budgets and workload resolved to indices, and each budget's and workload's healthy count.
-import { matchesLabels, type LabelSelector } from '../checks/workload-readiness/label-selector.js';
+import { matchesLabels, type LabelSelector } from '../core/workload-model/label-selector.js';
 import type { Snapshot } from './snapshot.js';
 
 /** Pods of DaemonSets stay until their node goes: drains skip them. */

@@ -2,8 +2,8 @@
 // topology for manifests), run the update model on each node group, and the what-if runs.
 import { newestKnownVersion } from '../knowledge/calendar.js';
 import { UsageError } from '../core/errors.js';
-import { readinessModel } from '../checks/workload-readiness/readiness-model.js';
-import type { Inventory } from '../checks/types.js';
+import { readinessModel } from '../core/workload-model/readiness-model.js';
+import type { Inventory } from '../core/inventory.js';
 import type { Finding } from '../core/types.js';
 import { loadKnowledge, type Knowledge } from '../knowledge/load.js';
 import { runCheck } from '../run-check.js';

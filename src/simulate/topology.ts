@@ -5,9 +5,9 @@
 // first, and the others run to completion.
 import { isRecord } from '../core/fields.js';
 import { containersOf } from '../core/pod-template.js';
-import type { ReadinessModel } from '../checks/workload-readiness/readiness-model.js';
-import { spreadsReplicas } from '../checks/workload-readiness/spread.js';
-import type { Workload } from '../checks/workload-readiness/workloads.js';
+import type { ReadinessModel } from '../core/workload-model/readiness-model.js';
+import { spreadsReplicas } from '../core/workload-model/zone-spread.js';
+import type { Workload } from '../core/workload-model/workloads.js';
 import type { DrainFacts } from '../knowledge/drain.js';
 import type { Snapshot, SnapshotPdb } from './snapshot.js';
 

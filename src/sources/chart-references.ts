@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Resource } from '../core/types.js';
-import type { ChartReference } from '../checks/types.js';
+import type { ChartReference } from '../core/inventory.js';
 import { displayPath } from './files.js';
 import { isDict } from './helm/go-values.js';
 

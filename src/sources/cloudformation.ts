@@ -3,7 +3,7 @@
 // (also inside !Sub) resolves to the parameter's Default, which is what a stack gets unless
 // overridden.
 import type { Tags } from 'yaml';
-import type { EksAddonReference, EnvironmentFact, NodeGroupFact } from '../checks/types.js';
+import type { EksAddonReference, EnvironmentFact, NodeGroupFact } from '../core/inventory.js';
 import type { Origin } from '../core/types.js';
 import type { ClusterDescription } from './eksctl.js';
 import { inputInvalid } from './input-problem.js';

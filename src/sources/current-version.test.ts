@@ -1,6 +1,6 @@
 // The current version inferred from infrastructure code, and the notes on versions that disagree.
 import { describe, expect, it } from 'vitest';
-import type { EnvironmentFact } from '../checks/types.js';
+import type { EnvironmentFact } from '../core/inventory.js';
 import { lowestClusterVersion, versionDisagreements } from './current-version.js';
 
 const tfvars = { type: 'terraform' as const, path: 'infra/terraform/env-vars/production.tfvars', line: 2, env: 'production' };

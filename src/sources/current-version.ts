@@ -4,7 +4,7 @@
 // control plane's, or two sources give one environment different control-plane versions.
 import { compareKubeVersions, minorOf, parseKubeVersion } from '../core/kube-version.js';
 import type { Origin } from '../core/types.js';
-import type { EnvironmentFact } from '../checks/types.js';
+import type { EnvironmentFact } from '../core/inventory.js';
 
 export interface InferredVersion {
   version: string;

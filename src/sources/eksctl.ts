@@ -1,6 +1,6 @@
 // eksctl ClusterConfig files: one environment per cluster (metadata.name), with its
 // version, managed and self-managed node groups, and pinned EKS add-ons.
-import type { EksAddonReference, EnvironmentFact, NodeGroupFact } from '../checks/types.js';
+import type { EksAddonReference, EnvironmentFact, NodeGroupFact } from '../core/inventory.js';
 import type { Finding, Origin } from '../core/types.js';
 import { inputInvalid } from './input-problem.js';
 import { readLocatedYaml, recordOf, textOf } from './yaml-located.js';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Finding, Origin, Resource } from '../core/types.js';
-import type { ChartReference } from '../checks/types.js';
+import type { ChartReference } from '../core/inventory.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { displayPath } from './files.js';
 import { inputInvalid } from './input-problem.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../core/types.js';
 import { loadKnowledge } from '../../knowledge/load.js';
 import { resolveContext } from '../../run-check.js';
-import type { Inventory } from '../types.js';
+import type { Inventory } from '../../core/inventory.js';
 import { pdbSelectionCheck } from './pdb-selection.js';
 
 const knowledge = loadKnowledge();

@@ -1,8 +1,8 @@
 // How a readiness finding is made: catalog severity, the object's origin, and the per-object
 // opt-out annotation `upshift.io/ignore: pdb-missing,single-replica` (or `all`).
 import type { Finding, Resource } from '../../core/types.js';
-import { CATALOG, type FindingId } from '../catalog.js';
-import { resourceRef } from '../describe.js';
+import { CATALOG, type FindingId } from '../../core/catalog.js';
+import { resourceRef } from '../../core/describe.js';
 import type { CheckContext } from '../types.js';
 import { isRecord } from '../../core/fields.js';
 

@@ -2,11 +2,11 @@
 // always or when the HPA has scaled the workload down.
 import { allowedDisruptions, describeBudget } from '../../core/disruption-budget.js';
 import type { Finding } from '../../core/types.js';
-import { describeResource } from '../describe.js';
+import { describeResource } from '../../core/describe.js';
 import type { Check } from '../types.js';
 import { readinessFinding } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { readinessModel } from './readiness-model.js';
+import { readinessModel } from '../../core/workload-model/readiness-model.js';
 
 export const pdbBudgetCheck: Check = {
   ids: ['pdb-blocks-eviction', 'hpa-min-below-pdb'],

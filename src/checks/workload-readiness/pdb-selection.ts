@@ -2,15 +2,16 @@
 // workload is covered by exactly one PodDisruptionBudget (counting the budgets EKS managed
 // add-ons install themselves), and each PDB covers something.
 import type { Finding } from '../../core/types.js';
-import { describeResource } from '../describe.js';
+import { describeResource } from '../../core/describe.js';
 import { asRecord } from '../../core/fields.js';
 import type { AddonDefinition } from '../../knowledge/addon-schema.js';
-import type { Check, CheckContext, Inventory } from '../types.js';
+import type { Check, CheckContext } from '../types.js';
+import type { Inventory } from '../../core/inventory.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { isEmptySelector, matchesLabels, readSelector } from './label-selector.js';
-import { readinessModel } from './readiness-model.js';
-import type { Budget, Workload } from './workloads.js';
+import { isEmptySelector, matchesLabels, readSelector } from '../../core/workload-model/label-selector.js';
+import { readinessModel } from '../../core/workload-model/readiness-model.js';
+import type { Budget, Workload } from '../../core/workload-model/workloads.js';
 
 export const pdbSelectionCheck: Check = {
   ids: ['pdb-overlap', 'pdb-no-match', 'pdb-empty-selector', 'pdb-missing'],

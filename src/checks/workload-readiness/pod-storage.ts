@@ -1,12 +1,12 @@
 // local-storage: volumes a drain destroys. (Host sockets gone with dockershim are the
 // docker-socket check's.)
 import type { Finding } from '../../core/types.js';
-import { describeResource } from '../describe.js';
+import { describeResource } from '../../core/describe.js';
 import type { Check } from '../types.js';
 import { readinessFinding } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
 import { isRecord } from '../../core/fields.js';
-import { readinessModel } from './readiness-model.js';
+import { readinessModel } from '../../core/workload-model/readiness-model.js';
 
 export const podStorageCheck: Check = {
   ids: ['local-storage'],

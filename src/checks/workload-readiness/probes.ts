@@ -1,11 +1,11 @@
 // readiness-probe-missing and liveness-probe-missing: containers whose readiness the
 // cluster cannot see, so a PDB lets the next eviction through too early.
 import type { Finding } from '../../core/types.js';
-import { describeResource } from '../describe.js';
+import { describeResource } from '../../core/describe.js';
 import type { Check } from '../types.js';
 import { readinessFinding } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { readinessModel } from './readiness-model.js';
+import { readinessModel } from '../../core/workload-model/readiness-model.js';
 import { containersOf } from '../../core/pod-template.js';
 
 const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);

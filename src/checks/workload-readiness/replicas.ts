@@ -1,13 +1,13 @@
 // single-replica, recreate-strategy and singleton-job: workloads that go down whenever their
 // node is drained, or that must never run twice.
 import type { Finding } from '../../core/types.js';
-import { describeResource } from '../describe.js';
+import { describeResource } from '../../core/describe.js';
 import type { Check } from '../types.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
 import { isRecord } from '../../core/fields.js';
 import { isReplicatedKind } from './pdb-selection.js';
-import { readinessModel } from './readiness-model.js';
+import { readinessModel } from '../../core/workload-model/readiness-model.js';
 
 export const replicasCheck: Check = {
   ids: ['single-replica', 'recreate-strategy', 'singleton-job'],

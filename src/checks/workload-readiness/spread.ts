@@ -1,14 +1,15 @@
 // zone-spread-missing, nodegroup-pinned and zonal-volume: where pods may land, and whether a
 // zone outage or a node-group replacement takes them all.
 import type { Finding } from '../../core/types.js';
-import { describeResource } from '../describe.js';
+import { describeResource } from '../../core/describe.js';
 import type { Check } from '../types.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
 import { isRecord, type Fields } from '../../core/fields.js';
 import { isReplicatedKind } from './pdb-selection.js';
-import { readinessModel } from './readiness-model.js';
-import type { Workload } from './workloads.js';
+import { readinessModel } from '../../core/workload-model/readiness-model.js';
+import type { Workload } from '../../core/workload-model/workloads.js';
+import { spreadsReplicas } from '../../core/workload-model/zone-spread.js';
 
 export const spreadCheck: Check = {
   ids: ['zone-spread-missing', 'nodegroup-pinned', 'zonal-volume'],
@@ -57,24 +58,6 @@ export const spreadCheck: Check = {
     return findings;
   },
 };
-
-/**
- * Whether the scheduler is told to keep the workload's pods apart: a zone topologySpreadConstraint
- * or a podAntiAffinity with terms. The drain simulation places synthetic pods by the same rule.
- */
-export function spreadsReplicas(workload: Workload, zoneKeys: readonly string[]): boolean {
-  return hasZoneSpread(workload, zoneKeys) || hasPodAntiAffinity(workload);
-}
-
-function hasZoneSpread(workload: Workload, zoneKeys: readonly string[]): boolean {
-  const constraints = workload.podSpec.topologySpreadConstraints;
-  return Array.isArray(constraints) && constraints.some((constraint) => isRecord(constraint) && zoneKeys.includes(String(constraint.topologyKey)));
-}
-
-function hasPodAntiAffinity(workload: Workload): boolean {
-  const affinity = isRecord(workload.podSpec.affinity) ? workload.podSpec.affinity : {};
-  return isRecord(affinity.podAntiAffinity) && Object.keys(affinity.podAntiAffinity).length > 0;
-}
 
 interface Pin {
   key: string;

@@ -1,11 +1,11 @@
 // long-termination-grace and bare-pod: pods a drain cannot finish with inside the EKS
 // eviction window, or loses for good.
 import type { Finding } from '../../core/types.js';
-import { describeResource } from '../describe.js';
+import { describeResource } from '../../core/describe.js';
 import type { Check } from '../types.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { readinessModel } from './readiness-model.js';
+import { readinessModel } from '../../core/workload-model/readiness-model.js';
 
 export const terminationCheck: Check = {
   ids: ['long-termination-grace', 'bare-pod'],

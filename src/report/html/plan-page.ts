@@ -1,6 +1,6 @@
 // `upshift plan -o html`: the plan and the findings behind it as one self-contained page —
 // support timeline, strategies, schedule, runbook, findings, add-ons, simulated rollout.
-import type { Inventory } from '../../checks/types.js';
+import type { Inventory } from '../../core/inventory.js';
 import type { Report } from '../../core/types.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Simulation } from '../../plan/simulation.js';

@@ -1,6 +1,6 @@
 // `-o html` for check: the findings report as one self-contained page — support timeline,
 // findings with filters, the add-on matrix.
-import type { Inventory, Platform } from '../../checks/types.js';
+import type { Inventory, Platform } from '../../core/inventory.js';
 import type { Report } from '../../core/types.js';
 import { isoDay, supportCalendar } from '../../knowledge/calendar.js';
 import { loadKnowledge, type Knowledge } from '../../knowledge/load.js';

@@ -2,7 +2,7 @@
 // group/version/resources clients have requested since the server started.
 import { compareKubeVersions, hopInto } from '../../core/kube-version.js';
 import type { Finding } from '../../core/types.js';
-import type { CheckContext } from '../../checks/types.js';
+import type { TargetKnowledge } from '../../knowledge/target-knowledge.js';
 
 export interface DeprecatedApiCall {
   group: string;
@@ -34,7 +34,7 @@ export function parseDeprecatedApiCalls(metricsText: string): DeprecatedApiCall[
  * deprecated-api-called for each series: an error when the API is gone at the target (or a
  * hop before it), a warning when it is only deprecated. `kindOf` names the resource's kind.
  */
-export function deprecatedApiCallFindings(calls: readonly DeprecatedApiCall[], kindOf: (call: DeprecatedApiCall) => string | undefined, context: CheckContext, clusterName: string): Finding[] {
+export function deprecatedApiCallFindings(calls: readonly DeprecatedApiCall[], kindOf: (call: DeprecatedApiCall) => string | undefined, context: TargetKnowledge, clusterName: string): Finding[] {
   return calls.map((call) => {
     const apiVersion = call.group ? `${call.group}/${call.version}` : call.version;
     const kind = kindOf(call);

@@ -2,7 +2,7 @@
 // node group (EKS managed, eksctl, Karpenter) its labels name.
 import { minorOf, parseKubeVersion, compareKubeVersions } from '../../core/kube-version.js';
 import type { KubeObject } from '../../core/types.js';
-import type { NodeGroupFact } from '../../checks/types.js';
+import type { NodeGroupFact } from '../../core/inventory.js';
 
 const GROUP_LABELS = ['eks.amazonaws.com/nodegroup', 'alpha.eksctl.io/nodegroup-name', 'karpenter.sh/nodepool', 'karpenter.sh/provisioner-name'];
 

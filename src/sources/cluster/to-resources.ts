@@ -3,7 +3,7 @@
 // they created), the deprecated-API metric as findings, nodes as the environment's node groups.
 import { listHops, minorOf, requireKubeVersion } from '../../core/kube-version.js';
 import type { Origin, Resource } from '../../core/types.js';
-import type { NodeGroupFact } from '../../checks/types.js';
+import type { NodeGroupFact } from '../../core/inventory.js';
 import type { Scan } from '../../run-check.js';
 import { eksFacts } from '../eks/eks-facts.js';
 import type { EksData } from '../eks/read-eks.js';

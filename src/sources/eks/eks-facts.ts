@@ -2,7 +2,8 @@
 // inventory, add-ons EKS does not offer at a hop, and Upgrade Insights as our own finding ids.
 import { compareKubeVersions, hopInto } from '../../core/kube-version.js';
 import type { Finding, Origin } from '../../core/types.js';
-import type { CheckContext, EksAddonReference, NodeGroupFact } from '../../checks/types.js';
+import type { TargetKnowledge } from '../../knowledge/target-knowledge.js';
+import type { EksAddonReference, NodeGroupFact } from '../../core/inventory.js';
 import type { EksData } from './read-eks.js';
 
 export interface EksFacts {
@@ -11,7 +12,7 @@ export interface EksFacts {
   findings: Finding[];
 }
 
-export function eksFacts(data: EksData, minors: readonly string[], context: CheckContext): EksFacts {
+export function eksFacts(data: EksData, minors: readonly string[], context: TargetKnowledge): EksFacts {
   const name = data.cluster.name ?? '';
   const origin: Origin = { type: 'eks', cluster: name, region: data.region, ...(data.cluster.arn ? { arn: data.cluster.arn } : {}) };
   const nodeGroups = data.nodegroups.map((group): NodeGroupFact => {
@@ -54,7 +55,7 @@ function addonFindings(data: EksData, minors: readonly string[], origin: Origin)
 
 type Insight = EksData['insights'][number];
 
-function insightFindings(insight: Insight, context: CheckContext, origin: Origin): Finding[] {
+function insightFindings(insight: Insight, context: TargetKnowledge, origin: Origin): Finding[] {
   const name = insight.name ?? '';
   const base = { insightId: insight.id, insight: name, status: insight.insightStatus?.status, reason: insight.insightStatus?.reason };
   if (/^Deprecated APIs removed in Kubernetes/i.test(name)) {

@@ -1,6 +1,6 @@
 // EKS managed add-ons pinned in Terraform: aws_eks_addon resources and the EKS module's
 // cluster_addons map (`addons` from v21 on).
-import type { EksAddonReference } from '../../checks/types.js';
+import type { EksAddonReference } from '../../core/inventory.js';
 import { asObject, asText, evaluate } from './evaluate.js';
 import { isCreated, moduleBlocks, originOf, resourceBlocks } from './blocks.js';
 import { EKS_MODULE_SOURCE } from './eks-cluster.js';

@@ -1,6 +1,6 @@
 // Helm charts installed by Terraform's helm provider (helm_release), for the chart and
 // add-on checks.
-import type { ChartReference } from '../../checks/types.js';
+import type { ChartReference } from '../../core/inventory.js';
 import { asText, evaluate } from './evaluate.js';
 import { isCreated, originOf, resourceBlocks } from './blocks.js';
 import type { EnvironmentScope, ModuleFile } from './variables.js';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { Finding, Resource } from '../../core/types.js';
-import type { ChartReference, EksAddonReference, EnvironmentFact } from '../../checks/types.js';
+import type { ChartReference, EksAddonReference, EnvironmentFact } from '../../core/inventory.js';
 import { displayPath } from '../files.js';
 import { inputInvalid } from '../input-problem.js';
 import type { ManifestOptions } from '../manifest-text.js';

@@ -1,7 +1,7 @@
 // Managed node groups of an environment: aws_eks_node_group resources and the node-group
 // maps of the terraform-aws-modules EKS module (eks_managed_node_groups merged over
 // eks_managed_node_group_defaults), plus its eks-managed-node-group submodule.
-import type { NodeGroupFact } from '../../checks/types.js';
+import type { NodeGroupFact } from '../../core/inventory.js';
 import { asObject, asText, evaluate, type Value } from './evaluate.js';
 import { isCreated, moduleBlocks, originOf, resourceBlocks, type FoundBlock } from './blocks.js';
 import { EKS_MODULE_SOURCE } from './eks-cluster.js';

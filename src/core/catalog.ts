@@ -1,6 +1,6 @@
 // The finding catalog (../shared/design/CHECKS.md): stable ids, default severities and one
 // line each. Ids are SARIF rule ids and --checks names, so they never change once shipped.
-import type { Severity } from '../core/types.js';
+import type { Severity } from './types.js';
 
 export interface CatalogEntry {
   severity: Severity;

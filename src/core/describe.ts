@@ -1,5 +1,5 @@
 // How findings name the objects they are about.
-import type { Resource, ResourceRef } from '../core/types.js';
+import type { Resource, ResourceRef } from './types.js';
 
 /** "Ingress shop/web", "ClusterRole admin", "Deployment (unnamed)". */
 export function describeResource(resource: Pick<Resource, 'kind' | 'namespace' | 'name'>): string {

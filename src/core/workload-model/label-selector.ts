@@ -1,6 +1,6 @@
 // Kubernetes label-selector semantics (matchLabels and matchExpressions), as PDBs, workload
 // selectors, spread constraints and affinity terms use them.
-import { isRecord } from '../../core/fields.js';
+import { isRecord } from '../fields.js';
 
 export interface LabelSelector {
   matchLabels: Record<string, string>;

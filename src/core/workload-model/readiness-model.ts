@@ -1,7 +1,7 @@
 // The relations the readiness checks share: which PDBs select which workloads (in their
 // namespace), which HPA scales which workload, and how many replicas a workload runs.
 // Built once per inventory.
-import type { Inventory } from '../types.js';
+import type { Inventory } from '../inventory.js';
 import { isEmptySelector, matchesLabels } from './label-selector.js';
 import { readAutoscaler, readBudget, readWorkload, type Autoscaler, type Budget, type Workload } from './workloads.js';
 

@@ -3,9 +3,9 @@
 // runs pods (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job,
 // CronJob, Pod).
 import { dirname } from 'node:path';
-import { isRecord, type Fields } from '../../core/fields.js';
-import { podTemplateOf, runsPods } from '../../core/pod-template.js';
-import type { Resource } from '../../core/types.js';
+import { isRecord, type Fields } from '../fields.js';
+import { podTemplateOf, runsPods } from '../pod-template.js';
+import type { Resource } from '../types.js';
 import { readSelector, type LabelSelector } from './label-selector.js';
 
 export interface Workload {
