@@ -127,6 +127,8 @@ export const nodeRulesSchema = z.strictObject({
         family: z.string(),
         lastVersion: minorVersion,
         replacement: z.string(),
+        /** The AMI type a node group of each family's AMI type moves to (AL2_x86_64 → AL2023_x86_64_STANDARD). */
+        replacementAmiTypes: z.optional(z.record(z.string(), z.string())),
         note: z.optional(z.string()),
         source: sourceUrl,
       }),
