@@ -56,6 +56,7 @@ export function planCommand(): Command {
       paths,
       simulation,
       startDate,
+      knowledge: scan.context.knowledge,
     });
     const output =
       flags.output === 'html'

@@ -48,7 +48,8 @@ export class AddonIndex {
 
 /**
  * A later definition of the same add-on (a --data file) adds rows: a row with the same key (compatibility
- * `versions`, recommended `kubernetes`, chart `chart`) replaces the earlier one; detection patterns are added.
+ * `versions`, recommended `kubernetes`, chart `chart`,
+ * chart release `chart`) replaces the earlier one; detection patterns are added.
  */
 export function mergeAddon(existing: AddonDefinition | undefined, added: AddonDefinition): AddonDefinition {
   if (!existing) return added;
@@ -63,6 +64,8 @@ export function mergeAddon(existing: AddonDefinition | undefined, added: AddonDe
     compatibility: mergeRows(existing.compatibility, added.compatibility, (row) => row.versions),
     recommended: mergeRows(existing.recommended, added.recommended, (row) => row.kubernetes),
     chartVersions: mergeRows(existing.chartVersions, added.chartVersions, (row) => row.chart),
+    chartReleases: mergeRows(existing.chartReleases, added.chartReleases, (row) => row.chart),
+    upgradePath: added.upgradePath ?? existing.upgradePath,
   };
 }
 

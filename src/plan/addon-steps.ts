@@ -1,9 +1,17 @@
-// Add-on upgrades placed around the control-plane hops, from the addon-* findings' details
-// (minimum/recommended version and hop, or addon-upgrade-first's list of them): what must move
-// before a hop, and the EKS add-ons that follow the control plane after it.
+// Add-on upgrades placed around the control-plane hops. From the addon-* findings' details (the
+// release each hop needs), chained through the releases each project requires (data/addons
+// `upgradePath`), each with its exact chart version; add-ons that follow the control plane's minor
+// right after every hop; the EKS add-ons to the version EKS lists for each version, right after
+// its hop, with kube-proxy moved first where the hop would leave it too far behind.
+import semver from 'semver';
 import { isRecord } from '../core/fields.js';
-import type { Finding } from '../core/types.js';
+import { parseKubeVersion } from '../core/kube-version.js';
+import type { Finding, Origin } from '../core/types.js';
 import type { ChartReference, EksAddonReference, Inventory } from '../core/inventory.js';
+import { recommendedFor } from '../addons/compatibility.js';
+import { addonUpgradePath, newestRelease } from '../addons/upgrade-path.js';
+import type { NodeRules } from '../knowledge/addon-schema.js';
+import type { AddonIndex } from '../knowledge/addons.js';
 import type { PlannedEnvironment } from './environments.js';
 import { clusterName } from './tooling.js';
 import type { Change, Phase } from './types.js';
@@ -11,33 +19,191 @@ import type { Change, Phase } from './types.js';
 export interface AddonUpgrade {
   addon: string;
   hop: string;
+  /** 'during': right after the control plane, before the node groups (the EKS add-ons). */
   phase: Phase;
   from?: string;
   to?: string;
+  /** The chart version that ships `to`, when the add-on is installed from a chart. */
+  chart?: string;
   change?: Change;
   reason: string;
+  /** Migrations and per-step actions the add-on's project asks for at this release. */
+  notes?: string[];
+}
+
+export interface AddonKnowledge {
+  addons: AddonIndex;
+  nodes: NodeRules;
 }
 
 const BEFORE_HOP = new Set(['addon-incompatible', 'addon-upgrade-first']);
+const PHASE_RANK: Record<Phase, number> = { before: 0, during: 1, after: 2 };
 
-/** The add-on upgrades for one environment going through `hops`. */
-export function placeAddonUpgrades(findings: readonly Finding[], inventory: Inventory, env: PlannedEnvironment, hops: readonly string[]): AddonUpgrade[] {
-  const upgrades = new Map<string, AddonUpgrade>();
+/**
+ * The add-on upgrades for one environment going through `hops`, in the order they are made. With
+ * `freshInstall` (a new cluster), each add-on is installed once at the release it needs, without
+ * the intermediate releases an in-place upgrade goes through.
+ */
+export function placeAddonUpgrades(
+  findings: readonly Finding[],
+  inventory: Inventory,
+  env: PlannedEnvironment,
+  hops: readonly string[],
+  knowledge?: AddonKnowledge,
+  freshInstall = false,
+): AddonUpgrade[] {
+  const followers = new Set((knowledge?.addons.addons ?? []).filter((addon) => addon.upgradePath?.followsControlPlane).map((addon) => addon.name));
+  const eksManaged = new Set(inventory.eksAddons.filter((entry) => belongsTo(entry, env)).map((entry) => entry.name));
+  const wanted = new Map<string, AddonUpgrade>();
   for (const finding of findings) {
     if (!BEFORE_HOP.has(finding.id) && finding.id !== 'addon-outdated') continue;
     const details = finding.details ?? {};
     const addon = String(details.addon ?? finding.resource?.name ?? 'add-on');
+    // Placed below from the knowledge, at every hop.
+    if (knowledge && (followers.has(addon) || (finding.id === 'addon-outdated' && eksManaged.has(addon)))) continue;
     const phase: Phase = BEFORE_HOP.has(finding.id) ? 'before' : 'after';
-    const from = details.version === undefined ? undefined : String(details.version);
+    const from = details.version === undefined || details.version === null ? undefined : String(details.version);
     for (const [hop, to] of versionsByHop(finding, hops)) {
       const key = `${addon} ${hop} ${phase}`;
       // addon-incompatible names no version to move to; the add-on's addon-upgrade-first does.
-      const known = upgrades.get(key);
+      const known = wanted.get(key);
       if (known && (known.to !== undefined || to === undefined)) continue;
-      upgrades.set(key, { addon, hop, phase, from, to, change: addonChange(addon, from, to, finding, inventory, env), reason: `${finding.id}: ${finding.message}` });
+      wanted.set(key, { addon, hop, phase, from, to, change: whereOf(finding.origin), reason: `${finding.id}: ${finding.message}` });
     }
   }
-  return [...upgrades.values()];
+  const upgrades = chain([...wanted.values()], hops, inventory, env, knowledge, freshInstall);
+  if (knowledge) {
+    upgrades.push(...followControlPlane(findings, inventory, env, hops, knowledge, followers, freshInstall));
+    upgrades.push(...eksAddonUpgrades(inventory, env, hops, knowledge, freshInstall));
+  }
+  const hopIndex = (hop: string) => hops.indexOf(hop);
+  // Stable: the add-ons of one hop and phase keep their order, each add-on's chain in sequence.
+  return upgrades.sort((a, b) => hopIndex(a.hop) - hopIndex(b.hop) || PHASE_RANK[a.phase] - PHASE_RANK[b.phase]);
+}
+
+/**
+ * Each add-on's wanted releases, hop after hop, expanded into the releases its project lets an
+ * upgrade go through; `from` of each step is where the previous one left the add-on.
+ */
+function chain(wanted: AddonUpgrade[], hops: readonly string[], inventory: Inventory, env: PlannedEnvironment, knowledge: AddonKnowledge | undefined, freshInstall: boolean): AddonUpgrade[] {
+  const byAddon = new Map<string, AddonUpgrade[]>();
+  for (const entry of wanted) byAddon.set(entry.addon, [...(byAddon.get(entry.addon) ?? []), entry]);
+  const result: AddonUpgrade[] = [];
+  for (const [name, entries] of byAddon) {
+    entries.sort((a, b) => hops.indexOf(a.hop) - hops.indexOf(b.hop) || PHASE_RANK[a.phase] - PHASE_RANK[b.phase]);
+    const definition = knowledge?.addons.get(name);
+    const chart = chartOf(name, inventory, env);
+    let installed = entries[0].from;
+    let installedChart = chart?.version;
+    for (const entry of entries) {
+      if (entry.to === undefined || installed === undefined || !definition) {
+        result.push(withChange({ ...entry, from: installed }, chart, installedChart, inventory, env));
+        continue;
+      }
+      const path = addonUpgradePath(definition, installed, entry.to);
+      const steps = freshInstall && path.length > 0 ? [{ ...path[path.length - 1], migrations: path.flatMap((step) => (step.migration ? [step.migration] : [])) }] : path.map((step) => ({ ...step, migrations: step.migration ? [step.migration] : [] }));
+      for (const step of steps) {
+        const notes = [...step.migrations.map((migration) => `${migration.text} (${migration.source})`), ...(definition.upgradePath?.eachStep ? [definition.upgradePath.eachStep] : [])];
+        const upgrade: AddonUpgrade = { ...entry, from: installed, to: step.version, reason: entry.reason };
+        if (step.chart !== undefined) upgrade.chart = step.chart;
+        if (notes.length > 0) upgrade.notes = notes;
+        result.push(withChange(upgrade, chart, installedChart, inventory, env));
+        installed = step.version;
+        installedChart = step.chart ?? installedChart;
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * Add-ons whose minor must equal the control plane's (cluster-autoscaler): to the control plane's
+ * minor first when it differs now, then right after every hop, each with the chart that ships it.
+ */
+function followControlPlane(findings: readonly Finding[], inventory: Inventory, env: PlannedEnvironment, hops: readonly string[], knowledge: AddonKnowledge, followers: Set<string>, freshInstall: boolean): AddonUpgrade[] {
+  const upgrades: AddonUpgrade[] = [];
+  for (const name of followers) {
+    const finding = findings.find((entry) => entry.details?.addon === name && typeof entry.details.version === 'string');
+    if (!finding) continue;
+    const definition = knowledge.addons.get(name)!;
+    const chart = chartOf(name, inventory, env);
+    let installed = String(finding.details!.version);
+    let installedChart = chart?.version;
+    const reason = `${definition.upgradePath!.note ?? 'its minor must equal the control plane\'s'} (${definition.upgradePath!.source})`;
+    const moveTo = (hop: string, phase: Phase, minor: string) => {
+      const parsed = semver.coerce(installed);
+      if (parsed && `${parsed.major}.${parsed.minor}` === minor) return;
+      const release = newestRelease(definition, minor);
+      const upgrade: AddonUpgrade = { addon: name, hop, phase, from: installed, to: release.version, reason, change: whereOf(finding.origin) };
+      if (release.chart !== undefined) upgrade.chart = release.chart;
+      else if (chart) upgrade.notes = [`No chart release in the knowledge base ships ${name} ${minor}: pin the image tag ${release.version} in the chart values, or add a chartReleases row with --data.`];
+      upgrades.push(withChange(upgrade, chart, installedChart, inventory, env));
+      installed = release.version;
+      installedChart = release.chart ?? installedChart;
+    };
+    if (freshInstall) {
+      const hop = hops[hops.length - 1];
+      if (hop) moveTo(hop, 'after', hop.split('→')[1]);
+      continue;
+    }
+    if (hops.length > 0) moveTo(hops[0], 'before', env.current);
+    for (const hop of hops) moveTo(hop, 'after', hop.split('→')[1]);
+  }
+  return upgrades;
+}
+
+/**
+ * The EKS managed add-ons of the environment to the version EKS lists for each version, right after
+ * its hop; kube-proxy also before a hop that would leave it more minors behind than the skew policy
+ * allows (to the version for the current control plane: it may never be newer than the control plane).
+ */
+function eksAddonUpgrades(inventory: Inventory, env: PlannedEnvironment, hops: readonly string[], knowledge: AddonKnowledge, freshInstall: boolean): AddonUpgrade[] {
+  const upgrades: AddonUpgrade[] = [];
+  const seen = new Set<string>();
+  for (const reference of inventory.eksAddons) {
+    if (!belongsTo(reference, env) || seen.has(reference.name)) continue;
+    seen.add(reference.name);
+    const definition = knowledge.addons.byEksAddon(reference.name) ?? knowledge.addons.get(reference.name);
+    if (!definition?.recommended?.length) continue;
+    let installed = reference.version;
+    const moveTo = (hop: string, phase: Phase, kubernetes: string, reason: string) => {
+      const version = recommendedFor(definition, kubernetes);
+      if (version === undefined || !isOlder(installed, version)) return;
+      const source = definition.recommended!.find((row) => row.kubernetes === kubernetes)!.source;
+      upgrades.push({ addon: reference.name, hop, phase, from: installed, to: version, reason: `${reason} (${source})`, change: eksAddonChange(reference, env, installed, version) });
+      installed = version;
+    };
+    for (const hop of freshInstall ? hops.slice(-1) : hops) {
+      const [from, to] = hop.split('→');
+      if (!freshInstall && reference.name === 'kube-proxy' && tooFarBehind(installed, to, knowledge.nodes)) {
+        moveTo(hop, 'before', from, `kube-proxy ${installed ?? ''} would fall more minors behind the ${to} control plane than the skew policy allows; it may never be newer than the control plane, so it moves to the ${from} release first`);
+      }
+      moveTo(hop, 'during', to, `the version Amazon EKS lists for ${to}`);
+    }
+  }
+  return upgrades;
+}
+
+function tooFarBehind(installed: string | undefined, controlPlane: string, nodes: NodeRules): boolean {
+  const version = installed === undefined ? undefined : semver.coerce(installed);
+  if (!version) return false;
+  const minor = `${version.major}.${version.minor}`;
+  const rule = (nodes.skew ?? [])
+    .filter((row) => row.component === 'kube-proxy' && semver.gte(`${minor}.0`, `${row.fromVersion}.0`))
+    .sort((a, b) => semver.compare(`${b.fromVersion}.0`, `${a.fromVersion}.0`))[0];
+  const target = parseKubeVersion(controlPlane);
+  return rule !== undefined && target !== undefined && target.minor - version.minor > rule.maxMinorsBehind;
+}
+
+/** "v1.28.1-eksbuild.1" older than "v1.28.1-eksbuild.3": the EKS build counts after an equal release. */
+function isOlder(installed: string | undefined, wanted: string): boolean {
+  if (installed === undefined) return true;
+  const a = semver.coerce(installed);
+  const b = semver.coerce(wanted);
+  if (!a || !b) return installed !== wanted;
+  if (!semver.eq(a, b)) return semver.lt(a, b);
+  const build = (version: string) => Number(/eksbuild\.(\d+)/.exec(version)?.[1] ?? 0);
+  return build(installed) < build(wanted);
 }
 
 /**
@@ -59,29 +225,37 @@ function versionsByHop(finding: Finding, hops: readonly string[]): Map<string, s
   return byHop;
 }
 
-function addonChange(addon: string, from: string | undefined, to: string | undefined, finding: Finding, inventory: Inventory, env: PlannedEnvironment): Change | undefined {
-  const eksAddon = inventory.eksAddons.find((entry) => entry.name === addon && belongsTo(entry, env));
-  if (eksAddon) {
+/** The change for an add-on step: its EKS add-on, its chart (with the chart version), or the file that pins it. */
+function withChange(upgrade: AddonUpgrade, chart: ChartReference | undefined, chartFrom: string | undefined, inventory: Inventory, env: PlannedEnvironment): AddonUpgrade {
+  const eksAddon = inventory.eksAddons.find((entry) => entry.name === upgrade.addon && belongsTo(entry, env));
+  if (eksAddon) return { ...upgrade, change: eksAddonChange(eksAddon, env, upgrade.from ?? eksAddon.version, upgrade.to) };
+  if (chart) {
+    const to = upgrade.chart;
     return {
-      ...where(eksAddon.origin),
-      from: eksAddon.version ?? from,
-      to,
-      command: `aws eks update-addon --cluster-name ${clusterName(env)} --addon-name ${addon}${to ? ` --addon-version ${to}` : ''} --resolve-conflicts PRESERVE`,
+      ...upgrade,
+      change: { ...whereOf(chart.origin), from: chartFrom, to, command: `helm upgrade ${chart.release ?? upgrade.addon} ${chart.repository ? `${chart.repository}/` : ''}${chart.chart}${to ? ` --version ${to}` : ''} --reuse-values` },
     };
   }
-  const chart = inventory.charts.find((entry) => (entry.chart === addon || entry.release === addon) && belongsTo(entry, env));
-  if (chart) {
-    const chartTo = finding.details?.chartVersion;
-    return { ...where(chart.origin), from: chart.version, to: chartTo === undefined ? undefined : String(chartTo), command: `helm upgrade ${chart.release ?? addon} ${chart.repository ? `${chart.repository}/` : ''}${chart.chart}${chartTo ? ` --version ${String(chartTo)}` : ''} --reuse-values` };
-  }
-  if (finding.origin) return { ...where(finding.origin), from, to };
-  return undefined;
+  return upgrade.change ? { ...upgrade, change: { ...upgrade.change, from: upgrade.from, to: upgrade.to } } : upgrade;
+}
+
+function eksAddonChange(reference: EksAddonReference, env: PlannedEnvironment, from: string | undefined, to: string | undefined): Change {
+  return {
+    ...whereOf(reference.origin),
+    from,
+    to,
+    command: `aws eks update-addon --cluster-name ${clusterName(env)} --addon-name ${reference.name}${to ? ` --addon-version ${to}` : ''} --resolve-conflicts PRESERVE`,
+  };
+}
+
+function chartOf(addon: string, inventory: Inventory, env: PlannedEnvironment): ChartReference | undefined {
+  return inventory.charts.find((entry) => (entry.chart === addon || entry.release === addon) && belongsTo(entry, env));
 }
 
 function belongsTo(entry: ChartReference | EksAddonReference, env: PlannedEnvironment): boolean {
   return entry.env === undefined || entry.env === env.name;
 }
 
-function where(origin: Finding['origin']): Change {
+function whereOf(origin: Origin | undefined): Change {
   return origin && (origin.type === 'file' || origin.type === 'terraform') ? { file: origin.path, line: origin.line } : {};
 }

@@ -3,6 +3,8 @@
 import { compareKubeVersions } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
 import type { Inventory } from '../core/inventory.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import type { AddonKnowledge } from './addon-steps.js';
 import { assessStrategies } from './advisor.js';
 import { planEnvironments, type PlannedEnvironment } from './environments.js';
 import { distinctApplications, planSignals } from './signals.js';
@@ -25,12 +27,15 @@ export interface PlanInput {
   simulation?: Simulation;
   /** First day of the schedule (YYYY-MM-DD). */
   startDate: string;
+  /** The scan's knowledge (add-on upgrade paths, node rules); the bundled knowledge when absent. */
+  knowledge?: AddonKnowledge;
 }
 
 export function buildPlan(input: PlanInput): Plan {
   const environments = planEnvironments(input.inventory.environments, input.environmentNames ?? [], input.current);
   const signals = planSignals(input.inventory, input.findings, environments, input.target, input.simulation);
   const applications = distinctApplications(input.inventory.resources);
+  const knowledge = input.knowledge ?? loadKnowledge();
   const stepsFor = (strategy: StrategyName) =>
     environments.map((env) =>
       environmentSteps(strategy, {
@@ -42,6 +47,7 @@ export function buildPlan(input: PlanInput): Plan {
         signals,
         paths: input.paths ?? [],
         simulation: input.simulation,
+        knowledge,
       }),
     );
   const runbooks = Object.fromEntries(STRATEGY_NAMES.map((name) => [name, stepsFor(name)])) as Record<StrategyName, EnvironmentPlan[]>;

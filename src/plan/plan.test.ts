@@ -72,7 +72,7 @@ describe('advisor', () => {
     });
     expect(plan.strategies.map(({ name, hops, scores, recommended }) => ({ name, hops, scores, recommended }))).toEqual([
       { name: 'in-place', hops: 2, scores: { serviceImpact: 3, workCost: 4, rollback: 1, versionsPerUpgrade: 1, duration: 4 }, recommended: false },
-      { name: 'nodegroup-blue-green', hops: 2, scores: { serviceImpact: 3, workCost: 4, rollback: 3, versionsPerUpgrade: 1, duration: 4 }, recommended: false },
+      { name: 'nodegroup-blue-green', hops: 2, scores: { serviceImpact: 3, workCost: 4, rollback: 3, versionsPerUpgrade: 1, duration: 3 }, recommended: false },
       { name: 'cluster-migration', hops: 1, scores: { serviceImpact: 4, workCost: 2, rollback: 5, versionsPerUpgrade: 5, duration: 3 }, recommended: true },
     ]);
     expect(plan.strategies[2].reasons).toContain('full rollback in seconds: ALB weighted target groups (1 ALB Ingress, 0 TargetGroupBindings)');
@@ -92,27 +92,32 @@ describe('steps', () => {
     const production = plan.environments[1];
     expect(production.steps.map((step) => `${step.order} ${step.hop} ${step.phase} ${step.kind}`)).toEqual([
       '1 1.28→1.29 before precheck',
-      '2 1.28→1.29 before addon-upgrade',
+      '2 1.28→1.29 before drain-fix',
       '3 1.28→1.29 during api-migration',
       '4 1.28→1.29 during control-plane',
       '5 1.28→1.29 during node-group',
-      '6 1.28→1.29 after verify',
-      '7 1.29→1.30 before precheck',
-      '8 1.29→1.30 before api-migration',
-      '9 1.29→1.30 during control-plane',
-      '10 1.29→1.30 during node-group',
-      '11 1.29→1.30 after verify',
+      '6 1.28→1.29 after addon-upgrade',
+      '7 1.28→1.29 after verify',
+      '8 1.29→1.30 before precheck',
+      '9 1.29→1.30 before api-migration',
+      '10 1.29→1.30 during control-plane',
+      '11 1.29→1.30 during node-group',
+      '12 1.29→1.30 after addon-upgrade',
+      '13 1.29→1.30 after verify',
     ]);
-    const [precheck, addon, flowcontrol, controlPlane, nodeGroup] = production.steps;
-    expect(precheck.items).toEqual(['pdb-blocks-eviction: PDB shop/web allows no disruption']);
-    expect(addon.title).toBe('Upgrade cluster-autoscaler from 1.28.2 to 1.29.4 before 1.28→1.29');
-    expect(addon.change).toEqual({ file: 'infra/helm.tf', line: 4, from: '9.29.0', to: '9.35.0', command: 'helm upgrade cluster-autoscaler cluster-autoscaler --version 9.35.0 --reuse-values' });
+    const [precheck, drainFix, flowcontrol, controlPlane, nodeGroup, addon] = production.steps;
+    expect(precheck.items).toBeUndefined();
+    expect([drainFix.title, drainFix.items]).toEqual(['Unblock node drains: PodDisruptionBudget shop/web (pdb-blocks-eviction)', ['PDB shop/web allows no disruption']]);
+    // cluster-autoscaler's minor follows the control plane: right after each hop, with the chart that ships it.
+    expect(addon.title).toBe('Upgrade cluster-autoscaler from 1.28.2 to 1.29.0 (chart 9.36.0) after 1.28→1.29');
+    expect(addon.change).toEqual({ file: 'infra/helm.tf', line: 4, from: '9.29.0', to: '9.36.0', command: 'helm upgrade cluster-autoscaler cluster-autoscaler --version 9.36.0 --reuse-values' });
+    expect(production.steps[11].title).toBe('Upgrade cluster-autoscaler from 1.29.0 to 1.30.0 (chart 9.37.0) after 1.29→1.30');
     expect(flowcontrol.items).toEqual(['FlowSchema ci: flowcontrol.apiserver.k8s.io/v1beta2 → flowcontrol.apiserver.k8s.io/v1 (apf.yaml:20)']);
     expect(controlPlane.change).toEqual({ file: 'infra/prod.tfvars', line: 3, from: 'cluster_version = "1.28"', to: 'cluster_version = "1.29"', command: 'terraform apply -var-file=infra/prod.tfvars' });
     expect(controlPlane.rollback).toBe('None in place: EKS cannot downgrade a control plane. Fix forward, or rebuild a cluster at 1.28 from the same code and restore into it.');
     expect(nodeGroup.title).toBe('Roll node group general-1-28 (12 nodes) from 1.28 to 1.29 with maxUnavailable 30%: ~32 min');
     expect(nodeGroup.commands).toEqual(['aws eks update-nodegroup-config --cluster-name production --nodegroup-name general-1-28 --update-config maxUnavailablePercentage=30']);
-    expect(production.steps[7].items).toEqual(['CronJob shop/report: batch/v1beta1 → batch/v1 (apps/cron.yaml:2)']);
+    expect(production.steps[8].items).toEqual(['CronJob shop/report: batch/v1beta1 → batch/v1 (apps/cron.yaml:2)']);
   });
 
   it('builds the new cluster directly at the target for a migration, pausing jobs that must not run twice', () => {
@@ -140,23 +145,23 @@ describe('runbook', () => {
   it('schedules environments one after another with a day of soak, as a mermaid Gantt chart', () => {
     const plan = buildPlan({ ...base, strategy: 'in-place' });
     expect(scheduleOf(plan)).toEqual([
-      { env: 'dev', label: '1.29→1.30 prepare', start: 0, minutes: 55 },
-      { env: 'dev', label: '1.29→1.30 migrate', start: 55, minutes: 26 },
-      { env: 'dev', label: '1.29→1.30 finish', start: 81, minutes: 30 },
-      { env: 'production', label: '1.28→1.29', start: 1551, minutes: 117 },
-      { env: 'production', label: '1.29→1.30', start: 1668, minutes: 102 },
+      { env: 'dev', label: '1.29→1.30 prepare', start: 0, minutes: 65 },
+      { env: 'dev', label: '1.29→1.30 migrate', start: 65, minutes: 26 },
+      { env: 'dev', label: '1.29→1.30 finish', start: 91, minutes: 45 },
+      { env: 'production', label: '1.28→1.29', start: 1576, minutes: 127 },
+      { env: 'production', label: '1.29→1.30', start: 1703, minutes: 117 },
     ]);
     expect(mermaidGantt(plan)).toBe(`gantt
   title 1.28 → 1.30, in-place
   dateFormat YYYY-MM-DD HH:mm
   axisFormat %d %b
   section dev
-  1.29→1.30 prepare :t1, 2026-11-23 09:00, 55m
-  1.29→1.30 migrate :t2, 2026-11-23 09:55, 26m
-  1.29→1.30 finish :t3, 2026-11-23 10:21, 30m
+  1.29→1.30 prepare :t1, 2026-11-23 09:00, 65m
+  1.29→1.30 migrate :t2, 2026-11-23 10:05, 26m
+  1.29→1.30 finish :t3, 2026-11-23 10:31, 45m
   section production
-  1.28→1.29 :t4, 2026-11-24 10:51, 117m
-  1.29→1.30 :t5, 2026-11-24 12:48, 102m
+  1.28→1.29 :t4, 2026-11-24 11:16, 127m
+  1.29→1.30 :t5, 2026-11-24 13:23, 117m
 `);
   });
 
@@ -168,6 +173,6 @@ describe('runbook', () => {
    - Edit \`infra/prod.tfvars:3\`: \`cluster_version = "1.28"\` → \`cluster_version = "1.29"\`
    - Run \`terraform apply -var-file=infra/prod.tfvars\`
    - Rollback: None in place: EKS cannot downgrade a control plane. Fix forward, or rebuild a cluster at 1.28 from the same code and restore into it.`);
-    expect(markdown).toContain('   - pdb-blocks-eviction: PDB shop/web allows no disruption');
+    expect(markdown).toContain('   - PDB shop/web allows no disruption');
   });
 });

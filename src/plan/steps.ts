@@ -4,11 +4,12 @@
 import { listHops } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
 import type { Inventory } from '../core/inventory.js';
-import { placeAddonUpgrades, type AddonUpgrade } from './addon-steps.js';
+import { placeAddonUpgrades, type AddonKnowledge, type AddonUpgrade } from './addon-steps.js';
 import { allMigrations, placeMigrations, type PlacedMigration } from './api-steps.js';
 import * as estimate from './durations.js';
 import type { PlannedEnvironment } from './environments.js';
 import type { Simulation } from './simulation.js';
+import { amiFamilyReplacements, drainFixes, nodeGroupCatchUp } from './skew-steps.js';
 import {
   clusterName,
   controlPlaneChange,
@@ -34,12 +35,13 @@ export interface StepContext {
   /** What was scanned, for the `upshift check`/`fix` commands the steps print. */
   paths: readonly string[];
   simulation?: Simulation;
+  /** Add-on upgrade paths and the node rules (skew, AMI families); without it add-ons follow the findings alone. */
+  knowledge?: AddonKnowledge;
 }
 
 export type StepDraft = Omit<Step, 'order'>;
 
 const PHASE_ORDER: Record<Phase, number> = { before: 0, during: 1, after: 2 };
-const DRAIN_BLOCKERS = new Set(['pdb-blocks-eviction', 'pdb-overlap', 'bare-pod', 'long-termination-grace']);
 
 export function environmentSteps(strategy: StrategyName, context: StepContext): EnvironmentPlan {
   const { env, target } = context;
@@ -58,15 +60,22 @@ export function environmentSteps(strategy: StrategyName, context: StepContext): 
 
 function hopSteps(strategy: StrategyName, context: StepContext, hops: string[]): StepDraft[] {
   const migrations = placeMigrations(context.findings, hops);
-  const addons = placeAddonUpgrades(context.findings, context.inventory, context.env, hops);
+  const addons = placeAddonUpgrades(context.findings, context.inventory, context.env, hops, context.knowledge);
   const groupVersions = new Map(context.env.nodeGroups.map((group) => [group.name, group.version ?? context.env.current]));
   const groupNames = new Map(context.env.nodeGroups.map((group) => [group.name, group.name]));
+  const amiTypes = new Map(context.env.nodeGroups.map((group) => [group.name, group.amiType]));
   const steps: StepDraft[] = [];
   for (const [index, hop] of hops.entries()) {
     const [from, to] = hop.split('→');
-    const hopDrafts: StepDraft[] = [precheck(context, hop, from, to, index === 0, strategy)];
+    const hopDrafts: StepDraft[] = [precheck(context, hop, from, to)];
+    // Drains start with the first node-group move: what blocks them is fixed before anything moves.
+    if (index === 0) hopDrafts.push(...drainFixes(context, hop));
     hopDrafts.push(...migrationDrafts(context, migrations.filter((entry) => entry.hop === hop)));
-    hopDrafts.push(...addons.filter((entry) => entry.hop === hop).map((entry) => addonDraft(entry)));
+    const atHop = addons.filter((entry) => entry.hop === hop);
+    hopDrafts.push(...atHop.filter((entry) => entry.phase === 'before').map((entry) => addonDraft(entry)));
+    // Before the control plane moves: nothing may be left further behind than the skew policy allows.
+    hopDrafts.push(...nodeGroupCatchUp(context, hop, groupVersions, groupNames));
+    hopDrafts.push(...amiFamilyReplacements(context, hop, groupVersions, groupNames, amiTypes));
     hopDrafts.push({
       hop,
       phase: 'during',
@@ -75,21 +84,24 @@ function hopSteps(strategy: StrategyName, context: StepContext, hops: string[]):
       change: controlPlaneChange(context.env, from, to),
       minutes: estimate.CONTROL_PLANE_MINUTES,
       rollback: `None in place: EKS cannot downgrade a control plane. Fix forward, or rebuild a cluster at ${from} from the same code and restore into it.`,
+      result: { component: 'control-plane', version: to },
     });
-    hopDrafts.push(...(strategy === 'in-place' ? rollNodeGroups(context, hop, to, groupVersions) : replaceNodeGroups(context, hop, from, to, groupNames)));
+    // Right after the control plane: the EKS add-ons for its new version, then the node groups.
+    hopDrafts.push(...atHop.filter((entry) => entry.phase === 'during').map((entry) => addonDraft(entry)));
+    hopDrafts.push(...(strategy === 'in-place' ? rollNodeGroups(context, hop, to, groupVersions) : replaceNodeGroups(context, hop, from, to, groupNames, groupVersions, amiTypes)));
+    hopDrafts.push(...atHop.filter((entry) => entry.phase === 'after').map((entry) => addonDraft(entry)));
     hopDrafts.push(verify(context, hop, to));
     steps.push(...hopDrafts.sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase]));
   }
   return steps;
 }
 
-function precheck(context: StepContext, hop: string, from: string, to: string, first: boolean, strategy: StrategyName): StepDraft {
-  const blockers = first && strategy === 'in-place' ? context.findings.filter((finding) => DRAIN_BLOCKERS.has(finding.id)) : [];
-  const draft: StepDraft = {
+function precheck(context: StepContext, hop: string, from: string, to: string): StepDraft {
+  return {
     hop,
     phase: 'before',
     kind: 'precheck',
-    title: blockers.length > 0 ? `Pre-checks for ${hop}: fix ${blockers.length} drain blocker${blockers.length === 1 ? '' : 's'} first` : `Pre-checks for ${hop}`,
+    title: `Pre-checks for ${hop}`,
     change: { command: `upshift check ${context.paths.join(' ') || '.'} --current ${from} --target ${to}` },
     commands: [
       `aws eks list-insights --cluster-name ${clusterName(context.env)} --filter kinds=UPGRADE_READINESS`,
@@ -98,8 +110,6 @@ function precheck(context: StepContext, hop: string, from: string, to: string, f
     minutes: estimate.PRECHECK_MINUTES,
     rollback: 'Nothing has changed yet.',
   };
-  if (blockers.length > 0) draft.items = blockers.map((finding) => `${finding.id}: ${finding.message}`);
-  return draft;
 }
 
 function migrationDrafts(context: StepContext, placed: PlacedMigration[]): StepDraft[] {
@@ -127,12 +137,13 @@ function addonDraft(entry: AddonUpgrade, placement = `${entry.phase === 'before'
     hop: entry.hop,
     phase: entry.phase,
     kind: 'addon-upgrade',
-    title: `Upgrade ${entry.addon}${entry.from ? ` from ${entry.from}` : ''}${entry.to ? ` to ${entry.to}` : ''} ${placement}`,
-    items: [entry.reason],
+    title: `Upgrade ${entry.addon}${entry.from ? ` from ${entry.from}` : ''}${entry.to ? ` to ${entry.to}` : ''}${entry.chart ? ` (chart ${entry.chart})` : ''} ${placement}`,
+    items: [entry.reason, ...(entry.notes ?? [])],
     minutes: estimate.ADDON_UPGRADE_MINUTES,
     rollback: entry.from ? `Return ${entry.addon} to ${entry.from} (helm rollback, or the previous add-on version).` : `Return ${entry.addon} to its previous version.`,
   };
   if (entry.change) draft.change = entry.change;
+  if (entry.to) draft.result = { component: 'addon', name: entry.addon, version: entry.to, ...(entry.chart ? { chart: entry.chart } : {}) };
   return draft;
 }
 
@@ -165,19 +176,21 @@ function rollNodeGroups(context: StepContext, hop: string, to: string, versions:
       change: nodeGroupChange(env, group, from, to),
       minutes,
       rollback: `Nodes at ${from} keep working with the ${to} control plane (version skew): add a node group at ${from} and cordon ${group.name}'s new nodes.`,
+      result: { component: 'node-group', name: group.name, version: to },
     };
     if (group.maxUnavailable !== recommended) draft.commands = [updateConfigCommand(env, group, recommended)];
     return draft;
   });
 }
 
-function replaceNodeGroups(context: StepContext, hop: string, from: string, to: string, names: Map<string, string>): StepDraft[] {
+function replaceNodeGroups(context: StepContext, hop: string, from: string, to: string, names: Map<string, string>, versions: Map<string, string>, amiTypes: Map<string, string | undefined>): StepDraft[] {
   const { env, applications } = context;
   const groups = env.nodeGroups.length > 0 ? env.nodeGroups : [{ name: '<node-group>' }];
   return groups.flatMap((group) => {
     const oldName = names.get(group.name) ?? group.name;
     const newName = nodeGroupNameFor(oldName, from, to);
     names.set(group.name, newName);
+    versions.set(group.name, to);
     const selector = `{"spec":{"template":{"spec":{"nodeSelector":{"eks.amazonaws.com/nodegroup":"${newName}"}}}}}`;
     const drafts: StepDraft[] = [
       {
@@ -188,6 +201,7 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
         change: newNodeGroupChange(env, { ...group, name: oldName }, newName, to),
         minutes: estimate.rollMinutes(estimate.nodesOf(group), String(estimate.nodesOf(group))),
         rollback: `Delete ${newName}; nothing runs on it yet.`,
+        result: { component: 'node-group', name: newName, version: to, ...(amiTypes.get(group.name) ? { amiType: amiTypes.get(group.name) } : {}) },
       },
       {
         hop,
@@ -208,6 +222,7 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
         commands: [`aws eks delete-nodegroup --cluster-name ${clusterName(env)} --nodegroup-name ${oldName}`],
         minutes: estimate.CLEANUP_MINUTES,
         rollback: `Once deleted, rollback means recreating ${oldName} from code; keep it until the hop is verified.`,
+        result: { component: 'node-group', name: oldName, version: null },
       },
     ];
     return drafts;
@@ -235,7 +250,7 @@ function migrationSteps(context: StepContext): StepDraft[] {
   const hop = `${env.current}→${target}`;
   const newName = `${clusterName(env)}-${target.replace('.', '-')}`;
   const migrations = allMigrations(context.findings);
-  const addons = placeAddonUpgrades(context.findings, context.inventory, env, [hop]);
+  const addons = placeAddonUpgrades(context.findings, context.inventory, env, [hop], context.knowledge, true);
   const singletons = context.findings.filter((finding) => finding.id === 'singleton-job');
   const steps: StepDraft[] = [
     {

@@ -44,7 +44,8 @@ export type StepKind =
   | 'restore'
   | 'traffic-shift'
   | 'verify'
-  | 'cleanup';
+  | 'cleanup'
+  | 'drain-fix';
 
 export type Phase = 'before' | 'during' | 'after';
 
@@ -55,6 +56,20 @@ export interface Change {
   from?: string;
   to?: string;
   command?: string;
+}
+
+/**
+ * What runs once a step is done, for the components the version skew rules are about: the control
+ * plane, a node group (version null: the group is deleted; amiType when the step replaces it) or an add-on.
+ */
+export interface StepResult {
+  component: 'control-plane' | 'node-group' | 'addon';
+  /** The node group or add-on. */
+  name?: string;
+  version: string | null;
+  amiType?: string;
+  /** The add-on's chart version, when it is installed from a chart. */
+  chart?: string;
 }
 
 export interface Step {
@@ -70,6 +85,7 @@ export interface Step {
   items?: string[];
   minutes: number;
   rollback: string;
+  result?: StepResult;
 }
 
 export interface EnvironmentPlan {
