@@ -18,10 +18,9 @@ describe('judgeAddon', () => {
     });
   });
 
-  it('needs the AWS Load Balancer Controller at 2.4.7 before 1.25, and nothing after', () => {
-    const verdict = judgeAddon(addon('aws-load-balancer-controller'), '2.4.2', '1.27', '1.24');
-    expect(verdict).toMatchObject({ kind: 'moves', supportsCurrent: true, moves: [{ hop: '1.24→1.25', phase: 'before', kubernetes: ['1.24', '1.25'], minimum: '2.4.7', recommended: null }] });
-    expect(judgeAddon(addon('aws-load-balancer-controller'), '2.4.7', '1.34', '1.24')).toMatchObject({ kind: 'ok' });
+  it('does not call AWS Load Balancer Controller 2.4.0–2.4.6 incompatible with 1.25: the project publishes no upper bound', () => {
+    expect(judgeAddon(addon('aws-load-balancer-controller'), '2.4.2', '1.27', '1.24')).toMatchObject({ kind: 'ok', row: { kubernetesMax: null, advice: [{ fromKubernetes: '1.25' }] } });
+    expect(judgeAddon(addon('aws-load-balancer-controller'), '2.1.0', '1.22', '1.21')).toMatchObject({ kind: 'moves', moves: [{ hop: '1.21→1.22', minimum: '2.4.0' }] });
   });
 
   it('is hop-aware: a release fine at the target may be wrong for a hop on the way', () => {

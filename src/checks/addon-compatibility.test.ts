@@ -6,7 +6,7 @@ import type { Inventory } from '../core/inventory.js';
 
 const knowledge = loadKnowledge();
 const now = new Date('2026-11-21T12:00:00Z');
-const ADDON_IDS = ['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'addon-unknown'];
+const ADDON_IDS = ['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'addon-advice', 'addon-unknown'];
 const tf = (line: number, address: string) => ({ type: 'terraform' as const, path: 'infra/addons.tf', line, address });
 
 function inventoryOf(facts: Partial<Inventory>): Inventory {
@@ -94,12 +94,25 @@ describe('add-ons detected from inventory facts', () => {
     expect(findings.map((f) => [f.id, f.origin?.type, f.message])).toEqual([
       ['addon-incompatible', 'terraform', 'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.29 either); on the way to 1.30 it must move once: before 1.29→1.30 to 1.30.0 or later (recommended 1.30.x)'],
       ['addon-upgrade-first', 'terraform', 'Upgrade cluster-autoscaler (now 1.27) in staging to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop'],
-      ['addon-incompatible', 'file', 'aws-load-balancer-controller 2.4 supports Kubernetes 1.19 to 1.24 (it does not support the current 1.28 either); on the way to 1.30 it must move once: before 1.28→1.29 to 2.4.7 or later'],
-      ['addon-upgrade-first', 'file', 'Upgrade aws-load-balancer-controller (now 2.4) to 2.4.7 or later before the 1.28→1.29 control-plane hop'],
       ['addon-unknown', 'terraform', 'ingress-nginx (chart ingress-nginx 4.2.0): the knowledge base does not map this chart version to an app release of ingress-nginx; add a chartVersions row with --data'],
     ]);
     expect(findings[0].details).toMatchObject({ via: 'helm-release', env: 'staging', current: '1.29' });
-    expect(findings[2].details).toMatchObject({ via: 'chart' });
+  });
+
+  it('warns with its condition, not as an incompatibility, where a release needs a change only when an option is on', () => {
+    const chart = { chart: 'aws-load-balancer-controller', version: '1.4.2', origin: { type: 'file' as const, path: 'charts/platform/Chart.yaml', line: 8, column: 5 } };
+    const across = addonCompatibilityCheck.checkInventory!(inventoryOf({ charts: [chart] }), { ...context, current: '1.24', target: '1.26' });
+    expect(across.map((f) => [f.id, f.severity, f.message])).toEqual([
+      [
+        'addon-advice',
+        'warning',
+        'aws-load-balancer-controller 2.4 at Kubernetes 1.25, if the controller runs with --enable-endpoint-slices (Helm value enableEndpointSlices: true): releases before 2.4.7 read EndpointSlices through discovery.k8s.io/v1beta1, which Kubernetes 1.25 no longer serves: upgrade to 2.4.7 or later before the 1.25 hop, or keep EndpointSlices off',
+      ],
+    ]);
+    expect(across[0].details).toMatchObject({ fromKubernetes: '1.25', source: 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions-extended.html' });
+    // Already past 1.25, or not reaching it: nothing to say.
+    expect(addonCompatibilityCheck.checkInventory!(inventoryOf({ charts: [chart] }), { ...context, current: '1.28', target: '1.30' })).toEqual([]);
+    expect(addonCompatibilityCheck.checkInventory!(inventoryOf({ charts: [chart] }), { ...context, current: '1.23', target: '1.24' })).toEqual([]);
   });
 
   it('says once per add-on and environment every hop the add-on must be upgraded before', () => {

@@ -1,17 +1,17 @@
-// addon-incompatible, addon-upgrade-first, addon-outdated, addon-unknown: every detected add-on judged against
-// the target and each control-plane hop on the way, with the release to move to and when.
+// addon-incompatible, addon-upgrade-first, addon-outdated, addon-advice, addon-unknown: every detected add-on judged
+// against the target and each control-plane hop on the way, with the release to move to and when.
 import semver from 'semver';
 import { compareKubeVersions, listHops } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
 import { detectAddons, type DetectedAddon } from '../addons/detect.js';
-import { judgeAddon, recommendedFor, supportedRangeText, type AddonMove } from '../addons/compatibility.js';
+import { compatibilityRowOf, judgeAddon, recommendedFor, supportedRangeText, type AddonMove } from '../addons/compatibility.js';
 import { WORKLOAD_KINDS } from '../core/pod-template.js';
 import type { AddonDefinition } from '../knowledge/addon-schema.js';
 import { currentVersionFor } from './control-plane-version.js';
 import type { Check, CheckContext } from './types.js';
 
 export const addonCompatibilityCheck: Check = {
-  ids: ['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'addon-unknown'],
+  ids: ['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'addon-advice', 'addon-unknown'],
   objectKinds: WORKLOAD_KINDS,
   checkInventory(inventory, context) {
     return detectAddons(inventory, context.knowledge.addons).flatMap((detected) => {
@@ -32,7 +32,7 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
       : 'its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs';
     return [{ ...base, id: 'addon-unknown', severity: 'info', message: `${subject}: ${why}`, details: detailsOf(detected, context, current) }];
   }
-  const findings = outdated(detected, addon, current, context);
+  const findings = [...outdated(detected, addon, current, context), ...advice(detected, addon, current, context)];
   const verdict = judgeAddon(addon, detected.version, context.target, current);
   if (verdict.kind === 'unknown') {
     if (addon.recommended?.length) return findings;
@@ -97,6 +97,23 @@ function outdated(detected: DetectedAddon, addon: AddonDefinition, current: stri
       details: { ...detailsOf(detected, context, current), recommended, steps, source: addon.recommended!.find((row) => row.kubernetes === context.target)!.source },
     },
   ];
+}
+
+/**
+ * Conditional advice on the installed release's row, for each Kubernetes minor it starts at that the upgrade
+ * reaches (crossed on the way from current, or the target itself when current is unknown).
+ */
+function advice(detected: DetectedAddon, addon: AddonDefinition, current: string | undefined, context: CheckContext): Finding[] {
+  const row = compatibilityRowOf(addon, detected.version!);
+  return (row?.advice ?? [])
+    .filter((item) => compareKubeVersions(item.fromKubernetes, context.target) <= 0 && (current === undefined || compareKubeVersions(current, item.fromKubernetes) < 0))
+    .map((item) => ({
+      ...anchor(detected),
+      id: 'addon-advice',
+      severity: 'warning',
+      message: `${detected.name} ${detected.version} at Kubernetes ${item.fromKubernetes}, if ${item.when}: ${item.message}`,
+      details: { ...detailsOf(detected, context, current), fromKubernetes: item.fromKubernetes, when: item.when, source: item.source },
+    }));
 }
 
 function describeMoves(moves: AddonMove[], target: string): string {

@@ -39,6 +39,7 @@ export const CATALOG = {
   'addon-incompatible': { severity: 'error', summary: 'An add-on version does not support the target (or a hop on the way)' },
   'addon-upgrade-first': { severity: 'error', summary: 'An add-on must be upgraded before a control-plane hop' },
   'addon-outdated': { severity: 'warning', summary: 'An EKS add-on is older than the recommended version for the target' },
+  'addon-advice': { severity: 'warning', summary: 'An add-on release needs a change before a hop when its install meets a condition the project names' },
   'addon-unknown': { severity: 'info', summary: 'An add-on was detected but its compatibility is unknown' },
   'kubelet-skew': { severity: 'error', summary: 'Kubelets would fall outside the allowed version skew' },
   'kube-proxy-skew': { severity: 'error', summary: 'kube-proxy is outside the allowed version skew' },

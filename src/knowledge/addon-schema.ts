@@ -9,6 +9,19 @@ const versionRange = z.string({ error: 'expected a semver range such as "1.26.x"
 );
 const appVersion = z.string().check(z.refine((value) => semver.coerce(value) !== null, 'expected a version such as "1.8.1" or a line such as "1.27"'));
 
+/**
+ * Advice a project gives for a release at a Kubernetes version only under a condition of the install (an option
+ * being on): not an incompatibility, so it becomes a warning that names the condition.
+ */
+export const compatibilityAdviceSchema = z.strictObject({
+  /** The first Kubernetes minor the advice applies to. */
+  fromKubernetes: minorVersion,
+  /** The condition of the install under which it applies, as a person checks it. */
+  when: z.string().check(z.minLength(1)),
+  message: z.string().check(z.minLength(1)),
+  source: sourceUrl,
+});
+
 export const compatibilityRowSchema = z.strictObject({
   /** Add-on releases the row covers. */
   versions: versionRange,
@@ -19,6 +32,7 @@ export const compatibilityRowSchema = z.strictObject({
   forecast: z.optional(z.boolean()),
   note: z.optional(z.string()),
   source: sourceUrl,
+  advice: z.optional(z.array(compatibilityAdviceSchema)),
 });
 
 export const recommendedRowSchema = z.strictObject({
@@ -102,6 +116,7 @@ export const addonSchema = z.strictObject({
 
 export type AddonDefinition = z.infer<typeof addonSchema>;
 export type CompatibilityRow = z.infer<typeof compatibilityRowSchema>;
+export type CompatibilityAdvice = z.infer<typeof compatibilityAdviceSchema>;
 export type RecommendedRow = z.infer<typeof recommendedRowSchema>;
 export type ChartVersionRow = z.infer<typeof chartVersionRowSchema>;
 export type ChartReleaseRow = z.infer<typeof chartReleaseRowSchema>;

@@ -32,7 +32,7 @@ describe('add-on knowledge', () => {
   it('takes add-on rows from --data files: new add-ons and rows for bundled ones', () => {
     const extended = loadKnowledge(['test/fixtures/addons/extra-addon.yaml']);
     expect(extended.addons.byImage('ghcr.io/acme/gateway')?.name).toBe('acme-gateway');
-    expect(extended.addons.get('argo-cd')!.compatibility!.map((row) => row.versions)).toEqual(['3.0.x', '3.1.x', '3.2.x', '2.8.x']);
+    expect(extended.addons.get('argo-cd')!.compatibility!.map((row) => row.versions)).toEqual(['3.0.x', '3.1.x', '3.2.x', '3.3.x', '3.4.x', '3.5.x', '2.8.x']);
     expect(extended.addons.get('argo-cd')!.detect!.images).toEqual(['**/argoproj/argocd']);
   });
 

@@ -30,4 +30,14 @@ describe('writtenApi', () => {
     expect(writtenApi({ apiVersion: 'rbac.authorization.k8s.io/v1', metadata: { annotations: lastApplied('rbac.authorization.k8s.io/v1beta1') } })).toEqual({ apiVersion: 'rbac.authorization.k8s.io/v1beta1', evidence: 'last-applied-configuration' });
     expect(writtenApi({ apiVersion: 'v1', metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{not json' } } })).toEqual({ apiVersion: 'v1', evidence: 'listed' });
   });
+
+  it('reads kapp\'s kapp.k14s.io/original annotation as a record of the written version, as kube-no-trouble does', () => {
+    const original = (apiVersion: string) => ({ 'kapp.k14s.io/original': JSON.stringify({ apiVersion, kind: 'PodDisruptionBudget', metadata: { name: 'web' } }) });
+    expect(writtenApi({ apiVersion: 'policy/v1', metadata: { annotations: original('policy/v1beta1') } })).toEqual({ apiVersion: 'policy/v1beta1', evidence: 'kapp-original' });
+    // kapp's own managedFields entry dates the annotation; a later writer in another version wins over it.
+    const kappThenHelm = { annotations: original('policy/v1beta1'), managedFields: [entry('kapp', 'policy/v1beta1', '2022-01-01T00:00:00Z'), entry('helm', 'policy/v1', '2024-01-01T00:00:00Z')] };
+    expect(writtenApi({ apiVersion: 'policy/v1', metadata: kappThenHelm })).toEqual({ apiVersion: 'policy/v1', evidence: 'managedFields', manager: 'helm', time: '2024-01-01T00:00:00Z' });
+    const kappLast = { annotations: original('policy/v1beta1'), managedFields: [entry('helm', 'policy/v1', '2021-01-01T00:00:00Z'), entry('kapp', 'policy/v1beta1', '2022-01-01T00:00:00Z')] };
+    expect(writtenApi({ apiVersion: 'policy/v1', metadata: kappLast })).toEqual({ apiVersion: 'policy/v1beta1', evidence: 'kapp-original', time: '2022-01-01T00:00:00Z' });
+  });
 });
