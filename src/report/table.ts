@@ -1,7 +1,7 @@
 // -o table (the default): aligned columns for a person at a terminal.
 
 import type { Finding, Report, Severity } from '../core/types.js';
-import { countsLabel, locationLabel, noFindingsLabel, resourceLabel, versionsLabel } from './labels.js';
+import { countsLabel, findingLocationLabel, noFindingsLabel, resourceLabel, versionsLabel } from './labels.js';
 import { sortFindings } from './order.js';
 import type { ReportOptions } from './reporter.js';
 
@@ -17,7 +17,7 @@ const LEADING_COLUMNS: Column[] = [
   { header: 'SEVERITY', cell: (finding) => finding.severity },
   { header: 'ID', cell: (finding) => finding.id },
   { header: 'RESOURCE', cell: (finding) => resourceLabel(finding.resource) },
-  { header: 'LOCATION', cell: (finding, cwd) => locationLabel(finding.origin, cwd) },
+  { header: 'LOCATION', cell: (finding, cwd) => findingLocationLabel(finding, cwd) },
 ];
 
 // Last, and never truncated: the message is what the reader acts on.
