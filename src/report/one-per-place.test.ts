@@ -21,7 +21,7 @@ describe('oneFindingPerPlace', () => {
     expect(merged).toEqual({
       id: 'kubelet-skew',
       severity: 'error',
-      message: 'node group lab/general runs 1.28 (lab first; each environment\'s own in details.byEnvironment)',
+      message: 'node group lab/general runs 1.28 (in lab; dev, prod differ: see details.byEnvironment)',
       origin: { type: 'terraform', path: 'infra/helm.tf', line: 4, address: 'helm_release.cluster_autoscaler' },
       environments: ['dev', 'lab', 'prod'],
       details: {

@@ -105,12 +105,13 @@ function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Fi
   return merged;
 }
 
-/** The message they share; else the representative's, saying where the others' are. */
+/** The message they share; else the representative's, naming the environments it is true of and those whose own message is in details. */
 function mergedMessage(members: [string, Finding][], representativeEnv: string): string {
-  const messages = new Set(members.map(([, finding]) => finding.message));
   const message = members.find(([env]) => env === representativeEnv)![1].message;
-  if (messages.size === 1) return message;
-  return `${message} (${representativeEnv || 'without an environment'} first; each environment's own in details.${BY_ENVIRONMENT})`;
+  const same = members.filter(([, finding]) => finding.message === message).map(([env]) => env || 'no environment');
+  const others = members.filter(([, finding]) => finding.message !== message).map(([env]) => env || 'no environment');
+  if (others.length === 0) return message;
+  return `${message} (in ${same.join(', ')}; ${others.join(', ')} ${others.length === 1 ? 'differs' : 'differ'}: see details.${BY_ENVIRONMENT})`;
 }
 
 /** Details the environments agree on at the top; what differs (and a message that differs) under byEnvironment. */
