@@ -15,12 +15,14 @@ export interface Due {
 
 /** Actions by kind, as the first screen counts them: "5 API migrations, 3 add-ons, 2 drain blockers". */
 const CATEGORIES: readonly { name: string; plural: string; ids: readonly string[] }[] = [
-  { name: 'support deadline', plural: 'support deadlines', ids: ['support-ended', 'support-ending'] },
+  { name: 'cluster past its end of support', plural: 'clusters past their end of support', ids: ['support-ended'] },
+  { name: 'cluster near its end of support', plural: 'clusters near their end of support', ids: ['support-ending'] },
   { name: 'unreadable input', plural: 'unreadable inputs', ids: ['input-invalid', 'input-unrendered-template'] },
   { name: 'API migration', plural: 'API migrations', ids: ['api-removed', 'api-deprecated', 'api-replacement-unavailable', 'deprecated-api-called', 'psp-in-use', 'tf-resource-deprecated', 'field-removed', 'field-deprecated'] },
   { name: 'add-on', plural: 'add-ons', ids: ['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'addon-unknown', 'ingress-nginx-retired', 'kube-proxy-skew'] },
   { name: 'node group', plural: 'node groups', ids: ['kubelet-skew', 'al2-nodes'] },
   { name: 'drain blocker', plural: 'drain blockers', ids: ['pdb-blocks-eviction', 'pdb-overlap', 'bare-pod', 'long-termination-grace', 'hpa-min-below-pdb', 'docker-socket'] },
+  { name: 'workload note', plural: 'workload notes', ids: ['recreate-strategy', 'liveness-probe-missing', 'zonal-volume', 'singleton-job', 'nodegroup-pinned'] },
 ];
 const OTHER = { name: 'drain risk', plural: 'drain risks' };
 

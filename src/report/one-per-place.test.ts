@@ -62,6 +62,14 @@ describe('oneFindingPerPlace', () => {
     expect(oneFindingPerPlace([at(4, 'a'), at(4, 'b'), at(9, 'a'), at(4, 'a')])).toEqual([at(4, 'a'), at(4, 'b'), at(9, 'a')]);
   });
 
+  it('keeps apart two problems one environment has at one place (two node groups of one cluster, two fields of one object)', () => {
+    const group = (name: string): Finding => ({ id: 'kubelet-skew', severity: 'error', message: name, origin: { type: 'cluster', context: 'prod' }, details: { nodeGroup: name } });
+    const field = (env: string, name: string): Finding => ({ id: 'field-deprecated', severity: 'warning', message: name, origin: helmTf(env), details: { field: name } });
+    expect(oneFindingPerPlace([group('general'), group('legacy')])).toEqual([group('general'), group('legacy')]);
+    const fields = oneFindingPerPlace([field('a', 'x'), field('a', 'y'), field('b', 'x'), field('b', 'y')]);
+    expect(fields.map((finding) => [finding.details?.field, finding.environments])).toEqual([['x', ['a', 'b']], ['y', ['a', 'b']]]);
+  });
+
   it('gives the same finding when merged findings are merged again with more environments (upshift merge)', () => {
     const once = oneFindingPerPlace([skew('prod', '1.28'), skew('dev', '1.29')]);
     const again = oneFindingPerPlace([...once, skew('lab', '1.28')]);

@@ -56,14 +56,19 @@ export function oneFindingPerPlace(findings: readonly Finding[], urgency: (findi
     if (group) group.push(finding);
     else groups.set(key, [finding]);
   }
-  return [...groups.values()].map((group) => mergeGroup(group, urgency));
+  return [...groups.values()].flatMap((group) => mergeGroup(group, urgency));
 }
 
 function placeKey(finding: Finding): string {
   const resource = finding.resource;
-  const parts = [idFamily(finding.id), resource?.apiVersion, resource?.kind, resource?.namespace, resource?.name, ...originPlace(finding.origin)];
+  const parts = [idFamily(finding.id), resource?.apiVersion, resource?.kind, resource?.namespace, resource?.name, ...originPlace(finding.origin), ...subjectOf(finding)];
   // NUL appears in no id, name, path or context.
   return parts.map((part) => part ?? '').join('\0');
+}
+
+/** What a check judged at the place, when it judges several things there: a field of the object, an add-on among its images. */
+function subjectOf(finding: Finding): unknown[] {
+  return [finding.details?.field, finding.details?.addon].map((value) => (typeof value === 'string' ? value : undefined));
 }
 
 /** What names an origin's place, without the environment that read it. */
@@ -83,16 +88,16 @@ function originPlace(origin: Origin | undefined): (string | number | undefined)[
   }
 }
 
-function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Finding {
-  // One finding per environment: a place read twice in one environment says the same thing twice.
-  const byEnv = new Map<string, Finding>();
-  for (const finding of group) {
+function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Finding[] {
+  const byEnv = new Map<string, Finding[]>();
+  for (const finding of uniqueFindings(group)) {
     const env = environmentOf(finding) ?? '';
-    const known = byEnv.get(env);
-    if (!known || severityRank(finding) < severityRank(known)) byEnv.set(env, finding);
+    byEnv.set(env, [...(byEnv.get(env) ?? []), finding]);
   }
-  const members = [...byEnv.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (members.length === 1) return members[0][1];
+  // Two findings at one place in one environment are two problems (two node groups a cluster
+  // reports, say): nothing pairs them with the other environments' findings, so they stay apart.
+  if ([...byEnv.values()].some((found) => found.length > 1) || byEnv.size === 1) return [...byEnv.values()].flat();
+  const members: [string, Finding][] = [...byEnv.entries()].map(([env, [finding]]) => [env, finding] as [string, Finding]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const environments = members.map(([env]) => env).filter((env) => env !== '');
   // The most severe, and of those the one due soonest, speaks for them all.
   const [representativeEnv, representative] = [...members].sort(([, a], [, b]) => severityRank(a) - severityRank(b) || urgency(a) - urgency(b))[0];
@@ -102,7 +107,18 @@ function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Fi
   merged.environments = environments;
   const details = mergedDetails(members);
   if (details) merged.details = details;
-  return merged;
+  return [merged];
+}
+
+/** The group without findings that say exactly what another says (one place read twice in one environment). */
+function uniqueFindings(group: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return group.filter((finding) => {
+    const key = JSON.stringify([finding.id, finding.severity, finding.message, finding.details, environmentOf(finding)]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The message they share; else the representative's, naming the environments it is true of and those whose own message is in details. */
