@@ -1,11 +1,14 @@
 // `upshift merge` as a library call: many clusters' JSON reports (upshift cluster -o json)
-// as one fleet view, each finding still naming the cluster it came from.
+// as one fleet view, each finding still naming the cluster it came from; one finding per problem
+// per place, as one scan of everything would give.
 import { compareKubeVersions } from './core/kube-version.js';
 import { UsageError } from './core/errors.js';
 import { TOOL } from './core/tool.js';
 import type { Finding, Report } from './core/types.js';
 import { sortFindings, summarize } from './report/index.js';
 import { parseReportDocument, type ReadReport } from './report/report-schema.js';
+import { oneFindingPerPlace } from './report/one-per-place.js';
+import { dueOf } from './report/due.js';
 
 export interface NamedReport {
   /** Where the report was read, for messages. */
@@ -22,10 +25,11 @@ export function mergeReports(inputs: readonly NamedReport[]): Report {
   }
   const findings: Finding[] = reports.flatMap(({ report }) => report.findings);
   const currents = reports.map(({ report }) => report.current).filter((current): current is string => typeof current === 'string');
-  const sorted = sortFindings(findings);
-  const merged: Report = { tool: { ...TOOL }, platform: reports[0].report.platform, target: reports[0].report.target, findings: sorted, summary: summarize(sorted) };
   // The fleet is as far from the target as its oldest cluster.
   const oldest = currents.sort(compareKubeVersions)[0];
+  const versions = { current: oldest, target: reports[0].report.target };
+  const sorted = sortFindings(oneFindingPerPlace(findings, (finding) => dueOf(finding, versions).rank));
+  const merged: Report = { tool: { ...TOOL }, platform: reports[0].report.platform, target: reports[0].report.target, findings: sorted, summary: summarize(sorted) };
   if (oldest) merged.current = oldest;
   return merged;
 }

@@ -24,6 +24,8 @@ import { buildKustomization, kubectlAvailable, planKustomizations } from './sour
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
 import { sortFindings, summarize } from './report/index.js';
+import { oneFindingPerPlace } from './report/one-per-place.js';
+import { dueOf } from './report/due.js';
 import { isIgnoredByConfig, loadProjectConfig, type ProjectConfig } from './config/project-config.js';
 import { unreadFieldsExcept } from './sources/unread-fields.js';
 
@@ -73,7 +75,10 @@ export interface CheckOptions {
 }
 
 export interface ScanResult {
+  /** One finding per problem per place (see report/one-per-place.ts). */
   report: Report;
+  /** The report's findings as each environment has them, before they were made one per place (the plan works per environment). */
+  environmentFindings: Finding[];
   /** What the sources found: environments, add-ons, charts and the kept resources. */
   inventory: Inventory;
   context: CheckContext;
@@ -150,9 +155,10 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   }
   checkEnvironmentSelection(options, inventory);
   const report = scan.finish();
+  const environmentFindings = scan.environmentFindings;
   // A pipeline pointed at the wrong directory would otherwise pass with "No findings".
   if (total === 0) report.notes = [...(report.notes ?? []), `nothing was scanned: no .yaml, .yml or .json manifest, Helm chart, kustomization or Terraform file in ${(options.paths ?? []).join(', ')}; check the path (and --exclude)`];
-  return { report, inventory, context };
+  return { report, inventory, context, environmentFindings };
 }
 
 /** One scan in progress: sources hand it resources as they read them; finish() builds the report. */
@@ -165,6 +171,8 @@ export interface Scan {
   /** Findings a source made itself (deprecated-api-called from metrics, EKS insights). */
   report(findings: readonly Finding[]): void;
   finish(): Report;
+  /** After finish(): the report's findings before they were made one per problem and place. */
+  readonly environmentFindings: Finding[];
 }
 
 /** Streams resources through the per-resource checks and keeps what the inventory checks need. */
@@ -198,10 +206,14 @@ export function startScan(options: CheckOptions): Scan {
       for (const check of selected) if (check.checkResource) keep(check.checkResource(resource, context));
     }
   };
+  let environmentFindings: Finding[] = [];
   return {
     context,
     objectKinds,
     inventory,
+    get environmentFindings() {
+      return environmentFindings;
+    },
     accept(resources, problems = []) {
       keep(problems);
       if (waiting) waiting.push(...resources);
@@ -226,7 +238,8 @@ export function startScan(options: CheckOptions): Scan {
       for (const check of selected) if (check.checkInventory) keep(check.checkInventory(inventory, context));
       options.onInventory?.(inventory);
 
-      const reported = sortFindings(findings.filter((finding) => isSelected(finding.id, options) && !isIgnoredByConfig(finding, config)));
+      environmentFindings = sortFindings(findings.filter((finding) => isSelected(finding.id, options) && !isIgnoredByConfig(finding, config)));
+      const reported = sortFindings(oneFindingPerPlace(environmentFindings, (finding) => dueOf(finding, context).rank));
       const report: Report = {
         tool: { ...TOOL },
         platform: context.platform,

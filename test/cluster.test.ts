@@ -73,6 +73,16 @@ describe('upshift cluster', () => {
     expect(server!.requests.some((path) => path.startsWith('/apis/extensions/v1beta1/ingresses'))).toBe(false);
   });
 
+  it('judges the controllers people write, never the Pods, ReplicaSets and Jobs a controller made', async () => {
+    const { kubeconfig } = await serve();
+    const run = await upshift(['cluster', '--kubeconfig', kubeconfig, '--context', 'prod', '--target', '1.26', '-o', 'json']);
+    const findings = JSON.parse(run.stdout).findings as (Finding & { resource?: { kind: string; name?: string } })[];
+    const subjects = new Set(findings.filter((finding) => ['Pod', 'ReplicaSet', 'Job'].includes(finding.resource?.kind ?? '')).map((finding) => `${finding.id} ${finding.resource!.kind}/${finding.resource!.name}`));
+    expect([...subjects].sort()).toEqual(['bare-pod Pod/debug', 'liveness-probe-missing Pod/debug']);
+    // The Deployment is judged once, for its own template, not again for its two Pods.
+    expect(findings.filter((finding) => finding.message.includes('web-5d4'))).toEqual([]);
+  });
+
   it('reports clients still calling deprecated APIs from the apiserver_requested_deprecated_apis metric', async () => {
     const { kubeconfig } = await serve();
     const run = await upshift(['cluster', '--kubeconfig', kubeconfig, '--target', '1.26', '--checks', 'deprecated-api-called', '-o', 'json']);

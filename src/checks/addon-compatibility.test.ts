@@ -17,19 +17,17 @@ describe('add-ons detected from workload images', () => {
   it('judges each image at its file and line, hop by hop', async () => {
     const report = await runCheck({ paths: ['test/fixtures/addons/platform.yaml'], current: '1.28', target: '1.30', only: ADDON_IDS, knowledge, now });
     expect(report.findings.map((f) => [f.id, f.severity, f.origin?.type === 'file' ? f.origin.line : null, f.message])).toEqual([
-      ['addon-incompatible', 'error', 1, 'cluster-autoscaler 1.26.4 supports Kubernetes only 1.26 (it does not support the current 1.28 either); on the way to 1.30 it must move 2 times: before 1.28→1.29 to 1.29.0 or later (recommended 1.29.x); before 1.29→1.30 to 1.30.0 or later (recommended 1.30.x)'],
-      ['addon-upgrade-first', 'error', 1, 'Upgrade cluster-autoscaler (now 1.26.4) ahead of 2 control-plane hops: to 1.29.0 or later (recommended 1.29.x) before 1.28→1.29; to 1.30.0 or later (recommended 1.30.x) before 1.29→1.30'],
-      ['addon-incompatible', 'error', 32, 'ingress-nginx 1.8.1 supports Kubernetes 1.24 to 1.27 (it does not support the current 1.28 either); on the way to 1.30 it must move once: before 1.28→1.29 to 1.9.6 or later (recommended 1.12.x)'],
-      ['addon-upgrade-first', 'error', 32, 'Upgrade ingress-nginx (now 1.8.1) to 1.9.6 or later (recommended 1.12.x) before the 1.28→1.29 control-plane hop'],
+      ['addon-upgrade-first', 'error', 1, 'cluster-autoscaler 1.26.4 supports Kubernetes only 1.26 (it does not support the current 1.28 either): upgrade it ahead of 2 control-plane hops: to 1.29.0 or later (recommended 1.29.x) before 1.28→1.29; to 1.30.0 or later (recommended 1.30.x) before 1.29→1.30'],
+      ['addon-upgrade-first', 'error', 32, 'ingress-nginx 1.8.1 supports Kubernetes 1.24 to 1.27 (it does not support the current 1.28 either): upgrade it to 1.9.6 or later (recommended 1.12.x) before the 1.28→1.29 control-plane hop'],
       ['addon-unknown', 'info', 44, 'velero (velero/velero:latest): its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs'],
     ]);
     expect(report.findings[0].resource).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kube-system', name: 'cluster-autoscaler' });
     expect(report.findings[0].details).toMatchObject({ addon: 'cluster-autoscaler', version: '1.26.4', via: 'image', current: '1.28', target: '1.30', supportedKubernetes: { min: '1.26', max: '1.26' } });
-    expect(report.findings[1].details?.upgrades).toEqual([
+    expect(report.findings[0].details?.upgrades).toEqual([
       { hop: '1.28→1.29', minimum: '1.29.0', recommended: '1.29.x' },
       { hop: '1.29→1.30', minimum: '1.30.0', recommended: '1.30.x' },
     ]);
-    expect(report.findings[3].details?.upgrades).toEqual([{ hop: '1.28→1.29', minimum: '1.9.6', recommended: '1.12.x' }]);
+    expect(report.findings[1].details?.upgrades).toEqual([{ hop: '1.28→1.29', minimum: '1.9.6', recommended: '1.12.x' }]);
   });
 });
 
@@ -92,8 +90,7 @@ describe('add-ons detected from inventory facts', () => {
       context,
     );
     expect(findings.map((f) => [f.id, f.origin?.type, f.message])).toEqual([
-      ['addon-incompatible', 'terraform', 'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.29 either); on the way to 1.30 it must move once: before 1.29→1.30 to 1.30.0 or later (recommended 1.30.x)'],
-      ['addon-upgrade-first', 'terraform', 'Upgrade cluster-autoscaler (now 1.27) in staging to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop'],
+      ['addon-upgrade-first', 'terraform', 'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.29 either): upgrade it to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop'],
       ['addon-unknown', 'terraform', 'ingress-nginx (chart ingress-nginx 4.2.0): the knowledge base does not map this chart version to an app release of ingress-nginx; add a chartVersions row with --data'],
     ]);
     expect(findings[0].details).toMatchObject({ via: 'helm-release', env: 'staging', current: '1.29' });
@@ -115,7 +112,7 @@ describe('add-ons detected from inventory facts', () => {
     expect(addonCompatibilityCheck.checkInventory!(inventoryOf({ charts: [chart] }), { ...context, current: '1.23', target: '1.24' })).toEqual([]);
   });
 
-  it('says once per add-on and environment every hop the add-on must be upgraded before', () => {
+  it('says once per add-on and environment every hop the add-on must be upgraded before, without an addon-incompatible twin', () => {
     const chart = (env: string) => ({ chart: 'cluster-autoscaler', version: '9.29.0', release: 'cluster-autoscaler', env, origin: tf(9, 'helm_release.cluster_autoscaler') });
     const findings = addonCompatibilityCheck.checkInventory!(
       inventoryOf({
@@ -127,12 +124,13 @@ describe('add-ons detected from inventory facts', () => {
       }),
       context,
     );
+    expect(findings.map((finding) => finding.id)).toEqual(['addon-upgrade-first', 'addon-upgrade-first']);
     const first = findings.filter((finding) => finding.id === 'addon-upgrade-first');
     expect(first.map((finding) => [finding.details?.env, finding.message, finding.details?.upgrades])).toEqual([
-      ['dev', 'Upgrade cluster-autoscaler (now 1.27) in dev to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop', [{ hop: '1.29→1.30', minimum: '1.30.0', recommended: '1.30.x' }]],
+      ['dev', 'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.29 either): upgrade it to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop', [{ hop: '1.29→1.30', minimum: '1.30.0', recommended: '1.30.x' }]],
       [
         'production',
-        'Upgrade cluster-autoscaler (now 1.27) in production ahead of 2 control-plane hops: to 1.29.0 or later (recommended 1.29.x) before 1.28→1.29; to 1.30.0 or later (recommended 1.30.x) before 1.29→1.30',
+        'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.28 either): upgrade it ahead of 2 control-plane hops: to 1.29.0 or later (recommended 1.29.x) before 1.28→1.29; to 1.30.0 or later (recommended 1.30.x) before 1.29→1.30',
         [
           { hop: '1.28→1.29', minimum: '1.29.0', recommended: '1.29.x' },
           { hop: '1.29→1.30', minimum: '1.30.0', recommended: '1.30.x' },

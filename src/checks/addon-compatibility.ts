@@ -50,32 +50,27 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
     source: verdict.row.source,
   };
   const notNow = verdict.supportsCurrent === false ? ` (it does not support the current ${current} either)` : '';
-  findings.push({
-    ...base,
-    id: 'addon-incompatible',
-    severity: 'error',
-    message: `${detected.name} ${detected.version} supports Kubernetes ${range}${notNow}; ${describeMoves(verdict.moves, context.target)}`,
-    details,
-  });
-  findings.push(...upgradeFirst(detected, verdict.moves, details));
+  const judged = `${detected.name} ${detected.version} supports Kubernetes ${range}${notNow}`;
+  findings.push(upgradeFirst(detected, verdict.moves, details, judged) ?? { ...base, id: 'addon-incompatible', severity: 'error', message: `${judged}; ${describeMoves(verdict.moves, context.target)}`, details });
   return findings;
 }
 
 /**
- * One addon-upgrade-first for all the hops an add-on must be upgraded before: an estate of many
- * environments and hops would otherwise repeat the same add-on once per hop in every environment.
+ * An add-on that must move before control-plane hops is one addon-upgrade-first naming them all
+ * (not also an addon-incompatible about the same add-on at the same place): an estate of many
+ * hops would otherwise repeat the add-on once per hop, and once more as its incompatibility.
  */
-function upgradeFirst(detected: DetectedAddon, moves: AddonMove[], details: Record<string, unknown>): Finding[] {
+function upgradeFirst(detected: DetectedAddon, moves: AddonMove[], details: Record<string, unknown>, judged: string): Finding | undefined {
   const before = moves.filter((move): move is AddonMove & { hop: string } => move.phase === 'before' && move.hop !== undefined);
-  if (before.length === 0) return [];
-  // The environment's name tells apart the findings one Terraform block yields for each environment.
-  const subject = `Upgrade ${detected.name} (now ${detected.version})${detected.env ? ` in ${detected.env}` : ''}`;
+  if (before.length === 0) return undefined;
+  const after = moves.filter((move) => !before.includes(move as AddonMove & { hop: string }));
   const message =
     before.length === 1
-      ? `${subject} to ${moveTarget(before[0])} before the ${before[0].hop} control-plane hop`
-      : `${subject} ahead of ${before.length} control-plane hops: ${before.map((move) => `to ${moveTarget(move)} before ${move.hop}`).join('; ')}`;
+      ? `${judged}: upgrade it to ${moveTarget(before[0])} before the ${before[0].hop} control-plane hop`
+      : `${judged}: upgrade it ahead of ${before.length} control-plane hops: ${before.map((move) => `to ${moveTarget(move)} before ${move.hop}`).join('; ')}`;
+  const then = after.length > 0 ? `; then ${after.map((move) => `${move.phase} ${move.hop ?? 'the upgrade'} to ${moveTarget(move)}`).join('; ')}` : '';
   const upgrades = before.map((move) => ({ hop: move.hop, minimum: move.minimum, recommended: move.recommended }));
-  return [{ ...anchor(detected), id: 'addon-upgrade-first', severity: 'error', message, details: { ...details, upgrades } }];
+  return { ...anchor(detected), id: 'addon-upgrade-first', severity: 'error', message: `${message}${then}`, details: { ...details, upgrades } };
 }
 
 /** EKS-published versions: the add-on should follow each control-plane hop to the version EKS lists for it. */

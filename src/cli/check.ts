@@ -14,6 +14,7 @@ import { finishWithReport, progressReporter, warnIfStale } from './common.js';
 import {
   addHelmFlag,
   addOutputFlags,
+  addSeverityFlags,
   addTargetFlags,
   excludeOption,
   fileOptions,
@@ -54,6 +55,7 @@ export function checkCommand(): Command {
   addHelmFlag(command);
   addTargetFlags(command);
   addOutputFlags(command, Object.keys(reporters), 'table');
+  addSeverityFlags(command);
   return command.action(async (paths: string[], flags: CheckFlags) => {
     const files = flags.filename ?? [];
     if (flags.snapshot) {

@@ -4,7 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { reporters } from '../report/index.js';
 import type { ClusterResult } from '../run-cluster.js';
 import { finishWithReport } from './common.js';
-import { addOutputFlags, addTargetFlags, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
+import { addOutputFlags, addSeverityFlags, addTargetFlags, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
 
 interface ClusterFlags extends OutputFlags, TargetFlags {
   kubeconfig?: string;
@@ -32,6 +32,7 @@ export function clusterCommand(): Command {
     .option('--snapshot <file>', 'also write everything read to FILE, to rerun with upshift check --snapshot FILE');
   addTargetFlags(command);
   addOutputFlags(command, Object.keys(reporters), 'table');
+  addSeverityFlags(command);
   return command.action(async (flags: ClusterFlags) => {
     if (flags.namespace && flags.allNamespaces) throw new UsageError('-n/--namespace and -A/--all-namespaces exclude each other; give one');
     // Loaded here, not at startup: the Kubernetes client is large, and other commands do not need it.

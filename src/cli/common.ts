@@ -1,11 +1,11 @@
 // What every command shares once its flags are read: progress on stderr, printing a report,
 // and the exit-code contract (CLI.md).
-import type { Report } from '../core/types.js';
-import { reporters, type ReportOptions } from '../report/index.js';
+import { SEVERITIES, type Report, type Severity } from '../core/types.js';
+import { reporters, summarize, type ReportOptions } from '../report/index.js';
 import { isoDay } from '../knowledge/calendar.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { stalenessWarning } from '../knowledge/staleness.js';
-import type { FailOn, OutputFlags } from './flags.js';
+import { minimumSeverity, type FailOn, type OutputFlags, type SeverityFlags } from './flags.js';
 
 export const EXIT = { ok: 0, usage: 1, warnings: 2, errors: 3 } as const;
 
@@ -18,11 +18,19 @@ export function exitCodeFor(report: Pick<Report, 'summary'>, failOn: FailOn): nu
 }
 
 /** Prints the report and sets the exit code; `context`: what the HTML report draws beyond the findings (knowledge, inventory). */
-export function finishWithReport(report: Report, flags: OutputFlags & { failOn: FailOn }, context: Omit<ReportOptions, 'color' | 'cwd'> = {}): void {
+export function finishWithReport(unfiltered: Report, flags: OutputFlags & { failOn: FailOn } & Partial<SeverityFlags>, context: Omit<ReportOptions, 'color' | 'cwd'> = {}): void {
+  const report = atOrAbove(unfiltered, minimumSeverity(flags));
   const color = flags.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const width = process.stdout.isTTY === true ? process.stdout.columns : undefined;
   process.stdout.write(reporters[flags.output](report, { ...context, color, width, cwd: process.cwd() }));
   process.exitCode = exitCodeFor(report, flags.failOn);
+}
+
+/** The report with only the findings at or above `minimum`, and its summary counting those. */
+export function atOrAbove(report: Report, minimum: Severity): Report {
+  if (minimum === 'info') return report;
+  const findings = report.findings.filter((finding) => SEVERITIES.indexOf(finding.severity) <= SEVERITIES.indexOf(minimum));
+  return { ...report, findings, summary: summarize(findings) };
 }
 
 /** A one-line progress counter on stderr, only for a person watching a terminal. */

@@ -2,6 +2,7 @@
 // cannot drift apart, and the library options each group of flags becomes.
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { SEVERITIES, type Severity } from '../core/types.js';
 import type { Platform } from '../core/inventory.js';
 import type { CheckOptions } from '../run-check.js';
 
@@ -71,6 +72,24 @@ export function dataOption(): Option {
 
 export function platformOption(description: string): Option {
   return new Option('--platform <platform>', description).choices(['eks', 'kubernetes']).default('eks');
+}
+
+/** What a report prints: the findings at or above a severity (like pluto's --only-show-removed). */
+export interface SeverityFlags {
+  minSeverity: Severity;
+  onlyErrors?: boolean;
+}
+
+/** --min-severity and its shorthand --only-errors, for the commands that print findings (check, cluster, merge). */
+export function addSeverityFlags(command: Command): Command {
+  return command
+    .addOption(new Option('--min-severity <level>', 'print only findings at or above this severity (the summary and exit code follow)').choices([...SEVERITIES]).default('info'))
+    .addOption(new Option('--only-errors', 'print only error findings: --min-severity error').conflicts('minSeverity'));
+}
+
+/** The lowest severity to print. */
+export function minimumSeverity(flags: Partial<SeverityFlags>): Severity {
+  return flags.onlyErrors ? 'error' : (flags.minSeverity ?? 'info');
 }
 
 export function failOnOption(): Option {

@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { mergeReports } from '../merge-reports.js';
 import { reporters } from '../report/index.js';
 import { finishWithReport } from './common.js';
-import { addOutputFlags, failOnOption, type OutputFlags, type TargetFlags } from './flags.js';
+import { addOutputFlags, addSeverityFlags, failOnOption, type OutputFlags, type TargetFlags } from './flags.js';
 
 interface MergeFlags extends OutputFlags, Pick<TargetFlags, 'failOn'> {}
 
@@ -15,6 +15,7 @@ export function mergeCommand(): Command {
     .argument('<report...>', 'JSON report files; - reads one from standard input')
     .addOption(failOnOption());
   addOutputFlags(command, Object.keys(reporters), 'table');
+  addSeverityFlags(command);
   return command.action((paths: string[], flags: MergeFlags) => {
     const inputs = paths.map((path) => ({ path: path === '-' ? 'stdin' : path, text: read(path) }));
     const report = mergeReports(inputs);

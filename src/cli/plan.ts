@@ -47,7 +47,7 @@ export function planCommand(): Command {
     });
     const plan = buildPlan({
       inventory: scan.inventory,
-      findings: scan.report.findings,
+      findings: scan.environmentFindings,
       platform: scan.context.platform,
       target: scan.context.target,
       current: scan.context.current,

@@ -63,6 +63,12 @@ export interface Finding {
   message: string;
   resource?: ResourceRef;
   origin?: Origin;
+  /**
+   * The environments (overlays, values files, Terraform environments) the problem holds in, when
+   * more than one: one finding per problem per place (CLI.md), with what differs between them in
+   * details.byEnvironment. A finding of one environment names it in origin.env instead.
+   */
+  environments?: string[];
   details?: Record<string, unknown>;
 }
 

@@ -2,10 +2,12 @@
 
 import type { Finding, Report } from '../core/types.js';
 import { originName } from './labels.js';
+import { environmentsOf } from './one-per-place.js';
 import { sortFindings } from './order.js';
 import type { ReportOptions } from './reporter.js';
 
-const HEADER = ['severity', 'id', 'kind', 'namespace', 'name', 'apiVersion', 'origin', 'path', 'line', 'column', 'message'];
+// environments last, after the columns earlier versions printed, so scripts reading them by position still work.
+const HEADER = ['severity', 'id', 'kind', 'namespace', 'name', 'apiVersion', 'origin', 'path', 'line', 'column', 'message', 'environments'];
 
 export function csv(report: Report, options: ReportOptions): string {
   const rows = sortFindings(report.findings).map((finding) => csvRow(finding, options.cwd));
@@ -28,6 +30,7 @@ function csvRow(finding: Finding, cwd: string | undefined): string[] {
     located ? String(located.line) : '',
     located?.column !== undefined ? String(located.column) : '',
     finding.message,
+    environmentsOf(finding).join(' '),
   ];
 }
 

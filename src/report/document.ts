@@ -44,6 +44,7 @@ function findingDocument(finding: Finding, cwd: string | undefined): FindingDocu
   const document: FindingDocument = { id: finding.id, severity: finding.severity, message: finding.message };
   if (finding.resource) document.resource = resourceDocument(finding.resource);
   if (finding.origin) document.origin = originDocument(finding.origin, cwd);
+  if (finding.environments?.length) document.environments = finding.environments;
   if (finding.details) document.details = finding.details;
   return document;
 }

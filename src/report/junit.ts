@@ -1,7 +1,7 @@
 // -o junit: JUnit XML, so CI systems show findings as failed tests without a SARIF viewer.
 
 import type { Finding, Report } from '../core/types.js';
-import { detailsLabel, locationLabel, resourceLabel } from './labels.js';
+import { detailsLabel, findingLocationLabel, resourceLabel } from './labels.js';
 import { sortFindings } from './order.js';
 import type { ReportOptions } from './reporter.js';
 
@@ -34,7 +34,7 @@ function testcase(finding: Finding, cwd: string | undefined): string {
 
 // "Ingress shop/web at apps/ingress.yaml:12"; the message when there is neither resource nor origin.
 function testcaseName(finding: Finding, cwd: string | undefined): string {
-  const parts = [resourceLabel(finding.resource), locationLabel(finding.origin, cwd)].filter(Boolean);
+  const parts = [resourceLabel(finding.resource), findingLocationLabel(finding, cwd)].filter(Boolean);
   return parts.length > 0 ? parts.join(' at ') : finding.message;
 }
 

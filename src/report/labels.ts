@@ -31,13 +31,21 @@ export function originName(origin: Origin, cwd?: string): string {
   }
 }
 
-/** "apps/ingress.yaml:12", "infra/addons.tf:29 (staging)", "helm-release shop/web", "cluster prod", or "" without an origin. */
-export function locationLabel(origin: Origin | undefined, cwd: string | undefined): string {
-  if (!origin) return '';
+/**
+ * "apps/ingress.yaml:12", "infra/addons.tf:29 (staging)", "infra/helm.tf:4 (dev, prod)", "helm-release shop/web",
+ * "cluster prod", or "" without an origin. `environments` are a merged finding's (Finding.environments).
+ */
+export function locationLabel(origin: Origin | undefined, cwd: string | undefined, environments?: readonly string[]): string {
+  if (!origin) return environments?.length ? `(${environments.join(', ')})` : '';
   const name = originName(origin, cwd);
-  if ((origin.type === 'file' || origin.type === 'terraform') && origin.env) return `${name}:${origin.line} (${origin.env})`;
-  if (origin.type === 'file' || origin.type === 'terraform') return `${name}:${origin.line}`;
-  return name ? `${origin.type} ${name}` : origin.type;
+  const envs = environments?.length ? environments : (origin.type === 'file' || origin.type === 'terraform') && origin.env ? [origin.env] : [];
+  const place = origin.type === 'file' || origin.type === 'terraform' ? `${name}:${origin.line}` : name ? `${origin.type} ${name}` : origin.type;
+  return envs.length > 0 ? `${place} (${envs.join(', ')})` : place;
+}
+
+/** A finding's location with the environments it holds in. */
+export function findingLocationLabel(finding: Finding, cwd: string | undefined): string {
+  return locationLabel(finding.origin, cwd, finding.environments);
 }
 
 /** "removedIn=1.22 replacement=networking.k8s.io/v1", in the order the check wrote them. */

@@ -1,7 +1,7 @@
 // -o markdown: a report to paste into a pull request, an issue or a wiki page.
 
 import { SEVERITIES, type Finding, type Report, type Severity } from '../core/types.js';
-import { countsLabel, locationLabel, noFindingsLabel, resourceLabel, versionsLabel } from './labels.js';
+import { countsLabel, findingLocationLabel, noFindingsLabel, resourceLabel, versionsLabel } from './labels.js';
 import { sortFindings } from './order.js';
 import type { ReportOptions } from './reporter.js';
 
@@ -21,7 +21,7 @@ export function markdown(report: Report, options: ReportOptions): string {
 
 function sectionTable(findings: Finding[], options: ReportOptions): string {
   const rows = findings.map((finding) => {
-    const cells = [finding.id, resourceLabel(finding.resource), locationLabel(finding.origin, options.cwd), finding.message];
+    const cells = [finding.id, resourceLabel(finding.resource), findingLocationLabel(finding, options.cwd), finding.message];
     return `| ${cells.map(escapeCell).join(' | ')} |`;
   });
   return ['| id | resource | location | message |', '| --- | --- | --- | --- |', ...rows].join('\n');

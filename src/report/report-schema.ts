@@ -24,6 +24,8 @@ const findingSchema = z.looseObject({
   message: z.string(),
   resource: z.optional(z.looseObject({ apiVersion: z.string(), kind: z.string(), namespace: z.optional(z.string()), name: z.optional(z.string()) })),
   origin: z.optional(originSchema),
+  // Several environments' copies of one problem at one place, made one (CLI.md).
+  environments: z.optional(z.array(z.string().check(z.minLength(1)))),
   details: z.optional(z.record(z.string(), z.unknown())),
 });
 

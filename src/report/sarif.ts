@@ -59,6 +59,7 @@ function sarifResult(finding: Finding, ruleIndex: number, cwd: string | undefine
   const properties = {
     ...(finding.resource && { resource: finding.resource }),
     ...(!physical && finding.origin && { origin: finding.origin }),
+    ...(finding.environments && { environments: finding.environments }),
     ...(finding.details && { details: finding.details }),
   };
   return {

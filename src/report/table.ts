@@ -1,7 +1,8 @@
 // -o table (the default): aligned columns for a person at a terminal.
 
 import type { Finding, Report, Severity } from '../core/types.js';
-import { countsLabel, locationLabel, noFindingsLabel, resourceLabel, versionsLabel } from './labels.js';
+import { countsLabel, findingLocationLabel, locationLabel, noFindingsLabel, resourceLabel, versionsLabel } from './labels.js';
+import { categoryOf, dueOf, type Due } from './due.js';
 import { sortFindings } from './order.js';
 import type { ReportOptions } from './reporter.js';
 
@@ -17,14 +18,123 @@ const LEADING_COLUMNS: Column[] = [
   { header: 'SEVERITY', cell: (finding) => finding.severity },
   { header: 'ID', cell: (finding) => finding.id },
   { header: 'RESOURCE', cell: (finding) => resourceLabel(finding.resource) },
-  { header: 'LOCATION', cell: (finding, cwd) => locationLabel(finding.origin, cwd) },
+  { header: 'LOCATION', cell: (finding, cwd) => findingLocationLabel(finding, cwd) },
 ];
 
 // Last, and never truncated: the message is what the reader acts on.
 const MESSAGE_COLUMN: Column = { header: 'MESSAGE', cell: (finding) => finding.message };
 
+/**
+ * The first screen: what is due when (support deadlines, then before each hop, earliest first),
+ * then the findings in those groups, most urgent first, fitted to the terminal's width (100
+ * columns when the output is not a terminal). A cell too long for its column is shortened here;
+ * -o wide and -o json hold the whole text.
+ */
 export function table(report: Report, options: ReportOptions): string {
-  return renderTable(report, options, []);
+  const heading = `upshift: ${versionsLabel(report)}`;
+  if (report.findings.length === 0) return `${heading}\n\n${noFindingsLabel(report)}\n`;
+  const width = Math.max(options.width ?? DEFAULT_WIDTH, MIN_WIDTH);
+  const groups = dueGroups(report);
+  const summary = [`What to do, most urgent first (${problemsLabel(report.findings.length)}):`];
+  for (const group of groups) summary.push(...wrapWords(`${group.due.label}: ${categoryCounts(group.findings)}`, width - 4).map((line, index) => (index === 0 ? `  ${line}` : `      ${line}`)));
+  const sections = groups.map((group) => {
+    const rows = group.findings.map((finding) => FIRST_SCREEN_COLUMNS.map((column) => oneLine(column.cell(finding, options.cwd)) || '-'));
+    const paint = (line: string, index: number) => (options.color ? paintSeverity(line, group.findings[index].severity) : line);
+    return [`${group.due.label} (${group.findings.length})`, ...fittedLines(FIRST_SCREEN_COLUMNS.map((column) => column.header), rows, width, paint)].join('\n');
+  });
+  return `${heading}\n\n${summary.join('\n')}\n\n${sections.join('\n\n')}\n\n${countsLabel(report.summary)}\n`;
+}
+
+/** Width of the table when the output is not a terminal (a pipe, a file, CI logs). */
+export const DEFAULT_WIDTH = 100;
+const MIN_WIDTH = 60;
+// A cell is never shortened below this: "Deployment sh…/web" still says what it is.
+const MIN_CELL = 16;
+const LOCATION_INDEX = 3;
+
+// LOCATION names at most two environments; the rest are counted (-o wide and json list them all).
+const FIRST_SCREEN_COLUMNS: Column[] = [
+  ...LEADING_COLUMNS.slice(0, 3),
+  { header: 'LOCATION', cell: (finding, cwd) => locationLabel(finding.origin, cwd, compactEnvironments(finding.environments)) },
+  MESSAGE_COLUMN,
+];
+
+function compactEnvironments(environments: readonly string[] | undefined): string[] | undefined {
+  if (!environments || environments.length <= 2) return environments ? [...environments] : undefined;
+  return [`${environments.length} environments`];
+}
+
+interface DueGroup {
+  due: Due;
+  findings: Finding[];
+}
+
+function dueGroups(report: Report): DueGroup[] {
+  const groups = new Map<string, DueGroup>();
+  for (const finding of sortFindings(report.findings)) {
+    const due = dueOf(finding, report);
+    const group = groups.get(due.label);
+    if (group) group.findings.push(finding);
+    else groups.set(due.label, { due, findings: [finding] });
+  }
+  return [...groups.values()].sort((a, b) => a.due.rank - b.due.rank);
+}
+
+/** "5 API migrations, 3 add-ons, 2 drain blockers", most numerous first. */
+function categoryCounts(findings: readonly Finding[]): string {
+  const counts = new Map<string, { count: number; name: string; plural: string }>();
+  for (const finding of findings) {
+    const category = categoryOf(finding.id);
+    const entry = counts.get(category.name) ?? { count: 0, ...category };
+    entry.count += 1;
+    counts.set(category.name, entry);
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.count - a.count)
+    .map((entry) => `${entry.count} ${entry.count === 1 ? entry.name : entry.plural}`)
+    .join(', ');
+}
+
+function problemsLabel(count: number): string {
+  return `${count} problem${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The rows on one line each when they fit the width; else each row's other cells on one line,
+ * the widest shortened until it fits, and its message below on wrapped, indented lines.
+ */
+function fittedLines(header: string[], rows: string[][], width: number, paint: (line: string, index: number) => string): string[] {
+  const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index].length)));
+  if (lineLength(widths) <= width) return [alignRow(header, widths), ...rows.map((row, index) => paint(alignRow(row, widths), index))];
+  const leading = widths.slice(0, -1);
+  // Narrow the widest of the other columns a character at a time, so that RESOURCE and LOCATION give up alike.
+  while (lineLength(leading) > width) {
+    const widest = leading.indexOf(Math.max(...leading));
+    if (leading[widest] <= MIN_CELL) break;
+    leading[widest] -= 1;
+  }
+  const lines = [alignRow(header.slice(0, -1), leading)];
+  rows.forEach((row, index) => {
+    lines.push(paint(alignRow(row.slice(0, -1).map((cell, column) => shorten(cell, leading[column], column === LOCATION_INDEX)), leading).trimEnd(), index));
+    lines.push(...wrapWords(row[row.length - 1], width - MESSAGE_INDENT.length).map((line) => MESSAGE_INDENT + line));
+  });
+  return lines;
+}
+
+/** Characters a row of these column widths takes, with the two-space gaps. */
+function lineLength(widths: readonly number[]): number {
+  return widths.reduce((sum, value) => sum + value, 0) + 2 * (widths.length - 1);
+}
+
+/**
+ * The cell cut to the width with "…": a location keeps its end (file, line, environments), other
+ * cells their start and end (a kind and a name).
+ */
+function shorten(cell: string, width: number, keepEnd: boolean): string {
+  if (cell.length <= width) return cell;
+  if (keepEnd) return `…${cell.slice(cell.length - width + 1)}`;
+  const head = Math.ceil((width - 1) / 2);
+  return `${cell.slice(0, head)}…${cell.slice(cell.length - (width - 1 - head))}`;
 }
 
 /** The table with extra columns between LOCATION and MESSAGE (-o wide adds DETAILS). */
@@ -65,7 +175,9 @@ const MESSAGE_INDENT = '    ';
 function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  // A word longer than the line (a URL, a long path) is cut, so no line is wider than the width.
+  const words = text.split(' ').flatMap((word) => (word.length <= width ? [word] : (word.match(new RegExp(`.{1,${width}}`, 'g')) ?? [word])));
+  for (const word of words) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;

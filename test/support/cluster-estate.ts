@@ -176,9 +176,12 @@ export function buildEstate(): Estate {
     stored(MANIFESTS.role, [{ ...csa('rbac.authorization.k8s.io/v1beta1', '2019-06-01T00:00:00Z') }]),
     stored(REPORTS_CHART.split('---')[1].replace('name: reports', 'name: reports\n  namespace: shop'), helmWrite),
     stored(REPORTS_CHART.split('---')[2].replace('name: reports', 'name: reports\n  namespace: shop'), [{ ...helmWrite[0], apiVersion: 'v1' }]),
-    stored('apiVersion: v1\nkind: Pod\nmetadata: { name: web-1, namespace: shop, ownerReferences: [ { kind: ReplicaSet, name: web-5d4 } ] }\nspec: { containers: [ { name: web, image: web:1 } ] }\n', [
-      { manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'v1', time: '2024-06-01T00:00:00Z' },
-    ]),
+    // What the controllers made from those templates, as they store it: the Deployment's
+    // ReplicaSet and its Pods, the CronJob's Job and its Pod, each naming its controller.
+    ...controllerMade(),
+    // What people wrote without a controller: a one-off Job and a debugging Pod.
+    stored('apiVersion: batch/v1\nkind: Job\nmetadata: { name: migrate, namespace: shop }\nspec: { template: { spec: { restartPolicy: Never, containers: [ { name: migrate, image: web:1 } ] } } }\n', [csa('batch/v1', '2024-05-01T00:00:00Z')]),
+    stored('apiVersion: v1\nkind: Pod\nmetadata: { name: debug, namespace: shop }\nspec: { containers: [ { name: shell, image: busybox:1.36 } ] }\n', [csa('v1', '2024-05-02T00:00:00Z')]),
     helmSecret({ name: 'reports', namespace: 'shop', revision: 1, status: 'superseded', chart: 'reports', version: '1.1.0', manifest: OLD_REPORTS_CHART }),
     helmSecret({ name: 'reports', namespace: 'shop', revision: 2, status: 'deployed', chart: 'reports', version: '1.2.0', manifest: REPORTS_CHART }),
     node('ip-10-0-1-1', 'general', 'v1.21.5-eks-1', 'us-east-1a'),
@@ -193,6 +196,25 @@ export function buildEstate(): Estate {
     '',
   ].join('\n');
   return { directory, objects, metrics };
+}
+
+/** The ReplicaSet and Pods of Deployment shop/web and the Job and Pod of CronJob shop/reports, with ownerReferences as controllers write them. */
+function controllerMade(): Record<string, unknown>[] {
+  const controllerWrite: Write[] = [{ manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'v1', time: '2024-06-01T00:00:00Z' }];
+  const owner = (apiVersion: string, kind: string, name: string) => ({ ownerReferences: [{ apiVersion, kind, name, uid: `uid-owner-${name}`, controller: true, blockOwnerDeletion: true }] });
+  const withOwner = (manifest: string, reference: ReturnType<typeof owner>, writes: Write[]) => {
+    const object = stored(manifest, writes) as { metadata: Record<string, unknown> };
+    return { ...object, metadata: { ...object.metadata, ...reference } };
+  };
+  const webPod = (name: string) =>
+    withOwner(`apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, namespace: shop, labels: { app: web, pod-template-hash: 5d4 } }\nspec: { nodeName: ip-10-0-1-1, containers: [ { name: web, image: web:1 } ] }\n`, owner('apps/v1', 'ReplicaSet', 'web-5d4'), controllerWrite);
+  return [
+    withOwner('apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: { name: web-5d4, namespace: shop, labels: { app: web, pod-template-hash: 5d4 } }\nspec: { replicas: 2, selector: { matchLabels: { app: web, pod-template-hash: 5d4 } }, template: { metadata: { labels: { app: web, pod-template-hash: 5d4 } }, spec: { containers: [ { name: web, image: web:1 } ] } } }\n', owner('apps/v1', 'Deployment', 'web'), [{ ...controllerWrite[0], apiVersion: 'apps/v1' }]),
+    webPod('web-5d4-x7k2p'),
+    webPod('web-5d4-q9m4z'),
+    withOwner('apiVersion: batch/v1\nkind: Job\nmetadata: { name: reports-28400000, namespace: shop }\nspec: { template: { spec: { restartPolicy: OnFailure, containers: [ { name: r, image: reports:1 } ] } } }\n', owner('batch/v1', 'CronJob', 'reports'), [{ ...controllerWrite[0], apiVersion: 'batch/v1' }]),
+    withOwner('apiVersion: v1\nkind: Pod\nmetadata: { name: reports-28400000-abcde, namespace: shop, labels: { job-name: reports-28400000 } }\nspec: { nodeName: ip-10-0-1-2, restartPolicy: OnFailure, containers: [ { name: r, image: reports:1 } ] }\n', owner('batch/v1', 'Job', 'reports-28400000'), controllerWrite),
+  ];
 }
 
 export function node(name: string, group: string, kubelet: string, zone: string): Record<string, unknown> {

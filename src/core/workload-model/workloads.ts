@@ -5,6 +5,7 @@
 import { dirname } from 'node:path';
 import { isRecord, type Fields } from '../fields.js';
 import { podTemplateOf, runsPods } from '../pod-template.js';
+import { controllerKindOf } from '../owner.js';
 import type { Resource } from '../types.js';
 import { readSelector, type LabelSelector } from './label-selector.js';
 
@@ -63,7 +64,7 @@ export function readWorkload(resource: Resource): Workload | undefined {
     name: resource.name,
     podLabels: stringMap(template.metadata.labels),
     podSpec: template.spec,
-    controlled: resource.kind !== 'Pod' || hasController(object.metadata),
+    controlled: resource.kind !== 'Pod' || controllerKindOf(object.metadata) !== undefined,
   };
   if (REPLICATED_KINDS.has(resource.kind)) workload.replicas = countOf(spec.replicas);
   return workload;
@@ -132,9 +133,4 @@ export function stringMap(value: unknown): Record<string, string> {
  */
 function isCompletePodSpec(spec: Fields): boolean {
   return Array.isArray(spec.containers) && spec.containers.length > 0 && spec.containers.every((container) => isRecord(container) && typeof container.image === 'string');
-}
-
-function hasController(metadata: unknown): boolean {
-  if (!isRecord(metadata) || !Array.isArray(metadata.ownerReferences)) return false;
-  return metadata.ownerReferences.some((owner) => isRecord(owner) && owner.controller === true);
 }

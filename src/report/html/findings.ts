@@ -20,6 +20,12 @@ ${SEVERITIES.map((severity) => `<label><input type="checkbox" data-filter-severi
   return `<section id="findings"><h2>Findings</h2>${filters}${groups}</section>`;
 }
 
+// One problem in several environments is one item naming them, not one badge per environment.
+function environmentsList(finding: Finding): string {
+  const environments = finding.environments ?? [];
+  return environments.length > 0 ? ` <span class="envs" title="environments">${escapeHtml(environments.join(', '))}</span>` : '';
+}
+
 function severityGroup(severity: Severity, findings: readonly Finding[], cwd: string | undefined): string {
   if (findings.length === 0) return '';
   const byResource = new Map<string, Finding[]>();
@@ -30,7 +36,7 @@ function severityGroup(severity: Severity, findings: readonly Finding[], cwd: st
   const resources = [...byResource.entries()].map(([key, group]) => {
     const [resource, location] = key.split('\u0000');
     const items = group
-      .map((finding) => `<li class="finding" data-severity="${finding.severity}" data-id="${escapeHtml(finding.id)}"><span class="badge ${finding.severity}">${escapeHtml(finding.id)}</span> ${escapeHtml(finding.message)}</li>`)
+      .map((finding) => `<li class="finding" data-severity="${finding.severity}" data-id="${escapeHtml(finding.id)}"><span class="badge ${finding.severity}">${escapeHtml(finding.id)}</span>${environmentsList(finding)} ${escapeHtml(finding.message)}</li>`)
       .join('');
     return `<details class="resource" open><summary>${escapeHtml(resource || '(input)')}<span class="where">${escapeHtml(location)}</span></summary><ul class="findings">${items}</ul></details>`;
   });

@@ -21,6 +21,7 @@ code { background: #f1f3f5; border-radius: 4px; padding: 1px 4px; font-size: 12.
 .filters input[type=search] { padding: 4px 8px; min-width: 260px; }
 .resource { border-top: 1px solid var(--line); padding: 6px 0; }
 .resource summary { cursor: pointer; font-weight: 600; font-size: 14px; }
+.finding .envs { color: var(--muted); font-size: 12px; }
 .resource .where { color: var(--muted); font-weight: 400; margin-left: 8px; }
 .finding { list-style: none; margin: 4px 0 4px 0; font-size: 14px; }
 ul.findings { padding-left: 16px; margin: 4px 0; }

@@ -2,6 +2,7 @@
 // under the API version that wrote it, Helm release manifests once (not again as the objects
 // they created), the deprecated-API metric as findings, nodes as the environment's node groups.
 import { listHops, minorOf, requireKubeVersion } from '../../core/kube-version.js';
+import { isControllerMade } from '../../core/owner.js';
 import type { Origin, Resource } from '../../core/types.js';
 import type { NodeGroupFact } from '../../core/inventory.js';
 import type { Scan } from '../../run-check.js';
@@ -41,6 +42,8 @@ export function scanSink(scan: Scan, info: ClusterInfo): ScanSink {
       const resources: Resource[] = [];
       for (const object of items) {
         if (served.kind === 'Node') nodes.push(nodeFact(object));
+        // A controller's Pods, ReplicaSets and Jobs repeat its template: the controller is judged.
+        if (isControllerMade(served.kind, object.metadata)) continue;
         const writer = writtenApi(object);
         const name = stringOf(object.metadata?.name);
         const namespace = stringOf(object.metadata?.namespace);

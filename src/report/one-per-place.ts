@@ -1,0 +1,189 @@
+// One finding per problem per place (CLI.md): a Terraform block, a chart template or a base
+// manifest read once per environment, overlay or values file gives the same problem once per
+// environment. Those copies become one finding that lists its environments, with what differs
+// between them (the current version, the hops, the message) kept per environment in details.
+import { SEVERITIES, type Finding, type Origin } from '../core/types.js';
+
+/**
+ * Ids that name one problem in different degrees: the same place can only have one of them at a
+ * time in one environment, but may have each in a different one (a version past standard support
+ * in one environment and nearing it in another).
+ */
+const FAMILIES: Readonly<Record<string, string>> = {
+  'addon-incompatible': 'addon-compatibility',
+  'addon-upgrade-first': 'addon-compatibility',
+  'support-ended': 'support',
+  'support-ending': 'support',
+  'api-removed': 'api-lifecycle',
+  'api-deprecated': 'api-lifecycle',
+  'field-removed': 'field-lifecycle',
+  'field-deprecated': 'field-lifecycle',
+};
+
+/** The problem an id is a degree of: "support" for support-ended and support-ending. */
+export function idFamily(id: string): string {
+  return FAMILIES[id] ?? id;
+}
+
+/** The details key under which a merged finding keeps what differs between its environments. */
+export const BY_ENVIRONMENT = 'byEnvironment';
+
+/** The environment a finding was judged in: its origin's (Terraform, a chart's values, an overlay), else the one its details name. */
+export function environmentOf(finding: Finding): string | undefined {
+  const origin = finding.origin;
+  if (origin && (origin.type === 'file' || origin.type === 'terraform') && origin.env) return origin.env;
+  const named = finding.details?.env;
+  return typeof named === 'string' ? named : undefined;
+}
+
+/** The environments a finding holds in: its `environments`, else the one it was judged in. */
+export function environmentsOf(finding: Finding): string[] {
+  if (finding.environments?.length) return finding.environments;
+  const env = environmentOf(finding);
+  return env === undefined ? [] : [env];
+}
+
+/**
+ * The findings with every group of the same id family, resource and origin place made one.
+ * Findings already merged (a report read back by `upshift merge`) are split into their
+ * environments first, so merging merged reports gives what one scan of everything would.
+ */
+export function oneFindingPerPlace(findings: readonly Finding[], urgency: (finding: Finding) => number = () => 0): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings.flatMap(splitEnvironments)) {
+    const key = placeKey(finding);
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  return [...groups.values()].flatMap((group) => mergeGroup(group, urgency));
+}
+
+function placeKey(finding: Finding): string {
+  const resource = finding.resource;
+  const parts = [idFamily(finding.id), resource?.apiVersion, resource?.kind, resource?.namespace, resource?.name, ...originPlace(finding.origin), ...subjectOf(finding)];
+  // NUL appears in no id, name, path or context.
+  return parts.map((part) => part ?? '').join('\0');
+}
+
+/** What a check judged at the place, when it judges several things there: a field of the object, an add-on among its images. */
+function subjectOf(finding: Finding): unknown[] {
+  return [finding.details?.field, finding.details?.addon].map((value) => (typeof value === 'string' ? value : undefined));
+}
+
+/** What names an origin's place, without the environment that read it. */
+function originPlace(origin: Origin | undefined): (string | number | undefined)[] {
+  if (!origin) return [];
+  switch (origin.type) {
+    case 'file':
+      return [origin.type, origin.path, origin.line, origin.column, origin.chart, origin.kustomization];
+    case 'terraform':
+      return [origin.type, origin.path, origin.line, origin.column];
+    case 'helm-release':
+      return [origin.type, origin.namespace, origin.release];
+    case 'cluster':
+      return [origin.type, origin.context, origin.uid];
+    case 'eks':
+      return [origin.type, origin.cluster, origin.region];
+  }
+}
+
+function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Finding[] {
+  const byEnv = new Map<string, Finding[]>();
+  for (const finding of uniqueFindings(group)) {
+    const env = environmentOf(finding) ?? '';
+    byEnv.set(env, [...(byEnv.get(env) ?? []), finding]);
+  }
+  // Two findings at one place in one environment are two problems (two node groups a cluster
+  // reports, say): nothing pairs them with the other environments' findings, so they stay apart.
+  if ([...byEnv.values()].some((found) => found.length > 1) || byEnv.size === 1) return [...byEnv.values()].flat();
+  const members: [string, Finding][] = [...byEnv.entries()].map(([env, [finding]]) => [env, finding] as [string, Finding]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const environments = members.map(([env]) => env).filter((env) => env !== '');
+  // The most severe, and of those the one due soonest, speaks for them all.
+  const [representativeEnv, representative] = [...members].sort(([, a], [, b]) => severityRank(a) - severityRank(b) || urgency(a) - urgency(b))[0];
+  const merged: Finding = { id: representative.id, severity: representative.severity, message: mergedMessage(members, representativeEnv) };
+  if (representative.resource) merged.resource = representative.resource;
+  if (representative.origin) merged.origin = withoutEnvironment(representative.origin);
+  merged.environments = environments;
+  const details = mergedDetails(members);
+  if (details) merged.details = details;
+  return [merged];
+}
+
+/** The group without findings that say exactly what another says (one place read twice in one environment). */
+function uniqueFindings(group: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return group.filter((finding) => {
+    const key = JSON.stringify([finding.id, finding.severity, finding.message, finding.details, environmentOf(finding)]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The message they share; else the representative's, naming the environments it is true of and those whose own message is in details. */
+function mergedMessage(members: [string, Finding][], representativeEnv: string): string {
+  const message = members.find(([env]) => env === representativeEnv)![1].message;
+  const same = members.filter(([, finding]) => finding.message === message).map(([env]) => env || 'no environment');
+  const others = members.filter(([, finding]) => finding.message !== message).map(([env]) => env || 'no environment');
+  if (others.length === 0) return message;
+  return `${message} (in ${same.join(', ')}; ${others.join(', ')} ${others.length === 1 ? 'differs' : 'differ'}: see details.${BY_ENVIRONMENT})`;
+}
+
+/** Details the environments agree on at the top; what differs (and a message that differs) under byEnvironment. */
+function mergedDetails(members: [string, Finding][]): Record<string, unknown> | undefined {
+  const keys = new Set(members.flatMap(([, finding]) => Object.keys(finding.details ?? {})));
+  keys.delete('env');
+  const shared: Record<string, unknown> = {};
+  const differing: string[] = [];
+  for (const key of keys) {
+    const values = members.map(([, finding]) => JSON.stringify(finding.details?.[key]));
+    if (values.every((value) => value === values[0])) shared[key] = members[0][1].details![key];
+    else differing.push(key);
+  }
+  const messagesDiffer = new Set(members.map(([, finding]) => finding.message)).size > 1;
+  const idsDiffer = new Set(members.map(([, finding]) => finding.id)).size > 1;
+  if (differing.length > 0 || messagesDiffer || idsDiffer) {
+    const perEnvironment: Record<string, Record<string, unknown>> = {};
+    for (const [env, finding] of members) {
+      const own: Record<string, unknown> = {};
+      if (idsDiffer) own.id = finding.id;
+      if (idsDiffer) own.severity = finding.severity;
+      for (const key of differing) if (finding.details?.[key] !== undefined) own[key] = finding.details[key];
+      if (messagesDiffer) own.message = finding.message;
+      perEnvironment[env || '(none)'] = own;
+    }
+    shared[BY_ENVIRONMENT] = perEnvironment;
+  }
+  return Object.keys(shared).length > 0 ? shared : undefined;
+}
+
+/** A merged finding as the findings it was made of, one per environment. */
+function splitEnvironments(finding: Finding): Finding[] {
+  if (!finding.environments?.length) return [finding];
+  const { environments, ...single } = finding;
+  const { [BY_ENVIRONMENT]: perEnvironment, ...shared } = finding.details ?? {};
+  const own = (env: string): Record<string, unknown> => {
+    const entry = (perEnvironment as Record<string, unknown> | undefined)?.[env];
+    return typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+  };
+  return environments.map((env) => {
+    const { id, severity, message, ...facts } = own(env);
+    const member: Finding = { ...single, details: { ...shared, ...facts, env } };
+    if (typeof id === 'string') member.id = id;
+    if (typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity)) member.severity = severity as Finding['severity'];
+    if (typeof message === 'string') member.message = message;
+    if (member.origin && (member.origin.type === 'file' || member.origin.type === 'terraform')) member.origin = { ...member.origin, env };
+    return member;
+  });
+}
+
+function withoutEnvironment(origin: Origin): Origin {
+  if (origin.type !== 'file' && origin.type !== 'terraform') return origin;
+  const { env: _env, ...rest } = origin;
+  return rest;
+}
+
+function severityRank(finding: Finding): number {
+  return SEVERITIES.indexOf(finding.severity);
+}
