@@ -64,7 +64,8 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
       };
       const output = new Output(true);
       execute(set, parsedCache.get(file)!.body, file.display, data, output);
-      templates.push({ file, text: output.toString(), sourceOf: (line) => output.sourceOf(line) });
+      // Go prints a missing value as <no value>; helm removes that from each template's final text only.
+      templates.push({ file, text: output.toString().replaceAll('<no value>', ''), sourceOf: (line) => output.sourceOf(line) });
     }
   }
   return { templates, missing };
