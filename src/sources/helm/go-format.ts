@@ -87,6 +87,8 @@ function formatVerb(verb: string, arg: unknown, precision: number | undefined, f
       return typeof arg === 'number' ? withSign(formatFloat(arg), arg >= 0, flags) : bad();
     case 'c':
       return typeof arg === 'bigint' ? String.fromCodePoint(Number(arg)) : bad();
+    case 'U':
+      return typeof arg === 'bigint' ? `U+${arg.toString(16).toUpperCase().padStart(4, '0')}` : bad();
     default:
       return `%!${verb}(${arg === null || arg === undefined ? '<nil>' : `${typeName(arg)}=${formatValue(arg)}`})`;
   }

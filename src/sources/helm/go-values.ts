@@ -72,6 +72,9 @@ export function printValue(value: unknown): string {
   return formatValue(value);
 }
 
+/** The String() method of a Go value that fmt prints through it (a semver Version). */
+export const GO_STRING = Symbol('String');
+
 /** fmt's %v; nil prints as <nil>. */
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -80,6 +83,7 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(formatValue).join(' ')}]`;
+  if (typeof (value as { [GO_STRING]?: unknown })[GO_STRING] === 'function') return (value as { [GO_STRING](): string })[GO_STRING]();
   if (isDict(value)) return `map[${Object.keys(value).sort().map((key) => `${key}:${formatValue(value[key])}`).join(' ')}]`;
   if (value instanceof GoTime) return value.toString();
   return String(value);

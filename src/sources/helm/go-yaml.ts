@@ -17,7 +17,7 @@ export function goYaml(value: unknown, indentSequences = false): string {
   let text: string;
   if (Array.isArray(node) && node.length > 0) text = sequence(node, 0, false);
   else if (isDict(node) && Object.keys(node).length > 0) text = mapping(node, 0, false);
-  else text = scalar(node, 0, BEST_INDENT, false);
+  else text = isEmptyCollection(node) ?? scalar(node, 0, BEST_INDENT, false);
   return text;
 }
 
@@ -162,7 +162,6 @@ const RESOLVE_MAP = new Set([
   'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF',
   '', '~', 'null', 'Null', 'NULL',
   '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF',
-  '<<',
 ]);
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;

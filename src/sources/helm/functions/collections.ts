@@ -10,7 +10,7 @@ function mergeInto(destination: Dict, source: Dict, overwrite: boolean): Dict {
     const value = source[key];
     const current = destination[key];
     if (value === null || value === undefined) {
-      if (overwrite && Object.hasOwn(destination, key)) destination[key] = value;
+      if (overwrite) destination[key] = value;
       continue;
     }
     if (isDict(current) && isDict(value)) mergeInto(current, value, overwrite);

@@ -99,13 +99,10 @@ function delimitedCase(value: string, delimiter: string): string {
       previous = undefined;
       continue;
     }
+    // Digits continue a word, as lower-case letters do.
     if (kind === 'upper' && previous !== undefined) {
       const next = runes[index + 1] === undefined ? undefined : runeClass(runes[index + 1]);
       if (previous === 'lower' || previous === 'digit' || (previous === 'upper' && next === 'lower')) result += delimiter;
-    } else if (kind === 'digit' && previous !== undefined && previous !== 'digit') {
-      result += delimiter;
-    } else if (kind !== 'digit' && previous === 'digit') {
-      result += delimiter;
     }
     result += character.toLowerCase();
     previous = kind;
