@@ -10,7 +10,7 @@ import { Output, type SourceLine } from './output.js';
 import { coalesce } from './values.js';
 import { ChartLoadError, dependencyKey, type Chart, type ChartFile, type Dependency } from './chart.js';
 import type { Capabilities } from './capabilities.js';
-import { isDict, type Dict } from './go-values.js';
+import { isDict, markChartValues, type Dict } from './go-values.js';
 
 export interface Release {
   name: string;
@@ -55,7 +55,7 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
       const base = file.path.slice(file.path.lastIndexOf('/') + 1);
       if (base.startsWith('_') || base === 'NOTES.txt') continue;
       const data = {
-        Values: scoped,
+        Values: markChartValues(scoped),
         Chart: chartData,
         Release: releaseObject,
         Capabilities: capabilities,

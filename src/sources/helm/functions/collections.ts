@@ -1,7 +1,7 @@
 // Sprig's list and dict functions. merge/mergeOverwrite follow mergo as Sprig uses it: they
 // fill the destination in place and return it, sharing the source's values as Go does.
 import { FunctionError, type TemplateFunction } from '../execute.js';
-import { isDict, type Dict } from '../go-values.js';
+import { isDict, typeName, type Dict } from '../go-values.js';
 import { arity, dict, dictOrNil, integer, isEmpty, kindLabel, stringValue, text, toInteger } from './arguments.js';
 
 /** mergo.Merge into `destination`: a key is filled when missing or empty there (or always, overwriting). */
@@ -74,7 +74,8 @@ function dig(args: unknown[]): unknown {
     return key;
   });
   for (let index = 0; index < keys.length; index++) {
-    if (!isDict(map)) throw new FunctionError(`interface conversion: interface {} is ${map === null || map === undefined ? 'nil' : kindLabel(map)}, not map[string]interface {}`);
+    // Sprig asserts map[string]interface {}, which helm's .Values (a chartutil.Values) is not.
+    if (!isDict(map) || typeName(map) !== 'map[string]interface {}') throw new FunctionError(`interface conversion: interface {} is ${map === null || map === undefined ? 'nil' : typeName(map)}, not map[string]interface {}`);
     if (!Object.hasOwn(map, keys[index])) return fallback;
     map = map[keys[index]];
   }

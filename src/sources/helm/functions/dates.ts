@@ -8,7 +8,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Go's reference-time layout tokens, longest first. */
-const LAYOUT = /2006|06|January|Jan|01|1|Monday|Mon|002|__2|_2|02|2|15|03|3|04|4|05|5|PM|pm|MST|Z07:00:00|Z070000|Z07:00|Z0700|Z07|-07:00:00|-070000|-07:00|-0700|-07|[.,](0+|9+)(?!\d)/g;
+const LAYOUT = /2006|January|Monday|Z07:00:00|Z070000|Z07:00|Z0700|Z07|-07:00:00|-070000|-07:00|-0700|-07|Jan|Mon|MST|002|__2|_2|06|01|02|03|04|05|15|PM|pm|1|2|3|4|5|[.,](0+|9+)(?!\d)/g;
 
 function pad(value: number, width: number, fill = '0'): string {
   return String(value).padStart(width, fill);

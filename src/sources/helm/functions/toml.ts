@@ -45,12 +45,14 @@ function writeTable(map: Dict, path: string[], out: string[]): void {
     const childPath = [...path, key];
     const header = childPath.map(quoteKey).join('.');
     const headerIndent = '  '.repeat(childPath.length - 1);
+    // BurntSushi separates a top-level table with a blank line, a nested one with none.
+    const gap = childPath.length === 1 ? [''] : [];
     if (isDict(value)) {
-      out.push('', `${headerIndent}[${header}]`);
+      out.push(...gap, `${headerIndent}[${header}]`);
       writeTable(value, childPath, out);
     } else if (isTableArray(value)) {
       for (const item of value) {
-        out.push('', `${headerIndent}[[${header}]]`);
+        out.push(...gap, `${headerIndent}[[${header}]]`);
         writeTable(item, childPath, out);
       }
     }
