@@ -20,7 +20,8 @@ function render(source: string, data: unknown = {}): string {
   };
   const output = new Output(false);
   execute(set, parsed.body, 't.yaml', data, output);
-  return output.toString();
+  // As helm does with a template's final text.
+  return output.toString().replaceAll('<no value>', '');
 }
 
 function failure(source: string, data: unknown = {}): string {
@@ -42,7 +43,7 @@ describe('Go text/template semantics', () => {
     ['{{ with .a }}{{ .b }}{{ else }}none{{ end }}', { a: null }, 'none'],
     ['{{ range $i, $v := .l }}{{ $i }}={{ $v }};{{ else }}empty{{ end }}', { l: ['x', 'y'] }, '0=x;1=y;'],
     ['{{ range $k, $v := .m }}{{ $k }}:{{ $v }} {{ end }}', { m: { b: 2, a: 1 } }, 'a:1 b:2 '],
-    ['{{ range .l }}{{ if eq . 2 }}{{ continue }}{{ end }}{{ if eq . 4 }}{{ break }}{{ end }}{{ . }}{{ end }}', { l: [1, 2, 3, 4, 5] }, '13'],
+    ['{{ range .l }}{{ if eq . "2" }}{{ continue }}{{ end }}{{ if eq . "4" }}{{ break }}{{ end }}{{ . }}{{ end }}', { l: ['1', '2', '3', '4', '5'] }, '13'],
     ['{{ range 3 }}{{ . }}{{ end }}', {}, '012'],
     ['{{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ end }}{{ $x }}', {}, '2'],
     ['{{ and .a .a.b }}|{{ or .none "fallback" }}|{{ not 0 }}', { a: null }, '|fallback|true'],
@@ -64,7 +65,7 @@ describe('Sprig and Helm functions', () => {
     ['{{ "  x  " | trim }}{{ "Hello" | upper }}{{ "ABC" | lower }}', 'xHELLOabc'],
     ['{{ "abcdef" | trunc 3 }} {{ "name-" | trimSuffix "-" }} {{ "a+b" | replace "+" "_" }}', 'abc name a_b'],
     ['{{ contains "ell" "hello" }} {{ hasPrefix "he" "hello" }} {{ "a" | hasKey (dict "a" 1) }}', 'true true true'],
-    ['{{ toYaml (dict "b" (list 1 2) "a" "x") }}', 'a: x\nb:\n  - 1\n  - 2'],
+    ['{{ toYaml (dict "b" (list 1 2) "a" "x") }}', 'a: x\nb:\n- 1\n- 2'],
     ['x:{{ toYaml (dict "k" "v") | nindent 2 }}', 'x:\n  k: v'],
     ['{{ "a\\nb" | indent 2 }}', '  a\n  b'],
     ['{{ toJson (dict "b" "<x>" "a" 1) }}', '{"a":1,"b":"\\u003cx\\u003e"}'],

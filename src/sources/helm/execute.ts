@@ -4,7 +4,7 @@
 import type { Argument, Command, ControlNode, Node, Pipeline } from './parser.js';
 import { Output } from './output.js';
 import { TemplateError } from './template-error.js';
-import { formatValue, isDict, isTruthy, typeName } from './go-values.js';
+import { formatValue, GoTime, goInt, isDict, isTruthy, printValue, typeName } from './go-values.js';
 import { MUTATING_FUNCTIONS } from './functions/collections.js';
 
 /** What a function sees besides its arguments: the template set it runs in. */
@@ -120,7 +120,7 @@ class Executor implements CallContext {
         return;
       case 'action': {
         const value = this.pipeline(node.pipeline, dot, node.line);
-        if (node.pipeline.variables.length === 0) this.output.write(formatValue(value), this.frame.file, node.line, false);
+        if (node.pipeline.variables.length === 0) this.output.write(printValue(value), this.frame.file, node.line, false);
         return;
       }
       case 'if':
@@ -158,10 +158,12 @@ class Executor implements CallContext {
     const value = this.pipeline(node.pipeline, dot, node.line, false);
     let entries: [unknown, unknown][];
     if (value === null || value === undefined) entries = [];
-    else if (Array.isArray(value)) entries = value.map((item, index) => [index, item]);
+    else if (Array.isArray(value)) entries = value.map((item, index) => [goInt(index), item]);
     else if (isDict(value)) entries = Object.keys(value).sort().map((key) => [key, value[key]]);
-    else if (typeof value === 'number' && Number.isInteger(value)) entries = Array.from({ length: Math.max(0, value) }, (_, index) => [index, index]);
-    else throw new TemplateError(this.frame.file, node.line, node.column, `range can't iterate over ${formatValue(value)}`);
+    else if (typeof value === 'bigint') {
+      if (second !== undefined) throw new TemplateError(this.frame.file, node.line, node.column, `can't use ${value} to iterate over more than one variable`);
+      entries = Array.from({ length: Math.max(0, Number(value)) }, (_, index) => [goInt(index), goInt(index)]);
+    } else throw new TemplateError(this.frame.file, node.line, node.column, `range can't iterate over ${formatValue(value)}`);
     if (entries.length === 0) {
       this.list(node.otherwise, dot);
       return;
@@ -268,10 +270,16 @@ class Executor implements CallContext {
       const name = names[index];
       const last = index === names.length - 1;
       if (value === null || value === undefined) {
+        // As Go's evalField: a nil that a variable, a pipeline or dot holds has no fields and
+        // gives nil; a nil met inside a chain (a missing key, .a.b with a unset) is an error.
+        if (index === 0) return undefined;
         throw new TemplateError(this.frame.file, line, column, `nil pointer evaluating interface {}.${name}`);
       }
       if (!isDict(value)) {
-        throw new TemplateError(this.frame.file, line, column, `can't evaluate field ${name} in type ${typeName(value)}`);
+        const method = value instanceof GoTime && /^[A-Z]/.test(name) ? (value as unknown as Record<string, unknown>)[name] : undefined;
+        if (typeof method !== 'function') throw new TemplateError(this.frame.file, line, column, `can't evaluate field ${name} in type ${typeName(value)}`);
+        value = (method as (...args: unknown[]) => unknown).apply(value, last ? (callArgs ?? []) : []);
+        continue;
       }
       const field = Object.hasOwn(value, name) ? value[name] : undefined;
       if (typeof field === 'function') {

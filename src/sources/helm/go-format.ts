@@ -1,6 +1,6 @@
 // Go's fmt verbs as printf, print and println use them in templates: %v %s %d %q %f %t %x
 // %X %o %e %g %c %%, with flags, width and precision.
-import { formatNumber, formatValue, isDict, typeName } from './go-values.js';
+import { formatFloat, formatValue, isDict, typeName } from './go-values.js';
 
 const VERB = /%([-+# 0]*)(\d+|\*)?(?:\.(\d+|\*)?)?([a-zA-Z%])/g;
 
@@ -45,51 +45,57 @@ export function sprintf(format: string, args: unknown[]): string {
     result += pad(text, width === undefined ? 0 : Number(width), segment.flags);
   }
   if (next < args.length) {
-    return `${result}%!(EXTRA ${args.slice(next).map((arg) => `${typeName(arg)}=${formatValue(arg)}`).join(', ')})`;
+    return `${result}%!(EXTRA ${args.slice(next).map((arg) => (arg === null || arg === undefined ? '<nil>' : `${typeName(arg)}=${formatValue(arg)}`)).join(', ')})`;
   }
   return result;
 }
 
 function formatVerb(verb: string, arg: unknown, precision: number | undefined, flags: string): string {
-  const bad = () => `%!${verb}(${typeName(arg)}=${arg === null || arg === undefined ? '<nil>' : formatValue(arg)})`;
+  const bad = () => (arg === null || arg === undefined ? `%!${verb}(<nil>)` : `%!${verb}(${typeName(arg)}=${formatValue(arg)})`);
+  if (verb === 'T') return typeName(arg);
+  if (verb === 'v') return formatValue(arg);
+  // fmt applies the verb to each element of a list or map.
+  if (Array.isArray(arg)) return `[${arg.map((item) => formatVerb(verb, item, precision, flags)).join(' ')}]`;
+  if (isDict(arg)) return `map[${Object.keys(arg).sort().map((key) => `${formatVerb(verb, key, precision, flags)}:${formatVerb(verb, arg[key], precision, flags)}`).join(' ')}]`;
   switch (verb) {
-    case 'v':
-      return arg === null || arg === undefined ? '<nil>' : formatValue(arg);
     case 's':
-      if (typeof arg === 'string') return precision === undefined ? arg : arg.slice(0, precision);
-      if (Array.isArray(arg) || isDict(arg)) return formatValue(arg);
+      if (typeof arg === 'string') return precision === undefined ? arg : [...arg].slice(0, precision).join('');
       return bad();
     case 'q':
-      return typeof arg === 'string' ? JSON.stringify(arg) : bad();
+      if (typeof arg === 'string') return JSON.stringify(arg);
+      if (typeof arg === 'bigint') return `'${String.fromCodePoint(Number(arg)).replace(/[\x00-\x1f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}'`;
+      return bad();
     case 't':
       return typeof arg === 'boolean' ? String(arg) : bad();
     case 'd':
-      return typeof arg === 'number' && Number.isInteger(arg) ? withSign(String(arg), arg, flags) : bad();
+      return typeof arg === 'bigint' ? withSign(arg.toString(), arg >= 0n, flags) : bad();
     case 'x':
     case 'X':
     case 'o':
     case 'b': {
       const radix = verb === 'o' ? 8 : verb === 'b' ? 2 : 16;
-      if (typeof arg === 'number' && Number.isInteger(arg)) return verb === 'X' ? arg.toString(radix).toUpperCase() : arg.toString(radix);
+      if (typeof arg === 'bigint') return verb === 'X' ? arg.toString(radix).toUpperCase() : arg.toString(radix);
       if (typeof arg === 'string' && radix === 16) return Buffer.from(arg).toString('hex')[verb === 'X' ? 'toUpperCase' : 'toLowerCase']();
       return bad();
     }
     case 'f':
     case 'F':
-      return typeof arg === 'number' ? withSign(arg.toFixed(precision ?? 6), arg, flags) : bad();
+      return typeof arg === 'number' ? withSign(arg.toFixed(precision ?? 6), arg >= 0, flags) : bad();
     case 'e':
-      return typeof arg === 'number' ? arg.toExponential(precision ?? 6).replace(/e([+-])(\d)$/, 'e$10$2') : bad();
+      return typeof arg === 'number' ? withSign(arg.toExponential(precision ?? 6).replace(/e([+-])(\d)$/, 'e$10$2'), arg >= 0, flags) : bad();
     case 'g':
-      return typeof arg === 'number' ? formatNumber(arg) : bad();
+      return typeof arg === 'number' ? withSign(formatFloat(arg), arg >= 0, flags) : bad();
     case 'c':
-      return typeof arg === 'number' ? String.fromCodePoint(arg) : bad();
+      return typeof arg === 'bigint' ? String.fromCodePoint(Number(arg)) : bad();
+    case 'U':
+      return typeof arg === 'bigint' ? `U+${arg.toString(16).toUpperCase().padStart(4, '0')}` : bad();
     default:
-      return `%!${verb}(${typeName(arg)}=${formatValue(arg)})`;
+      return `%!${verb}(${arg === null || arg === undefined ? '<nil>' : `${typeName(arg)}=${formatValue(arg)}`})`;
   }
 }
 
-function withSign(text: string, value: number, flags: string): string {
-  return flags.includes('+') && value >= 0 ? `+${text}` : text;
+function withSign(text: string, nonNegative: boolean, flags: string): string {
+  return flags.includes('+') && nonNegative ? `+${text}` : text;
 }
 
 function pad(text: string, width: number, flags: string): string {
@@ -107,12 +113,12 @@ export function sprint(args: unknown[]): string {
   let result = '';
   args.forEach((arg, index) => {
     if (index > 0 && typeof arg !== 'string' && typeof args[index - 1] !== 'string') result += ' ';
-    result += arg === null || arg === undefined ? '<nil>' : formatValue(arg);
+    result += formatValue(arg);
   });
   return result;
 }
 
 /** fmt.Sprintln: spaces between all operands and a newline. */
 export function sprintln(args: unknown[]): string {
-  return `${args.map((arg) => (arg === null || arg === undefined ? '<nil>' : formatValue(arg))).join(' ')}\n`;
+  return `${args.map(formatValue).join(' ')}\n`;
 }

@@ -1,54 +1,137 @@
 // How Go's text/template sees the values it is given: truthiness, printing with fmt's %v,
-// and type names for error messages. Values come from YAML, so numbers are float64 in Go.
+// and type names for error messages. Values come from YAML through JSON, so their numbers
+// are float64 in Go (JS numbers here); the integers a template makes itself (literals,
+// len, int, add, range indexes) are Go ints, kept as bigints so that they print, compare
+// and format (%d, typeOf, kindIs) as Go's do.
 export type Dict = Record<string, unknown>;
 
 export function isDict(value: unknown): value is Dict {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof GoTime);
+}
+
+/** A Go time.Time (from now, toDate, dateModify): an instant in UTC, with the methods templates call. */
+export class GoTime {
+  constructor(readonly milliseconds: number) {}
+
+  Unix(): bigint {
+    return BigInt(Math.floor(this.milliseconds / 1000));
+  }
+
+  UnixMilli(): bigint {
+    return BigInt(Math.floor(this.milliseconds));
+  }
+
+  Year(): bigint {
+    return BigInt(new Date(this.milliseconds).getUTCFullYear());
+  }
+
+  UTC(): GoTime {
+    return this;
+  }
+
+  Local(): GoTime {
+    return this;
+  }
+
+  /** json.Marshal's RFC 3339 form. */
+  toJSON(): string {
+    return new Date(this.milliseconds).toISOString().replace(/\.000Z$/, 'Z');
+  }
+
+  /** time.Time's String(). */
+  toString(): string {
+    const iso = new Date(this.milliseconds).toISOString();
+    const fraction = iso.slice(20, 23).replace(/0+$/, '');
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''} +0000 UTC`;
+  }
 }
 
 export function isTruthy(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'bigint') return value !== 0n;
   if (typeof value === 'string' || Array.isArray(value)) return value.length > 0;
   if (isDict(value)) return Object.keys(value).length > 0;
   return true;
 }
 
-/** fmt's %v. A nil prints as empty text: Helm removes Go's "<no value>" from its output. */
+/** A Go int (bigint) or float64 (number) as a JS number, for arithmetic on small values. */
+export function toNumber(value: number | bigint): number {
+  return typeof value === 'bigint' ? Number(value) : value;
+}
+
+/** Go's int from a JS integer: a template-made number. */
+export function goInt(value: number): bigint {
+  return BigInt(Number.isFinite(value) ? Math.trunc(value) : 0);
+}
+
+/** What `{{ value }}` prints: fmt's %v, with Go's "<no value>" for nil (Helm removes it from the final text). */
+export function printValue(value: unknown): string {
+  if (value === null || value === undefined) return '<no value>';
+  return formatValue(value);
+}
+
+/** The String() method of a Go value that fmt prints through it (a semver Version). */
+export const GO_STRING = Symbol('String');
+
+/** fmt's %v; nil prints as <nil>. */
 export function formatValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return formatNumber(value);
+  if (value === null || value === undefined) return '<nil>';
+  if (typeof value === 'number') return formatFloat(value);
+  if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(formatNested).join(' ')}]`;
-  if (isDict(value)) return `map[${Object.keys(value).sort().map((key) => `${key}:${formatNested(value[key])}`).join(' ')}]`;
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(' ')}]`;
+  if (typeof (value as { [GO_STRING]?: unknown })[GO_STRING] === 'function') return (value as { [GO_STRING](): string })[GO_STRING]();
+  if (isDict(value)) return `map[${Object.keys(value).sort().map((key) => `${key}:${formatValue(value[key])}`).join(' ')}]`;
+  if (value instanceof GoTime) return value.toString();
   return String(value);
 }
 
-function formatNested(value: unknown): string {
-  return value === null || value === undefined ? '<nil>' : formatValue(value);
-}
-
-// Integers print in full. In Helm, integers from YAML values are float64 and print as
-// 1e+06 from a million on, while those from --set, literals and int/len/add are int64 and
-// print in full; upshift's values cannot tell them apart and takes the int64 reading.
-// Other numbers follow strconv.FormatFloat(v, 'g', -1, 64).
-export function formatNumber(value: number): string {
-  if (Number.isSafeInteger(value)) return String(value);
+/** fmt's %v of a float64: strconv.FormatFloat(v, 'g', -1, 64). */
+export function formatFloat(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
-  const exponent = Math.floor(Math.log10(Math.abs(value)));
-  if (exponent >= -4 && exponent < 21) return String(value);
+  if (value === 0) return Object.is(value, -0) ? '-0' : '0';
   const [mantissa, power] = value.toExponential().split('e');
-  return `${mantissa}e${power.startsWith('-') ? '-' : '+'}${power.replace(/^[+-]/, '').padStart(2, '0')}`;
+  const exponent = Number(power);
+  // With the shortest precision Go's %g switches to the exponent form below 1e-4 and from 1e+06.
+  if (exponent < -4 || exponent >= 6) return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  return String(value);
 }
 
+/** The Go type of a map that is not a plain map[string]interface {}: helm's .Values is a chartutil.Values. */
+export const GO_TYPE = Symbol('GoType');
+
+/** Marks `values` as helm's chartutil.Values (its .Values object), without making it enumerable. */
+export function markChartValues(values: Dict): Dict {
+  Object.defineProperty(values, GO_TYPE, { value: 'chartutil.Values', configurable: true });
+  return values;
+}
+
+/** Go's %T: the dynamic type as Go names it. */
 export function typeName(value: unknown): string {
   if (value === null || value === undefined) return '<nil>';
+  if (typeof value === 'object' && typeof (value as { [GO_TYPE]?: unknown })[GO_TYPE] === 'string') return (value as { [GO_TYPE]: string })[GO_TYPE];
   if (typeof value === 'string') return 'string';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float64';
+  if (typeof value === 'number') return 'float64';
+  if (typeof value === 'bigint') return 'int';
   if (typeof value === 'boolean') return 'bool';
   if (Array.isArray(value)) return '[]interface {}';
-  if (typeof value === 'function') return 'func';
+  if (typeof value === 'function') return 'func(...interface {}) interface {}';
+  if (value instanceof GoTime) return 'time.Time';
   return 'map[string]interface {}';
+}
+
+/** reflect's Kind name, as Sprig's kindOf gives it. */
+export function kindName(value: unknown): string {
+  if (value === null || value === undefined) return 'invalid';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'number') return 'float64';
+  if (typeof value === 'bigint') return 'int';
+  if (typeof value === 'boolean') return 'bool';
+  if (Array.isArray(value)) return 'slice';
+  if (typeof value === 'function') return 'func';
+  if (value instanceof GoTime) return 'struct';
+  return 'map';
 }

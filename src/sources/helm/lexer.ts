@@ -8,7 +8,7 @@ export type Token =
   | { type: 'variable'; value: string; column: number }
   | { type: 'identifier'; value: string; column: number }
   | { type: 'string'; value: string; column: number }
-  | { type: 'number'; value: number; column: number }
+  | { type: 'number'; value: number | bigint; column: number }
   | { type: 'punct'; value: '|' | '(' | ')' | ':=' | '=' | ',' | '.'; column: number };
 
 export type Piece =
@@ -134,7 +134,7 @@ function tokenize(body: string, name: string, line: number, baseColumn: number):
       const end = skipQuoted(body, i, c);
       const value = unquote(`"${body.slice(i + 1, end - 1)}"`, fail);
       if ([...value].length !== 1) fail(`malformed character constant: ${body.slice(i, end)}`);
-      tokens.push({ type: 'number', value: value.codePointAt(0)!, column });
+      tokens.push({ type: 'number', value: BigInt(value.codePointAt(0)!), column });
       i = end;
     } else if (c === '.' && !isWordStart(body.charCodeAt(i + 1))) {
       if (isDigit(body.charCodeAt(i + 1))) {
@@ -159,7 +159,9 @@ function tokenize(body: string, name: string, line: number, baseColumn: number):
       const text = match![0].replace(/_/g, '');
       const value = /^[+-]?0[box]/i.test(text) ? Number(text.replace(/^([+-]?)(0[box])/i, '$2')) * (text.startsWith('-') ? -1 : 1) : Number(text);
       if (Number.isNaN(value)) fail(`bad number syntax: ${match![0]}`);
-      tokens.push({ type: 'number', value, column });
+      // As Go's idealConstant: a constant written without '.', 'e' or 'p' is an int, any other a float64.
+      const isInt = Number.isInteger(value) && (/^[+-]?0x/i.test(text) || !/[.eEpP]/.test(text));
+      tokens.push({ type: 'number', value: isInt ? BigInt(value) : value, column });
       i += match![0].length;
     } else if (isWordStart(body.charCodeAt(i))) {
       const end = wordEnd(body, i);

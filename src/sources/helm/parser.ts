@@ -8,7 +8,7 @@ export type Argument =
   | { kind: 'field'; names: string[] }
   | { kind: 'variable'; name: string; names: string[] }
   | { kind: 'function'; name: string; column: number }
-  | { kind: 'literal'; value: string | number | boolean | null }
+  | { kind: 'literal'; value: string | number | bigint | boolean | null }
   | { kind: 'dot' }
   | { kind: 'pipeline'; pipeline: Pipeline; names: string[] };
 

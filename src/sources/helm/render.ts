@@ -10,7 +10,7 @@ import { Output, type SourceLine } from './output.js';
 import { coalesce } from './values.js';
 import { ChartLoadError, dependencyKey, type Chart, type ChartFile, type Dependency } from './chart.js';
 import type { Capabilities } from './capabilities.js';
-import { isDict, type Dict } from './go-values.js';
+import { isDict, markChartValues, type Dict } from './go-values.js';
 
 export interface Release {
   name: string;
@@ -55,7 +55,7 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
       const base = file.path.slice(file.path.lastIndexOf('/') + 1);
       if (base.startsWith('_') || base === 'NOTES.txt') continue;
       const data = {
-        Values: scoped,
+        Values: markChartValues(scoped),
         Chart: chartData,
         Release: releaseObject,
         Capabilities: capabilities,
@@ -64,7 +64,8 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
       };
       const output = new Output(true);
       execute(set, parsedCache.get(file)!.body, file.display, data, output);
-      templates.push({ file, text: output.toString(), sourceOf: (line) => output.sourceOf(line) });
+      // Go prints a missing value as <no value>; helm removes that from each template's final text only.
+      templates.push({ file, text: output.toString().replaceAll('<no value>', ''), sourceOf: (line) => output.sourceOf(line) });
     }
   }
   return { templates, missing };

@@ -1,41 +1,64 @@
 // The functions Go's text/template predefines (and/or are evaluated lazily by the executor).
 import { FunctionError, type TemplateFunction } from '../execute.js';
-import { isDict, isTruthy, typeName } from '../go-values.js';
+import { goInt, isDict, isTruthy, typeName } from '../go-values.js';
 import { sprint, sprintf, sprintln } from '../go-format.js';
-import { arity, integer } from './arguments.js';
+import { arity } from './arguments.js';
 
-function basicKind(value: unknown): string {
-  if (value === null || value === undefined) return 'nil';
-  if (typeof value === 'number') return 'number';
-  if (typeof value === 'string' || typeof value === 'boolean') return typeof value;
-  throw new FunctionError(`non-comparable type ${typeName(value)}`);
+type BasicKind = 'invalid' | 'bool' | 'int' | 'float' | 'string' | 'complex';
+
+function basicKind(value: unknown): BasicKind {
+  if (value === null || value === undefined) return 'invalid';
+  if (typeof value === 'bigint') return 'int';
+  if (typeof value === 'number') return 'float';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'bool';
+  return 'complex';
 }
 
+/** Go's eq for one pair: basic kinds compare by value, nil only equals nil, others cannot compare. */
 function equal(a: unknown, b: unknown): boolean {
   const kindA = basicKind(a);
   const kindB = basicKind(b);
-  if (kindA === 'nil' || kindB === 'nil') return kindA === kindB;
-  if (kindA !== kindB) throw new FunctionError('incompatible types for comparison');
+  if (kindA !== kindB) {
+    if (kindA !== 'invalid' && kindB !== 'invalid') throw new FunctionError('incompatible types for comparison');
+    return false;
+  }
+  if (kindA === 'invalid') return true;
+  if (kindA === 'complex') throw new FunctionError(`non-comparable types ${typeName(a)}, ${typeName(b)}`);
   return a === b;
 }
 
-function less(name: string, a: unknown, b: unknown): boolean {
-  const kind = basicKind(a);
-  if (kind !== basicKind(b)) throw new FunctionError('incompatible types for comparison');
-  if (kind !== 'number' && kind !== 'string') throw new FunctionError(`invalid type for comparison in ${name}`);
-  return (a as number | string) < (b as number | string);
+function less(a: unknown, b: unknown): boolean {
+  const kindA = basicKind(a);
+  const kindB = basicKind(b);
+  if (kindA === 'invalid' || kindA === 'complex' || kindA === 'bool' || kindB === 'invalid' || kindB === 'complex' || kindB === 'bool') {
+    if (kindA !== kindB && kindA !== 'invalid' && kindA !== 'complex' && kindB !== 'invalid' && kindB !== 'complex') throw new FunctionError('incompatible types for comparison');
+    throw new FunctionError('invalid type for comparison');
+  }
+  if (kindA !== kindB) throw new FunctionError('incompatible types for comparison');
+  return (a as number | string | bigint) < (b as number | string | bigint);
+}
+
+function indexPosition(key: unknown, length: number): number {
+  if (key === null || key === undefined) throw new FunctionError('cannot index slice/array with nil');
+  if (typeof key !== 'bigint') throw new FunctionError(`cannot index slice/array with type ${typeName(key)}`);
+  const position = Number(key);
+  if (position < 0 || position >= length) throw new FunctionError(`index out of range: ${position}`);
+  return position;
 }
 
 function index(args: unknown[]): unknown {
   arity('index', args, 1, Infinity);
   let value = args[0];
-  for (const key of args.slice(1)) {
+  for (let position = 1; position < args.length; position++) {
+    const key = args[position];
     if (value === null || value === undefined) throw new FunctionError('index of untyped nil');
-    if (Array.isArray(value) || typeof value === 'string') {
-      const position = integer(key);
-      if (position < 0 || position >= value.length) throw new FunctionError(`index out of range: ${position}`);
-      value = typeof value === 'string' ? value.charCodeAt(position) : value[position];
+    if (Array.isArray(value)) {
+      value = value[indexPosition(key, value.length)];
+    } else if (typeof value === 'string') {
+      value = goInt(Buffer.from(value)[indexPosition(key, Buffer.byteLength(value))]);
     } else if (isDict(value)) {
+      if (key === null || key === undefined) return undefined;
       if (typeof key !== 'string') throw new FunctionError(`value has type ${typeName(key)}; should be string`);
       value = Object.hasOwn(value, key) ? value[key] : undefined;
     } else {
@@ -45,20 +68,55 @@ function index(args: unknown[]): unknown {
   return value;
 }
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;', '\0': '\uFFFD' };
+
+/** text/template's JSEscapeString. */
+function jsEscape(value: string): string {
+  let result = '';
+  for (const character of value) {
+    const code = character.codePointAt(0)!;
+    if (character === '\\') result += '\\\\';
+    else if (character === "'") result += "\\'";
+    else if (character === '"') result += '\\"';
+    else if (character === '<') result += '\\u003C';
+    else if (character === '>') result += '\\u003E';
+    else if (character === '&') result += '\\u0026';
+    else if (character === '=') result += '\\u003D';
+    else if (code < 0x20) result += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    else result += character;
+  }
+  return result;
+}
+
+/** Go's url.QueryEscape. */
+function queryEscape(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+').replace(/~/g, '%7E');
+}
+
+/** html, js and urlquery print their arguments as fmt.Sprint does, unless given one string. */
+function evalArgs(args: unknown[]): string {
+  return args.length === 1 && typeof args[0] === 'string' ? args[0] : sprint(args);
+}
+
 export const builtins: Record<string, TemplateFunction> = {
   not: (args) => (arity('not', args, 1), !isTruthy(args[0])),
-  eq: (args) => (arity('eq', args, 2, Infinity), args.slice(1).some((other) => equal(args[0], other))),
+  eq: (args) => {
+    arity('eq', args, 1, Infinity);
+    if (args.length === 1) throw new FunctionError('missing argument for comparison');
+    for (let position = 1; position < args.length; position++) if (equal(args[0], args[position])) return true;
+    return false;
+  },
   ne: (args) => (arity('ne', args, 2), !equal(args[0], args[1])),
-  lt: (args) => (arity('lt', args, 2), less('lt', args[0], args[1])),
-  le: (args) => (arity('le', args, 2), less('le', args[0], args[1]) || equal(args[0], args[1])),
-  gt: (args) => (arity('gt', args, 2), less('gt', args[1], args[0])),
-  ge: (args) => (arity('ge', args, 2), less('ge', args[1], args[0]) || equal(args[0], args[1])),
+  lt: (args) => (arity('lt', args, 2), less(args[0], args[1])),
+  le: (args) => (arity('le', args, 2), less(args[0], args[1]) || equal(args[0], args[1])),
+  gt: (args) => (arity('gt', args, 2), !(less(args[0], args[1]) || equal(args[0], args[1]))),
+  ge: (args) => (arity('ge', args, 2), !less(args[0], args[1])),
   len: (args) => {
     arity('len', args, 1);
     const [value] = args;
-    if (typeof value === 'string') return Buffer.byteLength(value);
-    if (Array.isArray(value)) return value.length;
-    if (isDict(value)) return Object.keys(value).length;
+    if (typeof value === 'string') return goInt(Buffer.byteLength(value));
+    if (Array.isArray(value)) return goInt(value.length);
+    if (isDict(value)) return goInt(Object.keys(value).length);
     throw new FunctionError(`len of ${value === null || value === undefined ? 'nil pointer' : `type ${typeName(value)}`}`);
   },
   index: (args) => index(args),
@@ -69,4 +127,12 @@ export const builtins: Record<string, TemplateFunction> = {
     return sprintf(args[0], args.slice(1));
   },
   println: (args) => sprintln(args),
+  html: (args) => evalArgs(args).replace(/[&'<>"\0]/g, (c) => HTML_ESCAPES[c]),
+  js: (args) => jsEscape(evalArgs(args)),
+  urlquery: (args) => queryEscape(evalArgs(args)),
+  call: (args) => {
+    arity('call', args, 1, Infinity);
+    if (typeof args[0] !== 'function') throw new FunctionError(`non-function of type ${typeName(args[0])}`);
+    return (args[0] as (...values: unknown[]) => unknown)(...args.slice(1));
+  },
 };

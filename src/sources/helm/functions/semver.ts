@@ -2,6 +2,7 @@
 import { Range, SemVer } from 'semver';
 import { FunctionError, type TemplateFunction } from '../execute.js';
 import { arity, text } from './arguments.js';
+import { GO_STRING } from '../go-values.js';
 
 function parseVersion(value: string): SemVer {
   try {
@@ -47,6 +48,17 @@ export const semver: Record<string, TemplateFunction> = {
   semver: (args) => {
     arity('semver', args, 1);
     const version = parseVersion(text(args[0]));
-    return { Major: version.major, Minor: version.minor, Patch: version.patch, Prerelease: version.prerelease.join('.'), Original: text(args[0]) };
+    // A Masterminds Version: its parts are methods, and it prints as its String().
+    const original = text(args[0]);
+    return {
+      Major: () => BigInt(version.major),
+      Minor: () => BigInt(version.minor),
+      Patch: () => BigInt(version.patch),
+      Prerelease: () => version.prerelease.join('.'),
+      Metadata: () => version.build.join('.'),
+      Original: () => original,
+      String: () => version.version,
+      [GO_STRING]: () => version.version,
+    };
   },
 };

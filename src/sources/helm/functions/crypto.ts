@@ -1,0 +1,184 @@
+// Sprig's random and cryptographic functions. Their output differs on every helm run too,
+// so what matters is that it is well formed: random strings of the asked alphabet and
+// length, real PEM keys (node:crypto) and real X.509 certificates signed with them
+// (node-forge builds the certificate: node:crypto can read X.509 but not issue it).
+import { createHmac, generateKeyPairSync, randomBytes, randomInt, randomUUID, scryptSync, createCipheriv, createDecipheriv } from 'node:crypto';
+import { isIP } from 'node:net';
+import bcrypt from 'bcryptjs';
+import forge from 'node-forge';
+import { FunctionError, type TemplateFunction } from '../execute.js';
+import { isDict } from '../go-values.js';
+import { arity, integer, text } from './arguments.js';
+
+const ALPHA = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const NUMERIC = '0123456789';
+/** goutils' CryptoRandomAscii draws from the printable ASCII range 32..126. */
+const ASCII = Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index)).join('');
+
+function randomString(alphabet: string, count: number): string {
+  if (count < 0) throw new FunctionError(`Requested random string length ${count} is less than 0.`);
+  let out = '';
+  for (let index = 0; index < count; index++) out += alphabet[randomInt(alphabet.length)];
+  return out;
+}
+
+interface Certificate {
+  Cert: string;
+  Key: string;
+}
+
+function rsaKey(): forge.pki.rsa.PrivateKey {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  return forge.pki.privateKeyFromPem(privateKey);
+}
+
+function keyFromPem(pem: string): forge.pki.rsa.PrivateKey {
+  try {
+    return forge.pki.privateKeyFromPem(pem);
+  } catch (error) {
+    throw new FunctionError(`unable to decode key: ${(error as Error).message}`);
+  }
+}
+
+function addresses(values: unknown, role: string): string[] {
+  if (values === null || values === undefined) return [];
+  if (!Array.isArray(values)) throw new FunctionError(`wrong type for value; expected []interface {}; got ${typeof values}`);
+  return values.map((value) => {
+    if (typeof value !== 'string') throw new FunctionError(`error processing ${role}: ${String(value)} is not a string`);
+    return value;
+  });
+}
+
+function issue(cn: string, ips: unknown, dns: unknown, days: number, key: forge.pki.rsa.PrivateKey, isCA: boolean, issuer?: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey }): Certificate {
+  const ipList = addresses(ips, 'IP addresses');
+  for (const ip of ipList) if (!isIP(ip)) throw new FunctionError(`error parsing ip: ${ip}`);
+  const dnsList = addresses(dns, 'DNS names');
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  // A positive 128-bit serial, as Sprig draws it.
+  const serial = randomBytes(16);
+  serial[0] &= 0x7f;
+  cert.serialNumber = serial.toString('hex');
+  const now = new Date();
+  cert.validity.notBefore = now;
+  cert.validity.notAfter = new Date(now.getTime() + days * 24 * 3600 * 1000);
+  cert.setSubject([{ name: 'commonName', value: cn }]);
+  cert.setIssuer(issuer ? issuer.cert.subject.attributes : [{ name: 'commonName', value: cn }]);
+  const extensions: object[] = [
+    { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true, keyCertSign: isCA },
+    { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
+    { name: 'basicConstraints', critical: true, cA: isCA },
+  ];
+  if (ipList.length > 0 || dnsList.length > 0) {
+    extensions.push({ name: 'subjectAltName', altNames: [...dnsList.map((value) => ({ type: 2, value })), ...ipList.map((ip) => ({ type: 7, ip }))] });
+  }
+  cert.setExtensions(extensions);
+  cert.sign(issuer ? issuer.key : key, forge.md.sha256.create());
+  return { Cert: forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n'), Key: forge.pki.privateKeyToPem(key).replace(/\r\n/g, '\n') };
+}
+
+function caArgument(value: unknown): { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } {
+  if (!isDict(value) || typeof value.Cert !== 'string' || typeof value.Key !== 'string') throw new FunctionError('wrong type for value; expected sprig.certificate');
+  try {
+    return { cert: forge.pki.certificateFromPem(value.Cert), key: keyFromPem(value.Key) };
+  } catch (error) {
+    if (error instanceof FunctionError) throw error;
+    throw new FunctionError(`error parsing CA certificate: ${(error as Error).message}`);
+  }
+}
+
+function privateKey(type: string): string {
+  switch (type) {
+    case '':
+    case 'rsa':
+      return generateKeyPairSync('rsa', { modulusLength: 4096, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
+    case 'ecdsa':
+      return generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'sec1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
+    case 'ed25519':
+      return generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
+    case 'dsa':
+      return generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
+    default:
+      return `Unknown type ${type}`;
+  }
+}
+
+/** Sprig's encryptAES: AES-256-CBC with a key padded to 32 bytes, PKCS#7 padding, the IV first, base64. */
+function aesKey(password: string): Buffer {
+  const key = Buffer.alloc(32);
+  Buffer.from(password).copy(key);
+  return key;
+}
+
+/** A password derived from the user, site and master password (scrypt then HMAC, as Master Password does). */
+function derivePassword(counter: number, type: string, password: string, user: string, site: string): string {
+  const templates: Record<string, string> = { maximum: 'anoxxxxxxxxxxxxxxxxx', long: 'CvcvnoCvcvCvcv', medium: 'CvcnoCvc', short: 'Cvcn', basic: 'aaanaaan', pin: 'nnnn' };
+  const classes: Record<string, string> = { V: 'AEIOU', C: 'BCDFGHJKLMNPQRSTVWXYZ', v: 'aeiou', c: 'bcdfghjklmnpqrstvwxyz', A: 'AEIOUBCDFGHJKLMNPQRSTVWXYZ', a: 'AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz', n: '0123456789', o: "@&%?,=[]_:-+*$#!'^~;()/.", x: 'AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()' };
+  const template = templates[type];
+  if (!template) return `cannot find password template ${type}`;
+  const seedName = Buffer.from('com.lyndir.masterpassword');
+  const length = (value: string) => {
+    const buffer = Buffer.alloc(4);
+    buffer.writeUInt32BE(Buffer.byteLength(value));
+    return buffer;
+  };
+  const key = scryptSync(password, Buffer.concat([seedName, length(user), Buffer.from(user)]), 64, { N: 32768, r: 8, p: 2, maxmem: 64 * 1024 * 1024 });
+  const count = Buffer.alloc(4);
+  count.writeUInt32BE(counter >>> 0);
+  const seed = createHmac('sha256', key).update(Buffer.concat([seedName, length(site), Buffer.from(site), count])).digest();
+  return [...template].map((cls, index) => classes[cls][seed[index + 1] % classes[cls].length]).join('');
+}
+
+export const crypto: Record<string, TemplateFunction> = {
+  randAlphaNum: (args) => (arity('randAlphaNum', args, 1), randomString(ALPHA + NUMERIC, integer(args[0]))),
+  randAlpha: (args) => (arity('randAlpha', args, 1), randomString(ALPHA, integer(args[0]))),
+  randNumeric: (args) => (arity('randNumeric', args, 1), randomString(NUMERIC, integer(args[0]))),
+  randAscii: (args) => (arity('randAscii', args, 1), randomString(ASCII, integer(args[0]))),
+  randBytes: (args) => (arity('randBytes', args, 1), randomBytes(Math.max(0, integer(args[0]))).toString('base64')),
+  uuidv4: (args) => (arity('uuidv4', args, 0), randomUUID()),
+  bcrypt: (args) => (arity('bcrypt', args, 1), bcrypt.hashSync(text(args[0]), 10).replace(/^\$2b\$/, '$2a$')),
+  htpasswd: (args) => {
+    arity('htpasswd', args, 2);
+    const user = text(args[0]);
+    if (user.includes(':')) return `invalid username: ${user}`;
+    return `${user}:${bcrypt.hashSync(text(args[1]), 10).replace(/^\$2b\$/, '$2a$')}`;
+  },
+  derivePassword: (args) => (arity('derivePassword', args, 5), derivePassword(integer(args[0]), text(args[1]), text(args[2]), text(args[3]), text(args[4]))),
+  genPrivateKey: (args) => (arity('genPrivateKey', args, 1), privateKey(text(args[0]))),
+  genCA: (args) => (arity('genCA', args, 2), issue(text(args[0]), [], [], integer(args[1]), rsaKey(), true)),
+  genCAWithKey: (args) => (arity('genCAWithKey', args, 3), issue(text(args[0]), [], [], integer(args[1]), keyFromPem(text(args[2])), true)),
+  genSelfSignedCert: (args) => (arity('genSelfSignedCert', args, 4), issue(text(args[0]), args[1], args[2], integer(args[3]), rsaKey(), false)),
+  genSelfSignedCertWithKey: (args) => (arity('genSelfSignedCertWithKey', args, 5), issue(text(args[0]), args[1], args[2], integer(args[3]), keyFromPem(text(args[4])), false)),
+  genSignedCert: (args) => (arity('genSignedCert', args, 5), issue(text(args[0]), args[1], args[2], integer(args[3]), rsaKey(), false, caArgument(args[4]))),
+  genSignedCertWithKey: (args) => (arity('genSignedCertWithKey', args, 6), issue(text(args[0]), args[1], args[2], integer(args[3]), keyFromPem(text(args[5])), false, caArgument(args[4]))),
+  buildCustomCert: (args) => {
+    arity('buildCustomCert', args, 2);
+    const cert = Buffer.from(text(args[0]), 'base64').toString();
+    const key = Buffer.from(text(args[1]), 'base64').toString();
+    if (!cert.includes('-----BEGIN')) throw new FunctionError('unable to decode base64 certificate');
+    if (!key.includes('-----BEGIN')) throw new FunctionError('unable to decode base64 private key');
+    return { Cert: cert, Key: key };
+  },
+  encryptAES: (args) => {
+    arity('encryptAES', args, 2);
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('aes-256-cbc', aesKey(text(args[0])), iv);
+    return Buffer.concat([iv, cipher.update(text(args[1])), cipher.final()]).toString('base64');
+  },
+  decryptAES: (args) => {
+    arity('decryptAES', args, 2);
+    const data = Buffer.from(text(args[1]), 'base64');
+    if (data.length < 16 || data.length % 16 !== 0) throw new FunctionError('blocksize must be multiple of decoded message length');
+    const decipher = createDecipheriv('aes-256-cbc', aesKey(text(args[0])), data.subarray(0, 16));
+    try {
+      return Buffer.concat([decipher.update(data.subarray(16)), decipher.final()]).toString();
+    } catch (error) {
+      throw new FunctionError((error as Error).message);
+    }
+  },
+  getHostByName: (args) => {
+    arity('getHostByName', args, 1);
+    throw new FunctionError(`getHostByName "${text(args[0])}" needs DNS, which upshift's renderer does not query; render with --helm-bin`);
+  },
+};
+
