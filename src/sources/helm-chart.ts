@@ -130,7 +130,7 @@ function renderWithHelm(
       chartRoot: root,
       release: RELEASE,
       target: options.target,
-      apiVersions: capabilities.APIVersions.list,
+      apiVersions: [...capabilities.APIVersions],
       valuesFiles: [...(environment.file ? [environment.file] : []), ...helm.valuesFiles],
       set: helm.set,
       cwd: options.cwd,

@@ -4,7 +4,7 @@
 import type { Argument, Command, ControlNode, Node, Pipeline } from './parser.js';
 import { Output } from './output.js';
 import { TemplateError } from './template-error.js';
-import { formatValue, isDict, isTruthy, typeName } from './go-values.js';
+import { formatValue, isDict, isTruthy, typeName, type Dict } from './go-values.js';
 import { MUTATING_FUNCTIONS } from './functions/collections.js';
 
 /** What a function sees besides its arguments: the template set it runs in. */
@@ -270,10 +270,12 @@ class Executor implements CallContext {
       if (value === null || value === undefined) {
         throw new TemplateError(this.frame.file, line, column, `nil pointer evaluating interface {}.${name}`);
       }
-      if (!isDict(value)) {
+      // A list with methods of its own (.Capabilities.APIVersions.Has) answers them as a Go slice type does.
+      const method = Array.isArray(value) && Object.hasOwn(value, name) ? (value as unknown as Dict)[name] : undefined;
+      if (!isDict(value) && typeof method !== 'function') {
         throw new TemplateError(this.frame.file, line, column, `can't evaluate field ${name} in type ${typeName(value)}`);
       }
-      const field = Object.hasOwn(value, name) ? value[name] : undefined;
+      const field = method ?? (Object.hasOwn(value, name) ? (value as Dict)[name] : undefined);
       if (typeof field === 'function') {
         const args = last ? (callArgs ?? []) : [];
         try {
