@@ -35,8 +35,9 @@ describe('rendering a chart for the target', () => {
     const apiVersions = (target: string) =>
       renderChart(chart, { autoscaling: { enabled: true } }, capabilitiesFor(knowledge, target), { name: 'r', namespace: 'default' })
         .templates.flatMap((template) => [...template.text.matchAll(/^apiVersion: (\S+)/gm)].map((match) => match[1]));
-    expect(apiVersions('1.18')).toEqual(['apps/v1', 'autoscaling/v2beta2', 'networking.k8s.io/v1beta1', 'policy/v1beta1', 'v1', 'policy/v1beta1']);
-    expect(apiVersions('1.33')).toEqual(['apps/v1', 'autoscaling/v2', 'networking.k8s.io/v1', 'v1', 'policy/v1beta1']);
+    // The chart's templates, then its subcharts in the order Chart.yaml lists them (worker, cache).
+    expect(apiVersions('1.18')).toEqual(['apps/v1', 'autoscaling/v2beta2', 'networking.k8s.io/v1beta1', 'policy/v1beta1', 'policy/v1beta1', 'v1']);
+    expect(apiVersions('1.33')).toEqual(['apps/v1', 'autoscaling/v2', 'networking.k8s.io/v1', 'policy/v1beta1', 'v1']);
   });
 
   it('reports each environment separately, at the template line, with the chart and the environment', async () => {
@@ -81,18 +82,19 @@ describe('rendering a chart for the target', () => {
 
 describe('charts that cannot be rendered', () => {
   it.each([
-    ['broken-syntax', 'templates/ingress.yaml:1:1', 'unexpected EOF: an {{ if }}, {{ range }}, {{ with }} or {{ define }} has no {{ end }}'],
-    ['missing-required', 'templates/service.yaml:7:16', 'error calling required: service.port is required'],
-    ['unknown-function', 'templates/configmap.yaml:6:27', 'function "quoet" not defined'],
-  ])('%s: located input-invalid, then the lexical scan', async (name, location, reason) => {
+    ['broken-syntax', 'templates/ingress.yaml:1:1', 'cannot be rendered: unexpected EOF: an {{ if }}, {{ range }}, {{ with }} or {{ define }} has no {{ end }}; fix the template or its values (', 'render-failed'],
+    // A value the chart requires is the chart refusing its values, as helm would: not a renderer failure.
+    ['missing-required', 'templates/service.yaml:7:16', 'refuses its values (required): service.port is required; set the value with --values or --set (helm template fails the same way; ', 'chart-required'],
+    ['unknown-function', 'templates/configmap.yaml:6:27', 'cannot be rendered: function "quoet" not defined; fix the template or its values (', 'render-failed'],
+  ])('%s: located input-invalid, then the lexical scan', async (name, location, reason, cause) => {
     const report = await check([`${CHARTS}/${name}`], '1.33');
     const [path, line, column] = location.split(':');
     expect(report.findings[0]).toEqual({
       id: 'input-invalid',
       severity: 'error',
-      message: `${CHARTS}/${name}/${location}: Helm chart ${CHARTS}/${name} cannot be rendered: ${reason}; fix the template or its values (its templates were read lexically instead)`,
+      message: `${CHARTS}/${name}/${location}: Helm chart ${CHARTS}/${name} ${reason}its templates were read lexically instead)`,
       origin: { type: 'file', path: `${CHARTS}/${name}/${path}`, line: Number(line), column: Number(column), chart: `${CHARTS}/${name}` },
-      details: { chart: `${CHARTS}/${name}`, environments: ['default'] },
+      details: { chart: `${CHARTS}/${name}`, environments: ['default'], cause },
     });
     expect(report.findings.at(-1)!.id).toBe('input-unrendered-template');
   });

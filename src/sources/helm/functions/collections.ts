@@ -2,6 +2,7 @@
 // they fill the destination in place and return it.
 import { FunctionError, type TemplateFunction } from '../execute.js';
 import { isDict, type Dict } from '../go-values.js';
+import { deepCopy } from '../go-copy.js';
 import { arity, dict, stringValue, text } from './arguments.js';
 
 function list(value: unknown, name: string): unknown[] {
@@ -13,7 +14,7 @@ function mergeInto(destination: Dict, source: Dict, overwrite: boolean): Dict {
   for (const [key, value] of Object.entries(source)) {
     const current = destination[key];
     if (isDict(current) && isDict(value)) mergeInto(current, value, overwrite);
-    else if (current === undefined || current === null || (overwrite && value !== undefined && value !== null)) destination[key] = structuredClone(value);
+    else if (current === undefined || current === null || (overwrite && value !== undefined && value !== null)) destination[key] = deepCopy(value);
   }
   return destination;
 }
@@ -70,7 +71,7 @@ export const collections: Record<string, TemplateFunction> = {
   },
   merge: merger('merge', false),
   mergeOverwrite: merger('mergeOverwrite', true),
-  deepCopy: (args) => (arity('deepCopy', args, 1), structuredClone(args[0])),
+  deepCopy: (args) => (arity('deepCopy', args, 1), deepCopy(args[0])),
   first: (args) => (arity('first', args, 1), list(args[0], 'first')[0]),
   last: (args) => (arity('last', args, 1), list(args[0], 'last').at(-1)),
   rest: (args) => (arity('rest', args, 1), list(args[0], 'rest').slice(1)),
