@@ -6,6 +6,7 @@
 import { parseDocument } from 'yaml';
 import { TemplateError } from './template-error.js';
 import { isDict } from './go-values.js';
+import { decodePlainYaml } from '../plain-yaml.js';
 
 export interface RenderedManifestFile {
   /** Helm's template name: chart/templates/x.yaml, chart/charts/sub/templates/y.yaml. */
@@ -121,13 +122,19 @@ interface Head {
 
 /** The kind and annotations of a document (Helm's SimpleHead); a document that is not YAML fails as in Helm. */
 function readHead(content: string, file: RenderedManifestFile): Head {
+  // The fast decoder reads most documents; the full parser the rest, and locates errors.
+  const decoded = decodePlainYaml(content, 0, content.length);
+  if (decoded !== undefined) return headOf(decoded);
   const document = parseDocument(content, { version: '1.1', uniqueKeys: false });
   const error = document.errors[0];
   if (error) {
     const line = error.linePos?.[0].line ?? 1;
     throw new TemplateError(file.display, 1, 1, `YAML parse error on ${file.name}: error converting YAML to JSON: yaml: line ${line}: ${error.message.split('\n')[0]}`);
   }
-  const object: unknown = document.toJS({ maxAliasCount: 1000 });
+  return headOf(document.toJS({ maxAliasCount: 1000 }));
+}
+
+function headOf(object: unknown): Head {
   if (!isDict(object)) return { kind: '' };
   const metadata = object.metadata;
   const annotations = isDict(metadata) && isDict(metadata.annotations) ? metadata.annotations : undefined;

@@ -26,7 +26,8 @@ export function validateSchemas(charts: readonly { chart: Chart; values: Dict; n
     first ??= chart;
     const leaves = result.errors.filter((error) => !WRAPPERS.has(error.keyword));
     const shown = (leaves.length > 0 ? leaves : result.errors).slice(0, 5);
-    problems.push(`${name}:\n${shown.map((error) => `- at '${error.instanceLocation.replace(/^#/, '') || '/'}': ${error.error}`).join('\n')}`);
+    // Helm 3 (gojsonschema) names the field as a dotted path, (root) for the whole.
+    problems.push(`${name}:\n${shown.map((error) => `- ${error.instanceLocation.replace(/^#\/?/, '').split('/').join('.') || '(root)'}: ${error.error}`).join('\n')}`);
   }
   if (first) {
     throw new ChartLoadError(first.schema!.file, 1, `values don't meet the specifications of the schema(s) in the following chart(s):\n${problems.join('\n')}`);
