@@ -1,9 +1,9 @@
 // Helm charts found in PATHs are rendered for the target, per environment, and checked like
 // `helm template ... | upshift check -f -` would be; charts that cannot render are reported.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/run-check.js';
@@ -107,6 +107,43 @@ describe('charts that cannot be rendered', () => {
 
   it('a required value given with --set renders the chart', async () => {
     const report = await check([`${CHARTS}/missing-required`], '1.33', { set: ['service.port=8080'] });
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe('chart structure', () => {
+  const work = mkdtempSync(join(tmpdir(), 'upshift-structure-'));
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(work, path)), { recursive: true });
+    writeFileSync(join(work, path), text);
+  };
+  const deployment = 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-{{ .Chart.Name }}\n';
+  // An apiVersion v1 chart: its dependencies are in requirements.yaml, one vendored, one not.
+  write('legacy/Chart.yaml', 'apiVersion: v1\nname: legacy\nversion: 1.0.0\n');
+  write('legacy/requirements.yaml', 'dependencies:\n  - name: redis\n    version: 10.5.7\n    repository: https://charts.example.com/stable\n  - name: worker\n    version: 0.1.0\n');
+  write('legacy/charts/worker/Chart.yaml', 'apiVersion: v1\nname: worker\nversion: 0.1.0\n');
+  write('legacy/charts/worker/templates/deployment.yaml', deployment);
+  // A file:// dependency beside the chart, not copied into charts/.
+  write('apps/shop/Chart.yaml', 'apiVersion: v2\nname: shop\nversion: 1.0.0\ndependencies:\n  - name: base\n    version: 0.1.0\n    repository: file://../../shared/base\n');
+  write('shared/base/Chart.yaml', 'apiVersion: v2\nname: base\nversion: 0.1.0\n');
+  write('shared/base/templates/deployment.yaml', deployment);
+  const removedAt = (report: Awaited<ReturnType<typeof check>>) => report.findings.filter((finding) => finding.id === 'api-removed').map((finding) => [finding.message.split(' uses ')[0], finding.origin]);
+
+  it('reads the dependencies of requirements.yaml: a vendored one renders, a missing one is an info finding naming it', async () => {
+    const report = await runCheck({ paths: [join(work, 'legacy')], target: '1.33', cwd: work, knowledge, only: [...API_IDS, 'input-invalid'] });
+    expect(report.findings.map((finding) => [finding.id, finding.severity, finding.message])).toEqual([
+      ['api-removed', 'error', 'Deployment release-name-worker uses extensions/v1beta1, removed in 1.16; use apps/v1 (served since 1.9)'],
+      ['input-invalid', 'info', 'legacy/requirements.yaml:2: dependency redis 10.5.7 is declared but not in charts/, so its templates were not scanned; run `helm dependency build` in the chart to include them'],
+    ]);
+  });
+
+  it('resolves a file:// dependency the chart names, as helm dependency build would vendor it', async () => {
+    const report = await runCheck({ paths: [join(work, 'apps/shop')], target: '1.33', cwd: work, knowledge, only: [...API_IDS, 'input-invalid'] });
+    expect(removedAt(report)).toEqual([['Deployment release-name-base', { type: 'file', path: 'shared/base/templates/deployment.yaml', line: 1, column: 1, chart: 'apps/shop' }]]);
+  });
+
+  it('renders deepCopy $ and merge into . without aborting the scan', async () => {
+    const report = await check(['test/fixtures/conformance/root-copy'], '1.33', { only: ['input-invalid'] });
     expect(report.findings).toEqual([]);
   });
 });
