@@ -1,9 +1,9 @@
 // Helm charts found in PATHs are rendered for the target, per environment, and checked like
 // `helm template ... | upshift check -f -` would be; charts that cannot render are reported.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/run-check.js';
@@ -35,8 +35,9 @@ describe('rendering a chart for the target', () => {
     const apiVersions = (target: string) =>
       renderChart(chart, { autoscaling: { enabled: true } }, capabilitiesFor(knowledge, target), { name: 'r', namespace: 'default' })
         .templates.flatMap((template) => [...template.text.matchAll(/^apiVersion: (\S+)/gm)].map((match) => match[1]));
-    expect(apiVersions('1.18')).toEqual(['apps/v1', 'autoscaling/v2beta2', 'networking.k8s.io/v1beta1', 'policy/v1beta1', 'v1', 'policy/v1beta1']);
-    expect(apiVersions('1.33')).toEqual(['apps/v1', 'autoscaling/v2', 'networking.k8s.io/v1', 'v1', 'policy/v1beta1']);
+    // The chart's templates, then its subcharts in the order Chart.yaml lists them (worker, cache).
+    expect(apiVersions('1.18')).toEqual(['apps/v1', 'autoscaling/v2beta2', 'networking.k8s.io/v1beta1', 'policy/v1beta1', 'policy/v1beta1', 'v1']);
+    expect(apiVersions('1.33')).toEqual(['apps/v1', 'autoscaling/v2', 'networking.k8s.io/v1', 'policy/v1beta1', 'v1']);
   });
 
   it('reports each environment separately, at the template line, with the chart and the environment', async () => {
@@ -81,18 +82,19 @@ describe('rendering a chart for the target', () => {
 
 describe('charts that cannot be rendered', () => {
   it.each([
-    ['broken-syntax', 'templates/ingress.yaml:1:1', 'unexpected EOF: an {{ if }}, {{ range }}, {{ with }} or {{ define }} has no {{ end }}'],
-    ['missing-required', 'templates/service.yaml:7:16', 'error calling required: service.port is required'],
-    ['unknown-function', 'templates/configmap.yaml:6:27', 'function "quoet" not defined'],
-  ])('%s: located input-invalid, then the lexical scan', async (name, location, reason) => {
+    ['broken-syntax', 'templates/ingress.yaml:1:1', 'cannot be rendered: unexpected EOF: an {{ if }}, {{ range }}, {{ with }} or {{ define }} has no {{ end }}; fix the template or its values (', 'render-failed'],
+    // A value the chart requires is the chart refusing its values, as helm would: not a renderer failure.
+    ['missing-required', 'templates/service.yaml:7:16', 'refuses its values (required): service.port is required; set the value with --values or --set (helm template fails the same way; ', 'chart-required'],
+    ['unknown-function', 'templates/configmap.yaml:6:27', 'cannot be rendered: function "quoet" not defined; fix the template or its values (', 'render-failed'],
+  ])('%s: located input-invalid, then the lexical scan', async (name, location, reason, cause) => {
     const report = await check([`${CHARTS}/${name}`], '1.33');
     const [path, line, column] = location.split(':');
     expect(report.findings[0]).toEqual({
       id: 'input-invalid',
       severity: 'error',
-      message: `${CHARTS}/${name}/${location}: Helm chart ${CHARTS}/${name} cannot be rendered: ${reason}; fix the template or its values (its templates were read lexically instead)`,
+      message: `${CHARTS}/${name}/${location}: Helm chart ${CHARTS}/${name} ${reason}its templates were read lexically instead)`,
       origin: { type: 'file', path: `${CHARTS}/${name}/${path}`, line: Number(line), column: Number(column), chart: `${CHARTS}/${name}` },
-      details: { chart: `${CHARTS}/${name}`, environments: ['default'] },
+      details: { chart: `${CHARTS}/${name}`, environments: ['default'], cause },
     });
     expect(report.findings.at(-1)!.id).toBe('input-unrendered-template');
   });
@@ -105,6 +107,43 @@ describe('charts that cannot be rendered', () => {
 
   it('a required value given with --set renders the chart', async () => {
     const report = await check([`${CHARTS}/missing-required`], '1.33', { set: ['service.port=8080'] });
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe('chart structure', () => {
+  const work = mkdtempSync(join(tmpdir(), 'upshift-structure-'));
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(work, path)), { recursive: true });
+    writeFileSync(join(work, path), text);
+  };
+  const deployment = 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-{{ .Chart.Name }}\n';
+  // An apiVersion v1 chart: its dependencies are in requirements.yaml, one vendored, one not.
+  write('legacy/Chart.yaml', 'apiVersion: v1\nname: legacy\nversion: 1.0.0\n');
+  write('legacy/requirements.yaml', 'dependencies:\n  - name: redis\n    version: 10.5.7\n    repository: https://charts.example.com/stable\n  - name: worker\n    version: 0.1.0\n');
+  write('legacy/charts/worker/Chart.yaml', 'apiVersion: v1\nname: worker\nversion: 0.1.0\n');
+  write('legacy/charts/worker/templates/deployment.yaml', deployment);
+  // A file:// dependency beside the chart, not copied into charts/.
+  write('apps/shop/Chart.yaml', 'apiVersion: v2\nname: shop\nversion: 1.0.0\ndependencies:\n  - name: base\n    version: 0.1.0\n    repository: file://../../shared/base\n');
+  write('shared/base/Chart.yaml', 'apiVersion: v2\nname: base\nversion: 0.1.0\n');
+  write('shared/base/templates/deployment.yaml', deployment);
+  const removedAt = (report: Awaited<ReturnType<typeof check>>) => report.findings.filter((finding) => finding.id === 'api-removed').map((finding) => [finding.message.split(' uses ')[0], finding.origin]);
+
+  it('reads the dependencies of requirements.yaml: a vendored one renders, a missing one is an info finding naming it', async () => {
+    const report = await runCheck({ paths: [join(work, 'legacy')], target: '1.33', cwd: work, knowledge, only: [...API_IDS, 'input-invalid'] });
+    expect(report.findings.map((finding) => [finding.id, finding.severity, finding.message])).toEqual([
+      ['api-removed', 'error', 'Deployment release-name-worker uses extensions/v1beta1, removed in 1.16; use apps/v1 (served since 1.9)'],
+      ['input-invalid', 'info', 'legacy/requirements.yaml:2: dependency redis 10.5.7 is declared but not in charts/, so its templates were not scanned; run `helm dependency build` in the chart to include them'],
+    ]);
+  });
+
+  it('resolves a file:// dependency the chart names, as helm dependency build would vendor it', async () => {
+    const report = await runCheck({ paths: [join(work, 'apps/shop')], target: '1.33', cwd: work, knowledge, only: [...API_IDS, 'input-invalid'] });
+    expect(removedAt(report)).toEqual([['Deployment release-name-base', { type: 'file', path: 'shared/base/templates/deployment.yaml', line: 1, column: 1, chart: 'apps/shop' }]]);
+  });
+
+  it('renders deepCopy $ and merge into . without aborting the scan', async () => {
+    const report = await check(['test/fixtures/conformance/root-copy'], '1.33', { only: ['input-invalid'] });
     expect(report.findings).toEqual([]);
   });
 });

@@ -11,8 +11,9 @@ import { clusterCommand } from './cluster.js';
 import { mergeCommand } from './merge.js';
 import { EXIT } from './common.js';
 import { versionsCommand } from './versions.js';
+import { templateCommand } from './template.js';
 
-const COMMANDS = [checkCommand, clusterCommand, fixCommand, planCommand, simulateCommand, versionsCommand, mergeCommand];
+const COMMANDS = [checkCommand, clusterCommand, fixCommand, planCommand, simulateCommand, versionsCommand, templateCommand, mergeCommand];
 
 export function buildProgram(): Command {
   const program = new Command('upshift')

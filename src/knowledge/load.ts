@@ -8,7 +8,7 @@ import { UsageError } from '../core/errors.js';
 import { locateIssue } from '../core/schema-issue.js';
 import { decodePlainYaml } from '../sources/plain-yaml.js';
 import * as z from 'zod/mini';
-import { apiRowSchema, knowledgeFileSchema, type ApiRow, type EksVersion, type KubernetesVersion } from './schema.js';
+import { apiRowSchema, knowledgeFileSchema, servedApiRowSchema, type ApiRow, type EksVersion, type KubernetesVersion, type ServedApiRow } from './schema.js';
 import { ApiIndex } from './apis.js';
 import { addonSchema, type AddonDefinition, type NodeRules } from './addon-schema.js';
 import { AddonIndex, mergeAddon } from './addons.js';
@@ -26,6 +26,8 @@ export interface Knowledge {
   /** When the bundled facts were gathered (the oldest date of the files loaded). */
   date: string;
   apis: ApiIndex;
+  /** Built-in kinds of GA and beta group/versions, with the minors that serve them (data/served-apis.yaml). */
+  servedApis: ServedApiRow[];
   eks: EksCalendar;
   kubernetes: { versions: KubernetesVersion[] };
   /** Add-on detection rules and compatibility matrices (data/addons/*.yaml). */
@@ -42,7 +44,7 @@ export interface Knowledge {
 export class KnowledgeError extends UsageError {}
 
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
-const BUNDLED_FILES = ['apis.yaml', 'fields.yaml', 'eks.yaml', 'nodes.yaml', 'drain.yaml'];
+const BUNDLED_FILES = ['apis.yaml', 'served-apis.yaml', 'fields.yaml', 'eks.yaml', 'nodes.yaml', 'drain.yaml'];
 
 function bundledFiles(): string[] {
   const addonFiles = readdirSync(BUNDLED_DATA_DIR + 'addons').filter((name) => name.endsWith('.yaml')).sort();
@@ -51,6 +53,7 @@ function bundledFiles(): string[] {
 
 export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
   const apiRows = new Map<string, ApiRow>();
+  const servedRows = new Map<string, ServedApiRow>();
   const eks: EksCalendar = { versions: [] };
   const kubernetes = { versions: [] as KubernetesVersion[] };
   const addons = new Map<string, AddonDefinition>();
@@ -66,6 +69,10 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
     (content.apis ?? []).forEach((row, index) => {
       const api = validateRow(file, index, row);
       apiRows.set(apiRowKey(api), api);
+    });
+    (content.servedApis ?? []).forEach((row, index) => {
+      const served = validateServedApi(file, index, row);
+      servedRows.set(`${served.group}|${served.version}|${served.kind}`, served);
     });
     (content.fields ?? []).forEach((row, index) => {
       const field = validateField(file, index, row);
@@ -90,6 +97,7 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
   return {
     date: dates.sort()[0] ?? 'unknown',
     apis: new ApiIndex([...apiRows.values()]),
+    servedApis: [...servedRows.values()],
     eks,
     kubernetes,
     addons: new AddonIndex([...addons.values()]),
@@ -126,6 +134,14 @@ function validateRow(file: string, index: number, row: unknown): ApiRow {
   const fields = (row ?? {}) as Record<string, unknown>;
   const label = [fields.group ? `${fields.group}/${fields.version}` : fields.version, fields.kind].filter(Boolean).join(' ');
   throw new KnowledgeError(`knowledge file ${file}: apis[${index}]${label ? ` (${label})` : ''}: ${describeIssues(result.error.issues)}`);
+}
+
+function validateServedApi(file: string, index: number, row: unknown): ServedApiRow {
+  const result = z.safeParse(servedApiRowSchema, row);
+  if (result.success) return result.data;
+  const fields = (row ?? {}) as Record<string, unknown>;
+  const label = [fields.group ? `${fields.group}/${fields.version}` : fields.version, fields.kind].filter(Boolean).join(' ');
+  throw new KnowledgeError(`knowledge file ${file}: servedApis[${index}]${label ? ` (${label})` : ''}: ${describeIssues(result.error.issues)}`);
 }
 
 function validateField(file: string, index: number, row: unknown): FieldRow {

@@ -20,6 +20,20 @@ export const apiRowSchema = z.strictObject({
 
 export type ApiRow = z.infer<typeof apiRowSchema>;
 
+/** A built-in kind a GA or beta group/version serves (data/served-apis.yaml). */
+export const servedApiRowSchema = z.strictObject({
+  group: z.string(),
+  version: z.string().check(z.regex(/^v\d+(beta\d+)?$/, 'expected a GA or beta API version such as v1 or v1beta1')),
+  kind: z.string().check(z.minLength(1)),
+  introducedIn: minorVersion,
+  removedIn: z.nullable(minorVersion),
+  /** Served without --runtime-config. */
+  defaultOn: z.boolean(),
+  source: sourceUrl,
+});
+
+export type ServedApiRow = z.infer<typeof servedApiRowSchema>;
+
 export const eksVersionSchema = z.strictObject({
   version: minorVersion,
   upstreamRelease: z.optional(isoDate),
@@ -61,6 +75,7 @@ export const platformsSchema = z.strictObject({
 export const knowledgeFileSchema = z.looseObject({
   knowledgeDate: z.optional(isoDate),
   apis: z.optional(z.array(z.unknown())),
+  servedApis: z.optional(z.array(z.unknown())),
   fields: z.optional(z.array(z.unknown())),
   platforms: z.optional(platformsSchema),
   addons: z.optional(z.array(z.unknown())),

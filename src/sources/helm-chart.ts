@@ -58,8 +58,8 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
   try {
     chart = loadChartDirectory(root, options.cwd);
   } catch (error) {
-    if (!(error instanceof ChartLoadError)) throw error;
-    return fallBack(scan, root, options, [cannotRender(chartPath, undefined, error.file, error.line, 1, error.reason)]);
+    const [file, line, column, reason] = failureLocation(error, { chartFile: displayPath(`${root}/Chart.yaml`, options.cwd) });
+    return fallBack(scan, root, options, [cannotRender(chartPath, undefined, file, line, column, reason)]);
   }
   scan.charts.push(...dependencyReferences(chart));
 
@@ -87,8 +87,7 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
         (missing.get(key)!.details!.environments as string[]).push(environment.name ?? 'default');
       }
     } catch (error) {
-      if (!(error instanceof TemplateError || error instanceof ChartLoadError)) throw error;
-      const [file, line, column, reason] = error instanceof TemplateError ? [error.template, error.line, error.column, error.reason] : [error.file, error.line, 1, error.reason];
+      const [file, line, column, reason] = failureLocation(error, chart);
       const key = `${file}:${line}:${column}:${reason}`;
       const seen = failures.get(key);
       if (seen) (seen.details!.environments as string[]).push(environment.name ?? 'default');
@@ -98,6 +97,17 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
   scan.findings.push(...missing.values());
   if (failures.size > 0) return fallBack(scan, root, options, [...failures.values()]);
   return scan;
+}
+
+/**
+ * Where a render failed and why. Anything the renderer did not expect is reported at the
+ * chart, never let out: no chart, however broken, aborts a scan.
+ */
+function failureLocation(error: unknown, chart: Pick<Chart, 'chartFile'>): [string, number, number, string] {
+  if (error instanceof TemplateError) return [error.template, error.line, error.column, error.reason];
+  if (error instanceof ChartLoadError) return [error.file, error.line, 1, error.reason];
+  const message = error instanceof Error ? error.message : String(error);
+  return [chart.chartFile, 1, 1, `upshift's renderer failed unexpectedly (${message}); render it with --helm-bin, and please report it`];
 }
 
 function lacksDependencies(chart: Chart): boolean {
@@ -130,7 +140,7 @@ function renderWithHelm(
       chartRoot: root,
       release: RELEASE,
       target: options.target,
-      apiVersions: capabilities.APIVersions.list,
+      apiVersions: [...capabilities.APIVersions],
       valuesFiles: [...(environment.file ? [environment.file] : []), ...helm.valuesFiles],
       set: helm.set,
       cwd: options.cwd,
@@ -199,11 +209,21 @@ function readRendered(
 }
 
 function cannotRender(chartPath: string, env: string | undefined, file: string, line: number, column: number, reason: string): Finding {
-  const finding = inputInvalid(
-    { type: 'file', path: file, line, column, chart: chartPath },
-    `${file}:${line}:${column}: Helm chart ${chartPath} cannot be rendered${env ? ` for environment ${env}` : ''}: ${reason}; fix the template or its values (its templates were read lexically instead)`,
-  );
-  finding.details = { chart: chartPath, environments: [env ?? 'default'] };
+  const where = `${file}:${line}:${column}: Helm chart ${chartPath}`;
+  const forEnv = env ? ` for environment ${env}` : '';
+  // `required` and `fail` are the chart refusing its values, as helm would: the values must
+  // change, not the renderer. Anything else is a template upshift (or helm) cannot render.
+  const refused = /^error calling (required|fail): (.*)$/s.exec(reason);
+  const finding = refused
+    ? inputInvalid(
+        { type: 'file', path: file, line, column, chart: chartPath },
+        `${where} refuses its values${forEnv} (${refused[1]}): ${refused[2]}; set the value with --values or --set (helm template fails the same way; its templates were read lexically instead)`,
+      )
+    : inputInvalid(
+        { type: 'file', path: file, line, column, chart: chartPath },
+        `${where} cannot be rendered${forEnv}: ${reason}; fix the template or its values (its templates were read lexically instead)`,
+      );
+  finding.details = { chart: chartPath, environments: [env ?? 'default'], cause: refused ? `chart-${refused[1]}` : 'render-failed' };
   return finding;
 }
 
@@ -212,15 +232,15 @@ function missingDependency(chart: Chart, dependency: Chart['dependencies'][numbe
   return {
     id: 'input-invalid',
     severity: 'info',
-    message: `${chart.chartFile}:${dependency.line}: dependency ${dependency.name}${version} is declared but not in charts/, so its templates were not scanned; run \`helm dependency build\` in the chart to include them`,
-    origin: { type: 'file', path: chart.chartFile, line: dependency.line, column: 1 },
+    message: `${dependency.file}:${dependency.line}: dependency ${dependency.name}${version} is declared but not in charts/, so its templates were not scanned; run \`helm dependency build\` in the chart to include them`,
+    origin: { type: 'file', path: dependency.file, line: dependency.line, column: 1 },
     details: { chart: chart.name, dependency: dependency.name, version: dependency.version, repository: dependency.repository, environments: [] as string[] },
   };
 }
 
 function dependencyReferences(chart: Chart): ChartReference[] {
   const references = chart.dependencies.map((dependency) => {
-    const reference: ChartReference = { chart: dependency.name, origin: { type: 'file', path: chart.chartFile, line: dependency.line, column: 1 } };
+    const reference: ChartReference = { chart: dependency.name, origin: { type: 'file', path: dependency.file, line: dependency.line, column: 1 } };
     if (dependency.version) reference.version = dependency.version;
     if (dependency.repository) reference.repository = dependency.repository;
     if (dependency.alias) reference.release = dependency.alias;

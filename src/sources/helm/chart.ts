@@ -1,8 +1,8 @@
 // Loads a Helm chart (a directory, or a .tgz inside a parent's charts/) into memory: its
 // metadata, default values, templates, other files, vendored subcharts, and the
 // dependencies Chart.yaml declares. Problems are located ChartLoadErrors, never crashes.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { displayPath } from '../files.js';
@@ -24,7 +24,12 @@ export interface Dependency {
   repository?: string;
   alias?: string;
   condition?: string;
-  /** Line of the entry in Chart.yaml. */
+  tags?: string[];
+  /** import-values as written: strings (exports.X) and {child, parent} maps. */
+  importValues?: unknown[];
+  /** Display path of the file that declares it (Chart.yaml, or requirements.yaml of apiVersion v1 charts). */
+  file: string;
+  /** Line of the entry in that file. */
   line: number;
 }
 
@@ -40,6 +45,8 @@ export interface Chart {
   files: Map<string, string>;
   subcharts: Chart[];
   dependencies: Dependency[];
+  /** values.schema.json as written, when the chart has one. */
+  schema?: { file: string; text: string };
 }
 
 export class ChartLoadError extends Error {
@@ -61,13 +68,25 @@ export function loadChartDirectory(root: string, cwd: string): Chart {
     if (path.split('/').some((part) => part === '.git' || part === 'node_modules')) continue;
     files.set(path, readFileSync(absolute));
   }
-  return chartFromFiles(files, (path) => displayPath(join(root, path), cwd));
+  return chartFromFiles(files, (path) => displayPath(join(root, path), cwd), { root, cwd });
 }
 
-function chartFromFiles(files: Map<string, Buffer>, display: (path: string) => string): Chart {
+/** Where a chart read from a directory lies, to resolve its `file://` dependencies. */
+interface ChartDirectory {
+  root: string;
+  cwd: string;
+}
+
+function chartFromFiles(files: Map<string, Buffer>, display: (path: string) => string, directory?: ChartDirectory): Chart {
   const chartYaml = files.get('Chart.yaml');
   if (!chartYaml) throw new ChartLoadError(display('Chart.yaml'), 1, 'Chart.yaml is missing');
   const { metadata, dependencies } = readChartYaml(chartYaml.toString('utf8'), display('Chart.yaml'));
+  // apiVersion v1 charts declare their dependencies in requirements.yaml; Helm 3 reads them from there.
+  const requirements = files.get('requirements.yaml');
+  if (requirements && dependencies.length === 0) {
+    const parsed = parseYaml(requirements.toString('utf8'), display('requirements.yaml'));
+    dependencies.push(...readDependencies(parsed.document, parsed.lines, display('requirements.yaml')));
+  }
   if (typeof metadata.name !== 'string' || !metadata.name) throw new ChartLoadError(display('Chart.yaml'), 1, 'Chart.yaml has no name');
   const valuesText = files.get('values.yaml') ?? files.get('values.yml');
   const values = valuesText ? readValues(valuesText.toString('utf8'), display(files.has('values.yaml') ? 'values.yaml' : 'values.yml')) : {};
@@ -91,8 +110,11 @@ function chartFromFiles(files: Map<string, Buffer>, display: (path: string) => s
     }
   }
   for (const [folder, nestedFiles] of subchartFiles) {
-    if (nestedFiles.has('Chart.yaml')) subcharts.push(chartFromFiles(nestedFiles, (path) => display(`charts/${folder}/${path}`)));
+    const nestedDirectory = directory && { root: join(directory.root, 'charts', folder), cwd: directory.cwd };
+    if (nestedFiles.has('Chart.yaml')) subcharts.push(chartFromFiles(nestedFiles, (path) => display(`charts/${folder}/${path}`), nestedDirectory));
   }
+  if (directory) subcharts.push(...fileDependencies(dependencies, subcharts, directory));
+  const schemaText = files.get('values.schema.json');
   return {
     name: metadata.name,
     metadata,
@@ -102,7 +124,23 @@ function chartFromFiles(files: Map<string, Buffer>, display: (path: string) => s
     files: other,
     subcharts,
     dependencies,
+    ...(schemaText ? { schema: { file: display('values.schema.json'), text: schemaText.toString('utf8') } } : {}),
   };
+}
+
+/**
+ * The `repository: file://PATH` dependencies that charts/ does not hold, read from PATH
+ * (relative to the chart) as `helm dependency build` would copy them in.
+ */
+function fileDependencies(dependencies: readonly Dependency[], vendored: readonly Chart[], directory: ChartDirectory): Chart[] {
+  const charts: Chart[] = [];
+  for (const dependency of dependencies) {
+    if (!dependency.repository?.startsWith('file://') || vendored.some((sub) => sub.name === dependency.name) || charts.some((sub) => sub.name === dependency.name)) continue;
+    const root = resolve(directory.root, dependency.repository.slice('file://'.length));
+    if (!existsSync(join(root, 'Chart.yaml'))) continue;
+    charts.push(loadChartDirectory(root, directory.cwd));
+  }
+  return charts;
 }
 
 /** Chart.yaml's fields; the full parser only runs when dependencies need their lines (or the fast decoder bails). */
@@ -110,7 +148,7 @@ function readChartYaml(text: string, file: string): { metadata: Dict; dependenci
   const decoded = decodePlainYaml(text, 0, text.length);
   if (isDict(decoded) && decoded.dependencies === undefined) return { metadata: decoded, dependencies: [] };
   const parsed = parseYaml(text, file);
-  return { metadata: parsed.object, dependencies: readDependencies(parsed.document, parsed.lines) };
+  return { metadata: parsed.object, dependencies: readDependencies(parsed.document, parsed.lines, file) };
 }
 
 /** A packaged chart: a gzipped tar whose entries sit under one top folder (the chart name). */
@@ -152,7 +190,7 @@ function readValues(text: string, file: string): Dict {
   return quickValues(text) ?? parseYaml(text, file).object;
 }
 
-function readDependencies(document: Document, lines: LineCounter): Dependency[] {
+function readDependencies(document: Document, lines: LineCounter, file: string): Dependency[] {
   const list = document.get('dependencies', true);
   if (!isSeq(list)) return [];
   return list.items.flatMap((item) => {
@@ -163,11 +201,15 @@ function readDependencies(document: Document, lines: LineCounter): Dependency[] 
     };
     const name = field('name');
     if (!name) return [];
-    const dependency: Dependency = { name, line: lines.linePos(item.range?.[0] ?? 0).line };
+    const dependency: Dependency = { name, file, line: lines.linePos(item.range?.[0] ?? 0).line };
     for (const key of ['version', 'repository', 'alias', 'condition'] as const) {
       const value = field(key);
       if (value !== undefined) dependency[key] = value;
     }
+    const tags = item.get('tags', true);
+    if (isSeq(tags)) dependency.tags = tags.toJSON().map(String);
+    const imports = item.get('import-values', true);
+    if (isSeq(imports)) dependency.importValues = imports.toJSON();
     return [dependency];
   });
 }

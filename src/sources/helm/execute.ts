@@ -4,7 +4,7 @@
 import type { Argument, Command, ControlNode, Node, Pipeline } from './parser.js';
 import { Output } from './output.js';
 import { TemplateError } from './template-error.js';
-import { formatValue, GoTime, goInt, isDict, isTruthy, printValue, typeName } from './go-values.js';
+import { formatValue, GoTime, goInt, isDict, isTruthy, printValue, typeName, type Dict } from './go-values.js';
 import { MUTATING_FUNCTIONS } from './functions/collections.js';
 
 /** What a function sees besides its arguments: the template set it runs in. */
@@ -275,13 +275,18 @@ class Executor implements CallContext {
         if (index === 0) return undefined;
         throw new TemplateError(this.frame.file, line, column, `nil pointer evaluating interface {}.${name}`);
       }
-      if (!isDict(value)) {
-        const method = value instanceof GoTime && /^[A-Z]/.test(name) ? (value as unknown as Record<string, unknown>)[name] : undefined;
-        if (typeof method !== 'function') throw new TemplateError(this.frame.file, line, column, `can't evaluate field ${name} in type ${typeName(value)}`);
+      // A value with methods of its own answers them as the Go type does: a time's Format, Unix, ...
+      // and a list's (.Capabilities.APIVersions.Has).
+      const hasMethod = (value instanceof GoTime && /^[A-Z]/.test(name)) || (Array.isArray(value) && Object.hasOwn(value, name));
+      const method = hasMethod ? (value as unknown as Dict)[name] : undefined;
+      if (!isDict(value) && typeof method !== 'function') {
+        throw new TemplateError(this.frame.file, line, column, `can't evaluate field ${name} in type ${typeName(value)}`);
+      }
+      if (value instanceof GoTime) {
         value = (method as (...args: unknown[]) => unknown).apply(value, last ? (callArgs ?? []) : []);
         continue;
       }
-      const field = Object.hasOwn(value, name) ? value[name] : undefined;
+      const field = method ?? (Object.hasOwn(value, name) ? (value as Dict)[name] : undefined);
       if (typeof field === 'function') {
         const args = last ? (callArgs ?? []) : [];
         try {

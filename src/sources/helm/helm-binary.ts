@@ -59,6 +59,8 @@ export interface HelmTemplateRequest {
   /** Absolute paths, in the order helm applies them: the environment's file, then the user's. */
   valuesFiles: readonly string[];
   set: readonly string[];
+  /** --set-string assignments, after --set as helm applies them. */
+  setString?: readonly string[];
   cwd: string;
 }
 
@@ -79,6 +81,7 @@ export function helmTemplate(binary: string, request: HelmTemplateRequest): stri
     request.apiVersions.join(','),
     ...request.valuesFiles.flatMap((file) => ['--values', file]),
     ...request.set.flatMap((assignment) => ['--set', assignment]),
+    ...(request.setString ?? []).flatMap((assignment) => ['--set-string', assignment]),
   ];
   try {
     return execFileSync(binary, args, { cwd: request.cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });

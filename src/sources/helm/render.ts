@@ -10,6 +10,7 @@ import { Output, type SourceLine } from './output.js';
 import { coalesce } from './values.js';
 import { ChartLoadError, dependencyKey, type Chart, type ChartFile, type Dependency } from './chart.js';
 import type { Capabilities } from './capabilities.js';
+import { validateSchemas } from './schema.js';
 import { isDict, markChartValues, type Dict } from './go-values.js';
 
 export interface Release {
@@ -19,6 +20,8 @@ export interface Release {
 
 export interface RenderedTemplate {
   file: ChartFile;
+  /** Helm's name for it: chart/templates/x.yaml, chart/charts/alias/templates/y.yaml. */
+  name: string;
   text: string;
   /** Template file and line of an output line (1-based). */
   sourceOf(line: number): SourceLine | undefined;
@@ -35,6 +38,8 @@ interface EnabledChart {
   /** Helm's template path prefix: acme/charts/redis. */
   path: string;
   values: Dict;
+  /** The name the chart goes by: its alias when its parent gives one (.Chart.Name). */
+  name: string;
 }
 
 const parsedCache = new WeakMap<ChartFile, ParsedTemplate>();
@@ -42,30 +47,34 @@ const parsedCache = new WeakMap<ChartFile, ParsedTemplate>();
 export function renderChart(chart: Chart, values: Dict, capabilities: Capabilities, release: Release): RenderResult {
   checkKubeVersion(chart, capabilities);
   const missing: RenderResult['missing'] = [];
-  const enabled = enableCharts(chart, coalesce(chart.values, values), chart.name, missing);
+  const enabled = enableCharts(chart, coalesce(withImports(chart), values), chart.name, chart.name, missing);
+  validateSchemas(enabled);
   const set = templateSet(enabled);
   const templates: RenderedTemplate[] = [];
   const releaseObject = { Name: release.name, Namespace: release.namespace, Service: 'Helm', IsInstall: true, IsUpgrade: false, Revision: 1 };
-  for (const { chart: owner, path, values: scoped } of enabled) {
+  for (const { chart: owner, path, values: scoped, name } of enabled) {
+    // A library chart lends its defines; its templates are never rendered.
+    if (owner.metadata.type === 'library') continue;
     // As in Helm, the templates of one chart share these objects; only .Template differs.
-    const chartData = chartObject(owner);
+    const chartData = chartObject(owner, name);
     const files = filesObject(owner);
     const basePath = `${path}/templates`;
     for (const file of owner.templates) {
       const base = file.path.slice(file.path.lastIndexOf('/') + 1);
       if (base.startsWith('_') || base === 'NOTES.txt') continue;
+      const templateName = `${path}/${file.path}`;
       const data = {
         Values: markChartValues(scoped),
         Chart: chartData,
         Release: releaseObject,
         Capabilities: capabilities,
         Files: files,
-        Template: { Name: `${path}/${file.path}`, BasePath: basePath },
+        Template: { Name: templateName, BasePath: basePath },
       };
       const output = new Output(true);
       execute(set, parsedCache.get(file)!.body, file.display, data, output);
       // Go prints a missing value as <no value>; helm removes that from each template's final text only.
-      templates.push({ file, text: output.toString().replaceAll('<no value>', ''), sourceOf: (line) => output.sourceOf(line) });
+      templates.push({ file, name: templateName, text: output.toString().replaceAll('<no value>', ''), sourceOf: (line) => output.sourceOf(line) });
     }
   }
   return { templates, missing };
@@ -86,34 +95,96 @@ function checkKubeVersion(chart: Chart, capabilities: Capabilities): void {
   }
 }
 
-/** The chart and the subcharts its values enable, each with its own scope of values. */
-function enableCharts(chart: Chart, values: Dict, path: string, missing: RenderResult['missing']): EnabledChart[] {
-  const enabled: EnabledChart[] = [{ chart, path, values }];
-  const declared = new Map(chart.dependencies.map((dependency) => [dependency.name, dependency]));
-  for (const dependency of chart.dependencies) {
-    if (!chart.subcharts.some((sub) => sub.name === dependency.name) && conditionHolds(dependency, values)) missing.push({ chart, dependency });
-  }
+/** The vendored charts a dependency names (several when charts/ holds several versions: the first wins, as in Helm). */
+function vendoredChart(chart: Chart, dependency: Dependency): Chart | undefined {
+  return chart.subcharts.find((sub) => sub.name === dependency.name);
+}
+
+/**
+ * Every subchart as Helm lists it: one per dependency of Chart.yaml that charts/ holds, under
+ * its alias (a chart used under two aliases is there twice), then each vendored chart no
+ * dependency names, under its own name.
+ */
+function subchartsOf(chart: Chart): { sub: Chart; key: string; dependency?: Dependency }[] {
+  const entries: { sub: Chart; key: string; dependency?: Dependency }[] = [];
   for (const sub of chart.subcharts) {
-    const dependency = declared.get(sub.name);
-    if (dependency && !conditionHolds(dependency, values)) continue;
-    const key = dependency ? dependencyKey(dependency) : sub.name;
+    if (!chart.dependencies.some((dependency) => dependency.name === sub.name)) entries.push({ sub, key: sub.name });
+  }
+  for (const dependency of chart.dependencies) {
+    const sub = vendoredChart(chart, dependency);
+    if (sub) entries.push({ sub, key: dependencyKey(dependency), dependency });
+  }
+  return entries;
+}
+
+/** The chart and the subcharts its values enable, each with its own scope of values. */
+function enableCharts(chart: Chart, values: Dict, path: string, name: string, missing: RenderResult['missing'], tags: unknown = values.tags): EnabledChart[] {
+  const enabled: EnabledChart[] = [{ chart, path, values, name }];
+  for (const dependency of chart.dependencies) {
+    if (!vendoredChart(chart, dependency) && dependencyEnabled(dependency, values, tags)) missing.push({ chart, dependency });
+  }
+  for (const { sub, key, dependency } of subchartsOf(chart)) {
+    if (dependency && !dependencyEnabled(dependency, values, tags)) continue;
     const parentScope = isDict(values[key]) ? (values[key] as Dict) : {};
     const globals = isDict(values.global) ? (values.global as Dict) : {};
-    const scoped = coalesce(coalesce(sub.values, parentScope), { global: coalesce(isDict(sub.values.global) ? (sub.values.global as Dict) : {}, globals) });
+    const scoped = coalesce(coalesce(withImports(sub), parentScope), { global: coalesce(isDict(sub.values.global) ? (sub.values.global as Dict) : {}, globals) });
     values[key] = scoped;
-    enabled.push(...enableCharts(sub, scoped, `${path}/charts/${key}`, missing));
+    enabled.push(...enableCharts(sub, scoped, `${path}/charts/${key}`, key, missing, tags));
   }
   return enabled;
 }
 
-/** Helm's condition: the first listed path that holds a boolean decides; none means enabled. */
-function conditionHolds(dependency: Dependency, values: Dict): boolean {
+/** Helm: tags (of the top chart's values) first, then the first condition path that holds a boolean. */
+function dependencyEnabled(dependency: Dependency, values: Dict, tags: unknown): boolean {
+  let enabled = true;
+  if (isDict(tags) && dependency.tags) {
+    const states = dependency.tags.map((tag) => tags[tag]).filter((state) => typeof state === 'boolean');
+    if (states.length > 0) enabled = states.includes(true);
+  }
   for (const path of (dependency.condition ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
     let value: unknown = values;
     for (const key of path.split('.')) value = isDict(value) ? value[key] : undefined;
     if (typeof value === 'boolean') return value;
   }
-  return true;
+  return enabled;
+}
+
+/**
+ * A chart's default values with what its dependencies' import-values bring up (Helm's
+ * processImportValues): each imported table under its parent path, below the chart's own
+ * values, which win. A child's values are its defaults as its parent's values.yaml sets them.
+ */
+function withImports(chart: Chart): Dict {
+  if (!chart.dependencies.some((dependency) => dependency.importValues?.length)) return chart.values;
+  let imported: Dict = {};
+  for (const dependency of chart.dependencies) {
+    const sub = vendoredChart(chart, dependency);
+    if (!sub || !dependency.importValues?.length) continue;
+    const key = dependencyKey(dependency);
+    const childValues = coalesce(withImports(sub), isDict(chart.values[key]) ? (chart.values[key] as Dict) : {});
+    for (const entry of dependency.importValues) {
+      if (typeof entry === 'string') {
+        const table = tableAt(childValues, `exports.${entry}`);
+        if (table) imported = coalesce(imported, table);
+      } else if (isDict(entry) && typeof entry.child === 'string' && typeof entry.parent === 'string') {
+        const table = tableAt(childValues, entry.child);
+        if (table) imported = coalesce(imported, nestUnder(entry.parent, table));
+      }
+    }
+  }
+  return coalesce(imported, chart.values);
+}
+
+function tableAt(values: Dict, path: string): Dict | undefined {
+  let value: unknown = values;
+  for (const key of path.split('.').filter(Boolean)) value = isDict(value) ? value[key] : undefined;
+  return isDict(value) ? value : undefined;
+}
+
+/** Helm's pathToMap: `a.b` and a table become {a: {b: table}}; `.` is the root. */
+function nestUnder(path: string, table: Dict): Dict {
+  const keys = path.split('.').filter(Boolean);
+  return keys.reduceRight<Dict>((inner, key) => ({ [key]: inner }), table);
 }
 
 function templateSet(enabled: EnabledChart[]): TemplateSet {
@@ -143,11 +214,12 @@ function templateSet(enabled: EnabledChart[]): TemplateSet {
   };
 }
 
-function chartObject(chart: Chart): Dict {
+function chartObject(chart: Chart, name: string): Dict {
   const object: Dict = {};
   for (const [key, value] of Object.entries(chart.metadata)) {
     object[key === 'apiVersion' ? 'APIVersion' : key.charAt(0).toUpperCase() + key.slice(1)] = value;
   }
+  object.Name = name;
   return object;
 }
 

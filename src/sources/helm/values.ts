@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../../core/errors.js';
 import { isDict, type Dict } from './go-values.js';
+import { deepCopy } from './go-copy.js';
 import { looksLikeJson } from '../manifest-text.js';
 import { decodePlainYaml } from '../plain-yaml.js';
 
@@ -29,22 +30,23 @@ export function quickValues(text: string): Dict | undefined {
 
 /** Merges `override` onto a copy of `base` as `helm -f` does. */
 export function coalesce(base: Dict, override: Dict): Dict {
-  const result: Dict = structuredClone(base);
+  const result: Dict = deepCopy(base);
   for (const [key, value] of Object.entries(override)) {
     if (value === null) delete result[key];
     else if (isDict(value) && isDict(result[key])) result[key] = coalesce(result[key] as Dict, value);
-    else result[key] = structuredClone(value);
+    else result[key] = deepCopy(value);
   }
   return result;
 }
 
-/** Applies one `--set` argument (`a.b=1,c[0].d=x`) as Helm's strvals does. */
-export function applySet(values: Dict, assignment: string): Dict {
+/** Applies one `--set` argument (`a.b=1,c[0].d=x`) as Helm's strvals does; `asString`: --set-string, every value a string. */
+export function applySet(values: Dict, assignment: string, asString = false): Dict {
   for (const pair of splitUnescaped(assignment, ',')) {
     const equals = indexUnescaped(pair, '=');
     if (equals <= 0) throw new UsageError(`--set "${assignment}": "${pair}" is not key=value`);
     const path = parseKeyPath(pair.slice(0, equals), assignment);
-    setPath(values, path, typedValue(unescape(pair.slice(equals + 1))));
+    const value = unescape(pair.slice(equals + 1));
+    setPath(values, path, asString ? value : typedValue(value));
   }
   return values;
 }
@@ -133,8 +135,8 @@ export function findEnvironments(chartRoot: string): ValuesEnvironment[] {
   return environments.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** The user's --values files then --set assignments, merged in that order as helm does. */
-export function loadUserValues(files: readonly string[], assignments: readonly string[], cwd: string): Dict {
+/** The user's --values files, --set then --set-string assignments, merged in that order as helm does. */
+export function loadUserValues(files: readonly string[], assignments: readonly string[], cwd: string, stringAssignments: readonly string[] = []): Dict {
   let values: Dict = {};
   for (const file of files) {
     let text: string;
@@ -156,5 +158,6 @@ export function loadUserValues(files: readonly string[], assignments: readonly s
     values = coalesce(values, parsed);
   }
   for (const assignment of assignments) applySet(values, assignment);
+  for (const assignment of stringAssignments) applySet(values, assignment, true);
   return values;
 }

@@ -2,6 +2,7 @@
 // fill the destination in place and return it, sharing the source's values as Go does.
 import { FunctionError, type TemplateFunction } from '../execute.js';
 import { isDict, typeName, type Dict } from '../go-values.js';
+import { deepCopy } from '../go-copy.js';
 import { arity, dict, dictOrNil, integer, isEmpty, kindLabel, stringValue, text, toInteger } from './arguments.js';
 
 /** mergo.Merge into `destination`: a key is filled when missing or empty there (or always, overwriting). */
@@ -26,20 +27,6 @@ function merger(name: string, overwrite: boolean): TemplateFunction {
     for (let index = 1; index < args.length; index++) mergeInto(destination, dictOrNil(args[index], `${name}'s arguments`), overwrite);
     return destination;
   };
-}
-
-/**
- * copystructure as Sprig's deepCopy uses it: maps and lists are copied, everything else
- * (strings, numbers, and the functions Helm's built-in objects hold) is shared.
- */
-export function deepCopy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(deepCopy);
-  if (isDict(value) && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
-    const copy: Dict = {};
-    for (const key of Object.keys(value)) copy[key] = deepCopy(value[key]);
-    return copy;
-  }
-  return value;
 }
 
 /** reflect.DeepEqual on template values. */

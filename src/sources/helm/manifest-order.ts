@@ -1,0 +1,142 @@
+// What `helm template` prints from rendered templates (Helm's releaseutil.SortManifests and
+// the template command): each template's text split into documents, empty ones dropped,
+// hooks (helm.sh/hook) apart from the rest, both sorted by kind in install order (stably:
+// templates by name, documents in template order), each printed after `---` and a
+// `# Source:` line; hooks of an unknown event are dropped, as Helm drops them.
+import { parseDocument } from 'yaml';
+import { TemplateError } from './template-error.js';
+import { isDict } from './go-values.js';
+import { decodePlainYaml } from '../plain-yaml.js';
+
+export interface RenderedManifestFile {
+  /** Helm's template name: chart/templates/x.yaml, chart/charts/sub/templates/y.yaml. */
+  name: string;
+  /** Where a report points for this template. */
+  display: string;
+  text: string;
+}
+
+export interface HelmManifest {
+  /** The template name the `# Source:` line gives. */
+  source: string;
+  /** The document, trimmed. */
+  content: string;
+  kind: string;
+  hook: boolean;
+}
+
+/** Helm's releaseutil.InstallOrder. */
+export const INSTALL_ORDER: readonly string[] = [
+  'PriorityClass',
+  'Namespace',
+  'NetworkPolicy',
+  'ResourceQuota',
+  'LimitRange',
+  'PodSecurityPolicy',
+  'PodDisruptionBudget',
+  'ServiceAccount',
+  'Secret',
+  'SecretList',
+  'ConfigMap',
+  'StorageClass',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'CustomResourceDefinition',
+  'ClusterRole',
+  'ClusterRoleList',
+  'ClusterRoleBinding',
+  'ClusterRoleBindingList',
+  'Role',
+  'RoleList',
+  'RoleBinding',
+  'RoleBindingList',
+  'Service',
+  'DaemonSet',
+  'Pod',
+  'ReplicationController',
+  'ReplicaSet',
+  'Deployment',
+  'HorizontalPodAutoscaler',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+  'IngressClass',
+  'Ingress',
+  'APIService',
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
+];
+
+const RANK = new Map(INSTALL_ORDER.map((kind, index) => [kind, index]));
+const HOOK_EVENTS = new Set(['pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade', 'pre-rollback', 'post-rollback', 'test', 'test-success']);
+// Helm's SplitManifests: a `---` at a line start (after any whitespace) and the spaces after it.
+const SEPARATOR = /(?:^|\s*\n)---\s*/;
+
+/** Helm's manifests then hooks, in the order `helm template` prints them. */
+export function sortManifests(files: readonly RenderedManifestFile[]): HelmManifest[] {
+  const generic: HelmManifest[] = [];
+  const hooks: HelmManifest[] = [];
+  const byName = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const file of byName) {
+    const base = file.name.slice(file.name.lastIndexOf('/') + 1);
+    if (base.startsWith('_') || !file.text.trim()) continue;
+    for (const piece of file.text.trim().split(SEPARATOR)) {
+      if (piece === '') continue;
+      const content = piece.trim();
+      const head = readHead(content, file);
+      const hookEvents = head.annotations?.['helm.sh/hook'];
+      if (typeof hookEvents !== 'string') {
+        generic.push({ source: file.name, content, kind: head.kind, hook: false });
+        continue;
+      }
+      const events = hookEvents.split(',').map((event) => event.trim().toLowerCase());
+      if (events.every((event) => HOOK_EVENTS.has(event))) hooks.push({ source: file.name, content, kind: head.kind, hook: true });
+    }
+  }
+  return [...sortByKind(generic), ...sortByKind(hooks)];
+}
+
+/** The text `helm template` prints for these manifests. */
+export function helmTemplateText(manifests: readonly HelmManifest[]): string {
+  const release = manifests.filter((manifest) => !manifest.hook).map((manifest) => `---\n# Source: ${manifest.source}\n${manifest.content}\n`).join('');
+  const hooks = manifests.filter((manifest) => manifest.hook).map((manifest) => `---\n# Source: ${manifest.source}\n${manifest.content}\n`).join('');
+  return `${release.trim()}\n${hooks}`;
+}
+
+function sortByKind(manifests: HelmManifest[]): HelmManifest[] {
+  // Array.prototype.sort is stable, as Go's sort.SliceStable.
+  return manifests.sort((a, b) => {
+    const first = RANK.get(a.kind);
+    const second = RANK.get(b.kind);
+    if (first === undefined && second === undefined) return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+    if (first === undefined) return 1;
+    if (second === undefined) return -1;
+    return first - second;
+  });
+}
+
+interface Head {
+  kind: string;
+  annotations?: Record<string, unknown>;
+}
+
+/** The kind and annotations of a document (Helm's SimpleHead); a document that is not YAML fails as in Helm. */
+function readHead(content: string, file: RenderedManifestFile): Head {
+  // The fast decoder reads most documents; the full parser the rest, and locates errors.
+  const decoded = decodePlainYaml(content, 0, content.length);
+  if (decoded !== undefined) return headOf(decoded);
+  const document = parseDocument(content, { version: '1.1', uniqueKeys: false });
+  const error = document.errors[0];
+  if (error) {
+    const line = error.linePos?.[0].line ?? 1;
+    throw new TemplateError(file.display, 1, 1, `YAML parse error on ${file.name}: error converting YAML to JSON: yaml: line ${line}: ${error.message.split('\n')[0]}`);
+  }
+  return headOf(document.toJS({ maxAliasCount: 1000 }));
+}
+
+function headOf(object: unknown): Head {
+  if (!isDict(object)) return { kind: '' };
+  const metadata = object.metadata;
+  const annotations = isDict(metadata) && isDict(metadata.annotations) ? metadata.annotations : undefined;
+  return { kind: typeof object.kind === 'string' ? object.kind : '', annotations };
+}

@@ -1,0 +1,176 @@
+// `upshift template [NAME] CHART` (CLI.md): what helm template prints, with helm's flags and
+// the target's .Capabilities; stdout, stderr and exit codes of real runs of the built binary.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JavaScript without types
+import { installHelm } from '../scripts/helm-oracle.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHARTS = 'test/fixtures/conformance';
+const work = mkdtempSync(join(tmpdir(), 'upshift-template-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function upshift(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/upshift.js', 'template', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', UPSHIFT_HELM_BIN: 'none' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+const ORDER = `---
+# Source: order/templates/b-namespace.yaml
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: default-extra
+---
+# Source: order/templates/all.yaml
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: web
+---
+# Source: order/templates/all.yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+---
+# Source: order/templates/all.yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+---
+# Source: order/templates/all.yaml
+# a comment-only document
+---
+# Source: order/templates/all.yaml
+apiVersion: example.com/v1
+kind: Gadget
+metadata:
+  name: g
+---
+# Source: order/templates/all.yaml
+apiVersion: example.com/v1
+kind: Widget
+metadata:
+  name: w
+---
+# Source: order/templates/all.yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: test
+  annotations:
+    "helm.sh/hook": test
+---
+# Source: order/templates/all.yaml
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  annotations:
+    helm.sh/hook: pre-install,pre-upgrade
+    helm.sh/hook-weight: "-5"
+`;
+
+describe('upshift template', () => {
+  it('prints the manifests in helm order (kinds in install order, unknown kinds by name, hooks last, unknown hooks dropped) under Source comments', async () => {
+    expect(await upshift([`${CHARTS}/order`, '--target', '1.33'])).toEqual({ code: 0, stdout: ORDER, stderr: '' });
+  });
+
+  it('takes a release name, a namespace, -f, --set and --set-string in helm order', async () => {
+    const values = join(work, 'values.yaml');
+    writeFileSync(values, 'replicas: 5\nimage:\n  repository: registry.example.com/app\n');
+    const run = await upshift(['shop', `${CHARTS}/schema`, '-n', 'prod', '-f', values, '--set', 'replicas=3', '--set-string', 'image.tag=2', '--target', '1.33']);
+    expect(run).toEqual({
+      code: 0,
+      stdout: `---\n# Source: schema/templates/deployment.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: app\n          image: "registry.example.com/app:2"\n`,
+      stderr: '',
+    });
+    const namespaced = await upshift(['shop', `${CHARTS}/order`, '--namespace', 'prod', '--target', '1.33']);
+    expect(namespaced.stdout).toContain('kind: Namespace\nmetadata:\n  name: prod-extra\n');
+  });
+
+  it('gives .Capabilities of the target, plus --api-versions', async () => {
+    const at = async (target: string, ...extra: string[]) => (await upshift([`${CHARTS}/capabilities`, '--target', target, ...extra])).stdout;
+    const current = await at('1.33');
+    expect(current).toContain('apiVersion: policy/v1\nkind: PodDisruptionBudget');
+    expect(current).toContain('kube: "v1.33.0"\n    major-minor: "1.33"\n    git: v1.33.0\n    new-enough: "true"\n    autoscaling-v2: "true"\n    cronjob-v1: "true"\n    made-up: "false"');
+    expect(current).toContain('workloads: apps/v1/ControllerRevision apps/v1/DaemonSet apps/v1/Deployment apps/v1/ReplicaSet apps/v1/StatefulSet \n');
+    expect(await at('1.33', '--api-versions', 'example.com/v9,example.com/v9/Thing', '--api-versions', 'other.io/v1')).toContain('made-up: "true"');
+    const old = await at('1.25');
+    expect(old).toContain('new-enough: "false"');
+  });
+
+  it('renders a subchart once per alias, under the alias, and honours conditions and tags', async () => {
+    const run = await upshift([`${CHARTS}/aliases`, '--target', '1.33']);
+    expect([...run.stdout.matchAll(/^# Source: (.+)$/gm)].map((match) => match[1])).toEqual([
+      'aliases/charts/orders/templates/statefulset.yaml',
+      'aliases/charts/payments/templates/statefulset.yaml',
+      'aliases/charts/traces/templates/statefulset.yaml',
+    ]);
+    expect(run.stdout).toContain('  name: release-name-payments\n  labels:\n    chart: payments-0.1.0\n    team: storefront\n    region: eu-west-1\n');
+    const tagged = await upshift([`${CHARTS}/aliases`, '--target', '1.33', '--set', 'tags.observability=true,audit.enabled=true']);
+    expect(tagged.stdout.match(/^# Source: /gm)).toHaveLength(5);
+  });
+
+  it('fails as helm does when the values break values.schema.json: exit 1, the chart and the field on stderr', async () => {
+    expect(await upshift([`${CHARTS}/schema`, '--set', 'replicas=0', '--target', '1.33'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `upshift: ${CHARTS}/schema/values.schema.json:1: values don't meet the specifications of the schema(s) in the following chart(s):\nschema:\n- replicas: 0 is less than 1.\n`,
+    });
+  });
+
+  it('fails with exit 1 on a missing chart, a library chart, or a value the chart requires', async () => {
+    expect(await upshift(['nowhere', '--target', '1.33'])).toEqual({ code: 1, stdout: '', stderr: 'upshift: nowhere: not a chart directory; give the directory that holds Chart.yaml\n' });
+    expect(await upshift([`${CHARTS}/library-user/charts/common`, '--target', '1.33'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `upshift: ${CHARTS}/library-user/charts/common/Chart.yaml: library charts are not installable; render a chart that depends on it\n`,
+    });
+    expect(await upshift(['test/fixtures/charts/missing-required', '--target', '1.33'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'upshift: test/fixtures/charts/missing-required/templates/service.yaml:7:16: error calling required: service.port is required\n',
+    });
+    expect((await upshift(['--target', '1.33'])).stderr).toBe('upshift: template needs a CHART: upshift template [NAME] CHART\n');
+  });
+
+  it('warns on stderr about a dependency charts/ does not hold, and renders the rest', async () => {
+    const run = await upshift(['test/fixtures/charts/web', '--target', '1.33', '--set', 'postgresql.enabled=true']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      'upshift: warning: test/fixtures/charts/web/Chart.yaml:12: dependency postgresql 12.5.8 is declared but not in charts/, so its templates are not rendered (helm refuses the chart); run `helm dependency build` in the chart\n',
+    );
+    expect(run.stdout).toContain('# Source: web/templates/deployment.yaml\n');
+  });
+
+  it('prints what helm prints with --helm-bin, byte for byte the own renderer\'s output', async () => {
+    let helm: string | undefined;
+    try {
+      helm = installHelm(3) as string;
+    } catch (error) {
+      process.stderr.write(`SKIPPED: template --helm-bin: helm 3 cannot be installed here (${(error as Error).message.split('\n')[0]})\n`);
+      return;
+    }
+    for (const chart of ['order', 'aliases', 'requirements', 'imports', 'capabilities']) {
+      const own = await upshift([`${CHARTS}/${chart}`, '--target', '1.33']);
+      expect(await upshift([`${CHARTS}/${chart}`, '--target', '1.33', '--helm-bin', helm])).toEqual(own);
+    }
+  }, 120_000);
+});
