@@ -248,6 +248,7 @@ export function startScan(options: CheckOptions): Scan {
         summary: summarize(reported),
       };
       if (context.current) report.current = context.current;
+      report.knowledgeDate = context.knowledge.date;
       if (inferred) report.currentFrom = { environment: inferred.environment, ...(inferred.origin ? { origin: inferred.origin } : {}) };
       const notes = [...beyondKnowledge(context), ...versionDisagreements(inventory.environments)];
       if (notes.length > 0) report.notes = notes;

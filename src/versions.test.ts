@@ -39,11 +39,26 @@ describe('versionsReport', () => {
   });
 });
 
+const eksRow = (version: string) => ({ version, releaseDate: '2026-01-27', endOfStandardSupport: '2027-03-27', endOfExtendedSupport: '2028-03-27', source: 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html' });
+
 describe('stalenessWarning', () => {
   it('stays quiet up to 120 days and names the age after', () => {
     expect(stalenessWarning('2026-11-01', '2027-03-01')).toBeUndefined();
     expect(stalenessWarning('2026-11-01', '2027-03-02')).toBe(
       'the knowledge base is dated 2026-11-01, 121 days ago: support dates and add-on releases may have changed since; update upshift or add current rows with --data FILE',
+    );
+  });
+
+  it('names the EKS version that may have shipped since the knowledge date', () => {
+    const calendar = {
+      eks: { versions: [eksRow('1.35'), eksRow('1.36')] },
+      kubernetes: { versions: [{ version: '1.37', releaseDate: '2026-08-26', endOfLife: '2027-10-28', source: 'https://kubernetes.io/releases/1.37/' }] },
+    };
+    expect(stalenessWarning('2026-11-01', '2027-03-02', calendar)).toBe(
+      'the knowledge base is dated 2026-11-01, 121 days ago: the newest EKS version it knows is 1.36: 1.37 (Kubernetes 1.37 was released 2026-08-26) may have come to EKS since and is not in it, nor are add-on releases and support-date changes after 2026-11-01; update upshift or add current rows with --data FILE',
+    );
+    expect(stalenessWarning('2026-11-01', '2027-03-02', { ...calendar, kubernetes: { versions: [] } })).toBe(
+      'the knowledge base is dated 2026-11-01, 121 days ago: the newest EKS version it knows is 1.36: 1.37 may have come to EKS since and is not in it, nor are add-on releases and support-date changes after 2026-11-01; update upshift or add current rows with --data FILE',
     );
   });
 });

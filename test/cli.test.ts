@@ -25,7 +25,7 @@ function upshift(args: string[], stdin?: string): Promise<Run> {
 describe('exit codes', () => {
   it('0 when nothing reaches --fail-on', async () => {
     const run = await upshift(['check', `${FIXTURES}/clean.yaml`, '--target', '1.34']);
-    expect(run).toEqual({ code: 0, stdout: 'upshift: eks → 1.34\n\nNo findings: no check reported anything for eks 1.34.\n', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: 'upshift: eks → 1.34\n\nNo findings: no check reported anything for eks 1.34.\nknowledge dated 2026-11-01\n', stderr: '' });
   });
 
   it('0 for warnings under the default --fail-on error, 2 with --fail-on warning', async () => {
@@ -92,6 +92,7 @@ describe('check', () => {
         },
       ],
       summary: { error: 1, warning: 0, info: 0 },
+      knowledgeDate: '2026-11-01',
     });
   });
 
@@ -291,7 +292,7 @@ describe('a directory without manifests', () => {
     const run = await upshift(['check', `${FIXTURES}/no-manifests`, '--target', '1.34']);
     expect(run).toEqual({
       code: 0,
-      stdout: 'upshift: eks → 1.34\n\nNo findings: no check reported anything for eks 1.34.\n',
+      stdout: 'upshift: eks → 1.34\n\nNo findings: no check reported anything for eks 1.34.\nknowledge dated 2026-11-01\n',
       stderr: `upshift: note: nothing was scanned: no .yaml, .yml or .json manifest, Helm chart, kustomization or Terraform file in ${FIXTURES}/no-manifests; check the path (and --exclude)\n`,
     });
   });

@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {
     expect(await page.locator('#today').count()).toBe(1);
     expect(await page.locator('#strategies tr.recommended[data-strategy]').getAttribute('data-strategy')).toBe('cluster-migration');
     expect(await page.locator('#schedule rect.task').count()).toBe(3);
-    expect(await page.locator('#runbook ol.steps > li').count()).toBe(17);
+    expect(await page.locator('#runbook ol.steps > li').count()).toBe(16);
 
     const shown = page.locator('#shown-count');
     const total = Number(await shown.textContent());

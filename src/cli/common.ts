@@ -47,6 +47,6 @@ export function progressReporter(flags: OutputFlags, label: string): ((done: num
 
 /** Says once on stderr (not with -q) when the knowledge base is older than it should be. */
 export function warnIfStale(knowledge: Knowledge, flags: Pick<OutputFlags, 'quiet'>, today = isoDay(new Date())): void {
-  const warning = stalenessWarning(knowledge.date, today);
+  const warning = stalenessWarning(knowledge.date, today, knowledge);
   if (warning && !flags.quiet) process.stderr.write(`upshift: warning: ${warning}\n`);
 }

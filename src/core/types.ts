@@ -80,6 +80,8 @@ export interface Report {
   currentFrom?: { environment: string; origin?: Origin };
   /** Facts worth a person's attention that are not findings (e.g. versions that disagree). */
   notes?: string[];
+  /** The date of the knowledge base the findings were judged with (printed by every human and JSON format). */
+  knowledgeDate?: string;
   target: string;
   findings: Finding[];
   summary: Record<Severity, number>;

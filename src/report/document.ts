@@ -16,6 +16,8 @@ export interface ReportDocument {
   /** Present when the current version was read from infrastructure code. */
   currentFrom?: { environment: string; origin?: Origin };
   notes?: string[];
+  /** The date of the knowledge base the findings were judged with. */
+  knowledgeDate?: string;
 }
 
 /** A finding as printed: the same fields, in CLI.md's key order. */
@@ -36,6 +38,7 @@ export function reportDocument(report: Report, cwd: string | undefined): ReportD
     summary: { error, warning, info },
     ...(currentFrom ? { currentFrom } : {}),
     ...(report.notes?.length ? { notes: report.notes } : {}),
+    ...(report.knowledgeDate ? { knowledgeDate: report.knowledgeDate } : {}),
   };
 }
 

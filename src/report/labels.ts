@@ -62,6 +62,11 @@ export function countsLabel(summary: Record<Severity, number>): string {
   return `${plural(summary.error, 'error')}, ${plural(summary.warning, 'warning')}, ${summary.info} info`;
 }
 
+/** "knowledge dated 2026-11-01", or nothing for a report that does not say (e.g. built by a test or merged). */
+export function knowledgeLabel(report: Report): string | undefined {
+  return report.knowledgeDate ? `knowledge dated ${report.knowledgeDate}` : undefined;
+}
+
 /** What the human formats say instead of an empty table. */
 export function noFindingsLabel(report: Report): string {
   return `No findings: no check reported anything for ${report.platform} ${report.target}.`;

@@ -12,6 +12,7 @@ export function markdown(report: Report, options: ReportOptions): string {
   const blocks = ['# upshift report', versionsLabel(report)];
   if (findings.length === 0) blocks.push(noFindingsLabel(report));
   else blocks.push(countsLabel(report.summary));
+  if (report.knowledgeDate) blocks.push(`_Knowledge base dated ${report.knowledgeDate}._`);
   for (const severity of SEVERITIES) {
     const section = findings.filter((finding) => finding.severity === severity);
     if (section.length > 0) blocks.push(`## ${SECTION_TITLES[severity]} (${section.length})`, sectionTable(section, options));

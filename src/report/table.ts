@@ -1,7 +1,7 @@
 // -o table (the default): aligned columns for a person at a terminal.
 
 import type { Finding, Report, Severity } from '../core/types.js';
-import { countsLabel, findingLocationLabel, locationLabel, noFindingsLabel, resourceLabel, versionsLabel } from './labels.js';
+import { countsLabel, findingLocationLabel, knowledgeLabel, locationLabel, noFindingsLabel, resourceLabel, versionsLabel } from './labels.js';
 import { categoryOf, dueOf, type Due } from './due.js';
 import { sortFindings } from './order.js';
 import type { ReportOptions } from './reporter.js';
@@ -141,7 +141,9 @@ function shorten(cell: string, width: number, keepEnd: boolean): string {
 export function renderTable(report: Report, options: ReportOptions, extraColumns: Column[]): string {
   const heading = `upshift: ${versionsLabel(report)}`;
   const findings = sortFindings(report.findings);
-  if (findings.length === 0) return `${heading}\n\n${noFindingsLabel(report)}\n`;
+  const knowledge = knowledgeLabel(report);
+  const footer = knowledge ? `\n${knowledge}\n` : '\n';
+  if (findings.length === 0) return `${heading}\n\n${noFindingsLabel(report)}${footer}`;
   const columns = [...LEADING_COLUMNS, ...extraColumns, MESSAGE_COLUMN];
   const header = columns.map((column) => column.header);
   const rows = findings.map((finding) => columns.map((column) => oneLine(column.cell(finding, options.cwd)) || '-'));
@@ -152,7 +154,7 @@ export function renderTable(report: Report, options: ReportOptions, extraColumns
     options.width !== undefined && aligned.some((line) => line.length > options.width!)
       ? stackedLines(header, rows, options.width, paint)
       : [alignRow(header, widths), ...aligned.map(paint)];
-  return `${heading}\n\n${lines.join('\n')}\n\n${countsLabel(report.summary)}\n`;
+  return `${heading}\n\n${lines.join('\n')}\n\n${countsLabel(report.summary)}${footer}`;
 }
 
 /**

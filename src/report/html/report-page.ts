@@ -21,7 +21,8 @@ export function html(report: Report, options: ReportOptions): string {
 
 export function subtitle(report: Report): string {
   const { error, warning, info } = report.summary;
-  return `${report.platform} · ${error} errors, ${warning} warnings, ${info} info · ${report.tool.name} ${report.tool.version}`;
+  const knowledge = report.knowledgeDate ? ` · knowledge dated ${report.knowledgeDate}` : '';
+  return `${report.platform} · ${error} errors, ${warning} warnings, ${info} info · ${report.tool.name} ${report.tool.version}${knowledge}`;
 }
 
 /** One row per environment found (or the current version), and the target. */
