@@ -18,6 +18,7 @@ describe('workload readiness checks', () => {
       'pdb-blocks-eviction PodDisruptionBudget/worker:34',
       'bare-pod Pod/debug:64',
       'docker-socket Pod/debug:64',
+      'pdb-no-match PodDisruptionBudget/old-alertmanager:59',
       'pdb-no-match PodDisruptionBudget/web:47',
       'long-termination-grace Deployment/worker:3',
       'nodegroup-pinned Deployment/worker:3',
@@ -70,6 +71,11 @@ describe('workload readiness checks', () => {
     ]);
     const configured = await runCheck({ paths: [`${FIXTURES}/workers.yaml`], target: '1.30', configFile: `${FIXTURES}/upshift-config.yaml`, only: ['local-storage'] });
     expect(configured.findings.map((f) => f.details)).toEqual([{ volumes: ['scratch', 'index', 'thumbnails'], threshold: '256Mi' }]);
+  });
+
+  it('takes a PDB over the pods an operator runs for a custom resource in the inputs as selecting them (prometheus-operator)', async () => {
+    const report = await runCheck({ paths: [`${FIXTURES}/operator`], target: '1.30', only: ['pdb-no-match'] });
+    expect(summary(report.findings)).toEqual(['pdb-no-match PodDisruptionBudget/old-alertmanager:59']);
   });
 
   it('stops with the file and field when the configuration is wrong', async () => {
