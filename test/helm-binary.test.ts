@@ -148,15 +148,14 @@ describe('rendering with a helm binary', () => {
     expect(helmCalls()).toEqual([expected('prod'), expected('staging')]);
   });
 
-  it('locates objects at their template, line, chart and environment, exactly as the own renderer does', async () => {
+  it('locates objects at their template, line, chart and environment (or environments), exactly as the own renderer does', async () => {
     const withHelm = await check(['shop'], helm);
     expect(withHelm.findings.map(brief)).toEqual([
-      ['api-removed', PSP, at('charts/redis/templates/psp.yaml', 2, 'prod')],
-      ['api-removed', PSP, at('charts/redis/templates/psp.yaml', 2, 'staging')],
-      ['api-removed', CRONJOB('cleanup'), at('templates/cronjobs.yaml', 3, 'prod')],
-      ['api-removed', CRONJOB('cleanup'), at('templates/cronjobs.yaml', 3, 'staging')],
+      ['api-removed', PSP, at('charts/redis/templates/psp.yaml', 2)],
+      ['api-removed', CRONJOB('cleanup'), at('templates/cronjobs.yaml', 3)],
       ['api-removed', CRONJOB('report'), at('templates/cronjobs.yaml', 3, 'prod')],
     ]);
+    expect(withHelm.findings.map((finding) => finding.environments)).toEqual([['prod', 'staging'], ['prod', 'staging'], undefined]);
     const own = await check(['shop'], 'none');
     expect(own.findings).toEqual(withHelm.findings);
   });
@@ -228,12 +227,10 @@ describe('the CLI', () => {
     const run = await upshift(['check', 'shop', '--helm-bin', helm, ...API_CHECKS]);
     expect([run.code, run.stderr]).toEqual([3, '']);
     const findings = JSON.parse(run.stdout).findings as Finding[];
-    expect(findings.map((finding) => finding.origin)).toEqual([
-      at('charts/redis/templates/psp.yaml', 2, 'prod'),
-      at('charts/redis/templates/psp.yaml', 2, 'staging'),
-      at('templates/cronjobs.yaml', 3, 'prod'),
-      at('templates/cronjobs.yaml', 3, 'staging'),
-      at('templates/cronjobs.yaml', 3, 'prod'),
+    expect(findings.map((finding) => [finding.origin, finding.environments])).toEqual([
+      [at('charts/redis/templates/psp.yaml', 2), ['prod', 'staging']],
+      [at('templates/cronjobs.yaml', 3), ['prod', 'staging']],
+      [at('templates/cronjobs.yaml', 3, 'prod'), undefined],
     ]);
     expect(helmCalls().map((args) => args.slice(5, 7))).toEqual([
       ['--kube-version', 'v1.33.0'],

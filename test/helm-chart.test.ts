@@ -40,12 +40,11 @@ describe('rendering a chart for the target', () => {
     expect(apiVersions('1.33')).toEqual(['apps/v1', 'autoscaling/v2', 'networking.k8s.io/v1', 'policy/v1beta1', 'v1']);
   });
 
-  it('reports each environment separately, at the template line, with the chart and the environment', async () => {
+  it('reports a problem once per template line, with the chart and the environment (or the environments) whose rendering has it', async () => {
     const report = await check([`${CHARTS}/web`], '1.33');
-    const at = (path: string, line: number, env: string) => ({ type: 'file', path: `${CHARTS}/web/${path}`, line, column: 1, chart: `${CHARTS}/web`, env });
+    const at = (path: string, line: number, env?: string) => ({ type: 'file', path: `${CHARTS}/web/${path}`, line, column: 1, chart: `${CHARTS}/web`, ...(env ? { env } : {}) });
     expect(report.findings.map(brief)).toEqual([
-      ['api-removed', 'PodDisruptionBudget release-name-worker uses policy/v1beta1, removed in 1.25; use policy/v1 (served since 1.21)', at('charts/worker/templates/pdb.yaml', 1, 'prod')],
-      ['api-removed', 'PodDisruptionBudget release-name-worker uses policy/v1beta1, removed in 1.25; use policy/v1 (served since 1.21)', at('charts/worker/templates/pdb.yaml', 1, 'staging')],
+      ['api-removed', 'PodDisruptionBudget release-name-worker uses policy/v1beta1, removed in 1.25; use policy/v1 (served since 1.21)', at('charts/worker/templates/pdb.yaml', 1)],
       ['api-removed', 'CronJob release-name-web-cleanup uses batch/v1beta1, removed in 1.25; use batch/v1 (served since 1.21)', at('templates/cronjobs.yaml', 5, 'prod')],
       ['api-removed', 'CronJob release-name-web-report uses batch/v1beta1, removed in 1.25; use batch/v1 (served since 1.21)', at('templates/cronjobs.yaml', 5, 'prod')],
       [
@@ -54,8 +53,9 @@ describe('rendering a chart for the target', () => {
         { type: 'file', path: `${CHARTS}/web/Chart.yaml`, line: 12, column: 1 },
       ],
     ]);
-    expect(report.findings[4].severity).toBe('info');
-    expect(report.findings[4].details).toEqual({ chart: 'web', dependency: 'postgresql', version: '12.5.8', repository: 'oci://registry-1.docker.io/bitnamicharts', environments: ['prod'] });
+    expect(report.findings[0].environments).toEqual(['prod', 'staging']);
+    expect(report.findings[3].severity).toBe('info');
+    expect(report.findings[3].details).toEqual({ chart: 'web', dependency: 'postgresql', version: '12.5.8', repository: 'oci://registry-1.docker.io/bitnamicharts', environments: ['prod'] });
   });
 
   it('finds what `helm template | upshift check -f -` finds for one environment', async () => {
@@ -64,18 +64,30 @@ describe('rendering a chart for the target', () => {
     const withoutOrigin = (findings: Finding[]) =>
       findings
         .filter((f) => f.id.startsWith('api-'))
-        .map(({ origin: _, ...rest }) => rest)
+        .map(({ origin: _, environments: _environments, ...rest }) => rest)
         .sort((a, b) => a.message.localeCompare(b.message));
-    const prod = chart.findings.filter((finding) => finding.origin?.type === 'file' && finding.origin.env === 'prod');
+    const prod = chart.findings.filter((finding) => (finding.origin?.type === 'file' && finding.origin.env === 'prod') || finding.environments?.includes('prod'));
     expect(withoutOrigin(prod)).toEqual(withoutOrigin(rendered.findings));
     expect(withoutOrigin(prod).map((finding) => finding.resource?.kind)).toEqual(['CronJob', 'CronJob', 'PodDisruptionBudget', 'PodSecurityPolicy']);
   });
 
   it('renders the subchart inside a .tgz', async () => {
     const report = await check([`${CHARTS}/web`], '1.24', { set: ['global.team=payments'] });
-    expect(report.findings.filter((f) => f.resource?.kind === 'PodSecurityPolicy').map((f) => f.origin)).toEqual([
-      { type: 'file', path: `${CHARTS}/web/charts/cache-2.0.1.tgz/templates/psp.yaml`, line: 2, column: 1, chart: `${CHARTS}/web`, env: 'prod' },
-      { type: 'file', path: `${CHARTS}/web/charts/cache-2.0.1.tgz/templates/psp.yaml`, line: 2, column: 1, chart: `${CHARTS}/web`, env: 'staging' },
+    expect(report.findings.filter((f) => f.resource?.kind === 'PodSecurityPolicy').map((f) => [f.origin, f.environments])).toEqual([
+      [{ type: 'file', path: `${CHARTS}/web/charts/cache-2.0.1.tgz/templates/psp.yaml`, line: 2, column: 1, chart: `${CHARTS}/web` }, ['prod', 'staging']],
+    ]);
+  });
+});
+
+describe('what a chart deploys', () => {
+  it('judges the workloads, not the Helm test hooks `helm test` runs once (helm.sh/hook: test, test-success)', async () => {
+    const report = await runCheck({ paths: [`${CHARTS}/with-test-hook`], target: '1.33', cwd: ROOT, knowledge, helmBinary: 'none' });
+    const subjects = report.findings.map((finding) => `${finding.id} ${finding.resource?.kind}/${finding.resource?.name}`);
+    expect(subjects).toEqual([
+      'pdb-missing Deployment/release-name-web',
+      'readiness-probe-missing Deployment/release-name-web',
+      'zone-spread-missing Deployment/release-name-web',
+      'liveness-probe-missing Deployment/release-name-web',
     ]);
   });
 });

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { UsageError } from '../core/errors.js';
 import { locateIssue } from '../core/schema-issue.js';
 import type { Finding } from '../core/types.js';
+import { parseQuantity } from '../core/quantity.js';
 
 export const DEFAULT_CONFIG_FILE = '.upshift.yaml';
 
@@ -29,6 +30,11 @@ const configSchema = z.strictObject({
       minReplicas: z.optional(z.int({ error: 'expected a whole number of replicas such as 2' }).check(z.positive())),
       /** Seconds of terminationGracePeriodSeconds above which long-termination-grace applies (default: the EKS eviction timeout). */
       maxTerminationGraceSeconds: z.optional(z.int({ error: 'expected a whole number of seconds such as 900' }).check(z.positive())),
+      /**
+       * emptyDir volumes with a sizeLimit above this quantity are local-storage risks (default 1Gi);
+       * once set, an emptyDir without a sizeLimit counts as unbounded, so above it too.
+       */
+      localStorageAbove: z.optional(z.string().check(z.refine((value) => parseQuantity(value) !== undefined, 'expected a Kubernetes quantity such as 512Mi or 2Gi'))),
     }),
   ),
   ignore: z.optional(z.array(ignoreRuleSchema)),

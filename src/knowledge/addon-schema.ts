@@ -111,6 +111,21 @@ export const addonSchema = z.strictObject({
   ownPodDisruptionBudget: z.optional(
     z.strictObject({ namespace: z.string(), podLabels: z.record(z.string(), z.string()), since: z.string(), note: z.string(), source: sourceUrl }),
   ),
+  /**
+   * Custom resources whose pods the add-on (an operator) runs, with the labels it gives them:
+   * "{name}" stands for the resource's name; the resource's spec.podMetadata.labels are added.
+   * A PDB over those pods selects them, though no workload in the inputs carries the labels.
+   */
+  operatorPods: z.optional(
+    z.array(
+      z.strictObject({
+        group: z.string().check(z.minLength(1)),
+        kind: z.string().check(z.minLength(1)),
+        podLabels: z.record(z.string(), z.string()),
+        source: sourceUrl,
+      }),
+    ),
+  ),
   note: z.optional(z.string()),
 });
 

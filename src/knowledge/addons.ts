@@ -41,6 +41,11 @@ export class AddonIndex {
     return this.addons.find((addon) => addon.detect?.charts?.includes(chart));
   }
 
+  /** The custom resources operators run pods for (operatorPods rows of every add-on). */
+  operatorPods(): { addon: string; row: NonNullable<AddonDefinition['operatorPods']>[number] }[] {
+    return this.addons.flatMap((addon) => (addon.operatorPods ?? []).map((row) => ({ addon: addon.name, row })));
+  }
+
   byEksAddon(name: string): AddonDefinition | undefined {
     return this.addons.find((addon) => addon.detect?.eksAddons?.includes(name));
   }
@@ -66,6 +71,7 @@ export function mergeAddon(existing: AddonDefinition | undefined, added: AddonDe
     chartVersions: mergeRows(existing.chartVersions, added.chartVersions, (row) => row.chart),
     chartReleases: mergeRows(existing.chartReleases, added.chartReleases, (row) => row.chart),
     upgradePath: added.upgradePath ?? existing.upgradePath,
+    operatorPods: mergeRows(existing.operatorPods, added.operatorPods, (row) => `${row.group}/${row.kind}`),
   };
 }
 

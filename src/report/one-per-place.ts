@@ -90,12 +90,13 @@ function originPlace(origin: Origin | undefined): (string | number | undefined)[
 
 function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Finding[] {
   const byEnv = new Map<string, Finding[]>();
-  for (const finding of uniqueFindings(group)) {
+  for (const finding of group) {
     const env = environmentOf(finding) ?? '';
     byEnv.set(env, [...(byEnv.get(env) ?? []), finding]);
   }
   // Two findings at one place in one environment are two problems (two node groups a cluster
-  // reports, say): nothing pairs them with the other environments' findings, so they stay apart.
+  // reports, say; or two clusters' reports merged, whose Helm releases share a name): nothing
+  // pairs them with the other environments' findings, so they stay apart.
   if ([...byEnv.values()].some((found) => found.length > 1) || byEnv.size === 1) return [...byEnv.values()].flat();
   const members: [string, Finding][] = [...byEnv.entries()].map(([env, [finding]]) => [env, finding] as [string, Finding]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const environments = members.map(([env]) => env).filter((env) => env !== '');
@@ -108,17 +109,6 @@ function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Fi
   const details = mergedDetails(members);
   if (details) merged.details = details;
   return [merged];
-}
-
-/** The group without findings that say exactly what another says (one place read twice in one environment). */
-function uniqueFindings(group: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return group.filter((finding) => {
-    const key = JSON.stringify([finding.id, finding.severity, finding.message, finding.details, environmentOf(finding)]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** The message they share; else the representative's, naming the environments it is true of and those whose own message is in details. */

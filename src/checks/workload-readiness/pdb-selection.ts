@@ -11,13 +11,16 @@ import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
 import { isEmptySelector, matchesLabels, readSelector } from '../../core/workload-model/label-selector.js';
 import { readinessModel } from '../../core/workload-model/readiness-model.js';
+import { operatorKinds, operatorPodsOf, operatorPodsSelected } from './operator-pods.js';
 import type { Budget, Workload } from '../../core/workload-model/workloads.js';
 
 export const pdbSelectionCheck: Check = {
   ids: ['pdb-overlap', 'pdb-no-match', 'pdb-empty-selector', 'pdb-missing'],
   objectKinds: READINESS_KINDS,
+  knowledgeKinds: operatorKinds,
   checkInventory(inventory, context) {
     const model = readinessModel(inventory);
+    const operatorPods = operatorPodsOf(inventory, context.knowledge);
     const { minReplicas } = thresholds(context);
     const findings: Finding[] = [];
     const managedBudgets = managedAddonBudgets(inventory, context);
@@ -43,13 +46,13 @@ export const pdbSelectionCheck: Check = {
             { namespaceWorkloads: namespaced.map((workload) => `${workload.kind}/${workload.name}`) },
           ),
         );
-      } else if (model.workloadsFor(budget).length === 0) {
+      } else if (model.workloadsFor(budget).length === 0 && !(budget.selector && !isEmptySelector(budget.selector) && operatorPodsSelected(budget.selector, budget.scope, operatorPods).length > 0)) {
         const selector = budget.selector ? describeSelector(budget.selector) : 'no selector';
         findings.push(
           ...readinessFinding(
             'pdb-no-match',
             budget.resource,
-            `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector`,
+            `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)`,
             { selector: budget.selector ?? null },
           ),
         );

@@ -1,29 +1,47 @@
-// local-storage: volumes a drain destroys. (Host sockets gone with dockershim are the
-// docker-socket check's.)
+// local-storage: volumes a drain destroys that cost something to lose. (Host sockets gone with
+// dockershim are the docker-socket check's.)
+//
+// An emptyDir is deleted with its pod at every rollout, restart and eviction alike, so a drain loses
+// nothing a rollout would not; what a drain costs is the data a big one held (a cache to rebuild,
+// state someone kept there). So: a memory-backed emptyDir (medium: Memory) is never reported; a
+// disk-backed one is reported when its sizeLimit is above the threshold, 1Gi unless
+// readiness.localStorageAbove in .upshift.yaml says otherwise. An emptyDir without a sizeLimit is
+// scratch space by default (nearly every chart mounts one at /tmp or a cache directory); a project
+// that sets the threshold counts it as unbounded, so above any threshold.
 import type { Finding } from '../../core/types.js';
+import { parseQuantity } from '../../core/quantity.js';
 import { describeResource } from '../../core/describe.js';
-import type { Check } from '../types.js';
+import type { Check, CheckContext } from '../types.js';
 import { readinessFinding } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { isRecord } from '../../core/fields.js';
+import { asRecord, isRecord } from '../../core/fields.js';
 import { readinessModel } from '../../core/workload-model/readiness-model.js';
+
+const DEFAULT_THRESHOLD = '1Gi';
 
 export const podStorageCheck: Check = {
   ids: ['local-storage'],
   objectKinds: READINESS_KINDS,
-  checkInventory(inventory) {
+  checkInventory(inventory, context) {
     const findings: Finding[] = [];
+    const { threshold, unsizedCounts } = storageThreshold(context);
     for (const workload of readinessModel(inventory).workloads) {
       const subject = describeResource(workload.resource);
       const volumes = Array.isArray(workload.podSpec.volumes) ? workload.podSpec.volumes.filter(isRecord) : [];
-      const emptyDirs = volumes.filter((volume) => volume.emptyDir !== undefined).map((volume) => String(volume.name));
-      if (emptyDirs.length > 0) {
+      const risky = volumes.filter((volume) => {
+        const emptyDir = asRecord(volume.emptyDir) ?? (volume.emptyDir === null ? {} : undefined);
+        if (!emptyDir || emptyDir.medium === 'Memory') return false;
+        const size = parseQuantity(emptyDir.sizeLimit);
+        return size === undefined ? emptyDir.sizeLimit === undefined && unsizedCounts : size > threshold.bytes;
+      });
+      if (risky.length > 0) {
+        const described = risky.map((volume) => `${String(volume.name)} (${sizeOf(volume)})`);
         findings.push(
           ...readinessFinding(
             'local-storage',
             workload.resource,
-            `${subject} uses emptyDir volume${emptyDirs.length === 1 ? '' : 's'} ${emptyDirs.join(', ')}: draining its node needs --delete-emptydir-data and the data is lost; keep only caches there, or use a PersistentVolumeClaim`,
-            { volumes: emptyDirs },
+            `${subject} has emptyDir volume${risky.length === 1 ? '' : 's'} ${described.join(', ')}, above the ${threshold.text} local-storage threshold: a drain deletes ${risky.length === 1 ? 'it' : 'them'} (kubectl drain needs --delete-emptydir-data) and the pod starts empty elsewhere; keep only caches it can rebuild there, or use a PersistentVolumeClaim`,
+            { volumes: risky.map((volume) => String(volume.name)), threshold: threshold.text },
           ),
         );
       }
@@ -31,3 +49,15 @@ export const podStorageCheck: Check = {
     return findings;
   },
 };
+
+function sizeOf(volume: Record<string, unknown>): string {
+  const limit = asRecord(volume.emptyDir)?.sizeLimit;
+  return limit === undefined ? 'no sizeLimit' : `sizeLimit ${String(limit)}`;
+}
+
+/** The size above which an emptyDir is reported, and whether an unsized one counts (only when the project set a threshold). */
+function storageThreshold(context: CheckContext): { threshold: { text: string; bytes: number }; unsizedCounts: boolean } {
+  const configured = context.config?.readiness?.localStorageAbove;
+  const text = configured ?? DEFAULT_THRESHOLD;
+  return { threshold: { text, bytes: parseQuantity(text)! }, unsizedCounts: configured !== undefined };
+}

@@ -18,6 +18,7 @@ describe('workload readiness checks', () => {
       'pdb-blocks-eviction PodDisruptionBudget/worker:34',
       'bare-pod Pod/debug:64',
       'docker-socket Pod/debug:64',
+      'pdb-no-match PodDisruptionBudget/old-alertmanager:59',
       'pdb-no-match PodDisruptionBudget/web:47',
       'long-termination-grace Deployment/worker:3',
       'nodegroup-pinned Deployment/worker:3',
@@ -25,12 +26,12 @@ describe('workload readiness checks', () => {
       'hpa-min-below-pdb HorizontalPodAutoscaler/worker:24',
       'singleton-job Deployment/relay:44',
       'local-storage Pod/debug:64',
-      'singleton-job CronJob/nightly:78',
-      'pdb-empty-selector PodDisruptionBudget/everything:94',
-      'pdb-missing StatefulSet/db:103',
-      'zone-spread-missing StatefulSet/db:103',
+      'singleton-job CronJob/nightly:81',
+      'pdb-empty-selector PodDisruptionBudget/everything:97',
+      'pdb-missing StatefulSet/db:106',
+      'zone-spread-missing StatefulSet/db:106',
       'recreate-strategy Deployment/relay:44',
-      'zonal-volume StatefulSet/db:103',
+      'zonal-volume StatefulSet/db:106',
     ]);
   });
 
@@ -61,6 +62,20 @@ describe('workload readiness checks', () => {
       'Deployment jobs/worker runs HPA worker minReplicas 2: it is down whenever its node is drained; set minReplicas: 3 on HPA worker (and add a PDB with maxUnavailable: 1)',
       'StatefulSet jobs/db runs replicas 2: it is down whenever its node is drained; set replicas: 3 (and add a PDB with maxUnavailable: 1)',
     ]);
+  });
+
+  it('reports an emptyDir by its size: above 1Gi by default, unsized and above the threshold .upshift.yaml sets; never in memory', async () => {
+    const byDefault = await runCheck({ paths: [`${FIXTURES}/workers.yaml`], target: '1.30', only: ['local-storage'] });
+    expect(byDefault.findings.map((f) => f.message)).toEqual([
+      'Pod jobs/debug has emptyDir volume index (sizeLimit 4Gi), above the 1Gi local-storage threshold: a drain deletes it (kubectl drain needs --delete-emptydir-data) and the pod starts empty elsewhere; keep only caches it can rebuild there, or use a PersistentVolumeClaim',
+    ]);
+    const configured = await runCheck({ paths: [`${FIXTURES}/workers.yaml`], target: '1.30', configFile: `${FIXTURES}/upshift-config.yaml`, only: ['local-storage'] });
+    expect(configured.findings.map((f) => f.details)).toEqual([{ volumes: ['scratch', 'index', 'thumbnails'], threshold: '256Mi' }]);
+  });
+
+  it('takes a PDB over the pods an operator runs for a custom resource in the inputs as selecting them (prometheus-operator)', async () => {
+    const report = await runCheck({ paths: [`${FIXTURES}/operator`], target: '1.30', only: ['pdb-no-match'] });
+    expect(summary(report.findings)).toEqual(['pdb-no-match PodDisruptionBudget/old-alertmanager:59']);
   });
 
   it('stops with the file and field when the configuration is wrong', async () => {

@@ -53,7 +53,7 @@ const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'Re
 /** The workload a resource describes, or undefined for other kinds and for partial objects (patches). */
 export function readWorkload(resource: Resource): Workload | undefined {
   const object = resource.object;
-  if (!object || !resource.name || !runsPods(resource.kind)) return undefined;
+  if (!object || !resource.name || !runsPods(resource.kind) || isHelmTestHook(object.metadata)) return undefined;
   const template = podTemplateOf(object);
   if (!template || !isCompletePodSpec(template.spec)) return undefined;
   const spec = isRecord(object.spec) ? object.spec : {};
@@ -68,6 +68,16 @@ export function readWorkload(resource: Resource): Workload | undefined {
   };
   if (REPLICATED_KINDS.has(resource.kind)) workload.replicas = countOf(spec.replicas);
   return workload;
+}
+
+// `helm test` runs these once, on demand, and deletes or leaves them as the hook policy says:
+// no drain ever has to move them, so they are not judged as workloads.
+const HELM_TEST_HOOKS = new Set(['test', 'test-success', 'test-failure']);
+
+/** Whether the object is a Helm test hook (annotation helm.sh/hook: test, or the older test-success/test-failure). */
+function isHelmTestHook(metadata: unknown): boolean {
+  const hooks = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations['helm.sh/hook'] : undefined;
+  return typeof hooks === 'string' && hooks.split(',').some((hook) => HELM_TEST_HOOKS.has(hook.trim()));
 }
 
 export function readBudget(resource: Resource): Budget | undefined {

@@ -1,0 +1,45 @@
+// Pods an operator runs for a custom resource in the inputs (prometheus-operator's Alertmanager
+// and Prometheus, from data/addons operatorPods rows): no workload in the inputs carries their
+// labels, yet a PDB over them protects real pods, so it is not one that selects nothing.
+import { asRecord } from '../../core/fields.js';
+import type { Resource } from '../../core/types.js';
+import type { Knowledge } from '../../knowledge/load.js';
+import type { Inventory } from '../../core/inventory.js';
+import { matchesLabels, type LabelSelector } from '../../core/workload-model/label-selector.js';
+import { scopeOf, stringMap } from '../../core/workload-model/workloads.js';
+
+export interface OperatorPods {
+  resource: Resource;
+  addon: string;
+  scope: string;
+  labels: Record<string, string>;
+  source: string;
+}
+
+/** The custom-resource kinds operators run pods for, read whole so that their names and pod metadata are known. */
+export function operatorKinds(knowledge: Knowledge): string[] {
+  return [...new Set(knowledge.addons.operatorPods().map(({ row }) => row.kind))];
+}
+
+/** The pods each operator custom resource of the inventory implies, with their labels. */
+export function operatorPodsOf(inventory: Inventory, knowledge: Knowledge): OperatorPods[] {
+  const rows = knowledge.addons.operatorPods();
+  if (rows.length === 0) return [];
+  const found: OperatorPods[] = [];
+  for (const resource of inventory.resources) {
+    const group = resource.apiVersion.includes('/') ? resource.apiVersion.split('/')[0] : '';
+    const known = rows.find(({ row }) => row.kind === resource.kind && row.group === group);
+    if (!known || !resource.name) continue;
+    const name = resource.name;
+    const implied = Object.fromEntries(Object.entries(known.row.podLabels).map(([key, value]) => [key, value.replaceAll('{name}', name)]));
+    // The operator adds what the resource asks for under spec.podMetadata.labels.
+    const asked = stringMap(asRecord(asRecord(asRecord(resource.object?.spec)?.podMetadata)?.labels));
+    found.push({ resource, addon: known.addon, scope: scopeOf(resource), labels: { ...asked, ...implied }, source: known.row.source });
+  }
+  return found;
+}
+
+/** The operator pods in the budget's scope its selector matches. */
+export function operatorPodsSelected(selector: LabelSelector, scope: string, pods: readonly OperatorPods[]): OperatorPods[] {
+  return pods.filter((pod) => pod.scope === scope && matchesLabels(selector, pod.labels));
+}
