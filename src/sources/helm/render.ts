@@ -11,6 +11,7 @@ import { coalesce } from './values.js';
 import { ChartLoadError, dependencyKey, type Chart, type ChartFile, type Dependency } from './chart.js';
 import type { Capabilities } from './capabilities.js';
 import { isDict, markChartValues, type Dict } from './go-values.js';
+import { ChartFiles } from './files.js';
 
 export interface Release {
   name: string;
@@ -151,11 +152,6 @@ function chartObject(chart: Chart): Dict {
   return object;
 }
 
-function filesObject(chart: Chart): Dict {
-  const get = (name: unknown) => (typeof name === 'string' ? (chart.files.get(name) ?? '') : '');
-  return {
-    Get: get,
-    GetBytes: get,
-    Lines: (name: unknown) => get(name).split('\n'),
-  };
+function filesObject(chart: Chart): ChartFiles {
+  return new ChartFiles(chart.files);
 }
