@@ -46,7 +46,7 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
   const enabled = enableCharts(chart, coalesce(chart.values, values), chart.name, missing);
   const set = templateSet(enabled);
   const templates: RenderedTemplate[] = [];
-  const releaseObject = { Name: release.name, Namespace: release.namespace, Service: 'Helm', IsInstall: true, IsUpgrade: false, Revision: 1 };
+  const releaseObject = { Name: release.name, Namespace: release.namespace, Service: 'Helm', IsInstall: true, IsUpgrade: false, Revision: 1n };
   for (const { chart: owner, path, values: scoped } of enabled) {
     // As in Helm, the templates of one chart share these objects; only .Template differs.
     const chartData = chartObject(owner);
