@@ -163,7 +163,7 @@ describe('chart structure', () => {
 describe('values', () => {
   it('applies --set as helm does: nested keys, list indexes, types, escaped commas', () => {
     expect(applySet({ a: { keep: 1 } }, 'a.b=2,list[1].name=x,flag=true,text=a\\,b,none=null')).toEqual({
-      a: { keep: 1, b: 2 },
+      a: { keep: 1, b: 2n },
       list: [undefined, { name: 'x' }],
       flag: true,
       text: 'a,b',

@@ -286,11 +286,13 @@ class Executor implements CallContext {
         value = (method as (...args: unknown[]) => unknown).apply(value, last ? (callArgs ?? []) : []);
         continue;
       }
-      const field = method ?? (Object.hasOwn(value, name) ? (value as Dict)[name] : undefined);
+      // A Go method: a list's own (.Capabilities.APIVersions.Has), or on the prototype of a class
+      // helm's objects are modelled with (.Files.Get).
+      const field = method ?? (Object.hasOwn(value, name) ? (value as Dict)[name] : methodOf(value, name));
       if (typeof field === 'function') {
         const args = last ? (callArgs ?? []) : [];
         try {
-          value = (field as (...args: unknown[]) => unknown)(...args);
+          value = (field as (...args: unknown[]) => unknown).apply(value, args);
         } catch (error) {
           if (error instanceof FunctionError) throw new TemplateError(this.frame.file, line, column, `error calling ${name}: ${error.message}`);
           throw error;
@@ -310,3 +312,11 @@ class Executor implements CallContext {
     throw new TemplateError(this.frame.file, line, column, `undefined variable "${name}"`);
   }
 }
+
+function methodOf(value: object, name: string): unknown {
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null || !/^[A-Z]/.test(name)) return undefined;
+  const method = (prototype as Record<string, unknown>)[name];
+  return typeof method === 'function' ? method : undefined;
+}
+

@@ -15,11 +15,23 @@ const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/charts/functi
 const families = readdirSync(FIXTURES).filter((entry) => statSync(join(FIXTURES, entry)).isDirectory());
 const capabilities = capabilitiesFor(loadKnowledge(), '1.33');
 
-/** The chart rendered by upshift, printed as helm template prints a chart of single-document templates. */
+/** The head of helm's install order, enough for these charts: helm prints documents sorted by kind, stably. */
+const KIND_ORDER = ['Namespace', 'ServiceAccount', 'Secret', 'ConfigMap'];
+
+/** The chart rendered by upshift, printed as helm template prints it: documents trimmed, sorted by kind. */
 function template(family: string): string {
   const chart = loadChartDirectory(join(FIXTURES, family), FIXTURES);
   const { templates } = renderChart(chart, {}, capabilities, { name: 'x', namespace: 'default' });
-  return templates.map((rendered) => `---\n# Source: ${family}/${rendered.file.path}\n${rendered.text.trim()}\n`).join('');
+  const documents = templates.flatMap((rendered) =>
+    rendered.text
+      .split(/(?:^|\s*\n)---\s*/)
+      .map((text) => text.trim())
+      .filter(Boolean)
+      .map((text) => ({ source: `${family}/${rendered.file.path}`, text, kind: /^kind: (\S+)$/m.exec(text)?.[1] ?? '' })),
+  );
+  const rank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+  documents.sort((a, b) => rank(a.kind) - rank(b.kind));
+  return documents.map((document) => `---\n# Source: ${document.source}\n${document.text}\n`).join('');
 }
 
 describe('function families render as helm 3.17 renders them', () => {

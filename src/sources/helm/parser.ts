@@ -186,8 +186,9 @@ class TreeParser {
       }
       current.args.push(this.operand(cursor, piece));
     }
-    if (current.args.length === 0) throw this.error(piece, 'missing value for command');
-    commands.push(current);
+    // Go's parser lets a pipeline end with "|": the empty command after it is dropped.
+    if (current.args.length === 0 && commands.length === 0) throw this.error(piece, 'missing value for command');
+    if (current.args.length > 0) commands.push(current);
     return { variables, assign, commands };
   }
 

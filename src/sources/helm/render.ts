@@ -12,6 +12,7 @@ import { ChartLoadError, dependencyKey, type Chart, type ChartFile, type Depende
 import type { Capabilities } from './capabilities.js';
 import { validateSchemas } from './schema.js';
 import { isDict, markChartValues, type Dict } from './go-values.js';
+import { ChartFiles } from './files.js';
 
 export interface Release {
   name: string;
@@ -51,7 +52,7 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
   validateSchemas(enabled);
   const set = templateSet(enabled);
   const templates: RenderedTemplate[] = [];
-  const releaseObject = { Name: release.name, Namespace: release.namespace, Service: 'Helm', IsInstall: true, IsUpgrade: false, Revision: 1 };
+  const releaseObject = { Name: release.name, Namespace: release.namespace, Service: 'Helm', IsInstall: true, IsUpgrade: false, Revision: 1n };
   for (const { chart: owner, path, values: scoped, name } of enabled) {
     // A library chart lends its defines; its templates are never rendered.
     if (owner.metadata.type === 'library') continue;
@@ -223,11 +224,6 @@ function chartObject(chart: Chart, name: string): Dict {
   return object;
 }
 
-function filesObject(chart: Chart): Dict {
-  const get = (name: unknown) => (typeof name === 'string' ? (chart.files.get(name) ?? '') : '');
-  return {
-    Get: get,
-    GetBytes: get,
-    Lines: (name: unknown) => get(name).split('\n'),
-  };
+function filesObject(chart: Chart): ChartFiles {
+  return new ChartFiles(chart.files);
 }

@@ -54,7 +54,7 @@ export function applySet(values: Dict, assignment: string, asString = false): Di
 function typedValue(value: string): unknown {
   if (value === 'true' || value === 'false') return value === 'true';
   if (value === 'null') return null;
-  if (/^[-+]?(0|[1-9]\d*)$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
+  if (/^[-+]?(0|[1-9]\d*)$/.test(value) && Number.isSafeInteger(Number(value))) return BigInt(value); // an int64 in helm, not a float64 as numbers from YAML are
   return value;
 }
 

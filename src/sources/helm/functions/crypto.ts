@@ -27,10 +27,25 @@ interface Certificate {
   Key: string;
 }
 
+/**
+ * RSA key generation costs 0.1 to 2 s a key, and some charts issue dozens of certificates
+ * (bitnami's apisix, etcd): a process makes a few keys and then deals them out again. The
+ * renderer's output is for reading and checking; a real install renders with helm.
+ */
+const KEY_POOL_SIZE = 4;
+const keyPool: forge.pki.rsa.PrivateKey[] = [];
+let keysDealt = 0;
+
 function rsaKey(): forge.pki.rsa.PrivateKey {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  return forge.pki.privateKeyFromPem(privateKey);
+  if (keyPool.length < KEY_POOL_SIZE) {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    keyPool.push(forge.pki.privateKeyFromPem(privateKey));
+    return keyPool[keyPool.length - 1];
+  }
+  return keyPool[keysDealt++ % KEY_POOL_SIZE];
 }
+
+const privateKeys = new Map<string, string>();
 
 function keyFromPem(pem: string): forge.pki.rsa.PrivateKey {
   try {
@@ -87,7 +102,17 @@ function caArgument(value: unknown): { cert: forge.pki.Certificate; key: forge.p
   }
 }
 
+/** genPrivateKey's PEM, made once per type and process (a 4096-bit RSA key takes seconds). */
 function privateKey(type: string): string {
+  let pem = privateKeys.get(type);
+  if (pem === undefined) {
+    pem = newPrivateKey(type);
+    privateKeys.set(type, pem);
+  }
+  return pem;
+}
+
+function newPrivateKey(type: string): string {
   switch (type) {
     case '':
     case 'rsa':

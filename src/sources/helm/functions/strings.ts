@@ -161,7 +161,8 @@ function wrap(value: string, width: number, newline: string): string {
 
 function goRegex(pattern: unknown, global = true): RegExp {
   let source = text(pattern);
-  let flags = global ? 'gu' : 'u';
+  // Not in unicode mode: RE2 takes classes such as [\w-.] that JavaScript's unicode mode rejects.
+  let flags = global ? 'g' : '';
   const inline = /^\(\?([imsU]+)\)/.exec(source);
   if (inline) {
     source = source.slice(inline[0].length);
