@@ -186,6 +186,27 @@ function nestUnder(path: string, table: Dict): Dict {
   return keys.reduceRight<Dict>((inner, key) => ({ [key]: inner }), table);
 }
 
+/**
+ * Templates of the same text parsed once: a library such as bitnami's common is vendored into
+ * every chart and again into each of their subcharts. The parse trees hold no file name; the
+ * defines are given the file each copy is in, so errors point at the copy that ran.
+ */
+const parsedByText = new Map<string, ParsedTemplate>();
+const MAX_SHARED_PARSES = 5000;
+
+function parseOnce(file: ChartFile, isFunction: (name: string) => boolean): ParsedTemplate {
+  const shared = parsedByText.get(file.text);
+  if (!shared) {
+    const parsed = parseTemplate(file.text, file.display, isFunction);
+    if (parsedByText.size >= MAX_SHARED_PARSES) parsedByText.clear();
+    parsedByText.set(file.text, parsed);
+    return parsed;
+  }
+  const defines = new Map<string, { body: Node[]; file: string }>();
+  for (const [name, define] of shared.defines) defines.set(name, { body: define.body, file: file.display });
+  return { ...shared, defines };
+}
+
 function templateSet(enabled: EnabledChart[]): TemplateSet {
   const templates = new Map<string, { body: Node[]; file: string }>();
   const isFunction = (name: string) => FUNCTIONS.has(name) || LAZY_FUNCTIONS.has(name);
@@ -195,7 +216,7 @@ function templateSet(enabled: EnabledChart[]): TemplateSet {
     for (const file of chart.templates) {
       let parsed = parsedCache.get(file);
       if (!parsed) {
-        parsed = parseTemplate(file.text, file.display, isFunction);
+        parsed = parseOnce(file, isFunction);
         parsedCache.set(file, parsed);
       }
       for (const [name, define] of parsed.defines) templates.set(name, define);
