@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdtemp
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAllDocuments, parse } from 'yaml';
+import { parseDocument, parse } from 'yaml';
 import { installHelm, helmVersion } from './helm-oracle.js';
 
 const DIST = new URL('../dist/', import.meta.url);
@@ -41,11 +41,16 @@ export function findCharts(root) {
 }
 
 /** The objects of a multi-document manifest stream by (apiVersion, kind, namespace, name). */
-export function objectsOf(text) {
+export function readObjects(text, decodePlainYaml) {
   const objects = new Map();
-  for (const document of parseAllDocuments(text, { version: '1.1', uniqueKeys: false })) {
-    if (document.errors.length > 0) throw new Error(`output is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
-    const object = document.toJS({ maxAliasCount: 10_000 });
+  // A `---` line at column 0 always separates documents (block scalar content is indented).
+  for (const source of text.split(/^---[ \t]*$/m)) {
+    let object = decodePlainYaml?.(source, 0, source.length);
+    if (object === undefined) {
+      const document = parseDocument(source, { version: '1.1', uniqueKeys: false });
+      if (document.errors.length > 0) throw new Error(`output is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
+      object = document.toJS({ maxAliasCount: 10_000 });
+    }
     if (object === null || object === undefined) continue;
     const metadata = typeof object === 'object' && object.metadata && typeof object.metadata === 'object' ? object.metadata : {};
     let key = [object.apiVersion, object.kind, metadata.namespace ?? '', metadata.name ?? ''].map((part) => String(part ?? '')).join(' ');
@@ -99,7 +104,8 @@ function firstLine(message) {
 
 /** Renders one chart with both and compares; returns { status, detail, ownMs, helmMs }. */
 export function compareChart(chart, context) {
-  const { runTemplate, knowledge, helm, target, apiVersions, helmDefaults } = context;
+  const { runTemplate, knowledge, helm, target, apiVersions, helmDefaults, decodePlainYaml } = context;
+  const objectsOf = (text) => readObjects(text, decodePlainYaml);
   const ownStart = performance.now();
   let own;
   let ownError;
@@ -181,13 +187,14 @@ export function helmDefaultApiVersions(helm, target) {
 }
 
 export async function loadRenderer() {
-  const [{ runTemplate }, { loadKnowledge }, { servedApiVersions }, { resolveContext }] = await Promise.all([
+  const [{ runTemplate }, { loadKnowledge }, { servedApiVersions }, { resolveContext }, { decodePlainYaml }] = await Promise.all([
     import(new URL('run-template.js', DIST)),
     import(new URL('knowledge/load.js', DIST)),
     import(new URL('sources/helm/capabilities.js', DIST)),
     import(new URL('run-check.js', DIST)),
+    import(new URL('sources/plain-yaml.js', DIST)),
   ]);
-  return { runTemplate, loadKnowledge, servedApiVersions, resolveContext };
+  return { runTemplate, loadKnowledge, servedApiVersions, resolveContext, decodePlainYaml };
 }
 
 /** Runs the comparison over the charts under `roots`; `log` gets one line per chart, then the totals. */
@@ -197,7 +204,7 @@ export async function runConformance({ roots, major = 3, target, log = (line) =>
   const resolvedTarget = renderer.resolveContext({ target }, knowledge).target;
   const apiVersions = renderer.servedApiVersions(knowledge, resolvedTarget);
   const helmDefaults = helmDefaultApiVersions(helm, resolvedTarget);
-  const context = { runTemplate: renderer.runTemplate, knowledge, helm, target: resolvedTarget, apiVersions, helmDefaults };
+  const context = { runTemplate: renderer.runTemplate, knowledge, helm, target: resolvedTarget, apiVersions, helmDefaults, decodePlainYaml: renderer.decodePlainYaml };
   log(`# helm ${helmVersion(helm)} (${helm}) against upshift's own renderer, target ${resolvedTarget}`);
   const results = [];
   for (const root of roots) {
