@@ -33,7 +33,9 @@ export function findCharts(root) {
       return;
     }
     for (const entry of entries) {
-      if (entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules') walk(join(directory, entry.name));
+      if (entry.name === '.git' || entry.name === 'node_modules') continue;
+      // A symbolic link to a chart counts as the chart (a corpus may be a folder of links).
+      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(join(directory, entry.name), { throwIfNoEntry: false })?.isDirectory())) walk(join(directory, entry.name));
     }
   };
   walk(resolve(root));
