@@ -99,18 +99,29 @@ function vendoredChart(chart: Chart, dependency: Dependency): Chart | undefined 
   return chart.subcharts.find((sub) => sub.name === dependency.name);
 }
 
+/** Helm's IsCompatibleRange: a dependency without a version takes any; an unreadable constraint or version none. */
+function versionMatches(dependency: Dependency, sub: Chart): boolean {
+  if (!dependency.version) return true;
+  try {
+    return satisfiesConstraint(dependency.version, String(sub.metadata.version ?? ''));
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Every subchart as Helm lists it: one per dependency of Chart.yaml that charts/ holds, under
- * its alias (a chart used under two aliases is there twice), then each vendored chart no
- * dependency names, under its own name.
+ * Every subchart as Helm lists it (processDependencyEnabled): one per dependency of Chart.yaml
+ * that charts/ holds in a matching version, under its alias (a chart listed under two aliases
+ * is there twice), then each vendored chart no dependency takes, under its own name — a
+ * vendored chart whose version the dependency's range rejects is rendered so, as helm does.
  */
 function subchartsOf(chart: Chart): { sub: Chart; key: string; dependency?: Dependency }[] {
   const entries: { sub: Chart; key: string; dependency?: Dependency }[] = [];
   for (const sub of chart.subcharts) {
-    if (!chart.dependencies.some((dependency) => dependency.name === sub.name)) entries.push({ sub, key: sub.name });
+    if (!chart.dependencies.some((dependency) => dependency.name === sub.name && versionMatches(dependency, sub))) entries.push({ sub, key: sub.name });
   }
   for (const dependency of chart.dependencies) {
-    const sub = vendoredChart(chart, dependency);
+    const sub = chart.subcharts.find((candidate) => candidate.name === dependency.name && versionMatches(dependency, candidate));
     if (sub) entries.push({ sub, key: dependencyKey(dependency), dependency });
   }
   return entries;
@@ -123,7 +134,9 @@ function enableCharts(chart: Chart, values: Dict, path: string, name: string, mi
     if (!vendoredChart(chart, dependency) && dependencyEnabled(dependency, values, tags)) missing.push({ chart, dependency });
   }
   for (const { sub, key, dependency } of subchartsOf(chart)) {
-    if (dependency && !dependencyEnabled(dependency, values, tags)) continue;
+    // Helm removes every chart whose name is that of a disabled dependency (its alias, else its name).
+    const disabled = chart.dependencies.some((other) => dependencyKey(other) === key && !dependencyEnabled(other, values, tags));
+    if (disabled || (dependency && !dependencyEnabled(dependency, values, tags))) continue;
     const parentScope = isDict(values[key]) ? (values[key] as Dict) : {};
     const globals = isDict(values.global) ? (values.global as Dict) : {};
     const scoped = coalesce(coalesce(withImports(sub), parentScope), { global: coalesce(isDict(sub.values.global) ? (sub.values.global as Dict) : {}, globals) });
