@@ -169,10 +169,12 @@ function runHelm(helm, chart, target, apiVersions) {
       encoding: 'utf8',
       maxBuffer: 1 << 28,
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 120_000,
+      // Generous: on a loaded machine a large chart (bitnami's with their subcharts) takes minutes.
+      timeout: 600_000,
       env: { ...process.env, HELM_CACHE_HOME: join(tmpdir(), 'upshift-conformance-helm-cache'), HELM_CONFIG_HOME: join(tmpdir(), 'upshift-conformance-helm-config') },
     });
   } catch (error) {
+    if (error.signal) throw new Error(`helm was stopped by ${error.signal} (after 600 s, or killed)`);
     const lines = String(error.stderr ?? error.message).split('\n').map((line) => line.trim()).filter(Boolean);
     throw new Error(lines.find((line) => line.startsWith('Error: ')) ?? lines.at(-1) ?? 'helm failed');
   }
