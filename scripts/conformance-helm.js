@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdtemp
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAllDocuments, parse } from 'yaml';
+import { parseDocument, parse } from 'yaml';
 import { installHelm, helmVersion } from './helm-oracle.js';
 
 const DIST = new URL('../dist/', import.meta.url);
@@ -33,7 +33,9 @@ export function findCharts(root) {
       return;
     }
     for (const entry of entries) {
-      if (entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules') walk(join(directory, entry.name));
+      if (entry.name === '.git' || entry.name === 'node_modules') continue;
+      // A symbolic link to a chart counts as the chart (a corpus may be a folder of links).
+      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(join(directory, entry.name), { throwIfNoEntry: false })?.isDirectory())) walk(join(directory, entry.name));
     }
   };
   walk(resolve(root));
@@ -41,11 +43,16 @@ export function findCharts(root) {
 }
 
 /** The objects of a multi-document manifest stream by (apiVersion, kind, namespace, name). */
-export function objectsOf(text) {
+export function readObjects(text, decodePlainYaml) {
   const objects = new Map();
-  for (const document of parseAllDocuments(text, { version: '1.1', uniqueKeys: false })) {
-    if (document.errors.length > 0) throw new Error(`output is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
-    const object = document.toJS({ maxAliasCount: 10_000 });
+  // A `---` line at column 0 always separates documents (block scalar content is indented).
+  for (const source of text.split(/^---[ \t]*$/m)) {
+    let object = decodePlainYaml?.(source, 0, source.length);
+    if (object === undefined) {
+      const document = parseDocument(source, { version: '1.1', uniqueKeys: false });
+      if (document.errors.length > 0) throw new Error(`output is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
+      object = document.toJS({ maxAliasCount: 10_000 });
+    }
     if (object === null || object === undefined) continue;
     const metadata = typeof object === 'object' && object.metadata && typeof object.metadata === 'object' ? object.metadata : {};
     let key = [object.apiVersion, object.kind, metadata.namespace ?? '', metadata.name ?? ''].map((part) => String(part ?? '')).join(' ');
@@ -81,9 +88,13 @@ function compareValues(a, b, path, found, limit) {
 
 const pathKey = (path) => JSON.stringify(path);
 
-/** Differences not at or below a masked path. */
+/** An object's identity without its name: where a chart names objects at random (test pods), pairs cannot be found. */
+const unnamed = (key) => key.split(' ').slice(0, 3).join(' ');
+
+/** Differences not at or below a masked path, nor an object whose kind helm itself names differently run to run. */
 function unmasked(found, masked) {
-  return found.filter(({ path }) => !path.some((_, index) => masked.has(pathKey(path.slice(0, index + 1)))));
+  const volatileNames = new Set([...masked].map((key) => JSON.parse(key)).filter((path) => path.length === 1).map(([key]) => unnamed(key)));
+  return found.filter(({ path }) => !path.some((_, index) => masked.has(pathKey(path.slice(0, index + 1)))) && !(path.length === 1 && volatileNames.has(unnamed(path[0]))));
 }
 
 function describe(difference) {
@@ -99,7 +110,8 @@ function firstLine(message) {
 
 /** Renders one chart with both and compares; returns { status, detail, ownMs, helmMs }. */
 export function compareChart(chart, context) {
-  const { runTemplate, knowledge, helm, target, apiVersions, helmDefaults } = context;
+  const { runTemplate, knowledge, helm, target, apiVersions, helmDefaults, decodePlainYaml } = context;
+  const objectsOf = (text) => readObjects(text, decodePlainYaml);
   const ownStart = performance.now();
   let own;
   let ownError;
@@ -157,10 +169,12 @@ function runHelm(helm, chart, target, apiVersions) {
       encoding: 'utf8',
       maxBuffer: 1 << 28,
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 120_000,
+      // Generous: on a loaded machine a large chart (bitnami's with their subcharts) takes minutes.
+      timeout: 600_000,
       env: { ...process.env, HELM_CACHE_HOME: join(tmpdir(), 'upshift-conformance-helm-cache'), HELM_CONFIG_HOME: join(tmpdir(), 'upshift-conformance-helm-config') },
     });
   } catch (error) {
+    if (error.signal) throw new Error(`helm was stopped by ${error.signal} (after 600 s, or killed)`);
     const lines = String(error.stderr ?? error.message).split('\n').map((line) => line.trim()).filter(Boolean);
     throw new Error(lines.find((line) => line.startsWith('Error: ')) ?? lines.at(-1) ?? 'helm failed');
   }
@@ -181,13 +195,14 @@ export function helmDefaultApiVersions(helm, target) {
 }
 
 export async function loadRenderer() {
-  const [{ runTemplate }, { loadKnowledge }, { servedApiVersions }, { resolveContext }] = await Promise.all([
+  const [{ runTemplate }, { loadKnowledge }, { servedApiVersions }, { resolveContext }, { decodePlainYaml }] = await Promise.all([
     import(new URL('run-template.js', DIST)),
     import(new URL('knowledge/load.js', DIST)),
     import(new URL('sources/helm/capabilities.js', DIST)),
     import(new URL('run-check.js', DIST)),
+    import(new URL('sources/plain-yaml.js', DIST)),
   ]);
-  return { runTemplate, loadKnowledge, servedApiVersions, resolveContext };
+  return { runTemplate, loadKnowledge, servedApiVersions, resolveContext, decodePlainYaml };
 }
 
 /** Runs the comparison over the charts under `roots`; `log` gets one line per chart, then the totals. */
@@ -197,7 +212,7 @@ export async function runConformance({ roots, major = 3, target, log = (line) =>
   const resolvedTarget = renderer.resolveContext({ target }, knowledge).target;
   const apiVersions = renderer.servedApiVersions(knowledge, resolvedTarget);
   const helmDefaults = helmDefaultApiVersions(helm, resolvedTarget);
-  const context = { runTemplate: renderer.runTemplate, knowledge, helm, target: resolvedTarget, apiVersions, helmDefaults };
+  const context = { runTemplate: renderer.runTemplate, knowledge, helm, target: resolvedTarget, apiVersions, helmDefaults, decodePlainYaml: renderer.decodePlainYaml };
   log(`# helm ${helmVersion(helm)} (${helm}) against upshift's own renderer, target ${resolvedTarget}`);
   const results = [];
   for (const root of roots) {

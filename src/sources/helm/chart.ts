@@ -175,7 +175,8 @@ function chartFromArchive(bytes: Buffer, archive: string): Chart {
 
 function parseYaml(text: string, file: string): { object: Dict; document: Document; lines: LineCounter } {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, version: '1.1' });
+  // Helm's YAML reader (go-yaml v2 through sigs.k8s.io/yaml) takes a repeated key, the last one winning.
+  const document = parseDocument(text, { lineCounter: lines, version: '1.1', uniqueKeys: false });
   const error = document.errors[0];
   if (error) {
     const line = error.linePos?.[0].line ?? 1;

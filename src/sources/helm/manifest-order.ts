@@ -69,8 +69,6 @@ export const INSTALL_ORDER: readonly string[] = [
 
 const RANK = new Map(INSTALL_ORDER.map((kind, index) => [kind, index]));
 const HOOK_EVENTS = new Set(['pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade', 'pre-rollback', 'post-rollback', 'test', 'test-success']);
-// Helm's SplitManifests: a `---` at a line start (after any whitespace) and the spaces after it.
-const SEPARATOR = /(?:^|\s*\n)---\s*/;
 
 /** Helm's manifests then hooks, in the order `helm template` prints them. */
 export function sortManifests(files: readonly RenderedManifestFile[]): HelmManifest[] {
@@ -80,7 +78,7 @@ export function sortManifests(files: readonly RenderedManifestFile[]): HelmManif
   for (const file of byName) {
     const base = file.name.slice(file.name.lastIndexOf('/') + 1);
     if (base.startsWith('_') || !file.text.trim()) continue;
-    for (const piece of file.text.trim().split(SEPARATOR)) {
+    for (const piece of splitManifests(file.text.trim())) {
       if (piece === '') continue;
       const content = piece.trim();
       const head = readHead(content, file);
@@ -94,6 +92,38 @@ export function sortManifests(files: readonly RenderedManifestFile[]): HelmManif
     }
   }
   return [...sortByKind(generic), ...sortByKind(hooks)];
+}
+
+/** Go's \s: space, tab, LF, FF, CR. */
+function isGoSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+}
+
+/**
+ * Helm's SplitManifests: `text` split at each match of Go's `(?:^|\s*\n)---\s*`, found left to
+ * right without overlap. Written out by hand: that regexp backtracks over every indentation run
+ * in JavaScript, and large outputs (CRDs) spent most of their time in it.
+ */
+export function splitManifests(text: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  const skipSpace = (index: number) => {
+    while (index < text.length && isGoSpace(text.charCodeAt(index))) index++;
+    return index;
+  };
+  if (text.startsWith('---')) {
+    pieces.push('');
+    from = skipSpace(3);
+  }
+  for (let found = text.indexOf('\n---', from); found !== -1; found = text.indexOf('\n---', from)) {
+    // The match starts at the whitespace run before the newline, not before the previous match's end.
+    let start = found;
+    while (start > from && isGoSpace(text.charCodeAt(start - 1))) start--;
+    pieces.push(text.slice(from, start));
+    from = skipSpace(found + 4);
+  }
+  pieces.push(text.slice(from));
+  return pieces;
 }
 
 /** The text `helm template` prints for these manifests. */

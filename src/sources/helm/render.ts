@@ -101,18 +101,29 @@ function vendoredChart(chart: Chart, dependency: Dependency): Chart | undefined 
   return chart.subcharts.find((sub) => sub.name === dependency.name);
 }
 
+/** Helm's IsCompatibleRange: a dependency without a version takes any; an unreadable constraint or version none. */
+function versionMatches(dependency: Dependency, sub: Chart): boolean {
+  if (!dependency.version) return true;
+  try {
+    return satisfiesConstraint(dependency.version, String(sub.metadata.version ?? ''));
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Every subchart as Helm lists it: one per dependency of Chart.yaml that charts/ holds, under
- * its alias (a chart used under two aliases is there twice), then each vendored chart no
- * dependency names, under its own name.
+ * Every subchart as Helm lists it (processDependencyEnabled): one per dependency of Chart.yaml
+ * that charts/ holds in a matching version, under its alias (a chart listed under two aliases
+ * is there twice), then each vendored chart no dependency takes, under its own name — a
+ * vendored chart whose version the dependency's range rejects is rendered so, as helm does.
  */
 function subchartsOf(chart: Chart): { sub: Chart; key: string; dependency?: Dependency }[] {
   const entries: { sub: Chart; key: string; dependency?: Dependency }[] = [];
   for (const sub of chart.subcharts) {
-    if (!chart.dependencies.some((dependency) => dependency.name === sub.name)) entries.push({ sub, key: sub.name });
+    if (!chart.dependencies.some((dependency) => dependency.name === sub.name && versionMatches(dependency, sub))) entries.push({ sub, key: sub.name });
   }
   for (const dependency of chart.dependencies) {
-    const sub = vendoredChart(chart, dependency);
+    const sub = chart.subcharts.find((candidate) => candidate.name === dependency.name && versionMatches(dependency, candidate));
     if (sub) entries.push({ sub, key: dependencyKey(dependency), dependency });
   }
   return entries;
@@ -125,7 +136,9 @@ function enableCharts(chart: Chart, values: Dict, path: string, name: string, mi
     if (!vendoredChart(chart, dependency) && dependencyEnabled(dependency, values, tags)) missing.push({ chart, dependency });
   }
   for (const { sub, key, dependency } of subchartsOf(chart)) {
-    if (dependency && !dependencyEnabled(dependency, values, tags)) continue;
+    // Helm removes every chart whose name is that of a disabled dependency (its alias, else its name).
+    const disabled = chart.dependencies.some((other) => dependencyKey(other) === key && !dependencyEnabled(other, values, tags));
+    if (disabled || (dependency && !dependencyEnabled(dependency, values, tags))) continue;
     const parentScope = isDict(values[key]) ? (values[key] as Dict) : {};
     const globals = isDict(values.global) ? (values.global as Dict) : {};
     const scoped = coalesce(coalesce(withImports(sub), parentScope), { global: coalesce(isDict(sub.values.global) ? (sub.values.global as Dict) : {}, globals) });
@@ -188,6 +201,27 @@ function nestUnder(path: string, table: Dict): Dict {
   return keys.reduceRight<Dict>((inner, key) => ({ [key]: inner }), table);
 }
 
+/**
+ * Templates of the same text parsed once: a library such as bitnami's common is vendored into
+ * every chart and again into each of their subcharts. The parse trees hold no file name; the
+ * defines are given the file each copy is in, so errors point at the copy that ran.
+ */
+const parsedByText = new Map<string, ParsedTemplate>();
+const MAX_SHARED_PARSES = 5000;
+
+function parseOnce(file: ChartFile, isFunction: (name: string) => boolean): ParsedTemplate {
+  const shared = parsedByText.get(file.text);
+  if (!shared) {
+    const parsed = parseTemplate(file.text, file.display, isFunction);
+    if (parsedByText.size >= MAX_SHARED_PARSES) parsedByText.clear();
+    parsedByText.set(file.text, parsed);
+    return parsed;
+  }
+  const defines = new Map<string, { body: Node[]; file: string }>();
+  for (const [name, define] of shared.defines) defines.set(name, { body: define.body, file: file.display });
+  return { ...shared, defines };
+}
+
 function templateSet(enabled: EnabledChart[]): TemplateSet {
   const templates = new Map<string, { body: Node[]; file: string }>();
   const isFunction = (name: string) => FUNCTIONS.has(name) || LAZY_FUNCTIONS.has(name);
@@ -197,7 +231,7 @@ function templateSet(enabled: EnabledChart[]): TemplateSet {
     for (const file of chart.templates) {
       let parsed = parsedCache.get(file);
       if (!parsed) {
-        parsed = parseTemplate(file.text, file.display, isFunction);
+        parsed = parseOnce(file, isFunction);
         parsedCache.set(file, parsed);
       }
       for (const [name, define] of parsed.defines) templates.set(name, define);
