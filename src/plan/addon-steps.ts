@@ -164,7 +164,24 @@ function eksAddonUpgrades(inventory: Inventory, env: PlannedEnvironment, hops: r
     if (!belongsTo(reference, env) || seen.has(reference.name)) continue;
     seen.add(reference.name);
     const definition = knowledge.addons.byEksAddon(reference.name) ?? knowledge.addons.get(reference.name);
-    if (!definition?.recommended?.length) continue;
+    if (!definition) continue;
+    if (!definition.recommended?.length) {
+      // No EKS-listed versions in the knowledge base: the step names the lookup instead of a version.
+      const hop = hops[hops.length - 1];
+      const to = hop?.split('→')[1];
+      if (to === undefined) continue;
+      // No edit: there is no concrete version to write until the lookup names it.
+      const change: Change = { command: `aws eks describe-addon-versions --addon-name ${reference.name} --kubernetes-version ${to} --query 'addons[].addonVersions[?compatibilities[?defaultVersion]].addonVersion'` };
+      upgrades.push({
+        addon: reference.name,
+        hop,
+        phase: 'during',
+        from: reference.version,
+        reason: `the knowledge base lists no EKS versions of ${reference.name}: set the default version EKS names for ${to} (the command prints it), then aws eks update-addon --cluster-name ${clusterName(env)} --addon-name ${reference.name} --addon-version <that version>`,
+        change,
+      });
+      continue;
+    }
     let installed = reference.version;
     const moveTo = (hop: string, phase: Phase, kubernetes: string, reason: string) => {
       const version = recommendedFor(definition, kubernetes);
