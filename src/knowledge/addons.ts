@@ -66,6 +66,7 @@ export function mergeAddon(existing: AddonDefinition | undefined, added: AddonDe
     chartVersions: mergeRows(existing.chartVersions, added.chartVersions, (row) => row.chart),
     chartReleases: mergeRows(existing.chartReleases, added.chartReleases, (row) => row.chart),
     upgradePath: added.upgradePath ?? existing.upgradePath,
+    chartRepositories: union(existing.chartRepositories, added.chartRepositories),
   };
 }
 

@@ -100,3 +100,29 @@ describe('add-on upgrades chained through their upgrade paths (bundled knowledge
     expect(karpenter[0].notes?.length).toBe(4);
   });
 });
+
+describe('charts the chart map does not describe', () => {
+  const knowledge = loadKnowledge();
+  const env: PlannedEnvironment = { name: 'dev', current: '1.29', nodeGroups: [] };
+  const bitnami: Inventory = {
+    resources: [],
+    charts: [{ chart: 'external-dns', version: '6.20.4', repository: 'https://charts.bitnami.com/bitnami', release: 'external-dns', origin: { type: 'terraform', path: 'infra/helm.tf', line: 60 } }],
+    eksAddons: [],
+    environments: [],
+  };
+  const finding: Finding = { id: 'addon-upgrade-first', severity: 'error', message: 'Upgrade external-dns', details: { addon: 'external-dns', version: '0.13.4', upgrades: [{ hop: '1.29→1.30', recommended: '0.14.x' }] } };
+
+  it('names no chart version of another repository, and says which to look for', () => {
+    const [upgrade] = placeAddonUpgrades([finding], bitnami, env, ['1.29→1.30'], knowledge);
+    expect([upgrade.to, upgrade.chart, upgrade.change]).toEqual(['0.14.2', undefined, { file: 'infra/helm.tf', line: 60 }]);
+    expect(upgrade.notes).toEqual([
+      'The external-dns chart comes from https://charts.bitnami.com/bitnami, whose versions the knowledge base does not map; set the chart version of that repository that ships external-dns 0.14.2 (the map covers https://kubernetes-sigs.github.io/external-dns).',
+    ]);
+  });
+
+  it('names the upstream chart version for the upstream repository, with or without a trailing slash', () => {
+    const upstream = { ...bitnami, charts: [{ ...bitnami.charts[0], version: '1.13.1', repository: 'https://kubernetes-sigs.github.io/external-dns/' }] };
+    const [upgrade] = placeAddonUpgrades([finding], upstream, env, ['1.29→1.30'], knowledge);
+    expect([upgrade.to, upgrade.chart, upgrade.change?.from, upgrade.change?.to]).toEqual(['0.14.2', '1.14.5', '1.13.1', '1.14.5']);
+  });
+});
