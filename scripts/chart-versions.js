@@ -149,7 +149,7 @@ function main(argv) {
   const options = parseArguments(argv);
   const releases = options.checkouts.flatMap((checkout) => readReleases(checkout, options));
   const rows = newestChartPerAppMinor(releases, options.since);
-  process.stdout.write(`    # ${rows.length} app minors from ${releases.length} published chart versions (npm run knowledge:chart-versions)\n    chartReleases:\n${formatRows(rows, options.source)}\n`);
+  process.stdout.write(`    # ${rows.length} app minors from ${releases.length} published versions (npm run knowledge:chart-versions)\n    chartReleases:\n${formatRows(rows, options.source)}\n`);
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

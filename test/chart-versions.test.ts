@@ -34,7 +34,7 @@ describe('knowledge:chart-versions', () => {
       status: 0,
       stderr: '',
       stdout: [
-        '    # 3 app minors from 6 published chart versions (npm run knowledge:chart-versions)',
+        '    # 3 app minors from 6 published versions (npm run knowledge:chart-versions)',
         '    chartReleases:',
         `      - { chart: "9.29.0", app: "1.27.2", source: "${SOURCE}" }`,
         `      - { chart: "9.36.0", app: "1.29.0", source: "${SOURCE}" }`,

@@ -41,7 +41,7 @@ describe('upshift plan', () => {
     expect(run.stdout).toContain('Strategy: **in-place** (chosen with --strategy; the advisor recommends **cluster-migration**).');
     expect(run.stdout.match(/^## \d\. .*$/gm)).toEqual(['## 1. dev: 1.28 → 1.30', '## 2. prod: 1.28 → 1.30']);
     expect(run.stdout.match(/^### .*$/gm)).toEqual(['### Hop 1.28→1.29', '### Hop 1.29→1.30', '### Hop 1.28→1.29', '### Hop 1.29→1.30']);
-    expect(run.stdout).toContain('9. [ ] **Migrate 2 objects to their replacement APIs as part of 1.28→1.29** (api-migration, during, ~20 min)');
+    expect(run.stdout).toContain('29. [ ] **Migrate 2 objects to their replacement APIs as part of 1.28→1.29** (api-migration, during, ~20 min)');
     expect(run.stdout).toContain('   - Run `aws eks update-cluster-version --name prod --kubernetes-version 1.29`');
     expect(run.stdout).toContain('```mermaid\ngantt\n');
   });

@@ -49,3 +49,23 @@ describe('add-on upgrade paths from the bundled knowledge', () => {
     expect(addonUpgradePath(bare, '2.1.0', '2.6.x')).toEqual([{ version: '2.3.0' }, { version: '2.5.0' }, { version: '2.6.0' }]);
   });
 });
+
+describe('the bundled upgrade rules', () => {
+  const NAMES = ['cert-manager', 'istio', 'karpenter', 'ingress-nginx', 'argo-cd', 'external-dns', 'metrics-server', 'aws-load-balancer-controller', 'cluster-autoscaler'];
+
+  it('cover the nine chart-installed add-ons, each with a source and a chart for every app minor it names', () => {
+    for (const name of NAMES) {
+      const definition = addon(name);
+      expect(definition.upgradePath?.source, name).toMatch(/^https:\/\//);
+      expect(definition.chartReleases?.length, name).toBeGreaterThan(3);
+      expect(definition.chartRepositories?.length, name).toBeGreaterThan(0);
+      const minors = definition.chartReleases!.map((row) => row.app.replace(/^v/, '').split('.').slice(0, 2).join('.'));
+      expect(new Set(minors).size, `${name}: one row per app minor`).toBe(minors.length);
+    }
+  });
+
+  it('say which chart ships each cluster-autoscaler minor the knowledge base lists, 1.25 excepted (no chart shipped it)', () => {
+    const minors = addon('cluster-autoscaler').chartReleases!.map((row) => row.app.split('.').slice(0, 2).join('.'));
+    expect(minors).toEqual(['1.24', '1.26', '1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35']);
+  });
+});

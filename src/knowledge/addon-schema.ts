@@ -100,6 +100,8 @@ export const addonSchema = z.strictObject({
   chartVersions: z.optional(z.array(chartVersionRowSchema)),
   /** The newest chart that ships each app minor, so that a plan names the exact chart of each step. */
   chartReleases: z.optional(z.array(chartReleaseRowSchema)),
+  /** The repositories whose chart chartReleases describes (another repository's chart of the same name numbers its own versions). */
+  chartRepositories: z.optional(z.array(z.string().check(z.minLength(1)))),
   upgradePath: z.optional(upgradePathSchema),
   compatibility: z.optional(z.array(compatibilityRowSchema)),
   recommended: z.optional(z.array(recommendedRowSchema)),

@@ -72,6 +72,7 @@ export function mergeAddon(existing: AddonDefinition | undefined, added: AddonDe
     chartReleases: mergeRows(existing.chartReleases, added.chartReleases, (row) => row.chart),
     upgradePath: added.upgradePath ?? existing.upgradePath,
     operatorPods: mergeRows(existing.operatorPods, added.operatorPods, (row) => `${row.group}/${row.kind}`),
+    chartRepositories: union(existing.chartRepositories, added.chartRepositories),
   };
 }
 

@@ -8,9 +8,9 @@ import { isRecord } from '../core/fields.js';
 import { parseKubeVersion } from '../core/kube-version.js';
 import type { Finding, Origin } from '../core/types.js';
 import type { ChartReference, EksAddonReference, Inventory } from '../core/inventory.js';
-import { recommendedFor } from '../addons/compatibility.js';
+import { compatibilityRowOf, recommendedFor, rowSupports, supportedRangeText } from '../addons/compatibility.js';
 import { addonUpgradePath, newestRelease } from '../addons/upgrade-path.js';
-import type { NodeRules } from '../knowledge/addon-schema.js';
+import type { AddonDefinition, NodeRules } from '../knowledge/addon-schema.js';
 import type { AddonIndex } from '../knowledge/addons.js';
 import type { PlannedEnvironment } from './environments.js';
 import { clusterName } from './tooling.js';
@@ -93,6 +93,7 @@ function chain(wanted: AddonUpgrade[], hops: readonly string[], inventory: Inven
     entries.sort((a, b) => hops.indexOf(a.hop) - hops.indexOf(b.hop) || PHASE_RANK[a.phase] - PHASE_RANK[b.phase]);
     const definition = knowledge?.addons.get(name);
     const chart = chartOf(name, inventory, env);
+    const foreignChart = chart !== undefined && definition !== undefined && !fromKnownRepository(definition, chart);
     let installed = entries[0].from;
     let installedChart = chart?.version;
     for (const entry of entries) {
@@ -102,10 +103,16 @@ function chain(wanted: AddonUpgrade[], hops: readonly string[], inventory: Inven
       }
       const path = addonUpgradePath(definition, installed, entry.to);
       const steps = freshInstall && path.length > 0 ? [{ ...path[path.length - 1], migrations: path.flatMap((step) => (step.migration ? [step.migration] : [])) }] : path.map((step) => ({ ...step, migrations: step.migration ? [step.migration] : [] }));
+      const controlPlane = entry.hop.split('→')[entry.phase === 'before' ? 0 : 1];
       for (const step of steps) {
-        const notes = [...step.migrations.map((migration) => `${migration.text} (${migration.source})`), ...(definition.upgradePath?.eachStep ? [definition.upgradePath.eachStep] : [])];
+        const notes = [
+          ...step.migrations.map((migration) => `${migration.text} (${migration.source})`),
+          ...(definition.upgradePath?.eachStep ? [definition.upgradePath.eachStep] : []),
+          ...unsupportedNote(definition, step.version, controlPlane),
+          ...(foreignChart ? [foreignChartNote(definition, chart!, step.version)] : []),
+        ];
         const upgrade: AddonUpgrade = { ...entry, from: installed, to: step.version, reason: entry.reason };
-        if (step.chart !== undefined) upgrade.chart = step.chart;
+        if (step.chart !== undefined && !foreignChart) upgrade.chart = step.chart;
         if (notes.length > 0) upgrade.notes = notes;
         result.push(withChange(upgrade, chart, installedChart, inventory, env));
         installed = step.version;
@@ -127,6 +134,7 @@ function followControlPlane(findings: readonly Finding[], inventory: Inventory, 
     if (!finding) continue;
     const definition = knowledge.addons.get(name)!;
     const chart = chartOf(name, inventory, env);
+    const foreignChart = chart !== undefined && !fromKnownRepository(definition, chart);
     let installed = String(finding.details!.version);
     let installedChart = chart?.version;
     const reason = `${definition.upgradePath!.note ?? 'its minor must equal the control plane\'s'} (${definition.upgradePath!.source})`;
@@ -135,7 +143,8 @@ function followControlPlane(findings: readonly Finding[], inventory: Inventory, 
       if (parsed && `${parsed.major}.${parsed.minor}` === minor) return;
       const release = newestRelease(definition, minor);
       const upgrade: AddonUpgrade = { addon: name, hop, phase, from: installed, to: release.version, reason, change: whereOf(finding.origin) };
-      if (release.chart !== undefined) upgrade.chart = release.chart;
+      if (foreignChart) upgrade.notes = [foreignChartNote(definition, chart!, release.version)];
+      else if (release.chart !== undefined) upgrade.chart = release.chart;
       else if (chart) upgrade.notes = [`No chart release in the knowledge base ships ${name} ${minor}: pin the image tag ${release.version} in the chart values, or add a chartReleases row with --data.`];
       upgrades.push(withChange(upgrade, chart, installedChart, inventory, env));
       installed = release.version;
@@ -164,7 +173,24 @@ function eksAddonUpgrades(inventory: Inventory, env: PlannedEnvironment, hops: r
     if (!belongsTo(reference, env) || seen.has(reference.name)) continue;
     seen.add(reference.name);
     const definition = knowledge.addons.byEksAddon(reference.name) ?? knowledge.addons.get(reference.name);
-    if (!definition?.recommended?.length) continue;
+    if (!definition) continue;
+    if (!definition.recommended?.length) {
+      // No EKS-listed versions in the knowledge base: the step names the lookup instead of a version.
+      const hop = hops[hops.length - 1];
+      const to = hop?.split('→')[1];
+      if (to === undefined) continue;
+      // No edit: there is no concrete version to write until the lookup names it.
+      const change: Change = { command: `aws eks describe-addon-versions --addon-name ${reference.name} --kubernetes-version ${to} --query 'addons[].addonVersions[?compatibilities[?defaultVersion]].addonVersion'` };
+      upgrades.push({
+        addon: reference.name,
+        hop,
+        phase: 'during',
+        from: reference.version,
+        reason: `the knowledge base lists no EKS versions of ${reference.name}: set the default version EKS names for ${to} (the command prints it), then aws eks update-addon --cluster-name ${clusterName(env)} --addon-name ${reference.name} --addon-version <that version>`,
+        change,
+      });
+      continue;
+    }
     let installed = reference.version;
     const moveTo = (hop: string, phase: Phase, kubernetes: string, reason: string) => {
       const version = recommendedFor(definition, kubernetes);
@@ -182,6 +208,25 @@ function eksAddonUpgrades(inventory: Inventory, env: PlannedEnvironment, hops: r
     }
   }
   return upgrades;
+}
+
+/** A release the project's path passes through although it is not listed for the running control plane. */
+function unsupportedNote(definition: AddonDefinition, version: string, controlPlane: string): string[] {
+  const row = compatibilityRowOf(definition, version);
+  if (!row || rowSupports(row, controlPlane)) return [];
+  return [`${definition.name} ${version} is listed for Kubernetes ${supportedRangeText(row)}, not the ${controlPlane} control plane it runs on during this step: the upgrade path passes through it, so move on to the next step without waiting (${row.source}).`];
+}
+
+/** A chart from a repository the chart map does not describe (bitnami's external-dns numbers its own versions). */
+function fromKnownRepository(definition: AddonDefinition, chart: ChartReference): boolean {
+  const known = definition.chartRepositories;
+  if (!known?.length || chart.repository === undefined || !chart.repository.includes('://')) return true;
+  const normalize = (url: string) => url.replace(/\/+$/, '').toLowerCase();
+  return known.some((url) => normalize(url) === normalize(chart.repository!));
+}
+
+function foreignChartNote(definition: AddonDefinition, chart: ChartReference, version: string): string {
+  return `The ${chart.chart} chart comes from ${chart.repository}, whose versions the knowledge base does not map; set the chart version of that repository that ships ${definition.name} ${version} (the map covers ${definition.chartRepositories!.join(', ')}).`;
 }
 
 function tooFarBehind(installed: string | undefined, controlPlane: string, nodes: NodeRules): boolean {
@@ -231,9 +276,11 @@ function withChange(upgrade: AddonUpgrade, chart: ChartReference | undefined, ch
   if (eksAddon) return { ...upgrade, change: eksAddonChange(eksAddon, env, upgrade.from ?? eksAddon.version, upgrade.to) };
   if (chart) {
     const to = upgrade.chart;
+    // Without a known chart version there is no value to write: the step's notes say how to find it.
+    if (to === undefined) return { ...upgrade, change: whereOf(chart.origin) };
     return {
       ...upgrade,
-      change: { ...whereOf(chart.origin), from: chartFrom, to, command: `helm upgrade ${chart.release ?? upgrade.addon} ${chart.repository ? `${chart.repository}/` : ''}${chart.chart}${to ? ` --version ${to}` : ''} --reuse-values` },
+      change: { ...whereOf(chart.origin), from: chartFrom, to, command: `helm upgrade ${chart.release ?? upgrade.addon} ${chart.repository ? `${chart.repository}/` : ''}${chart.chart} --version ${to} --reuse-values` },
     };
   }
   return upgrade.change ? { ...upgrade, change: { ...upgrade.change, from: upgrade.from, to: upgrade.to } } : upgrade;

@@ -36,8 +36,9 @@ export function buildPlan(input: PlanInput): Plan {
   const signals = planSignals(input.inventory, input.findings, environments, input.target, input.simulation);
   const applications = distinctApplications(input.inventory.resources);
   const knowledge = input.knowledge ?? loadKnowledge();
-  const stepsFor = (strategy: StrategyName) =>
-    environments.map((env) =>
+  const stepsFor = (strategy: StrategyName) => {
+    const editedBefore = new Set<string>();
+    return environments.map((env) =>
       environmentSteps(strategy, {
         env,
         target: input.target,
@@ -48,8 +49,10 @@ export function buildPlan(input: PlanInput): Plan {
         paths: input.paths ?? [],
         simulation: input.simulation,
         knowledge,
+        editedBefore,
       }),
     );
+  };
   const runbooks = Object.fromEntries(STRATEGY_NAMES.map((name) => [name, stepsFor(name)])) as Record<StrategyName, EnvironmentPlan[]>;
   const minutes = Object.fromEntries(STRATEGY_NAMES.map((name) => [name, totalMinutes(runbooks[name])])) as Record<StrategyName, number>;
   const strategies = assessStrategies(signals, minutes);

@@ -1,6 +1,7 @@
 // Steps that keep the version skew rules true before a control-plane hop: node groups that the hop
 // would leave more minors behind than kubelet may be, node groups on an AMI family that ends before
 // the hop's version, and the drain blockers that would stop the node groups' rolls.
+import { readFileSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { compareKubeVersions, parseKubeVersion } from '../core/kube-version.js';
 import type { NodeGroupFact } from '../core/inventory.js';
@@ -8,6 +9,7 @@ import type { NodeRules } from '../knowledge/addon-schema.js';
 import * as estimate from './durations.js';
 import type { StepContext, StepDraft } from './steps.js';
 import { clusterName, nodeGroupChange } from './tooling.js';
+import type { Change } from './types.js';
 
 export const DRAIN_BLOCKERS = new Set(['pdb-blocks-eviction', 'pdb-overlap', 'bare-pod', 'long-termination-grace']);
 
@@ -92,9 +94,41 @@ export function drainFixes(context: StepContext, hop: string): StepDraft[] {
         minutes: estimate.API_MIGRATION_MINUTES_PER_OBJECT,
         rollback: `Re-apply the previous ${subject}; drains block again.`,
       };
-      if (where) draft.change = where;
+      if (!where) return draft;
+      const key = `${where.file}:${where.line}`;
+      if (context.editedBefore?.has(key)) {
+        // The file serves every environment: the edit was made in an earlier environment's window.
+        draft.title = `Deploy the drain fix for ${subject} (${finding.id}) made in an earlier environment`;
+        draft.items = [`${where.file}:${where.line} is shared by the environments and was changed in an earlier environment's window; deploy it to ${context.env.name} before the node groups move.`, finding.message];
+        return draft;
+      }
+      context.editedBefore?.add(key);
+      draft.change = finding.id === 'pdb-blocks-eviction' ? { ...where, ...budgetEdit(where.file, where.line) } : where;
       return draft;
     });
+}
+
+const BUDGET_FIELD = /(minAvailable|maxUnavailable|min_available|max_unavailable)(\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s#]+)/;
+
+/**
+ * The budget line of a PDB that allows no eviction, rewritten to maxUnavailable 1 (what the finding
+ * asks for): the first minAvailable/maxUnavailable after the object's first line, in YAML or HCL.
+ */
+function budgetEdit(file: string, line: number): Pick<Change, 'line' | 'from' | 'to'> {
+  let lines: string[];
+  try {
+    lines = readFileSync(file, 'utf8').split('\n');
+  } catch {
+    return {}; // the step still names the file and the fix; the edit needs the file to be readable
+  }
+  for (let index = line - 1; index < lines.length; index++) {
+    if (index > line - 1 && /^---\s*$/.test(lines[index])) break;
+    const match = BUDGET_FIELD.exec(lines[index]);
+    if (!match) continue;
+    const hcl = match[1].includes('_');
+    return { line: index + 1, from: match[0], to: hcl ? `max_unavailable${match[2]}1` : `maxUnavailable${match[2]}1` };
+  }
+  return {};
 }
 
 function maxMinorsBehind(nodes: NodeRules | undefined, version: string): number | undefined {

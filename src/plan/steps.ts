@@ -37,6 +37,8 @@ export interface StepContext {
   simulation?: Simulation;
   /** Add-on upgrade paths and the node rules (skew, AMI families); without it add-ons follow the findings alone. */
   knowledge?: AddonKnowledge;
+  /** file:line of edits an earlier environment's steps already make (files every environment shares). */
+  editedBefore?: Set<string>;
 }
 
 export type StepDraft = Omit<Step, 'order'>;
