@@ -5,6 +5,7 @@ import { compareKubeVersions, minorOf, requireKubeVersion } from './core/kube-ve
 import { TOOL } from './core/tool.js';
 import { UsageError } from './core/errors.js';
 import { detached } from './core/detached-string.js';
+import { appendAll } from './core/append-all.js';
 import type { Finding, Report, Resource } from './core/types.js';
 import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './checks/catalog.js';
@@ -203,7 +204,7 @@ export function startScan(options: CheckOptions): Scan {
     inventory,
     accept(resources, problems = []) {
       keep(problems);
-      if (waiting) waiting.push(...resources);
+      if (waiting) appendAll(waiting, resources);
       else checkResources(resources);
       for (const resource of resources) {
         if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(resource);
