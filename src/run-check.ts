@@ -5,12 +5,13 @@ import { compareKubeVersions, minorOf, requireKubeVersion } from './core/kube-ve
 import { TOOL } from './core/tool.js';
 import { UsageError } from './core/errors.js';
 import { detached } from './core/detached-string.js';
+import { appendAll } from './core/append-all.js';
 import type { Finding, Report, Resource } from './core/types.js';
 import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './core/catalog.js';
 import type { Check, CheckContext } from './checks/types.js';
 import type { Inventory, Platform } from './core/inventory.js';
-import { defaultTarget, isoDay, newestKnownVersion } from './knowledge/calendar.js';
+import { defaultTarget, isoDay, knownVersions } from './knowledge/calendar.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { displayPath, expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
 import { readTerraform } from './sources/terraform/index.js';
@@ -82,6 +83,8 @@ export interface ScanResult {
   /** What the sources found: environments, add-ons, charts and the kept resources. */
   inventory: Inventory;
   context: CheckContext;
+  /** When the scan read nothing to judge (empty stdin, no Kubernetes object), why; also in report.notes. */
+  nothingRead?: string;
 }
 
 export async function runCheck(options: CheckOptions): Promise<Report> {
@@ -155,10 +158,26 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   }
   checkEnvironmentSelection(options, inventory);
   const report = scan.finish();
-  const environmentFindings = scan.environmentFindings;
-  // A pipeline pointed at the wrong directory would otherwise pass with "No findings".
-  if (total === 0) report.notes = [...(report.notes ?? []), `nothing was scanned: no .yaml, .yml or .json manifest, Helm chart, kustomization or Terraform file in ${(options.paths ?? []).join(', ')}; check the path (and --exclude)`];
-  return { report, inventory, context, environmentFindings };
+  const nothingRead = nothingReadNote(options, total, scan.resourcesRead, inventory);
+  if (nothingRead) report.notes = [...(report.notes ?? []), nothingRead];
+  return { report, inventory, context, environmentFindings: scan.environmentFindings, ...(nothingRead ? { nothingRead } : {}) };
+}
+
+/**
+ * Why a scan had nothing to judge, or undefined when it read something. A pipeline pointed at
+ * the wrong directory, or fed by a `helm template` that failed, would otherwise pass with
+ * "No findings".
+ */
+function nothingReadNote(options: CheckOptions, total: number, resourcesRead: number, inventory: Inventory): string | undefined {
+  const paths = (options.paths ?? []).join(', ');
+  if (total === 0) return `nothing was scanned: no .yaml, .yml or .json manifest, Helm chart, kustomization or Terraform file in ${paths}; check the path (and --exclude)`;
+  if (options.stdin && options.stdin.toString('utf8').trim() === '') {
+    return 'standard input is empty, so nothing was read from it; did the command that feeds it (helm template, kustomize build) fail?';
+  }
+  const foundInfrastructure = inventory.environments.length + inventory.eksAddons.length + inventory.charts.length > 0;
+  if (resourcesRead > 0 || foundInfrastructure) return undefined;
+  const inputs = [...(options.stdin ? ['standard input'] : []), ...(options.paths ?? [])].join(', ');
+  return `no Kubernetes object was read from ${inputs}: no document has both apiVersion and kind, and no cluster, add-on or chart was found; check that these are the manifests to scan`;
 }
 
 /** One scan in progress: sources hand it resources as they read them; finish() builds the report. */
@@ -168,6 +187,8 @@ export interface Scan {
   objectKinds: ReadonlySet<string>;
   inventory: Inventory;
   accept(resources: readonly Resource[], problems?: readonly Finding[]): void;
+  /** How many resources the sources have handed over so far. */
+  readonly resourcesRead: number;
   /** Findings a source made itself (deprecated-api-called from metrics, EKS insights). */
   report(findings: readonly Finding[]): void;
   finish(): Report;
@@ -207,6 +228,7 @@ export function startScan(options: CheckOptions): Scan {
     }
   };
   let environmentFindings: Finding[] = [];
+  let resourcesRead = 0;
   return {
     context,
     objectKinds,
@@ -214,9 +236,13 @@ export function startScan(options: CheckOptions): Scan {
     get environmentFindings() {
       return environmentFindings;
     },
+    get resourcesRead() {
+      return resourcesRead;
+    },
     accept(resources, problems = []) {
+      resourcesRead += resources.length;
       keep(problems);
-      if (waiting) waiting.push(...resources);
+      if (waiting) appendAll(waiting, resources);
       else checkResources(resources);
       for (const resource of resources) {
         if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(resource);
@@ -238,7 +264,7 @@ export function startScan(options: CheckOptions): Scan {
       for (const check of selected) if (check.checkInventory) keep(check.checkInventory(inventory, context));
       options.onInventory?.(inventory);
 
-      environmentFindings = sortFindings(findings.filter((finding) => isSelected(finding.id, options) && !isIgnoredByConfig(finding, config)));
+      environmentFindings = sortFindings(findings.filter((finding) => isSelected(finding.id, options) && isInSelectedEnvironments(finding, options) && !isIgnoredByConfig(finding, config)));
       const reported = sortFindings(oneFindingPerPlace(environmentFindings, (finding) => dueOf(finding, context).rank));
       const report: Report = {
         tool: { ...TOOL },
@@ -250,24 +276,40 @@ export function startScan(options: CheckOptions): Scan {
       if (context.current) report.current = context.current;
       report.knowledgeDate = context.knowledge.date;
       if (inferred) report.currentFrom = { environment: inferred.environment, ...(inferred.origin ? { origin: inferred.origin } : {}) };
-      const notes = [...beyondKnowledge(context), ...versionDisagreements(inventory.environments)];
+      const notes = versionDisagreements(inventory.environments);
       if (notes.length > 0) report.notes = notes;
       return report;
     },
   };
 }
 
-/** A target past the calendar is allowed (planning ahead) but its judgement is partial: say so. */
-function beyondKnowledge(context: CheckContext): string[] {
-  const newest = newestKnownVersion(context.knowledge, context.platform);
-  if (!newest || compareKubeVersions(context.target, newest) <= 0) return [];
-  return [
-    `--target ${context.target} is newer than the newest ${context.platform} version the knowledge base knows (${newest}, knowledge dated ${context.knowledge.date}): API removals, add-on support and skew rules after ${newest} are not known; update upshift or add rows with --data`,
-  ];
+/**
+ * A target must be a version the platform's calendar lists: past it, API removals, add-on
+ * support and skew rules are unknown, and a judgement would look complete without being so.
+ * (--current may be older: the API lifecycles reach back further than the calendar.)
+ */
+function requireKnownTarget(target: string, knowledge: Knowledge, platform: Platform): void {
+  const known = knownVersions(knowledge, platform);
+  if (known.includes(target)) return;
+  throw new UsageError(
+    `--target ${target} is not among the ${platform} versions the knowledge base knows (${known.join(', ')}; knowledge dated ${knowledge.date}); give one of those, update upshift, or add a calendar row for ${target} with --data`,
+  );
 }
 
 function isEnvironmentSelected(name: string, options: CheckOptions): boolean {
   return !options.environments || options.environments.includes(name);
+}
+
+/**
+ * --env keeps the findings bound to a named environment (a values file's or an overlay's, a
+ * Terraform environment's) and those bound to none, such as a manifest every environment applies.
+ */
+function isInSelectedEnvironments(finding: Finding, options: CheckOptions): boolean {
+  if (!options.environments) return true;
+  const fromOrigin = finding.origin && 'env' in finding.origin ? finding.origin.env : undefined;
+  const fromDetails = typeof finding.details?.env === 'string' ? finding.details.env : undefined;
+  const bound = fromOrigin ?? fromDetails;
+  return bound === undefined || isEnvironmentSelected(bound, options);
 }
 
 function checkEnvironmentSelection(options: CheckOptions, inventory: Inventory): void {
@@ -284,6 +326,7 @@ export function resolveContext(options: CheckOptions, knowledge: Knowledge): Che
   const targetText = options.target ?? defaultTarget(knowledge, platform, today);
   if (!targetText) throw new UsageError(`no ${platform} version is in standard support on ${today} according to the knowledge base; pass --target`);
   const target = minorOf(requireKubeVersion(targetText, '--target'));
+  requireKnownTarget(target, knowledge, platform);
   const current = options.current === undefined ? undefined : minorOf(requireKubeVersion(options.current, '--current'));
   if (current && compareKubeVersions(current, target) > 0) {
     throw new UsageError(`--current ${current} is newer than --target ${target}; upshift plans upgrades, not downgrades`);

@@ -128,14 +128,17 @@ describe('check', () => {
     expect(contradictory).toEqual({ code: 1, stdout: '', stderr: 'upshift: --checks and --skip-checks both name api-removed, which would check nothing for it; keep it in one of them\n' });
   });
 
-  it('says once, on stderr and in the JSON notes, when --target is past what the knowledge base knows', async () => {
-    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.40', '-o', 'json']);
-    const note = 'the newest eks version the knowledge base knows (1.36, knowledge dated 2026-11-01): API removals, add-on support and skew rules after 1.36 are not known; update upshift or add rows with --data';
-    expect(run.stderr).toContain(`upshift: note: --target 1.40 is newer than ${note}\n`);
-    expect(JSON.parse(run.stdout).notes).toEqual([`--target 1.40 is newer than ${note}`]);
-    const known = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.36', '-o', 'json']);
-    expect(known.stderr).not.toContain('note:');
-    expect(JSON.parse(known.stdout).notes).toBeUndefined();
+  it.each([['1.99'], ['1.0'], ['1.40']])('refuses --target %s, outside the versions the knowledge base knows', async (target) => {
+    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', target, '-o', 'json']);
+    const known = Array.from({ length: 16 }, (_, index) => `1.${21 + index}`).join(', ');
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `upshift: --target ${target} is not among the eks versions the knowledge base knows (${known}; knowledge dated 2026-11-01); give one of those, update upshift, or add a calendar row for ${target} with --data\n`,
+    });
+    const known36 = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.36', '-o', 'json']);
+    expect(known36.stderr).not.toContain('note:');
+    expect(JSON.parse(known36.stdout).notes).toBeUndefined();
   });
 
   it('answers as kubectl-upshift too', async () => {

@@ -36,7 +36,7 @@ describe('upshift plan', () => {
   });
 
   it('follows --strategy in-place hop by hop, migrating flowcontrol objects as part of the first hop', async () => {
-    const run = await upshift(['plan', ...NO_INFRA, '--current', '1.28', '--target', '1.30', '--strategy', 'in-place', '--env', 'prod', 'dev', '--fail-on', 'none']);
+    const run = await upshift(['plan', ...NO_INFRA, '--current', '1.28', '--target', '1.30', '--strategy', 'in-place', '--env', 'prod,dev', '--fail-on', 'none']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Strategy: **in-place** (chosen with --strategy; the advisor recommends **cluster-migration**).');
     expect(run.stdout.match(/^## \d\. .*$/gm)).toEqual(['## 1. dev: 1.28 → 1.30', '## 2. prod: 1.28 → 1.30']);

@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { runSnapshot } from '../run-snapshot.js';
 import { reportUnread } from './cluster.js';
 import { reporters } from '../report/index.js';
-import { finishWithReport, progressReporter, warnIfStale } from './common.js';
+import { EXIT, finishWithReport, progressReporter, warnIfStale } from './common.js';
 import {
   addHelmFlag,
   addOutputFlags,
@@ -36,6 +36,7 @@ interface CheckFlags extends OutputFlags, TargetFlags, FileFlags {
   helmBin?: string;
   config?: string;
   snapshot?: string;
+  failOnEmpty?: boolean;
 }
 
 export function checkCommand(): Command {
@@ -51,6 +52,7 @@ export function checkCommand(): Command {
     .option('--snapshot <file>', 'rerun a cluster scan from a snapshot written by upshift cluster --snapshot')
     .option('--component-version <name=ver...>', 'judge an ecosystem component\'s CRD versions against this release (e.g. cert-manager=1.15)', splitList)
     .option('--env <names>', 'only these environments of the Terraform/eksctl/CloudFormation code, comma-separated (default: all)', splitList)
+    .option('--fail-on-empty', 'exit 1 when the scan read nothing to judge: empty standard input, or no Kubernetes object, cluster, add-on or chart')
     .option('--inventory', 'print what was found per environment (versions, node groups, add-ons, charts) instead of findings; -o json (default) or yaml');
   addHelmFlag(command);
   addTargetFlags(command);
@@ -74,7 +76,7 @@ export function checkCommand(): Command {
     }
     const knowledge = loadKnowledge(flags.data);
     warnIfStale(knowledge, flags);
-    const { report, inventory, context } = await runScan({
+    const { report, inventory, context, nothingRead } = await runScan({
       knowledge,
       paths: [...paths, ...files.filter((file) => file !== '-')],
       stdin: readsStdin ? readFileSync(0) : undefined,
@@ -90,14 +92,18 @@ export function checkCommand(): Command {
     });
     if (!flags.quiet) {
       if (report.currentFrom) process.stderr.write(`upshift: current version ${report.current} read from ${describeOrigin(report.currentFrom.origin)} (environment ${report.currentFrom.environment}, the lowest found); pass --current to override\n`);
-      for (const note of report.notes ?? []) process.stderr.write(`upshift: note: ${note}\n`);
+      for (const note of report.notes ?? []) if (!(flags.failOnEmpty && note === nothingRead)) process.stderr.write(`upshift: note: ${note}\n`);
     }
+    // Said even under -q: it is why the run fails.
+    const failsEmpty = flags.failOnEmpty === true && nothingRead !== undefined;
+    if (failsEmpty) process.stderr.write(`upshift: ${nothingRead} (--fail-on-empty)\n`);
     if (flags.inventory) {
       const document = inventoryDocument(inventory, process.cwd());
       process.stdout.write(flags.output === 'yaml' ? stringify(document) : `${JSON.stringify(document, null, 2)}\n`);
-      return;
+    } else {
+      finishWithReport(report, flags, { knowledge: context.knowledge, inventory });
     }
-    finishWithReport(report, flags, { knowledge: context.knowledge, inventory });
+    if (failsEmpty) process.exitCode = EXIT.usage;
   });
 }
 

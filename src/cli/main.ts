@@ -26,6 +26,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  endQuietlyWhenOutputCloses();
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
@@ -44,4 +45,18 @@ function handleError(error: unknown, verbose: boolean): number {
   if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('upshift: run again with -v for details, and please report it\n');
   return EXIT.usage;
+}
+
+/**
+ * `upshift check -o json | head`: once the reader has gone, nothing more can be said, so the
+ * run ends without a word and with the exit code it has reached (which `set -o pipefail` sees),
+ * instead of Node's unhandled EPIPE stack trace.
+ */
+function endQuietlyWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? EXIT.ok);
+    });
+  }
 }

@@ -12,7 +12,7 @@ import { planHtml } from '../report/html/plan-page.js';
 import { runScan } from '../run-check.js';
 import { requireExistingPaths } from './paths.js';
 import { exitCodeFor, progressReporter } from './common.js';
-import { addHelmFlag, addOutputFlags, addTargetFlags, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
+import { addHelmFlag, addOutputFlags, addTargetFlags, splitList, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
 
 interface PlanFlags extends OutputFlags, TargetFlags {
   env?: string[];
@@ -26,7 +26,7 @@ export function planCommand(): Command {
   const command = new Command('plan')
     .description('recommend an upgrade strategy and print the ordered runbook, per environment')
     .argument('[path...]', 'files or directories to scan (manifests, charts, Terraform, eksctl, CloudFormation)')
-    .option('--env <name...>', 'plan only these environments (or name them, when none is found in the inputs)')
+    .option('--env <names>', 'plan only these environments, comma-separated (or name them, when none is found in the inputs)', splitList)
     .addOption(new Option('--strategy <name>', 'strategy the steps follow').choices(['auto', ...STRATEGY_NAMES]).default('auto'))
     .option('--simulation <file>', 'output of `upshift simulate -o json`, for predicted node-group rollout times')
     .option('--start <date>', 'first day of the schedule, YYYY-MM-DD (default: today)');

@@ -69,8 +69,13 @@ export function defaultTarget(knowledge: Knowledge, platform: Platform, at: stri
     .at(-1);
 }
 
-/** The newest version the calendar of `platform` lists; a newer target is judged with partial knowledge. */
-export function newestKnownVersion(knowledge: Knowledge, platform: Platform): string | undefined {
+/** The versions the calendar of `platform` lists, oldest first: the targets upshift can judge. */
+export function knownVersions(knowledge: Knowledge, platform: Platform): string[] {
   const rows = platform === 'eks' ? knowledge.eks.versions : knowledge.kubernetes.versions;
-  return rows.map((row) => row.version).sort(compareKubeVersions).at(-1);
+  return rows.map((row) => row.version).sort(compareKubeVersions);
+}
+
+/** The newest version the calendar of `platform` lists. */
+export function newestKnownVersion(knowledge: Knowledge, platform: Platform): string | undefined {
+  return knownVersions(knowledge, platform).at(-1);
 }

@@ -65,6 +65,14 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
   const files = [...bundledFiles(), ...extraFiles];
   for (const file of files) {
     const content = readKnowledgeFile(file);
+    if (extraFiles.includes(file) && !holdsRows(content)) {
+      // Most likely a file written for another tool (pluto's versions file): ignoring it would
+      // judge the estate without the rows its author meant to add.
+      const keys = Object.keys(content).filter((key) => key !== 'knowledgeDate');
+      throw new KnowledgeError(
+        `knowledge file ${file} adds no row${keys.length ? ` (its top-level keys: ${keys.join(', ')})` : ''}: upshift reads rows under apis, fields, addons, platforms.eks.versions, platforms.kubernetes.versions, nodes and drain, the schema of its data/*.yaml files (see "The knowledge base, and how to extend it" in the README)`,
+      );
+    }
     if (content.knowledgeDate && !extraFiles.includes(file)) dates.push(content.knowledgeDate);
     (content.apis ?? []).forEach((row, index) => {
       const api = validateRow(file, index, row);
@@ -105,6 +113,18 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
     drain,
     fields: [...fieldRows.values()],
   };
+}
+
+/** Whether a knowledge file holds any row or setting upshift reads. */
+function holdsRows(content: z.infer<typeof knowledgeFileSchema>): boolean {
+  const { eks, kubernetes } = content.platforms ?? {};
+  const { versions: eksVersions = [], ...eksSettings } = eks ?? {};
+  return (
+    (content.apis?.length ?? 0) + (content.fields?.length ?? 0) + (content.addons?.length ?? 0) > 0 ||
+    eksVersions.length + (kubernetes?.versions.length ?? 0) > 0 ||
+    Object.keys(eksSettings).length + Object.keys(content.nodes ?? {}).length > 0 ||
+    (typeof content.drain === 'object' && content.drain !== null && Object.keys(content.drain).length > 0)
+  );
 }
 
 function readKnowledgeFile(file: string): z.infer<typeof knowledgeFileSchema> {

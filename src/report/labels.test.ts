@@ -3,9 +3,10 @@ import { countsLabel, detailsLabel, displayPath, locationLabel, resourceLabel, v
 import { sampleReport } from './fixtures/sample-report.js';
 
 describe('displayPath', () => {
-  it('makes absolute paths relative to cwd and leaves relative ones alone', () => {
+  it('makes absolute paths under cwd relative, keeps others absolute and leaves relative ones alone', () => {
     expect(displayPath('/repo/apps/web.yaml', '/repo')).toBe('apps/web.yaml');
-    expect(displayPath('/elsewhere/web.yaml', '/repo')).toBe('../elsewhere/web.yaml');
+    expect(displayPath('/elsewhere/web.yaml', '/repo')).toBe('/elsewhere/web.yaml');
+    expect(displayPath('/repository/web.yaml', '/repo')).toBe('/repository/web.yaml');
     expect(displayPath('apps/web.yaml', '/repo')).toBe('apps/web.yaml');
     expect(displayPath('/repo/apps/web.yaml', undefined)).toBe('/repo/apps/web.yaml');
   });

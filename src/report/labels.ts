@@ -4,11 +4,15 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { describeResource } from '../core/describe.js';
 import type { Finding, Origin, Report, ResourceRef, Severity } from '../core/types.js';
 
-/** A file path as printed: relative to cwd when it was absolute, always with forward slashes. */
+/** A file path as printed: relative to cwd when it is an absolute path under cwd, always with forward slashes. */
 export function displayPath(path: string, cwd: string | undefined): string {
-  const shown = cwd && isAbsolute(path) ? relative(cwd, path) || '.' : path;
+  const shown = cwd && isAbsolute(path) && isInside(path, cwd) ? relative(cwd, path) || '.' : path;
   // Sorting calls this for every comparison: skip the split where paths already use '/'.
   return sep === '/' ? shown : shown.split(sep).join('/');
+}
+
+function isInside(path: string, directory: string): boolean {
+  return path === directory || path.startsWith(directory.endsWith(sep) ? directory : directory + sep);
 }
 
 /** "Ingress shop/web", "ClusterRole admin", as messages name them; "" when there is no resource. */

@@ -128,7 +128,7 @@ describe('sarif', () => {
     });
     const run = JSON.parse(sarif(report, { cwd: '/repo' })).runs[0];
     expect(run.results.map((result: { locations: unknown }) => result.locations)).toEqual([
-      [{ physicalLocation: { artifactLocation: { uri: '../other/main.tf' }, region: { startLine: 3, startColumn: 5 } } }],
+      [{ physicalLocation: { artifactLocation: { uri: 'file:///other/main.tf' }, region: { startLine: 3, startColumn: 5 } } }],
       [{ physicalLocation: { artifactLocation: { uri: 'infra/my%20env/main%231.tf' }, region: { startLine: 40 } } }],
     ]);
     const withoutCwd = JSON.parse(sarif(report, {})).runs[0];

@@ -147,7 +147,7 @@ export function renderTable(report: Report, options: ReportOptions, extraColumns
   const columns = [...LEADING_COLUMNS, ...extraColumns, MESSAGE_COLUMN];
   const header = columns.map((column) => column.header);
   const rows = findings.map((finding) => columns.map((column) => oneLine(column.cell(finding, options.cwd)) || '-'));
-  const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index].length)));
+  const widths = columnWidths(header, rows);
   const paint = (line: string, index: number) => (options.color ? paintSeverity(line, findings[index].severity) : line);
   const aligned = rows.map((row) => alignRow(row, widths));
   const lines =
@@ -157,13 +157,18 @@ export function renderTable(report: Report, options: ReportOptions, extraColumns
   return `${heading}\n\n${lines.join('\n')}\n\n${countsLabel(report.summary)}${footer}`;
 }
 
+/** The widest cell of each column, header included (a loop: spreading 100,000 rows into Math.max overflows the stack). */
+function columnWidths(header: string[], rows: string[][]): number[] {
+  return header.map((title, index) => rows.reduce((widest, row) => Math.max(widest, row[index].length), title.length));
+}
+
 /**
  * For a terminal narrower than the rows: the other columns aligned on one line, the message
  * below them, indented and wrapped to the width, so nothing runs off the edge or wraps mid-column.
  */
 function stackedLines(header: string[], rows: string[][], width: number, paint: (line: string, index: number) => string): string[] {
   const leading = (row: string[]) => row.slice(0, -1);
-  const widths = leading(header).map((title, index) => Math.max(title.length, ...rows.map((row) => row[index].length)));
+  const widths = columnWidths(leading(header), rows);
   const lines = [alignRow(leading(header), widths)];
   rows.forEach((row, index) => {
     lines.push(paint(alignRow(leading(row), widths), index));

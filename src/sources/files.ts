@@ -3,7 +3,7 @@
 // encoding) and hands its text to the manifest reader. Helm chart directories are handed
 // to the chart source instead, because their templates are not YAML until rendered.
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { relative, resolve, sep, posix, dirname, basename } from 'node:path';
+import { resolve, sep, posix, dirname, basename } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { UsageError } from '../core/errors.js';
 import type { Finding, Resource } from '../core/types.js';
@@ -172,11 +172,14 @@ function problem(origin: { type: 'file'; path: string; line: number; column: num
   return { resources: [], findings: [inputInvalid(origin, message)] };
 }
 
-/** Paths in reports are relative to the working directory, with forward slashes. */
+/**
+ * Paths in reports are relative to the working directory when the file is under it, absolute
+ * otherwise (../../../etc/x reads worse and breaks when the report is read elsewhere); always
+ * with forward slashes.
+ */
 export function displayPath(absolutePath: string, cwd: string): string {
-  // The common case (a file under the working directory) without path.relative's cost.
   const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
-  const path = absolutePath.startsWith(prefix) ? absolutePath.slice(prefix.length) : relative(cwd, absolutePath) || absolutePath;
+  const path = absolutePath.startsWith(prefix) ? absolutePath.slice(prefix.length) : absolutePath;
   return sep === posix.sep ? path : path.split(sep).join(posix.sep);
 }
 

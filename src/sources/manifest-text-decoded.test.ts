@@ -11,7 +11,7 @@ import { UNREAD_FIELDS } from './unread-fields.js';
 
 const withDecoder = await import('./manifest-text.js');
 vi.resetModules();
-vi.doMock('./plain-yaml.js', () => ({ decodePlainYaml: () => undefined }));
+vi.doMock('./plain-yaml.js', () => ({ decodePlainDocument: () => undefined }));
 const parserOnly = await import('./manifest-text.js');
 const everything = { objectKinds: new Set(['*']) };
 const everythingRead = { objectKinds: new Set(['*']), dropped: UNREAD_FIELDS };
@@ -36,6 +36,26 @@ describe('readManifestText with the plain decoder', () => {
       resources += decoded.resources.length;
     }
     expect(resources).toBeGreaterThan(200);
+  });
+
+  it('places the items of a List where the full parser places them', () => {
+    const lists = [
+      'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: a\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: b}\n',
+      'apiVersion: v1\nkind: List\nitems:\n  # a comment\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: a\n\n  -\n    apiVersion: v1\n    kind: Pod\n  - # note\n\n      apiVersion: v1\n      kind: ConfigMap\n  - null\n  - 3\n',
+      'a: 1\n---\n# first\nkind: ServiceList\napiVersion: v1\nmetadata:\n  resourceVersion: "1"\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: a\n    namespace: ns\n  spec:\n    items:\n    - x\n---\napiVersion: v1\nkind: List\nitems: []\n',
+      'apiVersion: v1\nkind: List\nitems: [{apiVersion: v1, kind: Service, metadata: {name: a}}]\n',
+      'apiVersion: v1\nkind: List\nitems:\n-\n\n  apiVersion: v1\n  kind: Pod\n- apiVersion: v1\n  kind: Pod\n',
+    ];
+    for (const text of lists) {
+      const decoded = withDecoder.readManifestText(text, 'list.yaml', everything);
+      expect(decoded, text).toStrictEqual(parserOnly.readManifestText(text, 'list.yaml', everything));
+      expect(decoded.resources.length, text).toBeGreaterThan(0);
+    }
+    expect(withDecoder.readManifestText(lists[1], 'list.yaml', everything).resources.map((resource) => [resource.kind, resource.origin])).toEqual([
+      ['Service', { type: 'file', path: 'list.yaml', line: 5, column: 5 }],
+      ['Pod', { type: 'file', path: 'list.yaml', line: 11, column: 5 }],
+      ['ConfigMap', { type: 'file', path: 'list.yaml', line: 15, column: 7 }],
+    ]);
   });
 
   it('keeps the origin of a document after comments and a marker', () => {

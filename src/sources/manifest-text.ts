@@ -2,11 +2,12 @@
 // reads most documents; a full parse handles the rest and locates errors.
 import type { Finding, KubeObject, Origin, Resource } from '../core/types.js';
 import { indexYaml, type IndexedDocument } from './yaml-index.js';
-import { decodePlainYaml } from './plain-yaml.js';
+import { decodePlainDocument } from './plain-yaml.js';
 import { detached } from '../core/detached-string.js';
 import { isListObject, parseYamlDocuments, type ParsedObject } from './yaml-parse.js';
 import { inputInvalid, jsonSyntaxProblem, lineAndColumnAt } from './input-problem.js';
 import { dropFields, type DroppedFields } from './unread-fields.js';
+import { jsonListItemPositions } from './json-list-items.js';
 
 export interface ManifestOptions {
   /** Kinds whose whole object some check reads (see Check.objectKinds); '*' for all. */
@@ -56,8 +57,8 @@ function lightResource(document: IndexedDocument, path: string): Resource {
 }
 
 /**
- * A plain document wanted whole, through the fast decoder; false when it bails (or finds a
- * List, whose items need the parser's positions) and the full parse must do it.
+ * A plain document wanted whole, or a List, through the fast decoder; false when it bails (or
+ * cannot place a List's items) and the full parse must do it.
  */
 function readDecodedDocument(
   text: string,
@@ -66,15 +67,30 @@ function readDecodedDocument(
   options: ManifestOptions,
   contents: ManifestContents,
 ): boolean {
-  const object = decodePlainYaml(text, document.start, document.end, options.dropped);
-  if (object === undefined || isListObject(object)) return false;
-  // The decoder only accepts a root at column 0 of the first content line, where the parser puts it.
-  const resource = identify(object, { type: 'file', path, line: document.contentLine, column: 1 }, isString);
-  if (resource) {
-    if (wantsObject(options, resource.kind)) resource.object = object as KubeObject;
-    contents.resources.push(resource);
+  const decoded = decodePlainDocument(text, document.start, document.end, options.dropped);
+  if (decoded === undefined) return false;
+  const object = decoded.value;
+  if (isListObject(object)) {
+    const items = (object as { items: unknown[] }).items;
+    const starts = decoded.itemStarts ?? [];
+    if (starts.length !== items.length) return false; // a flow sequence of items: the parser places them
+    items.forEach((item, index) => {
+      const origin: Origin = { type: 'file', path, line: document.firstLine + starts[index].row, column: starts[index].column };
+      keepDecoded(item, origin, options, contents);
+    });
+    return true;
   }
+  // The decoder only accepts a root at column 0 of the first content line, where the parser puts it.
+  keepDecoded(object, { type: 'file', path, line: document.contentLine, column: 1 }, options, contents);
   return true;
+}
+
+/** A decoded value as a Resource, when it is a Kubernetes object (the decoder already dropped the unread fields). */
+function keepDecoded(object: unknown, origin: Origin, options: ManifestOptions, contents: ManifestContents): void {
+  const resource = identify(object, origin, isString);
+  if (!resource) return;
+  if (wantsObject(options, resource.kind)) resource.object = object as KubeObject;
+  contents.resources.push(resource);
 }
 
 function readParsedDocument(
@@ -161,18 +177,10 @@ function readJson(text: string, path: string, options: ManifestOptions, contents
   }
   const start = lineAndColumnAt(text, text.search(/\S/));
   const items = isListObject(object) ? (object as { items: unknown[] }).items : [object];
-  const itemLines = items.length > 1 || items[0] !== object ? locateJsonItems(text) : undefined;
+  const itemLines = items.length > 1 || items[0] !== object ? jsonListItemPositions(text) : undefined;
   items.forEach((item, index) => {
     const at = itemLines?.[index] ?? start;
     const resource = resourceFromObject(item, { type: 'file', path, ...at }, options);
     if (resource) contents.resources.push(resource);
   });
-}
-
-/** Positions of a JSON List's items, from the YAML parser (JSON is YAML); undefined if it cannot tell. */
-function locateJsonItems(text: string): { line: number; column: number }[] | undefined {
-  const outcome = parseYamlDocuments(text);
-  if (!outcome.ok) return undefined;
-  const document = outcome.documents[0];
-  return document?.items?.map(({ line, column }) => ({ line, column }));
 }

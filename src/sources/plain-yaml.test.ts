@@ -6,7 +6,7 @@ import { glob } from 'tinyglobby';
 import { parseDocument } from 'yaml';
 // @ts-expect-error: the bench generator is plain JavaScript without types
 import { generateEstate } from '../../bench/generate-estate.js';
-import { decodePlainYaml } from './plain-yaml.js';
+import { decodePlainDocument, decodePlainYaml } from './plain-yaml.js';
 import { dropFields, UNREAD_FIELDS } from './unread-fields.js';
 import { indexYaml } from './yaml-index.js';
 
@@ -251,5 +251,21 @@ describe('decodePlainYaml values', () => {
   it('decodes a slice of a larger text', () => {
     const text = 'a: 1\n---\nb: [2]\n---\nc: 3\n';
     expect(decodePlainYaml(text, 9, 16)).toStrictEqual({ b: [2] });
+  });
+
+  it('places the items of the root\'s items sequence, and only those', () => {
+    const text = 'kind: List\nitems:\n- a: 1\n  items:\n  - nested\n-\n  # comment\n\n  b: 2\n- null\nc:\n  items:\n  - x\n';
+    expect(decodePlainDocument(text, 0, text.length)).toStrictEqual({
+      value: { kind: 'List', items: [{ a: 1, items: ['nested'] }, { b: 2 }, null], c: { items: ['x'] } },
+      itemStarts: [
+        { row: 2, column: 3 },
+        { row: 8, column: 3 },
+        { row: 9, column: 3 },
+      ],
+    });
+    const indented = 'items:\n  - a\n';
+    expect(decodePlainDocument(indented, 0, indented.length)?.itemStarts).toStrictEqual([{ row: 1, column: 5 }]);
+    const flow = 'items: [a, b]\n';
+    expect(decodePlainDocument(flow, 0, flow.length)).toStrictEqual({ value: { items: ['a', 'b'] } });
   });
 });

@@ -23,10 +23,27 @@ const MAX_DEPTH = 64;
  * would leave it), or undefined to let the full parser do it.
  */
 export function decodePlainYaml(text: string, start: number, end: number, dropped?: DroppedFields): unknown | undefined {
+  return decodePlainDocument(text, start, end, dropped)?.value;
+}
+
+export interface DecodedDocument {
+  value: unknown;
+  /**
+   * Where each item of the root's `items` block sequence starts (a `kind: List`), as the full
+   * parser would place it: 0-based row in text[start, end) and 1-based column. Absent when
+   * `items` is not a block sequence.
+   */
+  itemStarts?: { row: number; column: number }[];
+}
+
+/** decodePlainYaml, with the positions of a List's items, so that a List of any length needs no full parse. */
+export function decodePlainDocument(text: string, start: number, end: number, dropped?: DroppedFields): DecodedDocument | undefined {
   const source = text.slice(start, end);
   if (ODD_CHARACTERS.test(source)) return undefined;
   try {
-    return new Decoder(source, dropped).document();
+    const decoder = new Decoder(source, dropped);
+    const value = decoder.document();
+    return decoder.itemStarts ? { value, itemStarts: decoder.itemStarts } : { value };
   } catch (error) {
     if (error === BAIL) return undefined;
     throw error;
@@ -61,6 +78,9 @@ class Decoder {
   private depth = 0;
   private colon = 0;
   private readonly endsWithNewline: boolean;
+  /** Set while decoding the value of the root's `items` key: its block sequence records itemStarts. */
+  private expectItems = false;
+  itemStarts: { row: number; column: number }[] | undefined;
 
   constructor(
     private readonly s: string,
@@ -132,6 +152,9 @@ class Decoder {
 
   private sequence(col: number, drop: ReadonlySet<string> | undefined): unknown[] {
     const items: unknown[] = [];
+    // The root's `items` sequence is at depth 2, or 1 when compact (`items:` then `- ` at column 0).
+    const starts: { row: number; column: number }[] | undefined = this.expectItems && this.depth <= 2 ? (this.itemStarts = []) : undefined;
+    this.expectItems = false;
     for (;;) {
       const lineStart = this.starts[this.row];
       const end = this.ends[this.row];
@@ -139,8 +162,14 @@ class Decoder {
       while (p < end && this.s.charCodeAt(p) === 32) p++;
       if (p === end || this.s.charCodeAt(p) === 35) {
         this.row++;
+        if (starts) {
+          // The item starts on the next content line (a null item's position is never used).
+          const indent = this.skipBlank();
+          starts.push({ row: this.row, column: indent + 1 });
+        }
         items.push(this.below(col, true, drop));
       } else {
+        starts?.push({ row: this.row, column: p - lineStart + 1 });
         items.push(this.node(p, p - lineStart, col, drop));
       }
       const indent = this.skipBlank();
@@ -166,7 +195,9 @@ class Decoder {
         this.skipValue(col, inline);
       } else if (!inline) {
         this.row++;
+        this.expectItems = this.depth === 1 && key === 'items';
         object[key] = this.below(col, false, this.dropped?.get(key));
+        this.expectItems = false;
       } else {
         object[key] = this.inlineValue(p, col, this.dropped?.get(key));
       }

@@ -1,0 +1,179 @@
+// Ordinary use that must not break (issue 15, item 4): a reader that closes the pipe early,
+// inputs of any size and length, empty input, paths outside the working directory, --env,
+// versions and --data files the knowledge base cannot use. Real runs of the built binary.
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const FIXTURES = 'test/fixtures/cli';
+const ENV = { ...process.env, CI: 'true', NO_COLOR: '1' };
+const temp = mkdtempSync(join(tmpdir(), 'upshift-robust-io-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function upshift(args: string[], stdin = '', cwd = ROOT): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [join(ROOT, 'bin/upshift.js'), ...args], { cwd, env: ENV, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+    child.stdin!.end(stdin);
+  });
+}
+
+/** A run whose reader has gone before it prints anything, as `upshift ... | head` once head has its lines. */
+function upshiftIntoClosedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/upshift.js', ...args], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('a closed standard output', () => {
+  const merged = join(temp, 'report.json');
+  writeFileSync(merged, JSON.stringify({ tool: { name: 'upshift', version: '0.1.0' }, platform: 'eks', target: '1.34', findings: [], summary: { error: 0, warning: 0, info: 0 } }));
+
+  it.each([
+    [['check', `${FIXTURES}/removed.yaml`, '--target', '1.22', '-o', 'json'], 3],
+    [['check', `${FIXTURES}/removed.yaml`, '--target', '1.22'], 3],
+    [['check', `${FIXTURES}/clean.yaml`, '--target', '1.34', '-o', 'html'], 0],
+    [['plan', `${FIXTURES}/removed.yaml`, '--current', '1.21', '--target', '1.23', '--fail-on', 'none'], 0],
+    [['fix', `${FIXTURES}/removed.yaml`, '--target', '1.22', '-q'], 0],
+    [['simulate', 'test/fixtures/cli/clean.yaml'], 0],
+    [['versions', '--at', '2026-11-21'], 0],
+    [['merge', merged], 0],
+  ])('ends %j quietly, with the exit code of the run', async (args, code) => {
+    expect(await upshiftIntoClosedPipe(args as string[])).toEqual({ code, stderr: '' });
+  });
+});
+
+describe('inputs of any size and length', () => {
+  it('reads a file of 200,000 documents', async () => {
+    const documents = Array.from({ length: 200_000 }, (_, index) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${index}\ndata:\n  key: value-${index}\n`);
+    documents.push('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: last\n');
+    const file = join(temp, 'many-documents.yaml');
+    writeFileSync(file, documents.join('---\n'));
+    // Without --current, every resource waits for the infrastructure's version: one array of 200,001.
+    const run = await upshift(['check', file, '--target', '1.36', '--checks', 'api-removed', '-o', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(3);
+    expect(JSON.parse(run.stdout).findings.map((finding: { origin: object }) => finding.origin)).toEqual([{ type: 'file', path: file, line: 1_400_001, column: 1 }]);
+  });
+
+  it('reads a YAML kind: List of 150,000 items, each at its own line', async () => {
+    const items = Array.from({ length: 150_000 }, (_, index) => `- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: d-${index}\n  spec:\n    replicas: 2\n`);
+    items.push('- apiVersion: extensions/v1beta1\n  kind: Ingress\n  metadata:\n    name: last\n');
+    const file = join(temp, 'list.yaml');
+    writeFileSync(file, `apiVersion: v1\nkind: List\nitems:\n${items.join('')}`);
+    const run = await upshift(['check', file, '--target', '1.36', '--checks', 'api-removed', '-o', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(3);
+    expect(JSON.parse(run.stdout).findings.map((finding: { origin: object }) => finding.origin)).toEqual([{ type: 'file', path: file, line: 4 + 150_000 * 6, column: 3 }]);
+  });
+
+  it('reads a JSON List of 150,000 items, each at its own line', async () => {
+    const items: object[] = Array.from({ length: 150_000 }, (_, index) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: `s-${index}` } }));
+    items.push({ apiVersion: 'extensions/v1beta1', kind: 'Ingress', metadata: { name: 'last' } });
+    const file = join(temp, 'list.json');
+    writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 1));
+    const run = await upshift(['check', file, '--target', '1.36', '--checks', 'api-removed', '-o', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(3);
+    // `{`, apiVersion, kind, `"items": [`, then 7 lines per item, each opening at column 3.
+    expect(JSON.parse(run.stdout).findings.map((finding: { origin: object }) => finding.origin)).toEqual([{ type: 'file', path: file, line: 5 + 150_000 * 7, column: 3 }]);
+  });
+});
+
+describe('a scan that reads nothing', () => {
+  const stdinNote = 'standard input is empty, so nothing was read from it; did the command that feeds it (helm template, kustomize build) fail?';
+
+  it('says so on stderr and in the JSON notes when standard input is empty', async () => {
+    const run = await upshift(['check', '-f', '-', '--target', '1.34', '-o', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`upshift: note: ${stdinNote}\n`);
+    expect(JSON.parse(run.stdout).notes).toEqual([stdinNote]);
+  });
+
+  it('exits 1 with --fail-on-empty, saying why even under -q', async () => {
+    for (const quiet of [[], ['-q']]) {
+      const run = await upshift(['check', '-f', '-', '--target', '1.34', '--fail-on-empty', ...quiet], ' \n');
+      expect(run).toEqual({
+        code: 1,
+        stdout: 'upshift: eks → 1.34\n\nNo findings: no check reported anything for eks 1.34.\n',
+        stderr: `upshift: ${stdinNote} (--fail-on-empty)\n`,
+      });
+    }
+  });
+
+  it('says so when the files hold no Kubernetes object, and only then', async () => {
+    const file = join(temp, 'values.yaml');
+    writeFileSync(file, 'replicaCount: 2\nimage:\n  tag: "1.2"\n');
+    const note = `no Kubernetes object was read from ${file}: no document has both apiVersion and kind, and no cluster, add-on or chart was found; check that these are the manifests to scan`;
+    const empty = await upshift(['check', file, '--target', '1.34', '-o', 'json', '--fail-on-empty']);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toBe(`upshift: ${note} (--fail-on-empty)\n`);
+    expect(JSON.parse(empty.stdout).notes).toEqual([note]);
+    const fromStdin = await upshift(['check', '-f', '-', '--target', '1.34', '-o', 'json'], 'just: text\n');
+    expect(JSON.parse(fromStdin.stdout).notes).toEqual([note.replace(file, 'standard input')]);
+    const read = await upshift(['check', `${FIXTURES}/clean.yaml`, '--target', '1.34', '--fail-on-empty', '-o', 'json']);
+    expect(read.code).toBe(0);
+    expect(read.stderr).toBe('');
+    expect(JSON.parse(read.stdout).notes).toBeUndefined();
+  });
+});
+
+describe('paths', () => {
+  it('are relative under the working directory and absolute outside it', async () => {
+    const outside = join(temp, 'outside.yaml');
+    writeFileSync(outside, 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: away\n');
+    const run = await upshift(['check', outside, join(ROOT, FIXTURES, 'removed.yaml'), '--target', '1.22', '--checks', 'api-removed', '-o', 'json']);
+    const paths = JSON.parse(run.stdout).findings.map((finding: { origin: { path: string } }) => finding.origin.path);
+    expect(new Set(paths)).toEqual(new Set([outside, `${FIXTURES}/removed.yaml`]));
+    const table = await upshift(['check', outside, '--target', '1.22', '--checks', 'api-removed']);
+    expect(table.stdout).toContain(`${outside}:1`);
+    expect(table.stdout).not.toContain('../');
+  });
+});
+
+describe('--env', () => {
+  it('keeps only the findings of the named environments and those bound to none', async () => {
+    const all = JSON.parse((await upshift(['check', 'examples/estate', '-o', 'json'])).stdout);
+    const boundTo = (finding: { origin?: { env?: string }; details?: { env?: string } }) => finding.origin?.env ?? finding.details?.env;
+    expect(new Set(all.findings.map(boundTo))).toContain('dev');
+    const production = await upshift(['check', 'examples/estate', '--env', 'production', '-o', 'json']);
+    const kept = JSON.parse(production.stdout).findings;
+    expect(new Set(kept.map(boundTo))).toEqual(new Set([undefined, 'production']));
+    const key = (finding: object) => JSON.stringify(finding);
+    expect(kept.filter((finding: object) => boundTo(finding) === 'production').map(key)).toEqual(all.findings.filter((finding: object) => boundTo(finding) === 'production').map(key));
+    const two = JSON.parse((await upshift(['check', 'examples/estate', '--env', 'production,dev', '-o', 'json'])).stdout).findings;
+    expect(new Set(two.map(boundTo))).toEqual(new Set([undefined, 'production', 'dev']));
+  });
+});
+
+describe('--data', () => {
+  it('refuses a file that adds no row, naming it and the schema it expects', async () => {
+    const pluto = join(temp, 'versions.yaml');
+    writeFileSync(pluto, 'deprecated-versions:\n- version: extensions/v1beta1\n  kind: Ingress\n  deprecated-in: v1.14.0\n  removed-in: v1.22.0\n  replacement-api: networking.k8s.io/v1\ntarget-versions:\n  k8s: v1.22.0\n');
+    const run = await upshift(['check', `${FIXTURES}/clean.yaml`, '--target', '1.34', '--data', pluto]);
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `upshift: knowledge file ${pluto} adds no row (its top-level keys: deprecated-versions, target-versions): upshift reads rows under apis, fields, addons, platforms.eks.versions, platforms.kubernetes.versions, nodes and drain, the schema of its data/*.yaml files (see "The knowledge base, and how to extend it" in the README)\n`,
+    });
+    const dated = join(temp, 'dated.yaml');
+    writeFileSync(dated, 'knowledgeDate: "2026-11-01"\n');
+    expect((await upshift(['versions', '--data', dated])).stderr).toContain(`knowledge file ${dated} adds no row: upshift reads rows under apis`);
+    expect((await upshift(['check', `${FIXTURES}/clean.yaml`, '--target', '1.34', '--data', `${FIXTURES}/extra-data.yaml`])).code).toBe(0);
+  });
+});
