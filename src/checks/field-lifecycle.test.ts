@@ -9,6 +9,8 @@ import { runCheck, runScan } from '../run-check.js';
 const knowledge = loadKnowledge();
 const FIXTURE = 'test/fixtures/fields/legacy-fields.yaml';
 const FIELD_IDS = ['field-removed', 'field-deprecated'];
+// A target before the calendar's first version needs a calendar row for it, as `--data` adds one.
+const withOldVersion = { ...knowledge, eks: { ...knowledge.eks, versions: [{ ...knowledge.eks.versions[0]!, version: '1.10' }, ...knowledge.eks.versions] } };
 
 /** Writes `text` as `name` in a fresh temporary directory and returns its path. */
 function tempFile(name: string, text: string): string {
@@ -18,7 +20,7 @@ function tempFile(name: string, text: string): string {
 }
 
 async function fieldFindings(target: string, current?: string) {
-  const report = await runCheck({ paths: [FIXTURE], target, current, knowledge, only: FIELD_IDS });
+  const report = await runCheck({ paths: [FIXTURE], target, current, knowledge: withOldVersion, only: FIELD_IDS });
   return report.findings.map((f) => [f.id, `${f.resource?.kind} ${f.resource?.name}`, f.origin?.type === 'file' ? f.origin.line : undefined, f.message]);
 }
 
