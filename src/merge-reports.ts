@@ -27,6 +27,9 @@ export function mergeReports(inputs: readonly NamedReport[]): Report {
   // The fleet is as far from the target as its oldest cluster.
   const oldest = currents.sort(compareKubeVersions)[0];
   if (oldest) merged.current = oldest;
+  // The fleet view is only as fresh as the oldest knowledge any of its reports was judged with.
+  const knowledgeDate = reports.map(({ report }) => report.knowledgeDate).filter((date): date is string => date !== undefined).sort()[0];
+  if (knowledgeDate) merged.knowledgeDate = knowledgeDate;
   return merged;
 }
 
