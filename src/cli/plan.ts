@@ -56,6 +56,7 @@ export function planCommand(): Command {
       paths,
       simulation,
       startDate,
+      knowledgeDate: scan.context.knowledge.date,
     });
     const output =
       flags.output === 'html'

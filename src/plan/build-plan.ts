@@ -25,6 +25,8 @@ export interface PlanInput {
   simulation?: Simulation;
   /** First day of the schedule (YYYY-MM-DD). */
   startDate: string;
+  /** The date of the knowledge base the findings were judged with, printed with the plan. */
+  knowledgeDate?: string;
 }
 
 export function buildPlan(input: PlanInput): Plan {
@@ -57,6 +59,7 @@ export function buildPlan(input: PlanInput): Plan {
     signals,
     startDate: input.startDate,
     environments: runbooks[chosen],
+    ...(input.knowledgeDate ? { knowledgeDate: input.knowledgeDate } : {}),
   };
 }
 
