@@ -62,6 +62,13 @@ describe('add-on matrix readers', () => {
     ]);
   });
 
+  it('aws-load-balancer-controller: closed and open ranges of the installation page bullets', () => {
+    expect(read('aws-load-balancer-controller')).toEqual([
+      { versions: '>=2.2.0 <=2.3.1', kubernetesMin: '1.16', kubernetesMax: '1.21' },
+      { versions: '>=2.5.0', kubernetesMin: '1.22', kubernetesMax: null },
+    ]);
+  });
+
   it('prints rows as data/addons files write them', () => {
     expect(compatibilityLine({ versions: '0.8.x', kubernetesMin: '1.31', kubernetesMax: null }, 'https://example.io')).toBe(
       '      - { versions: "0.8.x", kubernetesMin: "1.31", kubernetesMax: null, source: "https://example.io" }',
