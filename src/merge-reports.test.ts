@@ -34,6 +34,17 @@ describe('mergeReports', () => {
     expect(merged.summary).toEqual({ error: 1, warning: 1, info: 0 });
   });
 
+  it('dates the fleet view by the oldest knowledge its reports were judged with', () => {
+    const merged = mergeReports([
+      { path: 'prod.json', text: report({ knowledgeDate: '2026-11-01' }) },
+      { path: 'dev.json', text: report({ knowledgeDate: '2026-08-01' }) },
+      { path: 'old.json', text: report() },
+    ]);
+    expect(merged.knowledgeDate).toBe('2026-08-01');
+    expect(mergeReports([{ path: 'old.json', text: report() }]).knowledgeDate).toBeUndefined();
+    expect(mergeError(report({ knowledgeDate: 'last week' }))).toContain('knowledgeDate: expected a date such as "2026-11-01"');
+  });
+
   it('reads a report whose current version is null', () => {
     expect(mergeReports([{ path: 'a.json', text: report({ current: null }) }]).current).toBeUndefined();
   });

@@ -31,6 +31,9 @@ export function mergeReports(inputs: readonly NamedReport[]): Report {
   const sorted = sortFindings(oneFindingPerPlace(findings, (finding) => dueOf(finding, versions).rank));
   const merged: Report = { tool: { ...TOOL }, platform: reports[0].report.platform, target: reports[0].report.target, findings: sorted, summary: summarize(sorted) };
   if (oldest) merged.current = oldest;
+  // The fleet view is only as fresh as the oldest knowledge any of its reports was judged with.
+  const knowledgeDate = reports.map(({ report }) => report.knowledgeDate).filter((date): date is string => date !== undefined).sort()[0];
+  if (knowledgeDate) merged.knowledgeDate = knowledgeDate;
   return merged;
 }
 

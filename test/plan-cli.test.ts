@@ -21,7 +21,7 @@ describe('upshift plan', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const plan = JSON.parse(run.stdout);
-    expect(Object.keys(plan)).toEqual(['current', 'target', 'platform', 'chosen', 'strategies', 'signals', 'startDate', 'environments']);
+    expect(Object.keys(plan)).toEqual(['current', 'target', 'platform', 'chosen', 'strategies', 'signals', 'startDate', 'environments', 'knowledgeDate']);
     expect(plan.strategies.map((s: { name: string; hops: number; recommended: boolean; scores: object }) => [s.name, s.hops, s.recommended, s.scores])).toEqual([
       ['in-place', 2, false, { serviceImpact: 3, workCost: 4, rollback: 1, versionsPerUpgrade: 1, duration: 3 }],
       ['nodegroup-blue-green', 2, false, { serviceImpact: 3, workCost: 1, rollback: 3, versionsPerUpgrade: 1, duration: 3 }],

@@ -57,6 +57,7 @@ export function planCommand(): Command {
       simulation,
       startDate,
       knowledge: scan.context.knowledge,
+      knowledgeDate: scan.context.knowledge.date,
     });
     const output =
       flags.output === 'html'

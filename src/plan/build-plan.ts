@@ -29,6 +29,8 @@ export interface PlanInput {
   startDate: string;
   /** The scan's knowledge (add-on upgrade paths, node rules); the bundled knowledge when absent. */
   knowledge?: AddonKnowledge;
+  /** The date of the knowledge base the findings were judged with, printed with the plan. */
+  knowledgeDate?: string;
 }
 
 export function buildPlan(input: PlanInput): Plan {
@@ -66,6 +68,7 @@ export function buildPlan(input: PlanInput): Plan {
     signals,
     startDate: input.startDate,
     environments: runbooks[chosen],
+    ...(input.knowledgeDate ? { knowledgeDate: input.knowledgeDate } : {}),
   };
 }
 

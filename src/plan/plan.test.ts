@@ -6,6 +6,7 @@ import { buildPlan, type PlanInput } from './build-plan.js';
 import { planEnvironments } from './environments.js';
 import { mermaidGantt, scheduleOf } from './gantt.js';
 import { runbookMarkdown } from './runbook-markdown.js';
+import { planJson } from './render.js';
 
 function resource(kind: string, namespace: string, name: string, object: Record<string, unknown> = {}): Resource {
   return { apiVersion: 'apps/v1', kind, namespace, name, origin: { type: 'file', path: `apps/${name}.yaml`, line: 1, column: 1 }, object: { kind, metadata: { name, namespace }, ...object } };
@@ -174,5 +175,12 @@ describe('runbook', () => {
    - Run \`terraform apply -var-file=infra/prod.tfvars\`
    - Rollback: None in place: EKS cannot downgrade a control plane. Fix forward, or rebuild a cluster at 1.28 from the same code and restore into it.`);
     expect(markdown).toContain('   - PDB shop/web allows no disruption');
+    expect(markdown).not.toContain('Knowledge base dated');
+  });
+
+  it('says under the strategy how old the knowledge it was built with is, and carries it in JSON', () => {
+    const plan = buildPlan({ ...base, strategy: 'in-place', knowledgeDate: '2026-11-01' });
+    expect(runbookMarkdown(plan)).toContain('(chosen with --strategy; the advisor recommends **cluster-migration**).\n\n_Knowledge base dated 2026-11-01._\n\n## Strategies');
+    expect(JSON.parse(planJson(plan)).knowledgeDate).toBe('2026-11-01');
   });
 });

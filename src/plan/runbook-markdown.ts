@@ -12,6 +12,7 @@ export function runbookMarkdown(plan: Plan): string {
       ? `Strategy: **${plan.chosen}** (recommended).`
       : `Strategy: **${plan.chosen}** (chosen with --strategy; the advisor recommends **${recommended.name}**).`,
     '',
+    ...(plan.knowledgeDate ? [`_Knowledge base dated ${plan.knowledgeDate}._`, ''] : []),
     '## Strategies',
     '',
     'Scores run from 1 (worst) to 5 (best).',

@@ -129,4 +129,6 @@ export interface Plan {
   /** Day the schedule starts (YYYY-MM-DD). */
   startDate: string;
   environments: EnvironmentPlan[];
+  /** The date of the knowledge base the plan was built with. */
+  knowledgeDate?: string;
 }

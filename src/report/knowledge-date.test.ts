@@ -4,6 +4,7 @@ import { sampleReport } from './fixtures/sample-report.js';
 import { html } from './html/report-page.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { table } from './table.js';
 
 const dated = sampleReport({ knowledgeDate: '2026-11-01' });
@@ -27,6 +28,10 @@ describe('the knowledge date in reports', () => {
 
   it('is in the HTML subtitle', () => {
     expect(html(dated, { today: '2026-11-21' })).toContain('eks · 2 errors, 2 warnings, 1 info · upshift 0.1.0 · knowledge dated 2026-11-01');
+  });
+
+  it('is in the property bag of the SARIF run', () => {
+    expect(JSON.parse(sarif(dated, {})).runs[0].properties).toEqual({ knowledgeDate: '2026-11-01' });
   });
 
   it('is left out of a report that does not carry one', () => {

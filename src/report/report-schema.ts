@@ -6,7 +6,7 @@ import { locateIssue } from '../core/schema-issue.js';
 import { SEVERITIES, type Finding, type Report } from '../core/types.js';
 
 /** What merging needs of a report read back. */
-export type ReadReport = Pick<Report, 'platform' | 'target' | 'current' | 'findings'>;
+export type ReadReport = Pick<Report, 'platform' | 'target' | 'current' | 'findings' | 'knowledgeDate'>;
 
 const line = z.int().check(z.positive());
 
@@ -35,15 +35,17 @@ const reportSchema = z.looseObject({
   current: z.optional(z.nullable(z.string().check(z.regex(/^\d+\.\d+$/, 'expected a version such as "1.28" or null')))),
   target: z.string().check(z.regex(/^\d+\.\d+$/, 'expected a version such as "1.33"')),
   findings: z.array(findingSchema),
+  knowledgeDate: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as "2026-11-01"'))),
 });
 
 /** The report, or the first fault as "findings.3.severity: ..." (and how many more there are). */
 export function parseReportDocument(data: unknown): { report: ReadReport } | { problem: string } {
   const result = z.safeParse(reportSchema, data);
   if (result.success) {
-    const { platform, target, current, findings } = result.data;
+    const { platform, target, current, findings, knowledgeDate } = result.data;
     const report: ReadReport = { platform, target, findings: findings as Finding[] };
     if (current) report.current = current;
+    if (knowledgeDate) report.knowledgeDate = knowledgeDate;
     return { report };
   }
   const [issue, ...others] = result.error.issues;

@@ -27,6 +27,8 @@ export function sarif(report: Report, options: ReportOptions): string {
         // Columns are counted in JavaScript string positions.
         columnKind: 'utf16CodeUnits',
         results: findings.map((finding) => sarifResult(finding, ruleIds.indexOf(finding.id), options.cwd)),
+        // A run's property bag: where code-scanning tools keep what the run was judged with.
+        ...(report.knowledgeDate ? { properties: { knowledgeDate: report.knowledgeDate } } : {}),
       },
     ],
   };

@@ -53,6 +53,22 @@ describe('add-on matrix readers', () => {
     ]);
   });
 
+  it('cluster-autoscaler: one Kubernetes minor per autoscaler release of the README table', () => {
+    expect(read('cluster-autoscaler')).toEqual([
+      { versions: '1.33.x', kubernetesMin: '1.33', kubernetesMax: '1.33', note: 'chart 9.47.0+' },
+      { versions: '1.29.x', kubernetesMin: '1.29', kubernetesMax: '1.29', note: 'chart 9.35.0+' },
+      { versions: '1.3.x', kubernetesMin: '1.11', kubernetesMax: '1.11' },
+      { versions: '0.5.x || 0.6.x', kubernetesMin: '1.8', kubernetesMax: '1.8' },
+    ]);
+  });
+
+  it('aws-load-balancer-controller: closed and open ranges of the installation page bullets', () => {
+    expect(read('aws-load-balancer-controller')).toEqual([
+      { versions: '>=2.2.0 <=2.3.1', kubernetesMin: '1.16', kubernetesMax: '1.21' },
+      { versions: '>=2.5.0', kubernetesMin: '1.22', kubernetesMax: null },
+    ]);
+  });
+
   it('prints rows as data/addons files write them', () => {
     expect(compatibilityLine({ versions: '0.8.x', kubernetesMin: '1.31', kubernetesMax: null }, 'https://example.io')).toBe(
       '      - { versions: "0.8.x", kubernetesMin: "1.31", kubernetesMax: null, source: "https://example.io" }',
