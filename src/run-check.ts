@@ -276,7 +276,7 @@ export function startScan(options: CheckOptions): Scan {
       if (context.current) report.current = context.current;
       report.knowledgeDate = context.knowledge.date;
       if (inferred) report.currentFrom = { environment: inferred.environment, ...(inferred.origin ? { origin: inferred.origin } : {}) };
-      const notes = versionDisagreements(inventory.environments);
+      const notes = [...outsideCalendar(context), ...versionDisagreements(inventory.environments)];
       if (notes.length > 0) report.notes = notes;
       return report;
     },
@@ -284,16 +284,37 @@ export function startScan(options: CheckOptions): Scan {
 }
 
 /**
- * A target must be a version the platform's calendar lists: past it, API removals, add-on
- * support and skew rules are unknown, and a judgement would look complete without being so.
- * (--current may be older: the API lifecycles reach back further than the calendar.)
+ * A target must be a version the knowledge base can judge: one the platform's calendar lists, or
+ * one within the Kubernetes API lifecycles (from the first release they date to the last removal
+ * announced), which reach back before and forward past the calendar. Outside both, API removals,
+ * add-on support and skew rules are unknown, and a judgement would look complete without being so.
  */
 function requireKnownTarget(target: string, knowledge: Knowledge, platform: Platform): void {
   const known = knownVersions(knowledge, platform);
   if (known.includes(target)) return;
+  const span = kubernetesLifecycleSpan(knowledge);
+  if (span && compareKubeVersions(target, span.first) >= 0 && compareKubeVersions(target, span.last) <= 0) return;
   throw new UsageError(
-    `--target ${target} is not among the ${platform} versions the knowledge base knows (${known.join(', ')}; knowledge dated ${knowledge.date}); give one of those, update upshift, or add a calendar row for ${target} with --data`,
+    `--target ${target} is not among the ${platform} versions the knowledge base knows (${known.join(', ')}${span ? `; API lifecycles ${span.first} to ${span.last}` : ''}; knowledge dated ${knowledge.date}); give one of those, update upshift, or add a calendar row for ${target} with --data`,
   );
+}
+
+/** The first and last Kubernetes releases the API lifecycle rows date a deprecation or removal to. */
+function kubernetesLifecycleSpan(knowledge: Knowledge): { first: string; last: string } | undefined {
+  const versions = knowledge.apis.rows
+    .filter((row) => row.component === 'kubernetes')
+    .flatMap((row) => [row.deprecatedIn, row.removedIn])
+    .filter((version): version is string => version !== null)
+    .sort(compareKubeVersions);
+  return versions.length > 0 ? { first: versions[0]!, last: versions.at(-1)! } : undefined;
+}
+
+/** A target the calendar does not list is judged on its API lifecycles alone: say so. */
+function outsideCalendar(context: CheckContext): string[] {
+  if (knownVersions(context.knowledge, context.platform).includes(context.target)) return [];
+  return [
+    `--target ${context.target} is not in the ${context.platform} support calendar of the knowledge base (knowledge dated ${context.knowledge.date}): API lifecycles are judged, support windows, add-on support and skew rules at ${context.target} are not`,
+  ];
 }
 
 function isEnvironmentSelected(name: string, options: CheckOptions): boolean {

@@ -128,17 +128,25 @@ describe('check', () => {
     expect(contradictory).toEqual({ code: 1, stdout: '', stderr: 'upshift: --checks and --skip-checks both name api-removed, which would check nothing for it; keep it in one of them\n' });
   });
 
-  it.each([['1.99'], ['1.0'], ['1.40']])('refuses --target %s, outside the versions the knowledge base knows', async (target) => {
+  it.each([['1.99'], ['1.0'], ['1.44']])('refuses --target %s, outside the versions the knowledge base knows', async (target) => {
     const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', target, '-o', 'json']);
     const known = Array.from({ length: 16 }, (_, index) => `1.${21 + index}`).join(', ');
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr: `upshift: --target ${target} is not among the eks versions the knowledge base knows (${known}; knowledge dated 2026-11-01); give one of those, update upshift, or add a calendar row for ${target} with --data\n`,
+      stderr: `upshift: --target ${target} is not among the eks versions the knowledge base knows (${known}; API lifecycles 1.2 to 1.43; knowledge dated 2026-11-01); give one of those, update upshift, or add a calendar row for ${target} with --data\n`,
     });
     const known36 = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.36', '-o', 'json']);
     expect(known36.stderr).not.toContain('note:');
     expect(JSON.parse(known36.stdout).notes).toBeUndefined();
+  });
+
+  it('judges a --target past the calendar on the API lifecycles alone, and says so', async () => {
+    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.40', '-o', 'json']);
+    expect(run.code).toBe(3);
+    expect(JSON.parse(run.stdout).notes).toEqual([
+      '--target 1.40 is not in the eks support calendar of the knowledge base (knowledge dated 2026-11-01): API lifecycles are judged, support windows, add-on support and skew rules at 1.40 are not',
+    ]);
   });
 
   it('answers as kubectl-upshift too', async () => {

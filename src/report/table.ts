@@ -32,7 +32,9 @@ const MESSAGE_COLUMN: Column = { header: 'MESSAGE', cell: (finding) => finding.m
  */
 export function table(report: Report, options: ReportOptions): string {
   const heading = `upshift: ${versionsLabel(report)}`;
-  if (report.findings.length === 0) return `${heading}\n\n${noFindingsLabel(report)}\n`;
+  const knowledge = knowledgeLabel(report);
+  const footer = knowledge ? `\n${knowledge}\n` : '\n';
+  if (report.findings.length === 0) return `${heading}\n\n${noFindingsLabel(report)}${footer}`;
   const width = Math.max(options.width ?? DEFAULT_WIDTH, MIN_WIDTH);
   const groups = dueGroups(report);
   const summary = [`What to do, most urgent first (${problemsLabel(report.findings.length)}):`];
@@ -42,7 +44,7 @@ export function table(report: Report, options: ReportOptions): string {
     const paint = (line: string, index: number) => (options.color ? paintSeverity(line, group.findings[index].severity) : line);
     return [`${group.due.label} (${group.findings.length})`, ...fittedLines(FIRST_SCREEN_COLUMNS.map((column) => column.header), rows, width, paint)].join('\n');
   });
-  return `${heading}\n\n${summary.join('\n')}\n\n${sections.join('\n\n')}\n\n${countsLabel(report.summary)}\n`;
+  return `${heading}\n\n${summary.join('\n')}\n\n${sections.join('\n\n')}\n\n${countsLabel(report.summary)}${footer}`;
 }
 
 /** Width of the table when the output is not a terminal (a pipe, a file, CI logs). */
