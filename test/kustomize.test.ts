@@ -10,18 +10,17 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KUSTOMIZE = 'examples/estate/kustomize';
 
 describe('kustomize', () => {
-  it('builds each overlay once and traces objects to the base file, per overlay', async () => {
+  it('builds each overlay once and traces objects to the base file: one finding there, with each overlay\'s object and kustomization', async () => {
     const report = await runCheck({ paths: [KUSTOMIZE], target: '1.33', cwd: ROOT, knowledge: loadKnowledge(), only: ['api-removed', 'api-deprecated'] });
-    expect(report.findings.map((finding) => [finding.message, finding.origin])).toEqual([
-      [
-        'HorizontalPodAutoscaler inventory/dev-inventory-api uses autoscaling/v2beta2, removed in 1.26; use autoscaling/v2 (served since 1.23)',
-        { type: 'file', path: `${KUSTOMIZE}/base/hpa.yaml`, line: 2, column: 1, kustomization: `${KUSTOMIZE}/overlays/dev`, env: 'dev' },
-      ],
-      [
-        'HorizontalPodAutoscaler inventory/prod-inventory-api uses autoscaling/v2beta2, removed in 1.26; use autoscaling/v2 (served since 1.23)',
-        { type: 'file', path: `${KUSTOMIZE}/base/hpa.yaml`, line: 2, column: 1, kustomization: `${KUSTOMIZE}/overlays/production`, env: 'production' },
-      ],
+    const message = (name: string) => `HorizontalPodAutoscaler inventory/${name} uses autoscaling/v2beta2, removed in 1.26; use autoscaling/v2 (served since 1.23)`;
+    expect(report.findings.map((finding) => [finding.message, finding.origin, finding.environments])).toEqual([
+      [`${message('dev-inventory-api')} (in dev; production differs: see details.byEnvironment)`, { type: 'file', path: `${KUSTOMIZE}/base/hpa.yaml`, line: 2, column: 1 }, ['dev', 'production']],
     ]);
+    const hpa = (name: string) => ({ apiVersion: 'autoscaling/v2beta2', kind: 'HorizontalPodAutoscaler', namespace: 'inventory', name });
+    expect(report.findings[0].details?.byEnvironment).toEqual({
+      dev: { resource: hpa('dev-inventory-api'), kustomization: `${KUSTOMIZE}/overlays/dev`, message: message('dev-inventory-api') },
+      production: { resource: hpa('prod-inventory-api'), kustomization: `${KUSTOMIZE}/overlays/production`, message: message('prod-inventory-api') },
+    });
   });
 
   it('without kubectl, says so for each overlay and scans the files one by one', async () => {

@@ -70,6 +70,26 @@ describe('oneFindingPerPlace', () => {
     expect(fields.map((finding) => [finding.details?.field, finding.environments])).toEqual([['x', ['a', 'b']], ['y', ['a', 'b']]]);
   });
 
+  it('takes a base document as one place in every overlay, whatever name each overlay gives the object', () => {
+    const overlay = (env: string): Finding => ({
+      id: 'api-removed',
+      severity: 'error',
+      message: `HorizontalPodAutoscaler inventory/${env}-api uses autoscaling/v2beta2`,
+      resource: { apiVersion: 'autoscaling/v2beta2', kind: 'HorizontalPodAutoscaler', namespace: 'inventory', name: `${env}-api` },
+      origin: { type: 'file', path: 'kustomize/base/hpa.yaml', line: 2, column: 1, kustomization: `kustomize/overlays/${env}`, env },
+      details: { removedIn: '1.26' },
+    });
+    const [merged, ...rest] = oneFindingPerPlace([overlay('dev'), overlay('prod')]);
+    expect(rest).toEqual([]);
+    expect(merged.origin).toEqual({ type: 'file', path: 'kustomize/base/hpa.yaml', line: 2, column: 1 });
+    expect(merged.environments).toEqual(['dev', 'prod']);
+    expect(merged.details?.byEnvironment).toEqual({
+      dev: { resource: overlay('dev').resource, kustomization: 'kustomize/overlays/dev', message: overlay('dev').message },
+      prod: { resource: overlay('prod').resource, kustomization: 'kustomize/overlays/prod', message: overlay('prod').message },
+    });
+    expect(oneFindingPerPlace([merged, overlay('staging')])).toEqual(oneFindingPerPlace([overlay('dev'), overlay('prod'), overlay('staging')]));
+  });
+
   it('gives the same finding when merged findings are merged again with more environments (upshift merge)', () => {
     const once = oneFindingPerPlace([skew('prod', '1.28'), skew('dev', '1.29')]);
     const again = oneFindingPerPlace([...once, skew('lab', '1.28')]);

@@ -61,7 +61,11 @@ export function oneFindingPerPlace(findings: readonly Finding[], urgency: (findi
 
 function placeKey(finding: Finding): string {
   const resource = finding.resource;
-  const parts = [idFamily(finding.id), resource?.apiVersion, resource?.kind, resource?.namespace, resource?.name, ...originPlace(finding.origin), ...subjectOf(finding)];
+  // A Kustomize overlay may rename what its base declares (namePrefix, namespace): one base
+  // document, one place, is one object in each overlay, whatever each overlay calls it.
+  const renamed = finding.origin?.type === 'file' && finding.origin.kustomization !== undefined;
+  const identity = renamed ? [resource?.apiVersion, resource?.kind] : [resource?.apiVersion, resource?.kind, resource?.namespace, resource?.name];
+  const parts = [idFamily(finding.id), ...identity, ...originPlace(finding.origin), ...subjectOf(finding)];
   // NUL appears in no id, name, path or context.
   return parts.map((part) => part ?? '').join('\0');
 }
@@ -76,7 +80,8 @@ function originPlace(origin: Origin | undefined): (string | number | undefined)[
   if (!origin) return [];
   switch (origin.type) {
     case 'file':
-      return [origin.type, origin.path, origin.line, origin.column, origin.chart, origin.kustomization];
+      // Not the kustomization: an overlay is to its base what an environment is to a chart.
+      return [origin.type, origin.path, origin.line, origin.column, origin.chart];
     case 'terraform':
       return [origin.type, origin.path, origin.line, origin.column];
     case 'helm-release':
@@ -106,7 +111,19 @@ function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Fi
   if (representative.resource) merged.resource = representative.resource;
   if (representative.origin) merged.origin = withoutEnvironment(representative.origin);
   merged.environments = environments;
-  const details = mergedDetails(members);
+  // What each overlay made of the place: its own name for the object, its own kustomization.
+  const resourcesDiffer = new Set(members.map(([, finding]) => JSON.stringify(finding.resource))).size > 1;
+  const kustomizations = members.map(([, finding]) => (finding.origin?.type === 'file' ? finding.origin.kustomization : undefined));
+  const kustomizationsDiffer = new Set(kustomizations).size > 1;
+  if (kustomizationsDiffer && merged.origin?.type === 'file') {
+    const { kustomization: _kustomization, ...origin } = merged.origin;
+    merged.origin = origin;
+  }
+  const own = (finding: Finding): Record<string, unknown> => ({
+    ...(resourcesDiffer && finding.resource ? { resource: finding.resource } : {}),
+    ...(kustomizationsDiffer && finding.origin?.type === 'file' && finding.origin.kustomization ? { kustomization: finding.origin.kustomization } : {}),
+  });
+  const details = mergedDetails(members, own);
   if (details) merged.details = details;
   return [merged];
 }
@@ -121,7 +138,7 @@ function mergedMessage(members: [string, Finding][], representativeEnv: string):
 }
 
 /** Details the environments agree on at the top; what differs (and a message that differs) under byEnvironment. */
-function mergedDetails(members: [string, Finding][]): Record<string, unknown> | undefined {
+function mergedDetails(members: [string, Finding][], own: (finding: Finding) => Record<string, unknown>): Record<string, unknown> | undefined {
   const keys = new Set(members.flatMap(([, finding]) => Object.keys(finding.details ?? {})));
   keys.delete('env');
   const shared: Record<string, unknown> = {};
@@ -133,16 +150,17 @@ function mergedDetails(members: [string, Finding][]): Record<string, unknown> | 
   }
   const messagesDiffer = new Set(members.map(([, finding]) => finding.message)).size > 1;
   const idsDiffer = new Set(members.map(([, finding]) => finding.id)).size > 1;
-  if (differing.length > 0 || messagesDiffer || idsDiffer) {
+  const extras = members.map(([, finding]) => own(finding));
+  if (differing.length > 0 || messagesDiffer || idsDiffer || extras.some((extra) => Object.keys(extra).length > 0)) {
     const perEnvironment: Record<string, Record<string, unknown>> = {};
-    for (const [env, finding] of members) {
-      const own: Record<string, unknown> = {};
-      if (idsDiffer) own.id = finding.id;
-      if (idsDiffer) own.severity = finding.severity;
-      for (const key of differing) if (finding.details?.[key] !== undefined) own[key] = finding.details[key];
-      if (messagesDiffer) own.message = finding.message;
-      perEnvironment[env || '(none)'] = own;
-    }
+    members.forEach(([env, finding], index) => {
+      const facts: Record<string, unknown> = { ...extras[index] };
+      if (idsDiffer) facts.id = finding.id;
+      if (idsDiffer) facts.severity = finding.severity;
+      for (const key of differing) if (finding.details?.[key] !== undefined) facts[key] = finding.details[key];
+      if (messagesDiffer) facts.message = finding.message;
+      perEnvironment[env || '(none)'] = facts;
+    });
     shared[BY_ENVIRONMENT] = perEnvironment;
   }
   return Object.keys(shared).length > 0 ? shared : undefined;
@@ -158,9 +176,11 @@ function splitEnvironments(finding: Finding): Finding[] {
     return typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
   };
   return environments.map((env) => {
-    const { id, severity, message, ...facts } = own(env);
+    const { id, severity, message, resource, kustomization, ...facts } = own(env);
     const member: Finding = { ...single, details: { ...shared, ...facts, env } };
     if (typeof id === 'string') member.id = id;
+    if (typeof resource === 'object' && resource !== null) member.resource = resource as Finding['resource'];
+    if (typeof kustomization === 'string' && member.origin?.type === 'file') member.origin = { ...member.origin, kustomization };
     if (typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity)) member.severity = severity as Finding['severity'];
     if (typeof message === 'string') member.message = message;
     if (member.origin && (member.origin.type === 'file' || member.origin.type === 'terraform')) member.origin = { ...member.origin, env };

@@ -7,7 +7,7 @@ import type { Knowledge } from '../knowledge/load.js';
 export interface ReportOptions {
   /** ANSI colours; only table and wide use it, and the caller decides (TTY, NO_COLOR). */
   color?: boolean;
-  /** The terminal's width when output goes to one: table rows wider than this put their message on lines of its own. */
+  /** The terminal's width when output goes to one: the table fits it (100 columns otherwise); wide rows wider than it put their message on lines of its own. */
   width?: number;
   /** Absolute file paths in origins are printed relative to this directory. */
   cwd?: string;

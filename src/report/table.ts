@@ -48,7 +48,7 @@ export function table(report: Report, options: ReportOptions): string {
 }
 
 /** Width of the table when the output is not a terminal (a pipe, a file, CI logs). */
-export const DEFAULT_WIDTH = 100;
+const DEFAULT_WIDTH = 100;
 const MIN_WIDTH = 60;
 // A cell is never shortened below this: "Deployment sh…/web" still says what it is.
 const MIN_CELL = 16;

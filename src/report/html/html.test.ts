@@ -37,6 +37,17 @@ describe('html report', () => {
     expect(page).toContain('<option value="addon-outdated">addon-outdated</option>');
   });
 
+  it('lists the environments of a problem found in several once, beside its one badge', () => {
+    const merged: Report = {
+      ...report,
+      findings: [{ id: 'kubelet-skew', severity: 'error', message: 'skew', origin: { type: 'terraform', path: 'infra/main.tf', line: 85 }, environments: ['dev', 'prod', 'staging'] }],
+      summary: { error: 1, warning: 0, info: 0 },
+    };
+    const page = html(merged, { knowledge, today: '2026-11-23', cwd: '/' });
+    expect(page).toContain('<span class="badge error">kubelet-skew</span> <span class="envs" title="environments">dev, prod, staging</span> skew</li>');
+    expect(page.match(/<span class="badge error">kubelet-skew<\/span>/g)).toHaveLength(1);
+  });
+
   it('lists each add-on with its version, and the minimum, recommended version and hop of its next upgrade', () => {
     expect(addonMatrix(report.findings)).toContain(
       '<tr><td>cluster-autoscaler</td><td>1.26.4</td><td>1.29.0</td><td>1.29.4</td><td>1.28→1.29</td><td><span class="badge error">addon-upgrade-first</span></td></tr><tr><td>vpc-cni</td><td>v1.15.0-eksbuild.2</td><td>—</td><td>v1.18.1-eksbuild.1</td><td>—</td>',
