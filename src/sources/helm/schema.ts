@@ -21,7 +21,8 @@ export function validateSchemas(charts: readonly { chart: Chart; values: Dict; n
   let first: Chart | undefined;
   for (const { chart, values, name } of charts) {
     if (!chart.schema) continue;
-    const result = validatorOf(chart).validate(JSON.parse(JSON.stringify(values)));
+    // Values as JSON sees them: Go ints (--set, the Release's numbers) are bigints here, numbers there.
+    const result = validatorOf(chart).validate(JSON.parse(JSON.stringify(values, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value))));
     if (result.valid) continue;
     first ??= chart;
     const leaves = result.errors.filter((error) => !WRAPPERS.has(error.keyword));
