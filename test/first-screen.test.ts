@@ -113,7 +113,7 @@ describe('one finding per problem per place', () => {
     const run = await upshift(['check', 'examples/estate', '--fail-on', 'none', '-o', 'json']);
     const report = JSON.parse(run.stdout) as { findings: Finding[]; summary: Record<string, number> };
     expect(sharedPlaces(report.findings)).toEqual([]);
-    expect(report.findings.filter((finding) => finding.environments).length).toBe(13);
+    expect(report.findings.filter((finding) => finding.environments).length).toBe(14);
     expect(report.summary.error + report.summary.warning + report.summary.info).toBe(report.findings.length);
   });
 });
@@ -137,7 +137,7 @@ describe('the first screen', () => {
     expect(errors.summary).toEqual({ error: errors.findings.length, warning: 0, info: 0 });
     expect(run.code).toBe(3);
     const warnings = await upshift(['check', 'test/fixtures/cli/deprecated.yaml', '--target', '1.34', '--min-severity', 'error', '--fail-on', 'warning']);
-    expect(warnings).toEqual({ code: 0, stdout: 'upshift: eks → 1.34\n\nNo findings: no check reported anything for eks 1.34.\n', stderr: '' });
+    expect(warnings).toEqual({ code: 0, stdout: 'upshift: eks → 1.34\n\nNo findings: no check reported anything for eks 1.34.\nknowledge dated 2026-11-01\n', stderr: '' });
     const both = await upshift(['check', 'examples/estate', '--only-errors', '--min-severity', 'warning']);
     expect(both).toEqual({ code: 1, stdout: '', stderr: "error: option '--only-errors' cannot be used with option '--min-severity <level>'\n(run with --help for usage)\n" });
   });
