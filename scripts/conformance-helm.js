@@ -43,13 +43,18 @@ export function findCharts(root) {
 }
 
 /** The objects of a multi-document manifest stream by (apiVersion, kind, namespace, name). */
-export function readObjects(text, decodePlainYaml) {
+export function readObjects(text, decodePlainYaml, indentQuotedContinuations = (source) => source) {
   const objects = new Map();
   // A `---` line at column 0 always separates documents (block scalar content is indented).
   for (const source of text.split(/^---[ \t]*$/m)) {
     let object = decodePlainYaml?.(source, 0, source.length);
     if (object === undefined) {
-      const document = parseDocument(source, { version: '1.1', uniqueKeys: false });
+      let document = parseDocument(source, { version: '1.1', uniqueKeys: false });
+      // go-yaml (helm's parser) reads a quoted scalar continued left of its key; so do we, as upshift does.
+      if (document.errors.length > 0) {
+        const lenient = parseDocument(indentQuotedContinuations(source), { version: '1.1', uniqueKeys: false });
+        if (lenient.errors.length === 0) document = lenient;
+      }
       if (document.errors.length > 0) throw new Error(`output is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
       object = document.toJS({ maxAliasCount: 10_000 });
     }
@@ -110,8 +115,10 @@ function firstLine(message) {
 
 /** Renders one chart with both and compares; returns { status, detail, ownMs, helmMs }. */
 export function compareChart(chart, context) {
-  const { runTemplate, knowledge, helm, target, apiVersions, helmDefaults, decodePlainYaml } = context;
-  const objectsOf = (text) => readObjects(text, decodePlainYaml);
+  const { runTemplate, knowledge, helm, target, apiVersions, helmDefaults, decodePlainYaml, indentQuotedContinuations, major } = context;
+  // helm 4 renamed the package of the values type; upshift follows helm 3.17 (its HelmVersion).
+  const asHelm3 = (text) => (major === 4 ? text.replaceAll('common.Values', 'chartutil.Values') : text);
+  const objectsOf = (text) => readObjects(asHelm3(text), decodePlainYaml, indentQuotedContinuations);
   const ownStart = performance.now();
   let own;
   let ownError;
@@ -195,14 +202,15 @@ export function helmDefaultApiVersions(helm, target) {
 }
 
 export async function loadRenderer() {
-  const [{ runTemplate }, { loadKnowledge }, { servedApiVersions }, { resolveContext }, { decodePlainYaml }] = await Promise.all([
+  const [{ runTemplate }, { loadKnowledge }, { servedApiVersions }, { resolveContext }, { decodePlainYaml }, { indentQuotedContinuations }] = await Promise.all([
     import(new URL('run-template.js', DIST)),
     import(new URL('knowledge/load.js', DIST)),
     import(new URL('sources/helm/capabilities.js', DIST)),
     import(new URL('run-check.js', DIST)),
     import(new URL('sources/plain-yaml.js', DIST)),
+    import(new URL('sources/helm/quoted-continuations.js', DIST)),
   ]);
-  return { runTemplate, loadKnowledge, servedApiVersions, resolveContext, decodePlainYaml };
+  return { runTemplate, loadKnowledge, servedApiVersions, resolveContext, decodePlainYaml, indentQuotedContinuations };
 }
 
 /** Runs the comparison over the charts under `roots`; `log` gets one line per chart, then the totals. */
@@ -212,7 +220,7 @@ export async function runConformance({ roots, major = 3, target, log = (line) =>
   const resolvedTarget = renderer.resolveContext({ target }, knowledge).target;
   const apiVersions = renderer.servedApiVersions(knowledge, resolvedTarget);
   const helmDefaults = helmDefaultApiVersions(helm, resolvedTarget);
-  const context = { runTemplate: renderer.runTemplate, knowledge, helm, target: resolvedTarget, apiVersions, helmDefaults, decodePlainYaml: renderer.decodePlainYaml };
+  const context = { runTemplate: renderer.runTemplate, knowledge, helm, target: resolvedTarget, apiVersions, helmDefaults, decodePlainYaml: renderer.decodePlainYaml, indentQuotedContinuations: renderer.indentQuotedContinuations, major };
   log(`# helm ${helmVersion(helm)} (${helm}) against upshift's own renderer, target ${resolvedTarget}`);
   const results = [];
   for (const root of roots) {

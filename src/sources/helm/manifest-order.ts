@@ -3,6 +3,7 @@
 // hooks (helm.sh/hook) apart from the rest, both sorted by kind in install order (stably:
 // templates by name, documents in template order), each printed after `---` and a
 // `# Source:` line; hooks of an unknown event are dropped, as Helm drops them.
+import { indentQuotedContinuations } from './quoted-continuations.js';
 import { parseDocument } from 'yaml';
 import { TemplateError } from './template-error.js';
 import { isDict } from './go-values.js';
@@ -155,7 +156,12 @@ function readHead(content: string, file: RenderedManifestFile): Head {
   // The fast decoder reads most documents; the full parser the rest, and locates errors.
   const decoded = decodePlainYaml(content, 0, content.length);
   if (decoded !== undefined) return headOf(decoded);
-  const document = parseDocument(content, { version: '1.1', uniqueKeys: false });
+  let document = parseDocument(content, { version: '1.1', uniqueKeys: false });
+  // What go-yaml reads and the strict parser does not: a quoted scalar continued left of its key.
+  if (document.errors.length > 0) {
+    const lenient = parseDocument(indentQuotedContinuations(content), { version: '1.1', uniqueKeys: false });
+    if (lenient.errors.length === 0) document = lenient;
+  }
   const error = document.errors[0];
   if (error) {
     const line = error.linePos?.[0].line ?? 1;
