@@ -270,15 +270,18 @@ export function startScan(options: CheckOptions): Scan {
 }
 
 /**
- * A target must be a version the platform's calendar lists: past it, API removals, add-on
- * support and skew rules are unknown, and a judgement would look complete without being so.
- * (--current may be older: the API lifecycles reach back further than the calendar.)
+ * A target must lie between the oldest Kubernetes version the API lifecycles speak of and the
+ * newest the platform's support calendar lists: outside, API removals, add-on support and skew
+ * rules are unknown, and a judgement would look complete without being so.
  */
 function requireKnownTarget(target: string, knowledge: Knowledge, platform: Platform): void {
-  const known = knownVersions(knowledge, platform);
-  if (known.includes(target)) return;
+  const calendar = knownVersions(knowledge, platform);
+  const lifecycles = knowledge.apis.rows.flatMap((row) => (row.component === 'kubernetes' && row.deprecatedIn ? [row.deprecatedIn] : [])).sort(compareKubeVersions);
+  const oldest = [lifecycles[0], calendar[0]].filter((version) => version !== undefined).sort(compareKubeVersions)[0];
+  const newest = calendar.at(-1);
+  if (oldest && newest && compareKubeVersions(target, oldest) >= 0 && compareKubeVersions(target, newest) <= 0) return;
   throw new UsageError(
-    `--target ${target} is not among the ${platform} versions the knowledge base knows (${known.join(', ')}; knowledge dated ${knowledge.date}); give one of those, update upshift, or add a calendar row for ${target} with --data`,
+    `--target ${target} is outside the ${platform} versions the knowledge base knows, ${oldest} to ${newest} (API lifecycles from ${lifecycles[0]}, the ${platform} support calendar ${calendar[0]} to ${newest}; knowledge dated ${knowledge.date}); give a version in that range, update upshift, or add a calendar row for ${target} with --data`,
   );
 }
 
