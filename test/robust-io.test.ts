@@ -58,6 +58,21 @@ describe('a closed standard output', () => {
   });
 });
 
+describe('a closed standard error', () => {
+  it('loses only the messages: the results still go to stdout', async () => {
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/upshift.js', 'check', '-f', '-', '--target', '1.34', '-o', 'json'], { cwd: ROOT, env: ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+      child.stderr.destroy();
+      child.stdin.end('');
+      let stdout = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.on('close', (code) => resolve({ code, stdout }));
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).notes).toEqual(['standard input is empty, so nothing was read from it; did the command that feeds it (helm template, kustomize build) fail?']);
+  });
+});
+
 describe('inputs of any size and length', () => {
   it('reads a file of 200,000 documents', async () => {
     const documents = Array.from({ length: 200_000 }, (_, index) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${index}\ndata:\n  key: value-${index}\n`);
