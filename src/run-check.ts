@@ -10,7 +10,7 @@ import type { Finding, Report, Resource } from './core/types.js';
 import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './checks/catalog.js';
 import type { Check, CheckContext, Inventory, Platform } from './checks/types.js';
-import { defaultTarget, isoDay, knownVersions } from './knowledge/calendar.js';
+import { defaultTarget, isoDay, knownVersions, newestKnownVersion } from './knowledge/calendar.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { displayPath, expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
 import { readTerraform } from './sources/terraform/index.js';
@@ -262,7 +262,7 @@ export function startScan(options: CheckOptions): Scan {
       };
       if (context.current) report.current = context.current;
       if (inferred) report.currentFrom = { environment: inferred.environment, ...(inferred.origin ? { origin: inferred.origin } : {}) };
-      const notes = versionDisagreements(inventory.environments);
+      const notes = [...beyondCalendar(context), ...versionDisagreements(inventory.environments)];
       if (notes.length > 0) report.notes = notes;
       return report;
     },
@@ -270,19 +270,31 @@ export function startScan(options: CheckOptions): Scan {
 }
 
 /**
- * A target must lie between the oldest Kubernetes version the API lifecycles speak of and the
- * newest the platform's support calendar lists: outside, API removals, add-on support and skew
- * rules are unknown, and a judgement would look complete without being so.
+ * A target must lie between the oldest and the newest Kubernetes version the knowledge base
+ * speaks of (API lifecycles, forecasts included, and the platform's support calendar): outside,
+ * nothing about it is known, and a judgement would look complete without being so.
  */
 function requireKnownTarget(target: string, knowledge: Knowledge, platform: Platform): void {
   const calendar = knownVersions(knowledge, platform);
-  const lifecycles = knowledge.apis.rows.flatMap((row) => (row.component === 'kubernetes' && row.deprecatedIn ? [row.deprecatedIn] : [])).sort(compareKubeVersions);
-  const oldest = [lifecycles[0], calendar[0]].filter((version) => version !== undefined).sort(compareKubeVersions)[0];
-  const newest = calendar.at(-1);
+  const lifecycles = knowledge.apis.rows
+    .flatMap((row) => (row.component === 'kubernetes' ? [row.deprecatedIn, row.removedIn] : []))
+    .filter((version): version is string => typeof version === 'string')
+    .sort(compareKubeVersions);
+  const known = [...lifecycles, ...calendar].sort(compareKubeVersions);
+  const [oldest, newest] = [known[0], known.at(-1)];
   if (oldest && newest && compareKubeVersions(target, oldest) >= 0 && compareKubeVersions(target, newest) <= 0) return;
   throw new UsageError(
-    `--target ${target} is outside the ${platform} versions the knowledge base knows, ${oldest} to ${newest} (API lifecycles from ${lifecycles[0]}, the ${platform} support calendar ${calendar[0]} to ${newest}; knowledge dated ${knowledge.date}); give a version in that range, update upshift, or add a calendar row for ${target} with --data`,
+    `--target ${target} is outside the versions the knowledge base knows, ${oldest} to ${newest} (API lifecycles ${lifecycles[0]} to ${lifecycles.at(-1)}, the ${platform} support calendar ${calendar[0]} to ${calendar.at(-1)}; knowledge dated ${knowledge.date}); give a version in that range, update upshift, or add rows for ${target} with --data`,
   );
+}
+
+/** A target past the calendar (planning ahead) is judged on forecasts only: say so. */
+function beyondCalendar(context: CheckContext): string[] {
+  const newest = newestKnownVersion(context.knowledge, context.platform);
+  if (!newest || compareKubeVersions(context.target, newest) <= 0) return [];
+  return [
+    `--target ${context.target} is newer than the newest ${context.platform} version the support calendar lists (${newest}, knowledge dated ${context.knowledge.date}): its support dates, add-on support and skew rules are not known, and API removals after ${newest} only as forecasts; update upshift or add rows with --data`,
+  ];
 }
 
 function isEnvironmentSelected(name: string, options: CheckOptions): boolean {

@@ -127,16 +127,23 @@ describe('check', () => {
     expect(contradictory).toEqual({ code: 1, stdout: '', stderr: 'upshift: --checks and --skip-checks both name api-removed, which would check nothing for it; keep it in one of them\n' });
   });
 
-  it.each([['1.99'], ['1.0'], ['1.37']])('refuses --target %s, outside the versions the knowledge base knows', async (target) => {
+  it.each([['1.99'], ['1.0'], ['1.44']])('refuses --target %s, outside the versions the knowledge base knows', async (target) => {
     const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', target, '-o', 'json']);
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr: `upshift: --target ${target} is outside the eks versions the knowledge base knows, 1.2 to 1.36 (API lifecycles from 1.2, the eks support calendar 1.21 to 1.36; knowledge dated 2026-11-01); give a version in that range, update upshift, or add a calendar row for ${target} with --data\n`,
+      stderr: `upshift: --target ${target} is outside the versions the knowledge base knows, 1.2 to 1.43 (API lifecycles 1.2 to 1.43, the eks support calendar 1.21 to 1.36; knowledge dated 2026-11-01); give a version in that range, update upshift, or add rows for ${target} with --data\n`,
     });
-    const known36 = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.36', '-o', 'json']);
-    expect(known36.stderr).not.toContain('note:');
-    expect(JSON.parse(known36.stdout).notes).toBeUndefined();
+  });
+
+  it('says once, on stderr and in the JSON notes, when --target is past the support calendar', async () => {
+    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.40', '-o', 'json']);
+    const note = '--target 1.40 is newer than the newest eks version the support calendar lists (1.36, knowledge dated 2026-11-01): its support dates, add-on support and skew rules are not known, and API removals after 1.36 only as forecasts; update upshift or add rows with --data';
+    expect(run.stderr).toContain(`upshift: note: ${note}\n`);
+    expect(JSON.parse(run.stdout).notes).toEqual([note]);
+    const known = await upshift(['check', `${FIXTURES}/removed.yaml`, '--target', '1.36', '-o', 'json']);
+    expect(known.stderr).not.toContain('note:');
+    expect(JSON.parse(known.stdout).notes).toBeUndefined();
   });
 
   it('answers as kubectl-upshift too', async () => {

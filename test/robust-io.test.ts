@@ -178,20 +178,20 @@ describe('--env', () => {
 
 describe('--target', () => {
   it('is a usage error outside the known versions for every command that takes it, until --data adds the version', async () => {
-    const message = 'upshift: --target 1.37 is outside the eks versions the knowledge base knows, 1.2 to 1.36';
+    const message = 'upshift: --target 1.44 is outside the versions the knowledge base knows, 1.2 to 1.43';
     for (const command of ['check', 'plan', 'fix']) {
-      const run = await upshift([command, `${FIXTURES}/removed.yaml`, '--target', '1.37']);
+      const run = await upshift([command, `${FIXTURES}/removed.yaml`, '--target', '1.44']);
       expect(run.code, command).toBe(1);
       expect(run.stderr, command).toContain(message);
     }
-    const calendar = join(temp, 'eks-1.37.yaml');
+    const calendar = join(temp, 'eks-1.44.yaml');
     writeFileSync(
       calendar,
-      'platforms:\n  eks:\n    versions:\n      - version: "1.37"\n        releaseDate: "2026-10-01"\n        endOfStandardSupport: "2027-12-01"\n        endOfExtendedSupport: "2028-12-01"\n        forecast: true\n        source: "https://example.com/eks-1.37"\n',
+      'platforms:\n  eks:\n    versions:\n      - version: "1.44"\n        releaseDate: "2029-10-01"\n        endOfStandardSupport: "2030-12-01"\n        endOfExtendedSupport: "2031-12-01"\n        forecast: true\n        source: "https://example.com/eks-1.44"\n',
     );
-    const planned = await upshift(['check', `${FIXTURES}/clean.yaml`, '--target', '1.37', '--data', calendar, '-o', 'json']);
+    const planned = await upshift(['check', `${FIXTURES}/clean.yaml`, '--target', '1.44', '--data', calendar, '-o', 'json']);
     expect(planned.stderr).toBe('');
-    expect(JSON.parse(planned.stdout).target).toBe('1.37');
+    expect(JSON.parse(planned.stdout).target).toBe('1.44');
   });
 });
 
