@@ -150,7 +150,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     scan.accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }
-  checkEnvironmentSelection(options, inventory);
+  checkEnvironmentSelection(options, inventory, scan.renderedEnvironments);
   const report = scan.finish();
   const nothingRead = nothingReadNote(options, total, scan.resourcesRead, inventory);
   if (nothingRead) report.notes = [...(report.notes ?? []), nothingRead];
@@ -183,6 +183,8 @@ export interface Scan {
   accept(resources: readonly Resource[], problems?: readonly Finding[]): void;
   /** How many resources the sources have handed over so far. */
   readonly resourcesRead: number;
+  /** The environments resources were rendered for: Helm values files', Kustomize overlays'. */
+  readonly renderedEnvironments: ReadonlySet<string>;
   /** Findings a source made itself (deprecated-api-called from metrics, EKS insights). */
   report(findings: readonly Finding[]): void;
   finish(): Report;
@@ -220,15 +222,18 @@ export function startScan(options: CheckOptions): Scan {
     }
   };
   let resourcesRead = 0;
+  const renderedEnvironments = new Set<string>();
   return {
     context,
     objectKinds,
     inventory,
+    renderedEnvironments,
     get resourcesRead() {
       return resourcesRead;
     },
     accept(resources, problems = []) {
       resourcesRead += resources.length;
+      for (const { origin } of resources) if (origin && 'env' in origin && origin.env) renderedEnvironments.add(origin.env);
       keep(problems);
       if (waiting) appendAll(waiting, resources);
       else checkResources(resources);
@@ -313,11 +318,13 @@ function isInSelectedEnvironments(finding: Finding, options: CheckOptions): bool
   return bound === undefined || isEnvironmentSelected(bound, options);
 }
 
-function checkEnvironmentSelection(options: CheckOptions, inventory: Inventory): void {
-  const found = new Set(inventory.environments.map((environment) => environment.name));
+function checkEnvironmentSelection(options: CheckOptions, inventory: Inventory, rendered: ReadonlySet<string>): void {
+  const found = new Set([...inventory.environments.map((environment) => environment.name), ...rendered]);
   const missing = (options.environments ?? []).filter((name) => !found.has(name));
   if (missing.length > 0) {
-    throw new UsageError(`--env ${missing.join(', ')}: no such environment in the scanned Terraform, eksctl or CloudFormation files${found.size ? `; found: ${[...found].join(', ')}` : ''}`);
+    throw new UsageError(
+      `--env ${missing.join(', ')}: no such environment in the scanned Terraform, eksctl or CloudFormation files, Helm values files or Kustomize overlays${found.size ? `; found: ${[...found].join(', ')}` : ''}`,
+    );
   }
 }
 

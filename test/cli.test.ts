@@ -278,7 +278,7 @@ describe('check on infrastructure code', () => {
 
   it('1 for an --env that names no environment', async () => {
     const run = await upshift(['check', TF, '--env', 'nope']);
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'upshift: --env nope: no such environment in the scanned Terraform, eksctl or CloudFormation files\n' });
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'upshift: --env nope: no such environment in the scanned Terraform, eksctl or CloudFormation files, Helm values files or Kustomize overlays\n' });
   });
 });
 

@@ -174,6 +174,19 @@ describe('--env', () => {
     const two = JSON.parse((await upshift(['check', 'examples/estate', '--env', 'production,dev', '-o', 'json'])).stdout).findings;
     expect(new Set(two.map(boundTo))).toEqual(new Set([undefined, 'production', 'dev']));
   });
+
+  it('names the environments of Helm values files and Kustomize overlays too', async () => {
+    const all = JSON.parse((await upshift(['check', 'test/fixtures/charts/web', '--target', '1.34', '-o', 'json'])).stdout).findings;
+    const prod = JSON.parse((await upshift(['check', 'test/fixtures/charts/web', '--target', '1.34', '--env', 'prod', '-o', 'json'])).stdout).findings;
+    expect(new Set(all.map((finding: { origin: { env?: string } }) => finding.origin.env))).toEqual(new Set(['prod', 'staging', undefined]));
+    expect(prod).toEqual(all.filter((finding: { origin: { env?: string } }) => finding.origin.env !== 'staging'));
+    const unknown = await upshift(['check', 'test/fixtures/charts/web', '--target', '1.34', '--env', 'qa']);
+    expect(unknown).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'upshift: --env qa: no such environment in the scanned Terraform, eksctl or CloudFormation files, Helm values files or Kustomize overlays; found: prod, staging\n',
+    });
+  });
 });
 
 describe('--target', () => {
