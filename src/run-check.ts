@@ -165,13 +165,18 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
 function nothingReadNote(options: CheckOptions, total: number, resourcesRead: number, inventory: Inventory): string | undefined {
   const paths = (options.paths ?? []).join(', ');
   if (total === 0) return `nothing was scanned: no .yaml, .yml or .json manifest, Helm chart, kustomization or Terraform file in ${paths}; check the path (and --exclude)`;
-  if (options.stdin && options.stdin.toString('utf8').trim() === '') {
+  if (options.stdin?.every(isWhitespaceByte)) {
     return 'standard input is empty, so nothing was read from it; did the command that feeds it (helm template, kustomize build) fail?';
   }
   const foundInfrastructure = inventory.environments.length + inventory.eksAddons.length + inventory.charts.length > 0;
   if (resourcesRead > 0 || foundInfrastructure) return undefined;
   const inputs = [...(options.stdin ? ['standard input'] : []), ...(options.paths ?? [])].join(', ');
   return `no Kubernetes object was read from ${inputs}: no document has both apiVersion and kind, and no cluster, add-on or chart was found; check that these are the manifests to scan`;
+}
+
+/** Space, tab, CR or LF: all a failed `helm template | upshift check -f -` leaves on stdin. */
+function isWhitespaceByte(byte: number): boolean {
+  return byte === 32 || byte === 9 || byte === 10 || byte === 13;
 }
 
 /** One scan in progress: sources hand it resources as they read them; finish() builds the report. */
