@@ -11,7 +11,7 @@ import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './core/catalog.js';
 import type { Check, CheckContext } from './checks/types.js';
 import type { Inventory, Platform } from './core/inventory.js';
-import { defaultTarget, isoDay, knownVersions } from './knowledge/calendar.js';
+import { defaultTarget, isoDay, knownVersions, newestKnownVersion } from './knowledge/calendar.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { displayPath, expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
 import { readTerraform } from './sources/terraform/index.js';
@@ -156,7 +156,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     scan.accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }
-  checkEnvironmentSelection(options, inventory);
+  checkEnvironmentSelection(options, inventory, scan.renderedEnvironments);
   const report = scan.finish();
   const nothingRead = nothingReadNote(options, total, scan.resourcesRead, inventory);
   if (nothingRead) report.notes = [...(report.notes ?? []), nothingRead];
@@ -171,13 +171,18 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
 function nothingReadNote(options: CheckOptions, total: number, resourcesRead: number, inventory: Inventory): string | undefined {
   const paths = (options.paths ?? []).join(', ');
   if (total === 0) return `nothing was scanned: no .yaml, .yml or .json manifest, Helm chart, kustomization or Terraform file in ${paths}; check the path (and --exclude)`;
-  if (options.stdin && options.stdin.toString('utf8').trim() === '') {
+  if (options.stdin?.every(isWhitespaceByte)) {
     return 'standard input is empty, so nothing was read from it; did the command that feeds it (helm template, kustomize build) fail?';
   }
   const foundInfrastructure = inventory.environments.length + inventory.eksAddons.length + inventory.charts.length > 0;
   if (resourcesRead > 0 || foundInfrastructure) return undefined;
   const inputs = [...(options.stdin ? ['standard input'] : []), ...(options.paths ?? [])].join(', ');
   return `no Kubernetes object was read from ${inputs}: no document has both apiVersion and kind, and no cluster, add-on or chart was found; check that these are the manifests to scan`;
+}
+
+/** Space, tab, CR or LF: all a failed `helm template | upshift check -f -` leaves on stdin. */
+function isWhitespaceByte(byte: number): boolean {
+  return byte === 32 || byte === 9 || byte === 10 || byte === 13;
 }
 
 /** One scan in progress: sources hand it resources as they read them; finish() builds the report. */
@@ -189,6 +194,8 @@ export interface Scan {
   accept(resources: readonly Resource[], problems?: readonly Finding[]): void;
   /** How many resources the sources have handed over so far. */
   readonly resourcesRead: number;
+  /** The environments resources were rendered for: Helm values files', Kustomize overlays'. */
+  readonly renderedEnvironments: ReadonlySet<string>;
   /** Findings a source made itself (deprecated-api-called from metrics, EKS insights). */
   report(findings: readonly Finding[]): void;
   finish(): Report;
@@ -229,6 +236,7 @@ export function startScan(options: CheckOptions): Scan {
   };
   let environmentFindings: Finding[] = [];
   let resourcesRead = 0;
+  const renderedEnvironments = new Set<string>();
   return {
     context,
     objectKinds,
@@ -236,11 +244,13 @@ export function startScan(options: CheckOptions): Scan {
     get environmentFindings() {
       return environmentFindings;
     },
+    renderedEnvironments,
     get resourcesRead() {
       return resourcesRead;
     },
     accept(resources, problems = []) {
       resourcesRead += resources.length;
+      for (const { origin } of resources) if (origin && 'env' in origin && origin.env) renderedEnvironments.add(origin.env);
       keep(problems);
       if (waiting) appendAll(waiting, resources);
       else checkResources(resources);
@@ -276,7 +286,7 @@ export function startScan(options: CheckOptions): Scan {
       if (context.current) report.current = context.current;
       report.knowledgeDate = context.knowledge.date;
       if (inferred) report.currentFrom = { environment: inferred.environment, ...(inferred.origin ? { origin: inferred.origin } : {}) };
-      const notes = [...outsideCalendar(context), ...versionDisagreements(inventory.environments)];
+      const notes = [...beyondCalendar(context), ...versionDisagreements(inventory.environments)];
       if (notes.length > 0) report.notes = notes;
       return report;
     },
@@ -284,36 +294,30 @@ export function startScan(options: CheckOptions): Scan {
 }
 
 /**
- * A target must be a version the knowledge base can judge: one the platform's calendar lists, or
- * one within the Kubernetes API lifecycles (from the first release they date to the last removal
- * announced), which reach back before and forward past the calendar. Outside both, API removals,
- * add-on support and skew rules are unknown, and a judgement would look complete without being so.
+ * A target must lie between the oldest and the newest Kubernetes version the knowledge base
+ * speaks of (API lifecycles, forecasts included, and the platform's support calendar): outside,
+ * nothing about it is known, and a judgement would look complete without being so.
  */
 function requireKnownTarget(target: string, knowledge: Knowledge, platform: Platform): void {
-  const known = knownVersions(knowledge, platform);
-  if (known.includes(target)) return;
-  const span = kubernetesLifecycleSpan(knowledge);
-  if (span && compareKubeVersions(target, span.first) >= 0 && compareKubeVersions(target, span.last) <= 0) return;
+  const calendar = knownVersions(knowledge, platform);
+  const lifecycles = knowledge.apis.rows
+    .flatMap((row) => (row.component === 'kubernetes' ? [row.deprecatedIn, row.removedIn] : []))
+    .filter((version): version is string => typeof version === 'string')
+    .sort(compareKubeVersions);
+  const known = [...lifecycles, ...calendar].sort(compareKubeVersions);
+  const [oldest, newest] = [known[0], known.at(-1)];
+  if (oldest && newest && compareKubeVersions(target, oldest) >= 0 && compareKubeVersions(target, newest) <= 0) return;
   throw new UsageError(
-    `--target ${target} is not among the ${platform} versions the knowledge base knows (${known.join(', ')}${span ? `; API lifecycles ${span.first} to ${span.last}` : ''}; knowledge dated ${knowledge.date}); give one of those, update upshift, or add a calendar row for ${target} with --data`,
+    `--target ${target} is outside the versions the knowledge base knows, ${oldest} to ${newest} (API lifecycles ${lifecycles[0]} to ${lifecycles.at(-1)}, the ${platform} support calendar ${calendar[0]} to ${calendar.at(-1)}; knowledge dated ${knowledge.date}); give a version in that range, update upshift, or add rows for ${target} with --data`,
   );
 }
 
-/** The first and last Kubernetes releases the API lifecycle rows date a deprecation or removal to. */
-function kubernetesLifecycleSpan(knowledge: Knowledge): { first: string; last: string } | undefined {
-  const versions = knowledge.apis.rows
-    .filter((row) => row.component === 'kubernetes')
-    .flatMap((row) => [row.deprecatedIn, row.removedIn])
-    .filter((version): version is string => version !== null)
-    .sort(compareKubeVersions);
-  return versions.length > 0 ? { first: versions[0]!, last: versions.at(-1)! } : undefined;
-}
-
-/** A target the calendar does not list is judged on its API lifecycles alone: say so. */
-function outsideCalendar(context: CheckContext): string[] {
-  if (knownVersions(context.knowledge, context.platform).includes(context.target)) return [];
+/** A target past the calendar (planning ahead) is judged on forecasts only: say so. */
+function beyondCalendar(context: CheckContext): string[] {
+  const newest = newestKnownVersion(context.knowledge, context.platform);
+  if (!newest || compareKubeVersions(context.target, newest) <= 0) return [];
   return [
-    `--target ${context.target} is not in the ${context.platform} support calendar of the knowledge base (knowledge dated ${context.knowledge.date}): API lifecycles are judged, support windows, add-on support and skew rules at ${context.target} are not`,
+    `--target ${context.target} is newer than the newest ${context.platform} version the support calendar lists (${newest}, knowledge dated ${context.knowledge.date}): its support dates, add-on support and skew rules are not known, and API removals after ${newest} only as forecasts; update upshift or add rows with --data`,
   ];
 }
 
@@ -333,11 +337,13 @@ function isInSelectedEnvironments(finding: Finding, options: CheckOptions): bool
   return bound === undefined || isEnvironmentSelected(bound, options);
 }
 
-function checkEnvironmentSelection(options: CheckOptions, inventory: Inventory): void {
-  const found = new Set(inventory.environments.map((environment) => environment.name));
+function checkEnvironmentSelection(options: CheckOptions, inventory: Inventory, rendered: ReadonlySet<string>): void {
+  const found = new Set([...inventory.environments.map((environment) => environment.name), ...rendered]);
   const missing = (options.environments ?? []).filter((name) => !found.has(name));
   if (missing.length > 0) {
-    throw new UsageError(`--env ${missing.join(', ')}: no such environment in the scanned Terraform, eksctl or CloudFormation files${found.size ? `; found: ${[...found].join(', ')}` : ''}`);
+    throw new UsageError(
+      `--env ${missing.join(', ')}: no such environment in the scanned Terraform, eksctl or CloudFormation files, Helm values files or Kustomize overlays${found.size ? `; found: ${[...found].join(', ')}` : ''}`,
+    );
   }
 }
 

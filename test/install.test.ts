@@ -61,5 +61,5 @@ describe('npx upshift in a checkout', () => {
     const npx = await run('npx', ['--offline', 'upshift', 'versions', '--at', '2026-11-21', '-o', 'json']);
     expect(npx.code, npx.stderr).toBe(0);
     expect(JSON.parse(npx.stdout)).toMatchObject({ platform: 'eks', at: '2026-11-21' });
-  }, 120_000);
+  }, 300_000);
 });

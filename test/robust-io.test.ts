@@ -58,6 +58,21 @@ describe('a closed standard output', () => {
   });
 });
 
+describe('a closed standard error', () => {
+  it('loses only the messages: the results still go to stdout', async () => {
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/upshift.js', 'check', '-f', '-', '--target', '1.34', '-o', 'json'], { cwd: ROOT, env: ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+      child.stderr.destroy();
+      child.stdin.end('');
+      let stdout = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.on('close', (code) => resolve({ code, stdout }));
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).notes).toEqual(['standard input is empty, so nothing was read from it; did the command that feeds it (helm template, kustomize build) fail?']);
+  });
+});
+
 describe('inputs of any size and length', () => {
   it('reads a file of 200,000 documents', async () => {
     const documents = Array.from({ length: 200_000 }, (_, index) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${index}\ndata:\n  key: value-${index}\n`);
@@ -162,6 +177,38 @@ describe('--env', () => {
     expect(kept.filter((finding: Located) => finding.environments?.some((name) => name !== 'production'))).toEqual([]);
     const two = JSON.parse((await upshift(['check', 'examples/estate', '--env', 'production,dev', '-o', 'json'])).stdout).findings;
     expect(new Set(two.map(boundTo))).toEqual(new Set([undefined, 'production', 'dev']));
+  });
+
+  it('names the environments of Helm values files and Kustomize overlays too', async () => {
+    const all = JSON.parse((await upshift(['check', 'test/fixtures/charts/web', '--target', '1.34', '-o', 'json'])).stdout).findings;
+    const prod = JSON.parse((await upshift(['check', 'test/fixtures/charts/web', '--target', '1.34', '--env', 'prod', '-o', 'json'])).stdout).findings;
+    expect(new Set(all.map((finding: { origin: { env?: string } }) => finding.origin.env))).toEqual(new Set(['prod', 'staging', undefined]));
+    expect(prod).toEqual(all.filter((finding: { origin: { env?: string } }) => finding.origin.env !== 'staging'));
+    const unknown = await upshift(['check', 'test/fixtures/charts/web', '--target', '1.34', '--env', 'qa']);
+    expect(unknown).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'upshift: --env qa: no such environment in the scanned Terraform, eksctl or CloudFormation files, Helm values files or Kustomize overlays; found: prod, staging\n',
+    });
+  });
+});
+
+describe('--target', () => {
+  it('is a usage error outside the known versions for every command that takes it, until --data adds the version', async () => {
+    const message = 'upshift: --target 1.44 is outside the versions the knowledge base knows, 1.2 to 1.43';
+    for (const command of ['check', 'plan', 'fix']) {
+      const run = await upshift([command, `${FIXTURES}/removed.yaml`, '--target', '1.44']);
+      expect(run.code, command).toBe(1);
+      expect(run.stderr, command).toContain(message);
+    }
+    const calendar = join(temp, 'eks-1.44.yaml');
+    writeFileSync(
+      calendar,
+      'platforms:\n  eks:\n    versions:\n      - version: "1.44"\n        releaseDate: "2029-10-01"\n        endOfStandardSupport: "2030-12-01"\n        endOfExtendedSupport: "2031-12-01"\n        forecast: true\n        source: "https://example.com/eks-1.44"\n',
+    );
+    const planned = await upshift(['check', `${FIXTURES}/clean.yaml`, '--target', '1.44', '--data', calendar, '-o', 'json']);
+    expect(planned.stderr).toBe('');
+    expect(JSON.parse(planned.stdout).target).toBe('1.44');
   });
 });
 

@@ -48,15 +48,17 @@ function handleError(error: unknown, verbose: boolean): number {
 }
 
 /**
- * `upshift check -o json | head`: once the reader has gone, nothing more can be said, so the
- * run ends without a word and with the exit code it has reached (which `set -o pipefail` sees),
- * instead of Node's unhandled EPIPE stack trace.
+ * `upshift check -o json | head`: once the reader of stdout has gone, nothing more can be said,
+ * so the run ends without a word and with the exit code it has reached (which `set -o pipefail`
+ * sees), instead of Node's unhandled EPIPE stack trace. A closed stderr only loses the messages:
+ * the results still go to stdout.
  */
 function endQuietlyWhenOutputCloses(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-      process.exit(process.exitCode ?? EXIT.ok);
-    });
-  }
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
 }
