@@ -156,12 +156,18 @@ function readHead(content: string, file: RenderedManifestFile): Head {
   const decoded = decodePlainYaml(content, 0, content.length);
   if (decoded !== undefined) return headOf(decoded);
   const document = parseDocument(content, { version: '1.1', uniqueKeys: false });
-  const error = document.errors[0];
-  if (error) {
-    const line = error.linePos?.[0].line ?? 1;
-    throw new TemplateError(file.display, 1, 1, `YAML parse error on ${file.name}: error converting YAML to JSON: yaml: line ${line}: ${error.message.split('\n')[0]}`);
+  if (document.errors.length === 0) return headOf(document.toJS({ maxAliasCount: 1000 }));
+  // go-yaml (helm's reader) takes forms the yaml package refuses, such as a quoted scalar whose
+  // continuation lines are not indented: read the two fields helm needs line by line rather than
+  // refuse what helm prints. A document with a tab in its indentation is refused as helm refuses it.
+  const tab = /^ *\t/m.exec(content);
+  if (tab) {
+    const line = content.slice(0, tab.index).split('\n').length;
+    throw new TemplateError(file.display, 1, 1, `YAML parse error on ${file.name}: error converting YAML to JSON: yaml: line ${line}: found character that cannot start any token`);
   }
-  return headOf(document.toJS({ maxAliasCount: 1000 }));
+  const kind = /^kind:[ \t]*["']?([^"'\s#]+)/m.exec(content)?.[1] ?? '';
+  const hook = /^[ \t]+["']?helm\.sh\/hook["']?[ \t]*:[ \t]*["']?([^"'#\n]*)/m.exec(content)?.[1]?.trim();
+  return { kind, annotations: hook === undefined ? undefined : { 'helm.sh/hook': hook } };
 }
 
 function headOf(object: unknown): Head {
