@@ -9,6 +9,7 @@ import { displayPath } from '../files.js';
 import { decodePlainYaml } from '../plain-yaml.js';
 import { isDict, type Dict } from './go-values.js';
 import { quickValues } from './values.js';
+import { helmIgnore } from './helmignore.js';
 
 export interface ChartFile {
   /** Path inside the chart, e.g. templates/deployment.yaml. */
@@ -61,11 +62,15 @@ export class ChartLoadError extends Error {
 
 export function loadChartDirectory(root: string, cwd: string): Chart {
   const files = new Map<string, Buffer>();
+  const ignored = helmIgnore(existsSync(join(root, '.helmignore')) ? readFileSync(join(root, '.helmignore'), 'utf8') : undefined);
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const absolute = join(entry.parentPath, entry.name);
     const path = absolute.slice(root.length + 1).split(/[\\/]/).join('/');
-    if (path.split('/').some((part) => part === '.git' || part === 'node_modules')) continue;
+    const parts = path.split('/');
+    if (parts.some((part) => part === '.git' || part === 'node_modules')) continue;
+    // As helm walks the directory: an ignored folder hides everything under it.
+    if (parts.some((_, index) => ignored(parts.slice(0, index + 1).join('/'), index < parts.length - 1))) continue;
     files.set(path, readFileSync(absolute));
   }
   return chartFromFiles(files, (path) => displayPath(join(root, path), cwd), { root, cwd });
