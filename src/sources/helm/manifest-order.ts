@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import { TemplateError } from './template-error.js';
 import { isDict } from './go-values.js';
 import { decodePlainYaml } from '../plain-yaml.js';
+import { indexYaml } from '../yaml-index.js';
 
 export interface RenderedManifestFile {
   /** Helm's template name: chart/templates/x.yaml, chart/charts/sub/templates/y.yaml. */
@@ -152,6 +153,13 @@ interface Head {
 
 /** The kind and annotations of a document (Helm's SimpleHead); a document that is not YAML fails as in Helm. */
 function readHead(content: string, file: RenderedManifestFile): Head {
+  // Without a hook annotation only the kind matters: the lexical index reads it from documents
+  // whose structure it vouches for or finds merely beyond itself (large CRDs, whose full parse
+  // cost more than the whole render). A document it suspects goes to the full parser.
+  if (!content.includes('helm.sh/hook')) {
+    const [indexed] = indexYaml(content);
+    if (indexed?.kind !== undefined && indexed.verdict !== 'suspect' && indexYamlSingle(content)) return { kind: indexed.kind };
+  }
   // The fast decoder reads most documents; the full parser the rest, and locates errors.
   const decoded = decodePlainYaml(content, 0, content.length);
   if (decoded !== undefined) return headOf(decoded);
@@ -168,6 +176,11 @@ function readHead(content: string, file: RenderedManifestFile): Head {
   const kind = /^kind:[ \t]*["']?([^"'\s#]+)/m.exec(content)?.[1] ?? '';
   const hook = /^[ \t]+["']?helm\.sh\/hook["']?[ \t]*:[ \t]*["']?([^"'#\n]*)/m.exec(content)?.[1]?.trim();
   return { kind, annotations: hook === undefined ? undefined : { 'helm.sh/hook': hook } };
+}
+
+/** One document: splitManifests already cut at every separator helm cuts at. */
+function indexYamlSingle(content: string): boolean {
+  return !/^---/m.test(content) && !/^\.\.\.\s*$/m.test(content);
 }
 
 function headOf(object: unknown): Head {
