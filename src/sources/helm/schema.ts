@@ -21,7 +21,8 @@ export function validateSchemas(charts: readonly { chart: Chart; values: Dict; n
   let first: Chart | undefined;
   for (const { chart, values, name } of charts) {
     if (!chart.schema) continue;
-    const result = validatorOf(chart).validate(JSON.parse(JSON.stringify(values)));
+    // As JSON, as helm validates: Go ints (BigInt here, from --set) become numbers.
+    const result = validatorOf(chart).validate(JSON.parse(JSON.stringify(values, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value))));
     if (result.valid) continue;
     first ??= chart;
     const leaves = result.errors.filter((error) => !WRAPPERS.has(error.keyword));
