@@ -55,12 +55,14 @@ export function readObjects(text, decodePlainYaml, indentQuotedContinuations = (
         const lenient = parseDocument(indentQuotedContinuations(source), { version: '1.1', uniqueKeys: false });
         if (lenient.errors.length === 0) document = lenient;
       }
-      if (document.errors.length > 0) throw new Error(`output is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
-      object = document.toJS({ maxAliasCount: 10_000 });
+      // Any other document go-yaml takes and the yaml package refuses is compared as text, under
+      // the template that wrote it.
+      if (document.errors.length > 0) object = { unparsed: /^# Source: (.*)$/m.exec(source)?.[1] ?? '', text: source.replace(/^# Source: .*$/m, '').trim() };
+      else object = document.toJS({ maxAliasCount: 10_000 });
     }
     if (object === null || object === undefined) continue;
     const metadata = typeof object === 'object' && object.metadata && typeof object.metadata === 'object' ? object.metadata : {};
-    let key = [object.apiVersion, object.kind, metadata.namespace ?? '', metadata.name ?? ''].map((part) => String(part ?? '')).join(' ');
+    let key = object.unparsed !== undefined ? `(not read by the yaml package) ${object.unparsed}` : [object.apiVersion, object.kind, metadata.namespace ?? '', metadata.name ?? ''].map((part) => String(part ?? '')).join(' ');
     // The same identity twice (a chart may write it twice): keep both, in order.
     for (let index = 2; objects.has(key); index++) key = `${key.replace(/ #\d+$/, '')} #${index}`;
     objects.set(key, object);

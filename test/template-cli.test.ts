@@ -1,7 +1,7 @@
 // `upshift template [NAME] CHART` (CLI.md): what helm template prints, with helm's flags and
 // the target's .Capabilities; stdout, stderr and exit codes of real runs of the built binary.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,6 +149,18 @@ describe('upshift template', () => {
       stderr: 'upshift: test/fixtures/charts/missing-required/templates/service.yaml:7:16: error calling required: service.port is required\n',
     });
     expect((await upshift(['--target', '1.33'])).stderr).toBe('upshift: template needs a CHART: upshift template [NAME] CHART\n');
+  });
+
+  it('fails on a NOTES.txt that fails, as helm renders the notes too', async () => {
+    const chart = join(work, 'notes');
+    mkdirSync(join(chart, 'templates'), { recursive: true });
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: notes\nversion: 1.0.0\n');
+    writeFileSync(join(chart, 'templates', 'NOTES.txt'), 'Reach it at {{ required "host is required" .Values.host }}\n');
+    writeFileSync(join(chart, 'templates', 'service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n');
+    const run = await upshift([chart, '--target', '1.33']);
+    expect([run.code, run.stdout]).toEqual([1, '']);
+    expect(run.stderr).toMatch(/notes\/templates\/NOTES\.txt:1:\d+: .*host is required\n$/);
+    expect((await upshift([chart, '--target', '1.33', '--set', 'host=a.example.com'])).stdout).toBe('---\n# Source: notes/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n');
   });
 
   it('warns on stderr about a dependency charts/ does not hold, and renders the rest', async () => {

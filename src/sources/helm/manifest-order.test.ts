@@ -31,4 +31,18 @@ describe('sortManifests', () => {
       'Job (hook)',
     ]);
   });
+
+  it('reads the kind and hook of a document go-yaml takes and the yaml package refuses (a quoted scalar over unindented lines)', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations:\n    "helm.sh/hook": pre-install\ndata:\n  walk: "a=alpha\nbeta;"\n---\nkind: Namespace\n';
+    expect(sortManifests([{ name: 'c/templates/a.yaml', display: 'a.yaml', text }]).map((manifest) => [manifest.kind, manifest.hook])).toEqual([
+      ['Namespace', false],
+      ['ConfigMap', true],
+    ]);
+  });
+
+  it('refuses a document indented with a tab, as helm does', () => {
+    expect(() => sortManifests([{ name: 'c/templates/a.yaml', display: 'a.yaml', text: 'kind: ConfigMap\ndata:\n\tkey: "x\n' }])).toThrow(
+      'YAML parse error on c/templates/a.yaml: error converting YAML to JSON: yaml: line 3: found character that cannot start any token',
+    );
+  });
 });

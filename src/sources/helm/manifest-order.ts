@@ -8,6 +8,7 @@ import { parseDocument } from 'yaml';
 import { TemplateError } from './template-error.js';
 import { isDict } from './go-values.js';
 import { decodePlainYaml } from '../plain-yaml.js';
+import { indexYaml } from '../yaml-index.js';
 
 export interface RenderedManifestFile {
   /** Helm's template name: chart/templates/x.yaml, chart/charts/sub/templates/y.yaml. */
@@ -153,6 +154,13 @@ interface Head {
 
 /** The kind and annotations of a document (Helm's SimpleHead); a document that is not YAML fails as in Helm. */
 function readHead(content: string, file: RenderedManifestFile): Head {
+  // Without a hook annotation only the kind matters: the lexical index reads it from documents
+  // whose structure it vouches for or finds merely beyond itself (large CRDs, whose full parse
+  // cost more than the whole render). A document it suspects goes to the full parser.
+  if (!content.includes('helm.sh/hook')) {
+    const [indexed] = indexYaml(content);
+    if (indexed?.kind !== undefined && indexed.verdict !== 'suspect' && indexYamlSingle(content)) return { kind: indexed.kind };
+  }
   // The fast decoder reads most documents; the full parser the rest, and locates errors.
   const decoded = decodePlainYaml(content, 0, content.length);
   if (decoded !== undefined) return headOf(decoded);
@@ -162,12 +170,23 @@ function readHead(content: string, file: RenderedManifestFile): Head {
     const lenient = parseDocument(indentQuotedContinuations(content), { version: '1.1', uniqueKeys: false });
     if (lenient.errors.length === 0) document = lenient;
   }
-  const error = document.errors[0];
-  if (error) {
-    const line = error.linePos?.[0].line ?? 1;
-    throw new TemplateError(file.display, 1, 1, `YAML parse error on ${file.name}: error converting YAML to JSON: yaml: line ${line}: ${error.message.split('\n')[0]}`);
+  if (document.errors.length === 0) return headOf(document.toJS({ maxAliasCount: 1000 }));
+  // go-yaml (helm's reader) takes other forms the yaml package refuses: read the two fields helm
+  // needs line by line rather than refuse what helm prints. A document with a tab in its
+  // indentation is refused as helm refuses it.
+  const tab = /^ *\t/m.exec(content);
+  if (tab) {
+    const line = content.slice(0, tab.index).split('\n').length;
+    throw new TemplateError(file.display, 1, 1, `YAML parse error on ${file.name}: error converting YAML to JSON: yaml: line ${line}: found character that cannot start any token`);
   }
-  return headOf(document.toJS({ maxAliasCount: 1000 }));
+  const kind = /^kind:[ \t]*["']?([^"'\s#]+)/m.exec(content)?.[1] ?? '';
+  const hook = /^[ \t]+["']?helm\.sh\/hook["']?[ \t]*:[ \t]*["']?([^"'#\n]*)/m.exec(content)?.[1]?.trim();
+  return { kind, annotations: hook === undefined ? undefined : { 'helm.sh/hook': hook } };
+}
+
+/** One document: splitManifests already cut at every separator helm cuts at. */
+function indexYamlSingle(content: string): boolean {
+  return !/^---/m.test(content) && !/^\.\.\.\s*$/m.test(content);
 }
 
 function headOf(object: unknown): Head {

@@ -62,7 +62,7 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
     const basePath = `${path}/templates`;
     for (const file of owner.templates) {
       const base = file.path.slice(file.path.lastIndexOf('/') + 1);
-      if (base.startsWith('_') || base === 'NOTES.txt') continue;
+      if (base.startsWith('_')) continue;
       const templateName = `${path}/${file.path}`;
       const data = {
         Values: markChartValues(scoped),
@@ -74,6 +74,8 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
       };
       const output = new Output(true);
       execute(set, parsedCache.get(file)!.body, file.display, data, output);
+      // Helm renders the notes too, so a failing NOTES.txt fails the chart; their text is no manifest.
+      if (base === 'NOTES.txt') continue;
       // Go prints a missing value as <no value>; helm removes that from each template's final text only.
       templates.push({ file, name: templateName, text: output.toString().replaceAll('<no value>', ''), sourceOf: (line) => output.sourceOf(line) });
     }
