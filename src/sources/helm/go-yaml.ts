@@ -6,7 +6,7 @@ import { formatFloat, isDict } from './go-values.js';
 
 const BEST_WIDTH = 80;
 const BEST_INDENT = 2;
-/** toYamlPretty (go-yaml v3) indents a sequence under its key; toYaml does not. */
+/** toYamlPretty (go-yaml v3, no JSON step) indents a sequence under its key; toYaml does not. */
 let sequenceIndent = 0;
 
 /** The YAML text of a template value (no trailing newline), or undefined when encoding/json would fail. */
@@ -34,8 +34,9 @@ function jsonRoundTrip(value: unknown): unknown {
       return value;
     case 'number':
       if (!Number.isFinite(value)) return FAILED;
-      // JSON writes integral floats below 1e21 as integers, which YAML reads back as ints.
-      if (Number.isInteger(value) && Math.abs(value) < 1.8446744073709552e19) return BigInt(String(value));
+      // JSON writes integral floats below 1e21 as integers, which YAML reads back as ints
+      // (toYamlPretty encodes directly, so its float64s stay floats).
+      if (sequenceIndent === 0 && Number.isInteger(value) && Math.abs(value) < 1.8446744073709552e19) return BigInt(String(value));
       return value;
     case 'object': {
       if (Array.isArray(value)) {
