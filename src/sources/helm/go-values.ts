@@ -56,11 +56,6 @@ export function isTruthy(value: unknown): boolean {
   return true;
 }
 
-/** A Go int (bigint) or float64 (number) as a JS number, for arithmetic on small values. */
-export function toNumber(value: number | bigint): number {
-  return typeof value === 'bigint' ? Number(value) : value;
-}
-
 /** Go's int from a JS integer: a template-made number. */
 export function goInt(value: number): bigint {
   return BigInt(Number.isFinite(value) ? Math.trunc(value) : 0);

@@ -71,7 +71,7 @@ function isDigit(character: string): boolean {
 }
 
 /** go-yaml v2's keyList.Less for string keys. */
-export function yamlKeyLess(a: string, b: string): boolean {
+function yamlKeyLess(a: string, b: string): boolean {
   const ar = [...a];
   const br = [...b];
   for (let i = 0; i < ar.length && i < br.length; i++) {
@@ -170,7 +170,7 @@ const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-
 const GO_FLOAT = /^[-+]?(([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|0[xX]([0-9a-fA-F]+(\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)[pP][-+]?[0-9]+|[iI][nN][fF]([iI][nN][iI][tT][yY])?|[nN][aA][nN])$/;
 
 /** Whether go-yaml v2 would read `text` unquoted as something other than a string. */
-export function resolvesAsNonString(text: string): boolean {
+function resolvesAsNonString(text: string): boolean {
   if (RESOLVE_MAP.has(text)) return true;
   const first = text[0];
   if (first === '.') return GO_FLOAT.test(text);

@@ -1,7 +1,8 @@
 // Sprig's random and cryptographic functions. Their output differs on every helm run too,
 // so what matters is that it is well formed: random strings of the asked alphabet and
 // length, real PEM keys (node:crypto) and real X.509 certificates signed with them
-// (node-forge builds the certificate: node:crypto can read X.509 but not issue it).
+// (node-forge builds the certificate: node:crypto can read X.509 but not issue it), and
+// bcrypt hashes for htpasswd from bcryptjs (node:crypto has no bcrypt).
 import { createHmac, generateKeyPairSync, randomBytes, randomInt, randomUUID, scryptSync, createCipheriv, createDecipheriv } from 'node:crypto';
 import { isIP } from 'node:net';
 import bcrypt from 'bcryptjs';
