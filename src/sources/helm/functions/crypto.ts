@@ -136,12 +136,20 @@ function aesKey(password: string): Buffer {
   return key;
 }
 
-/** A password derived from the user, site and master password (scrypt then HMAC, as Master Password does). */
+/** Sprig's derivePassword: Master Password's scrypt key, HMAC seed and templates, so the same inputs give helm's password. */
 function derivePassword(counter: number, type: string, password: string, user: string, site: string): string {
-  const templates: Record<string, string> = { maximum: 'anoxxxxxxxxxxxxxxxxx', long: 'CvcvnoCvcvCvcv', medium: 'CvcnoCvc', short: 'Cvcn', basic: 'aaanaaan', pin: 'nnnn' };
+  // The Master Password algorithm's templates and character classes, as Sprig uses them.
+  const templates: Record<string, string[]> = {
+    maximum: ['anoxxxxxxxxxxxxxxxxx', 'axxxxxxxxxxxxxxxxxno'],
+    long: ['CvcvnoCvcvCvcv', 'CvcvCvcvnoCvcv', 'CvcvCvcvCvcvno', 'CvccnoCvcvCvcv', 'CvccCvcvnoCvcv', 'CvccCvcvCvcvno', 'CvcvnoCvccCvcv', 'CvcvCvccnoCvcv', 'CvcvCvccCvcvno', 'CvcvnoCvcvCvcc', 'CvcvCvcvnoCvcc', 'CvcvCvcvCvccno', 'CvccnoCvccCvcv', 'CvccCvccnoCvcv', 'CvccCvccCvcvno', 'CvcvnoCvccCvcc', 'CvcvCvccnoCvcc', 'CvcvCvccCvccno', 'CvccnoCvcvCvcc', 'CvccCvcvnoCvcc', 'CvccCvcvCvccno'],
+    medium: ['CvcnoCvc', 'CvcCvcno'],
+    short: ['Cvcn'],
+    basic: ['aaanaaan', 'aannaaan', 'aaannaaa'],
+    pin: ['nnnn'],
+  };
   const classes: Record<string, string> = { V: 'AEIOU', C: 'BCDFGHJKLMNPQRSTVWXYZ', v: 'aeiou', c: 'bcdfghjklmnpqrstvwxyz', A: 'AEIOUBCDFGHJKLMNPQRSTVWXYZ', a: 'AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz', n: '0123456789', o: "@&%?,=[]_:-+*$#!'^~;()/.", x: 'AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()' };
-  const template = templates[type];
-  if (!template) return `cannot find password template ${type}`;
+  const choices = templates[type];
+  if (!choices) return `cannot find password template ${type}`;
   const seedName = Buffer.from('com.lyndir.masterpassword');
   const length = (value: string) => {
     const buffer = Buffer.alloc(4);
@@ -152,6 +160,7 @@ function derivePassword(counter: number, type: string, password: string, user: s
   const count = Buffer.alloc(4);
   count.writeUInt32BE(counter >>> 0);
   const seed = createHmac('sha256', key).update(Buffer.concat([seedName, length(site), Buffer.from(site), count])).digest();
+  const template = choices[seed[0] % choices.length];
   return [...template].map((cls, index) => classes[cls][seed[index + 1] % classes[cls].length]).join('');
 }
 
