@@ -95,19 +95,19 @@ export function formatFloat(value: number): string {
   return String(value);
 }
 
-/** The Go type of a map that is not a plain map[string]interface {}: helm's .Values is a chartutil.Values. */
-export const GO_TYPE = Symbol('GoType');
+/** helm's .Values objects, a chartutil.Values in Go rather than a plain map[string]interface {}. */
+const chartValues = new WeakSet<object>();
 
-/** Marks `values` as helm's chartutil.Values (its .Values object), without making it enumerable. */
+/** Marks `values` as helm's chartutil.Values (its .Values object). A WeakSet keeps the object's shape untouched. */
 export function markChartValues(values: Dict): Dict {
-  Object.defineProperty(values, GO_TYPE, { value: 'chartutil.Values', configurable: true });
+  chartValues.add(values);
   return values;
 }
 
 /** Go's %T: the dynamic type as Go names it. */
 export function typeName(value: unknown): string {
   if (value === null || value === undefined) return '<nil>';
-  if (typeof value === 'object' && typeof (value as { [GO_TYPE]?: unknown })[GO_TYPE] === 'string') return (value as { [GO_TYPE]: string })[GO_TYPE];
+  if (typeof value === 'object' && chartValues.has(value)) return 'chartutil.Values';
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number') return 'float64';
   if (typeof value === 'bigint') return 'int';
