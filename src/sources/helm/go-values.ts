@@ -88,6 +88,9 @@ export function formatValue(value: unknown): string {
 export function formatFloat(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
   if (value === 0) return Object.is(value, -0) ? '-0' : '0';
+  // The common case (ports, replicas, ratios): both languages print the shortest digits plainly.
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-4 && magnitude < 1e6) return String(value);
   const [mantissa, power] = value.toExponential().split('e');
   const exponent = Number(power);
   // With the shortest precision Go's %g switches to the exponent form below 1e-4 and from 1e+06.
