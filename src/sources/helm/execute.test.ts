@@ -53,6 +53,12 @@ describe('Go text/template semantics', () => {
     ['{{ define "n" }}<{{ . }}>{{ end }}{{ template "n" "x" }}{{ include "n" 5 | upper }}', {}, '<x><5>'],
     ['{{ tpl "{{ .name }}!" . }}', { name: 'web' }, 'web!'],
     ['{{ (list 1 2) | len }} {{ (dict "a" 1).a }}', {}, '2 1'],
+    // Numbers from values are float64 in helm, the template's own are ints.
+    ['{{ .n }} {{ .big }} {{ printf "%d|%v|%d" .n .n 3 }} {{ int .n | printf "%d" }} {{ 1.0 }} {{ 1e3 }}', { n: 3, big: 1_000_000 }, '3 1e+06 %!d(float64=3)|3|3 3 1 1000'],
+    // A nil held by a variable or a parenthesized pipeline has no fields and gives nil.
+    ['{{ ((.r).limits).cpu | default "none" }}|{{ $m := .missing }}{{ $m.a.b }}|{{ hasKey (.missing) "a" }}', {}, 'none||false'],
+    ['{{ printf "%s %v" nil .missing }}|{{ .missing }}|{{ print .missing }}', {}, '%!s(<nil>) <nil>||<nil>'],
+    ['{{ default "d" "" "ignored" }} {{ typeOf .n }} {{ typeOf 3 }} {{ kindIs "map" . }}', { n: 1 }, 'd float64 int true'],
   ])('%j renders', (source, data, expected) => {
     expect(render(source, data)).toBe(expected);
   });
@@ -101,9 +107,13 @@ describe('errors say where and why', () => {
     ['{{ fail "unsupported" }}', 't.yaml:1:4: error calling fail: unsupported'],
     ['{{ include "nope" . }}', 't.yaml:0:0: no template "nope" associated with the chart'],
     ['{{ eq "a" 1 }}', 't.yaml:1:4: error calling eq: incompatible types for comparison'],
+    ['{{ eq .n 1 }}', 't.yaml:1:4: error calling eq: incompatible types for comparison'],
+    ['a {{ /* not a comment: it must open right after the delimiter */ }}', 't.yaml:1:6: unexpected "/" in command'],
+    ['a {{/* c */ }}', 't.yaml:1:3: comment ends before closing delimiter'],
+    ['{{ if false }}{{ nosuchfunction }}{{ end }}', 't.yaml:1:18: function "nosuchfunction" not defined'],
     ['{{ .s.field }}', 't.yaml:1:4: can\'t evaluate field field in type string'],
     ['{{ upper 5 }}', 't.yaml:1:4: error calling upper: wrong type for value; expected string; got int'],
   ])('%j', (source, message) => {
-    expect(failure(source, { s: 'text' })).toBe(message);
+    expect(failure(source, { s: 'text', n: 1 })).toBe(message);
   });
 });

@@ -56,11 +56,6 @@ export function isTruthy(value: unknown): boolean {
   return true;
 }
 
-/** A Go int (bigint) or float64 (number) as a JS number, for arithmetic on small values. */
-export function toNumber(value: number | bigint): number {
-  return typeof value === 'bigint' ? Number(value) : value;
-}
-
 /** Go's int from a JS integer: a template-made number. */
 export function goInt(value: number): bigint {
   return BigInt(Number.isFinite(value) ? Math.trunc(value) : 0);
@@ -93,6 +88,9 @@ export function formatValue(value: unknown): string {
 export function formatFloat(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
   if (value === 0) return Object.is(value, -0) ? '-0' : '0';
+  // The common case (ports, replicas, ratios): both languages print the shortest digits plainly.
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-4 && magnitude < 1e6) return String(value);
   const [mantissa, power] = value.toExponential().split('e');
   const exponent = Number(power);
   // With the shortest precision Go's %g switches to the exponent form below 1e-4 and from 1e+06.
@@ -100,19 +98,19 @@ export function formatFloat(value: number): string {
   return String(value);
 }
 
-/** The Go type of a map that is not a plain map[string]interface {}: helm's .Values is a chartutil.Values. */
-export const GO_TYPE = Symbol('GoType');
+/** helm's .Values objects, a chartutil.Values in Go rather than a plain map[string]interface {}. */
+const chartValues = new WeakSet<object>();
 
-/** Marks `values` as helm's chartutil.Values (its .Values object), without making it enumerable. */
+/** Marks `values` as helm's chartutil.Values (its .Values object). A WeakSet keeps the object's shape untouched. */
 export function markChartValues(values: Dict): Dict {
-  Object.defineProperty(values, GO_TYPE, { value: 'chartutil.Values', configurable: true });
+  chartValues.add(values);
   return values;
 }
 
 /** Go's %T: the dynamic type as Go names it. */
 export function typeName(value: unknown): string {
   if (value === null || value === undefined) return '<nil>';
-  if (typeof value === 'object' && typeof (value as { [GO_TYPE]?: unknown })[GO_TYPE] === 'string') return (value as { [GO_TYPE]: string })[GO_TYPE];
+  if (typeof value === 'object' && chartValues.has(value)) return 'chartutil.Values';
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number') return 'float64';
   if (typeof value === 'bigint') return 'int';

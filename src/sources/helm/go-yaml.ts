@@ -6,7 +6,7 @@ import { formatFloat, isDict } from './go-values.js';
 
 const BEST_WIDTH = 80;
 const BEST_INDENT = 2;
-/** toYamlPretty (go-yaml v3) indents a sequence under its key; toYaml does not. */
+/** toYamlPretty (go-yaml v3, no JSON step) indents a sequence under its key; toYaml does not. */
 let sequenceIndent = 0;
 
 /** The YAML text of a template value (no trailing newline), or undefined when encoding/json would fail. */
@@ -34,8 +34,9 @@ function jsonRoundTrip(value: unknown): unknown {
       return value;
     case 'number':
       if (!Number.isFinite(value)) return FAILED;
-      // JSON writes integral floats below 1e21 as integers, which YAML reads back as ints.
-      if (Number.isInteger(value) && Math.abs(value) < 1.8446744073709552e19) return BigInt(String(value));
+      // JSON writes integral floats below 1e21 as integers, which YAML reads back as ints
+      // (toYamlPretty encodes directly, so its float64s stay floats).
+      if (sequenceIndent === 0 && Number.isInteger(value) && Math.abs(value) < 1.8446744073709552e19) return BigInt(String(value));
       return value;
     case 'object': {
       if (Array.isArray(value)) {
@@ -70,7 +71,7 @@ function isDigit(character: string): boolean {
 }
 
 /** go-yaml v2's keyList.Less for string keys. */
-export function yamlKeyLess(a: string, b: string): boolean {
+function yamlKeyLess(a: string, b: string): boolean {
   const ar = [...a];
   const br = [...b];
   for (let i = 0; i < ar.length && i < br.length; i++) {
@@ -169,7 +170,7 @@ const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-
 const GO_FLOAT = /^[-+]?(([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|0[xX]([0-9a-fA-F]+(\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)[pP][-+]?[0-9]+|[iI][nN][fF]([iI][nN][iI][tT][yY])?|[nN][aA][nN])$/;
 
 /** Whether go-yaml v2 would read `text` unquoted as something other than a string. */
-export function resolvesAsNonString(text: string): boolean {
+function resolvesAsNonString(text: string): boolean {
   if (RESOLVE_MAP.has(text)) return true;
   const first = text[0];
   if (first === '.') return GO_FLOAT.test(text);

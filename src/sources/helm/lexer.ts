@@ -47,10 +47,11 @@ export function lex(source: string, name: string): Piece[] {
     line += countNewlines(source, lineOffset, open);
     lineOffset = open;
     const column = open - source.lastIndexOf('\n', open - 1);
-    if (!/^\s*\/\*/.test(body)) {
+    // As in Go, a comment opens right after "{{" or "{{- " and closes right before "}}" or " -}}".
+    if (!body.startsWith('/*')) {
       pieces.push({ type: 'action', tokens: tokenize(body, name, line, column + (bodyStart - open)), line, column });
-    } else if (!/\*\/\s*$/.test(body)) {
-      throw new TemplateError(name, line, column, 'unclosed comment');
+    } else if (!body.endsWith('*/') || body.length < 4) {
+      throw new TemplateError(name, line, column, body.includes('*/') ? 'comment ends before closing delimiter' : 'unclosed comment');
     }
     trimNextText = rightTrim;
     position = close + 2;
@@ -114,10 +115,6 @@ function tokenize(body: string, name: string, line: number, baseColumn: number):
     const column = baseColumn + i;
     if (isSpace(body.charCodeAt(i))) {
       i++;
-    } else if (c === '/' && body[i + 1] === '*') {
-      const end = body.indexOf('*/', i + 2);
-      if (end === -1) fail('unclosed comment');
-      i = end + 2;
     } else if (c === '|' || c === '(' || c === ')' || c === ',' || c === '=') {
       tokens.push({ type: 'punct', value: c, column });
       i++;
@@ -168,7 +165,7 @@ function tokenize(body: string, name: string, line: number, baseColumn: number):
       tokens.push({ type: 'identifier', value: body.slice(i, end), column });
       i = end;
     } else {
-      fail(`unexpected "${c}" in action`);
+      fail(`unexpected "${c}" in command`);
     }
   }
   return tokens;

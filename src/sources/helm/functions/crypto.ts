@@ -1,14 +1,29 @@
 // Sprig's random and cryptographic functions. Their output differs on every helm run too,
 // so what matters is that it is well formed: random strings of the asked alphabet and
 // length, real PEM keys (node:crypto) and real X.509 certificates signed with them
-// (node-forge builds the certificate: node:crypto can read X.509 but not issue it).
+// (node-forge builds the certificate: node:crypto can read X.509 but not issue it), and
+// bcrypt hashes for htpasswd from bcryptjs (node:crypto has no bcrypt).
 import { createHmac, generateKeyPairSync, randomBytes, randomInt, randomUUID, scryptSync, createCipheriv, createDecipheriv } from 'node:crypto';
 import { isIP } from 'node:net';
-import bcrypt from 'bcryptjs';
-import forge from 'node-forge';
+import { createRequire } from 'node:module';
+import type Forge from 'node-forge';
 import { FunctionError, type TemplateFunction } from '../execute.js';
 import { isDict } from '../go-values.js';
 import { arity, integer, text } from './arguments.js';
+
+// node-forge and bcryptjs are large and few charts need them: they load on first use, so
+// that every other run of upshift does not pay for them at startup.
+const require = createRequire(import.meta.url);
+let forgeModule: typeof Forge | undefined;
+function forgeLib(): typeof Forge {
+  return (forgeModule ??= require('node-forge') as typeof Forge);
+}
+
+function bcryptHash(password: string): string {
+  const bcrypt = require('bcryptjs') as { hashSync(password: string, rounds: number): string };
+  // Go's bcrypt writes the $2a$ prefix.
+  return bcrypt.hashSync(password, 10).replace(/^\$2b\$/, '$2a$');
+}
 
 const ALPHA = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const NUMERIC = '0123456789';
@@ -33,13 +48,13 @@ interface Certificate {
  * renderer's output is for reading and checking; a real install renders with helm.
  */
 const KEY_POOL_SIZE = 4;
-const keyPool: forge.pki.rsa.PrivateKey[] = [];
+const keyPool: Forge.pki.rsa.PrivateKey[] = [];
 let keysDealt = 0;
 
-function rsaKey(): forge.pki.rsa.PrivateKey {
+function rsaKey(): Forge.pki.rsa.PrivateKey {
   if (keyPool.length < KEY_POOL_SIZE) {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-    keyPool.push(forge.pki.privateKeyFromPem(privateKey));
+    keyPool.push(forgeLib().pki.privateKeyFromPem(privateKey));
     return keyPool[keyPool.length - 1];
   }
   return keyPool[keysDealt++ % KEY_POOL_SIZE];
@@ -47,9 +62,9 @@ function rsaKey(): forge.pki.rsa.PrivateKey {
 
 const privateKeys = new Map<string, string>();
 
-function keyFromPem(pem: string): forge.pki.rsa.PrivateKey {
+function keyFromPem(pem: string): Forge.pki.rsa.PrivateKey {
   try {
-    return forge.pki.privateKeyFromPem(pem);
+    return forgeLib().pki.privateKeyFromPem(pem);
   } catch (error) {
     throw new FunctionError(`unable to decode key: ${(error as Error).message}`);
   }
@@ -64,12 +79,13 @@ function addresses(values: unknown, role: string): string[] {
   });
 }
 
-function issue(cn: string, ips: unknown, dns: unknown, days: number, key: forge.pki.rsa.PrivateKey, isCA: boolean, issuer?: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey }): Certificate {
+function issue(cn: string, ips: unknown, dns: unknown, days: number, key: Forge.pki.rsa.PrivateKey, isCA: boolean, issuer?: { cert: Forge.pki.Certificate; key: Forge.pki.rsa.PrivateKey }): Certificate {
+  const { pki, md } = forgeLib();
   const ipList = addresses(ips, 'IP addresses');
   for (const ip of ipList) if (!isIP(ip)) throw new FunctionError(`error parsing ip: ${ip}`);
   const dnsList = addresses(dns, 'DNS names');
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  const cert = pki.createCertificate();
+  cert.publicKey = pki.setRsaPublicKey(key.n, key.e);
   // A positive 128-bit serial, as Sprig draws it.
   const serial = randomBytes(16);
   serial[0] &= 0x7f;
@@ -88,14 +104,14 @@ function issue(cn: string, ips: unknown, dns: unknown, days: number, key: forge.
     extensions.push({ name: 'subjectAltName', altNames: [...dnsList.map((value) => ({ type: 2, value })), ...ipList.map((ip) => ({ type: 7, ip }))] });
   }
   cert.setExtensions(extensions);
-  cert.sign(issuer ? issuer.key : key, forge.md.sha256.create());
-  return { Cert: forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n'), Key: forge.pki.privateKeyToPem(key).replace(/\r\n/g, '\n') };
+  cert.sign(issuer ? issuer.key : key, md.sha256.create());
+  return { Cert: pki.certificateToPem(cert).replace(/\r\n/g, '\n'), Key: pki.privateKeyToPem(key).replace(/\r\n/g, '\n') };
 }
 
-function caArgument(value: unknown): { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } {
+function caArgument(value: unknown): { cert: Forge.pki.Certificate; key: Forge.pki.rsa.PrivateKey } {
   if (!isDict(value) || typeof value.Cert !== 'string' || typeof value.Key !== 'string') throw new FunctionError('wrong type for value; expected sprig.certificate');
   try {
-    return { cert: forge.pki.certificateFromPem(value.Cert), key: keyFromPem(value.Key) };
+    return { cert: forgeLib().pki.certificateFromPem(value.Cert), key: keyFromPem(value.Key) };
   } catch (error) {
     if (error instanceof FunctionError) throw error;
     throw new FunctionError(`error parsing CA certificate: ${(error as Error).message}`);
@@ -135,12 +151,20 @@ function aesKey(password: string): Buffer {
   return key;
 }
 
-/** A password derived from the user, site and master password (scrypt then HMAC, as Master Password does). */
+/** Sprig's derivePassword: Master Password's scrypt key, HMAC seed and templates, so the same inputs give helm's password. */
 function derivePassword(counter: number, type: string, password: string, user: string, site: string): string {
-  const templates: Record<string, string> = { maximum: 'anoxxxxxxxxxxxxxxxxx', long: 'CvcvnoCvcvCvcv', medium: 'CvcnoCvc', short: 'Cvcn', basic: 'aaanaaan', pin: 'nnnn' };
+  // The Master Password algorithm's templates and character classes, as Sprig uses them.
+  const templates: Record<string, string[]> = {
+    maximum: ['anoxxxxxxxxxxxxxxxxx', 'axxxxxxxxxxxxxxxxxno'],
+    long: ['CvcvnoCvcvCvcv', 'CvcvCvcvnoCvcv', 'CvcvCvcvCvcvno', 'CvccnoCvcvCvcv', 'CvccCvcvnoCvcv', 'CvccCvcvCvcvno', 'CvcvnoCvccCvcv', 'CvcvCvccnoCvcv', 'CvcvCvccCvcvno', 'CvcvnoCvcvCvcc', 'CvcvCvcvnoCvcc', 'CvcvCvcvCvccno', 'CvccnoCvccCvcv', 'CvccCvccnoCvcv', 'CvccCvccCvcvno', 'CvcvnoCvccCvcc', 'CvcvCvccnoCvcc', 'CvcvCvccCvccno', 'CvccnoCvcvCvcc', 'CvccCvcvnoCvcc', 'CvccCvcvCvccno'],
+    medium: ['CvcnoCvc', 'CvcCvcno'],
+    short: ['Cvcn'],
+    basic: ['aaanaaan', 'aannaaan', 'aaannaaa'],
+    pin: ['nnnn'],
+  };
   const classes: Record<string, string> = { V: 'AEIOU', C: 'BCDFGHJKLMNPQRSTVWXYZ', v: 'aeiou', c: 'bcdfghjklmnpqrstvwxyz', A: 'AEIOUBCDFGHJKLMNPQRSTVWXYZ', a: 'AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz', n: '0123456789', o: "@&%?,=[]_:-+*$#!'^~;()/.", x: 'AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()' };
-  const template = templates[type];
-  if (!template) return `cannot find password template ${type}`;
+  const choices = templates[type];
+  if (!choices) return `cannot find password template ${type}`;
   const seedName = Buffer.from('com.lyndir.masterpassword');
   const length = (value: string) => {
     const buffer = Buffer.alloc(4);
@@ -151,6 +175,7 @@ function derivePassword(counter: number, type: string, password: string, user: s
   const count = Buffer.alloc(4);
   count.writeUInt32BE(counter >>> 0);
   const seed = createHmac('sha256', key).update(Buffer.concat([seedName, length(site), Buffer.from(site), count])).digest();
+  const template = choices[seed[0] % choices.length];
   return [...template].map((cls, index) => classes[cls][seed[index + 1] % classes[cls].length]).join('');
 }
 
@@ -161,12 +186,12 @@ export const crypto: Record<string, TemplateFunction> = {
   randAscii: (args) => (arity('randAscii', args, 1), randomString(ASCII, integer(args[0]))),
   randBytes: (args) => (arity('randBytes', args, 1), randomBytes(Math.max(0, integer(args[0]))).toString('base64')),
   uuidv4: (args) => (arity('uuidv4', args, 0), randomUUID()),
-  bcrypt: (args) => (arity('bcrypt', args, 1), bcrypt.hashSync(text(args[0]), 10).replace(/^\$2b\$/, '$2a$')),
+  bcrypt: (args) => (arity('bcrypt', args, 1), bcryptHash(text(args[0]))),
   htpasswd: (args) => {
     arity('htpasswd', args, 2);
     const user = text(args[0]);
     if (user.includes(':')) return `invalid username: ${user}`;
-    return `${user}:${bcrypt.hashSync(text(args[1]), 10).replace(/^\$2b\$/, '$2a$')}`;
+    return `${user}:${bcryptHash(text(args[1]))}`;
   },
   derivePassword: (args) => (arity('derivePassword', args, 5), derivePassword(integer(args[0]), text(args[1]), text(args[2]), text(args[3]), text(args[4]))),
   genPrivateKey: (args) => (arity('genPrivateKey', args, 1), privateKey(text(args[0]))),

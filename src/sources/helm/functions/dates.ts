@@ -95,12 +95,60 @@ function parseDuration(value: string): number | undefined {
   return match[1] === '-' ? -total : total;
 }
 
-/** Go's time.Parse for the layouts charts give toDate; undefined when it does not parse. */
+/** Go's time.Parse (in UTC) for a layout of the reference time; undefined when `value` does not fit it. */
 function parseTime(layout: string, value: string): GoTime | undefined {
-  const parsed = Date.parse(value.includes('T') || !/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : `${value}T00:00:00Z`);
-  void layout;
-  return Number.isNaN(parsed) ? undefined : new GoTime(parsed);
+  const fields: string[] = [];
+  let pattern = '';
+  let last = 0;
+  for (const match of layout.matchAll(LAYOUT)) {
+    pattern += escapeRegExp(layout.slice(last, match.index));
+    last = match.index + match[0].length;
+    const token = match[0];
+    fields.push(token);
+    if (token === 'January' || token === 'Monday') pattern += '([A-Za-z]+)';
+    else if (token === 'Jan' || token === 'Mon' || token === 'MST') pattern += '([A-Za-z]{3,4})';
+    else if (token === 'PM' || token === 'pm') pattern += '([AaPp][Mm])';
+    else if (token.startsWith('Z') || token.startsWith('-')) pattern += '(Z|[+-]\\d{2}(?::?\\d{2}){0,2})';
+    else if (/^[.,]/.test(token)) pattern += token[1] === '9' ? '(?:[.,](\\d+))?' : `[.,](\\d{${token.length - 1}})`;
+    else if (token === '2006') pattern += '(\\d{4})';
+    else if (token === '_2' || token === '__2') pattern += ' ?(\\d{1,3})';
+    else pattern += token.length === 1 ? '(\\d{1,2})' : `(\\d{${token.length}})`;
+  }
+  pattern += escapeRegExp(layout.slice(last));
+  const match = new RegExp(`^${pattern}$`).exec(value);
+  if (!match) return undefined;
+  let [year, month, day, hour, minute, second, milliseconds, offset] = [1, 0, 1, 0, 0, 0, 0, 0];
+  let pm: boolean | undefined;
+  fields.forEach((token, index) => {
+    const text = match[index + 1] ?? '';
+    if (token === '2006') year = Number(text);
+    else if (token === '06') year = 2000 + Number(text) - (Number(text) >= 69 ? 100 : 0);
+    else if (token === 'January' || token === 'Jan') month = MONTHS.findIndex((name) => name.toLowerCase().startsWith(text.toLowerCase()));
+    else if (token === '01' || token === '1') month = Number(text) - 1;
+    else if (token === '02' || token === '2' || token === '_2') day = Number(text);
+    else if (token === '15') hour = Number(text);
+    else if (token === '03' || token === '3') hour = Number(text) % 12;
+    else if (token === '04' || token === '4') minute = Number(text);
+    else if (token === '05' || token === '5') second = Number(text);
+    else if (token === 'PM' || token === 'pm') pm = text.toLowerCase() === 'pm';
+    else if (/^[.,]/.test(token)) milliseconds = Number(`0.${text || '0'}`) * 1000;
+    else if ((token.startsWith('Z') || token.startsWith('-')) && text !== 'Z') {
+      const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})?/.exec(text) ?? [];
+      offset = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0));
+    }
+  });
+  if (pm) hour += 12;
+  if (month < 0 || month > 11 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const utc = Date.UTC(year, month, day, hour, minute, second, milliseconds) - offset * 60_000;
+  return new GoTime(year < 100 ? new Date(utc).setUTCFullYear(year) : utc);
 }
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+/** Go's zero time.Time, January 1 of year 1, which toDate gives for text it cannot parse. */
+const ZERO_TIME = new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(1);
 
 export const dates: Record<string, TemplateFunction> = {
   now: (args) => (arity('now', args, 0), new GoTime(Date.now())),
@@ -111,7 +159,7 @@ export const dates: Record<string, TemplateFunction> = {
   htmlDateInZone: (args) => (arity('htmlDateInZone', args, 2), formatTime(timeOf(args[0]), '2006-01-02')),
   ago: (args) => (arity('ago', args, 1), formatDuration(Math.round((Date.now() - timeOf(args[0]).milliseconds) / 1000) * 1e9)),
   unixEpoch: (args) => (arity('unixEpoch', args, 1), String(timeOf(args[0]).Unix())),
-  toDate: (args) => (arity('toDate', args, 2), parseTime(text(args[0]), text(args[1])) ?? new GoTime(Date.UTC(1, 0, 1) - 0)),
+  toDate: (args) => (arity('toDate', args, 2), parseTime(text(args[0]), text(args[1])) ?? new GoTime(ZERO_TIME)),
   mustToDate: (args) => {
     arity('mustToDate', args, 2);
     const time = parseTime(text(args[0]), text(args[1]));

@@ -264,7 +264,11 @@ export const encoding: Record<string, TemplateFunction> = {
     return Array.isArray(value) ? value : [`json: cannot unmarshal ${jsonKind(value)} into Go value of type []interface {}`];
   },
   toToml: (args) => (arity('toToml', args, 1), toToml(args[0])),
-  fromToml: (args) => (arity('fromToml', args, 1), { Error: 'fromToml is not supported by upshift; render with --helm-bin' }),
+  // Reading TOML is not implemented: failing says so where a silent empty map would mislead.
+  fromToml: (args) => {
+    arity('fromToml', args, 1);
+    throw new FunctionError("fromToml is not supported by upshift's renderer; render this chart with --helm-bin");
+  },
   b64enc: (args) => (arity('b64enc', args, 1), Buffer.from(text(args[0])).toString('base64')),
   b64dec: (args) => (arity('b64dec', args, 1), base64Decode(text(args[0]))),
   b32enc: (args) => (arity('b32enc', args, 1), base32Encode(text(args[0]))),

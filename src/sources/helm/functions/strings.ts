@@ -46,9 +46,11 @@ function title(value: string): string {
   return result;
 }
 
+/** Go's strings.Title separator test: ASCII other than letters, digits and _; beyond ASCII, spaces only. */
 function isSeparator(character: string): boolean {
-  if (/[\p{L}\p{N}_]/u.test(character)) return false;
-  return /[\s]/u.test(character) || /[\p{P}\p{S}]/u.test(character) || character.charCodeAt(0) < 0x80;
+  if (character.charCodeAt(0) < 0x80) return !/[A-Za-z0-9_]/.test(character);
+  if (/[\p{L}\p{N}]/u.test(character)) return false;
+  return /\s/u.test(character);
 }
 
 /** goutils.Initials: the first character of each whitespace-separated word. */
