@@ -182,8 +182,13 @@ describe('--env', () => {
   it('names the environments of Helm values files and Kustomize overlays too', async () => {
     const all = JSON.parse((await upshift(['check', 'test/fixtures/charts/web', '--target', '1.34', '-o', 'json'])).stdout).findings;
     const prod = JSON.parse((await upshift(['check', 'test/fixtures/charts/web', '--target', '1.34', '--env', 'prod', '-o', 'json'])).stdout).findings;
-    expect(new Set(all.map((finding: { origin: { env?: string } }) => finding.origin.env))).toEqual(new Set(['prod', 'staging', undefined]));
-    expect(prod).toEqual(all.filter((finding: { origin: { env?: string } }) => finding.origin.env !== 'staging'));
+    // One finding per place lists the environments it holds in; with --env prod, each is prod's own.
+    type Located = { id: string; resource?: { name?: string }; origin: { path: string; line: number; env?: string }; environments?: string[] };
+    const environmentsOf = (finding: Located) => finding.environments ?? [finding.origin.env];
+    const place = (finding: Located) => `${finding.id} ${finding.origin.path}:${finding.origin.line} ${finding.resource?.name ?? ''}`;
+    expect(new Set(all.flatMap(environmentsOf))).toEqual(new Set(['prod', 'staging', undefined]));
+    expect(prod.map(place)).toEqual(all.filter((finding: Located) => !environmentsOf(finding).every((name) => name === 'staging')).map(place));
+    expect(new Set(prod.flatMap(environmentsOf))).toEqual(new Set(['prod', undefined]));
     const unknown = await upshift(['check', 'test/fixtures/charts/web', '--target', '1.34', '--env', 'qa']);
     expect(unknown).toEqual({
       code: 1,
