@@ -110,6 +110,8 @@ describe('errors say where and why', () => {
     ['{{ eq .n 1 }}', 't.yaml:1:4: error calling eq: incompatible types for comparison'],
     ['a {{ /* not a comment: it must open right after the delimiter */ }}', 't.yaml:1:6: unexpected "/" in command'],
     ['a {{/* c */ }}', 't.yaml:1:3: comment ends before closing delimiter'],
+    // Any exception inside a function fails the template where it is called, as a Go panic does.
+    ['{{ urlParse "http://x/%zz" }}', 't.yaml:1:4: error calling urlParse: URI malformed'],
     ['{{ if false }}{{ nosuchfunction }}{{ end }}', 't.yaml:1:18: function "nosuchfunction" not defined'],
     ['{{ .s.field }}', 't.yaml:1:4: can\'t evaluate field field in type string'],
     ['{{ upper 5 }}', 't.yaml:1:4: error calling upper: wrong type for value; expected string; got int'],

@@ -240,9 +240,18 @@ class Executor implements CallContext {
     try {
       return fn(args, this);
     } catch (error) {
-      if (error instanceof FunctionError) throw new TemplateError(this.frame.file, line, column, `error calling ${name}: ${error.message}`);
-      throw error;
+      throw this.callError(error, name, line, column);
     }
+  }
+
+  /**
+   * A function's failure, located. As Go's safeCall turns a panic in a function into the
+   * call's error, any exception a function raises (a RangeError, a library's Error) fails
+   * this template, never the whole scan; errors of nested templates pass through as they are.
+   */
+  private callError(error: unknown, name: string, line: number, column: number): unknown {
+    if (error instanceof TemplateError || !(error instanceof Error)) return error;
+    return new TemplateError(this.frame.file, line, column, `error calling ${name}: ${error.message}`);
   }
 
   private argument(arg: Argument, dot: unknown, line: number, column: number, callArgs?: unknown[]): unknown {
@@ -294,8 +303,7 @@ class Executor implements CallContext {
         try {
           value = (field as (...args: unknown[]) => unknown).apply(value, args);
         } catch (error) {
-          if (error instanceof FunctionError) throw new TemplateError(this.frame.file, line, column, `error calling ${name}: ${error.message}`);
-          throw error;
+          throw this.callError(error, name, line, column);
         }
         continue;
       }

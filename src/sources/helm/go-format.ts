@@ -86,7 +86,8 @@ function formatVerb(verb: string, arg: unknown, precision: number | undefined, f
     case 'g':
       return typeof arg === 'number' ? withSign(formatFloat(arg), arg >= 0, flags) : bad();
     case 'c':
-      return typeof arg === 'bigint' ? String.fromCodePoint(Number(arg)) : bad();
+      // An invalid code point prints as Go's replacement character.
+      return typeof arg === 'bigint' ? (arg >= 0n && arg <= 0x10ffffn ? String.fromCodePoint(Number(arg)) : '\uFFFD') : bad();
     case 'U':
       return typeof arg === 'bigint' ? `U+${arg.toString(16).toUpperCase().padStart(4, '0')}` : bad();
     default:
