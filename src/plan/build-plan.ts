@@ -6,9 +6,12 @@ import type { Inventory } from '../checks/types.js';
 import { assessStrategies } from './advisor.js';
 import { planEnvironments, type PlannedEnvironment } from './environments.js';
 import { distinctApplications, planSignals } from './signals.js';
+import type { FixReport } from '../fix/report-types.js';
+import { EditSession } from './edits.js';
 import type { Simulation } from './simulation.js';
 import { environmentSteps } from './steps.js';
-import { STRATEGY_NAMES, type EnvironmentPlan, type Plan, type StrategyName } from './types.js';
+import { DEFAULT_SCHEDULE } from './gantt.js';
+import { STRATEGY_NAMES, type EnvironmentPlan, type Plan, type ScheduleSettings, type StrategyName } from './types.js';
 
 export interface PlanInput {
   inventory: Inventory;
@@ -25,14 +28,25 @@ export interface PlanInput {
   simulation?: Simulation;
   /** First day of the schedule (YYYY-MM-DD). */
   startDate: string;
+  /** When work may be scheduled (.upshift.yaml `schedule:`); defaults in DEFAULT_SCHEDULE. */
+  schedule?: Partial<ScheduleSettings>;
+  /** The upgrade order the estate declares (.upshift.yaml `environments:`). */
+  order?: readonly string[];
+  /** Where relative paths are read from (default: the process's directory). */
+  cwd?: string;
+  /** `upshift fix` dry runs by target version, for the API-migration steps. */
+  fixReports?: ReadonlyMap<string, FixReport>;
 }
 
 export function buildPlan(input: PlanInput): Plan {
-  const environments = planEnvironments(input.inventory.environments, input.environmentNames ?? [], input.current);
+  const environments = planEnvironments(input.inventory.environments, input.environmentNames ?? [], input.current, input.order);
+  const cwd = input.cwd ?? process.cwd();
   const signals = planSignals(input.inventory, input.findings, environments, input.target, input.simulation);
   const applications = distinctApplications(input.inventory.resources);
-  const stepsFor = (strategy: StrategyName) =>
-    environments.map((env) =>
+  // Each strategy's runbook edits the files from scratch, environment after environment.
+  const stepsFor = (strategy: StrategyName) => {
+    const session = new EditSession(cwd);
+    return environments.map((env) =>
       environmentSteps(strategy, {
         env,
         target: input.target,
@@ -42,8 +56,12 @@ export function buildPlan(input: PlanInput): Plan {
         signals,
         paths: input.paths ?? [],
         simulation: input.simulation,
+        session,
+        cwd,
+        ...(input.fixReports ? { fixReports: input.fixReports } : {}),
       }),
     );
+  };
   const runbooks = Object.fromEntries(STRATEGY_NAMES.map((name) => [name, stepsFor(name)])) as Record<StrategyName, EnvironmentPlan[]>;
   const minutes = Object.fromEntries(STRATEGY_NAMES.map((name) => [name, totalMinutes(runbooks[name])])) as Record<StrategyName, number>;
   const strategies = assessStrategies(signals, minutes);
@@ -56,6 +74,7 @@ export function buildPlan(input: PlanInput): Plan {
     strategies,
     signals,
     startDate: input.startDate,
+    schedule: { ...DEFAULT_SCHEDULE, ...input.schedule },
     environments: runbooks[chosen],
   };
 }
