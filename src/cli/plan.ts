@@ -2,7 +2,7 @@
 // per environment (Markdown by default, JSON, or a self-contained HTML report).
 import { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { isCalendarDay, isoDay } from '../knowledge/calendar.js';
+import { isCalendarDay, isoDay, supportCalendar } from '../knowledge/calendar.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { planRenderers } from '../plan/render.js';
 import { PLAN_KINDS } from '../plan/signals.js';
@@ -60,6 +60,7 @@ export function planCommand(): Command {
       order: scan.context.config?.environments ?? [],
       ...(scan.context.config?.schedule ? { schedule: scan.context.config.schedule } : {}),
       fixReports,
+      targetSupport: supportCalendar(scan.context.knowledge, scan.context.platform, isoDay(now)).find((entry) => entry.version === scan.context.target)?.status,
       strategy: flags.strategy,
       paths,
       simulation,

@@ -7,6 +7,7 @@ import { assessStrategies } from './advisor.js';
 import { planEnvironments, type PlannedEnvironment } from './environments.js';
 import { distinctApplications, planSignals } from './signals.js';
 import type { FixReport } from '../fix/report-types.js';
+import type { SupportStatus } from '../knowledge/calendar.js';
 import { EditSession } from './edits.js';
 import type { Simulation } from './simulation.js';
 import { environmentSteps } from './steps.js';
@@ -34,6 +35,8 @@ export interface PlanInput {
   order?: readonly string[];
   /** Where relative paths are read from (default: the process's directory). */
   cwd?: string;
+  /** Where the target stands on the platform's support calendar today, when known. */
+  targetSupport?: SupportStatus;
   /** `upshift fix` dry runs by target version, for the API-migration steps. */
   fixReports?: ReadonlyMap<string, FixReport>;
 }
@@ -58,6 +61,7 @@ export function buildPlan(input: PlanInput): Plan {
         simulation: input.simulation,
         session,
         cwd,
+        ...(input.targetSupport ? { targetSupport: input.targetSupport } : {}),
         ...(input.fixReports ? { fixReports: input.fixReports } : {}),
       }),
     );

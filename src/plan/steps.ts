@@ -6,6 +6,7 @@ import { listHops } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
 import type { Inventory, NodeGroupFact, ValueSite } from '../checks/types.js';
 import type { FixReport } from '../fix/report-types.js';
+import type { SupportStatus } from '../knowledge/calendar.js';
 import { placeAddonUpgrades } from './addon-steps.js';
 import { addonEdits } from './addon-edits.js';
 import { Coverage } from './coverage.js';
@@ -43,6 +44,8 @@ export interface StepContext {
   session: EditSession;
   /** Where relative paths are read from. */
   cwd: string;
+  /** Where the target stands on the support calendar today, when known. */
+  targetSupport?: SupportStatus;
   /** What `upshift fix` does at each target version (its dry run). */
   fixReports?: ReadonlyMap<string, FixReport>;
 }
@@ -151,7 +154,13 @@ function controlPlane(context: StepContext, hop: string, from: string, to: strin
   } else if (toolOf(env.origin) !== 'aws') {
     draft.items = [`The version of ${env.name} was not traced to a line upshift can edit; set it to ${to} where the code declares it`];
   }
-  if (last) for (const finding of context.findings.filter((entry) => SUPPORT.has(entry.id))) draft.resolves.push(coverage.resolve(finding));
+  if (last) {
+    for (const finding of context.findings.filter((entry) => SUPPORT.has(entry.id))) {
+      // Reaching a target that is itself out of support clears nothing.
+      if (context.targetSupport === 'ended') coverage.leave(finding, `the target ${context.target} is itself past the end of support on this platform today: choose a supported target (upshift versions)`);
+      else draft.resolves.push(coverage.resolve(finding));
+    }
+  }
   return draft;
 }
 
