@@ -28,7 +28,8 @@ export function fixMigrations(context: StepContext, hop: string, previousTarget:
   );
   const steps = (['before', 'during'] as const).map((phase) => {
     const mine = changes.filter((change) => afterHop.has(change.path) === (phase === 'during'));
-    const files = [...new Set(mine.map((change) => change.path))];
+    // fix reads a chart's templates through the chart's directory.
+    const files = [...new Set(mine.map((change) => change.path.replace(/\/templates\/.*$/, '')))];
     const title = phase === 'before' ? `before ${hop}` : `right after the ${hop} control-plane update (their replacement API is not served before it)`;
     const step: StepDraft = {
       hop,
