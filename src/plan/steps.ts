@@ -72,11 +72,17 @@ export function environmentSteps(strategy: StrategyName, context: StepContext): 
     current: env.current,
     target,
     hops: hops.length === 0 ? [] : strategy === 'cluster-migration' ? [`${env.current}→${target}`] : hops,
-    steps: drafts.map((draft, index) => ({ order: index + 1, ...draft })),
+    steps: drafts.map((draft, index) => ordered(draft, index + 1)),
     manual: hops.length === 0 ? [] : coverage.manualItems(),
   };
   if (env.origin) plan.origin = env.origin;
   return plan;
+}
+
+/** The step with its fields in the order CLI.md shows them. */
+function ordered(draft: StepDraft, order: number): Step {
+  const { hop, phase, kind, title, edits, commands, resolves, items, minutes, rollback } = draft;
+  return { order, hop, phase, kind, title, edits, commands, resolves, ...(items ? { items } : {}), minutes, rollback };
 }
 
 function environmentFiles(env: PlannedEnvironment): EnvironmentFiles {
@@ -106,7 +112,9 @@ function hopSteps(strategy: StrategyName, context: StepContext, hops: string[], 
 }
 
 function checkCommand(context: StepContext, current: string, target: string): string {
-  return `upshift check ${context.paths.join(' ') || '.'} --env ${context.env.name} --current ${current} --target ${target}`;
+  // Only environments the code declares can be selected; a --env name given to plan is just a label.
+  const env = context.env.origin ? ` --env ${context.env.name}` : '';
+  return `upshift check ${context.paths.join(' ') || '.'}${env} --current ${current} --target ${target}`;
 }
 
 function precheck(context: StepContext, hop: string, from: string, to: string, first: boolean, strategy: StrategyName): StepDraft {
@@ -166,7 +174,9 @@ function controlPlane(context: StepContext, hop: string, from: string, to: strin
 
 function rollNodeGroups(context: StepContext, hop: string, to: string, versions: Map<string, string>, coverage: Coverage): StepDraft[] {
   const { env } = context;
-  if (env.nodeGroups.length === 0) {
+  // Without node groups in code, the simulated ones are the groups the rollout was modelled on.
+  const groups: NodeGroupFact[] = env.nodeGroups.length > 0 ? env.nodeGroups : (context.simulation?.nodeGroups ?? []).map((group) => ({ name: group.name, desiredSize: group.nodes, ...(group.maxUnavailable ? { maxUnavailable: group.maxUnavailable } : {}) }));
+  if (groups.length === 0) {
     return [step({
       hop,
       phase: 'during',
@@ -179,8 +189,8 @@ function rollNodeGroups(context: StepContext, hop: string, to: string, versions:
       rollback: `Nodes one minor behind the control plane keep working (version skew): add a node group at the previous version and cordon the updated nodes.`,
     })];
   }
-  return env.nodeGroups.map((group) => {
-    const from = versions.get(group.name)!;
+  return groups.map((group) => {
+    const from = versions.get(group.name) ?? group.version ?? env.current;
     versions.set(group.name, to);
     const nodes = estimate.nodesOf(group);
     const recommended = estimate.recommendedMaxUnavailable(nodes);
