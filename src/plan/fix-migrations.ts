@@ -8,7 +8,7 @@ import type { Coverage } from './coverage.js';
 import * as estimate from './durations.js';
 import type { StepContext, StepDraft } from './steps.js';
 
-const API_FINDINGS = new Set(['api-removed', 'api-deprecated', 'api-replacement-unavailable', 'field-removed', 'psp-in-use']);
+const API_FINDINGS = new Set(['api-removed', 'api-deprecated', 'api-replacement-unavailable', 'field-removed', 'psp-in-use', 'tf-resource-deprecated']);
 
 /**
  * The fix steps of `hop` (none when fix changes nothing there): the changes of a dry run at
