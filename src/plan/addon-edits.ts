@@ -51,7 +51,10 @@ export class AddonSteps {
         continue;
       }
       if (!pinned || !pinned.reference.versionSite) {
-        left.set(upgrade.addon, `${upgrade.addon} is not pinned in code upshift can edit: upgrade it to ${upgrade.to ?? 'a supported release'} ${where} where it is deployed`);
+        const why = `${upgrade.addon} is not pinned in code upshift can edit: upgrade it to ${upgrade.to ?? 'a supported release'} ${where} where it is deployed`;
+        left.set(upgrade.addon, why);
+        // The order still matters (its minor may have to follow the control plane): the step says what a person does, and when.
+        if (isConcreteVersion(upgrade.to)) drafts.push(byHand(upgrade, where, why));
         continue;
       }
       if (!isConcreteVersion(value)) {
@@ -102,6 +105,23 @@ function addonStep(upgrade: AddonUpgrade, pinned: Pinned, value: string, where: 
     minutes: estimate.ADDON_UPGRADE_MINUTES,
     rollback: `Set ${upgrade.addon} back to ${previous ?? upgrade.from ?? 'its previous version'}${edits.length > 0 ? ' on the same line and apply again' : ' the same way'}.`,
     result: { component: 'addon', name: upgrade.addon, version: upgrade.to ?? value, ...(pinned.kind === 'chart' ? { chart: value } : {}) },
+  };
+}
+
+/** A step with no edit or command: the add-on moves at this point, by hand, where it is deployed. */
+function byHand(upgrade: AddonUpgrade, where: string, why: string): StepDraft {
+  return {
+    hop: upgrade.hop,
+    phase: upgrade.phase,
+    kind: 'addon-upgrade',
+    title: `Upgrade ${upgrade.addon}${upgrade.from ? ` from ${upgrade.from}` : ''} to ${upgrade.to}${upgrade.chart ? ` (chart ${upgrade.chart})` : ''} ${where}, by hand`,
+    edits: [],
+    commands: [],
+    resolves: [],
+    items: [upgrade.reason, ...(upgrade.notes ?? []), `${why} (see manual).`],
+    minutes: estimate.ADDON_UPGRADE_MINUTES,
+    rollback: `Set ${upgrade.addon} back to ${upgrade.from ?? 'its previous version'} where it is deployed.`,
+    result: { component: 'addon', name: upgrade.addon, version: upgrade.to!, ...(upgrade.chart ? { chart: upgrade.chart } : {}) },
   };
 }
 

@@ -220,9 +220,9 @@ describe('runbook', () => {
     const plan = buildPlan({ ...base, strategy: 'in-place', startDate: '2026-11-22' });
     const tasks = scheduleOf(plan);
     expect(tasks.slice(0, 3)).toEqual([
-      { env: 'dev', label: '1.29→1.30 prepare', start: 1440 + 540, minutes: 20 },
-      { env: 'dev', label: '1.29→1.30 migrate', start: 1440 + 560, minutes: 26 },
-      { env: 'dev', label: '1.29→1.30 finish', start: 1440 + 586, minutes: 30 },
+      { env: 'dev', label: '1.29→1.30 prepare', start: 1440 + 540, minutes: 35 },
+      { env: 'dev', label: '1.29→1.30 migrate', start: 1440 + 575, minutes: 26 },
+      { env: 'dev', label: '1.29→1.30 finish', start: 1440 + 601, minutes: 45 },
     ]);
     for (const task of tasks) {
       const start = new Date(Date.parse('2026-11-22T00:00:00Z') + task.start * 60_000);
@@ -230,26 +230,26 @@ describe('runbook', () => {
       expect(start.getUTCHours() * 60 + start.getUTCMinutes()).toBeGreaterThanOrEqual(540);
       expect(start.getUTCHours() * 60 + start.getUTCMinutes() + task.minutes).toBeLessThanOrEqual(1020);
     }
-    // A day of soak after dev ends (Monday 10:16), then production from Tuesday 10:16.
-    expect(tasks[3]).toMatchObject({ env: 'production', label: '1.28→1.29', start: 2 * 1440 + 616 });
+    // A day of soak after dev ends (Monday 10:46), then production from Tuesday 10:46.
+    expect(tasks[3]).toMatchObject({ env: 'production', label: '1.28→1.29', start: 2 * 1440 + 646 });
     expect(mermaidGantt(plan).split('\n').slice(0, 6).join('\n')).toBe(`gantt
   title 1.28 → 1.30, in-place
   dateFormat YYYY-MM-DD HH:mm
   axisFormat %d %b
   section dev
-  1.29→1.30 prepare :t1, 2026-11-23 09:00, 20m`);
+  1.29→1.30 prepare :t1, 2026-11-23 09:00, 35m`);
   });
 
   it('follows configured days and hours', () => {
     const plan = buildPlan({ ...base, strategy: 'in-place', startDate: '2026-11-22', schedule: { days: ['sun'], hours: '10:00-12:00', soakHours: 0 } });
     const tasks = scheduleOf(plan);
-    expect(tasks[0]).toEqual({ env: 'dev', label: '1.29→1.30 prepare', start: 600, minutes: 20 });
+    expect(tasks[0]).toEqual({ env: 'dev', label: '1.29→1.30 prepare', start: 600, minutes: 35 });
     expect(tasks.every((task) => (task.start % 1440) >= 600 && (task.start % 1440) + task.minutes <= 720 && Math.floor(task.start / 1440) % 7 === 0)).toBe(true);
   });
 
   it('prints a checklist with edits, commands, items, what each step clears and what is left to a person', () => {
     const markdown = runbookMarkdown(buildPlan({ ...base, strategy: 'in-place' }));
-    expect(markdown).toContain('| **cluster-migration** (recommended) | 1 | 4/5 | 2/5 | 5/5 | 5/5 | 3/5 | 10 h 40 min | 36 |');
+    expect(markdown).toContain('| **cluster-migration** (recommended) | 1 | 4/5 | 2/5 | 5/5 | 5/5 | 3/5 | 11 h 10 min | 36 |');
     expect(markdown).toContain('Strategy: **in-place** (chosen with --strategy; the advisor recommends **cluster-migration**).');
     expect(markdown).toContain('   - pdb-blocks-eviction: PDB shop/web allows no disruption');
     expect(markdown).toContain('### For a person to decide (4)\n\nNo step clears these findings; each says what must be decided or edited.\n\n');
