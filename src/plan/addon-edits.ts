@@ -131,6 +131,8 @@ function isLive(pinned: Pinned): boolean {
 }
 
 function addonOf(finding: Finding): string {
+  // kube-proxy-skew is about the kube-proxy add-on whatever resource it names.
+  if (finding.id === 'kube-proxy-skew') return 'kube-proxy';
   return String(finding.details?.addon ?? finding.resource?.name ?? '');
 }
 

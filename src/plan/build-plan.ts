@@ -13,7 +13,7 @@ import type { SupportStatus } from '../knowledge/calendar.js';
 import { EditSession } from './edits.js';
 import type { Simulation } from './simulation.js';
 import { environmentSteps } from './steps.js';
-import { DEFAULT_SCHEDULE } from './gantt.js';
+import { DEFAULT_SCHEDULE, workingHours } from './gantt.js';
 import { STRATEGY_NAMES, type EnvironmentPlan, type Plan, type ScheduleSettings, type StrategyName } from './types.js';
 
 export interface PlanInput {
@@ -46,6 +46,8 @@ export interface PlanInput {
 }
 
 export function buildPlan(input: PlanInput): Plan {
+  const schedule: ScheduleSettings = { ...DEFAULT_SCHEDULE, ...input.schedule };
+  workingHours(schedule);
   const environments = planEnvironments(input.inventory.environments, input.environmentNames ?? [], input.current, input.order);
   const cwd = input.cwd ?? process.cwd();
   const signals = planSignals(input.inventory, input.findings, environments, input.target, input.simulation);
@@ -84,7 +86,7 @@ export function buildPlan(input: PlanInput): Plan {
     strategies,
     signals,
     startDate: input.startDate,
-    schedule: { ...DEFAULT_SCHEDULE, ...input.schedule },
+    schedule,
     environments: runbooks[chosen],
   };
 }

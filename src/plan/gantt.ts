@@ -1,6 +1,7 @@
 // The plan's schedule: environments one after another with a soak between them, each cut
 // into hops (or, for a one-hop migration, into prepare / migrate / finish), as tasks with a
 // start and a length — and the same schedule as a mermaid Gantt chart GitHub renders.
+import { UsageError } from '../core/errors.js';
 import type { Phase, Plan, ScheduleSettings, Weekday } from './types.js';
 
 export interface ScheduledTask {
@@ -58,11 +59,18 @@ interface Windows {
   at(minute: number): [number, number];
 }
 
-function workingWindows(settings: ScheduleSettings, firstWeekday: number): Windows {
+/** The working hours as minutes of the day, [start, end); a usage error when they are not a window. */
+export function workingHours(settings: ScheduleSettings): [number, number] {
   const [from, to] = settings.hours.split('-').map((time) => {
     const [hours, minutes] = time.split(':').map(Number);
     return hours * 60 + minutes;
   });
+  if (!(to > from)) throw new UsageError(`schedule.hours "${settings.hours}": the end must come after the start (a window across midnight is two windows)`);
+  return [from, to];
+}
+
+function workingWindows(settings: ScheduleSettings, firstWeekday: number): Windows {
+  const [from, to] = workingHours(settings);
   const days = new Set(settings.days.length > 0 ? settings.days : DEFAULT_SCHEDULE.days);
   return {
     length: to - from,

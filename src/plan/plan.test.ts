@@ -247,6 +247,10 @@ describe('runbook', () => {
     expect(tasks.every((task) => (task.start % 1440) >= 600 && (task.start % 1440) + task.minutes <= 720 && Math.floor(task.start / 1440) % 7 === 0)).toBe(true);
   });
 
+  it('refuses working hours that end before they start', () => {
+    expect(() => buildPlan({ ...base, strategy: 'in-place', schedule: { hours: '22:00-02:00' } })).toThrow('schedule.hours "22:00-02:00": the end must come after the start (a window across midnight is two windows)');
+  });
+
   it('prints a checklist with edits, commands, items, what each step clears and what is left to a person', () => {
     const markdown = runbookMarkdown(buildPlan({ ...base, strategy: 'in-place' }));
     expect(markdown).toContain('| **cluster-migration** (recommended) | 1 | 4/5 | 2/5 | 5/5 | 5/5 | 3/5 | 11 h 10 min | 36 |');
