@@ -61,7 +61,7 @@ describe('CloudFormation', () => {
           name: 'acme-sandbox',
           clusterVersion: '1.28',
           origin: at(CFN, 61),
-          nodeGroups: [{ name: 'acme-sandbox-general', version: '1.28', amiType: 'AL2_x86_64', desiredSize: 2, maxUnavailable: '1', origin: at(CFN, 78) }],
+          nodeGroups: [{ name: 'acme-sandbox-general', version: '1.28', amiType: 'AL2_x86_64', amiTypeSite: { path: CFN, line: 84, value: 'AL2_x86_64' }, desiredSize: 2, maxUnavailable: '1', origin: at(CFN, 78) }],
         },
       ],
       eksAddons: [

@@ -84,7 +84,7 @@ describe('fixtures', () => {
         cluster: 'legacy',
         terraform: { directory: 'test/fixtures/terraform/node-group' },
         nodeGroups: [
-          { name: 'general', version: '1.26', versionSite: { path, line: 15, value: '1.26' }, releaseVersion: '1.27.9-20240213', amiType: 'AL2_x86_64', desiredSize: 4, maxUnavailable: '25%', origin: { type: 'terraform', path, line: 12, address: 'aws_eks_node_group.general' } },
+          { name: 'general', version: '1.26', versionSite: { path, line: 15, value: '1.26' }, releaseVersion: '1.27.9-20240213', amiType: 'AL2_x86_64', amiTypeSite: { path, line: 17, value: 'AL2_x86_64' }, desiredSize: 4, maxUnavailable: '25%', origin: { type: 'terraform', path, line: 12, address: 'aws_eks_node_group.general' } },
         ],
       },
     ]);
