@@ -256,7 +256,7 @@ export function startScan(options: CheckOptions): Scan {
       else checkResources(resources);
       for (const resource of resources) {
         if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(resource);
-        inventory.charts.push(...argoApplicationReferences(resource));
+        inventory.charts.push(...argoApplicationReferences(resource, options.cwd ?? process.cwd()));
       }
     },
     report(made) {

@@ -11,6 +11,7 @@ import { decodeManifestBytes, DEFAULT_MAX_FILE_BYTES, displayPath, expandPaths }
 import { inputInvalid } from './sources/input-problem.js';
 import { fixTemplateText } from './fix/chart-template.js';
 import { fixManifestText } from './fix/fix-manifest.js';
+import { terraformObjects } from './fix/terraform-objects.js';
 import { writeFileAtomically } from './fix/atomic-write.js';
 import type { FixReport } from './fix/report-types.js';
 
@@ -38,6 +39,7 @@ export async function runFix(options: FixOptions): Promise<FixReport> {
     fixFile(template, true, context, cwd, options, report);
     options.onProgress?.(++done, total);
   }
+  report.manual.push(...(await terraformObjects(expanded.terraform, context, cwd)));
   return report;
 }
 

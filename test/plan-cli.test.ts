@@ -1,5 +1,8 @@
 // `upshift plan` end to end on the example estate: stdout, stderr and exit codes.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -21,18 +24,24 @@ describe('upshift plan', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const plan = JSON.parse(run.stdout);
-    expect(Object.keys(plan)).toEqual(['current', 'target', 'platform', 'chosen', 'strategies', 'signals', 'startDate', 'environments', 'knowledgeDate']);
+    expect(Object.keys(plan)).toEqual(['current', 'target', 'platform', 'chosen', 'strategies', 'signals', 'startDate', 'schedule', 'environments', 'knowledgeDate']);
+    expect(plan.schedule).toEqual({ days: ['mon', 'tue', 'wed', 'thu'], hours: '09:00-17:00', soakHours: 24 });
     expect(plan.strategies.map((s: { name: string; hops: number; recommended: boolean; scores: object }) => [s.name, s.hops, s.recommended, s.scores])).toEqual([
       ['in-place', 2, false, { serviceImpact: 3, workCost: 4, rollback: 1, versionsPerUpgrade: 1, duration: 3 }],
       ['nodegroup-blue-green', 2, false, { serviceImpact: 3, workCost: 1, rollback: 3, versionsPerUpgrade: 1, duration: 3 }],
       ['cluster-migration', 1, true, { serviceImpact: 4, workCost: 2, rollback: 4, versionsPerUpgrade: 5, duration: 3 }],
     ]);
-    expect(plan.environments.map((env: { name: string; hops: string[] }) => [env.name, env.hops])).toEqual([['default', ['1.28→1.30']]]);
+    expect(plan.environments.map((env: { name: string; cluster: string; hops: string[] }) => [env.name, env.cluster, env.hops])).toEqual([['default', 'default', ['1.28→1.30']]]);
     expect(plan.environments[0].steps[0]).toEqual({
-      order: 1, hop: '1.28→1.30', phase: 'before', kind: 'precheck', title: 'Back up default and check the manifests against 1.30',
-      change: { command: `upshift check ${NO_INFRA.join(' ')} --current 1.28 --target 1.30` },
-      commands: ['velero backup create default-before-1-30 --snapshot-volumes'], minutes: 20, rollback: 'Nothing has changed yet.',
+      order: 1, hop: '1.28→1.30', phase: 'before', kind: 'precheck', title: 'Back up default and check the manifests against 1.30', edits: [],
+      commands: [`upshift check ${NO_INFRA.join(' ')} --current 1.28 --target 1.30`, 'velero backup create default-before-1-30 --snapshot-volumes'], resolves: [], minutes: 20, rollback: 'Nothing has changed yet.',
     });
+    // Every error finding is cleared by a step or left to a person.
+    const check = JSON.parse((await upshift(['check', ...NO_INFRA, '--current', '1.28', '--target', '1.30', '-o', 'json', '--fail-on', 'none'])).stdout);
+    const covered = new Set([...plan.environments[0].manual, ...plan.environments[0].steps.flatMap((step: { resolves: object[] }) => step.resolves)].map((ref: { id: string; path: string; line?: number }) => `${ref.id} ${ref.path}:${ref.line}`));
+    const errors = check.findings.filter((finding: { severity: string }) => finding.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((finding: { id: string; origin?: { path: string; line: number } }) => !covered.has(`${finding.id} ${finding.origin?.path ?? 'unknown origin'}:${finding.origin?.line}`))).toEqual([]);
   });
 
   it('follows --strategy in-place hop by hop, migrating flowcontrol objects as part of the first hop', async () => {
@@ -40,10 +49,28 @@ describe('upshift plan', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Strategy: **in-place** (chosen with --strategy; the advisor recommends **cluster-migration**).');
     expect(run.stdout.match(/^## \d\. .*$/gm)).toEqual(['## 1. dev: 1.28 → 1.30', '## 2. prod: 1.28 → 1.30']);
-    expect(run.stdout.match(/^### .*$/gm)).toEqual(['### Hop 1.28→1.29', '### Hop 1.29→1.30', '### Hop 1.28→1.29', '### Hop 1.29→1.30']);
-    expect(run.stdout).toContain('29. [ ] **Migrate 2 objects to their replacement APIs as part of 1.28→1.29** (api-migration, during, ~20 min)');
+    expect(run.stdout.match(/^### .*$/gm)).toEqual(['### Hop 1.28→1.29', '### Hop 1.29→1.30', '### For a person to decide (23)', '### Hop 1.28→1.29', '### Hop 1.29→1.30', '### For a person to decide (23)']);
+    expect(run.stdout).toContain('26. [ ] **Migrate 3 objects with upshift fix right after the 1.28→1.29 control-plane update (their replacement API is not served before it)** (api-migration, during, ~30 min)\n   - Run `upshift fix examples/estate/platform/cluster/api-priority-fairness.yaml --target 1.29 --write`');
     expect(run.stdout).toContain('   - Run `aws eks update-cluster-version --name prod --kubernetes-version 1.29`');
     expect(run.stdout).toContain('```mermaid\ngantt\n');
+  });
+
+  it('takes simulate\'s own JSON when the rollout fails, and shows the failure', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'upshift-sim-'));
+    try {
+      const simulated = await upshift(['simulate', 'examples/estate/apps', '-o', 'json']);
+      expect(JSON.parse(simulated.stdout).nodeGroups[0].failed).toBe(true);
+      writeFileSync(join(work, 'sim.json'), simulated.stdout);
+      const markdown = await upshift(['plan', '--current', '1.29', '--target', '1.30', '--strategy', 'in-place', '--env', 'prod', '--simulation', join(work, 'sim.json'), '--fail-on', 'none']);
+      expect(markdown.stderr).toBe('');
+      expect(markdown.stdout).toContain('(simulated: the rollout fails, see below)');
+      expect(markdown.stdout).toContain('   - simulated blocker: payments/payments-0 (PDB payments/payments) PodEvictionFailure: PDB payments/payments needs 3 healthy pods and has 3');
+      const html = await upshift(['plan', '--current', '1.29', '--target', '1.30', '--strategy', 'in-place', '--env', 'prod', '--simulation', join(work, 'sim.json'), '-o', 'html', '--fail-on', 'none']);
+      expect(html.stdout).toContain('<span class="badge error">fails</span>');
+      expect(html.stdout).toContain('never drained');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('exits 3 on error findings under the default --fail-on, printing the plan anyway', async () => {

@@ -2,7 +2,7 @@
 // per environment (Markdown by default, JSON, or a self-contained HTML report).
 import { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { isCalendarDay, isoDay } from '../knowledge/calendar.js';
+import { isCalendarDay, isoDay, supportCalendar } from '../knowledge/calendar.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { planRenderers } from '../plan/render.js';
 import { PLAN_KINDS } from '../plan/signals.js';
@@ -10,6 +10,9 @@ import { readSimulation } from '../plan/simulation.js';
 import { STRATEGY_NAMES, type StrategyName } from '../plan/types.js';
 import { planHtml } from '../report/html/plan-page.js';
 import { runScan } from '../run-check.js';
+import { runFix } from '../run-fix.js';
+import type { FixReport } from '../fix/report-types.js';
+import { compareKubeVersions, listHops, minorOf, parseKubeVersion } from '../core/kube-version.js';
 import { requireExistingPaths } from './paths.js';
 import { exitCodeFor, progressReporter } from './common.js';
 import { addHelmFlag, addOutputFlags, addTargetFlags, splitList, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
@@ -45,13 +48,19 @@ export function planCommand(): Command {
       helmBinary: flags.helmBin,
       onProgress: progressReporter(flags, 'scanning files'),
     });
+    const environmentNames = flags.env?.flatMap((entry) => entry.split(',')).map((name) => name.trim()).filter(Boolean);
+    const fixReports = await fixDryRuns(paths, scan.inventory.environments.map((env) => env.clusterVersion), scan.context.current, scan.context.target, flags);
     const plan = buildPlan({
       inventory: scan.inventory,
       findings: scan.environmentFindings,
       platform: scan.context.platform,
       target: scan.context.target,
       current: scan.context.current,
-      environmentNames: flags.env,
+      environmentNames,
+      order: scan.context.config?.environments ?? [],
+      ...(scan.context.config?.schedule ? { schedule: scan.context.config.schedule } : {}),
+      fixReports,
+      targetSupport: supportCalendar(scan.context.knowledge, scan.context.platform, isoDay(now)).find((entry) => entry.version === scan.context.target)?.status,
       strategy: flags.strategy,
       paths,
       simulation,
@@ -66,6 +75,21 @@ export function planCommand(): Command {
     process.stdout.write(output);
     process.exitCode = exitCodeFor(scan.report, flags.failOn);
   });
+}
+
+/**
+ * What `upshift fix` would do at each minor the plan's hops reach (a dry run per version), so
+ * that the API-migration steps list exactly that and the rest goes to manual.
+ */
+async function fixDryRuns(paths: string[], declared: (string | undefined)[], current: string | undefined, target: string, flags: PlanFlags): Promise<Map<string, FixReport>> {
+  const versions = [current, ...declared].filter((version): version is string => version !== undefined && parseKubeVersion(version) !== undefined).map((version) => minorOf(version));
+  const lowest = versions.sort(compareKubeVersions)[0];
+  const reports = new Map<string, FixReport>();
+  if (!lowest) return reports;
+  for (const hop of listHops(lowest, target)) {
+    reports.set(hop.to, await runFix({ paths, target: hop.to, platform: flags.platform, dataFiles: flags.data }));
+  }
+  return reports;
 }
 
 function parseDay(text: string): string {

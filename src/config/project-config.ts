@@ -38,6 +38,19 @@ const configSchema = z.strictObject({
     }),
   ),
   ignore: z.optional(z.array(ignoreRuleSchema)),
+  /** The order in which `upshift plan` upgrades the environments (default: production-like names last). */
+  environments: z.optional(z.array(z.string())),
+  /** When the plan's work may be scheduled (UTC). */
+  schedule: z.optional(
+    z.strictObject({
+      /** Days work may happen on: mon, tue, wed, thu, fri, sat, sun (default mon–thu). */
+      days: z.optional(z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))),
+      /** Working hours, "09:00-17:00" (default). */
+      hours: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'expected working hours such as "09:00-17:00"'))),
+      /** Hours between environments, for the soak (default 24). */
+      soakHours: z.optional(z.number().check(z.nonnegative())),
+    }),
+  ),
 });
 
 export type ProjectConfig = z.infer<typeof configSchema>;

@@ -16,9 +16,28 @@ export interface Inventory {
   environments: EnvironmentFact[];
 }
 
+/**
+ * The line that sets a version for one environment, as infrastructure code spells it, so that
+ * a plan can edit it there (see src/plan/edits.ts).
+ */
+export interface ValueSite {
+  /** Display path (relative to the current directory). */
+  path: string;
+  line: number;
+  /** The value as written on that line, without quotes. */
+  value: string;
+  /**
+   * Set when the line is shared by every environment of a module: the variable whose default
+   * it is (an environment overrides it in its own variables file), or true for a literal.
+   */
+  shared?: { variable?: string };
+}
+
 export interface ChartReference {
   chart: string;
   version?: string;
+  /** Where `version` is set. */
+  versionSite?: ValueSite;
   repository?: string;
   /** Name of the release or dependency alias, when known. */
   release?: string;
@@ -29,6 +48,7 @@ export interface ChartReference {
 export interface EksAddonReference {
   name: string;
   version?: string;
+  versionSite?: ValueSite;
   env?: string;
   origin: Origin;
 }
@@ -36,8 +56,11 @@ export interface EksAddonReference {
 export interface NodeGroupFact {
   name: string;
   version?: string;
+  versionSite?: ValueSite;
   releaseVersion?: string;
   amiType?: string;
+  /** Where `amiType` is set, when infrastructure code sets it. */
+  amiTypeSite?: ValueSite;
   /** updateConfig: a count ("1") or a percentage ("10%"). */
   maxUnavailable?: string;
   desiredSize?: number;
@@ -49,5 +72,10 @@ export interface EnvironmentFact {
   clusterVersion?: string;
   /** Where clusterVersion was read. */
   origin?: Origin;
+  versionSite?: ValueSite;
+  /** The EKS cluster's name as the code computes it (e.g. a local "acme-${var.environment}"). */
+  cluster?: string;
+  /** How Terraform applies this environment: its root module and variables file (display paths). */
+  terraform?: { directory: string; varFile?: string };
   nodeGroups: NodeGroupFact[];
 }

@@ -126,3 +126,18 @@ describe('charts the chart map does not describe', () => {
     expect([upgrade.to, upgrade.chart, upgrade.change?.from, upgrade.change?.to]).toEqual(['0.14.2', '1.14.5', '1.13.1', '1.14.5']);
   });
 });
+
+describe('add-ons pinned in a manifest', () => {
+  it('writes each edit as the installed version is written, from where the previous edit left the line', () => {
+    const env: PlannedEnvironment = { name: 'dev', current: '1.29', nodeGroups: [] };
+    const manifest = { type: 'file' as const, path: 'platform/karpenter.yaml', line: 28, column: 1 };
+    const finding: Finding = { id: 'addon-upgrade-first', severity: 'error', message: 'Upgrade karpenter', origin: manifest, details: { addon: 'karpenter', version: '0.31.3', upgrades: [{ hop: '1.29→1.30', recommended: '1.2.x' }] } };
+    const upgrades = placeAddonUpgrades([finding], inventory, env, ['1.29→1.30'], loadKnowledge());
+    expect(upgrades.map((entry) => entry.change)).toEqual([
+      { file: 'platform/karpenter.yaml', line: 28, from: '0.31.3', to: '0.32.10' },
+      { file: 'platform/karpenter.yaml', line: 28, from: '0.32.10', to: '0.37.8' },
+      { file: 'platform/karpenter.yaml', line: 28, from: '0.37.8', to: '1.0.14' },
+      { file: 'platform/karpenter.yaml', line: 28, from: '1.0.14', to: '1.2.8' },
+    ]);
+  });
+});

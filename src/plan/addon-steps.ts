@@ -95,10 +95,11 @@ function chain(wanted: AddonUpgrade[], hops: readonly string[], inventory: Inven
     const chart = chartOf(name, inventory, env);
     const foreignChart = chart !== undefined && definition !== undefined && !fromKnownRepository(definition, chart);
     let installed = entries[0].from;
+    const original = installed;
     let installedChart = chart?.version;
     for (const entry of entries) {
       if (entry.to === undefined || installed === undefined || !definition) {
-        result.push(withChange({ ...entry, from: installed }, chart, installedChart, inventory, env));
+        result.push(withChange({ ...entry, from: installed }, chart, installedChart, inventory, env, original));
         continue;
       }
       const path = addonUpgradePath(definition, installed, entry.to);
@@ -114,7 +115,7 @@ function chain(wanted: AddonUpgrade[], hops: readonly string[], inventory: Inven
         const upgrade: AddonUpgrade = { ...entry, from: installed, to: step.version, reason: entry.reason };
         if (step.chart !== undefined && !foreignChart) upgrade.chart = step.chart;
         if (notes.length > 0) upgrade.notes = notes;
-        result.push(withChange(upgrade, chart, installedChart, inventory, env));
+        result.push(withChange(upgrade, chart, installedChart, inventory, env, original));
         installed = step.version;
         installedChart = step.chart ?? installedChart;
       }
@@ -136,6 +137,7 @@ function followControlPlane(findings: readonly Finding[], inventory: Inventory, 
     const chart = chartOf(name, inventory, env);
     const foreignChart = chart !== undefined && !fromKnownRepository(definition, chart);
     let installed = String(finding.details!.version);
+    const original = installed;
     let installedChart = chart?.version;
     const reason = `${definition.upgradePath!.note ?? 'its minor must equal the control plane\'s'} (${definition.upgradePath!.source})`;
     const moveTo = (hop: string, phase: Phase, minor: string) => {
@@ -146,7 +148,7 @@ function followControlPlane(findings: readonly Finding[], inventory: Inventory, 
       if (foreignChart) upgrade.notes = [foreignChartNote(definition, chart!, release.version)];
       else if (release.chart !== undefined) upgrade.chart = release.chart;
       else if (chart) upgrade.notes = [`No chart release in the knowledge base ships ${name} ${minor}: pin the image tag ${release.version} in the chart values, or add a chartReleases row with --data.`];
-      upgrades.push(withChange(upgrade, chart, installedChart, inventory, env));
+      upgrades.push(withChange(upgrade, chart, installedChart, inventory, env, original));
       installed = release.version;
       installedChart = release.chart ?? installedChart;
     };
@@ -271,7 +273,7 @@ function versionsByHop(finding: Finding, hops: readonly string[]): Map<string, s
 }
 
 /** The change for an add-on step: its EKS add-on, its chart (with the chart version), or the file that pins it. */
-function withChange(upgrade: AddonUpgrade, chart: ChartReference | undefined, chartFrom: string | undefined, inventory: Inventory, env: PlannedEnvironment): AddonUpgrade {
+function withChange(upgrade: AddonUpgrade, chart: ChartReference | undefined, chartFrom: string | undefined, inventory: Inventory, env: PlannedEnvironment, original = upgrade.from): AddonUpgrade {
   const eksAddon = inventory.eksAddons.find((entry) => entry.name === upgrade.addon && belongsTo(entry, env));
   if (eksAddon) return { ...upgrade, change: eksAddonChange(eksAddon, env, upgrade.from ?? eksAddon.version, upgrade.to) };
   if (chart) {
@@ -283,7 +285,19 @@ function withChange(upgrade: AddonUpgrade, chart: ChartReference | undefined, ch
       change: { ...whereOf(chart.origin), from: chartFrom, to, command: `helm upgrade ${chart.release ?? upgrade.addon} ${chart.repository ? `${chart.repository}/` : ''}${chart.chart} --version ${to} --reuse-values` },
     };
   }
-  return upgrade.change ? { ...upgrade, change: { ...upgrade.change, from: upgrade.from, to: upgrade.to } } : upgrade;
+  if (!upgrade.change) return upgrade;
+  const written = (version: string | undefined) => (version === undefined ? undefined : inStyleOf(original, version));
+  return { ...upgrade, change: { ...upgrade.change, from: written(upgrade.from), to: written(upgrade.to) } };
+}
+
+/**
+ * A version written as the installed one was ("0.31.3" → "0.32.10", not "v0.32.10"): the edit replaces
+ * the old text inside an image tag that may carry its own "v".
+ */
+function inStyleOf(original: string | undefined, version: string): string {
+  if (original === undefined) return version;
+  const bare = version.replace(/^v(?=\d)/, '');
+  return /^v\d/.test(original) ? `v${bare}` : bare;
 }
 
 function eksAddonChange(reference: EksAddonReference, env: PlannedEnvironment, from: string | undefined, to: string | undefined): Change {

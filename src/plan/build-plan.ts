@@ -8,9 +8,13 @@ import type { AddonKnowledge } from './addon-steps.js';
 import { assessStrategies } from './advisor.js';
 import { planEnvironments, type PlannedEnvironment } from './environments.js';
 import { distinctApplications, planSignals } from './signals.js';
+import type { FixReport } from '../fix/report-types.js';
+import type { SupportStatus } from '../knowledge/calendar.js';
+import { EditSession } from './edits.js';
 import type { Simulation } from './simulation.js';
 import { environmentSteps } from './steps.js';
-import { STRATEGY_NAMES, type EnvironmentPlan, type Plan, type StrategyName } from './types.js';
+import { DEFAULT_SCHEDULE, workingHours } from './gantt.js';
+import { STRATEGY_NAMES, type EnvironmentPlan, type Plan, type ScheduleSettings, type StrategyName } from './types.js';
 
 export interface PlanInput {
   inventory: Inventory;
@@ -31,15 +35,29 @@ export interface PlanInput {
   knowledge?: AddonKnowledge;
   /** The date of the knowledge base the findings were judged with, printed with the plan. */
   knowledgeDate?: string;
+  /** When work may be scheduled (.upshift.yaml `schedule:`); defaults in DEFAULT_SCHEDULE. */
+  schedule?: Partial<ScheduleSettings>;
+  /** The upgrade order the estate declares (.upshift.yaml `environments:`). */
+  order?: readonly string[];
+  /** Where relative paths are read from (default: the process's directory). */
+  cwd?: string;
+  /** Where the target stands on the platform's support calendar today, when known. */
+  targetSupport?: SupportStatus;
+  /** `upshift fix` dry runs by target version, for the API-migration steps. */
+  fixReports?: ReadonlyMap<string, FixReport>;
 }
 
 export function buildPlan(input: PlanInput): Plan {
-  const environments = planEnvironments(input.inventory.environments, input.environmentNames ?? [], input.current);
+  const schedule: ScheduleSettings = { ...DEFAULT_SCHEDULE, ...input.schedule };
+  workingHours(schedule);
+  const environments = planEnvironments(input.inventory.environments, input.environmentNames ?? [], input.current, input.order);
+  const cwd = input.cwd ?? process.cwd();
   const signals = planSignals(input.inventory, input.findings, environments, input.target, input.simulation);
   const applications = distinctApplications(input.inventory.resources);
   const knowledge = input.knowledge ?? loadKnowledge();
+  // Each strategy's runbook edits the files from scratch, environment after environment.
   const stepsFor = (strategy: StrategyName) => {
-    const editedBefore = new Set<string>();
+    const session = new EditSession(cwd);
     return environments.map((env) =>
       environmentSteps(strategy, {
         env,
@@ -51,7 +69,10 @@ export function buildPlan(input: PlanInput): Plan {
         paths: input.paths ?? [],
         simulation: input.simulation,
         knowledge,
-        editedBefore,
+        session,
+        cwd,
+        ...(input.targetSupport ? { targetSupport: input.targetSupport } : {}),
+        ...(input.fixReports ? { fixReports: input.fixReports } : {}),
       }),
     );
   };
@@ -67,6 +88,7 @@ export function buildPlan(input: PlanInput): Plan {
     strategies,
     signals,
     startDate: input.startDate,
+    schedule,
     environments: runbooks[chosen],
     ...(input.knowledgeDate ? { knowledgeDate: input.knowledgeDate } : {}),
   };

@@ -60,7 +60,3 @@ export function formatMinutes(minutes: number): string {
   return `${rest} min`;
 }
 
-/** Watch a freshly upgraded environment for a day before starting the next one. */
-export const SOAK_BETWEEN_ENVIRONMENTS_MINUTES = 1440;
-/** The schedule starts at 09:00 UTC on its start date. */
-export const SCHEDULE_START_HOUR = 9;

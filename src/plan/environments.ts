@@ -3,13 +3,18 @@
 import { compareKubeVersions, minorOf, parseKubeVersion } from '../core/kube-version.js';
 import { UsageError } from '../core/errors.js';
 import type { Origin } from '../core/types.js';
-import type { EnvironmentFact, NodeGroupFact } from '../core/inventory.js';
+import type { EnvironmentFact, NodeGroupFact, ValueSite } from '../core/inventory.js';
 
 export interface PlannedEnvironment {
   name: string;
   current: string;
   origin?: Origin;
   nodeGroups: NodeGroupFact[];
+  /** Where the control plane's version is set for this environment. */
+  versionSite?: ValueSite;
+  /** The cluster's name as the infrastructure code computes it. */
+  cluster?: string;
+  terraform?: EnvironmentFact['terraform'];
 }
 
 // Earlier rank is upgraded first; a name that matches none sits between test and staging.
@@ -30,7 +35,11 @@ export function environmentRank(name: string): number {
  * The environments to plan. Known ones (from infrastructure code or a cluster) are used as
  * found, filtered by `names`; with none known, `names` (or "default") run at `current`.
  */
-export function planEnvironments(known: readonly EnvironmentFact[], names: readonly string[], current: string | undefined): PlannedEnvironment[] {
+/**
+ * `order`: the upgrade order the estate declares (.upshift.yaml `environments:`); environments
+ * it does not list follow, by rank.
+ */
+export function planEnvironments(known: readonly EnvironmentFact[], names: readonly string[], current: string | undefined, order: readonly string[] = []): PlannedEnvironment[] {
   let chosen: PlannedEnvironment[];
   if (known.length > 0) {
     const unknown = names.filter((name) => !known.some((env) => env.name === name));
@@ -39,14 +48,21 @@ export function planEnvironments(known: readonly EnvironmentFact[], names: reado
     }
     chosen = known
       .filter((env) => names.length === 0 || names.includes(env.name))
-      .map((env) => ({ name: env.name, current: versionOf(env, current), origin: env.origin, nodeGroups: env.nodeGroups }));
+      .map((env) => {
+        const planned: PlannedEnvironment = { name: env.name, current: versionOf(env, current), origin: env.origin, nodeGroups: env.nodeGroups };
+        if (env.versionSite) planned.versionSite = env.versionSite;
+        if (env.cluster) planned.cluster = env.cluster;
+        if (env.terraform) planned.terraform = env.terraform;
+        return planned;
+      });
   } else {
     if (!current) throw new UsageError('no current version: pass --current X.Y (no cluster version was found in Terraform, eksctl or CloudFormation)');
     chosen = (names.length > 0 ? names : ['default']).map((name) => ({ name, current, nodeGroups: [] }));
   }
+  const declared = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   return chosen
     .map((env, index) => ({ env, index }))
-    .sort((a, b) => environmentRank(a.env.name) - environmentRank(b.env.name) || a.index - b.index)
+    .sort((a, b) => declared(a.env.name) - declared(b.env.name) || environmentRank(a.env.name) - environmentRank(b.env.name) || a.index - b.index)
     .map(({ env }) => env);
 }
 

@@ -52,7 +52,7 @@ function signalLines(plan: Plan): string[] {
 function environmentSection(env: EnvironmentPlan, position: number): string[] {
   const total = env.steps.reduce((sum, step) => sum + step.minutes, 0);
   const out = [`## ${position}. ${escapeMarkdown(env.name)}: ${env.current} → ${env.target}`, ''];
-  if (env.origin && 'path' in env.origin) out.push(`Version declared in ${code(`${env.origin.path}:${env.origin.line}`)}.`, '');
+  out.push(`Cluster ${code(env.cluster)}.${env.origin && 'path' in env.origin ? ` Version declared in ${code(`${env.origin.path}:${env.origin.line}`)}.` : ''}`, '');
   if (env.steps.length === 0) return [...out, `Already at ${env.target}: nothing to do.`, ''];
   out.push(`${env.steps.length} steps, about ${formatMinutes(total)} of hands-on time.`, '');
   let hop: string | undefined;
@@ -63,22 +63,34 @@ function environmentSection(env: EnvironmentPlan, position: number): string[] {
     }
     out.push(...stepLines(step), '');
   }
+  out.push(...manualLines(env));
   return out;
 }
 
 function stepLines(step: Step): string[] {
   const lines = [`${step.order}. [ ] **${escapeMarkdown(step.title)}** (${step.kind}, ${step.phase}, ~${formatMinutes(step.minutes)})`];
-  const change = step.change;
-  if (change?.file) {
-    const where = code(change.line ? `${change.file}:${change.line}` : change.file);
-    lines.push(change.from || change.to ? `   - Edit ${where}: ${change.from ? code(change.from) : '(add)'} → ${change.to ? code(change.to) : '(see below)'}` : `   - Edit ${where}`);
-  } else if (change && (change.from || change.to)) {
-    lines.push(`   - Change ${code(change.from ?? '?')} → ${code(change.to ?? '?')}`);
+  for (const edit of step.edits) {
+    const [first, ...added] = edit.to.split('\n');
+    lines.push(`   - Edit ${code(`${edit.file}:${edit.line}`)}: ${code(edit.from.trim())} → ${code(first.trim())}`);
+    for (const line of added) lines.push(`     and add after it: ${code(line)}`);
   }
-  for (const command of [change?.command, ...(step.commands ?? [])]) if (command) lines.push(`   - Run ${code(command)}`);
+  for (const command of step.commands) lines.push(`   - Run ${code(command)}`);
   for (const item of step.items ?? []) lines.push(`   - ${escapeMarkdown(item)}`);
+  if (step.resolves.length > 0) lines.push(`   - Clears: ${step.resolves.map((ref) => code(`${ref.id} ${ref.path}${ref.line ? `:${ref.line}` : ''}`)).join(', ')}`);
   lines.push(`   - Rollback: ${escapeMarkdown(step.rollback)}`);
   return lines;
+}
+
+function manualLines(env: EnvironmentPlan): string[] {
+  if (env.manual.length === 0) return [];
+  return [
+    `### For a person to decide (${env.manual.length})`,
+    '',
+    'No step clears these findings; each says what must be decided or edited.',
+    '',
+    ...env.manual.map((item) => `- [ ] ${code(`${item.id} ${item.path}${item.line ? `:${item.line}` : ''}`)}: ${escapeMarkdown(item.why)}`),
+    '',
+  ];
 }
 
 function plural(count: number, noun: string): string {

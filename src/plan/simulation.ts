@@ -13,8 +13,10 @@ const simulationSchema = z.object({
       maxUnavailable: z.optional(z.string()),
       durationSeconds: z.number(),
       failed: z.optional(z.boolean()),
-      blockers: z.optional(z.array(z.object({ pod: z.string(), pdb: z.optional(z.string()), node: z.optional(z.string()), atSeconds: z.optional(z.number()), outcome: z.optional(z.string()) }))),
-      timeline: z.optional(z.array(z.object({ node: z.string(), cordonAt: z.number(), drainedAt: z.number(), terminatedAt: z.number() }))),
+      // A failing rollout has blockers no PDB caused (pdb: null) and nodes never drained or
+      // terminated (null): simulate writes them so, and they are read back as such.
+      blockers: z.optional(z.array(z.object({ pod: z.string(), pdb: z.optional(z.nullable(z.string())), node: z.optional(z.string()), atSeconds: z.optional(z.number()), outcome: z.optional(z.string()), reason: z.optional(z.string()) }))),
+      timeline: z.optional(z.array(z.object({ node: z.string(), cordonAt: z.number(), drainedAt: z.nullable(z.number()), terminatedAt: z.nullable(z.number()) }))),
     }),
   ),
 });

@@ -1,23 +1,29 @@
 // The ordered steps for one environment under one strategy: per hop, pre-checks, API
 // migrations and add-on upgrades before, the control plane and nodes during, add-ons and
-// verification after — each with its change in the team's tooling and its rollback.
+// verification after — each with the edits and commands of the team's own tooling, the
+// findings it clears, and its rollback. What no step clears goes to the environment's manual.
 import { listHops } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
-import type { Inventory } from '../core/inventory.js';
-import { placeAddonUpgrades, type AddonKnowledge, type AddonUpgrade } from './addon-steps.js';
-import { allMigrations, placeMigrations, type PlacedMigration } from './api-steps.js';
+import type { Inventory, NodeGroupFact, ValueSite } from '../core/inventory.js';
+import type { FixReport } from '../fix/report-types.js';
+import type { SupportStatus } from '../knowledge/calendar.js';
+import { placeAddonUpgrades, type AddonKnowledge } from './addon-steps.js';
+import { addonEdits, AddonSteps } from './addon-edits.js';
+import { Coverage } from './coverage.js';
 import * as estimate from './durations.js';
+import type { EditSession, EnvironmentFiles } from './edits.js';
 import type { PlannedEnvironment } from './environments.js';
+import { fixMigrations } from './fix-migrations.js';
 import type { Simulation } from './simulation.js';
-import { amiFamilyReplacements, drainFixes, nodeGroupCatchUp } from './skew-steps.js';
+import { amiFamilyReplacements, DRAIN_BLOCKERS, drainFixes, nodeGroupCatchUp } from './skew-steps.js';
 import {
+  applyCommands,
   clusterName,
-  controlPlaneChange,
-  deleteClusterCommand,
-  newClusterChange,
-  newNodeGroupChange,
-  nodeGroupChange,
+  controlPlaneCommands,
+  deleteClusterCommands,
+  nodeGroupCommands,
   nodeGroupNameFor,
+  toolOf,
   updateConfigCommand,
 } from './tooling.js';
 import { trafficShiftSteps } from './traffic.js';
@@ -35,289 +41,382 @@ export interface StepContext {
   /** What was scanned, for the `upshift check`/`fix` commands the steps print. */
   paths: readonly string[];
   simulation?: Simulation;
+  /** The files as the earlier steps (and environments) of this plan leave them. */
+  session: EditSession;
+  /** Where relative paths are read from. */
+  cwd: string;
+  /** Where the target stands on the support calendar today, when known. */
+  targetSupport?: SupportStatus;
+  /** What `upshift fix` does at each target version (its dry run). */
+  fixReports?: ReadonlyMap<string, FixReport>;
   /** Add-on upgrade paths and the node rules (skew, AMI families); without it add-ons follow the findings alone. */
   knowledge?: AddonKnowledge;
-  /** file:line of edits an earlier environment's steps already make (files every environment shares). */
-  editedBefore?: Set<string>;
 }
 
-export type StepDraft = Omit<Step, 'order'>;
+export type StepDraft = Omit<Step, 'order'> & { items?: string[] };
 
 const PHASE_ORDER: Record<Phase, number> = { before: 0, during: 1, after: 2 };
+const SUPPORT = new Set(['support-ended', 'support-ending']);
+
+/** A step with no edits, commands or resolved findings yet. */
+export function step(fields: Omit<StepDraft, 'edits' | 'commands' | 'resolves'> & Partial<Pick<StepDraft, 'edits' | 'commands' | 'resolves'>>): StepDraft {
+  return { edits: [], commands: [], resolves: [], ...fields };
+}
 
 export function environmentSteps(strategy: StrategyName, context: StepContext): EnvironmentPlan {
   const { env, target } = context;
+  const coverage = new Coverage(context.findings);
   const hops = listHops(env.current, target).map((hop) => `${hop.from}→${hop.to}`);
-  const drafts = hops.length === 0 ? [] : strategy === 'cluster-migration' ? migrationSteps(context) : hopSteps(strategy, context, hops);
+  const drafts = hops.length === 0 ? [] : strategy === 'cluster-migration' ? migrationSteps(context, coverage) : hopSteps(strategy, context, hops, coverage);
   const plan: EnvironmentPlan = {
     name: env.name,
+    cluster: clusterName(env),
     current: env.current,
     target,
     hops: hops.length === 0 ? [] : strategy === 'cluster-migration' ? [`${env.current}→${target}`] : hops,
-    steps: drafts.map((draft, index) => ({ order: index + 1, ...draft })),
+    steps: drafts.map((draft, index) => ordered(draft, index + 1)),
+    manual: hops.length === 0 ? [] : coverage.manualItems(),
   };
   if (env.origin) plan.origin = env.origin;
   return plan;
 }
 
-function hopSteps(strategy: StrategyName, context: StepContext, hops: string[]): StepDraft[] {
-  const migrations = placeMigrations(context.findings, hops);
+/** The step with its fields in the order CLI.md shows them. */
+function ordered(draft: StepDraft, order: number): Step {
+  const { hop, phase, kind, title, edits, commands, resolves, items, minutes, rollback, result } = draft;
+  return { order, hop, phase, kind, title, edits, commands, resolves, ...(items ? { items } : {}), minutes, rollback, ...(result ? { result } : {}) };
+}
+
+export function environmentFiles(env: PlannedEnvironment): EnvironmentFiles {
+  return env.terraform?.varFile ? { name: env.name, varFile: env.terraform.varFile } : { name: env.name };
+}
+
+function hopSteps(strategy: StrategyName, context: StepContext, hops: string[], coverage: Coverage): StepDraft[] {
   const addons = placeAddonUpgrades(context.findings, context.inventory, context.env, hops, context.knowledge);
   const groupVersions = new Map(context.env.nodeGroups.map((group) => [group.name, group.version ?? context.env.current]));
   const groupNames = new Map(context.env.nodeGroups.map((group) => [group.name, group.name]));
   const amiTypes = new Map(context.env.nodeGroups.map((group) => [group.name, group.amiType]));
   const steps: StepDraft[] = [];
+  // Drains start with the first node-group move: what blocks them is fixed before anything moves.
+  const drains = hops.length > 0 ? drainFixes(context, hops[0], coverage) : [];
+  // Edits are made in step order, so that each `from` is what the earlier steps left.
+  const addonSteps = new AddonSteps(context, coverage);
+  const addonsAt = (hop: string, phase: Phase) => addonSteps.steps(addons.filter((entry) => entry.hop === hop && entry.phase === phase));
   for (const [index, hop] of hops.entries()) {
     const [from, to] = hop.split('→');
-    const hopDrafts: StepDraft[] = [precheck(context, hop, from, to)];
-    // Drains start with the first node-group move: what blocks them is fixed before anything moves.
-    if (index === 0) hopDrafts.push(...drainFixes(context, hop));
-    hopDrafts.push(...migrationDrafts(context, migrations.filter((entry) => entry.hop === hop)));
-    const atHop = addons.filter((entry) => entry.hop === hop);
-    hopDrafts.push(...atHop.filter((entry) => entry.phase === 'before').map((entry) => addonDraft(entry)));
+    const migrations = fixMigrations(context, hop, index === 0 ? undefined : hops[index - 1].split('→')[1], coverage);
+    const hopDrafts: StepDraft[] = [precheck(context, hop, from, to, index === 0, coverage)];
+    if (index === 0) hopDrafts.push(...drains);
+    hopDrafts.push(...migrations.filter((entry) => entry.phase === 'before'));
+    hopDrafts.push(...addonsAt(hop, 'before'));
     // Before the control plane moves: nothing may be left further behind than the skew policy allows.
-    hopDrafts.push(...nodeGroupCatchUp(context, hop, groupVersions, groupNames));
-    hopDrafts.push(...amiFamilyReplacements(context, hop, groupVersions, groupNames, amiTypes));
-    hopDrafts.push({
-      hop,
-      phase: 'during',
-      kind: 'control-plane',
-      title: `Update the ${context.env.name} control plane from ${from} to ${to}`,
-      change: controlPlaneChange(context.env, from, to),
-      minutes: estimate.CONTROL_PLANE_MINUTES,
-      rollback: `None in place: EKS cannot downgrade a control plane. Fix forward, or rebuild a cluster at ${from} from the same code and restore into it.`,
-      result: { component: 'control-plane', version: to },
-    });
+    hopDrafts.push(...nodeGroupCatchUp(context, hop, groupVersions, groupNames, coverage));
+    hopDrafts.push(...amiFamilyReplacements(context, hop, groupVersions, groupNames, amiTypes, coverage));
+    hopDrafts.push(controlPlane(context, hop, from, to, index === hops.length - 1, coverage));
+    hopDrafts.push(...migrations.filter((entry) => entry.phase !== 'before'));
     // Right after the control plane: the EKS add-ons for its new version, then the node groups.
-    hopDrafts.push(...atHop.filter((entry) => entry.phase === 'during').map((entry) => addonDraft(entry)));
-    hopDrafts.push(...(strategy === 'in-place' ? rollNodeGroups(context, hop, to, groupVersions) : replaceNodeGroups(context, hop, from, to, groupNames, groupVersions, amiTypes)));
-    hopDrafts.push(...atHop.filter((entry) => entry.phase === 'after').map((entry) => addonDraft(entry)));
+    hopDrafts.push(...addonsAt(hop, 'during'));
+    hopDrafts.push(...(strategy === 'in-place' ? rollNodeGroups(context, hop, to, groupVersions, groupNames, coverage) : replaceNodeGroups(context, hop, from, to, groupNames, groupVersions, amiTypes, coverage)));
+    hopDrafts.push(...addonsAt(hop, 'after'));
     hopDrafts.push(verify(context, hop, to));
     steps.push(...hopDrafts.sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase]));
   }
+  addonSteps.settle();
   return steps;
 }
 
-function precheck(context: StepContext, hop: string, from: string, to: string): StepDraft {
-  return {
+function checkCommand(context: StepContext, current: string, target: string): string {
+  // Only environments the code declares can be selected; a --env name given to plan is just a label.
+  const env = context.env.origin ? ` --env ${context.env.name}` : '';
+  return `upshift check ${context.paths.join(' ') || '.'}${env} --current ${current} --target ${target}`;
+}
+
+/** The drain blockers no drain-fix step clears are named before the first hop (they sit in the manual). */
+function precheck(context: StepContext, hop: string, from: string, to: string, first: boolean, coverage: Coverage): StepDraft {
+  const blockers = first ? context.findings.filter((finding) => DRAIN_BLOCKERS.has(finding.id) && !coverage.isResolved(finding)) : [];
+  const cluster = clusterName(context.env);
+  const draft = step({
     hop,
     phase: 'before',
     kind: 'precheck',
-    title: `Pre-checks for ${hop}`,
-    change: { command: `upshift check ${context.paths.join(' ') || '.'} --current ${from} --target ${to}` },
+    title: blockers.length > 0 ? `Pre-checks for ${hop}: ${blockers.length} drain blocker${blockers.length === 1 ? '' : 's'} to settle first (see manual)` : `Pre-checks for ${hop}`,
     commands: [
-      `aws eks list-insights --cluster-name ${clusterName(context.env)} --filter kinds=UPGRADE_READINESS`,
-      `aws ec2 describe-subnets --subnet-ids <cluster-subnet-ids> --query 'Subnets[].AvailableIpAddressCount'`,
+      checkCommand(context, from, to),
+      `aws eks list-insights --cluster-name ${cluster} --filter kinds=UPGRADE_READINESS`,
+      `aws ec2 describe-subnets --subnet-ids $(aws eks describe-cluster --name ${cluster} --query 'cluster.resourcesVpcConfig.subnetIds' --output text) --query 'Subnets[].AvailableIpAddressCount'`,
     ],
     minutes: estimate.PRECHECK_MINUTES,
     rollback: 'Nothing has changed yet.',
-  };
-}
-
-function migrationDrafts(context: StepContext, placed: PlacedMigration[]): StepDraft[] {
-  return placed.map((entry) => {
-    const to = entry.hop.split('→')[entry.phase === 'before' ? 0 : 1];
-    const when = entry.phase === 'before' ? `before ${entry.hop}` : entry.phase === 'during' ? `as part of ${entry.hop}` : `after ${entry.hop}`;
-    return {
-      hop: entry.hop,
-      phase: entry.phase,
-      kind: 'api-migration',
-      title: `Migrate ${entry.items.length} object${entry.items.length === 1 ? '' : 's'} to their replacement ${entry.hasApis ? 'APIs' : 'fields'}${entry.hasApis && entry.hasFields ? ' and fields' : ''} ${when}`,
-      // fix rewrites apiVersions; removed fields are changed by hand, as each item says.
-      ...(entry.hasApis ? { change: { command: `upshift fix ${context.paths.join(' ') || '.'} --target ${to} --write` } } : {}),
-      items: entry.items,
-      minutes: entry.items.length * estimate.API_MIGRATION_MINUTES_PER_OBJECT,
-      rollback: entry.oldApiGone
-        ? 'The old API is no longer served here: fix forward (correct the migrated manifest and re-apply).'
-        : `Re-apply the previous manifests: the old ${entry.hasApis ? 'API is still served' : 'field still works'} at this version.`,
-    };
   });
-}
-
-function addonDraft(entry: AddonUpgrade, placement = `${entry.phase === 'before' ? 'before' : 'after'} ${entry.hop}`): StepDraft {
-  const draft: StepDraft = {
-    hop: entry.hop,
-    phase: entry.phase,
-    kind: 'addon-upgrade',
-    title: `Upgrade ${entry.addon}${entry.from ? ` from ${entry.from}` : ''}${entry.to ? ` to ${entry.to}` : ''}${entry.chart ? ` (chart ${entry.chart})` : ''} ${placement}`,
-    items: [entry.reason, ...(entry.notes ?? [])],
-    minutes: estimate.ADDON_UPGRADE_MINUTES,
-    rollback: entry.from ? `Return ${entry.addon} to ${entry.from} (helm rollback, or the previous add-on version).` : `Return ${entry.addon} to its previous version.`,
-  };
-  if (entry.change) draft.change = entry.change;
-  if (entry.to) draft.result = { component: 'addon', name: entry.addon, version: entry.to, ...(entry.chart ? { chart: entry.chart } : {}) };
+  if (blockers.length > 0) draft.items = blockers.map((finding) => `${finding.id}: ${finding.message}`);
   return draft;
 }
 
-function rollNodeGroups(context: StepContext, hop: string, to: string, versions: Map<string, string>): StepDraft[] {
+function controlPlane(context: StepContext, hop: string, from: string, to: string, last: boolean, coverage: Coverage): StepDraft {
   const { env } = context;
-  if (env.nodeGroups.length === 0) {
-    return [{
+  const draft = step({
+    hop,
+    phase: 'during',
+    kind: 'control-plane',
+    title: `Update the ${env.name} control plane (${clusterName(env)}) from ${from} to ${to}`,
+    commands: controlPlaneCommands(env, to, context.cwd),
+    minutes: estimate.CONTROL_PLANE_MINUTES,
+    rollback: `None in place: EKS cannot downgrade a control plane. Fix forward, or rebuild a cluster at ${from} from the same code and restore into it.`,
+    result: { component: 'control-plane', version: to },
+  });
+  if (env.versionSite) {
+    const result = context.session.set(env.versionSite, to, environmentFiles(env));
+    if ('edits' in result) {
+      draft.edits.push(...result.edits);
+      if (result.note) draft.items = [result.note];
+      // Node groups whose version is this same line move with this apply.
+      const followers = env.nodeGroups.filter((group) => sameSite(group.versionSite, env.versionSite));
+      if (followers.length > 0) (draft.items ??= []).push(`This apply also rolls node group${followers.length === 1 ? '' : 's'} ${followers.map((group) => group.name).join(', ')}: ${followers.length === 1 ? 'its' : 'their'} version is set by the same line.`);
+    } else {
+      draft.items = [`Cannot edit the version: ${result.problem}; set it to ${to} by hand`];
+    }
+  } else if (toolOf(env.origin) !== 'aws') {
+    draft.items = [`The version of ${env.name} was not traced to a line upshift can edit; set it to ${to} where the code declares it`];
+  }
+  if (last) {
+    for (const finding of context.findings.filter((entry) => SUPPORT.has(entry.id))) {
+      // Reaching a target that is itself out of support clears nothing.
+      if (context.targetSupport === 'ended') coverage.leave(finding, `the target ${context.target} is itself past the end of support on this platform today: choose a supported target (upshift versions)`);
+      else draft.resolves.push(coverage.resolve(finding));
+    }
+  }
+  return draft;
+}
+
+function rollNodeGroups(context: StepContext, hop: string, to: string, versions: Map<string, string>, names: Map<string, string>, coverage: Coverage): StepDraft[] {
+  const { env } = context;
+  // Without node groups in code, the simulated ones are the groups the rollout was modelled on.
+  const groups: NodeGroupFact[] = env.nodeGroups.length > 0 ? env.nodeGroups : (context.simulation?.nodeGroups ?? []).map((group) => ({ name: group.name, desiredSize: group.nodes, ...(group.maxUnavailable ? { maxUnavailable: group.maxUnavailable } : {}) }));
+  if (groups.length === 0) {
+    return [step({
       hop,
       phase: 'during',
       kind: 'node-group',
       title: `Update every node group of ${env.name} to ${to}`,
-      change: { command: `aws eks list-nodegroups --cluster-name ${clusterName(env)}` },
-      commands: [`aws eks update-nodegroup-version --cluster-name ${clusterName(env)} --nodegroup-name <each node group> --kubernetes-version ${to}`],
+      commands: [
+        `for group in $(aws eks list-nodegroups --cluster-name ${clusterName(env)} --query 'nodegroups[]' --output text); do aws eks update-nodegroup-version --cluster-name ${clusterName(env)} --nodegroup-name "$group" --kubernetes-version ${to}; done`,
+      ],
       minutes: estimate.rollMinutes(estimate.ASSUMED_NODES, String(estimate.DEFAULT_MAX_UNAVAILABLE)),
       rollback: `Nodes one minor behind the control plane keep working (version skew): add a node group at the previous version and cordon the updated nodes.`,
-    }];
+    })];
   }
-  return env.nodeGroups.map((group) => {
-    const from = versions.get(group.name)!;
-    versions.set(group.name, to);
+  return groups.map((declared) => {
+    // An earlier step may have replaced the group under a new name (a new AMI type).
+    const group = { ...declared, name: names.get(declared.name) ?? declared.name };
+    const from = versions.get(declared.name) ?? group.version ?? env.current;
+    versions.set(declared.name, to);
     const nodes = estimate.nodesOf(group);
     const recommended = estimate.recommendedMaxUnavailable(nodes);
     const simulated = context.simulation?.nodeGroups.find((entry) => entry.name === group.name);
     const minutes = simulated ? Math.ceil(simulated.durationSeconds / 60) : estimate.rollMinutes(nodes, recommended);
-    const draft: StepDraft = {
+    const draft = step({
       hop,
       phase: 'during',
       kind: 'node-group',
-      title: `Roll node group ${group.name} (${nodes} nodes) from ${from} to ${to} with maxUnavailable ${recommended}: ~${estimate.formatMinutes(minutes)}${simulated ? ' (simulated)' : ''}`,
-      change: nodeGroupChange(env, group, from, to),
+      title: `Roll node group ${group.name} (${nodes} nodes) from ${from} to ${to} with maxUnavailable ${recommended}: ~${estimate.formatMinutes(minutes)}${simulated ? (simulated.failed ? ' (simulated: the rollout fails, see below)' : ' (simulated)') : ''}`,
       minutes,
       rollback: `Nodes at ${from} keep working with the ${to} control plane (version skew): add a node group at ${from} and cordon ${group.name}'s new nodes.`,
       result: { component: 'node-group', name: group.name, version: to },
-    };
-    if (group.maxUnavailable !== recommended) draft.commands = [updateConfigCommand(env, group, recommended)];
+    });
+    const items: string[] = [];
+    const tool = toolOf(group.origin ?? env.origin);
+    if (group.maxUnavailable !== recommended) {
+      // Code that declares the group would revert a change made outside it.
+      if (tool === 'aws') draft.commands.push(updateConfigCommand(env, group, recommended));
+      else items.push(`Consider maxUnavailable ${recommended} in ${group.name}'s update_config (now ${group.maxUnavailable ?? 'the default 1'}) to shorten the roll`);
+    }
+    const followsControlPlane = sameSite(group.versionSite, env.versionSite);
+    const moved = followsControlPlane || nodeGroupEdits(context, group, to, draft);
+    if (followsControlPlane) items.push(`Its version is set by the control plane's line (${env.versionSite!.path}:${env.versionSite!.line}): the control-plane apply of this hop rolls it; watch it finish.`);
+    else if (moved) draft.commands.push(...nodeGroupCommands(env, group, to, context.cwd));
+    else items.push(`The version of node group ${group.name} was not traced to a line upshift can edit: set it to ${to} where the group is declared, then apply`);
+    for (const blocker of simulated?.blockers ?? []) items.push(`simulated blocker: ${blocker.pod}${blocker.pdb ? ` (PDB ${blocker.pdb})` : ''} ${blocker.outcome ?? ''}${blocker.reason ? `: ${blocker.reason}` : ''}`);
+    for (const finding of context.findings.filter((entry) => entry.id === 'kubelet-skew' && entry.details?.nodeGroup === declared.name)) if (moved) draft.resolves.push(coverage.resolve(finding));
+    if (items.length > 0) draft.items = items;
     return draft;
   });
 }
 
-function replaceNodeGroups(context: StepContext, hop: string, from: string, to: string, names: Map<string, string>, versions: Map<string, string>, amiTypes: Map<string, string | undefined>): StepDraft[] {
+function sameSite(a: ValueSite | undefined, b: ValueSite | undefined): boolean {
+  return a !== undefined && b !== undefined && a.path === b.path && a.line === b.line;
+}
+
+/** The edits that move a node group's version; false when its version cannot be edited. */
+export function nodeGroupEdits(context: StepContext, group: NodeGroupFact, to: string, draft: StepDraft): boolean {
+  const tool = toolOf(group.origin ?? context.env.origin);
+  if (tool === 'aws' || tool === 'eksctl') return true;
+  if (!group.versionSite) return false;
+  const result = context.session.set(group.versionSite, to, environmentFiles(context.env));
+  if (!('edits' in result)) return false;
+  draft.edits.push(...result.edits);
+  if (result.note) (draft.items ??= []).push(result.note);
+  return true;
+}
+
+function replaceNodeGroups(context: StepContext, hop: string, from: string, to: string, names: Map<string, string>, versions: Map<string, string>, amiTypes: Map<string, string | undefined>, coverage: Coverage): StepDraft[] {
   const { env, applications } = context;
-  const groups = env.nodeGroups.length > 0 ? env.nodeGroups : [{ name: '<node-group>' }];
+  const groups: NodeGroupFact[] = env.nodeGroups.length > 0 ? env.nodeGroups : [];
+  if (groups.length === 0) return rollNodeGroups(context, hop, to, new Map(), new Map(), coverage);
   return groups.flatMap((group) => {
     const oldName = names.get(group.name) ?? group.name;
     const newName = nodeGroupNameFor(oldName, from, to);
     names.set(group.name, newName);
     versions.set(group.name, to);
+    const amiType = amiTypes.get(group.name);
     const selector = `{"spec":{"template":{"spec":{"nodeSelector":{"eks.amazonaws.com/nodegroup":"${newName}"}}}}}`;
+    const tool = toolOf(group.origin ?? env.origin);
+    const create = step({
+      hop,
+      phase: 'during',
+      kind: 'node-group',
+      title: `Create node group ${newName} at ${to} next to ${oldName}`,
+      minutes: estimate.rollMinutes(estimate.nodesOf(group), String(estimate.nodesOf(group))),
+      rollback: `Delete ${newName}; nothing runs on it yet.`,
+      result: { component: 'node-group', name: newName, version: to, ...(amiType ? { amiType } : {}) },
+    });
+    if (tool === 'aws') {
+      create.commands.push(
+        `aws eks create-nodegroup --cli-input-json "$(aws eks describe-nodegroup --cluster-name ${clusterName(env)} --nodegroup-name ${oldName} --query 'nodegroup.{clusterName:clusterName,nodeRole:nodeRole,subnets:subnets,scalingConfig:scalingConfig,instanceTypes:instanceTypes,amiType:amiType,labels:labels,capacityType:capacityType}' --output json)" --nodegroup-name ${newName} --kubernetes-version ${to}`,
+      );
+    } else if (tool === 'eksctl') {
+      create.items = [`Add a managed node group ${newName} to the config file (a copy of ${oldName}), then create it`];
+      create.commands.push(`eksctl create nodegroup --config-file ${env.origin && 'path' in env.origin ? env.origin.path : ''} --include ${newName}`);
+    } else {
+      create.items = [`Declare node group ${newName} at ${to} next to ${oldName} (a copy of its definition${group.origin && 'path' in group.origin ? ` at ${group.origin.path}:${group.origin.line}` : ''}), then apply`];
+      create.commands.push(...applyCommands(env, context.cwd));
+    }
+    const moves = applications.map((application) => {
+      const [kind, qualified] = application.split(' ');
+      const [namespace, name] = qualified.includes('/') ? qualified.split('/') : ['default', qualified];
+      return `kubectl -n ${namespace} patch ${kind.toLowerCase()} ${name} -p '${selector}'`;
+    });
     const drafts: StepDraft[] = [
-      {
-        hop,
-        phase: 'during',
-        kind: 'node-group',
-        title: `Create node group ${newName} at ${to} next to ${oldName}`,
-        change: newNodeGroupChange(env, { ...group, name: oldName }, newName, to),
-        minutes: estimate.rollMinutes(estimate.nodesOf(group), String(estimate.nodesOf(group))),
-        rollback: `Delete ${newName}; nothing runs on it yet.`,
-        result: { component: 'node-group', name: newName, version: to, ...(amiTypes.get(group.name) ? { amiType: amiTypes.get(group.name) } : {}) },
-      },
-      {
+      create,
+      step({
         hop,
         phase: 'during',
         kind: 'workload-move',
         title: `Move ${applications.length} application${applications.length === 1 ? '' : 's'} from ${oldName} to ${newName}, one at a time`,
-        change: { command: `kubectl -n <namespace> patch <kind> <name> -p '${selector}'` },
-        items: [...applications],
+        commands: moves,
+        items: ['Make the same nodeSelector change in each application\'s manifests, or the next deployment moves it back.'],
         minutes: Math.max(1, applications.length) * estimate.WORKLOAD_MOVE_MINUTES_PER_APP,
         rollback: `Per application: patch its nodeSelector back to ${oldName}; its pods return there while ${oldName} exists.`,
-      },
-      {
+      }),
+      step({
         hop,
         phase: 'after',
         kind: 'cleanup',
-        title: `Drain and delete node group ${oldName}`,
-        change: { command: `kubectl drain -l eks.amazonaws.com/nodegroup=${oldName} --ignore-daemonsets --delete-emptydir-data` },
-        commands: [`aws eks delete-nodegroup --cluster-name ${clusterName(env)} --nodegroup-name ${oldName}`],
+        title: `Drain node group ${oldName}${tool === 'aws' ? ' and delete it' : ', then remove it from the code'}`,
+        commands: [
+          `kubectl drain -l eks.amazonaws.com/nodegroup=${oldName} --ignore-daemonsets --delete-emptydir-data`,
+          ...(tool === 'aws' ? [`aws eks delete-nodegroup --cluster-name ${clusterName(env)} --nodegroup-name ${oldName}`] : []),
+        ],
+        ...(tool === 'aws' ? {} : { items: [`Remove node group ${oldName} from the code once ${newName} has run the workloads through a soak period, then apply`] }),
         minutes: estimate.CLEANUP_MINUTES,
         rollback: `Once deleted, rollback means recreating ${oldName} from code; keep it until the hop is verified.`,
         result: { component: 'node-group', name: oldName, version: null },
-      },
+      }),
     ];
     return drafts;
   });
 }
 
 function verify(context: StepContext, hop: string, to: string): StepDraft {
-  return {
+  return step({
     hop,
     phase: 'after',
     kind: 'verify',
     title: `Verify ${context.env.name} at ${to}: nodes, pods, error rates`,
-    change: { command: 'kubectl get nodes -o wide' },
-    commands: [
-      'kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded',
-      `upshift check ${context.paths.join(' ') || '.'} --current ${to} --target ${context.target}`,
-    ],
+    commands: ['kubectl get nodes -o wide', 'kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded', checkCommand(context, to, context.target)],
     minutes: estimate.VERIFY_MINUTES,
     rollback: 'If a check fails, roll back the step that caused it (see its rollback).',
-  };
+  });
 }
 
-function migrationSteps(context: StepContext): StepDraft[] {
+function lastHopFrom(target: string): string {
+  const [major, minor] = target.split('.').map(Number);
+  return `${major}.${minor - 1}`;
+}
+
+function migrationSteps(context: StepContext, coverage: Coverage): StepDraft[] {
   const { env, target, applications, signals } = context;
   const hop = `${env.current}→${target}`;
   const newName = `${clusterName(env)}-${target.replace('.', '-')}`;
-  const migrations = allMigrations(context.findings);
   const addons = placeAddonUpgrades(context.findings, context.inventory, env, [hop], context.knowledge, true);
   const singletons = context.findings.filter((finding) => finding.id === 'singleton-job');
+  const backup = `${env.name}-before-${target.replace('.', '-')}`;
   const steps: StepDraft[] = [
-    {
+    step({
       hop,
       phase: 'before',
       kind: 'precheck',
       title: `Back up ${env.name} and check the manifests against ${target}`,
-      change: { command: `upshift check ${context.paths.join(' ') || '.'} --current ${env.current} --target ${target}` },
-      commands: [`velero backup create ${env.name}-before-${target.replace('.', '-')}${signals.statefulWorkloads > 0 ? ' --snapshot-volumes' : ''}`],
+      commands: [checkCommand(context, env.current, target), `velero backup create ${backup}${signals.statefulWorkloads > 0 ? ' --snapshot-volumes' : ''}`],
       minutes: estimate.PRECHECK_MINUTES,
       rollback: 'Nothing has changed yet.',
-    },
+    }),
   ];
+  // A new cluster built at the target never serves the old APIs: everything migrates before it.
+  const migrations = fixMigrations(context, `${lastHopFrom(target)}→${target}`, undefined, coverage);
+  const items = migrations.flatMap((entry) => entry.items ?? []);
   if (migrations.length > 0) {
-    steps.push({
+    steps.push(step({
       hop,
       phase: 'before',
       kind: 'api-migration',
-      title: `Migrate ${migrations.length} object${migrations.length === 1 ? '' : 's'} to APIs served at ${target} (no intermediate hops needed)`,
-      change: { command: `upshift fix ${context.paths.join(' ') || '.'} --target ${target} --write` },
-      items: migrations,
-      minutes: migrations.length * estimate.API_MIGRATION_MINUTES_PER_OBJECT,
+      title: `Migrate ${items.length} object${items.length === 1 ? '' : 's'} with upshift fix for ${target} (no intermediate hops needed)`,
+      commands: [`upshift fix ${context.paths.join(' ') || '.'} --target ${target} --write`],
+      resolves: migrations.flatMap((entry) => entry.resolves),
+      items,
+      minutes: migrations.reduce((sum, entry) => sum + entry.minutes, 0),
       rollback: `Keep the old manifests on a branch for the old cluster until cut-over; the new cluster only ever sees the migrated ones.`,
-    });
+    }));
   }
-  steps.push({
+  steps.push(step({
     hop,
     phase: 'during',
     kind: 'cluster-create',
     title: `Create cluster ${newName} directly at ${target}`,
-    change: newClusterChange(env, newName, env.current, target),
+    items: [`Declare ${newName} at ${target} in its own ${toolOf(env.origin) === 'terraform' ? 'Terraform state (a copy of the environment with its own backend key or workspace)' : 'file or stack'}, so that the old cluster's code and state stay untouched`],
     minutes: estimate.CLUSTER_CREATE_MINUTES,
     rollback: `Delete ${newName}; the old cluster has not changed.`,
-  });
-  steps.push(...addons.map((entry) => addonDraft({ ...entry, phase: 'during' }, `in ${newName}`)));
-  const restore: StepDraft = {
+  }));
+  steps.push(...addonEdits(addons.map((entry) => ({ ...entry, phase: 'during' as const })), context, [hop], coverage).map((draft) => ({ ...draft, title: `${draft.title} in ${newName}` })));
+  steps.push(step({
     hop,
     phase: 'during',
     kind: 'restore',
     title: `Restore ${applications.length} application${applications.length === 1 ? '' : 's'} into ${newName}${singletons.length > 0 ? `, with ${singletons.length} must-run-once job${singletons.length === 1 ? '' : 's'} paused` : ''}`,
-    change: { command: `argocd cluster add <${newName} kube-context> && argocd app set <app> --dest-server <${newName} API endpoint>` },
-    commands: [`velero restore create --from-backup ${env.name}-before-${target.replace('.', '-')}`],
+    commands: [`velero restore create --from-backup ${backup}`],
     items: [...applications, ...singletons.map((finding) => `pause (suspend: true / replicas: 0 in ${newName}): ${finding.message}`)],
     minutes: estimate.RESTORE_MINUTES,
     rollback: `Delete the restored workloads in ${newName}; the old cluster still serves all traffic.`,
-  };
-  steps.push(restore);
-  steps.push(...trafficShiftSteps(hop, env.name, newName, signals));
-  steps.push({
+  }));
+  steps.push(...trafficShiftSteps(hop, clusterName(env), newName, signals));
+  steps.push(step({
     hop,
     phase: 'after',
     kind: 'verify',
     title: `Verify ${newName}: error rates, latency, saturation at 100% of traffic`,
-    change: { command: `kubectl --context <${newName}> get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded` },
+    commands: [`kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded`],
+    items: [`Run it with ${newName}'s kube-context selected.`],
     minutes: estimate.VERIFY_MINUTES,
     rollback: 'Shift the weights back to the old cluster (see the traffic step).',
-  });
-  steps.push({
+  }));
+  steps.push(step({
     hop,
     phase: 'after',
     kind: 'cleanup',
-    title: `Resume paused jobs in ${newName}, then decommission the old ${clusterName(env)} cluster after a soak period`,
-    change: { command: deleteClusterCommand(env) },
+    title: `After a soak period, and only once you confirm ${newName} serves all traffic: resume paused jobs in ${newName}, then delete the old cluster ${clusterName(env)}`,
+    commands: deleteClusterCommands(env, context.cwd),
+    items: [`Confirm before running: this deletes ${clusterName(env)} (the environment's own state), nothing else.`],
     minutes: estimate.CLEANUP_MINUTES,
     rollback: 'Once the old cluster is deleted, rollback means rebuilding it: keep it until the soak ends.',
-  });
+  }));
   return steps;
 }

@@ -1,14 +1,16 @@
-// The concrete change in the team's own tooling for each kind of step: the tfvars line when
-// Terraform declares the version, the eksctl command for eksctl configs, the CloudFormation
-// parameter for stacks, the AWS CLI otherwise.
+// How each environment is applied, in the tooling the estate uses: Terraform through the
+// wrapper script that takes the environment (`./launch.sh ENV`), or with -chdir and the
+// environment's state selected (`init -backend-config=backend/ENV.hcl`, or its workspace);
+// eksctl and CloudFormation with their files; the AWS CLI when no code declares the cluster.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Origin } from '../core/types.js';
 import type { NodeGroupFact } from '../core/inventory.js';
 import type { PlannedEnvironment } from './environments.js';
-import type { Change } from './types.js';
 
-type Tool = 'terraform' | 'eksctl' | 'cloudformation' | 'aws';
+export type Tool = 'terraform' | 'eksctl' | 'cloudformation' | 'aws';
 
-function toolOf(origin: Origin | undefined): Tool {
+export function toolOf(origin: Origin | undefined): Tool {
   if (origin?.type === 'terraform') return 'terraform';
   if (origin?.type === 'file' && /cloudformation|cfn/i.test(origin.path)) return 'cloudformation';
   if (origin?.type === 'file') return 'eksctl';
@@ -16,48 +18,42 @@ function toolOf(origin: Origin | undefined): Tool {
 }
 
 export function clusterName(env: PlannedEnvironment): string {
+  if (env.cluster) return env.cluster;
   return env.origin?.type === 'eks' ? env.origin.cluster : env.name;
 }
 
-function pathOf(origin: Origin | undefined): string | undefined {
+export function pathOf(origin: Origin | undefined): string | undefined {
   return origin && 'path' in origin ? origin.path : undefined;
 }
 
-function lineOf(origin: Origin | undefined): number | undefined {
-  return origin && 'line' in origin ? origin.line : undefined;
-}
-
-/** The edit to one version line, in the file that declares it. */
-function versionEdit(origin: Origin | undefined, from: string, to: string): Change {
-  const tool = toolOf(origin);
-  const quoted = (version: string) =>
-    tool === 'terraform' ? `cluster_version = "${version}"` : tool === 'cloudformation' ? `Default: '${version}'` : `version: "${version}"`;
-  return { file: pathOf(origin), line: lineOf(origin), from: quoted(from), to: quoted(to) };
-}
-
-export function controlPlaneChange(env: PlannedEnvironment, from: string, to: string): Change {
+/** The commands that apply the environment's infrastructure code as it stands. */
+export function applyCommands(env: PlannedEnvironment, cwd: string): string[] {
   const path = pathOf(env.origin);
   switch (toolOf(env.origin)) {
     case 'terraform':
-      return { ...versionEdit(env.origin, from, to), command: `terraform apply -var-file=${path}` };
+      return terraformApply(env, cwd);
     case 'cloudformation':
-      return { ...versionEdit(env.origin, from, to), command: `aws cloudformation deploy --template-file ${path} --stack-name ${env.name} --parameter-overrides KubernetesVersion=${to}` };
+      return [`aws cloudformation deploy --template-file ${path} --stack-name ${env.name}`];
     case 'eksctl':
-      return { ...versionEdit(env.origin, from, to), command: `eksctl upgrade cluster --config-file ${path} --approve` };
+      return [`eksctl upgrade cluster --config-file ${path} --approve`];
     case 'aws':
-      return { command: `aws eks update-cluster-version --name ${clusterName(env)} --kubernetes-version ${to}` };
+      return [];
   }
 }
 
-export function nodeGroupChange(env: PlannedEnvironment, group: NodeGroupFact, from: string, to: string): Change {
-  const origin = group.origin ?? env.origin;
-  switch (toolOf(origin)) {
+export function controlPlaneCommands(env: PlannedEnvironment, to: string, cwd: string): string[] {
+  return toolOf(env.origin) === 'aws' ? [`aws eks update-cluster-version --name ${clusterName(env)} --kubernetes-version ${to}`] : applyCommands(env, cwd);
+}
+
+export function nodeGroupCommands(env: PlannedEnvironment, group: NodeGroupFact, to: string, cwd: string): string[] {
+  switch (toolOf(group.origin ?? env.origin)) {
     case 'terraform':
-      return { file: pathOf(origin), line: lineOf(origin), from, to, command: `terraform apply -var-file=${pathOf(env.origin) ?? pathOf(origin)}` };
+    case 'cloudformation':
+      return applyCommands(env, cwd);
     case 'eksctl':
-      return { command: `eksctl upgrade nodegroup --cluster ${clusterName(env)} --name ${group.name} --kubernetes-version ${to}` };
-    default:
-      return { command: `aws eks update-nodegroup-version --cluster-name ${clusterName(env)} --nodegroup-name ${group.name} --kubernetes-version ${to}` };
+      return [`eksctl upgrade nodegroup --cluster ${clusterName(env)} --name ${group.name} --kubernetes-version ${to}`];
+    case 'aws':
+      return [`aws eks update-nodegroup-version --cluster-name ${clusterName(env)} --nodegroup-name ${group.name} --kubernetes-version ${to}`];
   }
 }
 
@@ -66,50 +62,113 @@ export function updateConfigCommand(env: PlannedEnvironment, group: NodeGroupFac
   return `aws eks update-nodegroup-config --cluster-name ${clusterName(env)} --nodegroup-name ${group.name} --update-config ${setting}`;
 }
 
-export function newNodeGroupChange(env: PlannedEnvironment, group: NodeGroupFact, newName: string, to: string): Change {
-  const origin = group.origin ?? env.origin;
-  switch (toolOf(origin)) {
-    case 'terraform':
-      return { file: pathOf(origin), line: lineOf(origin), from: group.name, to: `${group.name} + ${newName} (version ${to})`, command: `terraform apply -var-file=${pathOf(env.origin) ?? pathOf(origin)}` };
-    case 'eksctl':
-      return { file: pathOf(origin), line: lineOf(origin), to: newName, command: `eksctl create nodegroup --config-file ${pathOf(origin)} --include ${newName}` };
-    default:
-      return { command: `aws eks create-nodegroup --cluster-name ${clusterName(env)} --nodegroup-name ${newName} --kubernetes-version ${to} --node-role <node-role-arn> --subnets <subnet-ids>` };
-  }
-}
-
-export function newClusterChange(env: PlannedEnvironment, newName: string, from: string, to: string): Change {
-  const path = pathOf(env.origin);
-  switch (toolOf(env.origin)) {
-    case 'terraform': {
-      const copy = path!.replace(/(\.tfvars)?$/, `-${to.replace('.', '-')}.tfvars`);
-      return { ...versionEdit(env.origin, from, to), file: copy, command: `cp ${path} ${copy} && terraform workspace new ${newName} && terraform apply -var-file=${copy}` };
-    }
-    case 'cloudformation':
-      return { ...versionEdit(env.origin, from, to), command: `aws cloudformation deploy --template-file ${path} --stack-name ${newName} --parameter-overrides KubernetesVersion=${to}` };
-    case 'eksctl':
-      return { ...versionEdit(env.origin, from, to), command: `eksctl create cluster --config-file <copy of ${path} with metadata.name ${newName}>` };
-    case 'aws':
-      return { command: `aws eks create-cluster --name ${newName} --kubernetes-version ${to} --role-arn <cluster-role-arn> --resources-vpc-config subnetIds=<subnet-ids>` };
-  }
-}
-
-export function deleteClusterCommand(env: PlannedEnvironment): string {
-  switch (toolOf(env.origin)) {
-    case 'terraform':
-      return `terraform workspace select default && terraform destroy -var-file=${pathOf(env.origin)}`;
-    case 'cloudformation':
-      return `aws cloudformation delete-stack --stack-name ${env.name}`;
-    case 'eksctl':
-      return `eksctl delete cluster --config-file ${pathOf(env.origin)}`;
-    case 'aws':
-      return `aws eks delete-cluster --name ${clusterName(env)}`;
-  }
-}
-
 /** A node group named after its version ("general-1-28") is renamed for the new one. */
 export function nodeGroupNameFor(name: string, from: string, to: string): string {
   const dashedFrom = from.replace('.', '-');
   const dashedTo = to.replace('.', '-');
   return name.endsWith(dashedFrom) ? `${name.slice(0, -dashedFrom.length)}${dashedTo}` : `${name}-${dashedTo}`;
+}
+
+/** Deleting the old cluster, in its own tooling, with the state or stack that holds it. */
+export function deleteClusterCommands(env: PlannedEnvironment, cwd: string): string[] {
+  const path = pathOf(env.origin);
+  switch (toolOf(env.origin)) {
+    case 'terraform': {
+      // Destroy from the environment's own state and variables, never whichever state is selected.
+      const { select, run } = terraformState(env, cwd);
+      return [...select, `${run} destroy${varFileOption(env)}`];
+    }
+    case 'cloudformation':
+      return [`aws cloudformation delete-stack --stack-name ${env.name}`];
+    case 'eksctl':
+      return [`eksctl delete cluster --config-file ${path}`];
+    case 'aws':
+      return [`aws eks delete-cluster --name ${clusterName(env)}`];
+  }
+}
+
+const WRAPPER_NAMES = /\.(sh|bash)$/;
+
+/**
+ * How a Terraform environment is applied: a wrapper script beside (or above) the module that
+ * takes the environment's name; else `init -backend-config` with the environment's backend
+ * file; else its workspace. Every command names the module directory.
+ */
+function terraformApply(env: PlannedEnvironment, cwd: string): string[] {
+  const wrapper = findWrapper(moduleDirectory(env), cwd);
+  if (wrapper) {
+    const at = dirname(wrapper);
+    return [at === '.' ? `./${basename(wrapper)} ${env.name}` : `(cd ${at} && ./${basename(wrapper)} ${env.name})`];
+  }
+  const { select, run } = terraformState(env, cwd);
+  return [...select, `${run} apply${varFileOption(env)}`];
+}
+
+function moduleDirectory(env: PlannedEnvironment): string {
+  return env.terraform?.directory ?? dirname(pathOf(env.origin) ?? '.');
+}
+
+/** The commands that select the environment's state: its backend file, else its workspace. */
+function terraformState(env: PlannedEnvironment, cwd: string): { select: string[]; run: string } {
+  const directory = moduleDirectory(env);
+  const run = `terraform -chdir=${directory}`;
+  const backend = findBackendConfig(directory, env.name, cwd);
+  if (backend) return { select: [`${run} init -reconfigure -backend-config=${backend}`], run };
+  if (env.terraform?.varFile) return { select: [`${run} init`, `${run} workspace select ${env.name}`], run };
+  return { select: [`${run} init`], run };
+}
+
+/** -var-file is read relative to the -chdir directory. */
+function varFileOption(env: PlannedEnvironment): string {
+  return env.terraform?.varFile ? ` -var-file=${relative(moduleDirectory(env), env.terraform.varFile)}` : '';
+}
+
+/** A shell script in the module directory or a parent (up to the current one) that runs terraform with its first argument. */
+function findWrapper(directory: string, cwd: string): string | undefined {
+  for (let at = directory; ; at = dirname(at)) {
+    for (const name of listFiles(resolve(cwd, at))) {
+      if (!WRAPPER_NAMES.test(name)) continue;
+      const text = readText(resolve(cwd, at, name));
+      if (text && /\bterraform\b/.test(text) && /\$\{?1\b/.test(text) && /\b(init|apply)\b/.test(text)) return join(at, name);
+    }
+    if (at === '.' || at === dirname(at) || resolve(cwd, at) === resolve(cwd)) return undefined;
+  }
+}
+
+/** backend/ENV.hcl, backends/ENV.tfbackend, ENV.backend.hcl... relative to the module directory. */
+function findBackendConfig(directory: string, env: string, cwd: string): string | undefined {
+  const root = resolve(cwd, directory);
+  const candidates = [root, ...listFiles(root).map((name) => join(root, name)).filter(isDirectory)];
+  for (const folder of candidates) {
+    for (const name of listFiles(folder)) {
+      const stem = name.replace(/(\.backend)?\.(hcl|tfbackend)$/, '');
+      if (stem === name || name === 'terragrunt.hcl') continue;
+      if (stem === env || stem === `backend-${env}` || stem === `backend.${env}` || stem === `${env}.backend`) return relative(root, join(folder, name));
+    }
+  }
+  return undefined;
+}
+
+function listFiles(directory: string): string[] {
+  try {
+    return readdirSync(directory).sort();
+  } catch {
+    return [];
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,7 @@
 // mechanism the estate's entry points allow: ALB weighted target groups (TargetGroupBinding
 // or ALB Ingresses) roll back in seconds; Route 53 weighted records wait for DNS caches.
 import * as estimate from './durations.js';
-import type { StepDraft } from './steps.js';
+import { step, type StepDraft } from './steps.js';
 import type { PlanSignals } from './types.js';
 
 export type TrafficMechanism = 'alb-weighted' | 'route53-weighted' | 'undecided';
@@ -16,18 +16,18 @@ export function trafficMechanism(signals: PlanSignals): TrafficMechanism {
 export function trafficShiftSteps(hop: string, oldName: string, newName: string, signals: PlanSignals): StepDraft[] {
   const mechanism = trafficMechanism(signals);
   return estimate.TRAFFIC_WEIGHTS.map((weight) => {
-    const draft: StepDraft = {
+    const draft: StepDraft = step({
       hop,
       phase: 'during',
       kind: 'traffic-shift',
       title: `Send ${weight}% of traffic to ${newName}${MECHANISM_LABEL[mechanism]}, watch metrics for ${estimate.TRAFFIC_WATCH_MINUTES} min`,
       minutes: estimate.TRAFFIC_WATCH_MINUTES,
       rollback: rollbackOf(mechanism, oldName),
-    };
+    });
     if (mechanism === 'undecided') {
       draft.items = ['No ALB, TargetGroupBinding or Route 53 entry point was found: choose ALB weighted target groups, or Route 53 weighted or latency-based records.'];
     } else {
-      draft.change = { command: shiftCommand(mechanism, weight) };
+      draft.commands.push(shiftCommand(mechanism, weight));
     }
     return draft;
   });

@@ -49,7 +49,10 @@ export type StepKind =
 
 export type Phase = 'before' | 'during' | 'after';
 
-/** The concrete edit or command in the team's own tooling. */
+/**
+ * An add-on's change as ./addon-steps.ts proposes it (the file and version it read, the
+ * command it would run); steps turn it into `edits` and `commands` where the value lives.
+ */
 export interface Change {
   file?: string;
   line?: number;
@@ -72,15 +75,42 @@ export interface StepResult {
   chart?: string;
 }
 
+/**
+ * One line to change: `from` is exactly the text of `line` when the step is reached (earlier
+ * edits applied), `to` its replacement, which may hold a newline to add lines after it.
+ */
+export interface Edit {
+  file: string;
+  line: number;
+  from: string;
+  to: string;
+}
+
+/** A finding of `upshift check --env NAME --target T` that a step clears, or that needs a person. */
+export interface FindingRef {
+  id: string;
+  /** The file (or `release NS/NAME`, `cluster`) the finding is located at. */
+  path: string;
+  line?: number;
+}
+
+export interface ManualItem extends FindingRef {
+  /** Why no step can clear it, and what a person must decide or edit. */
+  why: string;
+}
+
 export interface Step {
   order: number;
   hop: string;
   phase: Phase;
   kind: StepKind;
   title: string;
-  change?: Change;
-  /** Further commands, in order, when one change is not enough. */
-  commands?: string[];
+  /** Lines to change, in order, before the commands run. */
+  edits: Edit[];
+  /** Shell commands run from the current directory, in order. */
+  commands: string[];
+  /** The findings this step clears. */
+  resolves: FindingRef[];
   /** What the step touches: objects to migrate, applications to move. */
   items?: string[];
   minutes: number;
@@ -90,12 +120,16 @@ export interface Step {
 
 export interface EnvironmentPlan {
   name: string;
+  /** The EKS cluster's name as the infrastructure code computes it (or as read from the cluster). */
+  cluster: string;
   current: string;
   target: string;
   origin?: Origin;
   /** The hops this environment goes through under the chosen strategy. */
   hops: string[];
   steps: Step[];
+  /** Findings no step clears, with what a person must decide. */
+  manual: ManualItem[];
 }
 
 /** The facts the advisor weighs, as found in the inventory and findings. */
@@ -118,6 +152,17 @@ export interface PlanSignals {
   simulatedRolloutMinutes?: number;
 }
 
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export interface ScheduleSettings {
+  /** Days work may happen on. */
+  days: Weekday[];
+  /** Working hours, "09:00-17:00". */
+  hours: string;
+  /** Hours of soak between one environment and the next. */
+  soakHours: number;
+}
+
 export interface Plan {
   current: string;
   target: string;
@@ -128,6 +173,8 @@ export interface Plan {
   signals: PlanSignals;
   /** Day the schedule starts (YYYY-MM-DD). */
   startDate: string;
+  /** When work is scheduled (UTC). */
+  schedule: ScheduleSettings;
   environments: EnvironmentPlan[];
   /** The date of the knowledge base the plan was built with. */
   knowledgeDate?: string;

@@ -6,6 +6,7 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Resource } from '../core/types.js';
 import type { ChartReference } from '../core/inventory.js';
 import { displayPath } from './files.js';
+import { yamlValueSite } from './value-site.js';
 import { isDict } from './helm/go-values.js';
 
 export function isHelmfile(file: string): boolean {
@@ -29,6 +30,8 @@ export function helmfileReferences(file: string, cwd: string): ChartReference[] 
     const line = isMap(node) && node.range ? lines.linePos(node.range[0]).line : 1;
     const reference: ChartReference = { chart, origin: { type: 'file', path, line, column: 1 } };
     if (release.version !== undefined) reference.version = String(release.version);
+    const site = reference.version === undefined ? undefined : yamlValueSite(path, cwd, line, 'version', reference.version);
+    if (site) reference.versionSite = site;
     if (repo && repositories.has(repo)) reference.repository = repositories.get(repo);
     if (typeof release.name === 'string') reference.release = release.name;
     return [reference];
@@ -36,7 +39,7 @@ export function helmfileReferences(file: string, cwd: string): ChartReference[] 
 }
 
 /** Helm chart sources of an Argo CD Application (spec.source or spec.sources[]). */
-export function argoApplicationReferences(resource: Resource): ChartReference[] {
+export function argoApplicationReferences(resource: Resource, cwd: string): ChartReference[] {
   if (resource.kind !== 'Application' || !resource.apiVersion.startsWith('argoproj.io/') || !isDict(resource.object?.spec)) return [];
   const spec = resource.object.spec;
   const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].filter(isDict);
@@ -44,6 +47,11 @@ export function argoApplicationReferences(resource: Resource): ChartReference[] 
     if (typeof source.chart !== 'string') return [];
     const reference: ChartReference = { chart: source.chart, origin: resource.origin };
     if (source.targetRevision !== undefined) reference.version = String(source.targetRevision);
+    // A rendered Application (chart, overlay) is not edited where it was read.
+    const origin = resource.origin;
+    const editable = origin.type === 'file' && origin.chart === undefined && origin.kustomization === undefined;
+    const site = editable && reference.version !== undefined ? yamlValueSite(origin.path, cwd, origin.line, 'targetRevision', reference.version) : undefined;
+    if (site) reference.versionSite = site;
     if (typeof source.repoURL === 'string') reference.repository = source.repoURL;
     const releaseName = isDict(source.helm) && typeof source.helm.releaseName === 'string' ? source.helm.releaseName : resource.name;
     if (releaseName) reference.release = releaseName;

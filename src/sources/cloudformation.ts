@@ -3,7 +3,7 @@
 // (also inside !Sub) resolves to the parameter's Default, which is what a stack gets unless
 // overridden.
 import type { Tags } from 'yaml';
-import type { EksAddonReference, EnvironmentFact, NodeGroupFact } from '../core/inventory.js';
+import type { EksAddonReference, EnvironmentFact, NodeGroupFact, ValueSite } from '../core/inventory.js';
 import type { Origin } from '../core/types.js';
 import type { ClusterDescription } from './eksctl.js';
 import { inputInvalid } from './input-problem.js';
@@ -44,6 +44,14 @@ export function readCloudFormation(text: string, path: string): ClusterDescripti
   const resources = Object.entries(recordOf(template.Resources)).map(([id, value]): CfnResource => ({ id, ...recordOf(value) }));
   const resolve = (value: unknown): string | undefined => resolveText(value, parameters);
   const at = (...keys: string[]): Origin => ({ type: 'file', path, line: document.lineOf(keys), column: 1 });
+  // A value given by `!Ref Parameter` is set at the parameter's Default; a literal where it stands.
+  const siteOf = (value: unknown, ...keys: string[]): ValueSite | undefined => {
+    const text = resolve(value);
+    if (text === undefined) return undefined;
+    const reference = textOf(recordOf(value).Ref);
+    if (reference !== undefined) return { path, line: document.lineOf(['Parameters', reference, 'Default']), value: text };
+    return typeof value === 'string' || typeof value === 'number' ? { path, line: document.lineOf(keys), value: text } : undefined;
+  };
 
   const environments: EnvironmentFact[] = [];
   const eksAddons: EksAddonReference[] = [];
@@ -59,10 +67,14 @@ export function readCloudFormation(text: string, path: string): ClusterDescripti
         const group: NodeGroupFact = { name: resolve(settings.NodegroupName) ?? resource.id, origin: at('Resources', resource.id) };
         const groupVersion = resolve(settings.Version) ?? version;
         if (groupVersion) group.version = groupVersion;
+        const groupSite = siteOf(settings.Version, 'Resources', resource.id, 'Properties', 'Version');
+        if (groupSite) group.versionSite = groupSite;
         const releaseVersion = resolve(settings.ReleaseVersion);
         if (releaseVersion) group.releaseVersion = releaseVersion;
         const amiType = resolve(settings.AmiType);
         if (amiType) group.amiType = amiType;
+        const amiSite = siteOf(settings.AmiType, 'Resources', resource.id, 'Properties', 'AmiType');
+        if (amiSite) group.amiTypeSite = amiSite;
         const desired = recordOf(settings.ScalingConfig).DesiredSize;
         if (typeof desired === 'number') group.desiredSize = desired;
         const update = recordOf(settings.UpdateConfig);
@@ -72,6 +84,9 @@ export function readCloudFormation(text: string, path: string): ClusterDescripti
       });
     const environment: EnvironmentFact = { name, nodeGroups };
     if (version) Object.assign(environment, { clusterVersion: version, origin: at('Resources', cluster.id, 'Properties', 'Version') });
+    const site = siteOf(properties.Version, 'Resources', cluster.id, 'Properties', 'Version');
+    if (site) environment.versionSite = site;
+    environment.cluster = name;
     environments.push(environment);
     for (const resource of resources.filter((candidate) => candidate.Type === 'AWS::EKS::Addon' && belongs(candidate))) {
       const settings = recordOf(resource.Properties);
@@ -80,6 +95,8 @@ export function readCloudFormation(text: string, path: string): ClusterDescripti
       const addon: EksAddonReference = { name: addonName, env: name, origin: at('Resources', resource.id) };
       const addonVersion = resolve(settings.AddonVersion);
       if (addonVersion) addon.version = addonVersion;
+      const addonSite = siteOf(settings.AddonVersion, 'Resources', resource.id, 'Properties', 'AddonVersion');
+      if (addonSite) addon.versionSite = addonSite;
       eksAddons.push(addon);
     }
   }

@@ -27,7 +27,8 @@ export function readEksctl(text: string, path: string): ClusterDescription {
   const at = (...keys: (string | number)[]): Origin => ({ type: 'file', path, line: document.lineOf(keys), column: 1 });
   const version = textOf(metadata.version);
   const environment: EnvironmentFact = { name, nodeGroups: [...nodeGroupsOf(config, 'managedNodeGroups', version, at), ...nodeGroupsOf(config, 'nodeGroups', version, at)] };
-  if (version) Object.assign(environment, { clusterVersion: version, origin: at('metadata', 'version') });
+  if (version) Object.assign(environment, { clusterVersion: version, origin: at('metadata', 'version'), versionSite: { path, line: document.lineOf(['metadata', 'version']), value: version } });
+  environment.cluster = name;
   const eksAddons = (Array.isArray(config.addons) ? config.addons : []).flatMap((item, index): EksAddonReference[] => {
     const addon = recordOf(item);
     const addonName = textOf(addon.name);
@@ -35,6 +36,7 @@ export function readEksctl(text: string, path: string): ClusterDescription {
     const reference: EksAddonReference = { name: addonName, env: name, origin: at('addons', index) };
     const addonVersion = textOf(addon.version);
     if (addonVersion) reference.version = addonVersion;
+    if (addonVersion) reference.versionSite = { path, line: document.lineOf(['addons', index, 'version']), value: addonVersion };
     return [reference];
   });
   return { environments: [environment], eksAddons, findings: [] };

@@ -22,6 +22,7 @@ import type { SourceLine } from './helm/output.js';
 import { renderChart, type RenderResult } from './helm/render.js';
 import { TemplateError } from './helm/template-error.js';
 import { coalesce, findEnvironments, quickValues, type ValuesEnvironment } from './helm/values.js';
+import { yamlValueSite } from './value-site.js';
 
 export interface ChartScanOptions extends ManifestOptions {
   cwd: string;
@@ -61,7 +62,7 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
     const [file, line, column, reason] = failureLocation(error, { chartFile: displayPath(`${root}/Chart.yaml`, options.cwd) });
     return fallBack(scan, root, options, [cannotRender(chartPath, undefined, file, line, column, reason)]);
   }
-  scan.charts.push(...dependencyReferences(chart));
+  scan.charts.push(...dependencyReferences(chart, options.cwd));
 
   const failures = new Map<string, Finding>();
   const missing = new Map<string, Finding>();
@@ -238,15 +239,17 @@ function missingDependency(chart: Chart, dependency: Chart['dependencies'][numbe
   };
 }
 
-function dependencyReferences(chart: Chart): ChartReference[] {
+function dependencyReferences(chart: Chart, cwd: string): ChartReference[] {
   const references = chart.dependencies.map((dependency) => {
     const reference: ChartReference = { chart: dependency.name, origin: { type: 'file', path: dependency.file, line: dependency.line, column: 1 } };
     if (dependency.version) reference.version = dependency.version;
+    const site = dependency.version ? yamlValueSite(chart.chartFile, cwd, dependency.line, 'version', dependency.version) : undefined;
+    if (site) reference.versionSite = site;
     if (dependency.repository) reference.repository = dependency.repository;
     if (dependency.alias) reference.release = dependency.alias;
     return reference;
   });
-  return [...references, ...chart.subcharts.flatMap(dependencyReferences)];
+  return [...references, ...chart.subcharts.flatMap((sub) => dependencyReferences(sub, cwd))];
 }
 
 function fallBack(scan: ChartScan, root: string, options: ChartScanOptions, failures: Finding[]): ChartScan {

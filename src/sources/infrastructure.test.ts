@@ -9,12 +9,14 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EKSCTL = 'examples/estate/infra/eksctl/cluster.yaml';
 const CFN = 'examples/estate/infra/cloudformation/eks-cluster.yaml';
 const at = (path: string, line: number) => ({ type: 'file', path, line, column: 1 });
+/** The facts without where versions are set and the cluster name, which tests of their own cover. */
+const facts = <T>(value: T): T => JSON.parse(JSON.stringify(value, (key, field: unknown) => (key === 'versionSite' || key === 'cluster' ? undefined : field)));
 
 describe('eksctl', () => {
   it('reads the cluster version, managed node groups and add-ons', () => {
     const text = readFileSync(ROOT + EKSCTL, 'utf8');
     expect(looksLikeEksctl(text)).toBe(true);
-    expect(readEksctl(text, EKSCTL)).toEqual({
+    expect(facts(readEksctl(text, EKSCTL))).toEqual({
       environments: [
         {
           name: 'acme-data',
@@ -36,6 +38,12 @@ describe('eksctl', () => {
     });
   });
 
+  it('locates the versions a plan edits, and names the cluster', () => {
+    const read = readEksctl(readFileSync(ROOT + EKSCTL, 'utf8'), EKSCTL);
+    expect([read.environments[0].cluster, read.environments[0].versionSite]).toEqual(['acme-data', { path: EKSCTL, line: 10, value: '1.28' }]);
+    expect(read.eksAddons.map((addon) => addon.versionSite?.line)).toEqual([41, 45, 47, 49]);
+  });
+
   it('reports a ClusterConfig that is not valid YAML at its line', () => {
     const result = readEksctl('apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: x\n', 'cluster.yaml');
     expect(result.findings.map((finding) => [finding.id, finding.origin])).toEqual([['input-invalid', { type: 'file', path: 'cluster.yaml', line: 4, column: 1 }]]);
@@ -47,13 +55,13 @@ describe('CloudFormation', () => {
   it('resolves !Ref to parameter defaults and !Sub names, and reads node groups and add-ons', () => {
     const text = readFileSync(ROOT + CFN, 'utf8');
     expect(looksLikeCloudFormation(text)).toBe(true);
-    expect(readCloudFormation(text, CFN)).toEqual({
+    expect(facts(readCloudFormation(text, CFN))).toEqual({
       environments: [
         {
           name: 'acme-sandbox',
           clusterVersion: '1.28',
           origin: at(CFN, 61),
-          nodeGroups: [{ name: 'acme-sandbox-general', version: '1.28', amiType: 'AL2_x86_64', desiredSize: 2, maxUnavailable: '1', origin: at(CFN, 78) }],
+          nodeGroups: [{ name: 'acme-sandbox-general', version: '1.28', amiType: 'AL2_x86_64', amiTypeSite: { path: CFN, line: 84, value: 'AL2_x86_64' }, desiredSize: 2, maxUnavailable: '1', origin: at(CFN, 78) }],
         },
       ],
       eksAddons: [
@@ -65,12 +73,19 @@ describe('CloudFormation', () => {
     });
   });
 
+  it('locates a version given by !Ref at the parameter\'s Default, a literal where it stands', () => {
+    const read = readCloudFormation(readFileSync(ROOT + CFN, 'utf8'), CFN);
+    const site = { path: CFN, line: 14, value: '1.28' };
+    expect([read.environments[0].cluster, read.environments[0].versionSite, read.environments[0].nodeGroups[0].versionSite]).toEqual(['acme-sandbox', site, site]);
+    expect(read.eksAddons[0].versionSite).toEqual({ path: CFN, line: 105, value: 'v1.15.0-eksbuild.2' });
+  });
+
   it('reads the JSON form with Ref objects', () => {
     const template = JSON.stringify({
       Parameters: { Version: { Type: 'String', Default: '1.30' } },
       Resources: { Eks: { Type: 'AWS::EKS::Cluster', Properties: { Name: 'json-cluster', Version: { Ref: 'Version' } } } },
     }, null, 2);
-    expect(readCloudFormation(template, 'stack.json').environments).toEqual([{ name: 'json-cluster', clusterVersion: '1.30', origin: at('stack.json', 13), nodeGroups: [] }]);
+    expect(facts(readCloudFormation(template, 'stack.json').environments)).toEqual([{ name: 'json-cluster', clusterVersion: '1.30', origin: at('stack.json', 13), nodeGroups: [] }]);
   });
 
   it('fills !Sub from its own variables and the parameter defaults, in both short forms, and leaves deploy-time values out', () => {
@@ -104,7 +119,7 @@ describe('CloudFormation', () => {
       "      AddonVersion: !Sub 'v1.11.1-eksbuild.${AWS::AccountId}'",
       '',
     ].join('\n');
-    expect(readCloudFormation(template, 'stack.yaml')).toEqual({
+    expect(facts(readCloudFormation(template, 'stack.yaml'))).toEqual({
       environments: [{ name: 'qa-eks', clusterVersion: '1.29', origin: at('stack.yaml', 13), nodeGroups: [{ name: 'qa-general-${Literal}', version: '1.29', origin: at('stack.yaml', 14) }] }],
       eksAddons: [{ name: 'coredns', env: 'qa-eks', origin: at('stack.yaml', 22) }],
       findings: [],
@@ -119,7 +134,7 @@ describe('CloudFormation', () => {
         Cni: { Type: 'AWS::EKS::Addon', Properties: { ClusterName: { 'Fn::Sub': ['${E}-eks', { E: { Ref: 'Env' } }] }, AddonName: 'vpc-cni', AddonVersion: 'v1.18.0-eksbuild.1' } },
       },
     }, null, 2);
-    expect(readCloudFormation(template, 'stack.json')).toEqual({
+    expect(facts(readCloudFormation(template, 'stack.json'))).toEqual({
       environments: [{ name: 'prod-eks', clusterVersion: '1.30', origin: at('stack.json', 15), nodeGroups: [] }],
       eksAddons: [{ name: 'vpc-cni', version: 'v1.18.0-eksbuild.1', env: 'prod-eks', origin: at('stack.json', 18) }],
       findings: [],

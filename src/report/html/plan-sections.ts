@@ -2,7 +2,7 @@
 // and per environment the ordered steps with their changes and rollbacks.
 import { formatMinutes } from '../../plan/durations.js';
 import { scheduleOf, scheduleStart } from '../../plan/gantt.js';
-import { CRITERIA, type Plan, type Step } from '../../plan/types.js';
+import { CRITERIA, type EnvironmentPlan, type Plan, type Step } from '../../plan/types.js';
 import { escapeHtml } from './escape.js';
 
 function scoreBar(score: number): string {
@@ -45,14 +45,14 @@ export function scheduleSection(plan: Plan): string {
     parts.push(`<rect class="task" x="${x(task.start)}" y="${y}" width="${Math.max(2, x(task.start + task.minutes) - x(task.start))}" height="${GANTT_ROW - 6}" rx="3" fill="${KIND_COLOURS[index % KIND_COLOURS.length]}"><title>${escapeHtml(`${task.env} ${task.label}: ${from} UTC, ${formatMinutes(task.minutes)}`)}</title></rect>`);
   });
   const list = tasks.map((task) => `<li>${escapeHtml(`${task.env} — ${task.label}: ${formatMinutes(task.minutes)}`)}</li>`).join('');
-  return `<section id="schedule"><h2>Schedule</h2><p>Starting ${escapeHtml(plan.startDate)}, environments one after another with a day of soak between them. Hover a bar for its start time.</p><svg role="img" aria-label="schedule" width="100%" viewBox="0 0 ${GANTT_WIDTH} ${height}">${parts.join('')}</svg><details><summary>Tasks</summary><ul>${list}</ul></details></section>`;
+  return `<section id="schedule"><h2>Schedule</h2><p>Starting ${escapeHtml(plan.startDate)}, environments one after another with ${escapeHtml(String(plan.schedule.soakHours))} h of soak between them, work only on ${escapeHtml(plan.schedule.days.join(', '))} ${escapeHtml(plan.schedule.hours)} UTC. Hover a bar for its start time.</p><svg role="img" aria-label="schedule" width="100%" viewBox="0 0 ${GANTT_WIDTH} ${height}">${parts.join('')}</svg><details><summary>Tasks</summary><ul>${list}</ul></details></section>`;
 }
 
 export function stepsSection(plan: Plan): string {
   const envs = plan.environments
     .map((env, index) => {
       const body = env.steps.length === 0 ? `<p class="empty">Already at ${escapeHtml(env.target)}: nothing to do.</p>` : `<ol class="steps">${env.steps.map(stepItem).join('')}</ol>`;
-      return `<details class="environment" data-env="${escapeHtml(env.name)}"${index === 0 ? ' open' : ''}><summary><strong>${index + 1}. ${escapeHtml(env.name)}</strong>: ${escapeHtml(env.current)} → ${escapeHtml(env.target)} (${env.steps.length} steps)</summary>${body}</details>`;
+      return `<details class="environment" data-env="${escapeHtml(env.name)}"${index === 0 ? ' open' : ''}><summary><strong>${index + 1}. ${escapeHtml(env.name)}</strong> (cluster ${escapeHtml(env.cluster)}): ${escapeHtml(env.current)} → ${escapeHtml(env.target)} (${env.steps.length} steps)</summary>${body}${manualList(env)}</details>`;
     })
     .join('');
   return `<section id="runbook"><h2>Runbook (${escapeHtml(plan.chosen)})</h2>${envs}</section>`;
@@ -60,10 +60,19 @@ export function stepsSection(plan: Plan): string {
 
 function stepItem(step: Step): string {
   const details: string[] = [];
-  const change = step.change;
-  if (change?.file) details.push(`<li>edit <code>${escapeHtml(change.line ? `${change.file}:${change.line}` : change.file)}</code>${change.from || change.to ? `: <code>${escapeHtml(change.from ?? '(add)')}</code> → <code>${escapeHtml(change.to ?? '(see below)')}</code>` : ''}</li>`);
-  for (const command of [change?.command, ...(step.commands ?? [])]) if (command) details.push(`<li>run <code>${escapeHtml(command)}</code></li>`);
+  for (const edit of step.edits) {
+    const [first, ...added] = edit.to.split('\n');
+    details.push(`<li>edit <code>${escapeHtml(`${edit.file}:${edit.line}`)}</code>: <code>${escapeHtml(edit.from.trim())}</code> → <code>${escapeHtml(first.trim())}</code>${added.map((line) => ` and add after it <code>${escapeHtml(line)}</code>`).join('')}</li>`);
+  }
+  for (const command of step.commands) details.push(`<li>run <code>${escapeHtml(command)}</code></li>`);
   for (const item of step.items ?? []) details.push(`<li>${escapeHtml(item)}</li>`);
+  if (step.resolves.length > 0) details.push(`<li>clears ${step.resolves.map((ref) => `<code>${escapeHtml(`${ref.id} ${ref.path}${ref.line ? `:${ref.line}` : ''}`)}</code>`).join(', ')}</li>`);
   details.push(`<li class="rollback">rollback: ${escapeHtml(step.rollback)}</li>`);
   return `<li value="${step.order}" data-kind="${step.kind}"><span class="badge kind">${escapeHtml(step.kind)}</span> <strong>${escapeHtml(step.title)}</strong><span class="meta">${escapeHtml(`${step.hop} · ${step.phase} · ~${formatMinutes(step.minutes)}`)}</span><ul>${details.join('')}</ul></li>`;
+}
+
+function manualList(env: EnvironmentPlan): string {
+  if (env.manual.length === 0) return '';
+  const items = env.manual.map((item) => `<li><code>${escapeHtml(`${item.id} ${item.path}${item.line ? `:${item.line}` : ''}`)}</code>: ${escapeHtml(item.why)}</li>`).join('');
+  return `<h4>For a person to decide (${env.manual.length})</h4><p>No step clears these findings; each says what must be decided or edited.</p><ul class="manual">${items}</ul>`;
 }

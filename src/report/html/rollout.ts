@@ -12,12 +12,17 @@ export function rolloutSection(simulation: Simulation | undefined): string {
   if (!simulation || simulation.nodeGroups.length === 0) return '';
   const groups = simulation.nodeGroups.map((group) => {
     const timeline = group.timeline ?? [];
-    const end = Math.max(group.durationSeconds, ...timeline.map((entry) => entry.terminatedAt), 1);
+    const end = Math.max(group.durationSeconds, ...timeline.map((entry) => entry.terminatedAt ?? entry.drainedAt ?? entry.cordonAt), 1);
     const x = (seconds: number) => LABEL + (seconds / end) * (WIDTH - LABEL - 10);
     const height = 8 + Math.max(1, timeline.length) * ROW + 18;
     const parts = timeline.map((entry, index) => {
       const y = 4 + index * ROW;
-      return `<text x="4" y="${y + 11}">${escapeHtml(entry.node)}</text><rect x="${x(entry.cordonAt)}" y="${y + 2}" width="${Math.max(1, x(entry.drainedAt) - x(entry.cordonAt))}" height="${ROW - 4}" fill="#fb8c00"><title>${escapeHtml(`${entry.node} draining ${entry.cordonAt}s – ${entry.drainedAt}s`)}</title></rect><rect x="${x(entry.drainedAt)}" y="${y + 2}" width="${Math.max(1, x(entry.terminatedAt) - x(entry.drainedAt))}" height="${ROW - 4}" fill="#90a4ae"/>`;
+      // A node the rollout never drained (it failed first) drains until the end of the picture.
+      if (entry.drainedAt === null) {
+        return `<text x="4" y="${y + 11}">${escapeHtml(entry.node)}</text><rect x="${x(entry.cordonAt)}" y="${y + 2}" width="${Math.max(1, x(end) - x(entry.cordonAt))}" height="${ROW - 4}" fill="#c62828"><title>${escapeHtml(`${entry.node} cordoned at ${entry.cordonAt}s, never drained`)}</title></rect>`;
+      }
+      const terminatedAt = entry.terminatedAt ?? end;
+      return `<text x="4" y="${y + 11}">${escapeHtml(entry.node)}</text><rect x="${x(entry.cordonAt)}" y="${y + 2}" width="${Math.max(1, x(entry.drainedAt) - x(entry.cordonAt))}" height="${ROW - 4}" fill="#fb8c00"><title>${escapeHtml(`${entry.node} draining ${entry.cordonAt}s – ${entry.drainedAt}s`)}</title></rect><rect x="${x(entry.drainedAt)}" y="${y + 2}" width="${Math.max(1, x(terminatedAt) - x(entry.drainedAt))}" height="${ROW - 4}" fill="#90a4ae"/>`;
     });
     for (const blocker of group.blockers ?? []) {
       if (blocker.atSeconds === undefined) continue;

@@ -4,9 +4,10 @@ import type { EksAddonReference } from '../../core/inventory.js';
 import { asObject, asText, evaluate } from './evaluate.js';
 import { isCreated, moduleBlocks, originOf, resourceBlocks } from './blocks.js';
 import { EKS_MODULE_SOURCE } from './eks-cluster.js';
+import { locateValue } from './locate.js';
 import type { EnvironmentScope, ModuleFile } from './variables.js';
 
-export function eksAddons(files: readonly ModuleFile[], scope: EnvironmentScope, env: string | undefined): EksAddonReference[] {
+export function eksAddons(files: readonly ModuleFile[], scope: EnvironmentScope, env: string | undefined, shared = false): EksAddonReference[] {
   const addons: EksAddonReference[] = [];
   for (const found of resourceBlocks(files, (type) => type === 'aws_eks_addon')) {
     if (!isCreated(found.block, scope)) continue;
@@ -17,6 +18,8 @@ export function eksAddons(files: readonly ModuleFile[], scope: EnvironmentScope,
     const versionAttribute = attributes.get('addon_version');
     const version = versionAttribute && asText(evaluate(versionAttribute.value, scope));
     if (version) addon.version = version;
+    const site = versionAttribute && locateValue(versionAttribute.value, { path: found.file.path, line: versionAttribute.line }, scope, shared);
+    if (site) addon.versionSite = site;
     if (env) addon.env = env;
     addons.push(addon);
   }
@@ -27,6 +30,11 @@ export function eksAddons(files: readonly ModuleFile[], scope: EnvironmentScope,
       const addon: EksAddonReference = { name, origin: originOf(found, attribute.line, env) };
       const version = asText(asObject(settings)?.addon_version);
       if (version) addon.version = version;
+      // With a literal map, the version is located at its own key.
+      const entry = attribute.value.kind === 'object' ? attribute.value.entries.find((candidate) => asText(evaluate(candidate.key, scope)) === name) : undefined;
+      const versionEntry = entry?.value.kind === 'object' ? entry.value.entries.find((candidate) => asText(evaluate(candidate.key, scope)) === 'addon_version') : undefined;
+      const site = versionEntry && locateValue(versionEntry.value, { path: found.file.path, line: versionEntry.line }, scope, shared);
+      if (site) addon.versionSite = site;
       if (env) addon.env = env;
       addons.push(addon);
     }

@@ -3,6 +3,8 @@
 import { asText, evaluate } from './evaluate.js';
 import { moduleBlocks, originOf, resourceBlocks, type FoundBlock } from './blocks.js';
 import type { Attribute } from './syntax.js';
+import type { ValueSite } from '../../core/inventory.js';
+import { locateValue } from './locate.js';
 import type { EnvironmentScope, ModuleFile, TerraformOrigin } from './variables.js';
 
 export const EKS_MODULE_SOURCE = /^terraform-aws-modules\/eks\/aws$|github\.com\/terraform-aws-modules\/terraform-aws-eks(\.git)?(\?|$)/;
@@ -10,20 +12,36 @@ export const EKS_MODULE_SOURCE = /^terraform-aws-modules\/eks\/aws$|github\.com\
 export interface ClusterVersion {
   version: string;
   origin: TerraformOrigin;
+  /** The line that sets the version for this environment. */
+  site?: ValueSite;
+  /** The cluster's name, when the code computes it from known values. */
+  cluster?: string;
 }
 
-export function clusterVersion(files: readonly ModuleFile[], scope: EnvironmentScope, env: string | undefined): ClusterVersion | undefined {
-  const candidates: [FoundBlock, Attribute | undefined][] = [
-    ...resourceBlocks(files, (type) => type === 'aws_eks_cluster').map((found): [FoundBlock, Attribute | undefined] => [found, found.block.body.attributes.get('version')]),
-    ...moduleBlocks(files, EKS_MODULE_SOURCE).map((found): [FoundBlock, Attribute | undefined] => [
+/** `shared`: the module's .tf files are read by several environments (one tfvars file each). */
+export function clusterVersion(files: readonly ModuleFile[], scope: EnvironmentScope, env: string | undefined, shared = false): ClusterVersion | undefined {
+  const candidates: [FoundBlock, Attribute | undefined, Attribute | undefined][] = [
+    ...resourceBlocks(files, (type) => type === 'aws_eks_cluster').map((found): [FoundBlock, Attribute | undefined, Attribute | undefined] => [
+      found,
+      found.block.body.attributes.get('version'),
+      found.block.body.attributes.get('name'),
+    ]),
+    ...moduleBlocks(files, EKS_MODULE_SOURCE).map((found): [FoundBlock, Attribute | undefined, Attribute | undefined] => [
       found,
       found.block.body.attributes.get('kubernetes_version') ?? found.block.body.attributes.get('cluster_version'),
+      found.block.body.attributes.get('name') ?? found.block.body.attributes.get('cluster_name'),
     ]),
   ];
-  for (const [found, attribute] of candidates) {
+  for (const [found, attribute, name] of candidates) {
     if (!attribute) continue;
     const version = asText(evaluate(attribute.value, scope));
-    if (version) return { version, origin: valueOrigin(found, attribute, scope, env) };
+    if (!version) continue;
+    const result: ClusterVersion = { version, origin: valueOrigin(found, attribute, scope, env) };
+    const site = locateValue(attribute.value, { path: found.file.path, line: attribute.line }, scope, shared);
+    if (site) result.site = site;
+    const cluster = name && asText(evaluate(name.value, scope));
+    if (cluster) result.cluster = cluster;
+    return result;
   }
   return undefined;
 }

@@ -57,19 +57,28 @@ export async function readTerraform(paths: readonly string[], options: Terraform
       if (result.ok) parsed.push({ path, body: result.body });
       else contents.findings.push(invalidHcl(path, result));
     }
-    const environments = [...readEnvironments(parser, tfvars.filter((file) => ownerOf(file, modules) === directory), options, contents.findings)];
+    const owned = tfvars.filter((file) => ownerOf(file, modules) === directory);
+    const varFiles = new Map(owned.map((file) => [environmentName(file), displayPath(file, options.cwd)]));
+    const environments = [...readEnvironments(parser, owned, options, contents.findings)];
     const selected = environments.filter(([name]) => !options.environments || options.environments.includes(name));
     const scopes = selected.map(([name, values]) => ({ name, scope: environmentScope(parsed, values, name) }));
     if (environments.length === 0) scopes.push({ name: displayPath(directory, options.cwd), scope: environmentScope(parsed, undefined, undefined) });
+    // With several variables files, the module's .tf lines are shared by every environment.
+    const shared = environments.length > 1;
     for (const { name, scope } of scopes) {
       const env = environments.length === 0 ? undefined : name;
-      const cluster = clusterVersion(parsed, scope, env);
-      const groups = nodeGroups(parsed, scope, env, cluster?.version);
+      const cluster = clusterVersion(parsed, scope, env, shared);
+      const groups = nodeGroups(parsed, scope, env, cluster?.version, cluster?.site, shared);
       if (cluster || groups.length > 0) {
-        contents.environments.push({ name, ...(cluster ? { clusterVersion: cluster.version, origin: cluster.origin } : {}), nodeGroups: groups });
+        const fact: EnvironmentFact = { name, ...(cluster ? { clusterVersion: cluster.version, origin: cluster.origin } : {}), nodeGroups: groups };
+        if (cluster?.site) fact.versionSite = cluster.site;
+        if (cluster?.cluster) fact.cluster = cluster.cluster;
+        const varFile = varFiles.get(name);
+        fact.terraform = { directory: displayPath(directory, options.cwd), ...(varFile ? { varFile } : {}) };
+        contents.environments.push(fact);
       }
-      contents.eksAddons.push(...eksAddons(parsed, scope, env));
-      contents.charts.push(...helmReleases(parsed, scope, env));
+      contents.eksAddons.push(...eksAddons(parsed, scope, env, shared));
+      contents.charts.push(...helmReleases(parsed, scope, env, shared));
     }
     if (scopes.length > 0) contents.resources.push(...kubernetesResources(parsed, scopes.map(({ scope }) => scope), options));
   }
@@ -89,7 +98,7 @@ function* readEnvironments(parser: Parser, files: readonly string[], options: Te
     const text = readText(file, options.cwd, findings);
     if (text === undefined) continue;
     const path = displayPath(file, options.cwd);
-    const name = basename(file).replace(/\.tfvars(\.json)?$/, '');
+    const name = environmentName(file);
     if (file.endsWith('.json')) {
       const values = tfvarsJsonValues(text, path);
       if (values instanceof Map) yield [name, values];
@@ -100,6 +109,11 @@ function* readEnvironments(parser: Parser, files: readonly string[], options: Te
     if (result.ok) yield [name, tfvarsValues(result.body, path)];
     else findings.push(invalidHcl(path, result));
   }
+}
+
+/** A variables file names its environment: env-vars/prod.tfvars is "prod". */
+function environmentName(file: string): string {
+  return basename(file).replace(/\.tfvars(\.json)?$/, '');
 }
 
 function invalidHcl(path: string, problem: { line: number; column: number; message: string }): Finding {

@@ -22,7 +22,7 @@ const NOTHING: ReadonlySet<string> = new Set();
 const ALL_ATTRIBUTES: Needs = { blocks: NOTHING };
 
 const RESOURCES: Record<string, Needs> = {
-  aws_eks_cluster: { attributes: new Set(['version', ...CREATION]), blocks: NOTHING },
+  aws_eks_cluster: { attributes: new Set(['name', 'version', ...CREATION]), blocks: NOTHING },
   aws_eks_node_group: {
     attributes: new Set(['node_group_name', 'node_group_name_prefix', 'version', 'release_version', 'ami_type', ...CREATION]),
     blocks: new Set(['scaling_config', 'update_config']),

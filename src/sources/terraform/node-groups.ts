@@ -1,24 +1,41 @@
 // Managed node groups of an environment: aws_eks_node_group resources and the node-group
 // maps of the terraform-aws-modules EKS module (eks_managed_node_groups merged over
 // eks_managed_node_group_defaults), plus its eks-managed-node-group submodule.
-import type { NodeGroupFact } from '../../core/inventory.js';
+import type { NodeGroupFact, ValueSite } from '../../core/inventory.js';
+import { locateValue } from './locate.js';
 import { asObject, asText, evaluate, type Value } from './evaluate.js';
 import { isCreated, moduleBlocks, originOf, resourceBlocks, type FoundBlock } from './blocks.js';
 import { EKS_MODULE_SOURCE } from './eks-cluster.js';
-import { blocksOf, type Body } from './syntax.js';
+import { blocksOf, type Body, type ObjectEntry } from './syntax.js';
 import type { EnvironmentScope, ModuleFile } from './variables.js';
 
 const NODE_GROUP_SUBMODULE = /terraform-aws-modules\/eks\/aws\/\/modules\/eks-managed-node-group$/;
 
-export function nodeGroups(files: readonly ModuleFile[], scope: EnvironmentScope, env: string | undefined, clusterVersion: string | undefined): NodeGroupFact[] {
+/** `clusterSite`: where the control plane's version is set, which groups without their own follow. */
+export function nodeGroups(files: readonly ModuleFile[], scope: EnvironmentScope, env: string | undefined, clusterVersion: string | undefined, clusterSite?: ValueSite, shared = false): NodeGroupFact[] {
   const groups: NodeGroupFact[] = [];
   for (const found of resourceBlocks(files, (type) => type === 'aws_eks_node_group')) {
     if (!isCreated(found.block, scope)) continue;
-    groups.push(fromResource(found, scope, env, clusterVersion));
+    const group = fromResource(found, scope, env, clusterVersion);
+    // Without `version`, an aws_eks_node_group keeps the version it was created at.
+    const attribute = found.block.body.attributes.get('version');
+    const site = attribute && locateValue(attribute.value, { path: found.file.path, line: attribute.line }, scope, shared);
+    if (site) group.versionSite = site;
+    const amiType = found.block.body.attributes.get('ami_type');
+    const amiSite = amiType && locateValue(amiType.value, { path: found.file.path, line: amiType.line }, scope, shared);
+    if (amiSite) group.amiTypeSite = amiSite;
+    groups.push(group);
   }
   for (const found of moduleBlocks(files, EKS_MODULE_SOURCE)) {
     if (!isCreated(found.block, scope)) continue;
-    groups.push(...fromEksModule(found, scope, env, clusterVersion));
+    for (const group of fromEksModule(found, scope, env, clusterVersion)) {
+      // The module gives each group its own version, else the defaults', else the control plane's.
+      const site = groupSettingSite(found, group.name, VERSION_KEYS, scope, shared) ?? clusterSite;
+      if (site) group.versionSite = site;
+      const amiSite = groupSettingSite(found, group.name, ['ami_type'], scope, shared);
+      if (amiSite) group.amiTypeSite = amiSite;
+      groups.push(group);
+    }
   }
   for (const found of moduleBlocks(files, NODE_GROUP_SUBMODULE)) {
     if (!isCreated(found.block, scope)) continue;
@@ -68,6 +85,27 @@ function fromEksModule(found: FoundBlock, scope: EnvironmentScope, env: string |
   return Object.entries(groups).map(([key, settings]) =>
     fromSettings(key, { ...defaults, ...(asObject(settings) ?? {}) }, clusterVersion, originOf(found, entryLines.get(key) ?? groupsAttribute.line, env)),
   );
+}
+
+const VERSION_KEYS = ['kubernetes_version', 'cluster_version'];
+
+/** Where one of `keys` is set for the group: in its own entry, else in the node-group defaults. */
+function groupSettingSite(found: FoundBlock, name: string, keys: readonly string[], scope: EnvironmentScope, shared: boolean): ValueSite | undefined {
+  const attributes = found.block.body.attributes;
+  const groups = attributes.get('eks_managed_node_groups')?.value;
+  const defaults = attributes.get('eks_managed_node_group_defaults')?.value;
+  const keyOf = (entry: ObjectEntry) => asText(evaluate(entry.key, scope));
+  const groupEntry = groups?.kind === 'object' ? groups.entries.find((entry) => keyOf(entry) === name || nameOf(entry, scope) === name) : undefined;
+  for (const holder of [groupEntry?.value, defaults]) {
+    if (holder?.kind !== 'object') continue;
+    const entry = holder.entries.find((candidate) => keys.includes(keyOf(candidate) ?? ''));
+    if (entry) return locateValue(entry.value, { path: found.file.path, line: entry.line }, scope, shared);
+  }
+  return undefined;
+}
+
+function nameOf(entry: ObjectEntry, scope: EnvironmentScope): string | undefined {
+  return asText(asObject(evaluate(entry.value, scope))?.name);
 }
 
 function fromSettings(key: string, settings: Record<string, Value>, clusterVersion: string | undefined, origin: NodeGroupFact['origin']): NodeGroupFact {

@@ -27,15 +27,25 @@ describe('the example estate', () => {
       ['work', '1.28', { type: 'terraform', path: `${TF}/env-vars/work.tfvars`, line: 3, env: 'work', address: 'module.eks' }, [['general-1-28', '1.28', 'AL2_x86_64', '33%', 2], ['batch-1-28', '1.28', 'AL2_x86_64', '1', 0]]],
     ]);
     expect(contents.environments[0].nodeGroups[0].origin).toEqual({ type: 'terraform', path: `${TF}/main.tf`, line: 85, env: 'dev', address: 'module.eks' });
+    // Where each environment's versions are set: coalesce(var.node_group_version, var.cluster_version) is followed to the tfvars line that wins.
+    expect(contents.environments.map((env) => [env.name, env.cluster, env.terraform, env.versionSite, env.nodeGroups[0].versionSite])).toEqual([
+      ['dev', 'acme-dev', { directory: TF, varFile: `${TF}/env-vars/dev.tfvars` }, { path: `${TF}/env-vars/dev.tfvars`, line: 5, value: '1.29' }, { path: `${TF}/env-vars/dev.tfvars`, line: 5, value: '1.29' }],
+      ['lab', 'acme-lab', { directory: TF, varFile: `${TF}/env-vars/lab.tfvars` }, { path: `${TF}/env-vars/lab.tfvars`, line: 3, value: '1.28' }, { path: `${TF}/env-vars/lab.tfvars`, line: 3, value: '1.28' }],
+      ['production', 'acme-production', { directory: TF, varFile: `${TF}/env-vars/production.tfvars` }, { path: `${TF}/env-vars/production.tfvars`, line: 2, value: '1.28' }, { path: `${TF}/env-vars/production.tfvars`, line: 2, value: '1.28' }],
+      ['staging-2', 'acme-staging-2', { directory: TF, varFile: `${TF}/env-vars/staging-2.tfvars` }, { path: `${TF}/env-vars/staging-2.tfvars`, line: 4, value: '1.28' }, { path: `${TF}/env-vars/staging-2.tfvars`, line: 5, value: '1.27' }],
+      ['staging', 'acme-staging', { directory: TF, varFile: `${TF}/env-vars/staging.tfvars` }, { path: `${TF}/env-vars/staging.tfvars`, line: 2, value: '1.28' }, { path: `${TF}/env-vars/staging.tfvars`, line: 2, value: '1.28' }],
+      ['work', 'acme-work', { directory: TF, varFile: `${TF}/env-vars/work.tfvars` }, { path: `${TF}/env-vars/work.tfvars`, line: 3, value: '1.28' }, { path: `${TF}/env-vars/work.tfvars`, line: 3, value: '1.28' }],
+    ]);
   });
 
   it('reads the pinned EKS add-ons and the helm_release charts per environment, honouring count', async () => {
     const contents = await read(TF, ['work']);
     expect(contents.eksAddons).toEqual([
-      { name: 'vpc-cni', version: 'v1.15.0-eksbuild.2', env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 5, address: 'aws_eks_addon.vpc_cni', env: 'work' } },
-      { name: 'coredns', version: 'v1.10.1-eksbuild.2', env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 20, address: 'aws_eks_addon.coredns', env: 'work' } },
-      { name: 'kube-proxy', version: 'v1.28.1-eksbuild.1', env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 29, address: 'aws_eks_addon.kube_proxy', env: 'work' } },
-      { name: 'aws-ebs-csi-driver', version: 'v1.22.0-eksbuild.2', env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 36, address: 'aws_eks_addon.ebs_csi', env: 'work' } },
+      // Literal versions in addons.tf, which every environment's tfvars shares.
+      { name: 'vpc-cni', version: 'v1.15.0-eksbuild.2', versionSite: { path: `${TF}/addons.tf`, line: 8, value: 'v1.15.0-eksbuild.2', shared: {} }, env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 5, address: 'aws_eks_addon.vpc_cni', env: 'work' } },
+      { name: 'coredns', version: 'v1.10.1-eksbuild.2', versionSite: { path: `${TF}/addons.tf`, line: 23, value: 'v1.10.1-eksbuild.2', shared: {} }, env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 20, address: 'aws_eks_addon.coredns', env: 'work' } },
+      { name: 'kube-proxy', version: 'v1.28.1-eksbuild.1', versionSite: { path: `${TF}/addons.tf`, line: 32, value: 'v1.28.1-eksbuild.1', shared: {} }, env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 29, address: 'aws_eks_addon.kube_proxy', env: 'work' } },
+      { name: 'aws-ebs-csi-driver', version: 'v1.22.0-eksbuild.2', versionSite: { path: `${TF}/addons.tf`, line: 39, value: 'v1.22.0-eksbuild.2', shared: {} }, env: 'work', origin: { type: 'terraform', path: `${TF}/addons.tf`, line: 36, address: 'aws_eks_addon.ebs_csi', env: 'work' } },
     ]);
     expect(contents.charts.map((chart) => [chart.release, chart.chart, chart.version, chart.repository, chart.origin.type === 'terraform' && chart.origin.line])).toEqual([
       ['cluster-autoscaler', 'cluster-autoscaler', '9.29.0', 'https://kubernetes.github.io/autoscaler', 4],
@@ -70,8 +80,11 @@ describe('fixtures', () => {
         name: 'test/fixtures/terraform/node-group',
         clusterVersion: '1.27',
         origin: { type: 'terraform', path, line: 8, address: 'aws_eks_cluster.this' },
+        versionSite: { path, line: 8, value: '1.27' },
+        cluster: 'legacy',
+        terraform: { directory: 'test/fixtures/terraform/node-group' },
         nodeGroups: [
-          { name: 'general', version: '1.26', releaseVersion: '1.27.9-20240213', amiType: 'AL2_x86_64', desiredSize: 4, maxUnavailable: '25%', origin: { type: 'terraform', path, line: 12, address: 'aws_eks_node_group.general' } },
+          { name: 'general', version: '1.26', versionSite: { path, line: 15, value: '1.26' }, releaseVersion: '1.27.9-20240213', amiType: 'AL2_x86_64', amiTypeSite: { path, line: 17, value: 'AL2_x86_64' }, desiredSize: 4, maxUnavailable: '25%', origin: { type: 'terraform', path, line: 12, address: 'aws_eks_node_group.general' } },
         ],
       },
     ]);

@@ -24,6 +24,10 @@ export type VariableValues = Map<string, SetValue>;
 export interface EnvironmentScope extends Scope {
   /** Where a variable's value came from, when it was set in a tfvars file or a default. */
   originOf(name: string): TerraformOrigin | undefined;
+  /** Whether the variable's value is its default (shared by every environment), not a tfvars value. */
+  isDefault(name: string): boolean;
+  /** A local's expression and the file and line that define it. */
+  localDefinition(name: string): { expr: Expr; path: string; line: number } | undefined;
 }
 
 const EMPTY_SCOPE: Scope = { variable: () => UNKNOWN, local: () => UNKNOWN };
@@ -63,21 +67,30 @@ export function tfvarsJsonValues(text: string, path: string): VariableValues | J
 
 export function environmentScope(files: readonly ModuleFile[], tfvars: VariableValues | undefined, env: string | undefined): EnvironmentScope {
   const variables = new Map<string, SetValue>();
+  const defaults = new Set<string>();
   const locals = new Map<string, Expr>();
+  const localSites = new Map<string, { path: string; line: number }>();
   for (const file of files) {
     for (const block of blocksOf(file.body, 'variable')) {
       const name = block.labels[0];
       const fallback = block.body.attributes.get('default');
       if (!name) continue;
+      if (fallback) defaults.add(name);
       variables.set(name, fallback
         ? { value: evaluate(fallback.value, EMPTY_SCOPE), origin: { type: 'terraform', path: file.path, line: fallback.line } }
         : { value: UNKNOWN, origin: { type: 'terraform', path: file.path, line: block.line } });
     }
     for (const block of blocksOf(file.body, 'locals')) {
-      for (const attribute of block.body.attributes.values()) locals.set(attribute.name, attribute.value);
+      for (const attribute of block.body.attributes.values()) {
+        locals.set(attribute.name, attribute.value);
+        localSites.set(attribute.name, { path: file.path, line: attribute.line });
+      }
     }
   }
-  for (const [name, set] of tfvars ?? []) variables.set(name, set);
+  for (const [name, set] of tfvars ?? []) {
+    variables.set(name, set);
+    defaults.delete(name);
+  }
 
   const localValues = new Map<string, Value>();
   const evaluating = new Set<string>();
@@ -92,6 +105,11 @@ export function environmentScope(files: readonly ModuleFile[], tfvars: VariableV
       evaluating.delete(name);
       localValues.set(name, value);
       return value;
+    },
+    isDefault: (name) => defaults.has(name),
+    localDefinition(name) {
+      const expr = locals.get(name);
+      return expr ? { expr, ...localSites.get(name)! } : undefined;
     },
     originOf(name) {
       const origin = variables.get(name)?.origin;

@@ -1,0 +1,188 @@
+// Add-on upgrades (placed by ./addon-steps.ts) as steps a person can carry out: the line that
+// pins the add-on for this environment (a helm_release or aws_eks_addon version, its tfvars
+// value, an eksctl or CloudFormation entry, a Chart.yaml dependency) set to a concrete version,
+// and the command of the tooling that manages it — helm itself only for releases no code manages.
+import { dirname } from 'node:path';
+import type { ChartReference, EksAddonReference } from '../core/inventory.js';
+import type { Finding } from '../core/types.js';
+import type { AddonUpgrade } from './addon-steps.js';
+import type { Coverage } from './coverage.js';
+import * as estimate from './durations.js';
+import { isConcreteVersion } from './edits.js';
+import type { StepContext, StepDraft } from './steps.js';
+import { applyCommands } from './tooling.js';
+
+const ADDON_FINDINGS = new Set(['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'kube-proxy-skew']);
+
+type Pinned = { kind: 'eks-addon'; reference: EksAddonReference } | { kind: 'chart'; reference: ChartReference };
+
+/** All the add-on steps of `upgrades` at once (a new cluster's installs, in one window). */
+export function addonEdits(upgrades: readonly AddonUpgrade[], context: StepContext, hops: readonly string[], coverage: Coverage): StepDraft[] {
+  const stepper = new AddonSteps(context, coverage);
+  const ordered = [...upgrades].sort((a, b) => hops.indexOf(a.hop) - hops.indexOf(b.hop) || (a.phase === 'before' ? 0 : 1) - (b.phase === 'before' ? 0 : 1));
+  const drafts = stepper.steps(ordered);
+  stepper.settle();
+  return drafts;
+}
+
+/**
+ * Turns add-on upgrades into steps, batch after batch in the order the steps are carried out (so
+ * each edit's `from` is what the earlier steps left); settle() then gives each add-on finding to
+ * the last step of its add-on, or to the manual with why no step clears it.
+ */
+export class AddonSteps {
+  private readonly lastStep = new Map<string, StepDraft>();
+  private readonly left = new Map<string, string>();
+
+  constructor(private readonly context: StepContext, private readonly coverage: Coverage) {}
+
+  steps(upgrades: readonly AddonUpgrade[]): StepDraft[] {
+    const { context, lastStep, left } = this;
+    const drafts: StepDraft[] = [];
+    for (const upgrade of upgrades) {
+      const pinned = pinnedAddon(upgrade.addon, context);
+      const value = pinned?.kind === 'chart' ? upgrade.chart ?? upgrade.change?.to : upgrade.to;
+      const where = `${upgrade.phase === 'before' ? 'before' : 'after'} ${upgrade.hop}`;
+      if (pinned && isLive(pinned) && isConcreteVersion(value)) {
+        // Read from the cluster or the EKS API: no code pins it, the command is the change.
+        const draft = addonStep(upgrade, pinned, value, where, [], commandsFor(pinned, value, context));
+        drafts.push(draft);
+        lastStep.set(upgrade.addon, draft);
+        continue;
+      }
+      if (!pinned || !pinned.reference.versionSite) {
+        const why = `${upgrade.addon} is not pinned in code upshift can edit: upgrade it to ${upgrade.to ?? 'a supported release'} ${where} where it is deployed`;
+        left.set(upgrade.addon, why);
+        // The order still matters (its minor may have to follow the control plane): the step says what a person does, and when.
+        if (isConcreteVersion(upgrade.to)) drafts.push(byHand(upgrade, where, why));
+        continue;
+      }
+      if (!isConcreteVersion(value)) {
+        left.set(upgrade.addon, pinned.kind === 'chart'
+          ? `choose the ${pinned.reference.chart} chart version that ships ${upgrade.addon} ${upgrade.to ?? '(a supported release)'} and set it at ${pinned.reference.versionSite.path}:${pinned.reference.versionSite.line} ${where}`
+          : `choose the exact ${upgrade.addon} version (${upgrade.to ?? 'a supported release'}) and set it at ${pinned.reference.versionSite.path}:${pinned.reference.versionSite.line} ${where}`);
+        continue;
+      }
+      const files = context.env.terraform?.varFile ? { name: context.env.name, varFile: context.env.terraform.varFile } : { name: context.env.name };
+      const previous = context.session.valueAt(pinned.reference.versionSite, files);
+      const result = context.session.set(pinned.reference.versionSite, value, files);
+      if (!('edits' in result)) {
+        left.set(upgrade.addon, `${result.problem}: set ${upgrade.addon} to ${value} by hand ${where}`);
+        continue;
+      }
+      const commands = result.edits.length > 0 || result.note ? commandsFor(pinned, value, context) : [];
+      const draft = addonStep(upgrade, pinned, value, where, result.edits, commands, result.note, previous);
+      drafts.push(draft);
+      lastStep.set(upgrade.addon, draft);
+    }
+    return drafts;
+  }
+
+  settle(): void {
+    const { context, lastStep, left, coverage } = this;
+    for (const finding of context.findings.filter((entry) => ADDON_FINDINGS.has(entry.id))) {
+      const addon = addonOf(finding);
+      const last = lastStep.get(addon);
+      const pinned = last && pinnedAddon(addon, context);
+      if (last && pinned && sameSource(finding, pinned)) last.resolves.push(coverage.resolve(finding));
+      else if (left.has(addon)) coverage.leave(finding, left.get(addon)!);
+      else if (last) coverage.leave(finding, `${addon} is also deployed from ${finding.origin && 'path' in finding.origin ? finding.origin.path : 'elsewhere'}: upgrade it there too`);
+    }
+  }
+}
+
+/** `previous`: the value the edited line held before this step. */
+function addonStep(upgrade: AddonUpgrade, pinned: Pinned, value: string, where: string, edits: StepDraft['edits'], commands: string[], note?: string, previous?: string): StepDraft {
+  return {
+    hop: upgrade.hop,
+    phase: upgrade.phase,
+    kind: 'addon-upgrade',
+    title: `Upgrade ${upgrade.addon}${upgrade.from ? ` from ${upgrade.from}` : ''} to ${upgrade.to ?? value}${pinned.kind === 'chart' ? ` (chart ${value})` : ''} ${where}`,
+    edits,
+    commands,
+    resolves: [],
+    items: [upgrade.reason, ...(upgrade.notes ?? []), ...(note ? [note] : [])],
+    minutes: estimate.ADDON_UPGRADE_MINUTES,
+    rollback: `Set ${upgrade.addon} back to ${previous ?? upgrade.from ?? 'its previous version'}${edits.length > 0 ? ' on the same line and apply again' : ' the same way'}.`,
+    result: { component: 'addon', name: upgrade.addon, version: upgrade.to ?? value, ...(pinned.kind === 'chart' ? { chart: value } : {}) },
+  };
+}
+
+/** A step with no edit or command: the add-on moves at this point, by hand, where it is deployed. */
+function byHand(upgrade: AddonUpgrade, where: string, why: string): StepDraft {
+  return {
+    hop: upgrade.hop,
+    phase: upgrade.phase,
+    kind: 'addon-upgrade',
+    title: `Upgrade ${upgrade.addon}${upgrade.from ? ` from ${upgrade.from}` : ''} to ${upgrade.to}${upgrade.chart ? ` (chart ${upgrade.chart})` : ''} ${where}, by hand`,
+    edits: [],
+    commands: [],
+    resolves: [],
+    items: [upgrade.reason, ...(upgrade.notes ?? []), `${why} (see manual).`],
+    minutes: estimate.ADDON_UPGRADE_MINUTES,
+    rollback: `Set ${upgrade.addon} back to ${upgrade.from ?? 'its previous version'} where it is deployed.`,
+    result: { component: 'addon', name: upgrade.addon, version: upgrade.to!, ...(upgrade.chart ? { chart: upgrade.chart } : {}) },
+  };
+}
+
+function isLive(pinned: Pinned): boolean {
+  const type = pinned.reference.origin.type;
+  return type === 'eks' || type === 'cluster' || type === 'helm-release';
+}
+
+function addonOf(finding: Finding): string {
+  // kube-proxy-skew is about the kube-proxy add-on whatever resource it names.
+  if (finding.id === 'kube-proxy-skew') return 'kube-proxy';
+  return String(finding.details?.addon ?? finding.resource?.name ?? '');
+}
+
+/** The finding is about the same pin the step edits (not, say, a rendered manifest of the same add-on). */
+function sameSource(finding: Finding, pinned: Pinned): boolean {
+  const origin = finding.origin;
+  const pin = pinned.reference.origin;
+  if (!origin || !('path' in origin) || !('path' in pin)) return false;
+  return origin.path === pin.path && origin.line === pin.line;
+}
+
+function pinnedAddon(addon: string, context: StepContext): Pinned | undefined {
+  const owns = (entry: { env?: string }) => entry.env === undefined || entry.env === context.env.name;
+  const eksAddon = context.inventory.eksAddons.find((entry) => entry.name === addon && owns(entry));
+  if (eksAddon) return { kind: 'eks-addon', reference: eksAddon };
+  const chart = context.inventory.charts.find((entry) => (entry.chart === addon || entry.release === addon) && owns(entry));
+  return chart ? { kind: 'chart', reference: chart } : undefined;
+}
+
+/** The command of the tooling that manages the pin. */
+function commandsFor(pinned: Pinned, value: string, context: StepContext): string[] {
+  const origin = pinned.reference.origin;
+  if (origin.type === 'terraform') return applyCommands(context.env, context.cwd);
+  if (origin.type === 'file') {
+    const path = origin.path;
+    if (/(^|\/)Chart\.ya?ml$/.test(path)) return [`helm dependency update ${dirname(path)}`];
+    if (/helmfile/i.test(path)) return [`helmfile --file ${path}${context.env.name ? ` --environment ${context.env.name}` : ''} apply`];
+    if (pinned.kind === 'eks-addon' && /cloudformation|cfn/i.test(path)) return applyCommands(context.env, context.cwd);
+    if (pinned.kind === 'eks-addon') return [`eksctl update-addon --config-file ${path}`];
+    // An Argo CD Application: Argo CD syncs the commit; a sync makes it happen now.
+    return pinned.reference.release ? [`argocd app sync ${pinned.reference.release}`] : [];
+  }
+  if (origin.type === 'helm-release' && pinned.kind === 'chart') {
+    const reference = pinned.reference;
+    const oci = reference.repository?.startsWith('oci://');
+    const alias = oci ? undefined : repositoryAlias(reference.repository);
+    const chart = oci ? `${reference.repository!.replace(/\/$/, '')}/${reference.chart}` : alias ? `${alias}/${reference.chart}` : reference.chart;
+    return [
+      ...(alias && reference.repository && reference.repository !== alias ? [`helm repo add ${alias} ${reference.repository}`] : []),
+      `helm upgrade ${reference.release ?? reference.chart} ${chart} --version ${value} --namespace ${origin.namespace} --reuse-values`,
+    ];
+  }
+  if (pinned.kind === 'eks-addon') return [`aws eks update-addon --cluster-name ${context.env.cluster ?? context.env.name} --addon-name ${pinned.reference.name} --addon-version ${value} --resolve-conflicts PRESERVE`];
+  return [];
+}
+
+/** A local name for a chart repository URL: its last path segment, or its host's first label. */
+function repositoryAlias(repository: string | undefined): string | undefined {
+  if (!repository || !/^https?:\/\//.test(repository)) return repository;
+  const url = new URL(repository);
+  const segment = url.pathname.split('/').filter(Boolean).at(-1);
+  return (segment && segment !== 'charts' ? segment : url.hostname.split('.')[0]).replace(/[^a-z0-9-]/gi, '-');
+}
