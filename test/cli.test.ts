@@ -1,26 +1,12 @@
 // The command-line contract (CLI.md): stdout, stderr and exit codes of real runs of the
 // built binary on real files.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runUpshift } from './support/run-upshift.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = 'test/fixtures/cli';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function upshift(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['bin/upshift.js', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-    child.stdin!.end(stdin ?? '');
-  });
-}
+const upshift = (args: string[], stdin?: string) => runUpshift(args, { stdin });
 
 describe('exit codes', () => {
   it('0 when nothing reaches --fail-on', async () => {

@@ -5,15 +5,13 @@
 // real terraform binary — then `upshift check --env E --target T` reports no error that the
 // plan's manual[] does not list. On a six-environment Terraform estate the test writes (one
 // root module applied per environment by ./launch.sh ENV) and on the bundled example estate.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runUpshift } from './support/run-upshift.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin/upshift.js');
 const work = mkdtempSync(join(tmpdir(), 'upshift-carry-out-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -23,13 +21,7 @@ interface EnvironmentPlan { name: string; cluster: string; current: string; step
 interface Plan { environments: EnvironmentPlan[] }
 interface Finding { id: string; severity: string; origin?: { path?: string; line?: number } }
 
-function upshift(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const upshift = (cwd: string, args: string[]) => runUpshift(args, { cwd });
 
 const terraformAvailable = (() => {
   try {

@@ -1,33 +1,20 @@
 // Ordinary use that must not break (issue 15, item 4): a reader that closes the pipe early,
 // inputs of any size and length, empty input, paths outside the working directory, --env,
 // versions and --data files the knowledge base cannot use. Real runs of the built binary.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runUpshift } from './support/run-upshift.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = 'test/fixtures/cli';
 const ENV = { ...process.env, CI: 'true', NO_COLOR: '1' };
 const temp = mkdtempSync(join(tmpdir(), 'upshift-robust-io-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function upshift(args: string[], stdin = '', cwd = ROOT): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [join(ROOT, 'bin/upshift.js'), ...args], { cwd, env: ENV, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-    child.stdin!.end(stdin);
-  });
-}
+const upshift = (args: string[], stdin = '', cwd = ROOT) => runUpshift(args, { stdin, cwd });
 
 /** A run whose reader has gone before it prints anything, as `upshift ... | head` once head has its lines. */
 function upshiftIntoClosedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {

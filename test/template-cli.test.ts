@@ -1,32 +1,19 @@
 // `upshift template [NAME] CHART` (CLI.md): what helm template prints, with helm's flags and
 // the target's .Capabilities; stdout, stderr and exit codes of real runs of the built binary.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runUpshift } from './support/run-upshift.js';
 // @ts-expect-error: plain JavaScript without types
 import { installHelm } from '../scripts/helm-oracle.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHARTS = 'test/fixtures/conformance';
 const work = mkdtempSync(join(tmpdir(), 'upshift-template-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function upshift(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/upshift.js', 'template', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', UPSHIFT_HELM_BIN: 'none' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const upshift = (args: string[]) => runUpshift(['template', ...args]);
 
 const ORDER = `---
 # Source: order/templates/b-namespace.yaml
