@@ -1,5 +1,6 @@
 // `upshift check` as a library call: resolve the versions, stream every input through the
 // per-resource checks, keep what the inventory checks need, and return the report.
+import { displayPath } from './core/display-path.js';
 import { resolve } from 'node:path';
 import { compareKubeVersions, minorOf, requireKubeVersion } from './core/kube-version.js';
 import { TOOL } from './core/tool.js';
@@ -13,7 +14,7 @@ import type { Check, CheckContext } from './checks/types.js';
 import type { Inventory, Platform } from './core/inventory.js';
 import { defaultTarget, isoDay, knownVersions, newestKnownVersion } from './knowledge/calendar.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
-import { displayPath, expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
+import { expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
 import { readTerraform } from './sources/terraform/index.js';
 import type { ClusterDescription } from './sources/eksctl.js';
 import { readInfrastructureFile } from './sources/infrastructure-file.js';

@@ -1,13 +1,14 @@
 // `upshift fix` as a library call: find the manifests and chart templates under PATHs,
 // migrate what the target no longer serves (or deprecates), and with `write` replace
 // exactly the files whose text changed, atomically.
+import { displayPath } from './core/display-path.js';
 import { accessSync, constants, lstatSync, readFileSync, type Stats } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import { TOOL } from './core/tool.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { resolveContext, type CheckOptions } from './run-check.js';
 import type { CheckContext } from './checks/types.js';
-import { decodeManifestBytes, DEFAULT_MAX_FILE_BYTES, displayPath, expandPaths } from './sources/files.js';
+import { decodeManifestBytes, DEFAULT_MAX_FILE_BYTES, expandPaths } from './sources/files.js';
 import { inputInvalid } from './sources/input-problem.js';
 import { fixTemplateText } from './fix/chart-template.js';
 import { fixManifestText } from './fix/fix-manifest.js';

@@ -1,7 +1,8 @@
 // The report as the plain object CLI.md specifies for -o json, shared by json and yaml.
 
+import { displayPath } from '../core/display-path.js';
 import type { Finding, Origin, Report, ResourceRef, Severity } from '../core/types.js';
-import { displayPath } from './labels.js';
+
 import { sortFindings } from './order.js';
 
 export interface ReportDocument {

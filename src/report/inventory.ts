@@ -1,8 +1,8 @@
 // `upshift check --inventory`: what the sources found per environment, in CLI.md's shape —
 // the input `upshift plan` works from.
+import { displayPath } from '../core/display-path.js';
 import type { ChartReference, EksAddonReference, Inventory, NodeGroupFact } from '../core/inventory.js';
 import type { Origin } from '../core/types.js';
-import { displayPath } from './labels.js';
 
 export interface InventoryDocument {
   environments: EnvironmentDocument[];

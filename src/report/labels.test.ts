@@ -1,5 +1,6 @@
+import { displayPath } from '../core/display-path.js';
 import { describe, expect, it } from 'vitest';
-import { countsLabel, detailsLabel, displayPath, locationLabel, resourceLabel, versionsLabel } from './labels.js';
+import { countsLabel, detailsLabel, locationLabel, resourceLabel, versionsLabel } from './labels.js';
 import { sampleReport } from './fixtures/sample-report.js';
 
 describe('displayPath', () => {

@@ -1,19 +1,8 @@
 // How a finding's parts read as short text, shared by the human and tabular formats.
 
-import { isAbsolute, relative, sep } from 'node:path';
+import { displayPath } from '../core/display-path.js';
 import { describeResource } from '../core/describe.js';
 import type { Finding, Origin, Report, ResourceRef, Severity } from '../core/types.js';
-
-/** A file path as printed: relative to cwd when it is an absolute path under cwd, always with forward slashes. */
-export function displayPath(path: string, cwd: string | undefined): string {
-  const shown = cwd && isAbsolute(path) && isInside(path, cwd) ? relative(cwd, path) || '.' : path;
-  // Sorting calls this for every comparison: skip the split where paths already use '/'.
-  return sep === '/' ? shown : shown.split(sep).join('/');
-}
-
-function isInside(path: string, directory: string): boolean {
-  return path === directory || path.startsWith(directory.endsWith(sep) ? directory : directory + sep);
-}
 
 /** "Ingress shop/web", "ClusterRole admin", as messages name them; "" when there is no resource. */
 export function resourceLabel(resource: ResourceRef | undefined): string {

@@ -1,10 +1,11 @@
 // -o sarif: SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps); rule ids are finding ids.
 
+import { displayPath } from '../core/display-path.js';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATALOG, isKnownFindingId } from '../core/catalog.js';
 import type { Finding, Origin, Report, Severity } from '../core/types.js';
-import { displayPath, originName } from './labels.js';
+import { originName } from './labels.js';
 import { sortFindings } from './order.js';
 import type { ReportOptions } from './reporter.js';
 

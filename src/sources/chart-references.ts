@@ -1,11 +1,12 @@
 // Third-party charts an estate deploys, for the add-on checks: Helmfile releases and Argo CD
 // Applications whose source is a Helm chart. (Chart.yaml dependencies come from the chart source.)
+import { displayPath } from '../core/display-path.js';
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Resource } from '../core/types.js';
 import type { ChartReference } from '../core/inventory.js';
-import { displayPath } from './files.js';
+
 import { yamlValueSite } from './value-site.js';
 import { isDict } from './helm/go-values.js';
 

@@ -2,8 +2,9 @@
 // node_modules and the user's --exclude globs), reads each one defensively (size, binary,
 // encoding) and hands its text to the manifest reader. Helm chart directories are handed
 // to the chart source instead, because their templates are not YAML until rendered.
+import { displayPath } from '../core/display-path.js';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { resolve, sep, posix, dirname, basename } from 'node:path';
+import { resolve, sep, dirname, basename } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { UsageError } from '../core/errors.js';
 import type { Finding, Resource } from '../core/types.js';
@@ -30,7 +31,6 @@ export interface ExpandedPaths {
   /** Kustomization files (kustomization.yaml) outside charts; their directories are built. */
   kustomizations: string[];
 }
-
 
 const MANIFEST_GLOB = '**/*.{yaml,yml,json,tf,tfvars}';
 const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml']);
@@ -170,17 +170,6 @@ function tooLarge(origin: { type: 'file'; path: string; line: number; column: nu
 
 function problem(origin: { type: 'file'; path: string; line: number; column: number }, message: string): FileContents {
   return { resources: [], findings: [inputInvalid(origin, message)] };
-}
-
-/**
- * Paths in reports are relative to the working directory when the file is under it, absolute
- * otherwise (../../../etc/x reads worse and breaks when the report is read elsewhere); always
- * with forward slashes.
- */
-export function displayPath(absolutePath: string, cwd: string): string {
-  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
-  const path = absolutePath.startsWith(prefix) ? absolutePath.slice(prefix.length) : absolutePath;
-  return sep === posix.sep ? path : path.split(sep).join(posix.sep);
 }
 
 function megabytes(bytes: number): string {

@@ -2,10 +2,10 @@
 // renderer they are still read lexically: literal `apiVersion:`/`kind:` lines per document,
 // reported with low confidence and one `input-unrendered-template` note per chart, so a
 // chart is never skipped in silence.
+import { displayPath } from '../core/display-path.js';
 import { readFileSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import type { Finding, Resource } from '../core/types.js';
-import { displayPath } from './files.js';
 
 export interface ChartContents {
   resources: Resource[];

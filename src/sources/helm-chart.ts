@@ -4,12 +4,13 @@
 // `helm template | upshift check -f -` would, locating each object at the template line that
 // wrote it. A chart that cannot be rendered is reported where it fails and then read
 // lexically, so its literal apiVersions are still checked.
+import { displayPath } from '../core/display-path.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Finding, Origin, Resource } from '../core/types.js';
 import type { ChartReference } from '../core/inventory.js';
 import type { Knowledge } from '../knowledge/load.js';
-import { displayPath } from './files.js';
+
 import { inputInvalid } from './input-problem.js';
 import { readManifestText, type ManifestOptions } from './manifest-text.js';
 import { scanChartLexically } from './helm-chart-lexical.js';

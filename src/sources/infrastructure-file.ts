@@ -1,7 +1,7 @@
 // eksctl ClusterConfig files and CloudFormation templates found among the manifest files.
+import { displayPath } from '../core/display-path.js';
 import { looksLikeEksctl, readEksctl, type ClusterDescription } from './eksctl.js';
 import { looksLikeCloudFormation, readCloudFormation } from './cloudformation.js';
-import { displayPath } from './files.js';
 
 // What looksLikeEksctl and looksLikeCloudFormation each require, found in one pass over a
 // file's text instead of two: nearly every file is neither. Keep it in step with them.

@@ -4,12 +4,13 @@
 // allowing for namePrefix/nameSuffix). The files a built kustomization owns are not also
 // scanned on their own: overlay patches are partial objects, and bases would be reported
 // once per overlay plus once more.
+import { displayPath } from '../core/display-path.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Finding, Origin, Resource } from '../core/types.js';
-import { displayPath, readManifestFile, type FileScanOptions } from './files.js';
+import { readManifestFile, type FileScanOptions } from './files.js';
 import { inputInvalid } from './input-problem.js';
 import { readManifestText } from './manifest-text.js';
 import { isDict } from './helm/go-values.js';

@@ -1,11 +1,12 @@
 // Loads a Helm chart (a directory, or a .tgz inside a parent's charts/) into memory: its
 // metadata, default values, templates, other files, vendored subcharts, and the
 // dependencies Chart.yaml declares. Problems are located ChartLoadErrors, never crashes.
+import { displayPath } from '../../core/display-path.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { displayPath } from '../files.js';
+
 import { decodePlainYaml } from '../plain-yaml.js';
 import { isDict, type Dict } from './go-values.js';
 import { quickValues } from './values.js';

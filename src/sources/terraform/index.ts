@@ -2,12 +2,13 @@
 // (next to the module or below it, e.g. env-vars/prod.tfvars) its own environment, and
 // reads from each environment its EKS version, node groups, add-ons and Helm releases, and
 // once per directory the Kubernetes objects the kubernetes provider creates.
+import { displayPath } from '../../core/display-path.js';
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { Finding, Resource } from '../../core/types.js';
 import type { ChartReference, EksAddonReference, EnvironmentFact } from '../../core/inventory.js';
-import { displayPath } from '../files.js';
+
 import { inputInvalid } from '../input-problem.js';
 import type { ManifestOptions } from '../manifest-text.js';
 import { eksAddons } from './addons.js';
