@@ -1,31 +1,19 @@
 // `upshift cluster` end to end: the built binary, through a real kubeconfig, against a test
 // API server on 127.0.0.1 that converts objects on read as a real one does.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKubeApiServer, type KubeApiServer, type KubeApiServerOptions } from './support/kube-api-server.js';
 import { buildEstate, secret, SERVED_1_21 } from './support/cluster-estate.js';
 import { eksFixture, startEksApiServer } from './support/eks-api-server.js';
+import { runUpshift, type Run } from './support/run-upshift.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
+// KUBECONFIG is emptied so that the developer's own kubeconfig never reaches a test.
 function upshift(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/upshift.js', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1', KUBECONFIG: '', ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
+  return runUpshift(args, { env: { KUBECONFIG: '', ...env } });
 }
 
 let server: KubeApiServer | undefined;

@@ -1,13 +1,12 @@
 // `upshift fix` through the built binary on copies of real files in a temporary directory:
 // stdout, stderr, exit codes, and the bytes left on disk.
-import { execFile } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runUpshift, type Run } from './support/run-upshift.js';
 
-const BIN = fileURLToPath(new URL('../bin/upshift.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('fixtures/fix/', import.meta.url));
 
 let work: string;
@@ -20,12 +19,8 @@ function copy(...names: string[]): void {
   for (const name of names) cpSync(join(FIXTURES, name), join(work, name));
 }
 
-function upshift(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, CI: 'true', NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
+function upshift(args: string[]): Promise<Run> {
+  return runUpshift(args, { cwd: work });
 }
 
 const CRONJOB_DIFF = `--- a/cronjob.yaml

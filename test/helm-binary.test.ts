@@ -1,7 +1,6 @@
 // Charts rendered by a helm binary (--helm-bin, UPSHIFT_HELM_BIN, helm on PATH). helm is not
 // installed here, so each test writes a fake `helm`: a node script that records the arguments
 // it receives and prints what `helm template` prints for the test's chart, or fails as helm does.
-import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -13,6 +12,7 @@ import { servedApiVersions } from '../src/sources/helm/capabilities.js';
 import { resolveHelmBinary } from '../src/sources/helm/helm-binary.js';
 import { helmErrorLocation, locateDocuments, splitHelmOutput } from '../src/sources/helm/helm-output.js';
 import type { Finding } from '../src/core/types.js';
+import { runUpshift, type Run } from './support/run-upshift.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const knowledge = loadKnowledge();
@@ -104,12 +104,8 @@ function helmCalls(): string[][] {
 
 beforeEach(() => rmSync(calls, { force: true }));
 
-function upshift(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bin/upshift.js'), ...args], { cwd: work, env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
+function upshift(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return runUpshift(args, { cwd: work, env });
 }
 
 function check(paths: string[], helmBinary: string, extra: Partial<Parameters<typeof runCheck>[0]> = {}) {

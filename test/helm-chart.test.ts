@@ -1,6 +1,5 @@
 // Helm charts found in PATHs are rendered for the target, per environment, and checked like
 // `helm template ... | upshift check -f -` would be; charts that cannot render are reported.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,6 +12,7 @@ import { renderChart } from '../src/sources/helm/render.js';
 import { capabilitiesFor } from '../src/sources/helm/capabilities.js';
 import { applySet, coalesce } from '../src/sources/helm/values.js';
 import type { Finding } from '../src/core/types.js';
+import { runUpshift } from './support/run-upshift.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHARTS = 'test/fixtures/charts';
@@ -177,13 +177,7 @@ describe('values', () => {
 });
 
 describe('the CLI', () => {
-  function upshift(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      execFile(process.execPath, ['bin/upshift.js', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' } }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-      );
-    });
-  }
+  const upshift = (args: string[]) => runUpshift(args);
 
   it('reports a chart that does not render and goes on with the rest', async () => {
     const run = await upshift(['check', `${CHARTS}/broken-syntax`, 'test/fixtures/cli/clean.yaml', '--target', '1.33', '-o', 'csv']);

@@ -1,11 +1,11 @@
 // The HTML report in a real browser (Debian chromium, driven by playwright-core): it renders
 // every section of a plan on the example estate, the findings filters work, and a screenshot
 // is written to test/output/ for a person to look at.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runUpshift } from './support/run-upshift.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -13,10 +13,10 @@ const OUTPUT = `${ROOT}test/output`;
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`skipping the browser test: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
-function planHtml(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['bin/upshift.js', 'plan', 'examples/estate/apps', 'examples/estate/platform', 'examples/estate/rendered', 'examples/estate/kustomize', '--current', '1.28', '--target', '1.30', '--start', '2026-11-23', '--simulation', 'test/fixtures/plan/simulation.json', '-o', 'html', '--fail-on', 'none'], { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-  });
+async function planHtml(): Promise<string> {
+  const run = await runUpshift(['plan', 'examples/estate/apps', 'examples/estate/platform', 'examples/estate/rendered', 'examples/estate/kustomize', '--current', '1.28', '--target', '1.30', '--start', '2026-11-23', '--simulation', 'test/fixtures/plan/simulation.json', '-o', 'html', '--fail-on', 'none']);
+  if (run.code !== 0) throw new Error(`upshift plan exited with ${run.code}: ${run.stderr}`);
+  return run.stdout;
 }
 
 describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {

@@ -1,10 +1,10 @@
 // Kustomize overlays found in PATHs are built with kubectl and reported at the base files
 // that hold the objects; the files an overlay owns are not scanned on their own.
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/run-check.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { runUpshift } from './support/run-upshift.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KUSTOMIZE = 'examples/estate/kustomize';
@@ -24,11 +24,7 @@ describe('kustomize', () => {
   });
 
   it('without kubectl, says so for each overlay and scans the files one by one', async () => {
-    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['bin/upshift.js', 'check', KUSTOMIZE, '--target', '1.33', '--checks', 'api-removed', '-o', 'json'], { cwd: ROOT, env: { PATH: '', CI: 'true' } }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-      );
-    });
+    const run = await runUpshift(['check', KUSTOMIZE, '--target', '1.33', '--checks', 'api-removed', '-o', 'json'], { env: { PATH: '' } });
     expect([run.code, run.stderr]).toEqual([3, '']);
     expect(JSON.parse(run.stdout).findings.map((finding: { id: string; message: string }) => [finding.id, finding.message])).toEqual([
       ['api-removed', 'HorizontalPodAutoscaler inventory-api uses autoscaling/v2beta2, removed in 1.26; use autoscaling/v2 (served since 1.23)'],

@@ -1,22 +1,14 @@
 // `upshift plan` end to end on the example estate: stdout, stderr and exit codes.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runUpshift } from './support/run-upshift.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // The estate without its infrastructure code, so that environments come from --env/--current.
 const NO_INFRA = ['examples/estate/apps', 'examples/estate/platform', 'examples/estate/rendered', 'examples/estate/kustomize'];
 
-function upshift(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/upshift.js', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const upshift = (args: string[]) => runUpshift(args);
 
 describe('upshift plan', () => {
   it('shows a two-version jump as two in-place hops and one cluster migration, in CLI.md JSON', async () => {

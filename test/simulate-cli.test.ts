@@ -1,17 +1,9 @@
 // `upshift simulate` as a user runs it: stdout, stderr and exit codes of the built binary.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runUpshift } from './support/run-upshift.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function upshift(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/upshift.js', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const upshift = (args: string[]) => runUpshift(args);
 
 describe('upshift simulate', () => {
   it('predicts where the example estate hangs, and what other settings would do', async () => {

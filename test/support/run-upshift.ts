@@ -16,6 +16,8 @@ export interface RunOptions {
   cwd?: string;
   /** What standard input holds (default: empty). */
   stdin?: string;
+  /** Variables set over the test's own environment (e.g. PATH, KUBECONFIG). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function runUpshift(args: readonly string[], options: RunOptions = {}): Promise<Run> {
@@ -24,7 +26,7 @@ export function runUpshift(args: readonly string[], options: RunOptions = {}): P
       process.execPath,
       [join(ROOT, 'bin/upshift.js'), ...args],
       // Reports of the large-input tests reach hundreds of megabytes.
-      { cwd: options.cwd ?? ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 },
+      { cwd: options.cwd ?? ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1', ...options.env }, maxBuffer: 256 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
     child.stdin!.end(options.stdin ?? '');
