@@ -11,6 +11,7 @@ import { decodePlainYaml } from '../plain-yaml.js';
 import { isDict, type Dict } from './go-values.js';
 import { quickValues } from './values.js';
 import { helmIgnore } from './helmignore.js';
+import { chartMetadataProblem, topLevelKeyLine } from './chart-metadata.js';
 
 export interface ChartFile {
   /** Path inside the chart, e.g. templates/deployment.yaml. */
@@ -93,7 +94,8 @@ function chartFromFiles(files: Map<string, Buffer>, display: (path: string) => s
     const parsed = parseYaml(requirements.toString('utf8'), display('requirements.yaml'));
     dependencies.push(...readDependencies(parsed.document, parsed.lines, display('requirements.yaml')));
   }
-  if (typeof metadata.name !== 'string' || !metadata.name) throw new ChartLoadError(display('Chart.yaml'), 1, 'Chart.yaml has no name');
+  const problem = chartMetadataProblem(metadata);
+  if (problem) throw new ChartLoadError(display('Chart.yaml'), topLevelKeyLine(chartYaml.toString('utf8'), problem.key), problem.reason);
   const valuesText = files.get('values.yaml') ?? files.get('values.yml');
   const values = valuesText ? readValues(valuesText.toString('utf8'), display(files.has('values.yaml') ? 'values.yaml' : 'values.yml')) : {};
 
@@ -122,7 +124,7 @@ function chartFromFiles(files: Map<string, Buffer>, display: (path: string) => s
   if (directory) subcharts.push(...fileDependencies(dependencies, subcharts, directory));
   const schemaText = files.get('values.schema.json');
   return {
-    name: metadata.name,
+    name: metadata.name as string,
     metadata,
     chartFile: display('Chart.yaml'),
     values,
