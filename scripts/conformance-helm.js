@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdtemp
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument, parse } from 'yaml';
+import { parse } from 'yaml';
 import { installHelm, helmVersion } from './helm-oracle.js';
 
 const DIST = new URL('../dist/', import.meta.url);
@@ -43,23 +43,14 @@ export function findCharts(root) {
 }
 
 /** The objects of a multi-document manifest stream by (apiVersion, kind, namespace, name). */
-export function readObjects(text, decodePlainYaml, indentQuotedContinuations = (source) => source) {
+export function readObjects(text, readRenderedDocument) {
   const objects = new Map();
   // A `---` line at column 0 always separates documents (block scalar content is indented).
   for (const source of text.split(/^---[ \t]*$/m)) {
-    let object = decodePlainYaml?.(source, 0, source.length);
-    if (object === undefined) {
-      let document = parseDocument(source, { version: '1.1', uniqueKeys: false });
-      // go-yaml (helm's parser) reads a quoted scalar continued left of its key; so do we, as upshift does.
-      if (document.errors.length > 0) {
-        const lenient = parseDocument(indentQuotedContinuations(source), { version: '1.1', uniqueKeys: false });
-        if (lenient.errors.length === 0) document = lenient;
-      }
-      // Any other document go-yaml takes and the yaml package refuses is compared as text, under
-      // the template that wrote it.
-      if (document.errors.length > 0) object = { unparsed: /^# Source: (.*)$/m.exec(source)?.[1] ?? '', text: source.replace(/^# Source: .*$/m, '').trim() };
-      else object = document.toJS({ maxAliasCount: 10_000 });
-    }
+    // Read as upshift reads helm's output; a document go-yaml takes and the yaml package refuses
+    // is compared as text, under the template that wrote it.
+    const read = readRenderedDocument(source);
+    const object = read ? read.value : { unparsed: /^# Source: (.*)$/m.exec(source)?.[1] ?? '', text: source.replace(/^# Source: .*$/m, '').trim() };
     if (object === null || object === undefined) continue;
     const metadata = typeof object === 'object' && object.metadata && typeof object.metadata === 'object' ? object.metadata : {};
     let key = object.unparsed !== undefined ? `(not read by the yaml package) ${object.unparsed}` : [object.apiVersion, object.kind, metadata.namespace ?? '', metadata.name ?? ''].map((part) => String(part ?? '')).join(' ');
@@ -117,10 +108,10 @@ function firstLine(message) {
 
 /** Renders one chart with both and compares; returns { status, detail, ownMs, helmMs }. */
 export function compareChart(chart, context) {
-  const { runTemplate, knowledge, helm, target, apiVersions, helmDefaults, decodePlainYaml, indentQuotedContinuations, major } = context;
+  const { runTemplate, knowledge, helm, target, apiVersions, helmDefaults, readRenderedDocument, major } = context;
   // helm 4 renamed the package of the values type; upshift follows helm 3.17 (its HelmVersion).
   const asHelm3 = (text) => (major === 4 ? text.replaceAll('common.Values', 'chartutil.Values') : text);
-  const objectsOf = (text) => readObjects(asHelm3(text), decodePlainYaml, indentQuotedContinuations);
+  const objectsOf = (text) => readObjects(asHelm3(text), readRenderedDocument);
   const ownStart = performance.now();
   let own;
   let ownError;
@@ -204,15 +195,14 @@ export function helmDefaultApiVersions(helm, target) {
 }
 
 export async function loadRenderer() {
-  const [{ runTemplate }, { loadKnowledge }, { servedApiVersions }, { resolveContext }, { decodePlainYaml }, { indentQuotedContinuations }] = await Promise.all([
+  const [{ runTemplate }, { loadKnowledge }, { servedApiVersions }, { resolveContext }, { readRenderedDocument }] = await Promise.all([
     import(new URL('run-template.js', DIST)),
     import(new URL('knowledge/load.js', DIST)),
     import(new URL('sources/helm/capabilities.js', DIST)),
     import(new URL('run-check.js', DIST)),
-    import(new URL('sources/plain-yaml.js', DIST)),
-    import(new URL('sources/helm/quoted-continuations.js', DIST)),
+    import(new URL('sources/helm/read-rendered.js', DIST)),
   ]);
-  return { runTemplate, loadKnowledge, servedApiVersions, resolveContext, decodePlainYaml, indentQuotedContinuations };
+  return { runTemplate, loadKnowledge, servedApiVersions, resolveContext, readRenderedDocument };
 }
 
 /** Runs the comparison over the charts under `roots`; `log` gets one line per chart, then the totals. */
@@ -222,7 +212,7 @@ export async function runConformance({ roots, major = 3, target, log = (line) =>
   const resolvedTarget = renderer.resolveContext({ target }, knowledge).target;
   const apiVersions = renderer.servedApiVersions(knowledge, resolvedTarget);
   const helmDefaults = helmDefaultApiVersions(helm, resolvedTarget);
-  const context = { runTemplate: renderer.runTemplate, knowledge, helm, target: resolvedTarget, apiVersions, helmDefaults, decodePlainYaml: renderer.decodePlainYaml, indentQuotedContinuations: renderer.indentQuotedContinuations, major };
+  const context = { runTemplate: renderer.runTemplate, knowledge, helm, target: resolvedTarget, apiVersions, helmDefaults, readRenderedDocument: renderer.readRenderedDocument, major };
   log(`# helm ${helmVersion(helm)} (${helm}) against upshift's own renderer, target ${resolvedTarget}`);
   const results = [];
   for (const root of roots) {

@@ -3,11 +3,9 @@
 // hooks (helm.sh/hook) apart from the rest, both sorted by kind in install order (stably:
 // templates by name, documents in template order), each printed after `---` and a
 // `# Source:` line; hooks of an unknown event are dropped, as Helm drops them.
-import { indentQuotedContinuations } from './quoted-continuations.js';
-import { parseDocument } from 'yaml';
+import { readRenderedDocument } from './read-rendered.js';
 import { TemplateError } from './template-error.js';
 import { isDict } from './go-values.js';
-import { decodePlainYaml } from '../plain-yaml.js';
 import { indexYaml } from '../yaml-index.js';
 
 export interface RenderedManifestFile {
@@ -161,16 +159,8 @@ function readHead(content: string, file: RenderedManifestFile): Head {
     const [indexed] = indexYaml(content);
     if (indexed?.kind !== undefined && indexed.verdict !== 'suspect' && indexYamlSingle(content)) return { kind: indexed.kind };
   }
-  // The fast decoder reads most documents; the full parser the rest, and locates errors.
-  const decoded = decodePlainYaml(content, 0, content.length);
-  if (decoded !== undefined) return headOf(decoded);
-  let document = parseDocument(content, { version: '1.1', uniqueKeys: false });
-  // What go-yaml reads and the strict parser does not: a quoted scalar continued left of its key.
-  if (document.errors.length > 0) {
-    const lenient = parseDocument(indentQuotedContinuations(content), { version: '1.1', uniqueKeys: false });
-    if (lenient.errors.length === 0) document = lenient;
-  }
-  if (document.errors.length === 0) return headOf(document.toJS({ maxAliasCount: 1000 }));
+  const read = readRenderedDocument(content, 1000);
+  if (read) return headOf(read.value);
   // go-yaml (helm's reader) takes other forms the yaml package refuses: read the two fields helm
   // needs line by line rather than refuse what helm prints. A document with a tab in its
   // indentation is refused as helm refuses it.
