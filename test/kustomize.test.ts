@@ -1,5 +1,8 @@
 // Kustomize overlays found in PATHs are built with kubectl and reported at the base files
 // that hold the objects; the files an overlay owns are not scanned on their own.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/run-check.js';
@@ -33,5 +36,26 @@ describe('kustomize', () => {
         `${KUSTOMIZE}/overlays/${overlay}/kustomization.yaml: kubectl is not on PATH, so this kustomization was not built and its files were scanned one by one; install kubectl to scan what the overlay applies`,
       ]),
     ]);
+  });
+
+  it('names overlays in folders of the same name by their path from the folder holding them all, so their findings merge', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
+    try {
+      const write = (path: string, text: string) => {
+        mkdirSync(dirname(join(work, path)), { recursive: true });
+        writeFileSync(join(work, path), text);
+      };
+      write('base/kustomization.yaml', 'resources:\n  - web.yaml\n');
+      write('base/web.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n');
+      write('install/kustomization.yaml', 'resources:\n  - ../base\n');
+      write('ha/install/kustomization.yaml', 'resources:\n  - ../../base\n');
+      write('overlays/dev/kustomization.yaml', 'resources:\n  - ../../base\n');
+      const report = await runCheck({ paths: [work], target: '1.33', cwd: work, knowledge: loadKnowledge(), only: ['single-replica'] });
+      expect(report.findings.map((finding) => [finding.id, finding.origin, finding.environments])).toEqual([
+        ['single-replica', { type: 'file', path: 'base/web.yaml', line: 1, column: 1 }, ['dev', 'ha/install', 'install']],
+      ]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -7,7 +7,7 @@
 import { displayPath } from '../core/display-path.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { Finding, Origin, Resource } from '../core/types.js';
 import { readManifestFile, type FileScanOptions } from './files.js';
@@ -20,6 +20,8 @@ export interface KustomizePlan {
   builds: string[];
   /** Files that belong to built kustomizations, by absolute path: which builds (a base has several), and whether the file is a patch. */
   owned: Map<string, { builds: string[]; patch: boolean }>;
+  /** The environment each build stands for, by kustomization file: its folder's name, made unique. */
+  environments: Map<string, string>;
 }
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml'];
@@ -55,7 +57,34 @@ export function planKustomizations(kustomizations: readonly string[]): Kustomize
       }
     }
   }
-  return { builds, owned };
+  return { builds, owned, environments: environmentNames(builds) };
+}
+
+/**
+ * An overlay is an environment named by its folder (overlays/production → production). Overlays
+ * in folders of the same name (install/ and ha/install/) are named by their path from the
+ * folder that holds them all (install, ha/install): one name for two overlays would make their
+ * findings look like two problems of one environment.
+ */
+function environmentNames(builds: readonly string[]): Map<string, string> {
+  const byName = new Map<string, string[]>();
+  for (const build of builds) byName.set(basename(dirname(build)), [...(byName.get(basename(dirname(build))) ?? []), build]);
+  const names = new Map<string, string>();
+  for (const [name, sharing] of byName) {
+    if (sharing.length === 1) {
+      names.set(sharing[0], name);
+      continue;
+    }
+    const parents = sharing.map((build) => dirname(dirname(build)));
+    const common = parents.reduce(commonAncestor);
+    for (const build of sharing) names.set(build, relative(common, dirname(build)).split(sep).join('/'));
+  }
+  return names;
+}
+
+function commonAncestor(a: string, b: string): string {
+  while (a !== b && relative(a, b).startsWith('..')) a = dirname(a);
+  return a;
 }
 
 /** The local files a kustomization names: resources, patches, components (kustomizations for directories). */
@@ -103,7 +132,8 @@ export interface KustomizeBuild {
 export function buildKustomization(kustomization: string, plan: KustomizePlan, options: FileScanOptions): KustomizeBuild {
   const directory = dirname(kustomization);
   const overlay = displayPath(directory, options.cwd);
-  const at: Origin = { type: 'file', path: displayPath(kustomization, options.cwd), line: 1, column: 1, kustomization: overlay, env: basename(directory) };
+  const env = plan.environments.get(kustomization) ?? basename(directory);
+  const at: Origin = { type: 'file', path: displayPath(kustomization, options.cwd), line: 1, column: 1, kustomization: overlay, env };
   let output: string;
   try {
     output = execFileSync('kubectl', ['kustomize', directory], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
@@ -115,7 +145,7 @@ export function buildKustomization(kustomization: string, plan: KustomizePlan, o
   const built = readManifestText(output, at.path, options);
   const sources = sourceObjects(kustomization, plan, options);
   return {
-    resources: built.resources.map((resource) => ({ ...resource, origin: { ...(trace(resource, sources) ?? at), kustomization: overlay, env: basename(directory) } })),
+    resources: built.resources.map((resource) => ({ ...resource, origin: { ...(trace(resource, sources) ?? at), kustomization: overlay, env } })),
     findings: built.findings.map((finding) => ({ ...finding, origin: at })),
   };
 }
