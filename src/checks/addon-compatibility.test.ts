@@ -31,6 +31,20 @@ describe('add-ons detected from workload images', () => {
   });
 });
 
+describe('one install running an add-on in several workloads', () => {
+  it('is one finding at its first workload, naming the others; another namespace is another install', async () => {
+    const report = await runCheck({ paths: ['test/fixtures/addons/argo-cd-install.yaml'], current: '1.32', target: '1.33', only: ADDON_IDS, knowledge, now });
+    expect(report.findings.map((f) => [f.id, f.resource?.namespace, f.resource?.name, f.origin?.type === 'file' ? f.origin.line : null, f.message])).toEqual([
+      ['addon-upgrade-first', 'argocd', 'argocd-server', 2, 'argo-cd 3.0.6 supports Kubernetes 1.29 to 1.32: upgrade it to 3.1.0 or later (recommended 3.4.x) before the 1.32→1.33 control-plane hop (the same install also runs it in Deployment argocd-repo-server, StatefulSet argocd-application-controller)'],
+      ['addon-upgrade-first', 'argocd-tenants', 'argocd-server', 66, 'argo-cd 3.0.6 supports Kubernetes 1.29 to 1.32: upgrade it to 3.1.0 or later (recommended 3.4.x) before the 1.32→1.33 control-plane hop'],
+    ]);
+    expect(report.findings[0].details?.alsoIn).toEqual([
+      { resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'argocd', name: 'argocd-repo-server' }, origin: { type: 'file', path: 'test/fixtures/addons/argo-cd-install.yaml', line: 18, column: 1 } },
+      { resource: { apiVersion: 'apps/v1', kind: 'StatefulSet', namespace: 'argocd', name: 'argocd-application-controller' }, origin: { type: 'file', path: 'test/fixtures/addons/argo-cd-install.yaml', line: 34, column: 1 } },
+    ]);
+  });
+});
+
 describe('add-ons detected from inventory facts', () => {
   const context = resolveContext({ current: '1.28', target: '1.30', now }, knowledge);
 

@@ -4,6 +4,7 @@ import semver from 'semver';
 import { compareKubeVersions, listHops } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
 import { detectAddons, type DetectedAddon } from '../addons/detect.js';
+import { groupInstalls, type AddonInstall } from '../addons/installs.js';
 import { compatibilityRowOf, judgeAddon, recommendedFor, supportedRangeText, type AddonMove } from '../addons/compatibility.js';
 import { WORKLOAD_KINDS } from '../core/pod-template.js';
 import type { AddonDefinition } from '../knowledge/addon-schema.js';
@@ -14,13 +15,25 @@ export const addonCompatibilityCheck: Check = {
   ids: ['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'addon-advice', 'addon-unknown'],
   objectKinds: WORKLOAD_KINDS,
   checkInventory(inventory, context) {
-    return detectAddons(inventory, context.knowledge.addons).flatMap((detected) => {
+    return groupInstalls(detectAddons(inventory, context.knowledge.addons)).flatMap(({ detected, alsoIn }) => {
       const addon = context.knowledge.addons.get(detected.name)!;
       const current = currentVersionFor(detected.env, inventory, context);
-      return judgeDetection(detected, addon, current, context);
+      return judgeDetection(detected, addon, current, context).map((finding) => withWholeInstall(finding, alsoIn));
     });
   },
 };
+
+/** A finding about an install that runs in several workloads names them, so that all are moved together. */
+function withWholeInstall(finding: Finding, alsoIn: AddonInstall['alsoIn']): Finding {
+  if (alsoIn.length === 0) return finding;
+  const names = alsoIn.map(({ resource }) => (resource ? `${resource.kind} ${resource.name ?? '(unnamed)'}` : 'another workload'));
+  const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  return {
+    ...finding,
+    message: `${finding.message} (the same install also runs it in ${shown})`,
+    details: { ...finding.details, alsoIn: alsoIn.map(({ resource, origin }) => ({ ...(resource ? { resource } : {}), origin })) },
+  };
+}
 
 function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current: string | undefined, context: CheckContext): Finding[] {
   const base = anchor(detected);
