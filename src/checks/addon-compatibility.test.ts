@@ -83,7 +83,7 @@ describe('add-ons detected from inventory facts', () => {
       {
         id: 'addon-unknown',
         severity: 'info',
-        message: 'aws-ebs-csi-driver 1.22.0-eksbuild.2 (EKS add-on aws-ebs-csi-driver v1.22.0-eksbuild.2): no compatibility matrix is in the knowledge base (No compatibility table is published (https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/master/docs/install.md).); check its release notes for 1.30 and add a compatibility row with --data',
+        message: 'aws-ebs-csi-driver 1.22.0-eksbuild.2 (EKS add-on aws-ebs-csi-driver v1.22.0-eksbuild.2): no compatibility matrix is in the knowledge base (No compatibility table is published (https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/master/docs/install.md)); check its release notes for 1.30 and add a compatibility row with --data',
         origin: tf(37, 'aws_eks_addon.ebs_csi'),
         details: { addon: 'aws-ebs-csi-driver', version: '1.22.0-eksbuild.2', via: 'eks-addon', evidence: 'EKS add-on aws-ebs-csi-driver v1.22.0-eksbuild.2', current: '1.28', target: '1.30' },
       },

@@ -49,7 +49,8 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
   const verdict = judgeAddon(addon, detected.version, context.target, current);
   if (verdict.kind === 'unknown') {
     if (addon.recommended?.length) return findings;
-    const reason = addon.note ? `${verdict.reason} (${addon.note})` : verdict.reason;
+    // A note is written as a sentence; in parentheses it loses its closing period.
+    const reason = addon.note ? `${verdict.reason} (${addon.note.replace(/\.$/, '')})` : verdict.reason;
     return [{ ...base, id: 'addon-unknown', severity: 'info', message: `${detected.name} ${detected.version} (${detected.evidence}): ${reason}; check its release notes for ${context.target} and add a compatibility row with --data`, details: detailsOf(detected, context, current) }];
   }
   if (verdict.kind === 'ok') return findings;
