@@ -2,8 +2,8 @@
 // cluster_addons map (`addons` from v21 on).
 import type { EksAddonReference } from '../../core/inventory.js';
 import { asObject, asText, evaluate } from './evaluate.js';
-import { isCreated, moduleBlocks, originOf, resourceBlocks } from './blocks.js';
-import { EKS_MODULE_SOURCE } from './eks-cluster.js';
+import { isCreated, originOf, resourceBlocks } from './blocks.js';
+import { eksModuleBlocks } from './eks-cluster.js';
 import { locateValue } from './locate.js';
 import type { EnvironmentScope, ModuleFile } from './variables.js';
 
@@ -23,7 +23,7 @@ export function eksAddons(files: readonly ModuleFile[], scope: EnvironmentScope,
     if (env) addon.env = env;
     addons.push(addon);
   }
-  for (const found of moduleBlocks(files, EKS_MODULE_SOURCE)) {
+  for (const found of eksModuleBlocks(files)) {
     const attribute = found.block.body.attributes.get('addons') ?? found.block.body.attributes.get('cluster_addons');
     if (!attribute || !isCreated(found.block, scope)) continue;
     for (const [name, settings] of Object.entries(asObject(evaluate(attribute.value, scope)) ?? {})) {

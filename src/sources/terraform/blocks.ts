@@ -22,13 +22,13 @@ export function resourceBlocks(files: readonly ModuleFile[], accepts: (type: str
   return found;
 }
 
-/** `module` blocks whose source matches, e.g. the terraform-aws-modules EKS module. */
-export function moduleBlocks(files: readonly ModuleFile[], source: RegExp): FoundBlock[] {
+/** `module` blocks whose source the predicate accepts (it also sees the block, to judge by its arguments). */
+export function moduleBlocks(files: readonly ModuleFile[], accepts: (source: string, block: Block) => boolean): FoundBlock[] {
   const found: FoundBlock[] = [];
   for (const file of files) {
     for (const block of blocksOf(file.body, 'module')) {
       const value = block.body.attributes.get('source')?.value;
-      if (value?.kind === 'literal' && typeof value.value === 'string' && source.test(value.value)) {
+      if (value?.kind === 'literal' && typeof value.value === 'string' && accepts(value.value, block)) {
         found.push({ file, block, address: `module.${block.labels[0] ?? ''}` });
       }
     }

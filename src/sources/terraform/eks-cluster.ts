@@ -7,7 +7,20 @@ import type { ValueSite } from '../../core/inventory.js';
 import { locateValue } from './locate.js';
 import type { EnvironmentScope, ModuleFile, TerraformOrigin } from './variables.js';
 
-export const EKS_MODULE_SOURCE = /^terraform-aws-modules\/eks\/aws$|github\.com\/terraform-aws-modules\/terraform-aws-eks(\.git)?(\?|$)/;
+const EKS_MODULE_SOURCE = /^terraform-aws-modules\/eks\/aws$|github\.com\/terraform-aws-modules\/terraform-aws-eks(\.git)?(\?|$)/;
+const LOCAL_SOURCE = /^\.\.?\//;
+
+/**
+ * Calls of the terraform-aws-modules EKS module: from the registry or GitHub, or from a local
+ * folder (a vendored copy, the module's own examples, or an estate's wrapper around it) when
+ * the call passes the module's version argument — its name is the module's own.
+ */
+export function eksModuleBlocks(files: readonly ModuleFile[]): FoundBlock[] {
+  return moduleBlocks(
+    files,
+    (source, block) => EKS_MODULE_SOURCE.test(source) || (LOCAL_SOURCE.test(source) && (block.body.attributes.has('kubernetes_version') || block.body.attributes.has('cluster_version'))),
+  );
+}
 
 export interface ClusterVersion {
   version: string;
@@ -26,7 +39,7 @@ export function clusterVersion(files: readonly ModuleFile[], scope: EnvironmentS
       found.block.body.attributes.get('version'),
       found.block.body.attributes.get('name'),
     ]),
-    ...moduleBlocks(files, EKS_MODULE_SOURCE).map((found): [FoundBlock, Attribute | undefined, Attribute | undefined] => [
+    ...eksModuleBlocks(files).map((found): [FoundBlock, Attribute | undefined, Attribute | undefined] => [
       found,
       found.block.body.attributes.get('kubernetes_version') ?? found.block.body.attributes.get('cluster_version'),
       found.block.body.attributes.get('name') ?? found.block.body.attributes.get('cluster_name'),

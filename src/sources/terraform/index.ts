@@ -35,8 +35,8 @@ export interface TerraformOptions extends ManifestOptions {
 
 // Parsing HCL costs far more than reading it, so a directory is parsed only when one of its
 // files mentions something upshift reads (labels may be quoted or bare); the others cannot
-// contribute a fact.
-const RELEVANT = /\bresource\s+"?(?:aws_eks_|helm_release\b|kubernetes_)|terraform-aws-modules\/eks\/aws|terraform-aws-eks/;
+// contribute a fact. A local copy of the EKS module is known by its version argument.
+const RELEVANT = /\bresource\s+"?(?:aws_eks_|helm_release\b|kubernetes_)|terraform-aws-modules\/eks\/aws|terraform-aws-eks|\b(?:kubernetes|cluster)_version\s*=/;
 
 export async function readTerraform(paths: readonly string[], options: TerraformOptions): Promise<InfrastructureContents> {
   const contents: InfrastructureContents = { resources: [], findings: [], environments: [], charts: [], eksAddons: [] };

@@ -5,7 +5,7 @@ import type { NodeGroupFact, ValueSite } from '../../core/inventory.js';
 import { locateValue } from './locate.js';
 import { asObject, asText, evaluate, type Value } from './evaluate.js';
 import { isCreated, moduleBlocks, originOf, resourceBlocks, type FoundBlock } from './blocks.js';
-import { EKS_MODULE_SOURCE } from './eks-cluster.js';
+import { eksModuleBlocks } from './eks-cluster.js';
 import { blocksOf, type Body, type ObjectEntry } from './syntax.js';
 import type { EnvironmentScope, ModuleFile } from './variables.js';
 
@@ -26,7 +26,7 @@ export function nodeGroups(files: readonly ModuleFile[], scope: EnvironmentScope
     if (amiSite) group.amiTypeSite = amiSite;
     groups.push(group);
   }
-  for (const found of moduleBlocks(files, EKS_MODULE_SOURCE)) {
+  for (const found of eksModuleBlocks(files)) {
     if (!isCreated(found.block, scope)) continue;
     for (const group of fromEksModule(found, scope, env, clusterVersion)) {
       // The module gives each group its own version, else the defaults', else the control plane's.
@@ -37,7 +37,7 @@ export function nodeGroups(files: readonly ModuleFile[], scope: EnvironmentScope
       groups.push(group);
     }
   }
-  for (const found of moduleBlocks(files, NODE_GROUP_SUBMODULE)) {
+  for (const found of moduleBlocks(files, (source) => NODE_GROUP_SUBMODULE.test(source))) {
     if (!isCreated(found.block, scope)) continue;
     const settings = asObject(evaluateBody(found.block.body, scope)) ?? {};
     groups.push(fromSettings(found.block.labels[0] ?? '', settings, clusterVersion, originOf(found, found.block.line, env)));

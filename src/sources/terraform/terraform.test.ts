@@ -93,6 +93,15 @@ describe('fixtures', () => {
     ]);
   });
 
+  it('takes a local module called with the EKS module\'s version argument for the EKS module', async () => {
+    const contents = await read('test/fixtures/terraform/local-eks-module');
+    const path = 'test/fixtures/terraform/local-eks-module/main.tf';
+    expect(contents.environments.map(({ clusterVersion, cluster, origin, nodeGroups }) => ({ clusterVersion, cluster, origin, nodeGroups: nodeGroups?.map(({ name, version, amiType }) => ({ name, version, amiType })) }))).toEqual([
+      { clusterVersion: '1.31', cluster: 'shop-prod', origin: { type: 'terraform', path, line: 10, address: 'module.eks' }, nodeGroups: [{ name: 'general', version: '1.31', amiType: 'AL2023_x86_64_STANDARD' }] },
+    ]);
+    expect(contents.eksAddons.map(({ name, version }) => ({ name, version }))).toEqual([{ name: 'kube-proxy', version: 'v1.30.6-eksbuild.3' }]);
+  });
+
   it('reports malformed HCL as input-invalid at its file and line, and reads the other files', async () => {
     const contents = await read('test/fixtures/terraform/broken');
     expect(contents.findings).toEqual([
