@@ -53,25 +53,17 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
   const set = templateSet(enabled);
   const templates: RenderedTemplate[] = [];
   const releaseObject = { Name: release.name, Namespace: release.namespace, Service: 'Helm', IsInstall: true, IsUpgrade: false, Revision: 1n };
-  for (const { chart: owner, path, values: scoped, name } of enabled) {
+  const contexts = chartContexts(enabled, releaseObject, capabilities);
+  for (const entry of enabled) {
+    const { chart: owner, path } = entry;
     // A library chart lends its defines; its templates are never rendered.
     if (owner.metadata.type === 'library') continue;
-    // As in Helm, the templates of one chart share these objects; only .Template differs.
-    const chartData = chartObject(owner, name);
-    const files = filesObject(owner);
     const basePath = `${path}/templates`;
     for (const file of owner.templates) {
       const base = file.path.slice(file.path.lastIndexOf('/') + 1);
       if (base.startsWith('_')) continue;
       const templateName = `${path}/${file.path}`;
-      const data = {
-        Values: markChartValues(scoped),
-        Chart: chartData,
-        Release: releaseObject,
-        Capabilities: capabilities,
-        Files: files,
-        Template: { Name: templateName, BasePath: basePath },
-      };
+      const data = { ...contexts.get(entry)!, Template: { Name: templateName, BasePath: basePath } };
       const output = new Output(true);
       execute(set, parsedCache.get(file)!.body, file.display, data, output);
       // Helm renders the notes too, so a failing NOTES.txt fails the chart; their text is no manifest.
@@ -81,6 +73,32 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
     }
   }
   return { templates, missing };
+}
+
+/**
+ * Each chart's top-level template object as helm builds it (engine.recAllTpls): the templates of
+ * one chart share it (only .Template differs), and `.Subcharts` maps each enabled dependency's
+ * name (its alias, when it has one) to the dependency's own object, which charts index to call
+ * a subchart's defines with the subchart's values.
+ */
+function chartContexts(enabled: readonly EnabledChart[], release: object, capabilities: Capabilities): Map<EnabledChart, Dict> {
+  const contexts = new Map<EnabledChart, Dict>();
+  const byPath = new Map(enabled.map((entry) => [entry.path, entry]));
+  for (const entry of enabled) {
+    contexts.set(entry, {
+      Values: markChartValues(entry.values),
+      Chart: chartObject(entry.chart, entry.name),
+      Release: release,
+      Capabilities: capabilities,
+      Files: filesObject(entry.chart),
+      Subcharts: {},
+    });
+  }
+  for (const entry of enabled) {
+    const parent = byPath.get(entry.path.replace(/\/charts\/[^/]+$/, ''));
+    if (parent && parent !== entry) (contexts.get(parent)!.Subcharts as Dict)[entry.name] = contexts.get(entry)!;
+  }
+  return contexts;
 }
 
 function checkKubeVersion(chart: Chart, capabilities: Capabilities): void {
