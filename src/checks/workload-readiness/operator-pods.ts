@@ -6,12 +6,13 @@ import type { Resource } from '../../core/types.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Inventory } from '../../core/inventory.js';
 import { matchesLabels, type LabelSelector } from '../../core/workload-model/label-selector.js';
-import { scopeOf, stringMap } from '../../core/workload-model/workloads.js';
+import { placeOf, stringMap } from '../../core/workload-model/workloads.js';
 
 export interface OperatorPods {
   resource: Resource;
   addon: string;
-  scope: string;
+  /** See placeOf. */
+  place: string;
   labels: Record<string, string>;
   source: string;
 }
@@ -34,12 +35,12 @@ export function operatorPodsOf(inventory: Inventory, knowledge: Knowledge): Oper
     const implied = Object.fromEntries(Object.entries(known.row.podLabels).map(([key, value]) => [key, value.replaceAll('{name}', name)]));
     // The operator adds what the resource asks for under spec.podMetadata.labels.
     const asked = stringMap(asRecord(asRecord(asRecord(resource.object?.spec)?.podMetadata)?.labels));
-    found.push({ resource, addon: known.addon, scope: scopeOf(resource), labels: { ...asked, ...implied }, source: known.row.source });
+    found.push({ resource, addon: known.addon, place: placeOf(resource), labels: { ...asked, ...implied }, source: known.row.source });
   }
   return found;
 }
 
-/** The operator pods in the budget's scope its selector matches. */
-export function operatorPodsSelected(selector: LabelSelector, scope: string, pods: readonly OperatorPods[]): OperatorPods[] {
-  return pods.filter((pod) => pod.scope === scope && matchesLabels(selector, pod.labels));
+/** The operator pods in the budget's place its selector matches. */
+export function operatorPodsSelected(selector: LabelSelector, place: string, pods: readonly OperatorPods[]): OperatorPods[] {
+  return pods.filter((pod) => pod.place === place && matchesLabels(selector, pod.labels));
 }

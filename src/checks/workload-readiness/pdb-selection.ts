@@ -37,7 +37,7 @@ export const pdbSelectionCheck: Check = {
           ),
         );
       } else if (budget.legacy && budget.selector && isEmptySelector(budget.selector)) {
-        const namespaced = model.workloads.filter((workload) => workload.scope === budget.scope);
+        const namespaced = model.workloads.filter((workload) => workload.place === budget.place);
         findings.push(
           ...readinessFinding(
             'pdb-empty-selector',
@@ -46,7 +46,7 @@ export const pdbSelectionCheck: Check = {
             { namespaceWorkloads: namespaced.map((workload) => `${workload.kind}/${workload.name}`) },
           ),
         );
-      } else if (model.workloadsFor(budget).length === 0 && !(budget.selector && !isEmptySelector(budget.selector) && operatorPodsSelected(budget.selector, budget.scope, operatorPods).length > 0)) {
+      } else if (model.workloadsFor(budget).length === 0 && !(budget.selector && !isEmptySelector(budget.selector) && operatorPodsSelected(budget.selector, budget.place, operatorPods).length > 0)) {
         const selector = budget.selector ? describeSelector(budget.selector) : 'no selector';
         findings.push(
           ...readinessFinding(

@@ -36,20 +36,20 @@ function buildModel(inventory: Inventory): ReadinessModel {
     const budget = readBudget(resource);
     if (budget) budgets.push(budget);
     const autoscaler = readAutoscaler(resource);
-    if (autoscaler) autoscalers.set(`${autoscaler.scope}/${autoscaler.targetKind}/${autoscaler.targetName}`, autoscaler);
+    if (autoscaler) autoscalers.set(`${autoscaler.place}/${autoscaler.targetKind}/${autoscaler.targetName}`, autoscaler);
   }
   const autoscalerOf = new Map<Workload, Autoscaler>();
   for (const workload of workloads) {
-    const autoscaler = autoscalers.get(`${workload.scope}/${workload.kind}/${workload.name}`);
+    const autoscaler = autoscalers.get(`${workload.place}/${workload.kind}/${workload.name}`);
     if (autoscaler) autoscalerOf.set(workload, autoscaler);
   }
   const selects = (budget: Budget, workload: Workload) =>
-    budget.scope === workload.scope &&
+    budget.place === workload.place &&
     budget.selector !== undefined &&
     !(budget.legacy && isEmptySelector(budget.selector)) &&
     matchesLabels(budget.selector, workload.podLabels);
   // Which PDBs select which workloads, worked out once (several checks ask it of every one):
-  // a PDB only selects within its scope (namespace), and only pods carrying its first
+  // a PDB only selects within its place (environment and namespace), and only pods carrying its first
   // matchLabels pair, so only those are candidates.
   const candidates = candidateIndex(workloads);
   const budgetsOf = new Map<Workload, Budget[]>();
@@ -59,6 +59,9 @@ function buildModel(inventory: Inventory): ReadinessModel {
     workloadsOf.set(budget, selected);
     for (const workload of selected) {
       const found = budgetsOf.get(workload);
+      // Two PDBs of one name in one place are one object written twice (two charts rendered
+      // with the same release name, say): applied, the second replaces the first.
+      if (found?.some((other) => other.name === budget.name)) continue;
       if (found) found.push(budget);
       else budgetsOf.set(workload, [budget]);
     }
@@ -77,7 +80,7 @@ function buildModel(inventory: Inventory): ReadinessModel {
   };
 }
 
-/** Workloads in input order by scope, and by scope and each of their pod labels. */
+/** Workloads in input order by place, and by place and each of their pod labels. */
 function candidateIndex(workloads: readonly Workload[]): Map<string, Workload[]> {
   const index = new Map<string, Workload[]>();
   const add = (key: string, workload: Workload) => {
@@ -86,8 +89,8 @@ function candidateIndex(workloads: readonly Workload[]): Map<string, Workload[]>
     else index.set(key, [workload]);
   };
   for (const workload of workloads) {
-    add(workload.scope, workload);
-    for (const key in workload.podLabels) add(labelKey(workload.scope, key, workload.podLabels[key]), workload);
+    add(workload.place, workload);
+    for (const key in workload.podLabels) add(labelKey(workload.place, key, workload.podLabels[key]), workload);
   }
   return index;
 }
@@ -95,11 +98,11 @@ function candidateIndex(workloads: readonly Workload[]): Map<string, Workload[]>
 /** Where candidateIndex keeps the workloads a PDB may select. */
 function candidateKey(budget: Budget): string {
   const matchLabels = budget.selector?.matchLabels ?? {};
-  for (const key in matchLabels) return labelKey(budget.scope, key, matchLabels[key]);
-  return budget.scope;
+  for (const key in matchLabels) return labelKey(budget.place, key, matchLabels[key]);
+  return budget.place;
 }
 
-function labelKey(scope: string, key: string, value: string): string {
-  // NUL appears in no scope, label key or value.
-  return `${scope}\0${key}\0${value}`;
+function labelKey(place: string, key: string, value: string): string {
+  // NUL appears in no place, label key or value.
+  return `${place}\0${key}\0${value}`;
 }

@@ -14,6 +14,8 @@ export interface Workload {
   kind: string;
   /** See scopeOf. */
   scope: string;
+  /** See placeOf. */
+  place: string;
   name: string;
   podLabels: Record<string, string>;
   podSpec: Fields;
@@ -29,6 +31,7 @@ export interface Workload {
 export interface Budget {
   resource: Resource;
   scope: string;
+  place: string;
   name: string;
   /** undefined: no selector, which selects nothing. */
   selector?: LabelSelector;
@@ -41,6 +44,7 @@ export interface Budget {
 export interface Autoscaler {
   resource: Resource;
   scope: string;
+  place: string;
   name: string;
   targetKind: string;
   targetName: string;
@@ -61,6 +65,7 @@ export function readWorkload(resource: Resource): Workload | undefined {
     resource,
     kind: resource.kind,
     scope: scopeOf(resource),
+    place: placeOf(resource),
     name: resource.name,
     podLabels: stringMap(template.metadata.labels),
     podSpec: template.spec,
@@ -86,6 +91,7 @@ export function readBudget(resource: Resource): Budget | undefined {
   const budget: Budget = {
     resource,
     scope: scopeOf(resource),
+    place: placeOf(resource),
     name: resource.name,
     selector: readSelector(spec.selector),
     legacy: resource.apiVersion === 'policy/v1beta1',
@@ -103,6 +109,7 @@ export function readAutoscaler(resource: Resource): Autoscaler | undefined {
   return {
     resource,
     scope: scopeOf(resource),
+    place: placeOf(resource),
     name: resource.name,
     targetKind: target.kind,
     targetName: target.name,
@@ -118,6 +125,18 @@ export function readAutoscaler(resource: Resource): Autoscaler | undefined {
 export function scopeOf(resource: Resource): string {
   if (resource.namespace) return resource.namespace;
   return resource.origin.type === 'file' ? `(unset) ${dirname(resource.origin.path)}` : '(unset)';
+}
+
+/**
+ * Where an object lands: its environment's cluster (a Kustomize overlay, a chart's values
+ * file, a Terraform environment) and its scope there. Objects of two environments never meet,
+ * so a PDB of the dev overlay never selects the production overlay's pods.
+ */
+export function placeOf(resource: Resource): string {
+  const origin = resource.origin;
+  const env = (origin.type === 'file' || origin.type === 'terraform') && origin.env !== undefined ? origin.env : '';
+  // NUL appears in no environment name or scope.
+  return `${env}\0${scopeOf(resource)}`;
 }
 
 /** A replica count as written: absent means 1, anything but a number is not known. */
