@@ -159,7 +159,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   }
   checkEnvironmentSelection(options, inventory, scan.renderedEnvironments);
   const report = scan.finish();
-  const nothingRead = nothingReadNote(options, total, scan.resourcesRead, inventory);
+  const nothingRead = nothingReadNote(options, total, scan.resourcesRead, inventory, report.findings.filter((finding) => finding.id === 'input-invalid').length);
   if (nothingRead) report.notes = [...(report.notes ?? []), nothingRead];
   return { report, inventory, context, environmentFindings: scan.environmentFindings, ...(nothingRead ? { nothingRead } : {}) };
 }
@@ -169,7 +169,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
  * the wrong directory, or fed by a `helm template` that failed, would otherwise pass with
  * "No findings".
  */
-function nothingReadNote(options: CheckOptions, total: number, resourcesRead: number, inventory: Inventory): string | undefined {
+function nothingReadNote(options: CheckOptions, total: number, resourcesRead: number, inventory: Inventory, unreadable: number): string | undefined {
   const paths = (options.paths ?? []).join(', ');
   if (total === 0) return `nothing was scanned: no .yaml, .yml or .json manifest, Helm chart, kustomization or Terraform file in ${paths}; check the path (and --exclude)`;
   if (options.stdin?.every(isWhitespaceByte)) {
@@ -178,6 +178,7 @@ function nothingReadNote(options: CheckOptions, total: number, resourcesRead: nu
   const foundInfrastructure = inventory.environments.length + inventory.eksAddons.length + inventory.charts.length > 0;
   if (resourcesRead > 0 || foundInfrastructure) return undefined;
   const inputs = [...(options.stdin ? ['standard input'] : []), ...(options.paths ?? [])].join(', ');
+  if (unreadable > 0) return `no Kubernetes object was read from ${inputs}: ${unreadable === 1 ? 'an input' : `${unreadable} inputs`} could not be read (see the input-invalid finding${unreadable === 1 ? '' : 's'})`;
   return `no Kubernetes object was read from ${inputs}: no document has both apiVersion and kind, and no cluster, add-on or chart was found; check that these are the manifests to scan`;
 }
 

@@ -135,6 +135,25 @@ describe('a scan that reads nothing', () => {
   });
 });
 
+describe('a template that is not a Helm chart', () => {
+  it('is one located input-invalid naming the placeholder, with no library warning on stderr, and the note says the input could not be read', async () => {
+    const file = join(temp, 'controller-template.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: etcd-{{cell}}\nspec:\n  replicas: {{replicas}}\n');
+    const run = await upshift(['check', file, '--target', '1.34', '-o', 'json']);
+    const note = `no Kubernetes object was read from ${file}: an input could not be read (see the input-invalid finding)`;
+    expect([run.code, run.stderr]).toEqual([3, `upshift: note: ${note}\n`]);
+    const report = JSON.parse(run.stdout);
+    expect(report.findings.map((finding: { id: string; message: string; origin: object }) => [finding.id, finding.message, finding.origin])).toEqual([
+      [
+        'input-invalid',
+        `${file}:6:14: invalid YAML: a mapping key is itself a mapping ({replicas}); if this file is a template with {{ }} placeholders, render it and scan the output; fix the syntax (kubectl would reject this file too)`,
+        { type: 'file', path: file, line: 6, column: 14 },
+      ],
+    ]);
+    expect(report.notes).toEqual([note]);
+  });
+});
+
 describe('paths', () => {
   it('are relative under the working directory and absolute outside it', async () => {
     const outside = join(temp, 'outside.yaml');

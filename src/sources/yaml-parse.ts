@@ -1,7 +1,7 @@
 // The full-parse path: YAML 1.1 (as kubectl reads it) with the `yaml` library, for the
 // documents the lexical index cannot vouch for or that a check wants whole. Hostile input
 // (alias bombs, deep nesting) becomes an error message, never a crash or a hang.
-import { LineCounter, parseAllDocuments, isMap, isSeq, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, isCollection, isMap, isSeq, visit, type Document } from 'yaml';
 import type { KubeObject } from '../core/types.js';
 
 export interface ParsedObject {
@@ -37,6 +37,11 @@ export function parseYamlDocuments(text: string): ParseOutcome {
       return { ok: false, message, line: position.line, column: position.col };
     }
     if (document.contents === null) continue;
+    const collectionKey = collectionKeyOf(document, text);
+    if (collectionKey) {
+      const at = lineCounter.linePos(collectionKey.offset);
+      return { ok: false, message: `a mapping key is itself a ${collectionKey.kind} (${collectionKey.text}); if this file is a template with {{ }} placeholders, render it and scan the output`, line: at.line, column: at.col };
+    }
     const start = lineCounter.linePos(document.contents.range?.[0] ?? 0);
     let object: unknown;
     try {
@@ -57,6 +62,23 @@ export function parseYamlDocuments(text: string): ParseOutcome {
     parsed.push(entry);
   }
   return { ok: true, documents: parsed };
+}
+
+/**
+ * The first mapping key that is a mapping or a list: `replicas: {{replicas}}` reads as the key
+ * `{replicas}`. go-yaml (kubectl) refuses it, and the yaml package would turn it into text with
+ * a warning on stderr.
+ */
+function collectionKeyOf(document: Document.Parsed, text: string): { offset: number; kind: string; text: string } | undefined {
+  let found: { offset: number; kind: string; text: string } | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return undefined;
+      found = { offset: pair.key.range?.[0] ?? 0, kind: isMap(pair.key) ? 'mapping' : 'list', text: text.slice(pair.key.range?.[0] ?? 0, pair.key.range?.[1] ?? 0).replace(/\s+/g, ' ') };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** `kind: List` and the typed lists (`DeploymentList`) that `kubectl get -o yaml` prints. */
