@@ -26,6 +26,7 @@ import { buildKustomization, kubectlAvailable, planKustomizations } from './sour
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
 import { sortFindings, summarize } from './report/index.js';
+import { withoutSuperseded } from './report/superseded.js';
 import { oneFindingPerPlace } from './report/one-per-place.js';
 import { dueOf } from './report/due.js';
 import { isIgnoredByConfig, loadProjectConfig, type ProjectConfig } from './config/project-config.js';
@@ -276,7 +277,7 @@ export function startScan(options: CheckOptions): Scan {
       for (const check of selected) if (check.checkInventory) keep(check.checkInventory(inventory, context));
       options.onInventory?.(inventory);
 
-      environmentFindings = sortFindings(findings.filter((finding) => isSelected(finding.id, options) && isInSelectedEnvironments(finding, options) && !isIgnoredByConfig(finding, config)));
+      environmentFindings = sortFindings(withoutSuperseded(findings.filter((finding) => isSelected(finding.id, options) && isInSelectedEnvironments(finding, options) && !isIgnoredByConfig(finding, config))));
       const reported = sortFindings(oneFindingPerPlace(environmentFindings, (finding) => dueOf(finding, context).rank));
       const report: Report = {
         tool: { ...TOOL },
