@@ -66,6 +66,12 @@ describe('upshift simulate', () => {
     ]);
   });
 
+  it('places one environment of several with --env', async () => {
+    const run = await upshift(['simulate', 'examples/estate/kustomize', '--env', 'production', '-o', 'json']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(JSON.parse(run.stdout).nodeGroups.map((group: { name: string; failed: boolean }) => [group.name, group.failed])).toEqual([['general', false]]);
+  });
+
   it.each([
     [['simulate'], 'upshift: nothing to simulate: give manifest PATHs with --nodes and --zones, or --snapshot FILE'],
     [['simulate', 'examples/estate/apps', '--nodes', 'many'], 'upshift: --nodes "many" should be a whole number of at least 1'],
@@ -75,6 +81,11 @@ describe('upshift simulate', () => {
     [['simulate', '--snapshot', 'test/fixtures/simulate/small.json', '--node-group', 'gpu'], 'upshift: node group "gpu" is not in the snapshot; it has batch, general'],
     [['simulate', '--snapshot', 'test/fixtures/simulate/stray-pod.json'], 'upshift: snapshot test/fixtures/simulate/stray-pod.json: pods.0 (shop/web) is on node "b", which is not in nodes; add the node or drop the pod'],
     [['simulate', '--snapshot', 'test/fixtures/simulate/small.json', 'examples/estate/apps'], 'upshift: give either manifest PATHs or --snapshot FILE, not both'],
+    [['simulate', '--snapshot', 'test/fixtures/simulate/small.json', '--env', 'dev'], 'upshift: --env picks among manifests of several environments; a snapshot is one cluster already'],
+    // Two overlays of one base are two clusters: their pods and PDBs never share a node group.
+    [['simulate', 'examples/estate/kustomize'], 'upshift: the manifests describe 2 environments (dev, production), each its own cluster: simulate one with --env NAME'],
+    [['simulate', 'examples/estate/kustomize', '--env', 'qa'], 'upshift: --env qa: the manifests describe only dev, production'],
+    [['simulate', 'examples/estate/apps', '--env', 'dev'], 'upshift: --env dev: the manifests describe no environment (no Kustomize overlay, chart values file or Terraform environment)'],
     [['simulate', 'test/fixtures/cli/broken.yaml'], 'upshift: nothing to simulate: no workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods...) in test/fixtures/cli/broken.yaml (test/fixtures/cli/broken.yaml:6:8: invalid YAML: Nested mappings are not allowed in compact mappings; fix the syntax (kubectl would reject this file too)); give the paths that hold them, or --snapshot FILE'],
     [['simulate', 'test/fixtures/cli/no-manifests'], 'upshift: nothing to simulate: no workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods...) in test/fixtures/cli/no-manifests; give the paths that hold them, or --snapshot FILE'],
   ])('exits 1 with a message for %j', async (args, message) => {

@@ -14,6 +14,7 @@ interface SimulateFlags extends OutputFlags {
   nodes: string;
   zones: string;
   nodeGroup?: string;
+  env?: string;
   maxUnavailable?: string;
   strategy?: SimulationSettings['strategy'];
   force?: boolean;
@@ -34,6 +35,7 @@ export function simulateCommand(): Command {
     .option('--nodes <n>', 'nodes of the synthetic node group', '3')
     .option('--zones <z>', 'availability zones of the synthetic node group', '3')
     .option('--node-group <name>', 'name of the synthetic node group, or the one group of a snapshot to simulate')
+    .option('--env <name>', 'with manifests of several environments (Kustomize overlays, chart values files): the one to place on the node group')
     .option('--max-unavailable <n|p%>', 'updateConfig maxUnavailable: a node count or a percentage (default: 1, as EKS)')
     .addOption(new Option('--strategy <strategy>', 'default surges new nodes first; minimal replaces nodes in place').choices(['default', 'minimal']))
     .option('--force', 'delete pods whose PDB still forbids eviction at the timeout, as an update with force does')
@@ -47,6 +49,7 @@ export function simulateCommand(): Command {
   addOutputFlags(command, ['table', 'json'], 'table');
   return command.action(async (paths: string[], flags: SimulateFlags) => {
     if (flags.snapshot && paths.length > 0) throw new UsageError('give either manifest PATHs or --snapshot FILE, not both');
+    if (flags.snapshot && flags.env) throw new UsageError('--env picks among manifests of several environments; a snapshot is one cluster already');
     requireExistingPaths(paths, 'simulate');
     const nodes = parseCount(flags.nodes, '--nodes');
     const zones = parseCount(flags.zones, '--zones');
@@ -57,6 +60,7 @@ export function simulateCommand(): Command {
       nodes,
       zones,
       nodeGroup: flags.nodeGroup,
+      ...(flags.env ? { environment: flags.env } : {}),
       settings: settingsFrom(flags),
       whatIf: flags.whatIf === undefined ? [] : parseWhatIf(flags.whatIf),
     });

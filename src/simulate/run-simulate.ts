@@ -24,6 +24,8 @@ export interface SimulateOptions {
   zones?: number;
   /** The synthetic group's name, or the one group of a snapshot to simulate. */
   nodeGroup?: string;
+  /** The environment (overlay, chart values file, Terraform environment) whose manifests to place, when they describe several. */
+  environment?: string;
   settings?: Partial<SimulationSettings>;
   /** maxUnavailable values to compare ("1", "10%"). */
   whatIf?: readonly string[];
@@ -102,7 +104,7 @@ async function snapshotFromManifests(options: SimulateOptions, knowledge: Knowle
   // target version does not change the inventory, so the newest known one avoids a calendar look-up.
   const scanned = await runCheck({ paths: options.paths, knowledge, cwd: options.cwd, only: ['pdb-missing'], target: newestKnownVersion(knowledge, 'eks'), onInventory: (kept) => (inventory = kept) });
   inputProblems.push(...scanned.findings.filter((finding) => finding.id === 'input-invalid'));
-  const model = readinessModel(inventory!);
+  const model = readinessModel(oneEnvironment(inventory!, options.environment));
   // Empty nodes drain at once: a duration from them would look like an answer and be none.
   if (model.workloads.length === 0) {
     // The unreadable inputs may be where the workloads were: name them, or the user only sees "none".
@@ -110,4 +112,27 @@ async function snapshotFromManifests(options: SimulateOptions, knowledge: Knowle
     throw new UsageError(`nothing to simulate: no workloads (Deployments, StatefulSets, DaemonSets, Jobs, Pods...) in ${options.paths.join(', ')}${unread}; give the paths that hold them, or --snapshot FILE`);
   }
   return syntheticSnapshot(model, { nodes: options.nodes ?? 3, zones: options.zones ?? 3, nodeGroup: options.nodeGroup ?? 'general', podStartSeconds: settings.podStartSeconds }, knowledge.drain);
+}
+
+/** The environment a resource was read for (a Kustomize overlay, a chart's values file, a Terraform environment), if any. */
+function environmentOf(resource: Inventory['resources'][number]): string | undefined {
+  const origin = resource.origin;
+  return origin.type === 'file' || origin.type === 'terraform' ? origin.env : undefined;
+}
+
+/**
+ * The resources one synthetic node group can hold: the inputs of several environments describe
+ * several clusters (the dev and production overlays of one base), whose pods and PDBs never meet.
+ * Resources of no environment (plain manifests) belong to every one.
+ */
+function oneEnvironment(inventory: Inventory, environment: string | undefined): Inventory {
+  const environments = [...new Set(inventory.resources.map(environmentOf).filter((env): env is string => env !== undefined))].sort();
+  if (environment === undefined) {
+    if (environments.length <= 1) return inventory;
+    throw new UsageError(`the manifests describe ${environments.length} environments (${environments.join(', ')}), each its own cluster: simulate one with --env NAME`);
+  }
+  if (!environments.includes(environment)) {
+    throw new UsageError(`--env ${environment}: the manifests describe ${environments.length === 0 ? 'no environment (no Kustomize overlay, chart values file or Terraform environment)' : `only ${environments.join(', ')}`}`);
+  }
+  return { ...inventory, resources: inventory.resources.filter((resource) => [undefined, environment].includes(environmentOf(resource))) };
 }
