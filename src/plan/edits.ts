@@ -1,9 +1,10 @@
 // The files as a plan leaves them, step by step: each edit is computed against the text the
 // earlier steps left (so `from` is exactly what the line holds when the step is reached), and
 // a value shared by every environment is overridden in the environment's own variables file
-// instead of moving them all at once.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// instead of moving them all at once — a shared variable default directly, a shared literal
+// once it has been turned into a variable whose default is today's value.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { ValueSite } from '../core/inventory.js';
 import type { Edit } from './types.js';
 
@@ -25,27 +26,43 @@ export class EditSession {
   private readonly overrides = new Map<string, ValueSite>();
   /** Lines changed by rewrite(), by "path:line". */
   private readonly rewritten = new Set<string>();
+  /** Shared literals turned into variables, by "path:line": the variable's name. */
+  private readonly promoted = new Map<string, string>();
 
   constructor(private readonly cwd: string) {}
 
-  /** The value the site holds now (after the edits made so far). */
+  /** The value the site holds now for `env` (after the edits made so far). */
   valueAt(site: ValueSite, env: EnvironmentFiles): string {
-    const target = this.overrides.get(`${env.name}\0${site.shared?.variable ?? ''}`) ?? site;
+    const variable = this.variableOf(site);
+    const target = (variable !== undefined ? this.overrides.get(`${env.name}\0${variable}`) : undefined) ?? site;
     return this.values.get(`${target.path}:${target.line}`) ?? target.value;
   }
 
   /**
    * Sets the value at `site` to `to` for one environment: in place when the line is the
    * environment's own; as a new line in its variables file when it is a shared variable
-   * default; in place, and only forward, when it is a literal every environment shares.
+   * default; when it is a literal every environment shares, the first time it moves it becomes
+   * a variable whose default is today's value (what the other environments keep until their
+   * window), set in this environment's variables file. Without a variables file of its own the
+   * shared line is edited in place, and only forward.
    */
   set(site: ValueSite, to: string, env: EnvironmentFiles): SetResult {
-    const variable = site.shared?.variable;
-    if (variable !== undefined && env.varFile?.endsWith('.tfvars')) {
+    const perEnvironment = env.varFile?.endsWith('.tfvars') === true;
+    let variable = this.variableOf(site);
+    let promotion: Edit[] = [];
+    let note: string | undefined;
+    if (variable === undefined && site.shared && perEnvironment && this.valueAt(site, env) !== to) {
+      const promoted = this.promote(site);
+      if (promoted) {
+        ({ variable, edits: promotion } = promoted);
+        note = `${site.path}:${site.line} is shared by every environment: it becomes variable ${variable} (default ${site.value}, which the other environments keep until their own window) and ${env.name} sets it in ${env.varFile}`;
+      }
+    }
+    if (variable !== undefined && perEnvironment) {
       const key = `${env.name}\0${variable}`;
       const override = this.overrides.get(key);
-      if (override) return this.replace(override, to);
-      return this.append(env.varFile, `${variable} = ${JSON.stringify(to)}`, (line) => this.overrides.set(key, { path: env.varFile!, line, value: to }));
+      const result = override ? this.replace(override, to) : this.append(env.varFile!, `${variable} = ${JSON.stringify(to)}`, (line) => this.overrides.set(key, { path: env.varFile!, line, value: to }));
+      return 'edits' in result ? { edits: [...promotion, ...result.edits], ...(note ? { note } : {}) } : result;
     }
     if (site.shared) {
       const now = this.values.get(`${site.path}:${site.line}`) ?? site.value;
@@ -96,17 +113,73 @@ export class EditSession {
     return { edits: [{ file: site.path, line: site.line, from, to: replaced }] };
   }
 
-  /** Adds `text` after the last line of `path` (new lines go last, so no other line moves). */
-  private append(path: string, text: string, placed: (line: number) => void): SetResult {
+  /** Adds `text` (one line or more) after the last line of `path` (new lines go last, so no other line moves). */
+  private append(path: string, text: string, placed?: (line: number) => void): SetResult {
     const lines = this.lines(path);
     if (!lines) return { problem: `${path} cannot be read` };
     let last = lines.length;
     while (last > 0 && lines[last - 1].trim() === '') last--;
     if (last === 0) return { problem: `${path} is empty` };
     const from = lines[last - 1];
-    lines.splice(last, 0, text);
-    placed(last + 1);
+    lines.splice(last, 0, ...text.split('\n'));
+    placed?.(last + 1);
     return { edits: [{ file: path, line: last, from, to: `${from}\n${text}` }] };
+  }
+
+  private variableOf(site: ValueSite): string | undefined {
+    return site.shared?.variable ?? this.promoted.get(`${site.path}:${site.line}`);
+  }
+
+  /**
+   * Turns the shared literal at `site` into `var.NAME`, declared next to the module's other
+   * variables (variables.tf beside the file, else the file itself) with today's value as its
+   * default; a trailing comment about the value moves with it to the default's line. Undefined
+   * when the line does not hold the value as one quoted string.
+   */
+  private promote(site: ValueSite): { variable: string; edits: Edit[] } | undefined {
+    const lines = this.lines(site.path);
+    const from = lines?.[site.line - 1];
+    if (!lines || from === undefined) return undefined;
+    const quoted = JSON.stringify(site.value);
+    const at = from.indexOf(quoted);
+    if (at < 0 || from.indexOf(quoted, at + 1) >= 0) return undefined;
+    const directory = dirname(site.path);
+    const variable = this.freeVariableName(directory, variableNameFor(lines, site.line));
+    const rest = from.slice(at + quoted.length);
+    const comment = /^\s*((?:#|\/\/).*)$/.exec(rest)?.[1];
+    const to = `${from.slice(0, at)}var.${variable}${comment === undefined ? rest : ''}`.trimEnd();
+    const variablesFile = this.lines(join(directory, 'variables.tf')) ? join(directory, 'variables.tf') : site.path;
+    const block = [
+      '',
+      `variable "${variable}" {`,
+      '  description = "Set in each environment\'s .tfvars file, so that the environments are upgraded one at a time."',
+      '  type        = string',
+      `  default     = ${quoted}${comment === undefined ? '' : ` ${comment}`}`,
+      '}',
+    ].join('\n');
+    lines[site.line - 1] = to;
+    this.rewritten.add(`${site.path}:${site.line}`);
+    this.promoted.set(`${site.path}:${site.line}`, variable);
+    const declared = this.append(variablesFile, block);
+    if (!('edits' in declared)) return undefined;
+    return { variable, edits: [{ file: site.path, line: site.line, from, to }, ...declared.edits] };
+  }
+
+  /** `wanted`, or `wanted_2`, ... : a name no variable of the module (nor an earlier promotion) has. */
+  private freeVariableName(directory: string, wanted: string): string {
+    const taken = new Set(this.promoted.values());
+    let names: string[] = [];
+    try {
+      names = readdirSync(resolve(this.cwd, directory)).filter((name) => name.endsWith('.tf'));
+    } catch {
+      // An unreadable directory declares nothing upshift can see.
+    }
+    for (const name of names) {
+      for (const match of (this.lines(join(directory, name)) ?? []).join('\n').matchAll(/^\s*variable\s+"([^"]+)"/gm)) taken.add(match[1]);
+    }
+    let candidate = wanted;
+    for (let suffix = 2; taken.has(candidate); suffix++) candidate = `${wanted}_${suffix}`;
+    return candidate;
   }
 
   private lines(path: string): string[] | undefined {
@@ -119,6 +192,31 @@ export class EditSession {
     }
     return this.files.get(path);
   }
+}
+
+/**
+ * A variable name for the attribute on line `line` (1-based): the labels of the blocks and
+ * objects around it and the attribute's own name — `kube_proxy_addon_version` for
+ * `addon_version` in resource "aws_eks_addon" "kube_proxy", `cluster_autoscaler_chart_version`
+ * for a helm_release's `version`.
+ */
+export function variableNameFor(lines: readonly string[], line: number): string {
+  let attribute = /^\s*"?([\w-]+)"?\s*[=:]/.exec(lines[line - 1] ?? '')?.[1] ?? 'version';
+  const labels: string[] = [];
+  let depth = 0;
+  let outermost = '';
+  for (let index = line - 2; index >= 0; index--) {
+    // Braces inside strings and comments do not open or close anything.
+    const code = lines[index].replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/(#|\/\/).*$/, '');
+    depth += (code.match(/\}/g) ?? []).length - (code.match(/\{/g) ?? []).length;
+    if (depth >= 0) continue;
+    depth = 0;
+    outermost = lines[index];
+    const label = /"([^"]+)"\s*\{\s*$/.exec(lines[index])?.[1] ?? /^\s*"?([\w-]+)"?\s*=\s*\{/.exec(lines[index])?.[1];
+    if (label) labels.unshift(label);
+  }
+  if (/^\s*resource\s+"helm_release"/.test(outermost) && attribute === 'version') attribute = 'chart_version';
+  return [...labels, attribute].join('_').toLowerCase().replace(/[^a-z0-9_]/g, '_');
 }
 
 function escapeRegExp(text: string): string {

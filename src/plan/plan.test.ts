@@ -155,17 +155,23 @@ describe('steps', () => {
     // cluster-autoscaler's minor follows the control plane: right after each hop, with the chart that ships it.
     expect(addon.title).toBe('Upgrade cluster-autoscaler from 1.28.2 to 1.29.0 (chart 9.36.0) after 1.28→1.29');
     expect(production.steps[10].title).toBe('Upgrade cluster-autoscaler from 1.29.0 to 1.30.0 (chart 9.37.0) after 1.29→1.30');
-    // helm.tf is shared by both environments: moved once, in the first window that needs it (dev's, which starts at 1.29).
+    // helm.tf is shared by both environments: the first window that moves it (dev's) makes the chart
+    // version a variable whose default is today's value; each environment then sets it in its own tfvars.
     const devAddons = plan.environments[0].steps.filter((step) => step.kind === 'addon-upgrade');
     expect(devAddons.map((step) => [step.title, step.edits])).toEqual([
-      ['Upgrade cluster-autoscaler from 1.28.2 to 1.29.0 (chart 9.36.0) before 1.29→1.30', [{ file: 'infra/helm.tf', line: 4, from: '  version = "9.29.0"', to: '  version = "9.36.0"' }]],
-      ['Upgrade cluster-autoscaler from 1.29.0 to 1.30.0 (chart 9.37.0) after 1.29→1.30', [{ file: 'infra/helm.tf', line: 4, from: '  version = "9.36.0"', to: '  version = "9.37.0"' }]],
+      ['Upgrade cluster-autoscaler from 1.28.2 to 1.29.0 (chart 9.36.0) before 1.29→1.30', [
+        { file: 'infra/helm.tf', line: 4, from: '  version = "9.29.0"', to: '  version = var.cluster_autoscaler_chart_version' },
+        { file: 'infra/helm.tf', line: 5, from: '}', to: '}\n\nvariable "cluster_autoscaler_chart_version" {\n  description = "Set in each environment\'s .tfvars file, so that the environments are upgraded one at a time."\n  type        = string\n  default     = "9.29.0"\n}' },
+        { file: 'infra/dev.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\ncluster_autoscaler_chart_version = "9.36.0"' },
+      ]],
+      ['Upgrade cluster-autoscaler from 1.29.0 to 1.30.0 (chart 9.37.0) after 1.29→1.30', [{ file: 'infra/dev.tfvars', line: 4, from: 'cluster_autoscaler_chart_version = "9.36.0"', to: 'cluster_autoscaler_chart_version = "9.37.0"' }]],
     ]);
-    expect(devAddons[0].items).toContain('infra/helm.tf:4 is shared by every environment: this changes it for all of them');
+    expect(devAddons[0].items).toContain('infra/helm.tf:4 is shared by every environment: it becomes variable cluster_autoscaler_chart_version (default 9.29.0, which the other environments keep until their own window) and dev sets it in infra/dev.tfvars');
     expect(devAddons[0].commands).toEqual(['terraform -chdir=infra init -reconfigure -backend-config=backend/dev.hcl', 'terraform -chdir=infra apply -var-file=dev.tfvars']);
     expect(devAddons[1].resolves).toEqual([{ id: 'addon-upgrade-first', path: 'infra/helm.tf', line: 4 }]);
-    expect(addon.edits).toEqual([]);
-    expect(addon.items).toContain('infra/helm.tf:4 is shared by every environment and already holds 9.37.0');
+    // Production still installs 9.29.0 (the default) until its own window moves it, one hop at a time.
+    expect(addon.edits).toEqual([{ file: 'infra/prod.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\ncluster_autoscaler_chart_version = "9.36.0"' }]);
+    expect(production.steps[10].edits).toEqual([{ file: 'infra/prod.tfvars', line: 4, from: 'cluster_autoscaler_chart_version = "9.36.0"', to: 'cluster_autoscaler_chart_version = "9.37.0"' }]);
     expect(addon.commands).toEqual(['terraform -chdir=infra init -reconfigure -backend-config=backend/production.hcl', 'terraform -chdir=infra apply -var-file=prod.tfvars']);
     expect(addon.result).toEqual({ component: 'addon', name: 'cluster-autoscaler', version: '1.29.0', chart: '9.36.0' });
     expect(production.steps[10].resolves).toEqual([{ id: 'addon-upgrade-first', path: 'infra/helm.tf', line: 4 }]);
