@@ -65,7 +65,9 @@ export class AddonSteps {
       }
       const files = context.env.terraform?.varFile ? { name: context.env.name, varFile: context.env.terraform.varFile } : { name: context.env.name };
       const previous = context.session.valueAt(pinned.reference.versionSite, files);
-      const result = context.session.set(pinned.reference.versionSite, value, files);
+      // A chart version's comment often names the release it ships (`# controller v1.8.1`).
+      const described = pinned.kind === 'chart' && upgrade.from && upgrade.to && upgrade.to !== value ? { from: upgrade.from, to: upgrade.to } : undefined;
+      const result = context.session.set(pinned.reference.versionSite, value, files, described);
       if (!('edits' in result)) {
         left.set(upgrade.addon, `${result.problem}: set ${upgrade.addon} to ${value} by hand ${where}`);
         continue;

@@ -8,6 +8,12 @@ import { dirname, join, resolve } from 'node:path';
 import type { ValueSite } from '../core/inventory.js';
 import type { Edit } from './types.js';
 
+/** A release a line's comment may name, and what it becomes (the app version a chart version ships). */
+export interface Described {
+  from: string;
+  to: string;
+}
+
 export type SetResult =
   | { edits: Edit[]; note?: string }
   | { problem: string };
@@ -46,7 +52,7 @@ export class EditSession {
    * window), set in this environment's variables file. Without a variables file of its own the
    * shared line is edited in place, and only forward.
    */
-  set(site: ValueSite, to: string, env: EnvironmentFiles): SetResult {
+  set(site: ValueSite, to: string, env: EnvironmentFiles, described?: Described): SetResult {
     const perEnvironment = env.varFile?.endsWith('.tfvars') === true;
     let variable = this.variableOf(site);
     let promotion: Edit[] = [];
@@ -61,17 +67,17 @@ export class EditSession {
     if (variable !== undefined && perEnvironment) {
       const key = `${env.name}\0${variable}`;
       const override = this.overrides.get(key);
-      const result = override ? this.replace(override, to) : this.append(env.varFile!, `${variable} = ${JSON.stringify(to)}`, (line) => this.overrides.set(key, { path: env.varFile!, line, value: to }));
+      const result = override ? this.replace(override, to, described) : this.append(env.varFile!, `${variable} = ${JSON.stringify(to)}`, (line) => this.overrides.set(key, { path: env.varFile!, line, value: to }));
       return 'edits' in result ? { edits: [...promotion, ...result.edits], ...(note ? { note } : {}) } : result;
     }
     if (site.shared) {
       const now = this.values.get(`${site.path}:${site.line}`) ?? site.value;
       // An earlier environment's window moved the shared line already; never move it back.
       if (compareVersions(now, to) >= 0) return { edits: [], note: `${site.path}:${site.line} is shared by every environment and already holds ${now}` };
-      const result = this.replace(site, to);
+      const result = this.replace(site, to, described);
       return 'edits' in result ? { ...result, note: `${site.path}:${site.line} is shared by every environment: this changes it for all of them` } : result;
     }
-    return this.replace(site, to);
+    return this.replace(site, to, described);
   }
 
   /** The lines of a display path as the edits so far leave them (a copy), or undefined when it cannot be read. */
@@ -97,7 +103,11 @@ export class EditSession {
     return { edits: [{ file: path, line, from, to }] };
   }
 
-  private replace(site: ValueSite, to: string): SetResult {
+  /**
+   * Replaces the value on the site's line; a trailing comment that repeats the old value (`# EKS 1.27`),
+   * or the `described` release a chart version ships (`# controller v1.8.1`), is brought up to date too.
+   */
+  private replace(site: ValueSite, to: string, described?: Described): SetResult {
     const lines = this.lines(site.path);
     if (!lines) return { problem: `${site.path} cannot be read` };
     const key = `${site.path}:${site.line}`;
@@ -105,9 +115,11 @@ export class EditSession {
     const from = lines[site.line - 1];
     if (from === undefined) return { problem: `${site.path} has no line ${site.line}` };
     if (now === to) return { edits: [] };
+    const { code, comment } = splitComment(from);
     const token = new RegExp(`(^|[^\\w.-])${escapeRegExp(now)}(?![\\w.-])`);
-    if (!token.test(from)) return { problem: `${key} does not hold ${now} as upshift read it` };
-    const replaced = from.replace(token, (_, before: string) => `${before}${to}`);
+    if (!token.test(code)) return { problem: `${key} does not hold ${now} as upshift read it` };
+    const pairs: Described[] = [{ from: now, to }, ...(described && described.from !== described.to ? [described] : [])];
+    const replaced = code.replace(token, (_, before: string) => `${before}${to}`) + pairs.reduce((text, pair) => updateMention(text, pair), comment);
     lines[site.line - 1] = replaced;
     this.values.set(key, to);
     return { edits: [{ file: site.path, line: site.line, from, to: replaced }] };
@@ -217,6 +229,33 @@ export function variableNameFor(lines: readonly string[], line: number): string 
   }
   if (/^\s*resource\s+"helm_release"/.test(outermost) && attribute === 'version') attribute = 'chart_version';
   return [...labels, attribute].join('_').toLowerCase().replace(/[^a-z0-9_]/g, '_');
+}
+
+/**
+ * A line's code and its trailing comment (from a `#` or `//` that starts a word outside quotes, as
+ * HCL and YAML read them; "" when there is none).
+ */
+export function splitComment(line: string): { code: string; comment: string } {
+  let quote: string | undefined;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    if (quote) {
+      if (char === '\\' && quote === '"') index++;
+      else if (char === quote) quote = undefined;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if ((char === '#' || (char === '/' && line[index + 1] === '/')) && (index === 0 || /\s/.test(line[index - 1]))) {
+      return { code: line.slice(0, index), comment: line.slice(index) };
+    }
+  }
+  return { code: line, comment: '' };
+}
+
+/** The comment with each mention of `pair.from` (with or without a leading "v") naming `pair.to` instead. */
+function updateMention(comment: string, pair: Described): string {
+  const [from, to] = [pair.from.replace(/^v/, ''), pair.to.replace(/^v/, '')];
+  return comment.replace(new RegExp(`(^|[^\\w.-])(v?)${escapeRegExp(from)}(?![\\w.-])`, 'g'), (_, before: string, v: string) => `${before}${v}${to}`);
 }
 
 function escapeRegExp(text: string): string {
