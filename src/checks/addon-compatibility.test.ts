@@ -99,6 +99,23 @@ describe('add-ons detected from inventory facts', () => {
     expect(findings[0].details).toMatchObject({ via: 'helm-release', env: 'staging', current: '1.29' });
   });
 
+  it('advises cluster-autoscaler at the control plane\'s minor as the plan moves it: right after each hop', () => {
+    const findings = addonCompatibilityCheck.checkInventory!(
+      inventoryOf({
+        charts: [{ chart: 'cluster-autoscaler', version: '9.34.1', release: 'cluster-autoscaler', env: 'staging', origin: tf(9, 'helm_release.cluster_autoscaler') }],
+        environments: [{ name: 'staging', clusterVersion: '1.28', nodeGroups: [] }],
+      }),
+      context,
+    );
+    expect(findings.map((f) => [f.id, f.message])).toEqual([
+      ['addon-incompatible', 'cluster-autoscaler 1.28.2 supports Kubernetes only 1.28 and must run the same minor as the control plane: upgrade it to 1.29.x right after 1.28→1.29; then to 1.30.x right after 1.29→1.30'],
+    ]);
+    expect(findings[0].details?.moves).toEqual([
+      { hop: '1.28→1.29', phase: 'after', kubernetes: ['1.29'], minimum: '1.29.0', recommended: '1.29.x' },
+      { hop: '1.29→1.30', phase: 'after', kubernetes: ['1.30'], minimum: '1.30.0', recommended: '1.30.x' },
+    ]);
+  });
+
   it('warns with its condition, not as an incompatibility, where a release needs a change only when an option is on', () => {
     const chart = { chart: 'aws-load-balancer-controller', version: '1.4.2', origin: { type: 'file' as const, path: 'charts/platform/Chart.yaml', line: 8, column: 5 } };
     const across = addonCompatibilityCheck.checkInventory!(inventoryOf({ charts: [chart] }), { ...context, current: '1.24', target: '1.26' });
