@@ -52,7 +52,7 @@ describe('a literal shared by every environment', () => {
           file: 'infra/variables.tf',
           line: 7,
           from: '}',
-          to: '}\n\nvariable "kube_proxy_addon_version_2" {\n  description = "Set in each environment\'s .tfvars file, so that the environments are upgraded one at a time."\n  type        = string\n  default     = "v1.28.1-eksbuild.1"\n}',
+          to: '}\n\nvariable "kube_proxy_addon_version_2" {\n  description = "Set in each environment\'s own variables (its .tfvars file or terragrunt.hcl inputs), so that the environments are upgraded one at a time."\n  type        = string\n  default     = "v1.28.1-eksbuild.1"\n}',
         },
         { file: 'infra/env/dev.tfvars', line: 1, from: 'environment = "dev"', to: 'environment = "dev"\nkube_proxy_addon_version_2 = "v1.29.15-eksbuild.16"' },
       ],
@@ -79,7 +79,7 @@ describe('a literal shared by every environment', () => {
         file: 'infra/variables.tf',
         line: 7,
         from: '}',
-        to: '}\n\nvariable "ingress_nginx_chart_version" {\n  description = "Set in each environment\'s .tfvars file, so that the environments are upgraded one at a time."\n  type        = string\n  default     = "4.7.1" # controller v1.8.1\n}',
+        to: '}\n\nvariable "ingress_nginx_chart_version" {\n  description = "Set in each environment\'s own variables (its .tfvars file or terragrunt.hcl inputs), so that the environments are upgraded one at a time."\n  type        = string\n  default     = "4.7.1" # controller v1.8.1\n}',
       },
     ]);
   });

@@ -4,9 +4,11 @@
 // instead of moving them all at once — a shared variable default directly, a shared literal
 // once it has been turned into a variable whose default is today's value.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ValueSite } from '../core/inventory.js';
 import type { Edit } from './types.js';
+
+const isTerragruntFile = (path: string) => basename(path) === 'terragrunt.hcl';
 
 /** A release a line's comment may name, and what it becomes (the app version a chart version ships). */
 export interface Described {
@@ -53,7 +55,7 @@ export class EditSession {
    * shared line is edited in place, and only forward.
    */
   set(site: ValueSite, to: string, env: EnvironmentFiles, described?: Described): SetResult {
-    const perEnvironment = env.varFile?.endsWith('.tfvars') === true;
+    const perEnvironment = env.varFile !== undefined && (env.varFile.endsWith('.tfvars') || isTerragruntFile(env.varFile));
     let variable = this.variableOf(site);
     let promotion: Edit[] = [];
     let note: string | undefined;
@@ -67,7 +69,11 @@ export class EditSession {
     if (variable !== undefined && perEnvironment) {
       const key = `${env.name}\0${variable}`;
       const override = this.overrides.get(key);
-      const result = override ? this.replace(override, to, described) : this.append(env.varFile!, `${variable} = ${JSON.stringify(to)}`, (line) => this.overrides.set(key, { path: env.varFile!, line, value: to }));
+      const placed = (line: number) => this.overrides.set(key, { path: env.varFile!, line, value: to });
+      const assignment = `${variable} = ${JSON.stringify(to)}`;
+      const result = override
+        ? this.replace(override, to, described)
+        : isTerragruntFile(env.varFile!) ? this.addInput(env.varFile!, assignment, placed) : this.append(env.varFile!, assignment, placed);
       return 'edits' in result ? { edits: [...promotion, ...result.edits], ...(note ? { note } : {}) } : result;
     }
     if (site.shared) {
@@ -138,6 +144,30 @@ export class EditSession {
     return { edits: [{ file: path, line: last, from, to: `${from}\n${text}` }] };
   }
 
+  /**
+   * Adds `assignment` as the last entry of a terragrunt.hcl's `inputs = { ... }`, indented as the
+   * entry before it. The closing brace and what follows move one line down: upshift edits nothing
+   * after a unit's inputs.
+   */
+  private addInput(path: string, assignment: string, placed: (line: number) => void): SetResult {
+    const lines = this.lines(path);
+    if (!lines) return { problem: `${path} cannot be read` };
+    const start = lines.findIndex((line) => /^\s*inputs\s*=\s*\{\s*(#.*)?$/.test(line));
+    if (start < 0) return { problem: `${path} has no "inputs = {" block to set a value in` };
+    let depth = 0;
+    for (let index = start; index < lines.length; index++) {
+      const code = splitComment(lines[index]).code.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+      depth += (code.match(/\{/g) ?? []).length - (code.match(/\}/g) ?? []).length;
+      if (depth > 0) continue;
+      const before = lines[index - 1];
+      const indent = index - 1 > start ? /^\s*/.exec(before)![0] : `${/^\s*/.exec(lines[start])![0]}  `;
+      lines.splice(index, 0, `${indent}${assignment}`);
+      placed(index + 1);
+      return { edits: [{ file: path, line: index, from: before, to: `${before}\n${indent}${assignment}` }] };
+    }
+    return { problem: `${path}: the inputs block is never closed` };
+  }
+
   private variableOf(site: ValueSite): string | undefined {
     return site.shared?.variable ?? this.promoted.get(`${site.path}:${site.line}`);
   }
@@ -164,7 +194,7 @@ export class EditSession {
     const block = [
       '',
       `variable "${variable}" {`,
-      '  description = "Set in each environment\'s .tfvars file, so that the environments are upgraded one at a time."',
+      '  description = "Set in each environment\'s own variables (its .tfvars file or terragrunt.hcl inputs), so that the environments are upgraded one at a time."',
       '  type        = string',
       `  default     = ${quoted}${comment === undefined ? '' : ` ${comment}`}`,
       '}',

@@ -161,7 +161,7 @@ describe('steps', () => {
     expect(devAddons.map((step) => [step.title, step.edits])).toEqual([
       ['Upgrade cluster-autoscaler from 1.28.2 to 1.29.0 (chart 9.36.0) before 1.29→1.30', [
         { file: 'infra/helm.tf', line: 4, from: '  version = "9.29.0"', to: '  version = var.cluster_autoscaler_chart_version' },
-        { file: 'infra/helm.tf', line: 5, from: '}', to: '}\n\nvariable "cluster_autoscaler_chart_version" {\n  description = "Set in each environment\'s .tfvars file, so that the environments are upgraded one at a time."\n  type        = string\n  default     = "9.29.0"\n}' },
+        { file: 'infra/helm.tf', line: 5, from: '}', to: '}\n\nvariable "cluster_autoscaler_chart_version" {\n  description = "Set in each environment\'s own variables (its .tfvars file or terragrunt.hcl inputs), so that the environments are upgraded one at a time."\n  type        = string\n  default     = "9.29.0"\n}' },
         { file: 'infra/dev.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\ncluster_autoscaler_chart_version = "9.36.0"' },
       ]],
       ['Upgrade cluster-autoscaler from 1.29.0 to 1.30.0 (chart 9.37.0) after 1.29→1.30', [{ file: 'infra/dev.tfvars', line: 4, from: 'cluster_autoscaler_chart_version = "9.36.0"', to: 'cluster_autoscaler_chart_version = "9.37.0"' }]],
