@@ -30,6 +30,7 @@ beforeAll(() => {
     'infra/variables.tf': 'variable "environment" {\n  type = string\n}\n\nvariable "kube_proxy_addon_version" {\n  type = string\n}\n',
     'infra/env/dev.tfvars': 'environment = "dev"\n',
     'infra/env/prod.tfvars': 'environment = "prod"\n',
+    'infra/env/qa.tfvars.json': '{\n  "environment": "qa"\n}\n',
     'eks/prod.tfvars': 'cluster_version = "1.27" # EKS 1.27, see PLAT-12\n',
     'charts/shop/Chart.yaml': 'dependencies:\n  - name: ingress-nginx\n    version: 4.7.1 # controller v1.8.1\n',
   });
@@ -82,6 +83,18 @@ describe('a literal shared by every environment', () => {
         to: '}\n\nvariable "ingress_nginx_chart_version" {\n  description = "Set in each environment\'s own variables (its .tfvars file or terragrunt.hcl inputs), so that the environments are upgraded one at a time."\n  type        = string\n  default     = "4.7.1" # controller v1.8.1\n}',
       },
     ]);
+  });
+
+  it('is set as a new key of an environment\'s .tfvars.json', () => {
+    const session = new EditSession(cwd);
+    const site = { path: 'infra/addons.tf', line: 3, value: 'v1.28.1-eksbuild.1', shared: {} };
+    const qa = { name: 'qa', varFile: 'infra/env/qa.tfvars.json' };
+    const first = session.set(site, 'v1.29.15-eksbuild.16', qa);
+    expect('edits' in first && first.edits[2]).toEqual({ file: 'infra/env/qa.tfvars.json', line: 2, from: '  "environment": "qa"', to: '  "environment": "qa",\n  "kube_proxy_addon_version_2": "v1.29.15-eksbuild.16"' });
+    expect(session.set(site, 'v1.30.14-eksbuild.28', qa)).toEqual({
+      edits: [{ file: 'infra/env/qa.tfvars.json', line: 3, from: '  "kube_proxy_addon_version_2": "v1.29.15-eksbuild.16"', to: '  "kube_proxy_addon_version_2": "v1.30.14-eksbuild.28"' }],
+    });
+    expect(session.text('infra/env/qa.tfvars.json')).toEqual(['{', '  "environment": "qa",', '  "kube_proxy_addon_version_2": "v1.30.14-eksbuild.28"', '}', '']);
   });
 
   it('stays a shared edit, moved only forward, for an environment without a tfvars file of its own', () => {

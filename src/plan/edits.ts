@@ -51,11 +51,12 @@ export class EditSession {
    * environment's own; as a new line in its variables file when it is a shared variable
    * default; when it is a literal every environment shares, the first time it moves it becomes
    * a variable whose default is today's value (what the other environments keep until their
-   * window), set in this environment's variables file. Without a variables file of its own the
-   * shared line is edited in place, and only forward.
+   * window), set in this environment's variables file. A variables file is a .tfvars file (a line
+   * added at its end), a .tfvars.json file (a key added last) or a terragrunt.hcl (an entry added
+   * to its inputs). Without one the shared line is edited in place, and only forward.
    */
   set(site: ValueSite, to: string, env: EnvironmentFiles, described?: Described): SetResult {
-    const perEnvironment = env.varFile !== undefined && (env.varFile.endsWith('.tfvars') || isTerragruntFile(env.varFile));
+    const perEnvironment = env.varFile !== undefined && (/\.tfvars(\.json)?$/.test(env.varFile) || isTerragruntFile(env.varFile));
     let variable = this.variableOf(site);
     let promotion: Edit[] = [];
     let note: string | undefined;
@@ -71,9 +72,10 @@ export class EditSession {
       const override = this.overrides.get(key);
       const placed = (line: number) => this.overrides.set(key, { path: env.varFile!, line, value: to });
       const assignment = `${variable} = ${JSON.stringify(to)}`;
+      const file = env.varFile!;
       const result = override
         ? this.replace(override, to, described)
-        : isTerragruntFile(env.varFile!) ? this.addInput(env.varFile!, assignment, placed) : this.append(env.varFile!, assignment, placed);
+        : isTerragruntFile(file) ? this.addInput(file, assignment, placed) : file.endsWith('.json') ? this.addJsonValue(file, variable, to, placed) : this.append(file, assignment, placed);
       return 'edits' in result ? { edits: [...promotion, ...result.edits], ...(note ? { note } : {}) } : result;
     }
     if (site.shared) {
@@ -166,6 +168,24 @@ export class EditSession {
       return { edits: [{ file: path, line: index, from: before, to: `${before}\n${indent}${assignment}` }] };
     }
     return { problem: `${path}: the inputs block is never closed` };
+  }
+
+  /** Adds `"name": "value"` as the last key of a .tfvars.json object written one key per line. */
+  private addJsonValue(path: string, name: string, value: string, placed: (line: number) => void): SetResult {
+    const lines = this.lines(path);
+    if (!lines) return { problem: `${path} cannot be read` };
+    let close = lines.length - 1;
+    while (close >= 0 && lines[close].trim() === '') close--;
+    if (close < 1 || lines[close].trim() !== '}') return { problem: `${path} is not a JSON object with one key per line` };
+    const previous = close - 1;
+    const from = lines[previous];
+    const empty = from.trim() === '{';
+    const indent = empty ? `${/^\s*/.exec(from)![0]}  ` : /^\s*/.exec(from)![0];
+    const entry = `${indent}${JSON.stringify(name)}: ${JSON.stringify(value)}`;
+    const to = `${empty || from.trimEnd().endsWith(',') ? from : `${from.trimEnd()},`}\n${entry}`;
+    lines.splice(previous, 1, ...to.split('\n'));
+    placed(previous + 2);
+    return { edits: [{ file: path, line: previous + 1, from, to }] };
   }
 
   private variableOf(site: ValueSite): string | undefined {
