@@ -168,6 +168,23 @@ describe('steps', () => {
     ]);
     expect(devAddons[0].items).toContain('infra/helm.tf:4 is shared by every environment: it becomes variable cluster_autoscaler_chart_version (default 9.29.0, which the other environments keep until their own window) and dev sets it in infra/dev.tfvars');
     expect(devAddons[0].commands).toEqual(['terraform -chdir=infra init -reconfigure -backend-config=backend/dev.hcl', 'terraform -chdir=infra apply -var-file=dev.tfvars']);
+    // The checklist shows the new declaration as it will stand in the file.
+    expect(runbookMarkdown(plan)).toContain([
+      '   - Edit `infra/helm.tf:5`: `}` → `}`',
+      '     and add after it:',
+      '',
+      '     ```',
+      '',
+      '     variable "cluster_autoscaler_chart_version" {',
+      '       description = "Set in each environment\'s own variables (its .tfvars file or terragrunt.hcl inputs), so that the environments are upgraded one at a time."',
+      '       type        = string',
+      '       default     = "9.29.0"',
+      '     }',
+      '     ```',
+      '',
+      '   - Edit `infra/dev.tfvars:3`: `cluster_version = "1.29"` → `cluster_version = "1.29"`',
+      '     and add after it: `cluster_autoscaler_chart_version = "9.36.0"`',
+    ].join('\n'));
     expect(devAddons[1].resolves).toEqual([{ id: 'addon-upgrade-first', path: 'infra/helm.tf', line: 4 }]);
     // Production still installs 9.29.0 (the default) until its own window moves it, one hop at a time.
     expect(addon.edits).toEqual([{ file: 'infra/prod.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\ncluster_autoscaler_chart_version = "9.36.0"' }]);
