@@ -285,6 +285,14 @@ describe('runbook', () => {
     expect(markdown).toContain('- [ ] `addon-upgrade-first infra/helm.tf:4`: cluster-autoscaler is not pinned in code upshift can edit');
   });
 
+  it('sends an add-on deployed from plain manifests to a person, with the release\'s manifests, not an image-tag edit', () => {
+    const certManager: Finding = { id: 'addon-upgrade-first', severity: 'error', message: 'cert-manager 1.11.0 supports Kubernetes 1.21 to 1.26', resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'cert-manager', name: 'cert-manager' }, origin: { type: 'file', path: 'platform/cert-manager.yaml', line: 71, column: 1 }, details: { addon: 'cert-manager', version: '1.11.0', upgrades: [{ hop: '1.28→1.29', minimum: '1.12.0', recommended: '1.12.x' }] } };
+    const plan = buildPlan({ ...base, inventory: { ...inventory, environments: [] }, findings: [certManager], current: '1.28', target: '1.29', strategy: 'in-place' });
+    const [env] = plan.environments;
+    expect(env.steps.filter((step) => step.kind === 'addon-upgrade').map((step) => [step.title, step.edits, step.commands])).toEqual([['Upgrade cert-manager from 1.11.0 to v1.12.17 (chart v1.12.17) before 1.28→1.29, by hand', [], []]]);
+    expect(env.manual).toEqual([{ id: 'addon-upgrade-first', path: 'platform/cert-manager.yaml', line: 71, why: 'cert-manager is not pinned in code upshift can edit: upgrade it to v1.12.17 before 1.28→1.29 where it is deployed: replace platform/cert-manager.yaml with that release\'s manifests (its CRDs, RBAC and webhooks too, not the image tag alone), then apply it the way it is applied today' }]);
+  });
+
   it('says under the strategy how old the knowledge it was built with is, and carries it in JSON', () => {
     const plan = buildPlan({ ...base, strategy: 'in-place', knowledgeDate: '2026-11-01' });
     expect(runbookMarkdown(plan)).toContain('(chosen with --strategy; the advisor recommends **cluster-migration**).\n\n_Knowledge base dated 2026-11-01._\n\n## Strategies');
