@@ -70,6 +70,8 @@ export class EditSession {
     if (variable !== undefined && perEnvironment) {
       const key = `${env.name}\0${variable}`;
       const override = this.overrides.get(key);
+      // The environment already runs the shared value: nothing to set.
+      if (!override && promotion.length === 0 && this.valueAt(site, env) === to) return { edits: [] };
       const placed = (line: number) => this.overrides.set(key, { path: env.varFile!, line, value: to });
       const assignment = `${variable} = ${JSON.stringify(to)}`;
       const file = env.varFile!;
