@@ -67,7 +67,10 @@ describe('a literal shared by every environment', () => {
     });
     expect(session.set(site, 'v1.29.15-eksbuild.16', prod)).toEqual({
       edits: [{ file: 'infra/env/prod.tfvars', line: 1, from: 'environment = "prod"', to: 'environment = "prod"\nkube_proxy_addon_version_2 = "v1.29.15-eksbuild.16"' }],
+      note: 'infra/addons.tf:3 reads variable kube_proxy_addon_version_2 since an earlier environment\'s window; prod sets its own value in infra/env/prod.tfvars',
     });
+    // Already the value it runs: nothing to write.
+    expect(session.set(site, 'v1.28.1-eksbuild.1', { name: 'qa', varFile: 'infra/env/qa.tfvars.json' })).toEqual({ edits: [] });
     expect(session.text('infra/addons.tf')?.[2]).toBe('  addon_version = var.kube_proxy_addon_version_2');
   });
 

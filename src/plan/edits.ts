@@ -70,6 +70,10 @@ export class EditSession {
     if (variable !== undefined && perEnvironment) {
       const key = `${env.name}\0${variable}`;
       const override = this.overrides.get(key);
+      // A variable an earlier window made of a shared literal: say where it comes from.
+      if (!override && note === undefined && this.promoted.has(`${site.path}:${site.line}`)) {
+        note = `${site.path}:${site.line} reads variable ${variable} since an earlier environment's window; ${env.name} sets its own value in ${env.varFile}`;
+      }
       // The environment already runs the shared value: nothing to set.
       if (!override && promotion.length === 0 && this.valueAt(site, env) === to) return { edits: [] };
       const placed = (line: number) => this.overrides.set(key, { path: env.varFile!, line, value: to });
