@@ -30,6 +30,7 @@ beforeAll(() => {
     'infra/variables.tf': 'variable "environment" {\n  type = string\n}\n\nvariable "kube_proxy_addon_version" {\n  type = string\n}\n',
     'infra/env/dev.tfvars': 'environment = "dev"\n',
     'infra/env/prod.tfvars': 'environment = "prod"\n',
+    'live/ops/terragrunt.hcl': 'terraform {\n  source = "../../infra"\n}\n',
     'infra/env/qa.tfvars.json': '{\n  "environment": "qa"\n}\n',
     'eks/prod.tfvars': 'cluster_version = "1.27" # EKS 1.27, see PLAT-12\n',
     'charts/shop/Chart.yaml': 'dependencies:\n  - name: ingress-nginx\n    version: 4.7.1 # controller v1.8.1\n',
@@ -55,7 +56,7 @@ describe('a literal shared by every environment', () => {
           from: '}',
           to: '}\n\nvariable "kube_proxy_addon_version_2" {\n  description = "Set in each environment\'s own variables (its .tfvars file or terragrunt.hcl inputs), so that the environments are upgraded one at a time."\n  type        = string\n  default     = "v1.28.1-eksbuild.1"\n}',
         },
-        { file: 'infra/env/dev.tfvars', line: 1, from: 'environment = "dev"', to: 'environment = "dev"\nkube_proxy_addon_version_2 = "v1.29.15-eksbuild.16"' },
+        { file: 'infra/env/dev.tfvars', line: 1, from: 'environment = "dev"', to: 'environment = "dev"\n\nkube_proxy_addon_version_2 = "v1.29.15-eksbuild.16"' },
       ],
       note: 'infra/addons.tf:3 is shared by every environment: it becomes variable kube_proxy_addon_version_2 (default v1.28.1-eksbuild.1, which the other environments keep until their own window) and dev sets it in infra/env/dev.tfvars',
     });
@@ -63,10 +64,10 @@ describe('a literal shared by every environment', () => {
     expect(session.valueAt(site, prod)).toBe('v1.28.1-eksbuild.1');
     expect(session.valueAt(site, dev)).toBe('v1.29.15-eksbuild.16');
     expect(session.set(site, 'v1.30.14-eksbuild.28', dev)).toEqual({
-      edits: [{ file: 'infra/env/dev.tfvars', line: 2, from: 'kube_proxy_addon_version_2 = "v1.29.15-eksbuild.16"', to: 'kube_proxy_addon_version_2 = "v1.30.14-eksbuild.28"' }],
+      edits: [{ file: 'infra/env/dev.tfvars', line: 3, from: 'kube_proxy_addon_version_2 = "v1.29.15-eksbuild.16"', to: 'kube_proxy_addon_version_2 = "v1.30.14-eksbuild.28"' }],
     });
     expect(session.set(site, 'v1.29.15-eksbuild.16', prod)).toEqual({
-      edits: [{ file: 'infra/env/prod.tfvars', line: 1, from: 'environment = "prod"', to: 'environment = "prod"\nkube_proxy_addon_version_2 = "v1.29.15-eksbuild.16"' }],
+      edits: [{ file: 'infra/env/prod.tfvars', line: 1, from: 'environment = "prod"', to: 'environment = "prod"\n\nkube_proxy_addon_version_2 = "v1.29.15-eksbuild.16"' }],
       note: 'infra/addons.tf:3 reads variable kube_proxy_addon_version_2 since an earlier environment\'s window; prod sets its own value in infra/env/prod.tfvars',
     });
     // Already the value it runs: nothing to write.
@@ -98,6 +99,15 @@ describe('a literal shared by every environment', () => {
       edits: [{ file: 'infra/env/qa.tfvars.json', line: 3, from: '  "kube_proxy_addon_version_2": "v1.29.15-eksbuild.16"', to: '  "kube_proxy_addon_version_2": "v1.30.14-eksbuild.28"' }],
     });
     expect(session.text('infra/env/qa.tfvars.json')).toEqual(['{', '  "environment": "qa",', '  "kube_proxy_addon_version_2": "v1.30.14-eksbuild.28"', '}', '']);
+  });
+
+  it('stays a shared edit when a terragrunt unit has no inputs block to set it in (test/plan-terragrunt.test.ts sets inputs)', () => {
+    const session = new EditSession(cwd);
+    const site = { path: 'infra/addons.tf', line: 3, value: 'v1.28.1-eksbuild.1', shared: {} };
+    expect(session.set(site, 'v1.29.15-eksbuild.16', { name: 'ops', varFile: 'live/ops/terragrunt.hcl' })).toEqual({
+      edits: [{ file: 'infra/addons.tf', line: 3, from: '  addon_version = "v1.28.1-eksbuild.1"', to: '  addon_version = "v1.29.15-eksbuild.16"' }],
+      note: 'infra/addons.tf:3 is shared by every environment: this changes it for all of them',
+    });
   });
 
   it('stays a shared edit, moved only forward, for an environment without a tfvars file of its own', () => {

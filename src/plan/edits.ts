@@ -9,6 +9,7 @@ import type { ValueSite } from '../core/inventory.js';
 import type { Edit } from './types.js';
 
 const isTerragruntFile = (path: string) => basename(path) === 'terragrunt.hcl';
+const INPUTS_START = /^\s*inputs\s*=\s*\{\s*(#.*)?$/;
 
 /** A release a line's comment may name, and what it becomes (the app version a chart version ships). */
 export interface Described {
@@ -60,7 +61,8 @@ export class EditSession {
     let variable = this.variableOf(site);
     let promotion: Edit[] = [];
     let note: string | undefined;
-    if (variable === undefined && site.shared && perEnvironment && this.valueAt(site, env) !== to) {
+    // Only when the value can then be set in the environment's file: a promotion is never left half made.
+    if (variable === undefined && site.shared && perEnvironment && this.valueAt(site, env) !== to && this.canAddTo(env.varFile!)) {
       const promoted = this.promote(site);
       if (promoted) {
         ({ variable, edits: promotion } = promoted);
@@ -81,7 +83,7 @@ export class EditSession {
       const file = env.varFile!;
       const result = override
         ? this.replace(override, to, described)
-        : isTerragruntFile(file) ? this.addInput(file, assignment, placed) : file.endsWith('.json') ? this.addJsonValue(file, variable, to, placed) : this.append(file, assignment, placed);
+        : isTerragruntFile(file) ? this.addInput(file, assignment, placed) : file.endsWith('.json') ? this.addJsonValue(file, variable, to, placed) : this.append(file, `\n${assignment}`, placed);
       return 'edits' in result ? { edits: [...promotion, ...result.edits], ...(note ? { note } : {}) } : result;
     }
     if (site.shared) {
@@ -139,7 +141,11 @@ export class EditSession {
     return { edits: [{ file: site.path, line: site.line, from, to: replaced }] };
   }
 
-  /** Adds `text` (one line or more) after the last line of `path` (new lines go last, so no other line moves). */
+  /**
+   * Adds `text` (one line or more) after the last line of `path` (new lines go last, so no other line
+   * moves); `placed` learns the line of its last line. An assignment goes after a blank line: it starts
+   * its own group, so `terraform fmt -check` does not ask to realign the lines above it.
+   */
   private append(path: string, text: string, placed?: (line: number) => void): SetResult {
     const lines = this.lines(path);
     if (!lines) return { problem: `${path} cannot be read` };
@@ -147,9 +153,19 @@ export class EditSession {
     while (last > 0 && lines[last - 1].trim() === '') last--;
     if (last === 0) return { problem: `${path} is empty` };
     const from = lines[last - 1];
-    lines.splice(last, 0, ...text.split('\n'));
-    placed?.(last + 1);
+    const added = text.split('\n');
+    lines.splice(last, 0, ...added);
+    placed?.(last + added.length);
     return { edits: [{ file: path, line: last, from, to: `${from}\n${text}` }] };
+  }
+
+  /** Whether addInput, addJsonValue or append can add a value to this variables file. */
+  private canAddTo(path: string): boolean {
+    const lines = this.lines(path)?.filter((line) => line.trim() !== '');
+    if (!lines || lines.length === 0) return false;
+    if (isTerragruntFile(path)) return lines.some((line) => INPUTS_START.test(line));
+    if (path.endsWith('.json')) return lines.length > 1 && lines.at(-1)!.trim() === '}';
+    return true;
   }
 
   /**
@@ -160,7 +176,7 @@ export class EditSession {
   private addInput(path: string, assignment: string, placed: (line: number) => void): SetResult {
     const lines = this.lines(path);
     if (!lines) return { problem: `${path} cannot be read` };
-    const start = lines.findIndex((line) => /^\s*inputs\s*=\s*\{\s*(#.*)?$/.test(line));
+    const start = lines.findIndex((line) => INPUTS_START.test(line));
     if (start < 0) return { problem: `${path} has no "inputs = {" block to set a value in` };
     let depth = 0;
     for (let index = start; index < lines.length; index++) {
@@ -169,9 +185,11 @@ export class EditSession {
       if (depth > 0) continue;
       const before = lines[index - 1];
       const indent = index - 1 > start ? /^\s*/.exec(before)![0] : `${/^\s*/.exec(lines[start])![0]}  `;
-      lines.splice(index, 0, `${indent}${assignment}`);
-      placed(index + 1);
-      return { edits: [{ file: path, line: index, from: before, to: `${before}\n${indent}${assignment}` }] };
+      // After a blank line, as in a tfvars file: its own group for `terragrunt hclfmt`.
+      const added = index - 1 > start && before.trim() !== '' ? ['', `${indent}${assignment}`] : [`${indent}${assignment}`];
+      lines.splice(index, 0, ...added);
+      placed(index + added.length);
+      return { edits: [{ file: path, line: index, from: before, to: [before, ...added].join('\n') }] };
     }
     return { problem: `${path}: the inputs block is never closed` };
   }

@@ -162,9 +162,9 @@ describe('steps', () => {
       ['Upgrade cluster-autoscaler from 1.28.2 to 1.29.0 (chart 9.36.0) before 1.29→1.30', [
         { file: 'infra/helm.tf', line: 4, from: '  version = "9.29.0"', to: '  version = var.cluster_autoscaler_chart_version' },
         { file: 'infra/helm.tf', line: 5, from: '}', to: '}\n\nvariable "cluster_autoscaler_chart_version" {\n  description = "Set in each environment\'s own variables (its .tfvars file or terragrunt.hcl inputs), so that the environments are upgraded one at a time."\n  type        = string\n  default     = "9.29.0"\n}' },
-        { file: 'infra/dev.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\ncluster_autoscaler_chart_version = "9.36.0"' },
+        { file: 'infra/dev.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\n\ncluster_autoscaler_chart_version = "9.36.0"' },
       ]],
-      ['Upgrade cluster-autoscaler from 1.29.0 to 1.30.0 (chart 9.37.0) after 1.29→1.30', [{ file: 'infra/dev.tfvars', line: 4, from: 'cluster_autoscaler_chart_version = "9.36.0"', to: 'cluster_autoscaler_chart_version = "9.37.0"' }]],
+      ['Upgrade cluster-autoscaler from 1.29.0 to 1.30.0 (chart 9.37.0) after 1.29→1.30', [{ file: 'infra/dev.tfvars', line: 5, from: 'cluster_autoscaler_chart_version = "9.36.0"', to: 'cluster_autoscaler_chart_version = "9.37.0"' }]],
     ]);
     expect(devAddons[0].items).toContain('infra/helm.tf:4 is shared by every environment: it becomes variable cluster_autoscaler_chart_version (default 9.29.0, which the other environments keep until their own window) and dev sets it in infra/dev.tfvars');
     expect(devAddons[0].commands).toEqual(['terraform -chdir=infra init -reconfigure -backend-config=backend/dev.hcl', 'terraform -chdir=infra apply -var-file=dev.tfvars']);
@@ -183,12 +183,17 @@ describe('steps', () => {
       '     ```',
       '',
       '   - Edit `infra/dev.tfvars:3`: `cluster_version = "1.29"` → `cluster_version = "1.29"`',
-      '     and add after it: `cluster_autoscaler_chart_version = "9.36.0"`',
+      '     and add after it:',
+      '',
+      '     ```',
+      '',
+      '     cluster_autoscaler_chart_version = "9.36.0"',
+      '     ```',
     ].join('\n'));
     expect(devAddons[1].resolves).toEqual([{ id: 'addon-upgrade-first', path: 'infra/helm.tf', line: 4 }]);
     // Production still installs 9.29.0 (the default) until its own window moves it, one hop at a time.
-    expect(addon.edits).toEqual([{ file: 'infra/prod.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\ncluster_autoscaler_chart_version = "9.36.0"' }]);
-    expect(production.steps[10].edits).toEqual([{ file: 'infra/prod.tfvars', line: 4, from: 'cluster_autoscaler_chart_version = "9.36.0"', to: 'cluster_autoscaler_chart_version = "9.37.0"' }]);
+    expect(addon.edits).toEqual([{ file: 'infra/prod.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\n\ncluster_autoscaler_chart_version = "9.36.0"' }]);
+    expect(production.steps[10].edits).toEqual([{ file: 'infra/prod.tfvars', line: 5, from: 'cluster_autoscaler_chart_version = "9.36.0"', to: 'cluster_autoscaler_chart_version = "9.37.0"' }]);
     expect(addon.commands).toEqual(['terraform -chdir=infra init -reconfigure -backend-config=backend/production.hcl', 'terraform -chdir=infra apply -var-file=prod.tfvars']);
     expect(addon.result).toEqual({ component: 'addon', name: 'cluster-autoscaler', version: '1.29.0', chart: '9.36.0' });
     expect(production.steps[10].resolves).toEqual([{ id: 'addon-upgrade-first', path: 'infra/helm.tf', line: 4 }]);
@@ -213,8 +218,8 @@ describe('steps', () => {
     const plan = buildPlan({ ...estate, strategy: 'in-place', environmentNames: ['production'], inventory: { ...estate.inventory, environments: [{ ...production, nodeGroups: [{ ...production.nodeGroups[0], versionSite: shared }] }] } });
     const groups = plan.environments[0].steps.filter((step) => step.kind === 'node-group');
     expect(groups.map((step) => step.edits)).toEqual([
-      [{ file: 'infra/prod.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\nnode_group_version = "1.29"' }],
-      [{ file: 'infra/prod.tfvars', line: 4, from: 'node_group_version = "1.29"', to: 'node_group_version = "1.30"' }],
+      [{ file: 'infra/prod.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\n\nnode_group_version = "1.29"' }],
+      [{ file: 'infra/prod.tfvars', line: 5, from: 'node_group_version = "1.29"', to: 'node_group_version = "1.30"' }],
     ]);
   });
 
