@@ -118,7 +118,7 @@ async function terragruntEnvironments(files: readonly string[], options: Terrafo
   }
   const named = new Map<string, NamedUnit[]>();
   for (const [module, list] of byModule) {
-    const names = unitNames(list);
+    const names = unitNames(list, options.cwd);
     named.set(module, list.map((unit, index) => ({ name: names[index], unit })));
   }
   return named;

@@ -24,7 +24,8 @@ describe('terragrunt.hcl units', () => {
 
   it('are named by the folder that tells them apart', () => {
     const unit = (file: string) => ({ file: resolve(file), module: resolve('modules/eks'), values: new Map() });
-    expect(unitNames([unit('live/dev/eks/terragrunt.hcl'), unit('live/prod/eks/terragrunt.hcl')])).toEqual(['dev', 'prod']);
-    expect(unitNames([unit('live/dev/terragrunt.hcl')])).toEqual(['dev']);
+    expect(unitNames([unit('live/dev/eks/terragrunt.hcl'), unit('live/prod/eks/terragrunt.hcl')], process.cwd())).toEqual(['dev', 'prod']);
+    expect(unitNames([unit('live/dev/terragrunt.hcl')], process.cwd())).toEqual(['dev']);
+    expect(unitNames([unit('live/terragrunt.hcl'), unit('live/dev/terragrunt.hcl')], process.cwd())).toEqual(['live', 'dev']);
   });
 });

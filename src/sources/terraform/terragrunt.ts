@@ -46,10 +46,11 @@ export function terragruntUnit(file: string, body: Body, displayPath: string): T
  * Environment names for the units of one module: the first folder that tells their directories
  * apart (live/dev/eks and live/prod/eks are "dev" and "prod"); a lone unit is named by its folder.
  */
-export function unitNames(units: readonly TerragruntUnit[]): string[] {
+export function unitNames(units: readonly TerragruntUnit[], cwd: string): string[] {
   const folders = units.map((unit) => dirname(resolve(unit.file)).split(sep));
   if (folders.length === 1) return [basename(dirname(units[0].file))];
   let common = 0;
   while (folders.every((parts) => parts[common] !== undefined && parts[common] === folders[0][common])) common++;
-  return folders.map((parts, index) => parts[common] ?? relative(process.cwd(), dirname(units[index].file)));
+  // A unit in the folder the others sit below is named by its path.
+  return folders.map((parts, index) => parts[common] ?? (relative(cwd, dirname(units[index].file)) || '.'));
 }
