@@ -180,7 +180,7 @@ describe('check with add-ons', () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n').slice(1, 3)).toEqual([
-      'error,addon-upgrade-first,Deployment,kube-system,cluster-autoscaler,apps/v1,file,test/fixtures/addons/platform.yaml,1,1,cluster-autoscaler 1.26.4 supports Kubernetes only 1.26 (it does not support the current 1.28 either): upgrade it to 1.29.0 or later (recommended 1.29.x) before the 1.28→1.29 control-plane hop,',
+      'error,addon-upgrade-first,Deployment,kube-system,cluster-autoscaler,apps/v1,file,test/fixtures/addons/platform.yaml,1,1,cluster-autoscaler 1.26.4 supports Kubernetes only 1.26 (it does not support the current 1.28 either) and must run the same minor as the control plane: upgrade it to 1.28.x before the 1.28→1.29 control-plane hop; then to 1.29.x right after 1.28→1.29,',
       'error,addon-upgrade-first,Deployment,ingress-nginx,ingress-nginx-controller,apps/v1,file,test/fixtures/addons/platform.yaml,32,1,ingress-nginx 1.8.1 supports Kubernetes 1.24 to 1.27 (it does not support the current 1.28 either): upgrade it to 1.9.6 or later (recommended 1.12.x) before the 1.28→1.29 control-plane hop,',
     ]);
   });

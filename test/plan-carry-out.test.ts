@@ -1,10 +1,11 @@
 // `upshift plan` carried out as a person would, on a temporary copy: every edit applied
 // exactly as written (its `from` must be the line's text when the step is reached), the
 // `upshift fix` commands run, the Terraform commands checked against the estate (module
-// directory, the environment's own state, files that exist) and the edited HCL parsed by the
-// real terraform binary — then `upshift check --env E --target T` reports no error that the
-// plan's manual[] does not list. On a six-environment Terraform estate the test writes (one
-// root module applied per environment by ./launch.sh ENV) and on the bundled example estate.
+// directory, the environment's own state, files that exist) and the edited HCL parsed and found
+// formatted by the real terraform binary (`terraform fmt -check`: no edit leaves lines to realign)
+// — then `upshift check --env E --target T` reports no error that the plan's manual[] does not list.
+// On a six-environment Terraform estate the test writes (one root module applied per environment
+// by ./launch.sh ENV) and on the bundled example estate.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -234,7 +235,7 @@ describe('a six-environment Terraform estate applied by ./launch.sh ENV', () => 
         expect(tfvars).toContain('cluster_version                  = "1.31"');
       }
       expect(readFileSync(join(root, 'eks/variables.tf'), 'utf8')).toBe(variables);
-      if (terraformAvailable) execFileSync('terraform', ['fmt', '-write=false', '-list=false', '-recursive', join(root, 'eks')]);
+      if (terraformAvailable) execFileSync('terraform', ['fmt', '-check', '-write=false', '-list=false', '-recursive', join(root, 'eks')]);
       await expectOnlyManualLeft(root, plan, '1.31', ['.']);
     }, 240_000);
   }
@@ -247,7 +248,7 @@ describe('the bundled example estate', () => {
       cpSync(join(ROOT, 'examples/estate'), root, { recursive: true });
       const plan = await carryOutPlan(root, ['.', '--target', '1.31', '--strategy', strategy], ['cluster-autoscaler', 'aws-load-balancer-controller', 'ingress-nginx', 'metrics-server', 'istio-base', 'istiod']);
       expect(plan.environments.find((env) => env.name === 'lab')?.cluster).toBe('acme-lab');
-      if (terraformAvailable) execFileSync('terraform', ['fmt', '-write=false', '-list=false', '-recursive', join(root, 'infra/terraform')]);
+      if (terraformAvailable) execFileSync('terraform', ['fmt', '-check', '-write=false', '-list=false', '-recursive', join(root, 'infra/terraform')]);
       await expectOnlyManualLeft(root, plan, '1.31', ['.']);
     }, 400_000);
   }

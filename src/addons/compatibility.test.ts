@@ -6,14 +6,21 @@ const addons = loadKnowledge().addons;
 const addon = (name: string) => addons.get(name)!;
 
 describe('judgeAddon', () => {
-  it('moves cluster-autoscaler before every hop, one minor at a time', () => {
+  it('moves cluster-autoscaler right after every hop, one minor at a time, as its minor follows the control plane', () => {
     expect(judgeAddon(addon('cluster-autoscaler'), '1.28.2', '1.30', '1.28')).toEqual({
       kind: 'moves',
       row: expect.objectContaining({ versions: '1.28.x' }),
       supportsCurrent: true,
       moves: [
-        { hop: '1.28→1.29', phase: 'before', kubernetes: ['1.29'], minimum: '1.29.0', recommended: '1.29.x' },
-        { hop: '1.29→1.30', phase: 'before', kubernetes: ['1.30'], minimum: '1.30.0', recommended: '1.30.x' },
+        { hop: '1.28→1.29', phase: 'after', kubernetes: ['1.29'], minimum: '1.29.0', recommended: '1.29.x' },
+        { hop: '1.29→1.30', phase: 'after', kubernetes: ['1.30'], minimum: '1.30.0', recommended: '1.30.x' },
+      ],
+    });
+    // Another minor than the control plane's now: to the control plane's first, before the first hop.
+    expect(judgeAddon(addon('cluster-autoscaler'), '1.26.4', '1.29', '1.28')).toMatchObject({
+      moves: [
+        { hop: '1.28→1.29', phase: 'before', kubernetes: ['1.28'], minimum: '1.28.0' },
+        { hop: '1.28→1.29', phase: 'after', kubernetes: ['1.29'], minimum: '1.29.0' },
       ],
     });
   });

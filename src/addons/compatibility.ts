@@ -45,7 +45,9 @@ export function supportedRangeText(row: CompatibilityRow): string {
 /**
  * Walks the hops from current to target (or judges the target alone without a current version). At a hop the
  * installed release does not support, the add-on moves: before the hop to a release supporting both sides when
- * one exists, otherwise to a release for the new side, before or after the hop as the add-on's data says.
+ * one exists, otherwise to a release for the new side, before or after the hop as the add-on's data says. An
+ * add-on whose minor follows the control plane's moves to the current minor before the first hop when it runs
+ * another, then right after every hop.
  */
 export function judgeAddon(addon: AddonDefinition, version: string, target: string, current?: string): AddonVerdict {
   const row = compatibilityRowOf(addon, version);
@@ -57,6 +59,23 @@ export function judgeAddon(addon: AddonDefinition, version: string, target: stri
   let installed = semver.coerce(version)!.version;
   if (current === undefined) {
     if (!rowSupports(row, target)) moves.push(moveFor(addon, [target], installed, 'before'));
+  } else if (addon.upgradePath?.followsControlPlane) {
+    // Its minor equals the control plane's (cluster-autoscaler): to the current minor first when it
+    // differs, then right after each hop to that hop's minor — as the plan moves it.
+    const hops = listHops(current, target);
+    const landings: { hop: string; phase: 'before' | 'after'; kubernetes: string }[] = [
+      ...(hops.length > 0 ? [{ hop: `${hops[0].from}→${hops[0].to}`, phase: 'before' as const, kubernetes: current }] : []),
+      ...hops.map((hop) => ({ hop: `${hop.from}→${hop.to}`, phase: 'after' as const, kubernetes: hop.to })),
+    ];
+    for (const landing of landings) {
+      const installedRow = compatibilityRowOf(addon, installed);
+      if (installedRow && rowSupports(installedRow, landing.kubernetes)) continue;
+      const move = moveFor(addon, [landing.kubernetes], installed, landing.phase);
+      moves.push({ ...move, hop: landing.hop });
+      const next = landingVersion(addon, move.kubernetes, installed);
+      if (!next) break;
+      installed = next;
+    }
   } else {
     for (const hop of listHops(current, target)) {
       const installedRow = compatibilityRowOf(addon, installed);

@@ -88,10 +88,17 @@ function fromEksAddon(reference: EksAddonReference, addons: AddonIndex): Detecte
   ];
 }
 
-/** The application version a chart version ships, when the knowledge base knows it. */
+/**
+ * The application version a chart version ships, when the knowledge base knows it: the app of
+ * that exact chart release (its index.yaml appVersion, chartReleases) before the ranges of
+ * chartVersions, which are minimums a project's README gives per app minor and can disagree
+ * at their edges (cluster-autoscaler chart 9.51.0 ships 1.33.0 where the README starts 1.34).
+ */
 export function appVersionOfChart(addon: AddonDefinition, chartVersion: string): string | undefined {
   if (addon.chartVersionIsAppVersion) return versionFromTag(chartVersion);
   const version = semver.coerce(chartVersion);
   if (!version) return undefined;
+  const release = addon.chartReleases?.find((row) => semver.coerce(row.chart)?.version === version.version);
+  if (release) return versionFromTag(release.app);
   return addon.chartVersions?.find((row) => semver.satisfies(version, row.chart))?.app;
 }

@@ -17,15 +17,18 @@ describe('add-ons detected from workload images', () => {
   it('judges each image at its file and line, hop by hop', async () => {
     const report = await runCheck({ paths: ['test/fixtures/addons/platform.yaml'], current: '1.28', target: '1.30', only: ADDON_IDS, knowledge, now });
     expect(report.findings.map((f) => [f.id, f.severity, f.origin?.type === 'file' ? f.origin.line : null, f.message])).toEqual([
-      ['addon-upgrade-first', 'error', 1, 'cluster-autoscaler 1.26.4 supports Kubernetes only 1.26 (it does not support the current 1.28 either): upgrade it ahead of 2 control-plane hops: to 1.29.0 or later (recommended 1.29.x) before 1.28→1.29; to 1.30.0 or later (recommended 1.30.x) before 1.29→1.30'],
+      ['addon-upgrade-first', 'error', 1, 'cluster-autoscaler 1.26.4 supports Kubernetes only 1.26 (it does not support the current 1.28 either) and must run the same minor as the control plane: upgrade it to 1.28.x before the 1.28→1.29 control-plane hop; then to 1.29.x right after 1.28→1.29; then to 1.30.x right after 1.29→1.30'],
       ['addon-upgrade-first', 'error', 32, 'ingress-nginx 1.8.1 supports Kubernetes 1.24 to 1.27 (it does not support the current 1.28 either): upgrade it to 1.9.6 or later (recommended 1.12.x) before the 1.28→1.29 control-plane hop'],
       ['addon-unknown', 'info', 44, 'velero (velero/velero:latest): its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs'],
     ]);
     expect(report.findings[0].resource).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kube-system', name: 'cluster-autoscaler' });
     expect(report.findings[0].details).toMatchObject({ addon: 'cluster-autoscaler', version: '1.26.4', via: 'image', current: '1.28', target: '1.30', supportedKubernetes: { min: '1.26', max: '1.26' } });
-    expect(report.findings[0].details?.upgrades).toEqual([
-      { hop: '1.28→1.29', minimum: '1.29.0', recommended: '1.29.x' },
-      { hop: '1.29→1.30', minimum: '1.30.0', recommended: '1.30.x' },
+    // As the plan moves it: to the control plane's minor before the first hop, then right after each hop.
+    expect(report.findings[0].details?.upgrades).toEqual([{ hop: '1.28→1.29', minimum: '1.28.0', recommended: '1.28.x' }]);
+    expect(report.findings[0].details?.moves).toEqual([
+      { hop: '1.28→1.29', phase: 'before', kubernetes: ['1.28'], minimum: '1.28.0', recommended: '1.28.x' },
+      { hop: '1.28→1.29', phase: 'after', kubernetes: ['1.29'], minimum: '1.29.0', recommended: '1.29.x' },
+      { hop: '1.29→1.30', phase: 'after', kubernetes: ['1.30'], minimum: '1.30.0', recommended: '1.30.x' },
     ]);
     expect(report.findings[1].details?.upgrades).toEqual([{ hop: '1.28→1.29', minimum: '1.9.6', recommended: '1.12.x' }]);
   });
@@ -104,10 +107,27 @@ describe('add-ons detected from inventory facts', () => {
       context,
     );
     expect(findings.map((f) => [f.id, f.origin?.type, f.message])).toEqual([
-      ['addon-upgrade-first', 'terraform', 'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.29 either): upgrade it to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop'],
+      ['addon-upgrade-first', 'terraform', 'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.29 either) and must run the same minor as the control plane: upgrade it to 1.29.x before the 1.29→1.30 control-plane hop; then to 1.30.x right after 1.29→1.30'],
       ['addon-unknown', 'terraform', 'ingress-nginx (chart ingress-nginx 4.2.0): the knowledge base does not map this chart version to an app release of ingress-nginx; add a chartVersions row with --data'],
     ]);
     expect(findings[0].details).toMatchObject({ via: 'helm-release', env: 'staging', current: '1.29' });
+  });
+
+  it('advises cluster-autoscaler at the control plane\'s minor as the plan moves it: right after each hop', () => {
+    const findings = addonCompatibilityCheck.checkInventory!(
+      inventoryOf({
+        charts: [{ chart: 'cluster-autoscaler', version: '9.34.1', release: 'cluster-autoscaler', env: 'staging', origin: tf(9, 'helm_release.cluster_autoscaler') }],
+        environments: [{ name: 'staging', clusterVersion: '1.28', nodeGroups: [] }],
+      }),
+      context,
+    );
+    expect(findings.map((f) => [f.id, f.message])).toEqual([
+      ['addon-incompatible', 'cluster-autoscaler 1.28.2 supports Kubernetes only 1.28 and must run the same minor as the control plane: upgrade it to 1.29.x right after 1.28→1.29; then to 1.30.x right after 1.29→1.30'],
+    ]);
+    expect(findings[0].details?.moves).toEqual([
+      { hop: '1.28→1.29', phase: 'after', kubernetes: ['1.29'], minimum: '1.29.0', recommended: '1.29.x' },
+      { hop: '1.29→1.30', phase: 'after', kubernetes: ['1.30'], minimum: '1.30.0', recommended: '1.30.x' },
+    ]);
   });
 
   it('warns with its condition, not as an incompatibility, where a release needs a change only when an option is on', () => {
@@ -141,14 +161,11 @@ describe('add-ons detected from inventory facts', () => {
     expect(findings.map((finding) => finding.id)).toEqual(['addon-upgrade-first', 'addon-upgrade-first']);
     const first = findings.filter((finding) => finding.id === 'addon-upgrade-first');
     expect(first.map((finding) => [finding.details?.env, finding.message, finding.details?.upgrades])).toEqual([
-      ['dev', 'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.29 either): upgrade it to 1.30.0 or later (recommended 1.30.x) before the 1.29→1.30 control-plane hop', [{ hop: '1.29→1.30', minimum: '1.30.0', recommended: '1.30.x' }]],
+      ['dev', 'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.29 either) and must run the same minor as the control plane: upgrade it to 1.29.x before the 1.29→1.30 control-plane hop; then to 1.30.x right after 1.29→1.30', [{ hop: '1.29→1.30', minimum: '1.29.0', recommended: '1.29.x' }]],
       [
         'production',
-        'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.28 either): upgrade it ahead of 2 control-plane hops: to 1.29.0 or later (recommended 1.29.x) before 1.28→1.29; to 1.30.0 or later (recommended 1.30.x) before 1.29→1.30',
-        [
-          { hop: '1.28→1.29', minimum: '1.29.0', recommended: '1.29.x' },
-          { hop: '1.29→1.30', minimum: '1.30.0', recommended: '1.30.x' },
-        ],
+        'cluster-autoscaler 1.27 supports Kubernetes only 1.27 (it does not support the current 1.28 either) and must run the same minor as the control plane: upgrade it to 1.28.x before the 1.28→1.29 control-plane hop; then to 1.29.x right after 1.28→1.29; then to 1.30.x right after 1.29→1.30',
+        [{ hop: '1.28→1.29', minimum: '1.28.0', recommended: '1.28.x' }],
       ],
     ]);
   });

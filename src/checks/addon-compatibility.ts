@@ -64,9 +64,26 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
     source: verdict.row.source,
   };
   const notNow = verdict.supportsCurrent === false ? ` (it does not support the current ${current} either)` : '';
-  const judged = `${detected.name} ${detected.version} supports Kubernetes ${range}${notNow}`;
-  findings.push(upgradeFirst(detected, verdict.moves, details, judged) ?? { ...base, id: 'addon-incompatible', severity: 'error', message: `${judged}; ${describeMoves(verdict.moves, context.target)}`, details });
+  const follows = addon.upgradePath?.followsControlPlane && current !== undefined ? ` and must run the same minor as the control plane` : '';
+  const judged = `${detected.name} ${detected.version} supports Kubernetes ${range}${notNow}${follows}`;
+  if (follows) findings.push(followControlPlane(detected, verdict.moves, details, judged));
+  else findings.push(upgradeFirst(detected, verdict.moves, details, judged) ?? { ...base, id: 'addon-incompatible', severity: 'error', message: `${judged}; ${describeMoves(verdict.moves, context.target)}`, details });
   return findings;
+}
+
+/**
+ * An add-on whose minor follows the control plane's (cluster-autoscaler), advised as the plan moves it:
+ * to the current minor before the first hop when it runs another (addon-upgrade-first), then right after
+ * every hop to that hop's minor (addon-incompatible when that is all).
+ */
+function followControlPlane(detected: DetectedAddon, moves: AddonMove[], details: Record<string, unknown>, judged: string): Finding {
+  const release = (move: AddonMove) => (move.minimum === null ? moveTarget(move) : move.recommended ?? move.minimum);
+  const steps = moves.map((move) => (move.phase === 'before' ? `to ${release(move)} before the ${move.hop} control-plane hop` : `to ${release(move)} right after ${move.hop}`));
+  const message = `${judged}: upgrade it ${steps.join('; then ')}`;
+  const before = moves.filter((move) => move.phase === 'before' && move.hop !== undefined);
+  if (before.length === 0) return { ...anchor(detected), id: 'addon-incompatible', severity: 'error', message, details };
+  const upgrades = before.map((move) => ({ hop: move.hop, minimum: move.minimum, recommended: move.recommended }));
+  return { ...anchor(detected), id: 'addon-upgrade-first', severity: 'error', message, details: { ...details, upgrades } };
 }
 
 /**

@@ -51,7 +51,7 @@ export class AddonSteps {
         continue;
       }
       if (!pinned || !pinned.reference.versionSite) {
-        const why = `${upgrade.addon} is not pinned in code upshift can edit: upgrade it to ${upgrade.to ?? 'a supported release'} ${where} where it is deployed`;
+        const why = `${upgrade.addon} is not pinned in code upshift can edit: upgrade it to ${upgrade.to ?? 'a supported release'} ${where} ${deployedFrom(upgrade.addon, context)}`;
         left.set(upgrade.addon, why);
         // The order still matters (its minor may have to follow the control plane): the step says what a person does, and when.
         if (isConcreteVersion(upgrade.to)) drafts.push(byHand(upgrade, where, why));
@@ -65,7 +65,9 @@ export class AddonSteps {
       }
       const files = context.env.terraform?.varFile ? { name: context.env.name, varFile: context.env.terraform.varFile } : { name: context.env.name };
       const previous = context.session.valueAt(pinned.reference.versionSite, files);
-      const result = context.session.set(pinned.reference.versionSite, value, files);
+      // A chart version's comment often names the release it ships (`# controller v1.8.1`).
+      const described = pinned.kind === 'chart' && upgrade.from && upgrade.to && upgrade.to !== value ? { from: upgrade.from, to: upgrade.to } : undefined;
+      const result = context.session.set(pinned.reference.versionSite, value, files, described);
       if (!('edits' in result)) {
         left.set(upgrade.addon, `${result.problem}: set ${upgrade.addon} to ${value} by hand ${where}`);
         continue;
@@ -123,6 +125,17 @@ function byHand(upgrade: AddonUpgrade, where: string, why: string): StepDraft {
     rollback: `Set ${upgrade.addon} back to ${upgrade.from ?? 'its previous version'} where it is deployed.`,
     result: { component: 'addon', name: upgrade.addon, version: upgrade.to!, ...(upgrade.chart ? { chart: upgrade.chart } : {}) },
   };
+}
+
+/**
+ * Where an add-on no code pins is deployed, when plain manifests deploy it: they are upgraded with the
+ * release's own manifests (its CRDs, RBAC and webhooks change between releases), never by a new image
+ * tag alone, so no edit is printed for them.
+ */
+function deployedFrom(addon: string, context: StepContext): string {
+  const files = [...new Set(context.findings.filter((finding) => addonOf(finding) === addon && finding.origin?.type === 'file').map((finding) => (finding.origin as { path: string }).path))];
+  if (files.length === 0) return 'where it is deployed';
+  return `where it is deployed: replace ${files.join(', ')} with that release's manifests (its CRDs, RBAC and webhooks too, not the image tag alone), then apply ${files.length === 1 ? 'it' : 'them'} the way ${files.length === 1 ? 'it is' : 'they are'} applied today`;
 }
 
 function isLive(pinned: Pinned): boolean {

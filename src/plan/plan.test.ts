@@ -155,17 +155,45 @@ describe('steps', () => {
     // cluster-autoscaler's minor follows the control plane: right after each hop, with the chart that ships it.
     expect(addon.title).toBe('Upgrade cluster-autoscaler from 1.28.2 to 1.29.0 (chart 9.36.0) after 1.28→1.29');
     expect(production.steps[10].title).toBe('Upgrade cluster-autoscaler from 1.29.0 to 1.30.0 (chart 9.37.0) after 1.29→1.30');
-    // helm.tf is shared by both environments: moved once, in the first window that needs it (dev's, which starts at 1.29).
+    // helm.tf is shared by both environments: the first window that moves it (dev's) makes the chart
+    // version a variable whose default is today's value; each environment then sets it in its own tfvars.
     const devAddons = plan.environments[0].steps.filter((step) => step.kind === 'addon-upgrade');
     expect(devAddons.map((step) => [step.title, step.edits])).toEqual([
-      ['Upgrade cluster-autoscaler from 1.28.2 to 1.29.0 (chart 9.36.0) before 1.29→1.30', [{ file: 'infra/helm.tf', line: 4, from: '  version = "9.29.0"', to: '  version = "9.36.0"' }]],
-      ['Upgrade cluster-autoscaler from 1.29.0 to 1.30.0 (chart 9.37.0) after 1.29→1.30', [{ file: 'infra/helm.tf', line: 4, from: '  version = "9.36.0"', to: '  version = "9.37.0"' }]],
+      ['Upgrade cluster-autoscaler from 1.28.2 to 1.29.0 (chart 9.36.0) before 1.29→1.30', [
+        { file: 'infra/helm.tf', line: 4, from: '  version = "9.29.0"', to: '  version = var.cluster_autoscaler_chart_version' },
+        { file: 'infra/helm.tf', line: 5, from: '}', to: '}\n\nvariable "cluster_autoscaler_chart_version" {\n  description = "Set in each environment\'s own variables (its .tfvars file or terragrunt.hcl inputs), so that the environments are upgraded one at a time."\n  type        = string\n  default     = "9.29.0"\n}' },
+        { file: 'infra/dev.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\n\ncluster_autoscaler_chart_version = "9.36.0"' },
+      ]],
+      ['Upgrade cluster-autoscaler from 1.29.0 to 1.30.0 (chart 9.37.0) after 1.29→1.30', [{ file: 'infra/dev.tfvars', line: 5, from: 'cluster_autoscaler_chart_version = "9.36.0"', to: 'cluster_autoscaler_chart_version = "9.37.0"' }]],
     ]);
-    expect(devAddons[0].items).toContain('infra/helm.tf:4 is shared by every environment: this changes it for all of them');
+    expect(devAddons[0].items).toContain('infra/helm.tf:4 is shared by every environment: it becomes variable cluster_autoscaler_chart_version (default 9.29.0, which the other environments keep until their own window) and dev sets it in infra/dev.tfvars');
     expect(devAddons[0].commands).toEqual(['terraform -chdir=infra init -reconfigure -backend-config=backend/dev.hcl', 'terraform -chdir=infra apply -var-file=dev.tfvars']);
+    // The checklist shows the new declaration as it will stand in the file.
+    expect(runbookMarkdown(plan)).toContain([
+      '   - Edit `infra/helm.tf:5`: `}` → `}`',
+      '     and add after it:',
+      '',
+      '     ```',
+      '',
+      '     variable "cluster_autoscaler_chart_version" {',
+      '       description = "Set in each environment\'s own variables (its .tfvars file or terragrunt.hcl inputs), so that the environments are upgraded one at a time."',
+      '       type        = string',
+      '       default     = "9.29.0"',
+      '     }',
+      '     ```',
+      '',
+      '   - Edit `infra/dev.tfvars:3`: `cluster_version = "1.29"` → `cluster_version = "1.29"`',
+      '     and add after it:',
+      '',
+      '     ```',
+      '',
+      '     cluster_autoscaler_chart_version = "9.36.0"',
+      '     ```',
+    ].join('\n'));
     expect(devAddons[1].resolves).toEqual([{ id: 'addon-upgrade-first', path: 'infra/helm.tf', line: 4 }]);
-    expect(addon.edits).toEqual([]);
-    expect(addon.items).toContain('infra/helm.tf:4 is shared by every environment and already holds 9.37.0');
+    // Production still installs 9.29.0 (the default) until its own window moves it, one hop at a time.
+    expect(addon.edits).toEqual([{ file: 'infra/prod.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\n\ncluster_autoscaler_chart_version = "9.36.0"' }]);
+    expect(production.steps[10].edits).toEqual([{ file: 'infra/prod.tfvars', line: 5, from: 'cluster_autoscaler_chart_version = "9.36.0"', to: 'cluster_autoscaler_chart_version = "9.37.0"' }]);
     expect(addon.commands).toEqual(['terraform -chdir=infra init -reconfigure -backend-config=backend/production.hcl', 'terraform -chdir=infra apply -var-file=prod.tfvars']);
     expect(addon.result).toEqual({ component: 'addon', name: 'cluster-autoscaler', version: '1.29.0', chart: '9.36.0' });
     expect(production.steps[10].resolves).toEqual([{ id: 'addon-upgrade-first', path: 'infra/helm.tf', line: 4 }]);
@@ -190,8 +218,8 @@ describe('steps', () => {
     const plan = buildPlan({ ...estate, strategy: 'in-place', environmentNames: ['production'], inventory: { ...estate.inventory, environments: [{ ...production, nodeGroups: [{ ...production.nodeGroups[0], versionSite: shared }] }] } });
     const groups = plan.environments[0].steps.filter((step) => step.kind === 'node-group');
     expect(groups.map((step) => step.edits)).toEqual([
-      [{ file: 'infra/prod.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\nnode_group_version = "1.29"' }],
-      [{ file: 'infra/prod.tfvars', line: 4, from: 'node_group_version = "1.29"', to: 'node_group_version = "1.30"' }],
+      [{ file: 'infra/prod.tfvars', line: 3, from: 'cluster_version = "1.29"', to: 'cluster_version = "1.29"\n\nnode_group_version = "1.29"' }],
+      [{ file: 'infra/prod.tfvars', line: 5, from: 'node_group_version = "1.29"', to: 'node_group_version = "1.30"' }],
     ]);
   });
 
@@ -260,6 +288,14 @@ describe('runbook', () => {
     expect(markdown).toContain('### For a person to decide (4)\n\nNo step clears these findings; each says what must be decided or edited.\n\n');
     expect(markdown).toContain('- [ ] `pdb-blocks-eviction unknown origin`: a PDB that allows no eviction hangs every node drain');
     expect(markdown).toContain('- [ ] `addon-upgrade-first infra/helm.tf:4`: cluster-autoscaler is not pinned in code upshift can edit');
+  });
+
+  it('sends an add-on deployed from plain manifests to a person, with the release\'s manifests, not an image-tag edit', () => {
+    const certManager: Finding = { id: 'addon-upgrade-first', severity: 'error', message: 'cert-manager 1.11.0 supports Kubernetes 1.21 to 1.26', resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'cert-manager', name: 'cert-manager' }, origin: { type: 'file', path: 'platform/cert-manager.yaml', line: 71, column: 1 }, details: { addon: 'cert-manager', version: '1.11.0', upgrades: [{ hop: '1.28→1.29', minimum: '1.12.0', recommended: '1.12.x' }] } };
+    const plan = buildPlan({ ...base, inventory: { ...inventory, environments: [] }, findings: [certManager], current: '1.28', target: '1.29', strategy: 'in-place' });
+    const [env] = plan.environments;
+    expect(env.steps.filter((step) => step.kind === 'addon-upgrade').map((step) => [step.title, step.edits, step.commands])).toEqual([['Upgrade cert-manager from 1.11.0 to v1.12.17 (chart v1.12.17) before 1.28→1.29, by hand', [], []]]);
+    expect(env.manual).toEqual([{ id: 'addon-upgrade-first', path: 'platform/cert-manager.yaml', line: 71, why: 'cert-manager is not pinned in code upshift can edit: upgrade it to v1.12.17 before 1.28→1.29 where it is deployed: replace platform/cert-manager.yaml with that release\'s manifests (its CRDs, RBAC and webhooks too, not the image tag alone), then apply it the way it is applied today' }]);
   });
 
   it('says under the strategy how old the knowledge it was built with is, and carries it in JSON', () => {

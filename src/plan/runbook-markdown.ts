@@ -72,7 +72,9 @@ function stepLines(step: Step): string[] {
   for (const edit of step.edits) {
     const [first, ...added] = edit.to.split('\n');
     lines.push(`   - Edit ${code(`${edit.file}:${edit.line}`)}: ${code(edit.from.trim())} → ${code(first.trim())}`);
-    for (const line of added) lines.push(`     and add after it: ${code(line)}`);
+    if (added.length === 1) lines.push(`     and add after it: ${code(added[0])}`);
+    // A block of new lines (a variable declaration) reads, and copies, best as it will stand in the file.
+    else if (added.length > 1) lines.push('     and add after it:', '', '     ```', ...added.map((line) => (line === '' ? '' : `     ${line}`)), '     ```', '');
   }
   for (const command of step.commands) lines.push(`   - Run ${code(command)}`);
   for (const item of step.items ?? []) lines.push(`   - ${escapeMarkdown(item)}`);

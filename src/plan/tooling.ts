@@ -1,7 +1,8 @@
 // How each environment is applied, in the tooling the estate uses: Terraform through the
 // wrapper script that takes the environment (`./launch.sh ENV`), or with -chdir and the
 // environment's state selected (`init -backend-config=backend/ENV.hcl`, or its workspace);
-// eksctl and CloudFormation with their files; the AWS CLI when no code declares the cluster.
+// Terragrunt from the environment's terragrunt.hcl directory (or the module's, when Terragrunt
+// wraps it); eksctl and CloudFormation with their files; the AWS CLI when no code declares the cluster.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Origin } from '../core/types.js';
@@ -74,9 +75,11 @@ export function deleteClusterCommands(env: PlannedEnvironment, cwd: string): str
   const path = pathOf(env.origin);
   switch (toolOf(env.origin)) {
     case 'terraform': {
+      const unit = terragruntUnitDirectory(env);
+      if (unit) return [inDirectory(unit, 'terragrunt destroy')];
       // Destroy from the environment's own state and variables, never whichever state is selected.
       const { select, run } = terraformState(env, cwd);
-      return [...select, `${run} destroy${varFileOption(env)}`];
+      return viaTerragrunt(env, cwd, [...select, `${run} destroy${varFileOption(env)}`]);
     }
     case 'cloudformation':
       return [`aws cloudformation delete-stack --stack-name ${env.name}`];
@@ -95,13 +98,36 @@ const WRAPPER_NAMES = /\.(sh|bash)$/;
  * file; else its workspace. Every command names the module directory.
  */
 function terraformApply(env: PlannedEnvironment, cwd: string): string[] {
+  const unit = terragruntUnitDirectory(env);
+  if (unit) return [inDirectory(unit, 'terragrunt apply')];
   const wrapper = findWrapper(moduleDirectory(env), cwd);
   if (wrapper) {
     const at = dirname(wrapper);
     return [at === '.' ? `./${basename(wrapper)} ${env.name}` : `(cd ${at} && ./${basename(wrapper)} ${env.name})`];
   }
   const { select, run } = terraformState(env, cwd);
-  return [...select, `${run} apply${varFileOption(env)}`];
+  return viaTerragrunt(env, cwd, [...select, `${run} apply${varFileOption(env)}`]);
+}
+
+/** The directory of the environment's own terragrunt.hcl (its values are that file's inputs), when it has one. */
+function terragruntUnitDirectory(env: PlannedEnvironment): string | undefined {
+  const file = env.terraform?.varFile;
+  return file && basename(file) === 'terragrunt.hcl' ? dirname(file) : undefined;
+}
+
+function inDirectory(directory: string, command: string): string {
+  return directory === '.' ? command : `(cd ${directory} && ${command})`;
+}
+
+/**
+ * A module directory with its own terragrunt.hcl (Terragrunt generates its backend and providers)
+ * is run through Terragrunt, which passes the same arguments on to Terraform.
+ */
+function viaTerragrunt(env: PlannedEnvironment, cwd: string, commands: string[]): string[] {
+  const directory = moduleDirectory(env);
+  if (!existsSync(resolve(cwd, directory, 'terragrunt.hcl'))) return commands;
+  const prefix = `terraform -chdir=${directory} `;
+  return commands.map((command) => (command.startsWith(prefix) ? inDirectory(directory, `terragrunt ${command.slice(prefix.length)}`) : command));
 }
 
 function moduleDirectory(env: PlannedEnvironment): string {

@@ -26,16 +26,16 @@ export interface ExpandedPaths {
   files: string[];
   /** Roots of Helm charts (directories holding a Chart.yaml). */
   charts: string[];
-  /** Terraform files: .tf, .tfvars, .tfvars.json. */
+  /** Terraform files: .tf, .tfvars, .tfvars.json, terragrunt.hcl. */
   terraform: string[];
   /** Kustomization files (kustomization.yaml) outside charts; their directories are built. */
   kustomizations: string[];
 }
 
-const MANIFEST_GLOB = '**/*.{yaml,yml,json,tf,tfvars}';
+const MANIFEST_GLOB = ['**/*.{yaml,yml,json,tf,tfvars}', '**/terragrunt.hcl'];
 const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml']);
-// .terraform holds provider binaries and copies of remote modules, not the team's code.
-const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**', '**/.terraform/**'];
+// .terraform and .terragrunt-cache hold provider binaries and copies of modules, not the team's code.
+const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**', '**/.terraform/**', '**/.terragrunt-cache/**'];
 
 export function expandPaths(paths: readonly string[], options: Pick<FileScanOptions, 'cwd' | 'exclude'>): ExpandedPaths {
   const files = new Set<string>();
@@ -79,7 +79,7 @@ export function expandPaths(paths: readonly string[], options: Pick<FileScanOpti
 }
 
 export function isTerraformFile(path: string): boolean {
-  return path.endsWith('.tf') || path.endsWith('.tfvars') || path.endsWith('.tfvars.json');
+  return path.endsWith('.tf') || path.endsWith('.tfvars') || path.endsWith('.tfvars.json') || basename(path) === 'terragrunt.hcl';
 }
 
 function isInside(file: string, directory: string): boolean {

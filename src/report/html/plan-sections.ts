@@ -62,7 +62,7 @@ function stepItem(step: Step): string {
   const details: string[] = [];
   for (const edit of step.edits) {
     const [first, ...added] = edit.to.split('\n');
-    details.push(`<li>edit <code>${escapeHtml(`${edit.file}:${edit.line}`)}</code>: <code>${escapeHtml(edit.from.trim())}</code> → <code>${escapeHtml(first.trim())}</code>${added.map((line) => ` and add after it <code>${escapeHtml(line)}</code>`).join('')}</li>`);
+    details.push(`<li>edit <code>${escapeHtml(`${edit.file}:${edit.line}`)}</code>: <code>${escapeHtml(edit.from.trim())}</code> → <code>${escapeHtml(first.trim())}</code>${added.length === 1 ? ` and add after it <code>${escapeHtml(added[0])}</code>` : added.length > 1 ? ` and add after it:<pre>${escapeHtml(added.join('\n'))}</pre>` : ''}</li>`);
   }
   for (const command of step.commands) details.push(`<li>run <code>${escapeHtml(command)}</code></li>`);
   for (const item of step.items ?? []) details.push(`<li>${escapeHtml(item)}</li>`);

@@ -4,7 +4,7 @@
 // once per directory the Kubernetes objects the kubernetes provider creates.
 import { displayPath } from '../../core/display-path.js';
 import { readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { Finding, Resource } from '../../core/types.js';
 import type { ChartReference, EksAddonReference, EnvironmentFact } from '../../core/inventory.js';
@@ -17,6 +17,7 @@ import { helmReleases } from './helm-release.js';
 import { kubernetesResources } from './kubernetes-resources.js';
 import { nodeGroups } from './node-groups.js';
 import { hclParser, parseHcl } from './parse.js';
+import { isTerragruntFile, terragruntUnit, unitNames, type TerragruntUnit } from './terragrunt.js';
 import { environmentScope, tfvarsJsonValues, tfvarsValues, type ModuleFile, type VariableValues } from './variables.js';
 
 export interface InfrastructureContents {
@@ -42,10 +43,13 @@ export async function readTerraform(paths: readonly string[], options: Terraform
   const contents: InfrastructureContents = { resources: [], findings: [], environments: [], charts: [], eksAddons: [] };
   const modules = new Map<string, string[]>();
   const tfvars: string[] = [];
+  const terragrunt: string[] = [];
   for (const path of paths) {
     if (path.endsWith('.tf')) modules.set(dirname(path), [...(modules.get(dirname(path)) ?? []), path]);
+    else if (isTerragruntFile(path)) terragrunt.push(path);
     else tfvars.push(path);
   }
+  const units = terragrunt.length > 0 ? await terragruntEnvironments(terragrunt, options, contents.findings) : new Map<string, NamedUnit[]>();
   for (const [directory, files] of [...modules].sort(([a], [b]) => a.localeCompare(b))) {
     const texts = files.map((file) => ({ file, text: readText(file, options.cwd, contents.findings) }));
     if (!texts.some(({ text }) => text !== undefined && RELEVANT.test(text))) continue;
@@ -61,6 +65,11 @@ export async function readTerraform(paths: readonly string[], options: Terraform
     const owned = tfvars.filter((file) => ownerOf(file, modules) === directory);
     const varFiles = new Map(owned.map((file) => [environmentName(file), displayPath(file, options.cwd)]));
     const environments = [...readEnvironments(parser, owned, options, contents.findings)];
+    // Each terragrunt.hcl that applies this module is an environment; its inputs are the values.
+    for (const { name, unit } of units.get(resolve(options.cwd, directory)) ?? []) {
+      environments.push([name, unit.values]);
+      varFiles.set(name, displayPath(unit.file, options.cwd));
+    }
     const selected = environments.filter(([name]) => !options.environments || options.environments.includes(name));
     const scopes = selected.map(([name, values]) => ({ name, scope: environmentScope(parsed, values, name) }));
     if (environments.length === 0) scopes.push({ name: displayPath(directory, options.cwd), scope: environmentScope(parsed, undefined, undefined) });
@@ -84,6 +93,35 @@ export async function readTerraform(paths: readonly string[], options: Terraform
     if (scopes.length > 0) contents.resources.push(...kubernetesResources(parsed, scopes.map(({ scope }) => scope), options));
   }
   return contents;
+}
+
+interface NamedUnit {
+  name: string;
+  unit: TerragruntUnit;
+}
+
+/** The terragrunt.hcl units of local modules, by the module's absolute directory, each with its environment name. */
+async function terragruntEnvironments(files: readonly string[], options: TerraformOptions, findings: Finding[]): Promise<Map<string, NamedUnit[]>> {
+  const parser = await hclParser();
+  const byModule = new Map<string, TerragruntUnit[]>();
+  for (const file of [...files].sort()) {
+    const text = readText(file, options.cwd, findings);
+    if (text === undefined) continue;
+    const path = displayPath(file, options.cwd);
+    const result = parseHcl(parser, text);
+    if (!result.ok) {
+      findings.push(invalidHcl(path, result));
+      continue;
+    }
+    const unit = terragruntUnit(resolve(options.cwd, file), result.body, path);
+    if (unit) byModule.set(unit.module, [...(byModule.get(unit.module) ?? []), unit]);
+  }
+  const named = new Map<string, NamedUnit[]>();
+  for (const [module, list] of byModule) {
+    const names = unitNames(list, options.cwd);
+    named.set(module, list.map((unit, index) => ({ name: names[index], unit })));
+  }
+  return named;
 }
 
 /** A tfvars file belongs to the nearest module directory at or above it. */

@@ -22,7 +22,8 @@ const DEPTH_LIMIT = 16;
 export function locateValue(expr: Expr, at: Place, scope: EnvironmentScope, shared: boolean): ValueSite | undefined {
   const site = locate(expr, at, scope, 0);
   if (!site) return undefined;
-  if (site.shared === undefined && shared && !/\.tfvars(\.json)?$/.test(site.path)) site.shared = {};
+  // A tfvars file, or a terragrunt.hcl's inputs, belongs to one environment.
+  if (site.shared === undefined && shared && !/\.tfvars(\.json)?$|(^|\/)terragrunt\.hcl$/.test(site.path)) site.shared = {};
   return site;
 }
 

@@ -47,6 +47,9 @@ export function needsOf(type: string, labels: readonly string[]): Needs | undefi
     // settings are all of its attributes.
     case 'module':
       return ALL_ATTRIBUTES;
+    // A terragrunt.hcl's terraform { source } names the module the unit applies (terragrunt.ts).
+    case 'terraform':
+      return ALL_ATTRIBUTES;
     case 'resource': {
       const resourceType = labels[0] ?? '';
       return RESOURCES[resourceType] ?? (resourceType.startsWith('kubernetes_') ? KUBERNETES_RESOURCE : undefined);
