@@ -46,6 +46,12 @@ export function dueOf(finding: Finding, report: Pick<Report, 'current' | 'target
     const [from, to] = hops.sort(compareHops)[0];
     return { rank: 100 + minorNumber(from), label: `Before ${from}→${to}` };
   }
+  // An add-on that follows the control plane (cluster-autoscaler's minor) moves right after a hop.
+  const after = afterHops(finding);
+  if (after.length > 0) {
+    const [from, to] = after.sort(compareHops)[0];
+    return { rank: 100 + minorNumber(from) + 0.5, label: `Right after ${from}→${to}` };
+  }
   if (finding.severity === 'info' || isAfterTheUpgrade(finding)) return { rank: 10_000, label: `No deadline before ${report.target}` };
   // Drain blockers and risks bite at the first node rotation, which the first hop brings.
   const first = firstHop(report.current);
@@ -85,6 +91,17 @@ function hopOf(id: string, details: Record<string, unknown>, report: Pick<Report
     return removal;
   }
   return undefined;
+}
+
+/** The hops an add-on must move right after, when nothing must move before one. */
+function afterHops(finding: Finding): [string, string][] {
+  if (finding.severity === 'info' || isAfterTheUpgrade(finding)) return [];
+  const moves = finding.details?.moves;
+  if (!Array.isArray(moves)) return [];
+  return moves.filter(isRecord).filter((move) => move.phase === 'after').flatMap((move) => {
+    const hop = parseHop(move.hop);
+    return hop ? [hop] : [];
+  });
 }
 
 /** Advice that follows the upgrade rather than gating it: the EKS add-on versions after each hop, deprecations not removed by the target. */
