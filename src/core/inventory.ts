@@ -49,8 +49,24 @@ export interface EksAddonReference {
   name: string;
   version?: string;
   versionSite?: ValueSite;
+  /**
+   * Set when no version is pinned and the code picks one for the cluster's Kubernetes version at
+   * every apply, as the EKS module does (coalesce(addon_version, data.aws_eks_addon_version...)):
+   * the newest EKS lists for it ('most-recent') or EKS's default for it ('default'). The apply that
+   * moves the control plane moves the add-on with it.
+   */
+  followsControlPlane?: 'most-recent' | 'default';
   env?: string;
   origin: Origin;
+}
+
+/** Where infrastructure code names a cluster whose name cannot be computed from it. */
+export interface ClusterNameSource {
+  /** The attribute that names the cluster (display path). */
+  path: string;
+  line: number;
+  /** A root-module output whose value is the cluster's name (`terraform output -raw` prints it). */
+  output?: string;
 }
 
 export interface NodeGroupFact {
@@ -75,6 +91,8 @@ export interface EnvironmentFact {
   versionSite?: ValueSite;
   /** The EKS cluster's name as the code computes it (e.g. a local "acme-${var.environment}"). */
   cluster?: string;
+  /** When the code does not let `cluster` be computed (path.cwd, data sources): where it names the cluster. */
+  clusterNameSource?: ClusterNameSource;
   /** How Terraform applies this environment: its root module and variables file (display paths). */
   terraform?: { directory: string; varFile?: string };
   nodeGroups: NodeGroupFact[];

@@ -14,6 +14,8 @@ export interface PlannedEnvironment {
   versionSite?: ValueSite;
   /** The cluster's name as the infrastructure code computes it. */
   cluster?: string;
+  /** Where the code names the cluster when `cluster` cannot be computed. */
+  clusterNameSource?: EnvironmentFact['clusterNameSource'];
   terraform?: EnvironmentFact['terraform'];
 }
 
@@ -52,6 +54,7 @@ export function planEnvironments(known: readonly EnvironmentFact[], names: reado
         const planned: PlannedEnvironment = { name: env.name, current: versionOf(env, current), origin: env.origin, nodeGroups: env.nodeGroups };
         if (env.versionSite) planned.versionSite = env.versionSite;
         if (env.cluster) planned.cluster = env.cluster;
+        else if (env.clusterNameSource) planned.clusterNameSource = env.clusterNameSource;
         if (env.terraform) planned.terraform = env.terraform;
         return planned;
       });

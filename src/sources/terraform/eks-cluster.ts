@@ -2,8 +2,8 @@
 // terraform-aws-modules EKS module's cluster_version (kubernetes_version from v21 on).
 import { asText, evaluate } from './evaluate.js';
 import { moduleBlocks, originOf, resourceBlocks, type FoundBlock } from './blocks.js';
-import type { Attribute } from './syntax.js';
-import type { ValueSite } from '../../core/inventory.js';
+import { blocksOf, type Attribute, type Expr } from './syntax.js';
+import type { ClusterNameSource, ValueSite } from '../../core/inventory.js';
 import { locateValue } from './locate.js';
 import type { EnvironmentScope, ModuleFile, TerraformOrigin } from './variables.js';
 
@@ -29,6 +29,8 @@ export interface ClusterVersion {
   site?: ValueSite;
   /** The cluster's name, when the code computes it from known values. */
   cluster?: string;
+  /** Else where the code names the cluster, and the root module's output that holds the name, if one does. */
+  clusterNameSource?: ClusterNameSource;
 }
 
 /** `shared`: the module's .tf files are read by several environments (one tfvars file each). */
@@ -54,9 +56,37 @@ export function clusterVersion(files: readonly ModuleFile[], scope: EnvironmentS
     if (site) result.site = site;
     const cluster = name && asText(evaluate(name.value, scope));
     if (cluster) result.cluster = cluster;
+    else {
+      const output = nameOutput(files, found.address);
+      result.clusterNameSource = { path: found.file.path, line: name?.line ?? found.block.line, ...(output ? { output } : {}) };
+    }
     return result;
   }
   return undefined;
+}
+
+/**
+ * The output of the root module whose value is the cluster's name: module.X.cluster_name (or
+ * .name) for the EKS module, aws_eks_cluster.X.name (or .id, which is the name) for the resource.
+ */
+function nameOutput(files: readonly ModuleFile[], address: string): string | undefined {
+  const [root, label] = address.split('.');
+  const attributes = root === 'module' ? ['cluster_name', 'name'] : ['name', 'id'];
+  for (const file of files) {
+    for (const block of blocksOf(file.body, 'output')) {
+      const value = unwrapped(block.body.attributes.get('value')?.value);
+      if (value?.kind !== 'reference' || value.root !== root) continue;
+      // aws_eks_cluster.this[0].name: the index does not change which attribute it is.
+      const path = value.path.filter((step) => typeof step === 'string');
+      if (path.length === 2 && path[0] === label && attributes.includes(path[1] as string) && block.labels[0]) return block.labels[0];
+    }
+  }
+  return undefined;
+}
+
+/** "${module.eks.cluster_name}" is the reference itself. */
+function unwrapped(value: Expr | undefined): Expr | undefined {
+  return value?.kind === 'template' && value.parts.length === 1 && typeof value.parts[0] !== 'string' ? value.parts[0] : value;
 }
 
 /** Where a value was set: the tfvars line (or variable default) for `var.x`, else the attribute itself. */

@@ -117,10 +117,17 @@ function fromSettings(key: string, settings: Record<string, Value>, clusterVersi
   const amiType = asText(settings.ami_type);
   if (amiType) group.amiType = amiType;
   if (typeof settings.desired_size === 'number') group.desiredSize = settings.desired_size;
-  const maxUnavailable = maxUnavailableOf(asObject(settings.update_config) ?? {});
+  const updateConfig = settings.update_config;
+  const maxUnavailable = updateConfig === undefined || updateConfig === null ? MODULE_MAX_UNAVAILABLE : maxUnavailableOf(asObject(updateConfig) ?? {});
   if (maxUnavailable) group.maxUnavailable = maxUnavailable;
   return group;
 }
+
+/**
+ * The EKS module's eks-managed-node-group submodule replaces an unset update_config with
+ * { max_unavailable_percentage = 33 } (a non-nullable variable default; v20 and v21 alike).
+ */
+const MODULE_MAX_UNAVAILABLE = '33%';
 
 function maxUnavailableOf(updateConfig: Record<string, Value>): string | undefined {
   if (typeof updateConfig.max_unavailable === 'number') return String(updateConfig.max_unavailable);
