@@ -145,6 +145,23 @@ describe('upshift plan on the EKS module as its own examples call it', () => {
     expect(v20.steps.find((step) => step.kind === 'verify')!.commands[0]).toBe(`aws eks update-kubeconfig --name ${name}`);
   });
 
+  it('upgrades one cluster of a root module that declares several, says which others its apply moves, and leaves the rest to a person', async () => {
+    const TWO = 'test/fixtures/terraform/two-clusters';
+    const env = await planOf([TWO, '--target', '1.33']);
+    expect(env.steps.map((step) => step.title)).toEqual([
+      'Pre-checks for 1.32→1.33',
+      `Update the ${TWO} control plane (shop-blue) from 1.32 to 1.33`,
+      // module.green's node group of the same name is not this cluster's.
+      'Roll node group general (2 nodes) from 1.32 to 1.33 with maxUnavailable 33%: ~16 min',
+      `Verify ${TWO} at 1.33: nodes, pods, error rates`,
+    ]);
+    expect(env.steps[1].items).toContain('This apply also updates the control plane of module.auto, whose version is set by the same line, and rolls its node groups: this plan does not check or verify that cluster separately.');
+    expect(env.manual).toEqual([{
+      id: 'other-cluster', path: `${TWO}/main.tf`, line: 26,
+      why: `module.green is another EKS cluster of this root module: this plan upgrades module.blue and not its control plane, node groups or add-ons; upgrade it the same way, one minor per apply, at ${TWO}/main.tf:26`,
+    }]);
+  });
+
   it('advises a larger maxUnavailable only where it shortens the roll', async () => {
     // 2 nodes under the module's default 33%: one at a time either way; 6 nodes under max_unavailable 1: 30% is one too.
     for (const [path, target] of [[V21, '1.34'], [V20, '1.32']]) {

@@ -69,6 +69,16 @@ export interface ClusterNameSource {
   output?: string;
 }
 
+/** An EKS cluster declared beside an environment's own, in the same root module. */
+export interface OtherCluster {
+  /** `module.eks_bottlerocket`, `aws_eks_cluster.other`: node groups of that cluster carry it in their origin. */
+  address: string;
+  /** Where its version is declared (display path). */
+  path: string;
+  line: number;
+  versionSite?: ValueSite;
+}
+
 export interface NodeGroupFact {
   name: string;
   version?: string;
@@ -93,6 +103,8 @@ export interface EnvironmentFact {
   cluster?: string;
   /** When the code does not let `cluster` be computed (path.cwd, data sources): where it names the cluster. */
   clusterNameSource?: ClusterNameSource;
+  /** Other EKS clusters declared in the same root module, which this environment's facts are not about. */
+  otherClusters?: OtherCluster[];
   /** How Terraform applies this environment: its root module and variables file (display paths). */
   terraform?: { directory: string; varFile?: string };
   nodeGroups: NodeGroupFact[];

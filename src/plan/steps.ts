@@ -80,7 +80,7 @@ export function environmentSteps(strategy: StrategyName, context: StepContext): 
     target,
     hops: hops.length === 0 ? [] : strategy === 'cluster-migration' ? [`${env.current}→${target}`] : hops,
     steps: drafts.map((draft, index) => ordered(draft, index + 1)),
-    manual: hops.length === 0 ? [] : [...clusterNameManual(context), ...coverage.manualItems()],
+    manual: hops.length === 0 ? [] : [...clusterNameManual(context), ...otherClustersManual(env), ...coverage.manualItems()],
   };
   if (env.origin) plan.origin = env.origin;
   return plan;
@@ -100,6 +100,19 @@ function clusterNameManual(context: StepContext): ManualItem[] {
     line: source.line,
     why: `the commands need the cluster's name, which the code sets${written ? ` with \`${written}\`` : ''} from values upshift cannot read, and no output of the root module holds it: replace ${UNKNOWN_CLUSTER_NAME} in the commands with the cluster's name${output ? `, or add output "cluster_name" { value = ${output} } and plan again` : ''}`,
   }];
+}
+
+/** Another cluster of the same root module whose version is set elsewhere: the plan does not move it. */
+function otherClustersManual(env: PlannedEnvironment): ManualItem[] {
+  const own = env.origin?.type === 'terraform' ? env.origin.address : undefined;
+  return (env.otherClusters ?? [])
+    .filter((other) => !sameSite(other.versionSite, env.versionSite))
+    .map((other) => ({
+      id: 'other-cluster',
+      path: other.path,
+      line: other.line,
+      why: `${other.address} is another EKS cluster of this root module: this plan upgrades ${own ?? 'only the first one'} and not its control plane, node groups or add-ons; upgrade it the same way, one minor per apply, at ${other.versionSite ? `${other.versionSite.path}:${other.versionSite.line}` : `${other.path}:${other.line}`}`,
+    }));
 }
 
 function lineAt(path: string, line: number): string | undefined {
@@ -208,6 +221,10 @@ function controlPlane(context: StepContext, hop: string, from: string, to: strin
   } else if (toolOf(env.origin) !== 'aws') {
     draft.items = [`The version of ${env.name} was not traced to a line upshift can edit; set it to ${to} where the code declares it`];
   }
+  const alongside = (env.otherClusters ?? []).filter((other) => sameSite(other.versionSite, env.versionSite));
+  if (alongside.length > 0 && env.versionSite) {
+    (draft.items ??= []).push(`This apply also updates the control plane of ${alongside.map((other) => other.address).join(', ')}, whose version is set by the same line, and rolls its node groups: this plan does not check or verify ${alongside.length === 1 ? 'that cluster' : 'those clusters'} separately.`);
+  }
   const addons = controlPlaneFollowers(context.inventory, env);
   if (addons.length > 0) (draft.items ??= []).push(followersNote(addons, to));
   if (last) {
@@ -236,6 +253,19 @@ function rollNodeGroups(context: StepContext, hop: string, to: string, versions:
   const { env } = context;
   // Without node groups in code, the simulated ones are the groups the rollout was modelled on.
   const groups: NodeGroupFact[] = env.nodeGroups.length > 0 ? env.nodeGroups : (context.simulation?.nodeGroups ?? []).map((group) => ({ name: group.name, desiredSize: group.nodes, ...(group.maxUnavailable ? { maxUnavailable: group.maxUnavailable } : {}) }));
+  if (groups.length === 0 && toolOf(env.origin) !== 'aws') {
+    // The code declares the cluster and no managed node group: the AWS CLI would change what it manages behind its back.
+    return [step({
+      hop,
+      phase: 'during',
+      kind: 'node-group',
+      title: `Check that the nodes of ${env.name} reach ${to}`,
+      commands: [kubeContextCommand(env), 'kubectl get nodes -L eks.amazonaws.com/nodegroup,karpenter.sh/nodepool,eks.amazonaws.com/compute-type'],
+      items: [`No managed node group of this cluster was found in its code: nodes of EKS Auto Mode or Karpenter are replaced by their controller once the control plane is at ${to} (as its disruption settings allow); a node group declared elsewhere is updated where it is declared.`],
+      minutes: estimate.rollMinutes(estimate.ASSUMED_NODES, String(estimate.DEFAULT_MAX_UNAVAILABLE)),
+      rollback: `Nodes one minor behind the control plane keep working (version skew).`,
+    })];
+  }
   if (groups.length === 0) {
     return [step({
       hop,

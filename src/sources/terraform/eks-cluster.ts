@@ -1,9 +1,9 @@
 // The EKS control-plane version of an environment: aws_eks_cluster.version, or the
 // terraform-aws-modules EKS module's cluster_version (kubernetes_version from v21 on).
 import { asText, evaluate } from './evaluate.js';
-import { moduleBlocks, originOf, resourceBlocks, type FoundBlock } from './blocks.js';
+import { isCreated, moduleBlocks, originOf, resourceBlocks, type FoundBlock } from './blocks.js';
 import { blocksOf, type Attribute, type Expr } from './syntax.js';
-import type { ClusterNameSource, ValueSite } from '../../core/inventory.js';
+import type { ClusterNameSource, OtherCluster, ValueSite } from '../../core/inventory.js';
 import { locateValue } from './locate.js';
 import type { EnvironmentScope, ModuleFile, TerraformOrigin } from './variables.js';
 
@@ -31,6 +31,8 @@ export interface ClusterVersion {
   cluster?: string;
   /** Else where the code names the cluster, and the root module's output that holds the name, if one does. */
   clusterNameSource?: ClusterNameSource;
+  /** The other EKS clusters the same root module declares (the EKS module's examples declare two). */
+  otherClusters?: OtherCluster[];
 }
 
 /** `shared`: the module's .tf files are read by several environments (one tfvars file each). */
@@ -47,11 +49,17 @@ export function clusterVersion(files: readonly ModuleFile[], scope: EnvironmentS
       found.block.body.attributes.get('name') ?? found.block.body.attributes.get('cluster_name'),
     ]),
   ];
-  for (const [found, attribute, name] of candidates) {
+  for (const [index, [found, attribute, name]] of candidates.entries()) {
     if (!attribute) continue;
     const version = asText(evaluate(attribute.value, scope));
     if (!version) continue;
     const result: ClusterVersion = { version, origin: valueOrigin(found, attribute, scope, env) };
+    const others = candidates.slice(index + 1).flatMap(([other, otherAttribute]): OtherCluster[] => {
+      if (!otherAttribute || !isCreated(other.block, scope)) return [];
+      const otherSite = locateValue(otherAttribute.value, { path: other.file.path, line: otherAttribute.line }, scope, shared);
+      return [{ address: other.address, path: other.file.path, line: otherAttribute.line, ...(otherSite ? { versionSite: otherSite } : {}) }];
+    });
+    if (others.length > 0) result.otherClusters = others;
     const site = locateValue(attribute.value, { path: found.file.path, line: attribute.line }, scope, shared);
     if (site) result.site = site;
     const cluster = name && asText(evaluate(name.value, scope));

@@ -28,9 +28,13 @@ export function nodeGroups(files: readonly ModuleFile[], scope: EnvironmentScope
   }
   for (const found of eksModuleBlocks(files)) {
     if (!isCreated(found.block, scope)) continue;
-    for (const group of fromEksModule(found, scope, env, clusterVersion)) {
+    // A root module may declare several clusters: each module call's groups follow its own control plane.
+    const own = found.block.body.attributes.get('kubernetes_version') ?? found.block.body.attributes.get('cluster_version');
+    const ownVersion = own && asText(evaluate(own.value, scope));
+    const ownSite = own && locateValue(own.value, { path: found.file.path, line: own.line }, scope, shared);
+    for (const group of fromEksModule(found, scope, env, ownVersion ?? clusterVersion)) {
       // The module gives each group its own version, else the defaults', else the control plane's.
-      const site = groupSettingSite(found, group.name, VERSION_KEYS, scope, shared) ?? clusterSite;
+      const site = groupSettingSite(found, group.name, VERSION_KEYS, scope, shared) ?? ownSite ?? clusterSite;
       if (site) group.versionSite = site;
       const amiSite = groupSettingSite(found, group.name, ['ami_type'], scope, shared);
       if (amiSite) group.amiTypeSite = amiSite;

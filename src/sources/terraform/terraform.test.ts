@@ -131,6 +131,21 @@ describe('fixtures', () => {
     ]);
   });
 
+  it('names the other clusters of a root module, and gives each module call\'s node groups its own control plane\'s version', async () => {
+    const contents = await read('test/fixtures/terraform/two-clusters');
+    const path = 'test/fixtures/terraform/two-clusters/main.tf';
+    expect(contents.environments.map(({ cluster, clusterVersion, versionSite, otherClusters }) => [cluster, clusterVersion, versionSite, otherClusters])).toEqual([
+      ['shop-blue', '1.32', { path, line: 4, value: '1.32' }, [
+        { address: 'module.green', path, line: 26, versionSite: { path, line: 26, value: '1.31' } },
+        { address: 'module.auto', path, line: 40, versionSite: { path, line: 4, value: '1.32' } },
+      ]],
+    ]);
+    expect(contents.environments[0].nodeGroups.map((group) => [group.name, group.version, group.versionSite?.line, group.origin?.type === 'terraform' && group.origin.address])).toEqual([
+      ['general', '1.32', 4, 'module.blue'],
+      ['general', '1.31', 26, 'module.green'],
+    ]);
+  });
+
   it('reports malformed HCL as input-invalid at its file and line, and reads the other files', async () => {
     const contents = await read('test/fixtures/terraform/broken');
     expect(contents.findings).toEqual([
