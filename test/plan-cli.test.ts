@@ -162,6 +162,14 @@ describe('upshift plan on the EKS module as its own examples call it', () => {
     }]);
   });
 
+  it('checks the nodes of a cluster whose code declares no managed node group, changing nothing behind the code', async () => {
+    const env = await planOf(['test/fixtures/terraform/auto-mode', '--target', '1.34']);
+    const nodes = env.steps.find((step) => step.kind === 'node-group')!;
+    expect(nodes.title).toBe('Check that the nodes of test/fixtures/terraform/auto-mode reach 1.34');
+    expect(nodes.commands).toEqual(['aws eks update-kubeconfig --name shop-auto', 'kubectl get nodes -L eks.amazonaws.com/nodegroup,karpenter.sh/nodepool,eks.amazonaws.com/compute-type']);
+    expect(env.steps.flatMap((step) => step.commands).filter((command) => /update-nodegroup/.test(command))).toEqual([]);
+  });
+
   it('advises a larger maxUnavailable only where it shortens the roll', async () => {
     // 2 nodes under the module's default 33%: one at a time either way; 6 nodes under max_unavailable 1: 30% is one too.
     for (const [path, target] of [[V21, '1.34'], [V20, '1.32']]) {

@@ -261,7 +261,7 @@ function rollNodeGroups(context: StepContext, hop: string, to: string, versions:
       kind: 'node-group',
       title: `Check that the nodes of ${env.name} reach ${to}`,
       commands: [kubeContextCommand(env), 'kubectl get nodes -L eks.amazonaws.com/nodegroup,karpenter.sh/nodepool,eks.amazonaws.com/compute-type'],
-      items: [`No managed node group of this cluster was found in its code: nodes of EKS Auto Mode or Karpenter are replaced by their controller once the control plane is at ${to} (as its disruption settings allow); a node group declared elsewhere is updated where it is declared.`],
+      items: [`No managed node group of this cluster was found in its code: nodes of EKS Auto Mode or Karpenter are replaced by their controller once the control plane is at ${to} (as its disruption settings allow); self-managed nodes and node groups declared elsewhere are updated where they are declared.`],
       minutes: estimate.rollMinutes(estimate.ASSUMED_NODES, String(estimate.DEFAULT_MAX_UNAVAILABLE)),
       rollback: `Nodes one minor behind the control plane keep working (version skew).`,
     })];
