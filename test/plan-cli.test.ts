@@ -125,12 +125,14 @@ describe('upshift plan on the EKS module as its own examples call it', () => {
     const v21 = await planOf([V21, '--target', '1.34']);
     expect(v21.cluster).toBe('<cluster-name>');
     expect(v21.steps[0].commands.slice(1)).toEqual([
-      'aws eks list-insights --cluster-name <cluster-name> --filter kinds=UPGRADE_READINESS',
-      'aws ec2 describe-subnets --subnet-ids $(aws eks describe-cluster --name <cluster-name> --query \'cluster.resourcesVpcConfig.subnetIds\' --output text) --query \'Subnets[].AvailableIpAddressCount\'',
+      // In the region of the code's own aws provider, not the profile's.
+      'aws eks list-insights --region eu-west-1 --cluster-name <cluster-name> --filter kinds=UPGRADE_READINESS',
+      'aws ec2 describe-subnets --region eu-west-1 --subnet-ids $(aws eks describe-cluster --region eu-west-1 --name <cluster-name> --query \'cluster.resourcesVpcConfig.subnetIds\' --output text) --query \'Subnets[].AvailableIpAddressCount\'',
     ]);
+    expect(v21.steps.find((step) => step.kind === 'verify')!.commands[0]).toBe('aws eks update-kubeconfig --region eu-west-1 --name <cluster-name>');
     expect(v21.steps[1].title).toBe(`Update the ${V21} control plane from 1.33 to 1.34`);
     expect(v21.manual).toEqual([{
-      id: 'cluster-name', path: `${V21}/main.tf`, line: 11,
+      id: 'cluster-name', path: `${V21}/main.tf`, line: 22,
       why: 'the commands need the cluster\'s name, which the code sets with `name = local.name` from values upshift cannot read, and no output of the root module holds it: replace <cluster-name> in the commands with the cluster\'s name, or add output "cluster_name" { value = module.eks.cluster_name } and plan again',
     }]);
     const v20 = await planOf([V20, '--target', '1.32']);

@@ -103,6 +103,8 @@ export interface EnvironmentFact {
   cluster?: string;
   /** When the code does not let `cluster` be computed (path.cwd, data sources): where it names the cluster. */
   clusterNameSource?: ClusterNameSource;
+  /** The AWS region of the cluster, when the code sets it (the aws provider's region). */
+  region?: string;
   /** Other EKS clusters declared in the same root module, which this environment's facts are not about. */
   otherClusters?: OtherCluster[];
   /** How Terraform applies this environment: its root module and variables file (display paths). */

@@ -177,6 +177,7 @@ function checkCommand(context: StepContext, current: string, target: string): st
 function precheck(context: StepContext, hop: string, from: string, to: string, first: boolean, coverage: Coverage): StepDraft {
   const blockers = first ? context.findings.filter((finding) => DRAIN_BLOCKERS.has(finding.id) && !coverage.isResolved(finding)) : [];
   const cluster = clusterName(context.env);
+  const region = regionOption(context.env);
   const draft = step({
     hop,
     phase: 'before',
@@ -185,8 +186,8 @@ function precheck(context: StepContext, hop: string, from: string, to: string, f
     commands: [
       checkCommand(context, from, to),
       ...clusterNameCommands(context.env, context.cwd),
-      `aws eks list-insights --cluster-name ${cluster} --filter kinds=UPGRADE_READINESS`,
-      `aws ec2 describe-subnets --subnet-ids $(aws eks describe-cluster --name ${cluster} --query 'cluster.resourcesVpcConfig.subnetIds' --output text) --query 'Subnets[].AvailableIpAddressCount'`,
+      `aws eks list-insights${region} --cluster-name ${cluster} --filter kinds=UPGRADE_READINESS`,
+      `aws ec2 describe-subnets${region} --subnet-ids $(aws eks describe-cluster${region} --name ${cluster} --query 'cluster.resourcesVpcConfig.subnetIds' --output text) --query 'Subnets[].AvailableIpAddressCount'`,
     ],
     minutes: estimate.PRECHECK_MINUTES,
     rollback: 'Nothing has changed yet.',
@@ -424,7 +425,12 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
 /** kubectl must talk to this environment's cluster, not whichever context was current. */
 function kubeContextCommand(env: PlannedEnvironment): string {
   if (env.origin?.type === 'cluster' && env.origin.context) return `kubectl config use-context ${env.origin.context}`;
-  return `aws eks update-kubeconfig --name ${clusterName(env)}`;
+  return `aws eks update-kubeconfig${regionOption(env)} --name ${clusterName(env)}`;
+}
+
+/** The AWS CLI reads the region from the profile unless told: the code's own region, when it sets one. */
+function regionOption(env: PlannedEnvironment): string {
+  return env.region ? ` --region ${env.region}` : '';
 }
 
 function verify(context: StepContext, hop: string, to: string): StepDraft {

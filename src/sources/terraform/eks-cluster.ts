@@ -33,6 +33,8 @@ export interface ClusterVersion {
   clusterNameSource?: ClusterNameSource;
   /** The other EKS clusters the same root module declares (the EKS module's examples declare two). */
   otherClusters?: OtherCluster[];
+  /** The region of the root module's default aws provider, when the code sets it. */
+  region?: string;
 }
 
 /** `shared`: the module's .tf files are read by several environments (one tfvars file each). */
@@ -60,6 +62,8 @@ export function clusterVersion(files: readonly ModuleFile[], scope: EnvironmentS
       return [{ address: other.address, path: other.file.path, line: otherAttribute.line, ...(otherSite ? { versionSite: otherSite } : {}) }];
     });
     if (others.length > 0) result.otherClusters = others;
+    const region = providerRegion(files, scope);
+    if (region) result.region = region;
     const site = locateValue(attribute.value, { path: found.file.path, line: attribute.line }, scope, shared);
     if (site) result.site = site;
     const cluster = name && asText(evaluate(name.value, scope));
@@ -87,6 +91,18 @@ function nameOutput(files: readonly ModuleFile[], address: string): string | und
       // aws_eks_cluster.this[0].name: the index does not change which attribute it is.
       const path = value.path.filter((step) => typeof step === 'string');
       if (path.length === 2 && path[0] === label && attributes.includes(path[1] as string) && block.labels[0]) return block.labels[0];
+    }
+  }
+  return undefined;
+}
+
+/** The region of the default (un-aliased) aws provider, where the clusters of a root module live. */
+function providerRegion(files: readonly ModuleFile[], scope: EnvironmentScope): string | undefined {
+  for (const file of files) {
+    for (const block of blocksOf(file.body, 'provider')) {
+      if (block.labels[0] !== 'aws' || block.body.attributes.has('alias')) continue;
+      const region = block.body.attributes.get('region');
+      return region && asText(evaluate(region.value, scope));
     }
   }
   return undefined;

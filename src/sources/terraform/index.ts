@@ -76,6 +76,7 @@ export async function readTerraform(paths: readonly string[], options: Terraform
         if (cluster?.cluster) fact.cluster = cluster.cluster;
         if (cluster?.clusterNameSource) fact.clusterNameSource = cluster.clusterNameSource;
         if (cluster?.otherClusters) fact.otherClusters = cluster.otherClusters;
+        if (cluster?.region) fact.region = cluster.region;
         const varFile = varFiles.get(name);
         fact.terraform = { directory: displayPath(directory, options.cwd), ...(varFile ? { varFile } : {}) };
         contents.environments.push(fact);

@@ -122,8 +122,10 @@ describe('fixtures', () => {
 
   it('says where the code names a cluster it does not let be computed, and which output prints the name; the module\'s node groups default to 33% unavailable', async () => {
     const v21 = await read('test/fixtures/terraform/eks-module-addons');
+    // The default aws provider's region (not an aliased one's) is the cluster's.
+    expect(v21.environments.map((env) => env.region)).toEqual(['eu-west-1']);
     expect(v21.environments.map(({ cluster, clusterNameSource, nodeGroups }) => [cluster, clusterNameSource, nodeGroups.map((group) => group.maxUnavailable)])).toEqual([
-      [undefined, { path: 'test/fixtures/terraform/eks-module-addons/main.tf', line: 11 }, ['33%']],
+      [undefined, { path: 'test/fixtures/terraform/eks-module-addons/main.tf', line: 22 }, ['33%']],
     ]);
     const v20 = await read('test/fixtures/terraform/eks-module-v20');
     expect(v20.environments.map(({ cluster, clusterNameSource, nodeGroups }) => [cluster, clusterNameSource, nodeGroups.map((group) => group.maxUnavailable)])).toEqual([
