@@ -97,3 +97,86 @@ describe('upshift plan', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('upshift plan on the EKS module as its own examples call it', () => {
+  const V21 = 'test/fixtures/terraform/eks-module-addons';
+  const V20 = 'test/fixtures/terraform/eks-module-v20';
+  type Step = { kind: string; title: string; commands: string[]; items?: string[] };
+  const planOf = async (args: string[]) => {
+    const run = await upshift(['plan', ...args, '--strategy', 'in-place', '-o', 'json', '--fail-on', 'none']);
+    expect(run.code).toBe(0);
+    return JSON.parse(run.stdout).environments[0] as { cluster: string; steps: Step[]; manual: object[] };
+  };
+
+  it('moves the add-ons without addon_version in the control plane\'s apply, with no step, check note or manual item of their own', async () => {
+    const check = JSON.parse((await upshift(['check', V21, V20, '--target', '1.33', '-o', 'json', '--fail-on', 'none'])).stdout);
+    expect(check.findings.filter((finding: { id: string }) => finding.id === 'addon-unknown' || finding.id === 'kube-proxy-skew').map((finding: { message: string }) => finding.message)).toEqual([
+      'aws-ebs-csi-driver 1.40.0-eksbuild.1 (EKS add-on aws-ebs-csi-driver v1.40.0-eksbuild.1): no compatibility matrix is in the knowledge base (No compatibility table is published (https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/master/docs/install.md)); check its release notes for 1.33 and add a compatibility row with --data',
+      // A plain aws_eks_addon without addon_version does not move: Terraform sees no diff.
+      'aws-ebs-csi-driver (EKS add-on aws-ebs-csi-driver): its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs',
+    ]);
+    const env = await planOf([V21, '--target', '1.35']);
+    expect(env.steps.filter((step) => step.kind === 'addon-upgrade')).toEqual([]);
+    expect(env.steps.filter((step) => step.kind === 'control-plane').map((step) => step.items?.at(-1))).toEqual(['1.34', '1.35'].map((to) =>
+      `This apply also moves the EKS add-ons coredns, kube-proxy to the most recent version EKS lists for ${to}, and vpc-cni to the version EKS names as the default for ${to}, right after the control plane: the code sets no addon_version, so each apply looks one up for the cluster's version.`));
+  });
+
+  it('prints a placeholder and a manual item for a cluster name it cannot compute, and reads one from the root module\'s output after selecting the state', async () => {
+    const v21 = await planOf([V21, '--target', '1.34']);
+    expect(v21.cluster).toBe('<cluster-name>');
+    expect(v21.steps[0].commands.slice(1)).toEqual([
+      // In the region of the code's own aws provider, not the profile's.
+      'aws eks list-insights --region eu-west-1 --cluster-name <cluster-name> --filter kinds=UPGRADE_READINESS',
+      'aws ec2 describe-subnets --region eu-west-1 --subnet-ids $(aws eks describe-cluster --region eu-west-1 --name <cluster-name> --query \'cluster.resourcesVpcConfig.subnetIds\' --output text) --query \'Subnets[].AvailableIpAddressCount\'',
+    ]);
+    expect(v21.steps.find((step) => step.kind === 'verify')!.commands[0]).toBe('aws eks update-kubeconfig --region eu-west-1 --name <cluster-name>');
+    expect(v21.steps[1].title).toBe(`Update the ${V21} control plane from 1.33 to 1.34`);
+    expect(v21.manual).toEqual([{
+      id: 'cluster-name', path: `${V21}/main.tf`, line: 22,
+      why: 'the commands need the cluster\'s name, which the code sets with `name = local.name` from values upshift cannot read, and no output of the root module holds it: replace <cluster-name> in the commands with the cluster\'s name, or add output "cluster_name" { value = module.eks.cluster_name } and plan again',
+    }]);
+    const v20 = await planOf([V20, '--target', '1.32']);
+    const name = `"$(terraform -chdir=${V20} output -raw eks_cluster_name)"`;
+    expect(v20.cluster).toBe(name);
+    expect(v20.manual).toEqual([]);
+    expect(v20.steps[0].commands.slice(1)).toEqual([
+      `terraform -chdir=${V20} init`,
+      `aws eks list-insights --cluster-name ${name} --filter kinds=UPGRADE_READINESS`,
+      `aws ec2 describe-subnets --subnet-ids $(aws eks describe-cluster --name ${name} --query 'cluster.resourcesVpcConfig.subnetIds' --output text) --query 'Subnets[].AvailableIpAddressCount'`,
+    ]);
+    expect(v20.steps.find((step) => step.kind === 'verify')!.commands[0]).toBe(`aws eks update-kubeconfig --name ${name}`);
+  });
+
+  it('upgrades one cluster of a root module that declares several, says which others its apply moves, and leaves the rest to a person', async () => {
+    const TWO = 'test/fixtures/terraform/two-clusters';
+    const env = await planOf([TWO, '--target', '1.33']);
+    expect(env.steps.map((step) => step.title)).toEqual([
+      'Pre-checks for 1.32→1.33',
+      `Update the ${TWO} control plane (shop-blue) from 1.32 to 1.33`,
+      // module.green's node group of the same name is not this cluster's.
+      'Roll node group general (2 nodes) from 1.32 to 1.33 with maxUnavailable 33%: ~16 min',
+      `Verify ${TWO} at 1.33: nodes, pods, error rates`,
+    ]);
+    expect(env.steps[1].items).toContain('This apply also updates the control plane of module.auto, whose version is set by the same line, and rolls its node groups: this plan does not check or verify that cluster separately.');
+    expect(env.manual).toEqual([{
+      id: 'other-cluster', path: `${TWO}/main.tf`, line: 26,
+      why: `module.green is another EKS cluster of this root module: this plan upgrades module.blue and not its control plane, node groups or add-ons; upgrade it the same way, one minor per apply, at ${TWO}/main.tf:26`,
+    }]);
+  });
+
+  it('checks the nodes of a cluster whose code declares no managed node group, changing nothing behind the code', async () => {
+    const env = await planOf(['test/fixtures/terraform/auto-mode', '--target', '1.34']);
+    const nodes = env.steps.find((step) => step.kind === 'node-group')!;
+    expect(nodes.title).toBe('Check that the nodes of test/fixtures/terraform/auto-mode reach 1.34');
+    expect(nodes.commands).toEqual(['aws eks update-kubeconfig --name shop-auto', 'kubectl get nodes -L eks.amazonaws.com/nodegroup,karpenter.sh/nodepool,eks.amazonaws.com/compute-type']);
+    expect(env.steps.flatMap((step) => step.commands).filter((command) => /update-nodegroup/.test(command))).toEqual([]);
+  });
+
+  it('advises a larger maxUnavailable only where it shortens the roll', async () => {
+    // 2 nodes under the module's default 33%: one at a time either way; 6 nodes under max_unavailable 1: 30% is one too.
+    for (const [path, target] of [[V21, '1.34'], [V20, '1.32']]) {
+      const roll = (await planOf([path, '--target', target])).steps.find((step) => step.kind === 'node-group')!;
+      expect(roll.items?.filter((item) => /maxUnavailable|max_unavailable|shorten/.test(item))).toEqual([]);
+    }
+  });
+});

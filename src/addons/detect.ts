@@ -21,6 +21,8 @@ export interface DetectedAddon {
   resource?: ResourceRef;
   /** The image, chart or EKS add-on version the version was read from. */
   evidence: string;
+  /** An EKS add-on whose version the code looks up for the control plane's at every apply (EksAddonReference). */
+  followsControlPlane?: EksAddonReference['followsControlPlane'];
 }
 
 const cache = new WeakMap<Inventory, DetectedAddon[]>();
@@ -84,6 +86,7 @@ function fromEksAddon(reference: EksAddonReference, addons: AddonIndex): Detecte
       origin: reference.origin,
       ...(reference.env ? { env: reference.env } : {}),
       evidence: `EKS add-on ${reference.name}${reference.version ? ` ${reference.version}` : ''}`,
+      ...(reference.followsControlPlane ? { followsControlPlane: reference.followsControlPlane } : {}),
     },
   ];
 }

@@ -39,6 +39,8 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
   const base = anchor(detected);
   const subject = `${detected.name} (${detected.evidence})`;
   if (detected.version === undefined) {
+    // Nothing to pin or judge: every apply that moves the control plane moves it to a version EKS lists for it.
+    if (detected.followsControlPlane) return [];
     const fromChart = detected.via === 'chart' || detected.via === 'helm-release';
     const why = fromChart
       ? `the knowledge base does not map this chart version to an app release of ${detected.name}; add a chartVersions row with --data`

@@ -26,7 +26,8 @@ export const versionSkewCheck: Check = {
       }
     }
     for (const detected of detectAddons(inventory, context.knowledge.addons)) {
-      if (detected.name !== 'kube-proxy') continue;
+      // One that follows the control plane is moved to its minor by the same apply: no skew to judge.
+      if (detected.name !== 'kube-proxy' || (detected.version === undefined && detected.followsControlPlane)) continue;
       const controlPlane = currentVersionFor(detected.env, inventory, context);
       findings.push(...judgeSkew('kube-proxy', 'kube-proxy-skew', `kube-proxy (${detected.evidence})`, detected.version, controlPlane, detected.origin, context, { via: detected.via }));
     }

@@ -49,8 +49,34 @@ export interface EksAddonReference {
   name: string;
   version?: string;
   versionSite?: ValueSite;
+  /**
+   * Set when no version is pinned and the code picks one for the cluster's Kubernetes version at
+   * every apply, as the EKS module does (coalesce(addon_version, data.aws_eks_addon_version...)):
+   * the newest EKS lists for it ('most-recent') or EKS's default for it ('default'). The apply that
+   * moves the control plane moves the add-on with it.
+   */
+  followsControlPlane?: 'most-recent' | 'default';
   env?: string;
   origin: Origin;
+}
+
+/** Where infrastructure code names a cluster whose name cannot be computed from it. */
+export interface ClusterNameSource {
+  /** The attribute that names the cluster (display path). */
+  path: string;
+  line: number;
+  /** A root-module output whose value is the cluster's name (`terraform output -raw` prints it). */
+  output?: string;
+}
+
+/** An EKS cluster declared beside an environment's own, in the same root module. */
+export interface OtherCluster {
+  /** `module.eks_bottlerocket`, `aws_eks_cluster.other`: node groups of that cluster carry it in their origin. */
+  address: string;
+  /** Where its version is declared (display path). */
+  path: string;
+  line: number;
+  versionSite?: ValueSite;
 }
 
 export interface NodeGroupFact {
@@ -75,6 +101,12 @@ export interface EnvironmentFact {
   versionSite?: ValueSite;
   /** The EKS cluster's name as the code computes it (e.g. a local "acme-${var.environment}"). */
   cluster?: string;
+  /** When the code does not let `cluster` be computed (path.cwd, data sources): where it names the cluster. */
+  clusterNameSource?: ClusterNameSource;
+  /** The AWS region of the cluster, when the code sets it (the aws provider's region). */
+  region?: string;
+  /** Other EKS clusters declared in the same root module, which this environment's facts are not about. */
+  otherClusters?: OtherCluster[];
   /** How Terraform applies this environment: its root module and variables file (display paths). */
   terraform?: { directory: string; varFile?: string };
   nodeGroups: NodeGroupFact[];

@@ -10,7 +10,7 @@ import type { Coverage } from './coverage.js';
 import * as estimate from './durations.js';
 import { isConcreteVersion } from './edits.js';
 import type { StepContext, StepDraft } from './steps.js';
-import { applyCommands } from './tooling.js';
+import { applyCommands, clusterName } from './tooling.js';
 
 const ADDON_FINDINGS = new Set(['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'kube-proxy-skew']);
 
@@ -188,7 +188,7 @@ function commandsFor(pinned: Pinned, value: string, context: StepContext): strin
       `helm upgrade ${reference.release ?? reference.chart} ${chart} --version ${value} --namespace ${origin.namespace} --reuse-values`,
     ];
   }
-  if (pinned.kind === 'eks-addon') return [`aws eks update-addon --cluster-name ${context.env.cluster ?? context.env.name} --addon-name ${pinned.reference.name} --addon-version ${value} --resolve-conflicts PRESERVE`];
+  if (pinned.kind === 'eks-addon') return [`aws eks update-addon --cluster-name ${clusterName(context.env)} --addon-name ${pinned.reference.name} --addon-version ${value} --resolve-conflicts PRESERVE`];
   return [];
 }
 

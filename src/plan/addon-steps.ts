@@ -172,7 +172,8 @@ function eksAddonUpgrades(inventory: Inventory, env: PlannedEnvironment, hops: r
   const upgrades: AddonUpgrade[] = [];
   const seen = new Set<string>();
   for (const reference of inventory.eksAddons) {
-    if (!belongsTo(reference, env) || seen.has(reference.name)) continue;
+    // Moved by the control plane's own apply (see controlPlaneFollowers).
+    if (!belongsTo(reference, env) || seen.has(reference.name) || follows(reference)) continue;
     seen.add(reference.name);
     const definition = knowledge.addons.byEksAddon(reference.name) ?? knowledge.addons.get(reference.name);
     if (!definition) continue;
@@ -210,6 +211,20 @@ function eksAddonUpgrades(inventory: Inventory, env: PlannedEnvironment, hops: r
     }
   }
   return upgrades;
+}
+
+/**
+ * The EKS add-ons of the environment that pin no version and that the code looks up for the
+ * cluster's Kubernetes version at every apply (the EKS module's addons without addon_version):
+ * the apply that moves the control plane moves them right after it, with no step of their own.
+ */
+export function controlPlaneFollowers(inventory: Inventory, env: PlannedEnvironment): EksAddonReference[] {
+  const names = new Set<string>();
+  return inventory.eksAddons.filter((reference) => belongsTo(reference, env) && follows(reference) && !names.has(reference.name) && names.add(reference.name));
+}
+
+function follows(reference: EksAddonReference): boolean {
+  return reference.version === undefined && reference.followsControlPlane !== undefined;
 }
 
 /** A release the project's path passes through although it is not listed for the running control plane. */

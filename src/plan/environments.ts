@@ -14,6 +14,12 @@ export interface PlannedEnvironment {
   versionSite?: ValueSite;
   /** The cluster's name as the infrastructure code computes it. */
   cluster?: string;
+  /** The AWS region the code puts the cluster in: the AWS CLI commands name it. */
+  region?: string;
+  /** Other EKS clusters the same root module declares: the plan does not upgrade them. */
+  otherClusters?: EnvironmentFact['otherClusters'];
+  /** Where the code names the cluster when `cluster` cannot be computed. */
+  clusterNameSource?: EnvironmentFact['clusterNameSource'];
   terraform?: EnvironmentFact['terraform'];
 }
 
@@ -49,9 +55,15 @@ export function planEnvironments(known: readonly EnvironmentFact[], names: reado
     chosen = known
       .filter((env) => names.length === 0 || names.includes(env.name))
       .map((env) => {
-        const planned: PlannedEnvironment = { name: env.name, current: versionOf(env, current), origin: env.origin, nodeGroups: env.nodeGroups };
+        // The node groups of another cluster in the same root module are not this cluster's to roll.
+        const others = new Set((env.otherClusters ?? []).map((other) => other.address));
+        const nodeGroups = env.nodeGroups.filter((group) => !(group.origin?.type === 'terraform' && group.origin.address && others.has(group.origin.address)));
+        const planned: PlannedEnvironment = { name: env.name, current: versionOf(env, current), origin: env.origin, nodeGroups };
+        if (env.otherClusters) planned.otherClusters = env.otherClusters;
+        if (env.region) planned.region = env.region;
         if (env.versionSite) planned.versionSite = env.versionSite;
         if (env.cluster) planned.cluster = env.cluster;
+        else if (env.clusterNameSource) planned.clusterNameSource = env.clusterNameSource;
         if (env.terraform) planned.terraform = env.terraform;
         return planned;
       });

@@ -204,7 +204,9 @@ describe('steps', () => {
     expect(flowcontrol.items).toEqual(['FlowSchema ci: flowcontrol.apiserver.k8s.io/v1beta2 → flowcontrol.apiserver.k8s.io/v1 (apf.yaml:20)']);
     expect(flowcontrol.commands).toEqual(['upshift fix apf.yaml --target 1.29 --write']);
     expect(flowcontrol.resolves).toEqual([{ id: 'api-removed', path: 'apf.yaml', line: 20 }, { id: 'api-replacement-unavailable', path: 'apf.yaml', line: 20 }]);
-    expect(nodeGroup.title).toBe('Roll node group general-1-28 (12 nodes) from 1.28 to 1.29 with maxUnavailable 30%: ~32 min');
+    // The roll runs with the group's own updateConfig; the code that declares it is where to change it.
+    expect(nodeGroup.title).toBe('Roll node group general-1-28 (12 nodes) from 1.28 to 1.29 with maxUnavailable 1: ~1 h 36 min');
+    expect(nodeGroup.items?.[0]).toBe('To shorten the roll to ~32 min, set max_unavailable_percentage = 30 in general-1-28\'s update config (now 1) before the control-plane apply of this hop, which rolls it');
     expect(nodeGroup.edits).toEqual([]);
     expect(nodeGroup.commands).toEqual([]);
     expect(production.steps[7].items).toEqual(['CronJob shop/report: batch/v1beta1 → batch/v1 (apps/cron.yaml:2)']);

@@ -2,12 +2,14 @@
 // migrations and add-on upgrades before, the control plane and nodes during, add-ons and
 // verification after — each with the edits and commands of the team's own tooling, the
 // findings it clears, and its rollback. What no step clears goes to the environment's manual.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { listHops } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
-import type { Inventory, NodeGroupFact, ValueSite } from '../core/inventory.js';
+import type { EksAddonReference, Inventory, NodeGroupFact, ValueSite } from '../core/inventory.js';
 import type { FixReport } from '../fix/report-types.js';
 import type { SupportStatus } from '../knowledge/calendar.js';
-import { placeAddonUpgrades, type AddonKnowledge } from './addon-steps.js';
+import { controlPlaneFollowers, placeAddonUpgrades, type AddonKnowledge } from './addon-steps.js';
 import { addonEdits, AddonSteps } from './addon-edits.js';
 import { Coverage } from './coverage.js';
 import * as estimate from './durations.js';
@@ -18,16 +20,19 @@ import type { Simulation } from './simulation.js';
 import { amiFamilyReplacements, DRAIN_BLOCKERS, drainFixes, nodeGroupCatchUp } from './skew-steps.js';
 import {
   applyCommands,
+  clusterLabel,
   clusterName,
+  clusterNameCommands,
   controlPlaneCommands,
   deleteClusterCommands,
   nodeGroupCommands,
   nodeGroupNameFor,
   toolOf,
+  UNKNOWN_CLUSTER_NAME,
   updateConfigCommand,
 } from './tooling.js';
 import { trafficShiftSteps } from './traffic.js';
-import type { EnvironmentPlan, Phase, PlanSignals, Step, StrategyName } from './types.js';
+import type { EnvironmentPlan, ManualItem, Phase, PlanSignals, Step, StrategyName } from './types.js';
 
 export interface StepContext {
   env: PlannedEnvironment;
@@ -75,10 +80,47 @@ export function environmentSteps(strategy: StrategyName, context: StepContext): 
     target,
     hops: hops.length === 0 ? [] : strategy === 'cluster-migration' ? [`${env.current}→${target}`] : hops,
     steps: drafts.map((draft, index) => ordered(draft, index + 1)),
-    manual: hops.length === 0 ? [] : coverage.manualItems(),
+    manual: hops.length === 0 ? [] : [...clusterNameManual(context), ...otherClustersManual(env), ...coverage.manualItems()],
   };
   if (env.origin) plan.origin = env.origin;
   return plan;
+}
+
+/** Commands stand for a cluster name the code does not let upshift compute with a placeholder: a person fills it in. */
+function clusterNameManual(context: StepContext): ManualItem[] {
+  const { env } = context;
+  const source = env.clusterNameSource;
+  if (!source || clusterName(env) !== UNKNOWN_CLUSTER_NAME) return [];
+  const written = lineAt(resolve(context.cwd, source.path), source.line);
+  const address = env.origin?.type === 'terraform' ? env.origin.address : undefined;
+  const output = address?.startsWith('module.') ? `${address}.cluster_name` : address ? `${address}.name` : undefined;
+  return [{
+    id: 'cluster-name',
+    path: source.path,
+    line: source.line,
+    why: `the commands need the cluster's name, which the code sets${written ? ` with \`${written}\`` : ''} from values upshift cannot read, and no output of the root module holds it: replace ${UNKNOWN_CLUSTER_NAME} in the commands with the cluster's name${output ? `, or add output "cluster_name" { value = ${output} } and plan again` : ''}`,
+  }];
+}
+
+/** Another cluster of the same root module whose version is set elsewhere: the plan does not move it. */
+function otherClustersManual(env: PlannedEnvironment): ManualItem[] {
+  const own = env.origin?.type === 'terraform' ? env.origin.address : undefined;
+  return (env.otherClusters ?? [])
+    .filter((other) => !sameSite(other.versionSite, env.versionSite))
+    .map((other) => ({
+      id: 'other-cluster',
+      path: other.path,
+      line: other.line,
+      why: `${other.address} is another EKS cluster of this root module: this plan upgrades ${own ?? 'only the first one'} and not its control plane, node groups or add-ons; upgrade it the same way, one minor per apply, at ${other.versionSite ? `${other.versionSite.path}:${other.versionSite.line}` : `${other.path}:${other.line}`}`,
+    }));
+}
+
+function lineAt(path: string, line: number): string | undefined {
+  try {
+    return readFileSync(path, 'utf8').split(/\r?\n/)[line - 1]?.trim().replace(/\s+/g, ' ') || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The step with its fields in the order CLI.md shows them. */
@@ -135,6 +177,7 @@ function checkCommand(context: StepContext, current: string, target: string): st
 function precheck(context: StepContext, hop: string, from: string, to: string, first: boolean, coverage: Coverage): StepDraft {
   const blockers = first ? context.findings.filter((finding) => DRAIN_BLOCKERS.has(finding.id) && !coverage.isResolved(finding)) : [];
   const cluster = clusterName(context.env);
+  const region = regionOption(context.env);
   const draft = step({
     hop,
     phase: 'before',
@@ -142,8 +185,9 @@ function precheck(context: StepContext, hop: string, from: string, to: string, f
     title: blockers.length > 0 ? `Pre-checks for ${hop}: ${blockers.length} drain blocker${blockers.length === 1 ? '' : 's'} to settle first (see manual)` : `Pre-checks for ${hop}`,
     commands: [
       checkCommand(context, from, to),
-      `aws eks list-insights --cluster-name ${cluster} --filter kinds=UPGRADE_READINESS`,
-      `aws ec2 describe-subnets --subnet-ids $(aws eks describe-cluster --name ${cluster} --query 'cluster.resourcesVpcConfig.subnetIds' --output text) --query 'Subnets[].AvailableIpAddressCount'`,
+      ...clusterNameCommands(context.env, context.cwd),
+      `aws eks list-insights${region} --cluster-name ${cluster} --filter kinds=UPGRADE_READINESS`,
+      `aws ec2 describe-subnets${region} --subnet-ids $(aws eks describe-cluster${region} --name ${cluster} --query 'cluster.resourcesVpcConfig.subnetIds' --output text) --query 'Subnets[].AvailableIpAddressCount'`,
     ],
     minutes: estimate.PRECHECK_MINUTES,
     rollback: 'Nothing has changed yet.',
@@ -158,7 +202,7 @@ function controlPlane(context: StepContext, hop: string, from: string, to: strin
     hop,
     phase: 'during',
     kind: 'control-plane',
-    title: `Update the ${env.name} control plane (${clusterName(env)}) from ${from} to ${to}`,
+    title: `Update the ${env.name} control plane${clusterLabel(env) ? ` (${clusterLabel(env)})` : ''} from ${from} to ${to}`,
     commands: controlPlaneCommands(env, to, context.cwd),
     minutes: estimate.CONTROL_PLANE_MINUTES,
     rollback: `None in place: EKS cannot downgrade a control plane. Fix forward, or rebuild a cluster at ${from} from the same code and restore into it.`,
@@ -178,6 +222,12 @@ function controlPlane(context: StepContext, hop: string, from: string, to: strin
   } else if (toolOf(env.origin) !== 'aws') {
     draft.items = [`The version of ${env.name} was not traced to a line upshift can edit; set it to ${to} where the code declares it`];
   }
+  const alongside = (env.otherClusters ?? []).filter((other) => sameSite(other.versionSite, env.versionSite));
+  if (alongside.length > 0 && env.versionSite) {
+    (draft.items ??= []).push(`This apply also updates the control plane of ${alongside.map((other) => other.address).join(', ')}, whose version is set by the same line, and rolls its node groups: this plan does not check or verify ${alongside.length === 1 ? 'that cluster' : 'those clusters'} separately.`);
+  }
+  const addons = controlPlaneFollowers(context.inventory, env);
+  if (addons.length > 0) (draft.items ??= []).push(followersNote(addons, to));
   if (last) {
     for (const finding of context.findings.filter((entry) => SUPPORT.has(entry.id))) {
       // Reaching a target that is itself out of support clears nothing.
@@ -188,10 +238,35 @@ function controlPlane(context: StepContext, hop: string, from: string, to: strin
   return draft;
 }
 
+/** What the control-plane apply does to the EKS add-ons that pin no version. */
+function followersNote(addons: readonly EksAddonReference[], to: string): string {
+  const names = (list: readonly EksAddonReference[]) => list.map((addon) => addon.name).join(', ');
+  const mostRecent = addons.filter((addon) => addon.followsControlPlane === 'most-recent');
+  const byDefault = addons.filter((addon) => addon.followsControlPlane === 'default');
+  const versions = [
+    ...(mostRecent.length > 0 ? [`${names(mostRecent)} to the most recent version EKS lists for ${to}`] : []),
+    ...(byDefault.length > 0 ? [`${names(byDefault)} to the version EKS names as the default for ${to}`] : []),
+  ];
+  return `This apply also moves the EKS add-on${addons.length === 1 ? '' : 's'} ${versions.join(', and ')}, right after the control plane: the code sets no addon_version, so each apply looks one up for the cluster's version.`;
+}
+
 function rollNodeGroups(context: StepContext, hop: string, to: string, versions: Map<string, string>, names: Map<string, string>, coverage: Coverage): StepDraft[] {
   const { env } = context;
   // Without node groups in code, the simulated ones are the groups the rollout was modelled on.
   const groups: NodeGroupFact[] = env.nodeGroups.length > 0 ? env.nodeGroups : (context.simulation?.nodeGroups ?? []).map((group) => ({ name: group.name, desiredSize: group.nodes, ...(group.maxUnavailable ? { maxUnavailable: group.maxUnavailable } : {}) }));
+  if (groups.length === 0 && toolOf(env.origin) !== 'aws') {
+    // The code declares the cluster and no managed node group: the AWS CLI would change what it manages behind its back.
+    return [step({
+      hop,
+      phase: 'during',
+      kind: 'node-group',
+      title: `Check that the nodes of ${env.name} reach ${to}`,
+      commands: [kubeContextCommand(env), 'kubectl get nodes -L eks.amazonaws.com/nodegroup,karpenter.sh/nodepool,eks.amazonaws.com/compute-type'],
+      items: [`No managed node group of this cluster was found in its code: nodes of EKS Auto Mode or Karpenter are replaced by their controller once the control plane is at ${to} (as its disruption settings allow); self-managed nodes and node groups declared elsewhere are updated where they are declared.`],
+      minutes: estimate.rollMinutes(estimate.ASSUMED_NODES, String(estimate.DEFAULT_MAX_UNAVAILABLE)),
+      rollback: `Nodes one minor behind the control plane keep working (version skew).`,
+    })];
+  }
   if (groups.length === 0) {
     return [step({
       hop,
@@ -211,26 +286,34 @@ function rollNodeGroups(context: StepContext, hop: string, to: string, versions:
     const from = versions.get(declared.name) ?? group.version ?? env.current;
     versions.set(declared.name, to);
     const nodes = estimate.nodesOf(group);
+    const tool = toolOf(group.origin ?? env.origin);
+    const configured = group.maxUnavailable ?? String(estimate.DEFAULT_MAX_UNAVAILABLE);
     const recommended = estimate.recommendedMaxUnavailable(nodes);
+    // Advice only where it replaces more nodes at once than the group's own updateConfig does.
+    const shorter = estimate.nodesPerWave(recommended, nodes) > estimate.nodesPerWave(configured, nodes) ? recommended : undefined;
+    // The roll runs with the group's updateConfig, unless this step changes it (through the API, when no code declares the group).
+    const used = shorter !== undefined && tool === 'aws' ? shorter : configured;
     const simulated = context.simulation?.nodeGroups.find((entry) => entry.name === group.name);
-    const minutes = simulated ? Math.ceil(simulated.durationSeconds / 60) : estimate.rollMinutes(nodes, recommended);
+    const minutes = simulated ? Math.ceil(simulated.durationSeconds / 60) : estimate.rollMinutes(nodes, used);
     const draft = step({
       hop,
       phase: 'during',
       kind: 'node-group',
-      title: `Roll node group ${group.name} (${nodes} nodes) from ${from} to ${to} with maxUnavailable ${recommended}: ~${estimate.formatMinutes(minutes)}${simulated ? (simulated.failed ? ' (simulated: the rollout fails, see below)' : ' (simulated)') : ''}`,
+      title: `Roll node group ${group.name} (${nodes} nodes) from ${from} to ${to} with maxUnavailable ${used}: ~${estimate.formatMinutes(minutes)}${simulated ? (simulated.failed ? ' (simulated: the rollout fails, see below)' : ' (simulated)') : ''}`,
       minutes,
       rollback: `Nodes at ${from} keep working with the ${to} control plane (version skew): add a node group at ${from} and cordon ${group.name}'s new nodes.`,
       result: { component: 'node-group', name: group.name, version: to },
     });
     const items: string[] = [];
-    const tool = toolOf(group.origin ?? env.origin);
-    if (group.maxUnavailable !== recommended) {
-      // Code that declares the group would revert a change made outside it.
-      if (tool === 'aws') draft.commands.push(updateConfigCommand(env, group, recommended));
-      else items.push(`Consider maxUnavailable ${recommended} in ${group.name}'s update_config (now ${group.maxUnavailable ?? 'the default 1'}) to shorten the roll`);
-    }
     const followsControlPlane = sameSite(group.versionSite, env.versionSite);
+    if (shorter !== undefined) {
+      // Code that declares the group would revert a change made outside it.
+      if (tool === 'aws') draft.commands.push(updateConfigCommand(env, group, shorter));
+      else {
+        const when = followsControlPlane ? 'before the control-plane apply of this hop, which rolls it' : 'before this roll';
+        items.push(`To shorten the roll to ~${estimate.formatMinutes(estimate.rollMinutes(nodes, shorter))}, set ${updateConfigSetting(tool, shorter)} in ${group.name}'s update config (now ${group.maxUnavailable ?? `the default ${estimate.DEFAULT_MAX_UNAVAILABLE}`}) ${when}`);
+      }
+    }
     const moved = followsControlPlane || nodeGroupEdits(context, group, to, draft);
     if (followsControlPlane) items.push(`Its version is set by the control plane's line (${env.versionSite!.path}:${env.versionSite!.line}): the control-plane apply of this hop rolls it; watch it finish.`);
     else if (moved) draft.commands.push(...nodeGroupCommands(env, group, to, context.cwd));
@@ -240,6 +323,19 @@ function rollNodeGroups(context: StepContext, hop: string, to: string, versions:
     if (items.length > 0) draft.items = items;
     return draft;
   });
+}
+
+/** An updateConfig value as the tooling that declares the group spells it. */
+function updateConfigSetting(tool: ReturnType<typeof toolOf>, maxUnavailable: string): string {
+  const percent = maxUnavailable.endsWith('%') ? maxUnavailable.slice(0, -1) : undefined;
+  switch (tool) {
+    case 'eksctl':
+      return percent ? `updateConfig.maxUnavailablePercentage: ${percent}` : `updateConfig.maxUnavailable: ${maxUnavailable}`;
+    case 'cloudformation':
+      return percent ? `UpdateConfig.MaxUnavailablePercentage: ${percent}` : `UpdateConfig.MaxUnavailable: ${maxUnavailable}`;
+    default:
+      return percent ? `max_unavailable_percentage = ${percent}` : `max_unavailable = ${maxUnavailable}`;
+  }
 }
 
 function sameSite(a: ValueSite | undefined, b: ValueSite | undefined): boolean {
@@ -326,13 +422,24 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
   });
 }
 
+/** kubectl must talk to this environment's cluster, not whichever context was current. */
+function kubeContextCommand(env: PlannedEnvironment): string {
+  if (env.origin?.type === 'cluster' && env.origin.context) return `kubectl config use-context ${env.origin.context}`;
+  return `aws eks update-kubeconfig${regionOption(env)} --name ${clusterName(env)}`;
+}
+
+/** The AWS CLI reads the region from the profile unless told: the code's own region, when it sets one. */
+function regionOption(env: PlannedEnvironment): string {
+  return env.region ? ` --region ${env.region}` : '';
+}
+
 function verify(context: StepContext, hop: string, to: string): StepDraft {
   return step({
     hop,
     phase: 'after',
     kind: 'verify',
     title: `Verify ${context.env.name} at ${to}: nodes, pods, error rates`,
-    commands: ['kubectl get nodes -o wide', 'kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded', checkCommand(context, to, context.target)],
+    commands: [kubeContextCommand(context.env), 'kubectl get nodes -o wide', 'kubectl get pods -A --field-selector=status.phase!=Running,status.phase!=Succeeded', checkCommand(context, to, context.target)],
     minutes: estimate.VERIFY_MINUTES,
     rollback: 'If a check fails, roll back the step that caused it (see its rollback).',
   });
@@ -346,7 +453,8 @@ function lastHopFrom(target: string): string {
 function migrationSteps(context: StepContext, coverage: Coverage): StepDraft[] {
   const { env, target, applications, signals } = context;
   const hop = `${env.current}→${target}`;
-  const newName = `${clusterName(env)}-${target.replace('.', '-')}`;
+  const oldName = clusterLabel(env) ?? 'the old cluster';
+  const newName = clusterLabel(env) ? `${clusterLabel(env)}-${target.replace('.', '-')}` : '<new-cluster-name>';
   const addons = placeAddonUpgrades(context.findings, context.inventory, env, [hop], context.knowledge, true);
   const singletons = context.findings.filter((finding) => finding.id === 'singleton-job');
   const backup = `${env.name}-before-${target.replace('.', '-')}`;
@@ -397,7 +505,7 @@ function migrationSteps(context: StepContext, coverage: Coverage): StepDraft[] {
     minutes: estimate.RESTORE_MINUTES,
     rollback: `Delete the restored workloads in ${newName}; the old cluster still serves all traffic.`,
   }));
-  steps.push(...trafficShiftSteps(hop, clusterName(env), newName, signals));
+  steps.push(...trafficShiftSteps(hop, oldName, newName, signals));
   steps.push(step({
     hop,
     phase: 'after',
@@ -412,9 +520,9 @@ function migrationSteps(context: StepContext, coverage: Coverage): StepDraft[] {
     hop,
     phase: 'after',
     kind: 'cleanup',
-    title: `After a soak period, and only once you confirm ${newName} serves all traffic: resume paused jobs in ${newName}, then delete the old cluster ${clusterName(env)}`,
+    title: `After a soak period, and only once you confirm ${newName} serves all traffic: resume paused jobs in ${newName}, then delete ${clusterLabel(env) ? `the old cluster ${oldName}` : oldName}`,
     commands: deleteClusterCommands(env, context.cwd),
-    items: [`Confirm before running: this deletes ${clusterName(env)} (the environment's own state), nothing else.`],
+    items: [`Confirm before running: this deletes ${oldName} (the environment's own state), nothing else.`],
     minutes: estimate.CLEANUP_MINUTES,
     rollback: 'Once the old cluster is deleted, rollback means rebuilding it: keep it until the soak ends.',
   }));

@@ -18,9 +18,30 @@ export function toolOf(origin: Origin | undefined): Tool {
   return 'aws';
 }
 
+/** Stands for a cluster name the code does not let upshift compute; the manual says which expression names it. */
+export const UNKNOWN_CLUSTER_NAME = '<cluster-name>';
+
+/**
+ * The cluster's name as commands take it: as the code computes it, else as the root module's
+ * output prints it from the environment's state (see clusterNameCommands), else a placeholder.
+ */
 export function clusterName(env: PlannedEnvironment): string {
   if (env.cluster) return env.cluster;
-  return env.origin?.type === 'eks' ? env.origin.cluster : env.name;
+  if (env.origin?.type === 'eks') return env.origin.cluster;
+  const source = env.clusterNameSource;
+  if (source?.output) return `"$(terraform -chdir=${moduleDirectory(env)} output -raw ${source.output})"`;
+  return source ? UNKNOWN_CLUSTER_NAME : env.name;
+}
+
+/** The cluster's name for a title: undefined when only a command or a placeholder stands for it. */
+export function clusterLabel(env: PlannedEnvironment): string | undefined {
+  const name = clusterName(env);
+  return name === UNKNOWN_CLUSTER_NAME || name.startsWith('"$(') ? undefined : name;
+}
+
+/** What must run before the first command that reads the cluster's name from a Terraform output: the init that selects the environment's state. */
+export function clusterNameCommands(env: PlannedEnvironment, cwd: string): string[] {
+  return !env.cluster && env.clusterNameSource?.output ? terraformState(env, cwd).select : [];
 }
 
 export function pathOf(origin: Origin | undefined): string | undefined {

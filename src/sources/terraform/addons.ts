@@ -26,13 +26,22 @@ export function eksAddons(files: readonly ModuleFile[], scope: EnvironmentScope,
   for (const found of eksModuleBlocks(files)) {
     const attribute = found.block.body.attributes.get('addons') ?? found.block.body.attributes.get('cluster_addons');
     if (!attribute || !isCreated(found.block, scope)) continue;
-    for (const [name, settings] of Object.entries(asObject(evaluate(attribute.value, scope)) ?? {})) {
+    // v21's `addons` look up the most recent version by default, v20's `cluster_addons` EKS's default.
+    const mostRecentByDefault = found.block.body.attributes.has('addons');
+    for (const [key, settings] of Object.entries(asObject(evaluate(attribute.value, scope)) ?? {})) {
+      const entry = asObject(settings);
+      const name = asText(entry?.name) ?? key;
       const addon: EksAddonReference = { name, origin: originOf(found, attribute.line, env) };
-      const version = asText(asObject(settings)?.addon_version);
+      const version = asText(entry?.addon_version);
       if (version) addon.version = version;
+      // No addon_version at all (not one that cannot be evaluated): the module looks one up for the cluster's version.
+      else if (entry && (entry.addon_version === undefined || entry.addon_version === null)) {
+        const mostRecent = typeof entry.most_recent === 'boolean' ? entry.most_recent : mostRecentByDefault;
+        addon.followsControlPlane = mostRecent ? 'most-recent' : 'default';
+      }
       // With a literal map, the version is located at its own key.
-      const entry = attribute.value.kind === 'object' ? attribute.value.entries.find((candidate) => asText(evaluate(candidate.key, scope)) === name) : undefined;
-      const versionEntry = entry?.value.kind === 'object' ? entry.value.entries.find((candidate) => asText(evaluate(candidate.key, scope)) === 'addon_version') : undefined;
+      const written = attribute.value.kind === 'object' ? attribute.value.entries.find((candidate) => asText(evaluate(candidate.key, scope)) === key) : undefined;
+      const versionEntry = written?.value.kind === 'object' ? written.value.entries.find((candidate) => asText(evaluate(candidate.key, scope)) === 'addon_version') : undefined;
       const site = versionEntry && locateValue(versionEntry.value, { path: found.file.path, line: versionEntry.line }, scope, shared);
       if (site) addon.versionSite = site;
       if (env) addon.env = env;

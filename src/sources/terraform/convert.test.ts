@@ -133,6 +133,8 @@ output "o" {
       ['variable', ['region'], 2, { default: { name: 'default', value: lit('eu-west-1'), line: 4 } }, []],
       ['resource', ['aws_eks_node_group', 'bare'], 6, { node_group_name: { name: 'node_group_name', value: lit('bare'), line: 7 } }, [['scaling_config', { desired_size: { name: 'desired_size', value: lit(2), line: 10 } }]]],
       ['resource', ['helm_release', 'x'], 16, { chart: { name: 'chart', value: lit('c'), line: 17 } }, []],
+      // An output may print the cluster's name.
+      ['output', ['o'], 27, { value: { name: 'value', value: lit(1), line: 28 } }, []],
     ]);
   });
 });

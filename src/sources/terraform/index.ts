@@ -83,6 +83,9 @@ export async function readTerraform(paths: readonly string[], options: Terraform
         const fact: EnvironmentFact = { name, ...(cluster ? { clusterVersion: cluster.version, origin: cluster.origin } : {}), nodeGroups: groups };
         if (cluster?.site) fact.versionSite = cluster.site;
         if (cluster?.cluster) fact.cluster = cluster.cluster;
+        if (cluster?.clusterNameSource) fact.clusterNameSource = cluster.clusterNameSource;
+        if (cluster?.otherClusters) fact.otherClusters = cluster.otherClusters;
+        if (cluster?.region) fact.region = cluster.region;
         const varFile = varFiles.get(name);
         fact.terraform = { directory: displayPath(directory, options.cwd), ...(varFile ? { varFile } : {}) };
         contents.environments.push(fact);

@@ -35,6 +35,10 @@ const RESOURCES: Record<string, Needs> = {
 // kubernetes_* resources are converted this deeply, so other modules cost nothing more.
 const KUBERNETES_RESOURCE: Needs = { blocks: EVERY_BLOCK };
 const VARIABLE: Needs = { attributes: new Set(['default']), blocks: NOTHING };
+/** An output that prints the cluster's name, for a name the code does not let be computed (eks-cluster.ts). */
+const OUTPUT: Needs = { attributes: new Set(['value']), blocks: NOTHING };
+/** The region the AWS CLI commands of a plan must name (eks-cluster.ts). */
+const AWS_PROVIDER: Needs = { attributes: new Set(['region', 'alias']), blocks: NOTHING };
 
 /** What to convert of a top-level block, or undefined to keep only its type, labels and line. */
 export function needsOf(type: string, labels: readonly string[]): Needs | undefined {
@@ -43,6 +47,10 @@ export function needsOf(type: string, labels: readonly string[]): Needs | undefi
       return VARIABLE;
     case 'locals':
       return ALL_ATTRIBUTES;
+    case 'output':
+      return OUTPUT;
+    case 'provider':
+      return labels[0] === 'aws' ? AWS_PROVIDER : undefined;
     // Which module is the EKS one is decided by its source, and the node-group submodule's
     // settings are all of its attributes.
     case 'module':

@@ -28,9 +28,13 @@ export function nodeGroups(files: readonly ModuleFile[], scope: EnvironmentScope
   }
   for (const found of eksModuleBlocks(files)) {
     if (!isCreated(found.block, scope)) continue;
-    for (const group of fromEksModule(found, scope, env, clusterVersion)) {
+    // A root module may declare several clusters: each module call's groups follow its own control plane.
+    const own = found.block.body.attributes.get('kubernetes_version') ?? found.block.body.attributes.get('cluster_version');
+    const ownVersion = own && asText(evaluate(own.value, scope));
+    const ownSite = own && locateValue(own.value, { path: found.file.path, line: own.line }, scope, shared);
+    for (const group of fromEksModule(found, scope, env, ownVersion ?? clusterVersion)) {
       // The module gives each group its own version, else the defaults', else the control plane's.
-      const site = groupSettingSite(found, group.name, VERSION_KEYS, scope, shared) ?? clusterSite;
+      const site = groupSettingSite(found, group.name, VERSION_KEYS, scope, shared) ?? ownSite ?? clusterSite;
       if (site) group.versionSite = site;
       const amiSite = groupSettingSite(found, group.name, ['ami_type'], scope, shared);
       if (amiSite) group.amiTypeSite = amiSite;
@@ -117,10 +121,17 @@ function fromSettings(key: string, settings: Record<string, Value>, clusterVersi
   const amiType = asText(settings.ami_type);
   if (amiType) group.amiType = amiType;
   if (typeof settings.desired_size === 'number') group.desiredSize = settings.desired_size;
-  const maxUnavailable = maxUnavailableOf(asObject(settings.update_config) ?? {});
+  const updateConfig = settings.update_config;
+  const maxUnavailable = updateConfig === undefined || updateConfig === null ? MODULE_MAX_UNAVAILABLE : maxUnavailableOf(asObject(updateConfig) ?? {});
   if (maxUnavailable) group.maxUnavailable = maxUnavailable;
   return group;
 }
+
+/**
+ * The EKS module's eks-managed-node-group submodule replaces an unset update_config with
+ * { max_unavailable_percentage = 33 } (a non-nullable variable default; v20 and v21 alike).
+ */
+const MODULE_MAX_UNAVAILABLE = '33%';
 
 function maxUnavailableOf(updateConfig: Record<string, Value>): string | undefined {
   if (typeof updateConfig.max_unavailable === 'number') return String(updateConfig.max_unavailable);

@@ -102,6 +102,52 @@ describe('fixtures', () => {
     expect(contents.eksAddons.map(({ name, version }) => ({ name, version }))).toEqual([{ name: 'kube-proxy', version: 'v1.30.6-eksbuild.3' }]);
   });
 
+  it('marks the EKS module\'s add-ons without addon_version as following the control plane: v21 the most recent, v20 EKS\'s default', async () => {
+    const v21 = await read('test/fixtures/terraform/eks-module-addons');
+    expect(v21.eksAddons.map(({ name, version, followsControlPlane }) => [name, version, followsControlPlane])).toEqual([
+      // A plain aws_eks_addon without addon_version keeps the version it was created with: Terraform sees no diff.
+      ['eks-pod-identity-agent', undefined, undefined],
+      ['coredns', undefined, 'most-recent'],
+      ['kube-proxy', undefined, 'most-recent'],
+      ['vpc-cni', undefined, 'default'],
+      ['aws-ebs-csi-driver', 'v1.40.0-eksbuild.1', undefined],
+    ]);
+    const v20 = await read('test/fixtures/terraform/eks-module-v20');
+    expect(v20.eksAddons.map(({ name, version, followsControlPlane }) => [name, version, followsControlPlane])).toEqual([
+      ['aws-ebs-csi-driver', undefined, undefined],
+      ['coredns', undefined, 'default'],
+      ['kube-proxy', undefined, 'most-recent'],
+    ]);
+  });
+
+  it('says where the code names a cluster it does not let be computed, and which output prints the name; the module\'s node groups default to 33% unavailable', async () => {
+    const v21 = await read('test/fixtures/terraform/eks-module-addons');
+    // The default aws provider's region (not an aliased one's) is the cluster's.
+    expect(v21.environments.map((env) => env.region)).toEqual(['eu-west-1']);
+    expect(v21.environments.map(({ cluster, clusterNameSource, nodeGroups }) => [cluster, clusterNameSource, nodeGroups.map((group) => group.maxUnavailable)])).toEqual([
+      [undefined, { path: 'test/fixtures/terraform/eks-module-addons/main.tf', line: 22 }, ['33%']],
+    ]);
+    const v20 = await read('test/fixtures/terraform/eks-module-v20');
+    expect(v20.environments.map(({ cluster, clusterNameSource, nodeGroups }) => [cluster, clusterNameSource, nodeGroups.map((group) => group.maxUnavailable)])).toEqual([
+      [undefined, { path: 'test/fixtures/terraform/eks-module-v20/main.tf', line: 7, output: 'eks_cluster_name' }, ['1']],
+    ]);
+  });
+
+  it('names the other clusters of a root module, and gives each module call\'s node groups its own control plane\'s version', async () => {
+    const contents = await read('test/fixtures/terraform/two-clusters');
+    const path = 'test/fixtures/terraform/two-clusters/main.tf';
+    expect(contents.environments.map(({ cluster, clusterVersion, versionSite, otherClusters }) => [cluster, clusterVersion, versionSite, otherClusters])).toEqual([
+      ['shop-blue', '1.32', { path, line: 4, value: '1.32' }, [
+        { address: 'module.green', path, line: 26, versionSite: { path, line: 26, value: '1.31' } },
+        { address: 'module.auto', path, line: 40, versionSite: { path, line: 4, value: '1.32' } },
+      ]],
+    ]);
+    expect(contents.environments[0].nodeGroups.map((group) => [group.name, group.version, group.versionSite?.line, group.origin?.type === 'terraform' && group.origin.address])).toEqual([
+      ['general', '1.32', 4, 'module.blue'],
+      ['general', '1.31', 26, 'module.green'],
+    ]);
+  });
+
   it('reports malformed HCL as input-invalid at its file and line, and reads the other files', async () => {
     const contents = await read('test/fixtures/terraform/broken');
     expect(contents.findings).toEqual([
