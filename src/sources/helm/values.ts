@@ -8,6 +8,7 @@ import { isDict, type Dict } from './go-values.js';
 import { deepCopy } from './go-copy.js';
 import { looksLikeJson } from '../manifest-text.js';
 import { decodePlainYaml } from '../plain-yaml.js';
+import { resolveGoPlain, SIGS_YAML_OPTIONS, unencodableError } from './sigs-yaml.js';
 
 /**
  * A values file's mapping through the fast readers (JSON.parse for JSON text, as manifests are
@@ -23,7 +24,7 @@ export function quickValues(text: string): Dict | undefined {
       return undefined;
     }
   } else {
-    values = decodePlainYaml(text, 0, text.length);
+    values = decodePlainYaml(text, 0, text.length, undefined, resolveGoPlain);
   }
   return isDict(values) ? values : undefined;
 }
@@ -147,7 +148,7 @@ export function loadUserValues(files: readonly string[], assignments: readonly s
     }
     let parsed: unknown;
     try {
-      parsed = parse(text, { version: '1.1', prettyErrors: true }) ?? {};
+      parsed = parse(text, { ...SIGS_YAML_OPTIONS, prettyErrors: true }) ?? {};
     } catch (error) {
       // prettyErrors puts the position on the error; its message's first line is the reason.
       const at = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
@@ -155,6 +156,8 @@ export function loadUserValues(files: readonly string[], assignments: readonly s
       throw new UsageError(`--values ${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML (${reason}); fix the syntax`);
     }
     if (!isDict(parsed)) throw new UsageError(`--values ${file}: a values file must hold a mapping at the top level`);
+    const unencodable = unencodableError(parsed);
+    if (unencodable) throw new UsageError(`--values ${file}: ${unencodable}; helm refuses it too (JSON has no NaN or Inf): quote the value`);
     values = coalesce(values, parsed);
   }
   for (const assignment of assignments) applySet(values, assignment);
