@@ -2,7 +2,7 @@
 // metadata, default values, templates, other files, vendored subcharts, and the
 // dependencies Chart.yaml declares. Problems are located ChartLoadErrors, never crashes.
 import { displayPath } from '../../core/display-path.js';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
@@ -60,6 +60,16 @@ export class ChartLoadError extends Error {
   ) {
     super(`${file}:${line}: ${reason}`);
   }
+}
+
+/** A chart directory, or a packaged chart (the .tgz `helm package` writes), as helm template takes either. */
+export function loadChart(path: string, cwd: string): Chart {
+  if (statSync(path).isDirectory()) return loadChartDirectory(path, cwd);
+  const archive = displayPath(path, cwd);
+  const bytes = readFileSync(path);
+  // helm checks for gzip before anything else, and so refuses a plain tar too.
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new ChartLoadError(archive, 1, 'not a chart: neither a directory nor a gzipped archive (.tgz); give the directory that holds Chart.yaml or the file `helm package` wrote');
+  return chartFromArchive(bytes, archive, 'package the chart again (helm package) or download it again');
 }
 
 export function loadChartDirectory(root: string, cwd: string): Chart {
@@ -159,7 +169,7 @@ function readChartYaml(text: string, file: string): { metadata: Dict; dependenci
 }
 
 /** A packaged chart: a gzipped tar whose entries sit under one top folder (the chart name). */
-function chartFromArchive(bytes: Buffer, archive: string): Chart {
+function chartFromArchive(bytes: Buffer, archive: string, remedy = 're-run helm dependency build'): Chart {
   const files = new Map<string, Buffer>();
   const parser = new Parser({
     onReadEntry: (entry: ReadEntry) => {
@@ -175,7 +185,7 @@ function chartFromArchive(bytes: Buffer, archive: string): Chart {
   parser.on('error', (error: Error) => (failure ??= error));
   parser.end(bytes);
   if (failure || files.size === 0) {
-    throw new ChartLoadError(archive, 1, `not a readable chart archive (${failure?.message ?? 'no files'}); re-run helm dependency build`);
+    throw new ChartLoadError(archive, 1, `not a readable chart archive (${failure?.message ?? 'no files'}); ${remedy}`);
   }
   return chartFromFiles(files, (path) => `${archive}/${path}`);
 }
