@@ -9,9 +9,19 @@ export function isDict(value: unknown): value is Dict {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof GoTime);
 }
 
-/** A Go time.Time (from now, toDate, dateModify): an instant in UTC, with the methods templates call. */
+/**
+ * A Go time.Time (from now, toDate, dateModify, fromToml): an instant, with the zone it is
+ * shown in: UTC, a fixed offset (its name empty, so Go prints the offset twice: "-0700 -0700"),
+ * or the named zones BurntSushi/toml gives local dates and times ("datetime-local").
+ */
 export class GoTime {
-  constructor(readonly milliseconds: number) {}
+  constructor(
+    readonly milliseconds: number,
+    /** East of UTC, in minutes. */
+    readonly offsetMinutes = 0,
+    /** The zone's name; null for a fixed offset without one. */
+    readonly zone: string | null = 'UTC',
+  ) {}
 
   Unix(): bigint {
     return BigInt(Math.floor(this.milliseconds / 1000));
@@ -22,27 +32,39 @@ export class GoTime {
   }
 
   Year(): bigint {
-    return BigInt(new Date(this.milliseconds).getUTCFullYear());
+    return BigInt(this.wallClock().getUTCFullYear());
   }
 
   UTC(): GoTime {
-    return this;
+    return this.zone === 'UTC' ? this : new GoTime(this.milliseconds);
   }
 
   Local(): GoTime {
     return this;
   }
 
-  /** json.Marshal's RFC 3339 form. */
+  /** json.Marshal's RFC 3339 form, with the zone's offset (Z for none). */
   toJSON(): string {
-    return new Date(this.milliseconds).toISOString().replace(/\.000Z$/, 'Z');
+    const iso = this.wallClock().toISOString().replace(/\.?0*Z$/, '');
+    return `${iso}${this.offsetMinutes === 0 ? 'Z' : this.offset(':')}`;
   }
 
   /** time.Time's String(). */
   toString(): string {
-    const iso = new Date(this.milliseconds).toISOString();
+    const iso = this.wallClock().toISOString();
     const fraction = iso.slice(20, 23).replace(/0+$/, '');
-    return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''} +0000 UTC`;
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''} ${this.offset('')} ${this.zone ?? this.offset('')}`;
+  }
+
+  /** The time as read on a clock in its zone (a Date whose UTC fields are those). */
+  private wallClock(): Date {
+    return new Date(this.milliseconds + this.offsetMinutes * 60_000);
+  }
+
+  private offset(separator: string): string {
+    const minutes = Math.abs(this.offsetMinutes);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${this.offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}${separator}${pad(minutes % 60)}`;
   }
 }
 
@@ -107,10 +129,20 @@ export function markChartValues(values: Dict): Dict {
   return values;
 }
 
+/** Go types of lists and maps that are not []interface {} or map[string]interface {} (fromToml's arrays of tables). */
+const goTypes = new WeakMap<object, string>();
+
+/** Marks `value` as being of the Go type `name` for typeOf and %T (a WeakMap keeps the object's shape untouched). */
+export function markGoType<T extends object>(value: T, name: string): T {
+  goTypes.set(value, name);
+  return value;
+}
+
 /** Go's %T: the dynamic type as Go names it. */
 export function typeName(value: unknown): string {
   if (value === null || value === undefined) return '<nil>';
   if (typeof value === 'object' && chartValues.has(value)) return 'chartutil.Values';
+  if (typeof value === 'object' && goTypes.has(value)) return goTypes.get(value)!;
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number') return 'float64';
   if (typeof value === 'bigint') return 'int';

@@ -8,7 +8,7 @@ import { isDict } from '../go-values.js';
 import { goYaml } from '../go-yaml.js';
 import { SIGS_YAML_OPTIONS, unencodableError } from '../sigs-yaml.js';
 import { arity, text } from './arguments.js';
-import { toToml } from './toml.js';
+import { fromToml, toToml } from './toml.js';
 
 // Charts call toYaml on the same values in every template and every environment
 // (resources, labels, annotations): its result is remembered by content, which stays right
@@ -256,11 +256,7 @@ export const encoding: Record<string, TemplateFunction> = {
     return Array.isArray(value) ? value : [`json: cannot unmarshal ${jsonKind(value)} into Go value of type []interface {}`];
   },
   toToml: (args) => (arity('toToml', args, 1), toToml(args[0])),
-  // Reading TOML is not implemented: failing says so where a silent empty map would mislead.
-  fromToml: (args) => {
-    arity('fromToml', args, 1);
-    throw new FunctionError("fromToml is not supported by upshift's renderer; render this chart with --helm-bin");
-  },
+  fromToml: (args) => (arity('fromToml', args, 1), fromToml(text(args[0]))),
   b64enc: (args) => (arity('b64enc', args, 1), Buffer.from(text(args[0])).toString('base64')),
   b64dec: (args) => (arity('b64dec', args, 1), base64Decode(text(args[0]))),
   b32enc: (args) => (arity('b32enc', args, 1), base32Encode(text(args[0]))),
