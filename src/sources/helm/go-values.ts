@@ -1,12 +1,45 @@
 // How Go's text/template sees the values it is given: truthiness, printing with fmt's %v,
 // and type names for error messages. Values come from YAML through JSON, so their numbers
 // are float64 in Go (JS numbers here); the integers a template makes itself (literals,
-// len, int, add, range indexes) are Go ints, kept as bigints so that they print, compare
-// and format (%d, typeOf, kindIs) as Go's do.
+// len, int, range indexes) are Go ints, kept as bigints so that they print, compare and
+// format (%d, typeOf, kindIs) as Go's do; Sprig's arithmetic (add, mul, max, int64, ...),
+// fromToml and a time's Unix give int64s, GoInt64 here, which only their type names tell apart.
 export type Dict = Record<string, unknown>;
 
+/** The String() method of a Go value that fmt prints through it (a semver Version, an int64). */
+export const GO_STRING = Symbol('String');
+
 export function isDict(value: unknown): value is Dict {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof GoTime);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof GoTime) && !(value instanceof GoInt64);
+}
+
+/** A Go int64: prints, compares and converts as a Go int (a bigint) does; typeOf, kindOf and %T say int64. */
+export class GoInt64 {
+  constructor(readonly value: bigint) {}
+
+  /** fmt prints it through here (formatValue), as the digits of its value. */
+  [GO_STRING](): string {
+    return this.value.toString();
+  }
+
+  toString(): string {
+    return this.value.toString();
+  }
+
+  /** What encoding/json writes (toJson, toYaml): the integer. */
+  toJSON(): bigint {
+    return this.value;
+  }
+}
+
+/** Go's int64 from a JS integer (truncated, as Go's conversions do). */
+export function goInt64(value: number | bigint): GoInt64 {
+  return new GoInt64(typeof value === 'bigint' ? value : BigInt(Number.isFinite(value) ? Math.trunc(value) : 0));
+}
+
+/** The integer of a Go int (bigint) or int64, else the value itself: for code that treats every integer kind alike. */
+export function widenInteger(value: unknown): unknown {
+  return value instanceof GoInt64 ? value.value : value;
 }
 
 /**
@@ -23,12 +56,12 @@ export class GoTime {
     readonly zone: string | null = 'UTC',
   ) {}
 
-  Unix(): bigint {
-    return BigInt(Math.floor(this.milliseconds / 1000));
+  Unix(): GoInt64 {
+    return goInt64(Math.floor(this.milliseconds / 1000));
   }
 
-  UnixMilli(): bigint {
-    return BigInt(Math.floor(this.milliseconds));
+  UnixMilli(): GoInt64 {
+    return goInt64(Math.floor(this.milliseconds));
   }
 
   Year(): bigint {
@@ -73,6 +106,7 @@ export function isTruthy(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
   if (typeof value === 'bigint') return value !== 0n;
+  if (value instanceof GoInt64) return value.value !== 0n;
   if (typeof value === 'string' || Array.isArray(value)) return value.length > 0;
   if (isDict(value)) return Object.keys(value).length > 0;
   return true;
@@ -89,8 +123,6 @@ export function printValue(value: unknown): string {
   return formatValue(value);
 }
 
-/** The String() method of a Go value that fmt prints through it (a semver Version). */
-export const GO_STRING = Symbol('String');
 
 /** fmt's %v; nil prints as <nil>. */
 export function formatValue(value: unknown): string {
@@ -146,6 +178,7 @@ export function typeName(value: unknown): string {
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number') return 'float64';
   if (typeof value === 'bigint') return 'int';
+  if (value instanceof GoInt64) return 'int64';
   if (typeof value === 'boolean') return 'bool';
   if (Array.isArray(value)) return '[]interface {}';
   if (typeof value === 'function') return 'func(...interface {}) interface {}';
@@ -159,6 +192,7 @@ export function kindName(value: unknown): string {
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number') return 'float64';
   if (typeof value === 'bigint') return 'int';
+  if (value instanceof GoInt64) return 'int64';
   if (typeof value === 'boolean') return 'bool';
   if (Array.isArray(value)) return 'slice';
   if (typeof value === 'function') return 'func';

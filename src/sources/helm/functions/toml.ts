@@ -3,7 +3,7 @@
 // maps as [[a]] tables, float64 numbers always with a fraction), and its decoder into a
 // map[string]interface {} (smol-toml parses; the values become the Go types BurntSushi gives).
 import { parse, TomlDate, TomlError } from 'smol-toml';
-import { GoTime, isDict, markGoType, type Dict } from '../go-values.js';
+import { GoInt64, GoTime, isDict, markGoType, type Dict } from '../go-values.js';
 
 function quoteKey(key: string): string {
   return /^[A-Za-z0-9_-]+$/.test(key) ? key : tomlString(key);
@@ -19,7 +19,7 @@ function tomlString(value: string): string {
 function tomlValue(value: unknown): string {
   if (typeof value === 'string') return tomlString(value);
   if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'bigint' || value instanceof GoInt64) return value.toString();
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return 'nan';
     if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
@@ -89,6 +89,7 @@ export function fromToml(input: string): Dict {
 
 function goValue(value: unknown, path: string, tableArrays: ReadonlySet<string>): unknown {
   if (value instanceof TomlDate) return goTime(value);
+  if (typeof value === 'bigint') return new GoInt64(value);
   if (Array.isArray(value)) {
     const items = value.map((item) => goValue(item, path, tableArrays));
     return tableArrays.has(path) ? markGoType(items, '[]map[string]interface {}') : items;
