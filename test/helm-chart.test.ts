@@ -71,6 +71,22 @@ describe('rendering a chart for the target', () => {
     expect(withoutOrigin(prod).map((finding) => finding.resource?.kind)).toEqual(['CronJob', 'CronJob', 'PodDisruptionBudget', 'PodSecurityPolicy']);
   });
 
+  it('reads environment values files as helm does: `zone: .` is a string, and a file holding .inf is reported', async () => {
+    const chart = join(mkdtempSync(join(tmpdir(), 'upshift-env-values-')), 'dns');
+    mkdirSync(join(chart, 'templates'), { recursive: true });
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: dns\nversion: 1.0.0\n');
+    // A float zone (as `yaml` reads `.`: NaN) would pick the removed API.
+    writeFileSync(join(chart, 'templates', 'pdb.yaml'), 'apiVersion: {{ if kindIs "string" .Values.zone }}policy/v1{{ else }}policy/v1beta1{{ end }}\nkind: PodDisruptionBudget\nmetadata:\n  name: dns\n');
+    writeFileSync(join(chart, 'values-prod.yaml'), 'zone: .\nttl: 30\n');
+    expect((await check([chart], '1.33')).findings).toEqual([]);
+    writeFileSync(join(chart, 'values-broken.yaml'), 'zone: .\nttl: .inf\n');
+    const report = await check([chart], '1.33');
+    expect(report.findings.map((finding) => finding.id)).toEqual(['input-invalid', 'input-unrendered-template']);
+    expect(report.findings[0].message).toBe(
+      `${chart}/values-broken.yaml:1:1: Helm chart ${chart} cannot be rendered for environment broken: error converting YAML to JSON: json: unsupported value: +Inf; helm refuses it too (JSON has no NaN or Inf): quote the value; fix the template or its values (its templates were read lexically instead)`,
+    );
+  });
+
   it('renders the subchart inside a .tgz', async () => {
     const report = await check([`${CHARTS}/web`], '1.24', { set: ['global.team=payments'] });
     expect(report.findings.filter((f) => f.resource?.kind === 'PodSecurityPolicy').map((f) => [f.origin, f.environments])).toEqual([
