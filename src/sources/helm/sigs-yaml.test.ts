@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadChartDirectory } from './chart.js';
-import { resolveGoPlain } from './sigs-yaml.js';
+import { parseDocument } from 'yaml';
+import { resolveGoPlain, SIGS_YAML_OPTIONS } from './sigs-yaml.js';
 import { loadUserValues } from './values.js';
 
 describe('resolveGoPlain', () => {
@@ -26,6 +27,25 @@ describe('resolveGoPlain', () => {
   it('reads NaN and the infinities, which the reader then refuses', () => {
     expect(resolveGoPlain('.NaN')).toBeNaN();
     expect(resolveGoPlain('-.inf')).toBe(-Infinity);
+  });
+});
+
+describe('map keys that go-yaml reads as numbers or null', () => {
+  const read = (text: string) => {
+    const document = parseDocument(text, SIGS_YAML_OPTIONS);
+    return document.errors.length > 0 ? document.errors[0].message.split('\n')[0] : document.toJS();
+  };
+
+  it('become the strings sigs.k8s.io/yaml makes of them (helm 3.17.3: floats as float32)', () => {
+    expect(Object.keys(read('1.1: a\n0.1: b\n3.14159265358979: c\n1e3: d\n.5: f\n-0: g\n1e22: i\n0.0000001: j\n2001-12-14: k\n1:30: l\non: m\n0x10: n\n9223372036854775807: o\n9007199254740993: p\n"1.0": q\n') as object).sort()).toEqual(
+      ['0', '0.1', '0.5', '1.0', '1.1', '1000', '16', '1:30', '1e+22', '1e-07', '2001-12-14', '3.1415927', '9007199254740993', '9223372036854775807', 'true'],
+    );
+    expect(read('a: 1.5\nb: ~\nc: 0x10\n')).toEqual({ a: 1.5, b: null, c: 16 });
+  });
+
+  it('fail the read when Go cannot make a JSON key of them, as in helm', () => {
+    expect(read('~: a\n')).toMatch(/unsupported map key of type: %!s\(<nil>\)/);
+    expect(read('12345678901234567890: h\n')).toMatch(/unsupported map key of type: uint64/);
   });
 });
 

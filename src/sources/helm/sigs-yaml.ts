@@ -6,7 +6,7 @@
 // that is not a string becomes its text ("true" for `on:`), and NaN or ±Inf cannot be
 // encoded, which fails the whole read.
 import type { DocumentOptions, ParseOptions, ScalarTag, SchemaOptions, ToJSOptions } from 'yaml';
-import { isDict } from './go-values.js';
+import { formatFloat, isDict } from './go-values.js';
 
 // go-yaml v2's resolve table (resolve.go): the words, then the number forms by first character.
 const WORDS = new Map<string, unknown>();
@@ -81,6 +81,45 @@ const goNumber: ScalarTag = {
   resolve: (text) => resolveGoPlain(text),
 };
 
+/**
+ * A plain map key that go-yaml reads as a number, as sigs.k8s.io/yaml turns it into JSON's
+ * string key: an int in decimal (exact), a float as float32 %g ("3.1415927", "1e-07"); a key
+ * past int64 fails the read, as it does in helm.
+ */
+function numberKey(text: string): string {
+  const plain = text.replaceAll('_', '');
+  const integer = GO_INTEGER.exec(plain);
+  if (integer && text.charCodeAt(0) !== 46) {
+    const [, sign, hex, octal, binary, legacyOctal, decimal] = integer;
+    const magnitude = BigInt(hex !== undefined ? `0x${hex}` : octal !== undefined ? `0o${octal}` : binary !== undefined ? `0b${binary}` : legacyOctal ? `0o${legacyOctal}` : (decimal ?? '0'));
+    const value = sign === '-' ? -magnitude : magnitude;
+    if (value >= INT64_MIN && value <= INT64_MAX) return value.toString();
+    if (sign === '' && value <= UINT64_MAX) throw new Error(`error converting YAML to JSON: unsupported map key of type: uint64, key: ${text}`);
+  }
+  const single = Math.fround(resolveGoPlain(text) as number);
+  for (let digits = 1; digits <= 9 && Number.isFinite(single); digits++) {
+    const shortest = Number(single.toPrecision(digits));
+    if (Math.fround(shortest) === single) return formatFloat(shortest);
+  }
+  return formatFloat(single);
+}
+
+/** Map keys (only there: `default: 'key'`) that go-yaml reads as numbers or null, as sigs.k8s.io/yaml turns them into strings. */
+const goNumberKey: ScalarTag = {
+  default: 'key',
+  tag: 'tag:yaml.org,2002:str',
+  test: { test: (text: string) => typeof resolveGoPlain(text) === 'number' } as unknown as RegExp,
+  resolve: numberKey,
+};
+const goNullKey: ScalarTag = {
+  default: 'key',
+  tag: 'tag:yaml.org,2002:null',
+  test: /^(?:~|[Nn]ull|NULL)?$/,
+  resolve: () => {
+    throw new Error('error converting YAML to JSON: unsupported map key of type: %!s(<nil>)');
+  },
+};
+
 // Tags `yaml` has in YAML 1.1 that go-yaml v2 does not apply to interface{} values (or that
 // goNumber replaces): its int and float forms (sexagesimal 1:30 included), timestamps, binary, sets, ordered maps.
 const REPLACED_TAGS = new Set(['int', 'float', 'timestamp', 'binary', 'set', 'omap', 'pairs'].map((name) => `tag:yaml.org,2002:${name}`));
@@ -91,5 +130,5 @@ export const SIGS_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions &
   uniqueKeys: false, // a repeated key: the last one wins
   merge: true,
   maxAliasCount: -1,
-  customTags: (tags) => [...tags.filter((tag) => typeof tag === 'object' && !REPLACED_TAGS.has(tag.tag)), goNumber],
+  customTags: (tags) => [goNumberKey, goNullKey, ...tags.filter((tag) => typeof tag === 'object' && !REPLACED_TAGS.has(tag.tag)), goNumber],
 };
