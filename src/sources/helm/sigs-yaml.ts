@@ -27,6 +27,16 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 
+/** The integer strconv's base-0 syntax reads in `plain` (any size), and whether it carries a sign; undefined when it is no integer. */
+function goInteger(plain: string): { value: bigint; signed: boolean } | undefined {
+  const match = GO_INTEGER.exec(plain);
+  if (!match) return undefined;
+  const [, sign, hex, octal, binary, legacyOctal, decimal] = match;
+  const digits = hex !== undefined ? `0x${hex}` : octal !== undefined ? `0o${octal}` : binary !== undefined ? `0b${binary}` : legacyOctal ? `0o${legacyOctal}` : (decimal ?? '0');
+  const magnitude = BigInt(digits);
+  return { value: sign === '-' ? -magnitude : magnitude, signed: sign !== '' };
+}
+
 /** What a plain scalar is after sigs.k8s.io/yaml: null, a boolean, a float64 (JS number, NaN/±Inf included), or the text itself. */
 export function resolveGoPlain(text: string): unknown {
   if (text.length <= 6 && WORDS.has(text)) return WORDS.get(text);
@@ -36,16 +46,12 @@ export function resolveGoPlain(text: string): unknown {
     return DOT_FLOAT.test(text) ? parseFloat(text.replaceAll('_', '')) : text;
   }
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45)) return text;
+  // The common case (replicas, ports): decimal digits without a leading zero, few enough to be exact.
+  if (c !== 48 && text.length <= 15 && /^[0-9]+$/.test(text)) return parseInt(text, 10);
   const plain = text.includes('_') ? text.replaceAll('_', '') : text;
-  const integer = GO_INTEGER.exec(plain);
-  if (integer) {
-    const [, sign, hex, octal, binary, legacyOctal, decimal] = integer;
-    const magnitude =
-      hex !== undefined ? BigInt(`0x${hex}`) : octal !== undefined ? BigInt(`0o${octal}`) : binary !== undefined ? BigInt(`0b${binary}`) : legacyOctal !== undefined ? (legacyOctal ? BigInt(`0o${legacyOctal}`) : 0n) : BigInt(decimal);
-    const value = sign === '-' ? -magnitude : magnitude;
-    // ParseInt takes int64; ParseUint (no sign) the rest of uint64; past that the text falls through.
-    if ((value >= INT64_MIN && value <= INT64_MAX) || (sign === '' && value <= UINT64_MAX)) return Number(value); // JSON's float64; an integer -0 is 0
-  }
+  const integer = goInteger(plain);
+  // ParseInt takes int64; ParseUint (no sign) the rest of uint64; past that the text falls through.
+  if (integer && (integer.value >= INT64_MIN && integer.value <= INT64_MAX || (!integer.signed && integer.value <= UINT64_MAX))) return Number(integer.value); // JSON's float64; an integer -0 is 0
   if (YAML_STYLE_FLOAT.test(plain)) {
     const value = parseFloat(plain);
     // ParseFloat fails on overflow (1e400), and the text stays a string.
@@ -87,15 +93,9 @@ const goNumber: ScalarTag = {
  * past int64 fails the read, as it does in helm.
  */
 function numberKey(text: string): string {
-  const plain = text.replaceAll('_', '');
-  const integer = GO_INTEGER.exec(plain);
-  if (integer && text.charCodeAt(0) !== 46) {
-    const [, sign, hex, octal, binary, legacyOctal, decimal] = integer;
-    const magnitude = BigInt(hex !== undefined ? `0x${hex}` : octal !== undefined ? `0o${octal}` : binary !== undefined ? `0b${binary}` : legacyOctal ? `0o${legacyOctal}` : (decimal ?? '0'));
-    const value = sign === '-' ? -magnitude : magnitude;
-    if (value >= INT64_MIN && value <= INT64_MAX) return value.toString();
-    if (sign === '' && value <= UINT64_MAX) throw new Error(`error converting YAML to JSON: unsupported map key of type: uint64, key: ${text}`);
-  }
+  const integer = goInteger(text.replaceAll('_', ''));
+  if (integer && integer.value >= INT64_MIN && integer.value <= INT64_MAX) return integer.value.toString();
+  if (integer && !integer.signed && integer.value <= UINT64_MAX) throw new Error(`error converting YAML to JSON: unsupported map key of type: uint64, key: ${text}`);
   const single = Math.fround(resolveGoPlain(text) as number);
   for (let digits = 1; digits <= 9 && Number.isFinite(single); digits++) {
     const shortest = Number(single.toPrecision(digits));
