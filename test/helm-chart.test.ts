@@ -12,6 +12,7 @@ import { loadChartDirectory } from '../src/sources/helm/chart.js';
 import { renderChart } from '../src/sources/helm/render.js';
 import { capabilitiesFor } from '../src/sources/helm/capabilities.js';
 import { applySet, coalesce } from '../src/sources/helm/values.js';
+import { GoInt64 } from '../src/sources/helm/go-values.js';
 import type { Finding } from '../src/core/types.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -179,11 +180,18 @@ describe('chart structure', () => {
 describe('values', () => {
   it('applies --set as helm does: nested keys, list indexes, types, escaped commas', () => {
     expect(applySet({ a: { keep: 1 } }, 'a.b=2,list[1].name=x,flag=true,text=a\\,b,none=null')).toEqual({
-      a: { keep: 1, b: 2n },
+      a: { keep: 1, b: new GoInt64(2n) },
       list: [undefined, { name: 'x' }],
       flag: true,
       text: 'a,b',
       none: null,
+    });
+  });
+
+  it('types --set values as helm 3.17 and 4.1 do: int64s, true/false/null in any case, the rest text', () => {
+    const int64 = (value: bigint) => new GoInt64(value);
+    expect(applySet({}, 'a=5,b=TRUE,c=Null,d=+5,e=007,f=0,g=9007199254740993,h=-0,i=1e3,j=0x10,k=False,l=-12,m=99999999999999999999')).toEqual({
+      a: int64(5n), b: true, c: null, d: int64(5n), e: '007', f: int64(0n), g: int64(9007199254740993n), h: int64(0n), i: '1e3', j: '0x10', k: false, l: int64(-12n), m: '99999999999999999999',
     });
   });
 

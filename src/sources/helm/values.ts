@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../../core/errors.js';
-import { isDict, type Dict } from './go-values.js';
+import { GoInt64, isDict, type Dict } from './go-values.js';
 import { deepCopy } from './go-copy.js';
 import { looksLikeJson } from '../manifest-text.js';
 import { decodePlainYaml } from '../plain-yaml.js';
@@ -52,10 +52,16 @@ export function applySet(values: Dict, assignment: string, asString = false): Di
   return values;
 }
 
+/** strvals' typedVal: true/false/null in any case, and int64s (decimal, not starting with 0, or 0 itself), else the text. */
 function typedValue(value: string): unknown {
-  if (value === 'true' || value === 'false') return value === 'true';
-  if (value === 'null') return null;
-  if (/^[-+]?(0|[1-9]\d*)$/.test(value) && Number.isSafeInteger(Number(value))) return BigInt(value); // an int64 in helm, not a float64 as numbers from YAML are
+  const lower = value.toLowerCase();
+  if (lower === 'true' || lower === 'false') return lower === 'true';
+  if (lower === 'null') return null;
+  // An int64 in helm, not a float64 as numbers from YAML are; past int64 the text stays a string.
+  if (value === '0' || /^[-+]?\d+$/.test(value) && value[0] !== '0') {
+    const integer = BigInt(value.replace(/^\+/, ''));
+    if (integer >= -(2n ** 63n) && integer < 2n ** 63n) return new GoInt64(integer);
+  }
   return value;
 }
 
