@@ -8,7 +8,7 @@ import type { Knowledge } from './knowledge/load.js';
 import { resolveContext } from './run-check.js';
 import type { Platform } from './core/inventory.js';
 import { capabilitiesFor } from './sources/helm/capabilities.js';
-import { ChartLoadError, loadChartDirectory, type Chart } from './sources/helm/chart.js';
+import { ChartLoadError, loadChart, type Chart } from './sources/helm/chart.js';
 import { helmTemplate, HelmFailure, resolveHelmBinary } from './sources/helm/helm-binary.js';
 import { helmTemplateText, sortManifests } from './sources/helm/manifest-order.js';
 import { renderChart } from './sources/helm/render.js';
@@ -17,7 +17,7 @@ import { loadUserValues } from './sources/helm/values.js';
 
 export interface TemplateOptions {
   knowledge: Knowledge;
-  /** The chart directory. */
+  /** The chart directory, or a packaged chart (.tgz). */
   chart: string;
   /** Release name; helm's default for `helm template` is release-name. */
   releaseName?: string;
@@ -51,7 +51,7 @@ export function runTemplate(options: TemplateOptions): TemplateResult {
   const cwd = options.cwd ?? process.cwd();
   const context = resolveContext({ target: options.target, platform: options.platform, now: options.now }, options.knowledge);
   const root = resolve(cwd, options.chart);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${options.chart}: not a chart directory; give the directory that holds Chart.yaml`);
+  if (!existsSync(root) || !(statSync(root).isDirectory() || statSync(root).isFile())) throw new UsageError(`${options.chart}: no such chart; give the directory that holds Chart.yaml or a packaged chart (.tgz)`);
   const release = { name: options.releaseName ?? 'release-name', namespace: options.namespace ?? 'default' };
   const extra = splitApiVersions(options.apiVersions ?? []);
   const capabilities = capabilitiesFor(options.knowledge, context.target, extra);
@@ -76,7 +76,7 @@ export function runTemplate(options: TemplateOptions): TemplateResult {
   }
   const values = loadUserValues(options.valuesFiles ?? [], options.set ?? [], cwd, options.setString ?? []);
   try {
-    const chart = loadChartDirectory(root, cwd);
+    const chart = loadChart(root, cwd);
     if (chart.metadata.type === 'library') throw new TemplateFailure(`${chart.chartFile}: library charts are not installable; render a chart that depends on it`);
     const result = renderChart(chart, values, capabilities, release);
     const manifests = sortManifests(result.templates.map((template) => ({ name: template.name, display: template.file.display, text: template.text })));

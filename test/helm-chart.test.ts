@@ -11,6 +11,7 @@ import { loadChartDirectory } from '../src/sources/helm/chart.js';
 import { renderChart } from '../src/sources/helm/render.js';
 import { capabilitiesFor } from '../src/sources/helm/capabilities.js';
 import { applySet, coalesce } from '../src/sources/helm/values.js';
+import { GoInt64 } from '../src/sources/helm/go-values.js';
 import type { Finding } from '../src/core/types.js';
 import { runUpshift } from './support/run-upshift.js';
 
@@ -69,6 +70,22 @@ describe('rendering a chart for the target', () => {
     const prod = chart.findings.filter((finding) => (finding.origin?.type === 'file' && finding.origin.env === 'prod') || finding.environments?.includes('prod'));
     expect(withoutOrigin(prod)).toEqual(withoutOrigin(rendered.findings));
     expect(withoutOrigin(prod).map((finding) => finding.resource?.kind)).toEqual(['CronJob', 'CronJob', 'PodDisruptionBudget', 'PodSecurityPolicy']);
+  });
+
+  it('reads environment values files as helm does: `zone: .` is a string, and a file holding .inf is reported', async () => {
+    const chart = join(mkdtempSync(join(tmpdir(), 'upshift-env-values-')), 'dns');
+    mkdirSync(join(chart, 'templates'), { recursive: true });
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: dns\nversion: 1.0.0\n');
+    // A float zone (as `yaml` reads `.`: NaN) would pick the removed API.
+    writeFileSync(join(chart, 'templates', 'pdb.yaml'), 'apiVersion: {{ if kindIs "string" .Values.zone }}policy/v1{{ else }}policy/v1beta1{{ end }}\nkind: PodDisruptionBudget\nmetadata:\n  name: dns\n');
+    writeFileSync(join(chart, 'values-prod.yaml'), 'zone: .\nttl: 30\n');
+    expect((await check([chart], '1.33')).findings).toEqual([]);
+    writeFileSync(join(chart, 'values-broken.yaml'), 'zone: .\nttl: .inf\n');
+    const report = await check([chart], '1.33');
+    expect(report.findings.map((finding) => finding.id)).toEqual(['input-invalid', 'input-unrendered-template']);
+    expect(report.findings[0].message).toBe(
+      `${chart}/values-broken.yaml:1:1: Helm chart ${chart} cannot be rendered for environment broken: error converting YAML to JSON: json: unsupported value: +Inf; helm refuses it too (JSON has no NaN or Inf): quote the value; fix the template or its values (its templates were read lexically instead)`,
+    );
   });
 
   it('renders the subchart inside a .tgz', async () => {
@@ -163,11 +180,18 @@ describe('chart structure', () => {
 describe('values', () => {
   it('applies --set as helm does: nested keys, list indexes, types, escaped commas', () => {
     expect(applySet({ a: { keep: 1 } }, 'a.b=2,list[1].name=x,flag=true,text=a\\,b,none=null')).toEqual({
-      a: { keep: 1, b: 2n },
+      a: { keep: 1, b: new GoInt64(2n) },
       list: [undefined, { name: 'x' }],
       flag: true,
       text: 'a,b',
       none: null,
+    });
+  });
+
+  it('types --set values as helm 3.17 and 4.1 do: int64s, true/false/null in any case, the rest text', () => {
+    const int64 = (value: bigint) => new GoInt64(value);
+    expect(applySet({}, 'a=5,b=TRUE,c=Null,d=+5,e=007,f=0,g=9007199254740993,h=-0,i=1e3,j=0x10,k=False,l=-12,m=99999999999999999999')).toEqual({
+      a: int64(5n), b: true, c: null, d: int64(5n), e: '007', f: int64(0n), g: int64(9007199254740993n), h: int64(0n), i: '1e3', j: '0x10', k: false, l: int64(-12n), m: '99999999999999999999',
     });
   });
 

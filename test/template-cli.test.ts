@@ -1,8 +1,9 @@
 // `upshift template [NAME] CHART` (CLI.md): what helm template prints, with helm's flags and
 // the target's .Capabilities; stdout, stderr and exit codes of real runs of the built binary.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { create as createTar } from 'tar';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runUpshift } from './support/run-upshift.js';
 // @ts-expect-error: plain JavaScript without types
@@ -124,7 +125,7 @@ describe('upshift template', () => {
   });
 
   it('fails with exit 1 on a missing chart, a library chart, or a value the chart requires', async () => {
-    expect(await upshift(['nowhere', '--target', '1.33'])).toEqual({ code: 1, stdout: '', stderr: 'upshift: nowhere: not a chart directory; give the directory that holds Chart.yaml\n' });
+    expect(await upshift(['nowhere', '--target', '1.33'])).toEqual({ code: 1, stdout: '', stderr: 'upshift: nowhere: no such chart; give the directory that holds Chart.yaml or a packaged chart (.tgz)\n' });
     expect(await upshift([`${CHARTS}/library-user/charts/common`, '--target', '1.33'])).toEqual({
       code: 1,
       stdout: '',
@@ -136,6 +137,30 @@ describe('upshift template', () => {
       stderr: 'upshift: test/fixtures/charts/missing-required/templates/service.yaml:7:16: error calling required: service.port is required\n',
     });
     expect((await upshift(['--target', '1.33'])).stderr).toBe('upshift: template needs a CHART: upshift template [NAME] CHART\n');
+  });
+
+  it('renders a packaged chart (.tgz) as its directory, and names an archive it cannot read', async () => {
+    // As `helm package` writes it: a gzipped tar whose entries sit under the chart's name.
+    const packaged = join(work, 'aliases-1.0.0.tgz');
+    createTar({ gzip: true, sync: true, portable: true, file: packaged, cwd: CHARTS }, ['aliases']);
+    const directory = await upshift([`${CHARTS}/aliases`, '--target', '1.33']);
+    expect(await upshift([packaged, '--target', '1.33'])).toEqual(directory);
+    const bytes = readFileSync(packaged);
+    const truncated = join(work, 'truncated.tgz');
+    writeFileSync(truncated, bytes.subarray(0, 300));
+    expect(await upshift([truncated, '--target', '1.33'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `upshift: ${truncated}:1: not a readable chart archive (zlib: unexpected end of file); package the chart again (helm package) or download it again\n`,
+    });
+    const text = join(work, 'notes.tgz');
+    writeFileSync(text, 'not an archive\n');
+    expect((await upshift([text, '--target', '1.33'])).stderr).toBe(
+      `upshift: ${text}:1: not a chart: neither a directory nor a gzipped archive (.tgz); give the directory that holds Chart.yaml or the file \`helm package\` wrote\n`,
+    );
+    const empty = join(work, 'empty.tgz');
+    createTar({ gzip: true, sync: true, portable: true, file: empty, cwd: CHARTS }, ['aliases/values.yaml']);
+    expect((await upshift([empty, '--target', '1.33'])).stderr).toBe(`upshift: ${empty}/Chart.yaml:1: Chart.yaml is missing\n`);
   });
 
   it('fails on a NOTES.txt that fails, as helm renders the notes too', async () => {
@@ -171,5 +196,8 @@ describe('upshift template', () => {
       const own = await upshift([`${CHARTS}/${chart}`, '--target', '1.33']);
       expect(await upshift([`${CHARTS}/${chart}`, '--target', '1.33', '--helm-bin', helm])).toEqual(own);
     }
+    const packaged = join(work, 'imports-1.0.0.tgz');
+    createTar({ gzip: true, sync: true, portable: true, file: packaged, cwd: CHARTS }, ['imports']);
+    expect(await upshift([packaged, '--target', '1.33', '--helm-bin', helm])).toEqual(await upshift([packaged, '--target', '1.33']));
   }, 120_000);
 });

@@ -23,6 +23,7 @@ import type { SourceLine } from './helm/output.js';
 import { renderChart, type RenderResult } from './helm/render.js';
 import { TemplateError } from './helm/template-error.js';
 import { coalesce, findEnvironments, quickValues, type ValuesEnvironment } from './helm/values.js';
+import { SIGS_YAML_OPTIONS, unencodableError } from './helm/sigs-yaml.js';
 import { yamlValueSite } from './value-site.js';
 
 export interface ChartScanOptions extends ManifestOptions {
@@ -169,17 +170,20 @@ function renderWithHelm(
 
 function readValuesFile(file: string, cwd: string): Dict {
   const text = readFileSync(file, 'utf8');
-  const quick = quickValues(text);
-  if (quick) return quick;
-  try {
-    const values = parse(text, { version: '1.1' }) ?? {};
-    if (isDict(values)) return values;
-    throw new ChartLoadError(displayPath(file, cwd), 1, 'a values file must hold a mapping at the top level');
-  } catch (error) {
-    if (error instanceof ChartLoadError) throw error;
-    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
-    throw new ChartLoadError(displayPath(file, cwd), line, `invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+  // As helm reads an -f file (sigs-yaml.ts): `zone: .` is a string, `.inf` is refused.
+  let values: unknown = quickValues(text);
+  if (values === undefined) {
+    try {
+      values = parse(text, SIGS_YAML_OPTIONS) ?? {};
+    } catch (error) {
+      const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
+      throw new ChartLoadError(displayPath(file, cwd), line, `invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
+  if (!isDict(values)) throw new ChartLoadError(displayPath(file, cwd), 1, 'a values file must hold a mapping at the top level');
+  const unencodable = unencodableError(values);
+  if (unencodable) throw new ChartLoadError(displayPath(file, cwd), 1, `${unencodable}; helm refuses it too (JSON has no NaN or Inf): quote the value`);
+  return values;
 }
 
 /** Reads rendered text; `locate` gives the template file and line of a line of that text. */

@@ -22,9 +22,16 @@ const MAX_DEPTH = 64;
  * The value of the document in text[start, end), without the `dropped` fields (as dropFields
  * would leave it), or undefined to let the full parser do it.
  */
-export function decodePlainYaml(text: string, start: number, end: number, dropped?: DroppedFields): unknown | undefined {
-  return decodePlainDocument(text, start, end, dropped)?.value;
+export function decodePlainYaml(text: string, start: number, end: number, dropped?: DroppedFields, resolve?: PlainResolver): unknown | undefined {
+  return decodePlainDocument(text, start, end, dropped, resolve)?.value;
 }
+
+/**
+ * What a plain (unquoted) scalar means. The default is `yaml`'s YAML 1.1 schema, as the full
+ * parser reads manifests; helm's values reader passes go-yaml v2's (helm/sigs-yaml.ts). It
+ * returns the text itself (===) for a string.
+ */
+export type PlainResolver = (text: string) => unknown;
 
 export interface DecodedDocument {
   value: unknown;
@@ -37,11 +44,11 @@ export interface DecodedDocument {
 }
 
 /** decodePlainYaml, with the positions of a List's items, so that a List of any length needs no full parse. */
-export function decodePlainDocument(text: string, start: number, end: number, dropped?: DroppedFields): DecodedDocument | undefined {
+export function decodePlainDocument(text: string, start: number, end: number, dropped?: DroppedFields, resolve: PlainResolver = resolvePlain): DecodedDocument | undefined {
   const source = text.slice(start, end);
   if (ODD_CHARACTERS.test(source)) return undefined;
   try {
-    const decoder = new Decoder(source, dropped);
+    const decoder = new Decoder(source, dropped, resolve);
     const value = decoder.document();
     return decoder.itemStarts ? { value, itemStarts: decoder.itemStarts } : { value };
   } catch (error) {
@@ -85,6 +92,7 @@ class Decoder {
   constructor(
     private readonly s: string,
     private readonly dropped: DroppedFields | undefined,
+    private readonly resolve: PlainResolver,
   ) {
     // Next tab and CR at or after the current line, found once each rather than per line.
     let tab = -1;
@@ -252,7 +260,7 @@ class Decoder {
         const key = s.slice(p, i);
         // Plain keys must resolve to strings (not `on`, `1`, `~`), `<<` is a merge, 1024 is YAML's limit.
         if (odd || !plainStart(key) || key === '<<' || key.length > 1024) fail();
-        if (resolvePlain(key) !== key) fail();
+        if (this.resolve(key) !== key) fail();
         this.colon = i;
         return key;
       }
@@ -274,7 +282,7 @@ class Decoder {
       if (after === 0) fail();
       value = detached(unquote(s, p, after - 1));
     } else if (c === 91 || c === 123) {
-      const flow = new FlowReader(s, p, end);
+      const flow = new FlowReader(s, p, end, this.resolve);
       value = flow.value(0);
       after = flow.at;
       if (this.dropped) dropFields(value, this.dropped, drop);
@@ -288,7 +296,7 @@ class Decoder {
       }
       const text = s.slice(p, stop).trimEnd();
       if (!plainStart(text)) fail();
-      value = resolvePlain(text);
+      value = this.resolve(text);
       if (typeof value === 'string') value = detached(value);
       after = stop;
     }
@@ -368,6 +376,7 @@ class FlowReader {
     private readonly s: string,
     public at: number,
     private readonly end: number,
+    private readonly resolve: PlainResolver,
   ) {}
 
   value(depth: number): unknown {
@@ -426,7 +435,7 @@ class FlowReader {
     while (this.at < this.end && !FLOW_PLAIN_STOPS.has(s.charCodeAt(this.at))) this.at++;
     const text = s.slice(start, this.at).trimEnd();
     if (this.at >= this.end || text === '' || !plainStart(text)) fail();
-    const value = resolvePlain(text);
+    const value = this.resolve(text);
     return typeof value === 'string' ? detached(value) : value;
   }
 

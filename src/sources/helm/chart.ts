@@ -2,16 +2,17 @@
 // metadata, default values, templates, other files, vendored subcharts, and the
 // dependencies Chart.yaml declares. Problems are located ChartLoadErrors, never crashes.
 import { displayPath } from '../../core/display-path.js';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 import { decodePlainYaml } from '../plain-yaml.js';
 import { isDict, type Dict } from './go-values.js';
 import { quickValues } from './values.js';
 import { helmIgnore } from './helmignore.js';
 import { chartMetadataProblem, topLevelKeyLine } from './chart-metadata.js';
+import { resolveGoPlain, SIGS_YAML_OPTIONS, unencodableError } from './sigs-yaml.js';
 
 export interface ChartFile {
   /** Path inside the chart, e.g. templates/deployment.yaml. */
@@ -60,6 +61,16 @@ export class ChartLoadError extends Error {
   ) {
     super(`${file}:${line}: ${reason}`);
   }
+}
+
+/** A chart directory, or a packaged chart (the .tgz `helm package` writes), as helm template takes either. */
+export function loadChart(path: string, cwd: string): Chart {
+  if (statSync(path).isDirectory()) return loadChartDirectory(path, cwd);
+  const archive = displayPath(path, cwd);
+  const bytes = readFileSync(path);
+  // helm checks for gzip before anything else, and so refuses a plain tar too.
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new ChartLoadError(archive, 1, 'not a chart: neither a directory nor a gzipped archive (.tgz); give the directory that holds Chart.yaml or the file `helm package` wrote');
+  return chartFromArchive(bytes, archive, 'package the chart again (helm package) or download it again');
 }
 
 export function loadChartDirectory(root: string, cwd: string): Chart {
@@ -160,7 +171,7 @@ function readChartYaml(text: string, file: string): { metadata: Dict; dependenci
 }
 
 /** A packaged chart: a gzipped tar whose entries sit under one top folder (the chart name). */
-function chartFromArchive(bytes: Buffer, archive: string): Chart {
+function chartFromArchive(bytes: Buffer, archive: string, remedy = 're-run helm dependency build'): Chart {
   const files = new Map<string, Buffer>();
   const parser = new Parser({
     onReadEntry: (entry: ReadEntry) => {
@@ -176,15 +187,17 @@ function chartFromArchive(bytes: Buffer, archive: string): Chart {
   parser.on('error', (error: Error) => (failure ??= error));
   parser.end(bytes);
   if (failure || files.size === 0) {
-    throw new ChartLoadError(archive, 1, `not a readable chart archive (${failure?.message ?? 'no files'}); re-run helm dependency build`);
+    throw new ChartLoadError(archive, 1, `not a readable chart archive (${failure?.message ?? 'no files'}); ${remedy}`);
   }
   return chartFromFiles(files, (path) => `${archive}/${path}`);
 }
 
-function parseYaml(text: string, file: string): { object: Dict; document: Document; lines: LineCounter } {
+// Helm's YAML reader (go-yaml v2 through sigs.k8s.io/yaml) takes a repeated key, the last one winning.
+const CHART_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { version: '1.1', uniqueKeys: false };
+
+function parseYaml(text: string, file: string, options = CHART_YAML_OPTIONS): { object: Dict; document: Document; lines: LineCounter } {
   const lines = new LineCounter();
-  // Helm's YAML reader (go-yaml v2 through sigs.k8s.io/yaml) takes a repeated key, the last one winning.
-  const document = parseDocument(text, { lineCounter: lines, version: '1.1', uniqueKeys: false });
+  const document = parseDocument(text, { ...options, lineCounter: lines });
   const error = document.errors[0];
   if (error) {
     const line = error.linePos?.[0].line ?? 1;
@@ -195,8 +208,12 @@ function parseYaml(text: string, file: string): { object: Dict; document: Docume
   return { object, document, lines };
 }
 
+/** A chart's values.yaml as helm reads it (sigs-yaml.ts): `zone: .` is the string ".", `.inf` fails the chart as in helm. */
 function readValues(text: string, file: string): Dict {
-  return quickValues(text) ?? valuesByEntry(text) ?? parseYaml(text, file).object;
+  const values = quickValues(text) ?? valuesByEntry(text) ?? parseYaml(text, file, SIGS_YAML_OPTIONS).object;
+  const unencodable = unencodableError(values);
+  if (unencodable) throw new ChartLoadError(file, 1, `cannot load values.yaml: ${unencodable}; helm refuses it too (JSON has no NaN or Inf): quote the value`);
+  return values;
 }
 
 // A line at column 0 that starts a top-level entry (`key:`, `"key":`), and what rules splitting out.
@@ -218,9 +235,9 @@ function valuesByEntry(text: string): Dict | undefined {
   const flush = (end: number): boolean => {
     if (start < 0) return true;
     const entry = lines.slice(start, end).join('\n');
-    let value = decodePlainYaml(entry, 0, entry.length);
+    let value = decodePlainYaml(entry, 0, entry.length, undefined, resolveGoPlain);
     if (value === undefined) {
-      const document = parseDocument(entry, { version: '1.1', uniqueKeys: false });
+      const document = parseDocument(entry, SIGS_YAML_OPTIONS);
       if (document.errors.length > 0) return false;
       value = document.toJS();
     }

@@ -4,7 +4,7 @@
 import type { Argument, Command, ControlNode, Node, Pipeline } from './parser.js';
 import { Output } from './output.js';
 import { TemplateError } from './template-error.js';
-import { formatValue, GoTime, goInt, isDict, isTruthy, printValue, typeName, type Dict } from './go-values.js';
+import { formatValue, GoInt64, GoTime, goInt, goInt64, isDict, isTruthy, printValue, typeName, widenInteger, type Dict } from './go-values.js';
 import { MUTATING_FUNCTIONS } from './functions/collections.js';
 
 /** What a function sees besides its arguments: the template set it runs in. */
@@ -160,9 +160,10 @@ class Executor implements CallContext {
     if (value === null || value === undefined) entries = [];
     else if (Array.isArray(value)) entries = value.map((item, index) => [goInt(index), item]);
     else if (isDict(value)) entries = Object.keys(value).sort().map((key) => [key, value[key]]);
-    else if (typeof value === 'bigint') {
+    else if (typeof value === 'bigint' || value instanceof GoInt64) {
       if (second !== undefined) throw new TemplateError(this.frame.file, node.line, node.column, `can't use ${value} to iterate over more than one variable`);
-      entries = Array.from({ length: Math.max(0, Number(value)) }, (_, index) => [goInt(index), goInt(index)]);
+      const make = typeof value === 'bigint' ? goInt : goInt64; // the elements have the integer's type
+      entries = Array.from({ length: Math.max(0, Number(widenInteger(value))) }, (_, index) => [make(index), make(index)]);
     } else throw new TemplateError(this.frame.file, node.line, node.column, `range can't iterate over ${formatValue(value)}`);
     if (entries.length === 0) {
       this.list(node.otherwise, dot);

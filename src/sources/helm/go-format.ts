@@ -1,6 +1,6 @@
 // Go's fmt verbs as printf, print and println use them in templates: %v %s %d %q %f %t %x
 // %X %o %e %g %c %%, with flags, width and precision.
-import { formatFloat, formatValue, isDict, typeName } from './go-values.js';
+import { formatFloat, formatValue, isDict, typeName, widenInteger } from './go-values.js';
 
 const VERB = /%([-+# 0]*)(\d+|\*)?(?:\.(\d+|\*)?)?([a-zA-Z%])/g;
 
@@ -50,10 +50,12 @@ export function sprintf(format: string, args: unknown[]): string {
   return result;
 }
 
-function formatVerb(verb: string, arg: unknown, precision: number | undefined, flags: string): string {
-  const bad = () => (arg === null || arg === undefined ? `%!${verb}(<nil>)` : `%!${verb}(${typeName(arg)}=${formatValue(arg)})`);
-  if (verb === 'T') return typeName(arg);
-  if (verb === 'v') return formatValue(arg);
+function formatVerb(verb: string, original: unknown, precision: number | undefined, flags: string): string {
+  const bad = () => (original === null || original === undefined ? `%!${verb}(<nil>)` : `%!${verb}(${typeName(original)}=${formatValue(original)})`);
+  if (verb === 'T') return typeName(original);
+  if (verb === 'v') return formatValue(original);
+  // The integer verbs take an int64 as an int.
+  const arg = widenInteger(original);
   // fmt applies the verb to each element of a list or map.
   if (Array.isArray(arg)) return `[${arg.map((item) => formatVerb(verb, item, precision, flags)).join(' ')}]`;
   if (isDict(arg)) return `map[${Object.keys(arg).sort().map((key) => `${formatVerb(verb, key, precision, flags)}:${formatVerb(verb, arg[key], precision, flags)}`).join(' ')}]`;
@@ -91,7 +93,7 @@ function formatVerb(verb: string, arg: unknown, precision: number | undefined, f
     case 'U':
       return typeof arg === 'bigint' ? `U+${arg.toString(16).toUpperCase().padStart(4, '0')}` : bad();
     default:
-      return `%!${verb}(${arg === null || arg === undefined ? '<nil>' : `${typeName(arg)}=${formatValue(arg)}`})`;
+      return bad();
   }
 }
 

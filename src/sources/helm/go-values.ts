@@ -1,48 +1,103 @@
 // How Go's text/template sees the values it is given: truthiness, printing with fmt's %v,
 // and type names for error messages. Values come from YAML through JSON, so their numbers
 // are float64 in Go (JS numbers here); the integers a template makes itself (literals,
-// len, int, add, range indexes) are Go ints, kept as bigints so that they print, compare
-// and format (%d, typeOf, kindIs) as Go's do.
+// len, int, range indexes) are Go ints, kept as bigints so that they print, compare and
+// format (%d, typeOf, kindIs) as Go's do; Sprig's arithmetic (add, mul, max, int64, ...),
+// fromToml and a time's Unix give int64s, GoInt64 here, which only their type names tell apart.
 export type Dict = Record<string, unknown>;
 
+/** The String() method of a Go value that fmt prints through it (a semver Version, an int64). */
+export const GO_STRING = Symbol('String');
+
 export function isDict(value: unknown): value is Dict {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof GoTime);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof GoTime) && !(value instanceof GoInt64);
 }
 
-/** A Go time.Time (from now, toDate, dateModify): an instant in UTC, with the methods templates call. */
-export class GoTime {
-  constructor(readonly milliseconds: number) {}
+/** A Go int64: prints, compares and converts as a Go int (a bigint) does; typeOf, kindOf and %T say int64. */
+export class GoInt64 {
+  constructor(readonly value: bigint) {}
 
-  Unix(): bigint {
-    return BigInt(Math.floor(this.milliseconds / 1000));
+  /** fmt prints it through here (formatValue), as the digits of its value. */
+  [GO_STRING](): string {
+    return this.value.toString();
   }
 
-  UnixMilli(): bigint {
-    return BigInt(Math.floor(this.milliseconds));
+  toString(): string {
+    return this.value.toString();
+  }
+
+  /** What encoding/json writes (toJson, toYaml): the integer. */
+  toJSON(): bigint {
+    return this.value;
+  }
+}
+
+/** Go's int64 from a JS integer (truncated, as Go's conversions do). */
+export function goInt64(value: number | bigint): GoInt64 {
+  return new GoInt64(typeof value === 'bigint' ? value : BigInt(Number.isFinite(value) ? Math.trunc(value) : 0));
+}
+
+/** The integer of a Go int (bigint) or int64, else the value itself: for code that treats every integer kind alike. */
+export function widenInteger(value: unknown): unknown {
+  return value instanceof GoInt64 ? value.value : value;
+}
+
+/**
+ * A Go time.Time (from now, toDate, dateModify, fromToml): an instant, with the zone it is
+ * shown in: UTC, a fixed offset (its name empty, so Go prints the offset twice: "-0700 -0700"),
+ * or the named zones BurntSushi/toml gives local dates and times ("datetime-local").
+ */
+export class GoTime {
+  constructor(
+    readonly milliseconds: number,
+    /** East of UTC, in minutes. */
+    readonly offsetMinutes = 0,
+    /** The zone's name; null for a fixed offset without one. */
+    readonly zone: string | null = 'UTC',
+  ) {}
+
+  Unix(): GoInt64 {
+    return goInt64(Math.floor(this.milliseconds / 1000));
+  }
+
+  UnixMilli(): GoInt64 {
+    return goInt64(Math.floor(this.milliseconds));
   }
 
   Year(): bigint {
-    return BigInt(new Date(this.milliseconds).getUTCFullYear());
+    return BigInt(this.wallClock().getUTCFullYear());
   }
 
   UTC(): GoTime {
-    return this;
+    return this.zone === 'UTC' ? this : new GoTime(this.milliseconds);
   }
 
   Local(): GoTime {
     return this;
   }
 
-  /** json.Marshal's RFC 3339 form. */
+  /** json.Marshal's RFC 3339 form, with the zone's offset (Z for none). */
   toJSON(): string {
-    return new Date(this.milliseconds).toISOString().replace(/\.000Z$/, 'Z');
+    const iso = this.wallClock().toISOString().replace(/\.?0*Z$/, '');
+    return `${iso}${this.offsetMinutes === 0 ? 'Z' : this.offset(':')}`;
   }
 
   /** time.Time's String(). */
   toString(): string {
-    const iso = new Date(this.milliseconds).toISOString();
+    const iso = this.wallClock().toISOString();
     const fraction = iso.slice(20, 23).replace(/0+$/, '');
-    return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''} +0000 UTC`;
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''} ${this.offset('')} ${this.zone ?? this.offset('')}`;
+  }
+
+  /** The time as read on a clock in its zone (a Date whose UTC fields are those). */
+  private wallClock(): Date {
+    return new Date(this.milliseconds + this.offsetMinutes * 60_000);
+  }
+
+  private offset(separator: string): string {
+    const minutes = Math.abs(this.offsetMinutes);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${this.offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}${separator}${pad(minutes % 60)}`;
   }
 }
 
@@ -51,6 +106,7 @@ export function isTruthy(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
   if (typeof value === 'bigint') return value !== 0n;
+  if (value instanceof GoInt64) return value.value !== 0n;
   if (typeof value === 'string' || Array.isArray(value)) return value.length > 0;
   if (isDict(value)) return Object.keys(value).length > 0;
   return true;
@@ -67,8 +123,6 @@ export function printValue(value: unknown): string {
   return formatValue(value);
 }
 
-/** The String() method of a Go value that fmt prints through it (a semver Version). */
-export const GO_STRING = Symbol('String');
 
 /** fmt's %v; nil prints as <nil>. */
 export function formatValue(value: unknown): string {
@@ -107,13 +161,24 @@ export function markChartValues(values: Dict): Dict {
   return values;
 }
 
+/** Go types of lists and maps that are not []interface {} or map[string]interface {} (fromToml's arrays of tables). */
+const goTypes = new WeakMap<object, string>();
+
+/** Marks `value` as being of the Go type `name` for typeOf and %T (a WeakMap keeps the object's shape untouched). */
+export function markGoType<T extends object>(value: T, name: string): T {
+  goTypes.set(value, name);
+  return value;
+}
+
 /** Go's %T: the dynamic type as Go names it. */
 export function typeName(value: unknown): string {
   if (value === null || value === undefined) return '<nil>';
   if (typeof value === 'object' && chartValues.has(value)) return 'chartutil.Values';
+  if (typeof value === 'object' && goTypes.has(value)) return goTypes.get(value)!;
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number') return 'float64';
   if (typeof value === 'bigint') return 'int';
+  if (value instanceof GoInt64) return 'int64';
   if (typeof value === 'boolean') return 'bool';
   if (Array.isArray(value)) return '[]interface {}';
   if (typeof value === 'function') return 'func(...interface {}) interface {}';
@@ -127,6 +192,7 @@ export function kindName(value: unknown): string {
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number') return 'float64';
   if (typeof value === 'bigint') return 'int';
+  if (value instanceof GoInt64) return 'int64';
   if (typeof value === 'boolean') return 'bool';
   if (Array.isArray(value)) return 'slice';
   if (typeof value === 'function') return 'func';

@@ -3,6 +3,7 @@
 // indented under their key, strings that would read back as another type double-quoted,
 // multi-line strings as literal blocks, and long lines folded at 80 columns as go-yaml does.
 import { formatFloat, isDict } from './go-values.js';
+import { resolveGoPlain } from './sigs-yaml.js';
 
 const BEST_WIDTH = 80;
 const BEST_INDENT = 2;
@@ -158,29 +159,11 @@ function scalar(item: unknown, column: number, indent: number, simpleKey: boolea
   return stringScalar(String(item), column, indent, simpleKey);
 }
 
-const RESOLVE_MAP = new Set([
-  'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON',
-  'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF',
-  '', '~', 'null', 'Null', 'NULL',
-  '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF',
-]);
-const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
-const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
-const GO_FLOAT = /^[-+]?(([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|0[xX]([0-9a-fA-F]+(\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)[pP][-+]?[0-9]+|[iI][nN][fF]([iI][nN][iI][tT][yY])?|[nN][aA][nN])$/;
 
-/** Whether go-yaml v2 would read `text` unquoted as something other than a string. */
+/** Whether go-yaml v2 would read `text` unquoted as something other than a string (an out-of-range 0xFF... stays a string). */
 function resolvesAsNonString(text: string): boolean {
-  if (RESOLVE_MAP.has(text)) return true;
-  const first = text[0];
-  if (first === '.') return GO_FLOAT.test(text);
-  if (first === '+' || first === '-' || isDigit(first)) {
-    if (isTimestamp(text)) return true;
-    const plain = text.replace(/_/g, '');
-    if (GO_INT.test(plain)) return true;
-    if (YAML_STYLE_FLOAT.test(plain)) return true;
-  }
-  return false;
+  return resolveGoPlain(text) !== text || isTimestamp(text);
 }
 
 function isTimestamp(text: string): boolean {

@@ -4,10 +4,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../../core/errors.js';
-import { isDict, type Dict } from './go-values.js';
+import { GoInt64, isDict, type Dict } from './go-values.js';
 import { deepCopy } from './go-copy.js';
 import { looksLikeJson } from '../manifest-text.js';
 import { decodePlainYaml } from '../plain-yaml.js';
+import { resolveGoPlain, SIGS_YAML_OPTIONS, unencodableError } from './sigs-yaml.js';
 
 /**
  * A values file's mapping through the fast readers (JSON.parse for JSON text, as manifests are
@@ -23,7 +24,7 @@ export function quickValues(text: string): Dict | undefined {
       return undefined;
     }
   } else {
-    values = decodePlainYaml(text, 0, text.length);
+    values = decodePlainYaml(text, 0, text.length, undefined, resolveGoPlain);
   }
   return isDict(values) ? values : undefined;
 }
@@ -51,10 +52,16 @@ export function applySet(values: Dict, assignment: string, asString = false): Di
   return values;
 }
 
+/** strvals' typedVal: true/false/null in any case, and int64s (decimal, not starting with 0, or 0 itself), else the text. */
 function typedValue(value: string): unknown {
-  if (value === 'true' || value === 'false') return value === 'true';
-  if (value === 'null') return null;
-  if (/^[-+]?(0|[1-9]\d*)$/.test(value) && Number.isSafeInteger(Number(value))) return BigInt(value); // an int64 in helm, not a float64 as numbers from YAML are
+  const lower = value.toLowerCase();
+  if (lower === 'true' || lower === 'false') return lower === 'true';
+  if (lower === 'null') return null;
+  // An int64 in helm, not a float64 as numbers from YAML are; past int64 the text stays a string.
+  if (value === '0' || /^[-+]?\d+$/.test(value) && value[0] !== '0') {
+    const integer = BigInt(value.replace(/^\+/, ''));
+    if (integer >= -(2n ** 63n) && integer < 2n ** 63n) return new GoInt64(integer);
+  }
   return value;
 }
 
@@ -147,7 +154,7 @@ export function loadUserValues(files: readonly string[], assignments: readonly s
     }
     let parsed: unknown;
     try {
-      parsed = parse(text, { version: '1.1', prettyErrors: true }) ?? {};
+      parsed = parse(text, { ...SIGS_YAML_OPTIONS, prettyErrors: true }) ?? {};
     } catch (error) {
       // prettyErrors puts the position on the error; its message's first line is the reason.
       const at = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
@@ -155,6 +162,8 @@ export function loadUserValues(files: readonly string[], assignments: readonly s
       throw new UsageError(`--values ${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML (${reason}); fix the syntax`);
     }
     if (!isDict(parsed)) throw new UsageError(`--values ${file}: a values file must hold a mapping at the top level`);
+    const unencodable = unencodableError(parsed);
+    if (unencodable) throw new UsageError(`--values ${file}: ${unencodable}; helm refuses it too (JSON has no NaN or Inf): quote the value`);
     values = coalesce(values, parsed);
   }
   for (const assignment of assignments) applySet(values, assignment);

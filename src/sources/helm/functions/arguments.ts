@@ -1,7 +1,7 @@
 // Argument checks and conversions shared by the template functions, failing the way Go's
 // reflection-based calls do, and converting the way Sprig's helpers (spf13/cast) do.
 import { FunctionError } from '../execute.js';
-import { formatValue, isDict, typeName, type Dict } from '../go-values.js';
+import { formatValue, GoInt64, isDict, typeName, type Dict } from '../go-values.js';
 
 export function arity(name: string, args: unknown[], min: number, max = min): void {
   if (args.length < min || args.length > max) {
@@ -20,6 +20,7 @@ export function text(value: unknown): string {
 /** A Go int argument, as a JS number (counts, widths, indexes). */
 export function integer(value: unknown): number {
   if (typeof value === 'bigint') return Number(value);
+  if (value instanceof GoInt64) return Number(value.value);
   if (typeof value === 'number' && Number.isInteger(value)) return value;
   throw new FunctionError(`wrong type for value; expected int; got ${typeName(value)}`);
 }
@@ -65,6 +66,7 @@ function parseGoInteger(raw: string): number {
 /** Sprig's toInt64 (spf13/cast): numbers truncate, numeric strings parse, anything else is 0. */
 export function toInteger(value: unknown): number {
   if (typeof value === 'bigint') return Number(value);
+  if (value instanceof GoInt64) return Number(value.value);
   if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : 0;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string') {
@@ -77,6 +79,7 @@ export function toInteger(value: unknown): number {
 /** Sprig's toFloat64 (spf13/cast). */
 export function toFloat(value: unknown): number {
   if (typeof value === 'bigint') return Number(value);
+  if (value instanceof GoInt64) return Number(value.value);
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string') {
@@ -91,6 +94,7 @@ export function toFloat(value: unknown): number {
 /** Sprig's empty: nil, false, 0, "" and empty lists and maps. */
 export function isEmpty(value: unknown): boolean {
   if (value === null || value === undefined || value === false || value === 0 || value === 0n || value === '') return true;
+  if (value instanceof GoInt64) return value.value === 0n;
   if (Array.isArray(value)) return value.length === 0;
   if (isDict(value)) return Object.keys(value).length === 0;
   return false;
@@ -108,6 +112,7 @@ export function kindLabel(value: unknown): string {
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number') return 'float64';
   if (typeof value === 'bigint') return 'int';
+  if (value instanceof GoInt64) return 'int64';
   if (typeof value === 'boolean') return 'bool';
   return isDict(value) ? 'map' : 'slice';
 }

@@ -1,6 +1,6 @@
 // The functions Go's text/template predefines (and/or are evaluated lazily by the executor).
 import { FunctionError, type TemplateFunction } from '../execute.js';
-import { goInt, isDict, isTruthy, typeName } from '../go-values.js';
+import { goInt, isDict, isTruthy, typeName, widenInteger } from '../go-values.js';
 import { sprint, sprintf, sprintln } from '../go-format.js';
 import { arity } from './arguments.js';
 
@@ -15,8 +15,10 @@ function basicKind(value: unknown): BasicKind {
   return 'complex';
 }
 
-/** Go's eq for one pair: basic kinds compare by value, nil only equals nil, others cannot compare. */
-function equal(a: unknown, b: unknown): boolean {
+/** Go's eq for one pair: basic kinds compare by value (int with int64 too), nil only equals nil, others cannot compare. */
+function equal(first: unknown, second: unknown): boolean {
+  const a = widenInteger(first);
+  const b = widenInteger(second);
   const kindA = basicKind(a);
   const kindB = basicKind(b);
   if (kindA !== kindB) {
@@ -28,7 +30,9 @@ function equal(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-function less(a: unknown, b: unknown): boolean {
+function less(first: unknown, second: unknown): boolean {
+  const a = widenInteger(first);
+  const b = widenInteger(second);
   const kindA = basicKind(a);
   const kindB = basicKind(b);
   if (kindA === 'invalid' || kindA === 'complex' || kindA === 'bool' || kindB === 'invalid' || kindB === 'complex' || kindB === 'bool') {
@@ -39,8 +43,9 @@ function less(a: unknown, b: unknown): boolean {
   return (a as number | string | bigint) < (b as number | string | bigint);
 }
 
-function indexPosition(key: unknown, length: number): number {
-  if (key === null || key === undefined) throw new FunctionError('cannot index slice/array with nil');
+function indexPosition(index: unknown, length: number): number {
+  if (index === null || index === undefined) throw new FunctionError('cannot index slice/array with nil');
+  const key = widenInteger(index);
   if (typeof key !== 'bigint') throw new FunctionError(`cannot index slice/array with type ${typeName(key)}`);
   const position = Number(key);
   if (position < 0 || position >= length) throw new FunctionError(`index out of range: ${position}`);

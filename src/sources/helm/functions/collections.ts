@@ -1,7 +1,7 @@
 // Sprig's list and dict functions. merge/mergeOverwrite follow mergo as Sprig uses it: they
 // fill the destination in place and return it, sharing the source's values as Go does.
 import { FunctionError, type TemplateFunction } from '../execute.js';
-import { isDict, typeName, type Dict } from '../go-values.js';
+import { GoInt64, isDict, typeName, type Dict } from '../go-values.js';
 import { deepCopy } from '../go-copy.js';
 import { arity, dict, dictOrNil, integer, isEmpty, kindLabel, stringValue, text, toInteger } from './arguments.js';
 
@@ -32,6 +32,7 @@ function merger(name: string, overwrite: boolean): TemplateFunction {
 /** reflect.DeepEqual on template values. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (a instanceof GoInt64) return b instanceof GoInt64 && a.value === b.value; // an int64 never equals an int
   if (typeof a !== typeof b) return false;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, index) => deepEqual(item, b[index]));
   if (isDict(a) && isDict(b)) {

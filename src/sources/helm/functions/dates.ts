@@ -1,7 +1,7 @@
 // Sprig's date functions on Go time.Time values (GoTime). Helm's machine zone is taken as
 // UTC: a rendered time differs on every run and conformance masks it anyway.
 import { FunctionError, type TemplateFunction } from '../execute.js';
-import { GoTime } from '../go-values.js';
+import { GoInt64, GoTime, widenInteger } from '../go-values.js';
 import { arity, text } from './arguments.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -57,7 +57,7 @@ export function formatTime(time: GoTime, layout: string): string {
 /** A date argument as Sprig's date reads it: a time, or Unix seconds; anything else is now. */
 function timeOf(value: unknown): GoTime {
   if (value instanceof GoTime) return value;
-  if (typeof value === 'bigint') return new GoTime(Number(value) * 1000);
+  if (typeof value === 'bigint' || value instanceof GoInt64) return new GoTime(Number(widenInteger(value)) * 1000);
   return new GoTime(Date.now());
 }
 
@@ -180,7 +180,7 @@ export const dates: Record<string, TemplateFunction> = {
   durationRound: (args) => {
     arity('durationRound', args, 1);
     const value = args[0];
-    let nanoseconds = typeof value === 'string' ? (parseDuration(value) ?? 0) : typeof value === 'bigint' ? Number(value) : value instanceof GoTime ? (Date.now() - value.milliseconds) * 1e6 : 0;
+    let nanoseconds = typeof value === 'string' ? (parseDuration(value) ?? 0) : value instanceof GoInt64 ? Number(value.value) : value instanceof GoTime ? (Date.now() - value.milliseconds) * 1e6 : 0;
     nanoseconds = Math.abs(nanoseconds);
     const steps: [number, string][] = [[3.6e12 * 24 * 365, 'y'], [3.6e12 * 24 * 30, 'mo'], [3.6e12 * 24, 'd'], [3.6e12, 'h'], [6e10, 'm'], [1e9, 's']];
     for (const [size, unit] of steps) if (nanoseconds > size) return `${Math.floor(nanoseconds / size)}${unit}`;

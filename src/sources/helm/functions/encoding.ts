@@ -1,13 +1,14 @@
 // Helm's YAML/JSON/TOML conversions (keys sorted, as Go's encoders write them) and Sprig's
 // encodings and checksums.
 import { createHash } from 'node:crypto';
-import { parseAllDocuments, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import type { TemplateFunction } from '../execute.js';
 import { FunctionError } from '../execute.js';
 import { isDict } from '../go-values.js';
 import { goYaml } from '../go-yaml.js';
+import { SIGS_YAML_OPTIONS, unencodableError } from '../sigs-yaml.js';
 import { arity, text } from './arguments.js';
-import { toToml } from './toml.js';
+import { fromToml, toToml } from './toml.js';
 
 // Charts call toYaml on the same values in every template and every environment
 // (resources, labels, annotations): its result is remembered by content, which stays right
@@ -69,7 +70,7 @@ function goJson(value: unknown, escapeHtml: boolean, indent = '', level = ''): s
       return value.toString();
     case 'number':
       if (!Number.isFinite(value)) return UNENCODABLE;
-      return JSON.stringify(value);
+      return Object.is(value, -0) ? '-0' : JSON.stringify(value); // encoding/json keeps the sign of a float64 zero
     case 'object': {
       if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return goJson((value as { toJSON(): unknown }).toJSON(), escapeHtml, indent, level);
       const inner = level + indent;
@@ -110,25 +111,16 @@ function jsonFunction(name: string, escapeHtml: boolean, indent: string, must: b
   };
 }
 
-// sigs.k8s.io/yaml reads YAML 1.1 through go-yaml v2 (yes/no/on/off are booleans, a
-// duplicate key keeps the last value, a timestamp stays a string), then goes through JSON,
-// where every number is a float64.
-const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions = {
-  version: '1.1',
-  uniqueKeys: false,
-  merge: true,
-  maxAliasCount: -1,
-  customTags: (tags) => tags.filter((tag) => typeof tag === 'object' && tag.tag !== 'tag:yaml.org,2002:timestamp' && tag.tag !== 'tag:yaml.org,2002:binary' && tag.tag !== 'tag:yaml.org,2002:set' && tag.tag !== 'tag:yaml.org,2002:omap' && tag.tag !== 'tag:yaml.org,2002:pairs'),
-};
-
 /** The first YAML document as sigs.k8s.io/yaml's Unmarshal reads it, or the error helm reports. */
 function readYaml(input: string): { value?: unknown; error?: string } {
-  const documents = parseAllDocuments(input, YAML_OPTIONS);
+  const documents = parseAllDocuments(input, SIGS_YAML_OPTIONS);
   const list = Array.isArray(documents) ? documents : [];
   const first = list[0];
   if (!first) return { value: null };
   if (first.errors.length > 0) return { error: `error converting YAML to JSON: yaml: ${first.errors[0].message.split('\n')[0]}` };
-  return { value: toJsonData(first.toJS({ maxAliasCount: -1 })) };
+  const value = toJsonData(first.toJS({ maxAliasCount: -1 }));
+  const unencodable = unencodableError(value);
+  return unencodable ? { error: unencodable } : { value };
 }
 
 /** Map keys as strings and numbers as float64, as the JSON step leaves them. */
@@ -264,11 +256,7 @@ export const encoding: Record<string, TemplateFunction> = {
     return Array.isArray(value) ? value : [`json: cannot unmarshal ${jsonKind(value)} into Go value of type []interface {}`];
   },
   toToml: (args) => (arity('toToml', args, 1), toToml(args[0])),
-  // Reading TOML is not implemented: failing says so where a silent empty map would mislead.
-  fromToml: (args) => {
-    arity('fromToml', args, 1);
-    throw new FunctionError("fromToml is not supported by upshift's renderer; render this chart with --helm-bin");
-  },
+  fromToml: (args) => (arity('fromToml', args, 1), fromToml(text(args[0]))),
   b64enc: (args) => (arity('b64enc', args, 1), Buffer.from(text(args[0])).toString('base64')),
   b64dec: (args) => (arity('b64dec', args, 1), base64Decode(text(args[0]))),
   b32enc: (args) => (arity('b32enc', args, 1), base32Encode(text(args[0]))),

@@ -1,13 +1,13 @@
-// Sprig's numbers: integer arithmetic on int64 (Go ints, bigints here), the float64
+// Sprig's numbers: integer arithmetic on int64 (GoInt64 here; `int` gives a Go int, a bigint), the float64
 // functions (addf, floor, round, ...) on JS numbers, and the list ranges until/untilStep.
 import { FunctionError, type TemplateFunction } from '../execute.js';
-import { goInt } from '../go-values.js';
+import { goInt, goInt64 } from '../go-values.js';
 import { arity, integer, toFloat, toInteger } from './arguments.js';
 
 function integers(name: string, min: number, combine: (values: number[]) => number): TemplateFunction {
   return (args) => {
     arity(name, args, min, Infinity);
-    return goInt(combine(args.map(toInteger)));
+    return goInt64(combine(args.map(toInteger)));
   };
 }
 
@@ -46,21 +46,21 @@ function round(value: number, places: number, roundOn: number): number {
 
 export const numbers: Record<string, TemplateFunction> = {
   int: (args) => (arity('int', args, 1), goInt(toInteger(args[0]))),
-  int64: (args) => (arity('int64', args, 1), goInt(toInteger(args[0]))),
+  int64: (args) => (arity('int64', args, 1), goInt64(toInteger(args[0]))),
   float64: (args) => (arity('float64', args, 1), toFloat(args[0])),
   add: integers('add', 0, (values) => values.reduce((a, b) => a + b, 0)),
-  add1: (args) => (arity('add1', args, 1), goInt(toInteger(args[0]) + 1)),
-  sub: (args) => (arity('sub', args, 2), goInt(toInteger(args[0]) - toInteger(args[1]))),
+  add1: (args) => (arity('add1', args, 1), goInt64(toInteger(args[0]) + 1)),
+  sub: (args) => (arity('sub', args, 2), goInt64(toInteger(args[0]) - toInteger(args[1]))),
   mul: integers('mul', 1, (values) => values.reduce((a, b) => a * b)),
   div: (args) => {
     arity('div', args, 2);
     if (toInteger(args[1]) === 0) throw new FunctionError('runtime error: integer divide by zero');
-    return goInt(Math.trunc(toInteger(args[0]) / toInteger(args[1])));
+    return goInt64(Math.trunc(toInteger(args[0]) / toInteger(args[1])));
   },
   mod: (args) => {
     arity('mod', args, 2);
     if (toInteger(args[1]) === 0) throw new FunctionError('runtime error: integer divide by zero');
-    return goInt(toInteger(args[0]) % toInteger(args[1]));
+    return goInt64(toInteger(args[0]) % toInteger(args[1]));
   },
   max: integers('max', 1, (values) => Math.max(...values)),
   biggest: integers('biggest', 1, (values) => Math.max(...values)),

@@ -1,7 +1,7 @@
 // Sprig's string functions (strings.go, goutils and xstrings as Sprig calls them).
 import type { TemplateFunction } from '../execute.js';
 import { FunctionError } from '../execute.js';
-import { goInt } from '../go-values.js';
+import { goInt, goInt64 } from '../go-values.js';
 import { arity, integer, stringValue, text } from './arguments.js';
 
 function indent(spaces: unknown, value: unknown): string {
@@ -384,7 +384,7 @@ export const strings: Record<string, TemplateFunction> = {
   toDecimal: (args) => {
     arity('toDecimal', args, 1);
     const digits = stringValue(args[0]);
-    return goInt(/^[+-]?[0-7]+$/.test(digits) ? parseInt(digits, 8) : 0);
+    return goInt64(/^[+-]?[0-7]+$/.test(digits) ? parseInt(digits, 8) : 0);
   },
   atoi: (args) => (arity('atoi', args, 1), goInt(/^[+-]?\d+$/.test(text(args[0])) ? Number(text(args[0])) : 0)),
   shuffle: (args) => {
