@@ -1,9 +1,10 @@
 // Sprig's random and cryptographic functions. Their output differs on every helm run too,
 // so what matters is that it is well formed: random strings of the asked alphabet and
 // length, real PEM keys (node:crypto) and real X.509 certificates signed with them
-// (node-forge builds the certificate: node:crypto can read X.509 but not issue it), and
+// (node-forge assembles the certificate, node:crypto can read X.509 but not write it;
+// node:crypto signs it), and
 // bcrypt hashes for htpasswd from bcryptjs (node:crypto has no bcrypt).
-import { createHmac, generateKeyPairSync, randomBytes, randomInt, randomUUID, scryptSync, createCipheriv, createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, generateKeyPairSync, randomBytes, randomInt, randomUUID, scryptSync, sign, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import { createRequire } from 'node:module';
 import type Forge from 'node-forge';
@@ -42,32 +43,74 @@ interface Certificate {
   Key: string;
 }
 
+/** An RSA private key as node:crypto holds it, with what a certificate needs of it. */
+interface RsaKey {
+  object: KeyObject;
+  /** PKCS#1 PEM, as Sprig writes a certificate's key. */
+  pem: string;
+  /** The public modulus and exponent, hexadecimal, for the certificate's SubjectPublicKeyInfo. */
+  modulus: string;
+  exponent: string;
+}
+
+function rsaKeyOf(object: KeyObject): RsaKey {
+  const jwk = object.export({ format: 'jwk' });
+  const hex = (value: string | undefined) => Buffer.from(value ?? '', 'base64url').toString('hex');
+  return { object, pem: object.export({ type: 'pkcs1', format: 'pem' }) as string, modulus: hex(jwk.n), exponent: hex(jwk.e) };
+}
+
 /**
  * RSA key generation costs 0.1 to 2 s a key, and some charts issue dozens of certificates
  * (bitnami's apisix, etcd): a process makes a few keys and then deals them out again. The
  * renderer's output is for reading and checking; a real install renders with helm.
  */
 const KEY_POOL_SIZE = 4;
-const keyPool: Forge.pki.rsa.PrivateKey[] = [];
+const keyPool: RsaKey[] = [];
 let keysDealt = 0;
 
-function rsaKey(): Forge.pki.rsa.PrivateKey {
+function rsaKey(): RsaKey {
   if (keyPool.length < KEY_POOL_SIZE) {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-    keyPool.push(forgeLib().pki.privateKeyFromPem(privateKey));
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    keyPool.push(rsaKeyOf(privateKey));
     return keyPool[keyPool.length - 1];
   }
   return keyPool[keysDealt++ % KEY_POOL_SIZE];
 }
 
-const privateKeys = new Map<string, string>();
-
-function keyFromPem(pem: string): Forge.pki.rsa.PrivateKey {
-  try {
-    return forgeLib().pki.privateKeyFromPem(pem);
-  } catch (error) {
-    throw new FunctionError(`unable to decode key: ${(error as Error).message}`);
+/**
+ * A small map that forgets its oldest entry: a chart hands the same CA (certificate and key
+ * PEM) to every genSignedCert, so each is decoded once, while a long scan does not keep every
+ * certificate it ever made.
+ */
+class RecentCache<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly size: number) {}
+  get(key: string, make: () => T): T {
+    let value = this.entries.get(key);
+    if (value === undefined) {
+      value = make();
+      if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value as string);
+      this.entries.set(key, value);
+    }
+    return value;
   }
+}
+
+const keysByPem = new RecentCache<RsaKey>(32);
+const issuersByPem = new RecentCache<Forge.pki.CertificateField[]>(32);
+
+function keyFromPem(pem: string): RsaKey {
+  return keysByPem.get(pem, () => {
+    let object: KeyObject;
+    try {
+      object = createPrivateKey(pem);
+    } catch (error) {
+      throw new FunctionError(`unable to decode key: ${(error as Error).message}`);
+    }
+    // Sprig takes ECDSA and Ed25519 keys too; upshift's certificates are RSA-signed only.
+    if (object.asymmetricKeyType !== 'rsa') throw new FunctionError(`unable to decode key: upshift's renderer signs certificates with RSA keys only, not ${object.asymmetricKeyType}; render with --helm-bin`);
+    return rsaKeyOf(object);
+  });
 }
 
 function addresses(values: unknown, role: string): string[] {
@@ -79,13 +122,18 @@ function addresses(values: unknown, role: string): string[] {
   });
 }
 
-function issue(cn: string, ips: unknown, dns: unknown, days: number, key: Forge.pki.rsa.PrivateKey, isCA: boolean, issuer?: { cert: Forge.pki.Certificate; key: Forge.pki.rsa.PrivateKey }): Certificate {
-  const { pki, md } = forgeLib();
+/**
+ * An X.509 certificate as Sprig makes it. node-forge only assembles the TBSCertificate (it has
+ * no RSA arithmetic to do there); node:crypto signs it, natively: forge's pure-JS signature
+ * cost tens of milliseconds a certificate, and charts issue dozens.
+ */
+function issue(cn: string, ips: unknown, dns: unknown, days: number, key: RsaKey, isCA: boolean, issuer?: { subject: Forge.pki.CertificateField[]; key: RsaKey }): Certificate {
+  const { pki, asn1, jsbn } = forgeLib();
   const ipList = addresses(ips, 'IP addresses');
   for (const ip of ipList) if (!isIP(ip)) throw new FunctionError(`error parsing ip: ${ip}`);
   const dnsList = addresses(dns, 'DNS names');
   const cert = pki.createCertificate();
-  cert.publicKey = pki.setRsaPublicKey(key.n, key.e);
+  cert.publicKey = pki.setRsaPublicKey(new jsbn.BigInteger(key.modulus, 16), new jsbn.BigInteger(key.exponent, 16));
   // A positive 128-bit serial, as Sprig draws it.
   const serial = randomBytes(16);
   serial[0] &= 0x7f;
@@ -94,7 +142,7 @@ function issue(cn: string, ips: unknown, dns: unknown, days: number, key: Forge.
   cert.validity.notBefore = now;
   cert.validity.notAfter = new Date(now.getTime() + days * 24 * 3600 * 1000);
   cert.setSubject([{ name: 'commonName', value: cn }]);
-  cert.setIssuer(issuer ? issuer.cert.subject.attributes : [{ name: 'commonName', value: cn }]);
+  cert.setIssuer(issuer ? issuer.subject : [{ name: 'commonName', value: cn }]);
   const extensions: object[] = [
     { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true, keyCertSign: isCA },
     { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
@@ -104,19 +152,29 @@ function issue(cn: string, ips: unknown, dns: unknown, days: number, key: Forge.
     extensions.push({ name: 'subjectAltName', altNames: [...dnsList.map((value) => ({ type: 2, value })), ...ipList.map((ip) => ({ type: 7, ip }))] });
   }
   cert.setExtensions(extensions);
-  cert.sign(issuer ? issuer.key : key, md.sha256.create());
-  return { Cert: pki.certificateToPem(cert).replace(/\r\n/g, '\n'), Key: pki.privateKeyToPem(key).replace(/\r\n/g, '\n') };
+  // What forge's cert.sign does, with the signature computed by node:crypto.
+  cert.signatureOid = cert.siginfo.algorithmOid = pki.oids.sha256WithRSAEncryption;
+  // getTBSCertificate is public in node-forge but missing from its type definitions.
+  cert.tbsCertificate = (pki as unknown as { getTBSCertificate(cert: Forge.pki.Certificate): Forge.asn1.Asn1 }).getTBSCertificate(cert);
+  const tbs = Buffer.from(asn1.toDer(cert.tbsCertificate).getBytes(), 'binary');
+  cert.signature = sign('sha256', tbs, (issuer ?? { key }).key.object).toString('binary');
+  return { Cert: pki.certificateToPem(cert).replace(/\r\n/g, '\n'), Key: key.pem };
 }
 
-function caArgument(value: unknown): { cert: Forge.pki.Certificate; key: Forge.pki.rsa.PrivateKey } {
+function caArgument(value: unknown): { subject: Forge.pki.CertificateField[]; key: RsaKey } {
   if (!isDict(value) || typeof value.Cert !== 'string' || typeof value.Key !== 'string') throw new FunctionError('wrong type for value; expected sprig.certificate');
-  try {
-    return { cert: forgeLib().pki.certificateFromPem(value.Cert), key: keyFromPem(value.Key) };
-  } catch (error) {
-    if (error instanceof FunctionError) throw error;
-    throw new FunctionError(`error parsing CA certificate: ${(error as Error).message}`);
-  }
+  const pem = value.Cert;
+  const subject = issuersByPem.get(pem, () => {
+    try {
+      return forgeLib().pki.certificateFromPem(pem).subject.attributes;
+    } catch (error) {
+      throw new FunctionError(`error parsing CA certificate: ${(error as Error).message}`);
+    }
+  });
+  return { subject, key: keyFromPem(value.Key) };
 }
+
+const privateKeys = new Map<string, string>();
 
 /** genPrivateKey's PEM, made once per type and process (a 4096-bit RSA key takes seconds). */
 function privateKey(type: string): string {
