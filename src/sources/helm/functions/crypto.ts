@@ -20,10 +20,17 @@ function forgeLib(): typeof Forge {
   return (forgeModule ??= require('node-forge') as typeof Forge);
 }
 
+/**
+ * A bcrypt hash of cost 10 takes bcryptjs about 0.1 s, and charts hash the same password in
+ * several templates: a process hashes each password once. Any bcrypt hash of the password
+ * is as right as another (helm's salt differs on every run too).
+ */
 function bcryptHash(password: string): string {
-  const bcrypt = require('bcryptjs') as { hashSync(password: string, rounds: number): string };
-  // Go's bcrypt writes the $2a$ prefix.
-  return bcrypt.hashSync(password, 10).replace(/^\$2b\$/, '$2a$');
+  return hashes.get(password, () => {
+    const bcrypt = require('bcryptjs') as { hashSync(password: string, rounds: number): string };
+    // Go's bcrypt writes the $2a$ prefix.
+    return bcrypt.hashSync(password, 10).replace(/^\$2b\$/, '$2a$');
+  });
 }
 
 const ALPHA = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -97,6 +104,7 @@ class RecentCache<T> {
 }
 
 const keysByPem = new RecentCache<RsaKey>(32);
+const hashes = new RecentCache<string>(32);
 const issuersByPem = new RecentCache<Forge.pki.CertificateField[]>(32);
 
 function keyFromPem(pem: string): RsaKey {

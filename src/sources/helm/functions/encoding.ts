@@ -8,6 +8,7 @@ import { isDict } from '../go-values.js';
 import { goYaml } from '../go-yaml.js';
 import { arity, text } from './arguments.js';
 import { toToml } from './toml.js';
+import { decodePlainYaml } from '../../plain-yaml.js';
 
 // Charts call toYaml on the same values in every template and every environment
 // (resources, labels, annotations): its result is remembered by content, which stays right
@@ -123,6 +124,11 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions
 
 /** The first YAML document as sigs.k8s.io/yaml's Unmarshal reads it, or the error helm reports. */
 function readYaml(input: string): { value?: unknown; error?: string } {
+  // Most inputs (a chart's own values through include/tpl) are plain YAML, which the fast
+  // decoder reads exactly as the full parser would; it bails out on everything else
+  // (timestamps, merge keys, duplicate keys, tags, several documents).
+  const plain = decodePlainYaml(input, 0, input.length);
+  if (plain !== undefined) return { value: toJsonData(plain) };
   const documents = parseAllDocuments(input, YAML_OPTIONS);
   const list = Array.isArray(documents) ? documents : [];
   const first = list[0];
