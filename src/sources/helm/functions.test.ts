@@ -80,6 +80,11 @@ describe('generated material is well formed', () => {
     expect(Math.round(days)).toBe(1);
     // A second certificate from the same CA verifies too (the CA is decoded once and reused).
     expect(new X509Certificate(call('genSignedCert', ['other', [], [], 1n, ca]).Cert).verify(caCert.publicKey)).toBe(true);
+    // Keys come from a small pool, but a certificate never gets its issuer's key, whatever the order of calls.
+    for (let round = 0; round < 5; round++) {
+      if (round % 2) call('genSelfSignedCert', ['shift', [], [], 1n]);
+      expect(publicPem(call('genSignedCert', [`leaf-${round}`, [], [], 1n, ca]).Key)).not.toBe(publicPem(ca.Key));
+    }
     const stranger = new X509Certificate(call('genCA', ['stranger', 1n]).Cert);
     expect(leafCert.checkIssued(stranger)).toBe(false);
   });

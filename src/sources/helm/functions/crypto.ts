@@ -68,20 +68,22 @@ function rsaKeyOf(object: KeyObject): RsaKey {
 
 /**
  * RSA key generation costs 0.1 to 2 s a key, and some charts issue dozens of certificates
- * (bitnami's apisix, etcd): a process makes a few keys and then deals them out again. The
- * renderer's output is for reading and checking; a real install renders with helm.
+ * (bitnami's apisix, etcd): a process makes two keys and then deals them out again, never
+ * giving a certificate its issuer's key. The renderer's output is for reading and checking;
+ * a real install renders with helm.
  */
-const KEY_POOL_SIZE = 4;
+const KEY_POOL_SIZE = 2;
 const keyPool: RsaKey[] = [];
 let keysDealt = 0;
 
-function rsaKey(): RsaKey {
-  if (keyPool.length < KEY_POOL_SIZE) {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    keyPool.push(rsaKeyOf(privateKey));
-    return keyPool[keyPool.length - 1];
-  }
-  return keyPool[keysDealt++ % KEY_POOL_SIZE];
+function rsaKey(issuerKey?: RsaKey): RsaKey {
+  if (keyPool.length < KEY_POOL_SIZE) keyPool.push(rsaKeyOf(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey));
+  const key = keyPool[keysDealt++ % keyPool.length];
+  if (issuerKey === undefined || key.pem !== issuerKey.pem) return key;
+  const other = keyPool.find((candidate) => candidate.pem !== issuerKey.pem);
+  if (other) return other;
+  keyPool.push(rsaKeyOf(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey));
+  return keyPool[keyPool.length - 1];
 }
 
 /**
@@ -265,7 +267,11 @@ export const crypto: Record<string, TemplateFunction> = {
   genCAWithKey: (args) => (arity('genCAWithKey', args, 3), issue(text(args[0]), [], [], integer(args[1]), keyFromPem(text(args[2])), true)),
   genSelfSignedCert: (args) => (arity('genSelfSignedCert', args, 4), issue(text(args[0]), args[1], args[2], integer(args[3]), rsaKey(), false)),
   genSelfSignedCertWithKey: (args) => (arity('genSelfSignedCertWithKey', args, 5), issue(text(args[0]), args[1], args[2], integer(args[3]), keyFromPem(text(args[4])), false)),
-  genSignedCert: (args) => (arity('genSignedCert', args, 5), issue(text(args[0]), args[1], args[2], integer(args[3]), rsaKey(), false, caArgument(args[4]))),
+  genSignedCert: (args) => {
+    arity('genSignedCert', args, 5);
+    const ca = caArgument(args[4]);
+    return issue(text(args[0]), args[1], args[2], integer(args[3]), rsaKey(ca.key), false, ca);
+  },
   genSignedCertWithKey: (args) => (arity('genSignedCertWithKey', args, 6), issue(text(args[0]), args[1], args[2], integer(args[3]), keyFromPem(text(args[5])), false, caArgument(args[4]))),
   buildCustomCert: (args) => {
     arity('buildCustomCert', args, 2);
