@@ -7,6 +7,9 @@ import { generateEstate } from './generate-estate.js';
 import { generateTerraformEstate } from './generate-terraform.js';
 import { generateChart } from './generate-chart.js';
 import { generateSnapshot } from './generate-snapshot.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { installHelm } from '../scripts/helm-oracle.js';
 
 const ROUNDS = 3;
 
@@ -73,6 +76,42 @@ function chartRenderBench() {
   console.log(`  check of the chart ${run.run.seconds.toFixed(2)} s, of its rendered YAML ${run.base.seconds.toFixed(2)} s, ratio ${ratio.toFixed(2)}× ${ratio <= 2 ? 'OK' : 'OVER'}`);
 }
 
+/**
+ * The project's own charts (conformance fixtures, one per function family) and the bench chart,
+ * by upshift's renderer (in one process, as the conformance harness runs it) and by helm 3 (a
+ * process per chart). Split as the corpus figures are: the charts that generate RSA keys
+ * (gen* functions) pay for key generation, which a process does for its first two keys.
+ */
+function templateBench() {
+  const { chart } = generateChart('bench/.estate/chart');
+  const roots = ['test/fixtures/conformance', 'test/fixtures/charts/functions'];
+  const charts = [...roots.flatMap((root) => readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(root, entry.name))), chart];
+  let helm;
+  try {
+    helm = installHelm(3);
+  } catch (error) {
+    console.log(`template: SKIPPED, helm 3 cannot be installed here (${error.message.split('\n')[0]})`);
+    return;
+  }
+  const { base, run } = measure(() => task('tasks/helm-template.js', helm, ...charts), () => task('tasks/template.js', ...charts));
+  if (run.bytes !== base.bytes) console.log(`  (upshift printed ${run.bytes} bytes, helm ${base.bytes}: see npm run conformance:helm)`);
+  const generating = charts.map((path) => /\bgen(CA|SignedCert|SelfSignedCert|PrivateKey)\b/.test(templateText(path)));
+  const sum = (times, keep) => times.reduce((total, seconds, index) => total + (generating[index] === keep ? seconds : 0), 0);
+  const line = (label, own, theirs) => `  ${label}: upshift ${own.toFixed(2)} s, helm ${theirs.toFixed(2)} s, upshift ${(theirs / own).toFixed(1)}× faster ${theirs / own >= 5 ? 'OK' : 'UNDER'}`;
+  console.log(`template: ${charts.length} charts (the project's fixture charts and the bench chart) by upshift's renderer and by helm template (target: upshift ≥ 5× faster)`);
+  console.log(line(`all ${charts.length}`, run.seconds, base.seconds));
+  console.log(line(`${generating.filter((value) => !value).length} without key generation`, sum(run.perChart, false), sum(base.perChart, false)));
+  console.log(line(`${generating.filter(Boolean).length} with gen* (RSA keys)`, sum(run.perChart, true), sum(base.perChart, true)));
+}
+
+/** Every template's text of a chart directory (its subcharts included). */
+function templateText(directory) {
+  return readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(ya?ml|tpl|txt)$/.test(entry.name))
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
+    .join('\n');
+}
+
 function simulateBench() {
   const file = 'bench/.snapshot/2k-nodes.json';
   generateSnapshot(file, { nodes: 2_000, pods: 40_000, workloads: 300 });
@@ -103,7 +142,7 @@ async function clusterBench() {
   }
 }
 
-const benches = { check: fileScanBench, terraform: terraformBench, fix: fixBench, chart: chartRenderBench, simulate: simulateBench, cluster: clusterBench };
+const benches = { check: fileScanBench, terraform: terraformBench, fix: fixBench, chart: chartRenderBench, template: templateBench, simulate: simulateBench, cluster: clusterBench };
 const only = process.argv.slice(2);
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) await bench();

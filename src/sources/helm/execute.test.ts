@@ -76,6 +76,7 @@ describe('Sprig and Helm functions', () => {
     ['{{ "a\\nb" | indent 2 }}', '  a\n  b'],
     ['{{ toJson (dict "b" "<x>" "a" 1) }}', '{"a":1,"b":"\\u003cx\\u003e"}'],
     ['{{ (fromYaml "a: [1]").a }}', '[1]'],
+    ['{{ $v := fromYaml "a:\\n  b: [1, x]\\n  c: on\\nd: 1.5" }}{{ $v.a.b }} {{ $v.a.c }} {{ $v.d }} {{ typeOf (index $v.a.b 0) }}', '[1 x] true 1.5 float64'],
     ['{{ semverCompare ">=1.19-0" "v1.33.0" }} {{ semverCompare "<1.19" "v1.18.0" }} {{ semverCompare "^1.2, <1.5" "1.4.0" }}', 'true true true'],
     ['{{ coalesce "" .none "c" }} {{ ternary "y" "n" false }} {{ empty (list) }} {{ "hi" | b64enc }} {{ int "42" }} {{ toString 3 }}', 'c n true aGk= 42 3'],
     ['{{ $d := dict "a" (dict "x" 1) }}{{ $_ := merge $d (dict "a" (dict "x" 2 "y" 3) "b" 4) }}{{ $d }}', 'map[a:map[x:1 y:3] b:4]'],

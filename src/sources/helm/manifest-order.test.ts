@@ -1,6 +1,13 @@
 // helm's manifest splitting and ordering, checked against the regexp Helm uses.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as yaml from 'yaml';
 import { sortManifests, splitManifests } from './manifest-order.js';
+
+// Counts full parses, to show which documents the fast ways read.
+vi.mock('yaml', async (importOriginal) => {
+  const original = await importOriginal<typeof import('yaml')>();
+  return { ...original, parseDocument: vi.fn(original.parseDocument) };
+});
 
 const HELM_SEPARATOR = /(?:^|\s*\n)---\s*/;
 
@@ -37,6 +44,31 @@ describe('sortManifests', () => {
     expect(sortManifests([{ name: 'c/templates/a.yaml', display: 'a.yaml', text }]).map((manifest) => [manifest.kind, manifest.hook])).toEqual([
       ['Namespace', false],
       ['ConfigMap', true],
+    ]);
+  });
+
+  it('reads a hook from the metadata entry alone, and falls back to the whole document where that is not certain', () => {
+    const spec = `spec:\n  versions:\n${Array.from({ length: 50 }, (_, index) => `  - name: v${index}\n    description: |\n      metadata: not the top level\n`).join('')}`;
+    const documents = [
+      // The fast way: one metadata entry at column 0, followed by another key.
+      `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: crd\n  annotations:\n    helm.sh/hook: pre-install\n${spec}`,
+      // A hook of an unknown event further down the metadata: dropped.
+      `kind: ConfigMap\nmetadata:\n  annotations:\n    other: "x"\n    # comment at any indentation\n# and at column 0\n    helm.sh/hook: nope\ndata: {}\n`,
+      // metadata twice: go-yaml keeps the last, which is no hook.
+      'kind: Secret\nmetadata:\n  annotations:\n    helm.sh/hook: pre-install\nmetadata:\n  name: plain\n',
+      // An annotation continued at column 0 inside a quoted scalar: the whole document is read.
+      'kind: Job\nmetadata:\n  annotations:\n    note: "a\nb: c"\n    helm.sh/hook: post-install\n',
+      // metadata last in the document.
+      'kind: Pod\nspec: {}\nmetadata:\n  annotations: {helm.sh/hook: "test"}',
+    ];
+    vi.mocked(yaml.parseDocument).mockClear();
+    expect(sortManifests([{ name: 'c/templates/a.yaml', display: 'a.yaml', text: documents[0] }]).map((manifest) => [manifest.kind, manifest.hook])).toEqual([['CustomResourceDefinition', true]]);
+    expect(yaml.parseDocument).not.toHaveBeenCalled();
+    expect(sortManifests([{ name: 'c/templates/a.yaml', display: 'a.yaml', text: documents.join('\n---\n') }]).map((manifest) => [manifest.kind, manifest.hook])).toEqual([
+      ['Secret', false],
+      ['CustomResourceDefinition', true],
+      ['Pod', true],
+      ['Job', true],
     ]);
   });
 

@@ -4,6 +4,7 @@
 // templates by name, documents in template order), each printed after `---` and a
 // `# Source:` line; hooks of an unknown event are dropped, as Helm drops them.
 import { readRenderedDocument } from './read-rendered.js';
+import { decodePlainYaml } from '../plain-yaml.js';
 import { TemplateError } from './template-error.js';
 import { isDict } from './go-values.js';
 import { indexYaml } from '../yaml-index.js';
@@ -155,9 +156,13 @@ function readHead(content: string, file: RenderedManifestFile): Head {
   // Without a hook annotation only the kind matters: the lexical index reads it from documents
   // whose structure it vouches for or finds merely beyond itself (large CRDs, whose full parse
   // cost more than the whole render). A document it suspects goes to the full parser.
-  if (!content.includes('helm.sh/hook')) {
-    const [indexed] = indexYaml(content);
-    if (indexed?.kind !== undefined && indexed.verdict !== 'suspect' && indexYamlSingle(content)) return { kind: indexed.kind };
+  const [indexed] = indexYaml(content);
+  if (indexed?.kind !== undefined && indexed.verdict !== 'suspect' && indexYamlSingle(content)) {
+    if (!content.includes('helm.sh/hook')) return { kind: indexed.kind };
+    // A hook needs its annotations too: the top-level metadata entry decoded alone (hooked CRDs
+    // of several hundred KB were most of some charts' renders in the full parser).
+    const metadata = topLevelMetadata(content);
+    if (metadata !== undefined) return headOf({ kind: indexed.kind, metadata: metadata.value });
   }
   const read = readRenderedDocument(content, 1000);
   if (read) return headOf(read.value);
@@ -172,6 +177,27 @@ function readHead(content: string, file: RenderedManifestFile): Head {
   const kind = /^kind:[ \t]*["']?([^"'\s#]+)/m.exec(content)?.[1] ?? '';
   const hook = /^[ \t]+["']?helm\.sh\/hook["']?[ \t]*:[ \t]*["']?([^"'#\n]*)/m.exec(content)?.[1]?.trim();
   return { kind, annotations: hook === undefined ? undefined : { 'helm.sh/hook': hook } };
+}
+
+// Root-level forms that could give or hide a second `metadata` (quoted or complex keys, merges).
+const OTHER_ROOT_KEYS = /^(?:["']metadata["']|<<|\?)/m;
+const ROOT_KEY_LINE = /^[A-Za-z0-9_$][^:\n]*:(?:[ \t]|\r?\n|$)/;
+
+/**
+ * The value of the document's one `metadata:` entry at column 0, decoded by itself: from its
+ * line up to the next line at column 0, which must be another key. Undefined whenever that is
+ * not certain (no such entry or two, another root form, an entry the fast decoder refuses):
+ * the whole document is then parsed.
+ */
+function topLevelMetadata(content: string): { value: unknown } | undefined {
+  const starts = [...content.matchAll(/^metadata[ \t]*:/gm)];
+  if (starts.length !== 1 || OTHER_ROOT_KEYS.test(content)) return undefined;
+  const entry = content.slice(starts[0].index);
+  const next = /\n(?=[^ \t#\r\n])/.exec(entry);
+  if (next && !ROOT_KEY_LINE.test(entry.slice(next.index + 1))) return undefined;
+  const text = next ? entry.slice(0, next.index) : entry;
+  const decoded = decodePlainYaml(text, 0, text.length);
+  return isDict(decoded) ? { value: decoded.metadata } : undefined;
 }
 
 /** One document: splitManifests already cut at every separator helm cuts at. */

@@ -1,9 +1,10 @@
 // Sprig's random and cryptographic functions. Their output differs on every helm run too,
 // so what matters is that it is well formed: random strings of the asked alphabet and
 // length, real PEM keys (node:crypto) and real X.509 certificates signed with them
-// (node-forge builds the certificate: node:crypto can read X.509 but not issue it), and
+// (node-forge assembles the certificate, node:crypto can read X.509 but not write it;
+// node:crypto signs it), and
 // bcrypt hashes for htpasswd from bcryptjs (node:crypto has no bcrypt).
-import { createHmac, generateKeyPairSync, randomBytes, randomInt, randomUUID, scryptSync, createCipheriv, createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, generateKeyPairSync, randomBytes, randomInt, randomUUID, scryptSync, sign, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import { createRequire } from 'node:module';
 import type Forge from 'node-forge';
@@ -19,10 +20,17 @@ function forgeLib(): typeof Forge {
   return (forgeModule ??= require('node-forge') as typeof Forge);
 }
 
+/**
+ * A bcrypt hash of cost 10 takes bcryptjs about 0.1 s, and charts hash the same password in
+ * several templates: a process hashes each password once. Any bcrypt hash of the password
+ * is as right as another (helm's salt differs on every run too).
+ */
 function bcryptHash(password: string): string {
-  const bcrypt = require('bcryptjs') as { hashSync(password: string, rounds: number): string };
-  // Go's bcrypt writes the $2a$ prefix.
-  return bcrypt.hashSync(password, 10).replace(/^\$2b\$/, '$2a$');
+  return hashes.get(password, () => {
+    const bcrypt = require('bcryptjs') as { hashSync(password: string, rounds: number): string };
+    // Go's bcrypt writes the $2a$ prefix.
+    return bcrypt.hashSync(password, 10).replace(/^\$2b\$/, '$2a$');
+  });
 }
 
 const ALPHA = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -42,32 +50,77 @@ interface Certificate {
   Key: string;
 }
 
-/**
- * RSA key generation costs 0.1 to 2 s a key, and some charts issue dozens of certificates
- * (bitnami's apisix, etcd): a process makes a few keys and then deals them out again. The
- * renderer's output is for reading and checking; a real install renders with helm.
- */
-const KEY_POOL_SIZE = 4;
-const keyPool: Forge.pki.rsa.PrivateKey[] = [];
-let keysDealt = 0;
-
-function rsaKey(): Forge.pki.rsa.PrivateKey {
-  if (keyPool.length < KEY_POOL_SIZE) {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-    keyPool.push(forgeLib().pki.privateKeyFromPem(privateKey));
-    return keyPool[keyPool.length - 1];
-  }
-  return keyPool[keysDealt++ % KEY_POOL_SIZE];
+/** An RSA private key as node:crypto holds it, with what a certificate needs of it. */
+interface RsaKey {
+  object: KeyObject;
+  /** PKCS#1 PEM, as Sprig writes a certificate's key. */
+  pem: string;
+  /** The public modulus and exponent, hexadecimal, for the certificate's SubjectPublicKeyInfo. */
+  modulus: string;
+  exponent: string;
 }
 
-const privateKeys = new Map<string, string>();
+function rsaKeyOf(object: KeyObject): RsaKey {
+  const jwk = object.export({ format: 'jwk' });
+  const hex = (value: string | undefined) => Buffer.from(value ?? '', 'base64url').toString('hex');
+  return { object, pem: object.export({ type: 'pkcs1', format: 'pem' }) as string, modulus: hex(jwk.n), exponent: hex(jwk.e) };
+}
 
-function keyFromPem(pem: string): Forge.pki.rsa.PrivateKey {
-  try {
-    return forgeLib().pki.privateKeyFromPem(pem);
-  } catch (error) {
-    throw new FunctionError(`unable to decode key: ${(error as Error).message}`);
+/**
+ * RSA key generation costs 0.1 to 2 s a key, and some charts issue dozens of certificates
+ * (bitnami's apisix, etcd): a process makes two keys and then deals them out again, never
+ * giving a certificate its issuer's key. The renderer's output is for reading and checking;
+ * a real install renders with helm.
+ */
+const KEY_POOL_SIZE = 2;
+const keyPool: RsaKey[] = [];
+let keysDealt = 0;
+
+function rsaKey(issuerKey?: RsaKey): RsaKey {
+  if (keyPool.length < KEY_POOL_SIZE) keyPool.push(rsaKeyOf(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey));
+  const key = keyPool[keysDealt++ % keyPool.length];
+  if (issuerKey === undefined || key.pem !== issuerKey.pem) return key;
+  const other = keyPool.find((candidate) => candidate.pem !== issuerKey.pem);
+  if (other) return other;
+  keyPool.push(rsaKeyOf(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey));
+  return keyPool[keyPool.length - 1];
+}
+
+/**
+ * A small map that forgets its oldest entry: a chart hands the same CA (certificate and key
+ * PEM) to every genSignedCert, so each is decoded once, while a long scan does not keep every
+ * certificate it ever made.
+ */
+class RecentCache<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly size: number) {}
+  get(key: string, make: () => T): T {
+    let value = this.entries.get(key);
+    if (value === undefined) {
+      value = make();
+      if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value as string);
+      this.entries.set(key, value);
+    }
+    return value;
   }
+}
+
+const keysByPem = new RecentCache<RsaKey>(32);
+const hashes = new RecentCache<string>(32);
+const issuersByPem = new RecentCache<Forge.pki.CertificateField[]>(32);
+
+function keyFromPem(pem: string): RsaKey {
+  return keysByPem.get(pem, () => {
+    let object: KeyObject;
+    try {
+      object = createPrivateKey(pem);
+    } catch (error) {
+      throw new FunctionError(`unable to decode key: ${(error as Error).message}`);
+    }
+    // Sprig takes ECDSA and Ed25519 keys too; upshift's certificates are RSA-signed only.
+    if (object.asymmetricKeyType !== 'rsa') throw new FunctionError(`unable to decode key: upshift's renderer signs certificates with RSA keys only, not ${object.asymmetricKeyType}; render with --helm-bin`);
+    return rsaKeyOf(object);
+  });
 }
 
 function addresses(values: unknown, role: string): string[] {
@@ -79,13 +132,18 @@ function addresses(values: unknown, role: string): string[] {
   });
 }
 
-function issue(cn: string, ips: unknown, dns: unknown, days: number, key: Forge.pki.rsa.PrivateKey, isCA: boolean, issuer?: { cert: Forge.pki.Certificate; key: Forge.pki.rsa.PrivateKey }): Certificate {
-  const { pki, md } = forgeLib();
+/**
+ * An X.509 certificate as Sprig makes it. node-forge only assembles the TBSCertificate (it has
+ * no RSA arithmetic to do there); node:crypto signs it, natively: forge's pure-JS signature
+ * cost tens of milliseconds a certificate, and charts issue dozens.
+ */
+function issue(cn: string, ips: unknown, dns: unknown, days: number, key: RsaKey, isCA: boolean, issuer?: { subject: Forge.pki.CertificateField[]; key: RsaKey }): Certificate {
+  const { pki, asn1, jsbn } = forgeLib();
   const ipList = addresses(ips, 'IP addresses');
   for (const ip of ipList) if (!isIP(ip)) throw new FunctionError(`error parsing ip: ${ip}`);
   const dnsList = addresses(dns, 'DNS names');
   const cert = pki.createCertificate();
-  cert.publicKey = pki.setRsaPublicKey(key.n, key.e);
+  cert.publicKey = pki.setRsaPublicKey(new jsbn.BigInteger(key.modulus, 16), new jsbn.BigInteger(key.exponent, 16));
   // A positive 128-bit serial, as Sprig draws it.
   const serial = randomBytes(16);
   serial[0] &= 0x7f;
@@ -94,7 +152,7 @@ function issue(cn: string, ips: unknown, dns: unknown, days: number, key: Forge.
   cert.validity.notBefore = now;
   cert.validity.notAfter = new Date(now.getTime() + days * 24 * 3600 * 1000);
   cert.setSubject([{ name: 'commonName', value: cn }]);
-  cert.setIssuer(issuer ? issuer.cert.subject.attributes : [{ name: 'commonName', value: cn }]);
+  cert.setIssuer(issuer ? issuer.subject : [{ name: 'commonName', value: cn }]);
   const extensions: object[] = [
     { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true, keyCertSign: isCA },
     { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
@@ -104,19 +162,29 @@ function issue(cn: string, ips: unknown, dns: unknown, days: number, key: Forge.
     extensions.push({ name: 'subjectAltName', altNames: [...dnsList.map((value) => ({ type: 2, value })), ...ipList.map((ip) => ({ type: 7, ip }))] });
   }
   cert.setExtensions(extensions);
-  cert.sign(issuer ? issuer.key : key, md.sha256.create());
-  return { Cert: pki.certificateToPem(cert).replace(/\r\n/g, '\n'), Key: pki.privateKeyToPem(key).replace(/\r\n/g, '\n') };
+  // What forge's cert.sign does, with the signature computed by node:crypto.
+  cert.signatureOid = cert.siginfo.algorithmOid = pki.oids.sha256WithRSAEncryption;
+  // getTBSCertificate is public in node-forge but missing from its type definitions.
+  cert.tbsCertificate = (pki as unknown as { getTBSCertificate(cert: Forge.pki.Certificate): Forge.asn1.Asn1 }).getTBSCertificate(cert);
+  const tbs = Buffer.from(asn1.toDer(cert.tbsCertificate).getBytes(), 'binary');
+  cert.signature = sign('sha256', tbs, (issuer ?? { key }).key.object).toString('binary');
+  return { Cert: pki.certificateToPem(cert).replace(/\r\n/g, '\n'), Key: key.pem };
 }
 
-function caArgument(value: unknown): { cert: Forge.pki.Certificate; key: Forge.pki.rsa.PrivateKey } {
+function caArgument(value: unknown): { subject: Forge.pki.CertificateField[]; key: RsaKey } {
   if (!isDict(value) || typeof value.Cert !== 'string' || typeof value.Key !== 'string') throw new FunctionError('wrong type for value; expected sprig.certificate');
-  try {
-    return { cert: forgeLib().pki.certificateFromPem(value.Cert), key: keyFromPem(value.Key) };
-  } catch (error) {
-    if (error instanceof FunctionError) throw error;
-    throw new FunctionError(`error parsing CA certificate: ${(error as Error).message}`);
-  }
+  const pem = value.Cert;
+  const subject = issuersByPem.get(pem, () => {
+    try {
+      return forgeLib().pki.certificateFromPem(pem).subject.attributes;
+    } catch (error) {
+      throw new FunctionError(`error parsing CA certificate: ${(error as Error).message}`);
+    }
+  });
+  return { subject, key: keyFromPem(value.Key) };
 }
+
+const privateKeys = new Map<string, string>();
 
 /** genPrivateKey's PEM, made once per type and process (a 4096-bit RSA key takes seconds). */
 function privateKey(type: string): string {
@@ -199,7 +267,11 @@ export const crypto: Record<string, TemplateFunction> = {
   genCAWithKey: (args) => (arity('genCAWithKey', args, 3), issue(text(args[0]), [], [], integer(args[1]), keyFromPem(text(args[2])), true)),
   genSelfSignedCert: (args) => (arity('genSelfSignedCert', args, 4), issue(text(args[0]), args[1], args[2], integer(args[3]), rsaKey(), false)),
   genSelfSignedCertWithKey: (args) => (arity('genSelfSignedCertWithKey', args, 5), issue(text(args[0]), args[1], args[2], integer(args[3]), keyFromPem(text(args[4])), false)),
-  genSignedCert: (args) => (arity('genSignedCert', args, 5), issue(text(args[0]), args[1], args[2], integer(args[3]), rsaKey(), false, caArgument(args[4]))),
+  genSignedCert: (args) => {
+    arity('genSignedCert', args, 5);
+    const ca = caArgument(args[4]);
+    return issue(text(args[0]), args[1], args[2], integer(args[3]), rsaKey(ca.key), false, ca);
+  },
   genSignedCertWithKey: (args) => (arity('genSignedCertWithKey', args, 6), issue(text(args[0]), args[1], args[2], integer(args[3]), keyFromPem(text(args[5])), false, caArgument(args[4]))),
   buildCustomCert: (args) => {
     arity('buildCustomCert', args, 2);

@@ -6,9 +6,10 @@ import type { TemplateFunction } from '../execute.js';
 import { FunctionError } from '../execute.js';
 import { isDict } from '../go-values.js';
 import { goYaml } from '../go-yaml.js';
-import { SIGS_YAML_OPTIONS, unencodableError } from '../sigs-yaml.js';
+import { resolveGoPlain, SIGS_YAML_OPTIONS, unencodableError } from '../sigs-yaml.js';
 import { arity, text } from './arguments.js';
 import { fromToml, toToml } from './toml.js';
+import { decodePlainYaml } from '../../plain-yaml.js';
 
 // Charts call toYaml on the same values in every template and every environment
 // (resources, labels, annotations): its result is remembered by content, which stays right
@@ -113,12 +114,21 @@ function jsonFunction(name: string, escapeHtml: boolean, indent: string, must: b
 
 /** The first YAML document as sigs.k8s.io/yaml's Unmarshal reads it, or the error helm reports. */
 function readYaml(input: string): { value?: unknown; error?: string } {
+  // Most inputs (a chart's own values through include/tpl) are plain YAML, which the fast
+  // decoder reads as helm's reader would (with its scalar resolution); it bails out on
+  // everything else (timestamps, merge keys, duplicate keys, tags, several documents).
+  const plain = decodePlainYaml(input, 0, input.length, undefined, resolveGoPlain);
+  if (plain !== undefined) return jsonOrError(toJsonData(plain));
   const documents = parseAllDocuments(input, SIGS_YAML_OPTIONS);
   const list = Array.isArray(documents) ? documents : [];
   const first = list[0];
   if (!first) return { value: null };
   if (first.errors.length > 0) return { error: `error converting YAML to JSON: yaml: ${first.errors[0].message.split('\n')[0]}` };
-  const value = toJsonData(first.toJS({ maxAliasCount: -1 }));
+  return jsonOrError(toJsonData(first.toJS({ maxAliasCount: -1 })));
+}
+
+/** What helm's JSON step refuses (.inf, .nan, a null key) is its error, whichever reader read the YAML. */
+function jsonOrError(value: unknown): { value?: unknown; error?: string } {
   const unencodable = unencodableError(value);
   return unencodable ? { error: unencodable } : { value };
 }
