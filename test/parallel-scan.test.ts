@@ -2,7 +2,7 @@
 // report, byte for byte, that reading them on one thread gives, bad files included. Runs the
 // built library, as worker threads need the transpiled worker script.
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/run-upshift.js';
@@ -60,9 +60,16 @@ describe('the number of worker threads', () => {
     expect(workerCount(1_000)).toBe(0);
   });
 
-  it('is what a caller asks for, but never more than the files', () => {
+  it('is what a caller asks for, but leaves this thread a file at least', () => {
     expect(workerCount(10, 0)).toBe(0);
     expect(workerCount(10, 2)).toBe(2);
-    expect(workerCount(1, 4)).toBe(1);
+    expect(workerCount(3, 4)).toBe(2);
+    expect(workerCount(1, 4)).toBe(0);
+  });
+
+  it('is one per core beyond this thread, at 1,500 files each', () => {
+    const cores = availableParallelism();
+    expect(workerCount(3_000)).toBe(Math.min(cores - 1, 1));
+    expect(workerCount(1_000_000)).toBe(cores - 1);
   });
 });

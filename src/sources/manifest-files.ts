@@ -4,11 +4,13 @@
 // back as the same FileResult, so a scan's output does not depend on which path read it.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { deserialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Finding, Resource } from '../core/types.js';
 import type { ClusterDescription } from './eksctl.js';
-import { readManifestFile, type FileScanOptions } from './files.js';
+import type { FileScanOptions } from './files.js';
+import { readManifestFile } from './manifest-file.js';
 import { readInfrastructureFile } from './infrastructure-file.js';
 
 /** What one manifest file holds: its resources and input problems, and the clusters it describes when it is eksctl or CloudFormation. */
@@ -24,26 +26,28 @@ export function readFileResult(file: string, options: FileScanOptions): FileResu
   return infrastructure ? { resources: contents.resources, findings: contents.findings, infrastructure } : { resources: contents.resources, findings: contents.findings };
 }
 
-// Measured on 2 cores (bench/run.js check): below some thousand files, starting the threads
-// (each loads the readers' modules) costs more than reading in parallel saves.
+// Measured on 2 cores (bench/run.js check): below some thousand files, starting a thread
+// (it loads the readers' modules) costs more than reading in parallel saves.
 const FILES_PER_WORKER = 1_500;
-// Files sent to a worker at a time: large enough that messages are few, small enough that the
-// last batches keep every thread busy.
+// Files read as one unit, by this thread or a worker: enough that messages are few, few
+// enough that the last batches keep every thread busy and few results wait for their turn.
 const BATCH_FILES = 64;
+const BATCHES_PER_THREAD = 8;
 const WORKER_SCRIPT = new URL('./manifest-file-worker.js', import.meta.url);
 
 /**
- * How many worker threads to read `files` files with: one per core beyond this thread's own,
- * at least FILES_PER_WORKER files each; `requested` (a test's, a caller's) overrides. 0 when
- * the worker script is not there, as when the sources run untranspiled under a test runner.
+ * How many worker threads to read `files` files with besides this thread: one per core beyond
+ * this thread's own, with at least FILES_PER_WORKER files each; `requested` (a test's, a
+ * caller's) overrides. 0 when the worker script is not there, as when the sources run
+ * untranspiled under a test runner.
  */
 export function workerCount(files: number, requested?: number): number {
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
-  if (requested !== undefined) return Math.max(0, Math.min(requested, files));
-  return Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER));
+  if (requested !== undefined) return Math.max(0, Math.min(requested, files - 1));
+  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / FILES_PER_WORKER) - 1));
 }
 
-/** The files' results in the order of `files`, read by `workers` threads (0: on this thread). */
+/** The files' results in the order of `files`, read by this thread and `workers` worker threads. */
 export async function* readManifestFiles(files: readonly string[], options: FileScanOptions, workers: number): AsyncGenerator<FileResult> {
   if (workers === 0) {
     for (const file of files) yield readFileResult(file, options);
@@ -52,18 +56,24 @@ export async function* readManifestFiles(files: readonly string[], options: File
   yield* readInParallel(files, options, workers);
 }
 
+/** A worker's results for one batch, serialized there (node:v8) and deserialized here only when their turn comes. */
 interface BatchReply {
   batch: number;
-  results: FileResult[];
+  serialized: Uint8Array;
 }
 
+/**
+ * Batches go to whichever thread is free: each worker keeps two in flight, and this thread
+ * reads the next unassigned batch itself whenever the one due next has not come back yet.
+ * Results are yielded in file order; a worker's stay serialized until then, as decoding them
+ * is most of what handing results between threads costs, and compact while they wait.
+ */
 async function* readInParallel(files: readonly string[], options: FileScanOptions, count: number): AsyncGenerator<FileResult> {
+  const size = Math.max(1, Math.min(BATCH_FILES, Math.ceil(files.length / ((count + 1) * BATCHES_PER_THREAD))));
   const batches: string[][] = [];
-  for (let at = 0; at < files.length; at += BATCH_FILES) batches.push(files.slice(at, at + BATCH_FILES));
-  // Batches are handed out as workers finish them, so a slow file does not idle the others;
-  // replies wait in `arrived` until every batch before them has been yielded.
-  const arrived = new Map<number, FileResult[]>();
-  let sent = 0;
+  for (let at = 0; at < files.length; at += size) batches.push(files.slice(at, at + size));
+  const done = new Map<number, FileResult[] | Uint8Array>();
+  let assigned = 0;
   let failure: unknown;
   let wake: (() => void) | undefined;
   const notify = () => {
@@ -72,17 +82,14 @@ async function* readInParallel(files: readonly string[], options: FileScanOption
   };
   const workerData = { cwd: options.cwd, maxFileBytes: options.maxFileBytes, objectKinds: options.objectKinds, dropped: options.dropped };
   const workers = Array.from({ length: count }, () => new Worker(WORKER_SCRIPT, { workerData }));
-  const sendNext = (worker: Worker) => {
-    if (sent < batches.length) {
-      worker.postMessage({ batch: sent, files: batches[sent] });
-      sent++;
-    }
+  const assign = (worker: Worker) => {
+    if (assigned < batches.length) worker.postMessage({ batch: assigned, files: batches[assigned++] });
   };
   try {
     for (const worker of workers) {
       worker.on('message', (reply: BatchReply) => {
-        arrived.set(reply.batch, reply.results);
-        sendNext(worker);
+        done.set(reply.batch, reply.serialized);
+        assign(worker);
         notify();
       });
       worker.on('error', (error) => {
@@ -93,18 +100,25 @@ async function* readInParallel(files: readonly string[], options: FileScanOption
         failure ??= new Error(`a manifest-reading worker thread stopped (exit code ${code}) before the scan was done`);
         notify();
       });
-      // Two batches in flight per worker: it never waits for this thread between batches.
-      sendNext(worker);
-      sendNext(worker);
+      // Two batches in flight: a worker never waits for this thread between batches.
+      assign(worker);
+      assign(worker);
     }
     for (let next = 0; next < batches.length; next++) {
-      while (!arrived.has(next)) {
+      while (!done.has(next)) {
         if (failure !== undefined) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
+        if (assigned < batches.length) {
+          const batch = assigned++;
+          done.set(batch, batches[batch].map((file) => readFileResult(file, options)));
+          // Let the workers' replies in (and hand them their next batches) before going on.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        } else {
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
       }
-      const results = arrived.get(next)!;
-      arrived.delete(next);
-      yield* results;
+      const results = done.get(next)!;
+      done.delete(next);
+      yield* results instanceof Uint8Array ? (deserialize(results) as FileResult[]) : results;
     }
   } finally {
     for (const worker of workers) worker.removeAllListeners('exit');
