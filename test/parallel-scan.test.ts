@@ -67,9 +67,9 @@ describe('the number of worker threads', () => {
     expect(workerCount(1, 4)).toBe(0);
   });
 
-  it('is one per core beyond this thread, at 1,500 files each', () => {
+  it('is one per core beyond the first two, at 1,500 files each', () => {
     const cores = availableParallelism();
-    expect(workerCount(3_000)).toBe(Math.min(cores - 1, 1));
-    expect(workerCount(1_000_000)).toBe(cores - 1);
+    expect(workerCount(3_000)).toBe(Math.max(0, Math.min(cores - 2, 1)));
+    expect(workerCount(1_000_000)).toBe(Math.max(0, cores - 2));
   });
 });

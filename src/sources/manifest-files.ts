@@ -1,7 +1,8 @@
-// Reads the manifest files of a scan, in the order given: on worker threads when there are
-// enough files for the parallel reading and decoding to repay starting the threads (see
-// manifest-file-worker.ts), else one after another on this thread. Either way each file comes
-// back as the same FileResult, so a scan's output does not depend on which path read it.
+// Reads the manifest files of a scan, in the order given: on this thread and worker threads
+// when there are the cores and enough files for the parallel reading and decoding to repay
+// starting the threads (see manifest-file-worker.ts), else one after another on this thread.
+// Either way each file comes back as the same FileResult, so a scan's output does not depend
+// on which path read it.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { deserialize } from 'node:v8';
@@ -26,8 +27,8 @@ export function readFileResult(file: string, options: FileScanOptions): FileResu
   return infrastructure ? { resources: contents.resources, findings: contents.findings, infrastructure } : { resources: contents.resources, findings: contents.findings };
 }
 
-// Measured on 2 cores (bench/run.js check): below some thousand files, starting a thread
-// (it loads the readers' modules) costs more than reading in parallel saves.
+// Below some thousand files, starting a thread (it loads the readers' modules) costs more
+// than reading in parallel saves.
 const FILES_PER_WORKER = 1_500;
 // Files read as one unit, by this thread or a worker: enough that messages are few, few
 // enough that the last batches keep every thread busy and few results wait for their turn.
@@ -37,14 +38,17 @@ const WORKER_SCRIPT = new URL('./manifest-file-worker.js', import.meta.url);
 
 /**
  * How many worker threads to read `files` files with besides this thread: one per core beyond
- * this thread's own, with at least FILES_PER_WORKER files each; `requested` (a test's, a
- * caller's) overrides. 0 when the worker script is not there, as when the sources run
- * untranspiled under a test runner.
+ * the first two, with at least FILES_PER_WORKER files each; `requested` (a test's, a caller's)
+ * overrides. 0 when the worker script is not there, as when the sources run untranspiled
+ * under a test runner.
  */
 export function workerCount(files: number, requested?: number): number {
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
   if (requested !== undefined) return Math.max(0, Math.min(requested, files - 1));
-  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / FILES_PER_WORKER) - 1));
+  // Measured on 2 cores shared with other work (bench/run.js check, 20,001 files, load 12 to
+  // 17): one worker beside this thread used less CPU time on this thread (2.0 s against 2.7 s)
+  // but took 10 to 25% longer and 12 to 15 MB more memory than none, so 2 cores read on one thread.
+  return Math.max(0, Math.min(availableParallelism() - 2, Math.floor(files / FILES_PER_WORKER) - 1));
 }
 
 /** The files' results in the order of `files`, read by this thread and `workers` worker threads. */
