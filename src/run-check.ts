@@ -14,10 +14,11 @@ import type { Check, CheckContext } from './checks/types.js';
 import type { Inventory, Platform } from './core/inventory.js';
 import { defaultTarget, isoDay, knownVersions, newestKnownVersion } from './knowledge/calendar.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
-import { expandPaths, readManifestBytes, readManifestFile, type FileScanOptions } from './sources/files.js';
+import { expandPaths, type FileScanOptions } from './sources/files.js';
+import { readManifestBytes } from './sources/manifest-file.js';
+import { readManifestFiles, workerCount } from './sources/manifest-files.js';
 import { readTerraform } from './sources/terraform/index.js';
 import type { ClusterDescription } from './sources/eksctl.js';
-import { readInfrastructureFile } from './sources/infrastructure-file.js';
 import { lowestClusterVersion, versionDisagreements } from './sources/current-version.js';
 import { scanChart, type ChartScanOptions } from './sources/helm-chart.js';
 import { resolveHelmBinary } from './sources/helm/helm-binary.js';
@@ -69,6 +70,8 @@ export interface CheckOptions {
   /** Today, for the default target; tests pin it. */
   now?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads that read the manifest files (0: none); default: by the cores and the number of files (sources/manifest-files.ts). */
+  workers?: number;
   /** The project configuration file (--config); default: .upshift.yaml in cwd when present. */
   configFile?: string;
   /** Already-loaded configuration (tests, simulate); configFile is then ignored. */
@@ -116,14 +119,14 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     scan.accept(contents.resources, contents.findings);
     options.onProgress?.(++done, total);
   }
-  // Files are read one after another on purpose: measured on 2 cores, worker threads were
-  // slower (startup and copying results back cost more than the parallel indexing saved).
-  for (const file of expanded.files) {
+  // Results come back in file order whichever thread read them, so the output is the same.
+  const files = expanded.files;
+  let index = 0;
+  for await (const contents of readManifestFiles(files, scanOptions, workerCount(files.length, options.workers))) {
+    const file = files[index++];
     if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
-    const contents = readManifestFile(file, scanOptions);
     scan.accept(contents.resources, contents.findings);
-    const infrastructure = contents.text === undefined ? undefined : readInfrastructureFile(contents.text, file, cwd);
-    if (infrastructure) describe(infrastructure);
+    if (contents.infrastructure) describe(contents.infrastructure);
     options.onProgress?.(++done, total);
   }
   if (expanded.terraform.length > 0) {

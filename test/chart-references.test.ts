@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { argoApplicationReferences, helmfileReferences } from '../src/sources/chart-references.js';
-import { readManifestFile } from '../src/sources/files.js';
+import { readManifestFile } from '../src/sources/manifest-file.js';
 import { scanChart } from '../src/sources/helm-chart.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 

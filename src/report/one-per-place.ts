@@ -50,7 +50,8 @@ export function environmentsOf(finding: Finding): string[] {
  */
 export function oneFindingPerPlace(findings: readonly Finding[], urgency: (finding: Finding) => number = () => 0): Finding[] {
   const groups = new Map<string, Finding[]>();
-  for (const finding of findings.flatMap(splitEnvironments)) {
+  const merged = findings.some((finding) => finding.environments?.length);
+  for (const finding of merged ? findings.flatMap(splitEnvironments) : findings) {
     const key = placeKey(finding);
     const group = groups.get(key);
     if (group) group.push(finding);
@@ -94,6 +95,8 @@ function originPlace(origin: Origin | undefined): (string | number | undefined)[
 }
 
 function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Finding[] {
+  // Most places have one finding: nothing to merge (a scan of plain files has tens of thousands).
+  if (group.length === 1) return group;
   const byEnv = new Map<string, Finding[]>();
   for (const finding of group) {
     const env = environmentOf(finding) ?? '';

@@ -1,6 +1,7 @@
 // Reads one YAML (or JSON) document with line numbers for the infrastructure sources
 // (eksctl, CloudFormation), which need values and where they were written.
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import type { Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 
 export interface LocatedDocument {
   data: unknown;
@@ -11,6 +12,7 @@ export interface LocatedDocument {
 export type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions;
 
 export function readLocatedYaml(text: string, options: YamlOptions = {}): LocatedDocument | { line: number; column: number; message: string } {
+  const { isMap, isNode, isScalar, LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const document: Document = parseDocument(text, { ...options, lineCounter, version: '1.1' });
   const error = document.errors[0];

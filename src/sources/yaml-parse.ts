@@ -1,7 +1,8 @@
 // The full-parse path: YAML 1.1 (as kubectl reads it) with the `yaml` library, for the
 // documents the lexical index cannot vouch for or that a check wants whole. Hostile input
 // (alias bombs, deep nesting) becomes an error message, never a crash or a hang.
-import { LineCounter, parseAllDocuments, isCollection, isMap, isSeq, visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import type { KubeObject } from '../core/types.js';
 
 export interface ParsedObject {
@@ -20,6 +21,7 @@ const MAX_ALIAS_COUNT = 100;
 const TOO_DEEP = 'the document nests too deeply to parse';
 
 export function parseYamlDocuments(text: string): ParseOutcome {
+  const { LineCounter, parseAllDocuments, isMap, isSeq } = yamlLibrary();
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
   try {
@@ -70,6 +72,7 @@ export function parseYamlDocuments(text: string): ParseOutcome {
  * a warning on stderr.
  */
 function collectionKeyOf(document: Document.Parsed, text: string): { offset: number; kind: string; text: string } | undefined {
+  const { isCollection, isMap, visit } = yamlLibrary();
   let found: { offset: number; kind: string; text: string } | undefined;
   visit(document, {
     Pair(_, pair) {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readManifestFile } from './files.js';
+import { readManifestFile } from './manifest-file.js';
 
 /** A manifest of about `bytes` bytes: one ConfigMap whose data fills it up. */
 function configMap(name: string, bytes: number): string {

@@ -1,0 +1,75 @@
+// The parallel scan (sources/manifest-files.ts): files read on worker threads must give the
+// report, byte for byte, that reading them on one thread gives, bad files included. Runs the
+// built library, as worker threads need the transpiled worker script.
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './support/run-upshift.js';
+
+const { runScan } = (await import(join(ROOT, 'dist/index.js'))) as typeof import('../src/index.js');
+const { workerCount } = (await import(join(ROOT, 'dist/sources/manifest-files.js'))) as typeof import('../src/sources/manifest-files.js');
+
+const temp = mkdtempSync(join(tmpdir(), 'upshift-parallel-scan-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** The report and kept inventory of a scan read by `workers` threads, as JSON. */
+async function scanned(paths: string[], workers: number, current?: string): Promise<string> {
+  const { report, inventory } = await runScan({ paths, target: '1.33', current, workers, cwd: ROOT, now: new Date('2026-11-21') });
+  return JSON.stringify({ report, inventory });
+}
+
+describe('reading files on worker threads', () => {
+  it.each([
+    ['the example estate', ['examples/estate'], undefined],
+    ['the example estate with --current', ['examples/estate'], '1.29'],
+    ['the readiness fixtures', ['test/fixtures/readiness'], '1.32'],
+    ['the CLI fixtures, a broken file among them', ['test/fixtures/cli'], '1.32'],
+  ])('gives %s the report one thread gives', async (_name, paths, current) => {
+    const single = await scanned(paths, 0, current);
+    expect(JSON.parse(single).report.findings.length).toBeGreaterThan(0);
+    expect(await scanned(paths, 1, current)).toBe(single);
+    expect(await scanned(paths, 3, current)).toBe(single);
+  });
+
+  it('reports every bad file at its place and reads the good ones after it, in file order', async () => {
+    const root = join(temp, 'estate');
+    // More files than one batch, so that the bad ones fall into different workers' batches.
+    for (let i = 0; i < 150; i++) {
+      mkdirSync(join(root, `svc-${String(i).padStart(3, '0')}`), { recursive: true });
+      writeFileSync(join(root, `svc-${String(i).padStart(3, '0')}`, 'ingress.yaml'), `apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web-${i}\n`);
+    }
+    writeFileSync(join(root, 'svc-010', 'binary.yaml'), Buffer.from([0x61, 0x00, 0x62]));
+    writeFileSync(join(root, 'svc-070', 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [\n');
+    writeFileSync(join(root, 'svc-140', 'latin1.yaml'), Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\xe9\n', 'latin1'));
+    const single = await scanned([root], 0);
+    expect(await scanned([root], 2)).toBe(single);
+    const findings = JSON.parse(single).report.findings as { id: string; message: string }[];
+    expect(findings.filter((finding) => finding.id === 'api-removed')).toHaveLength(150);
+    expect(findings.filter((finding) => finding.id === 'input-invalid').map((finding) => finding.message.replace(root, 'ROOT'))).toEqual([
+      'ROOT/svc-010/binary.yaml: binary content (NUL bytes), not a YAML or JSON manifest; exclude it with --exclude',
+      'ROOT/svc-070/broken.yaml:4:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the syntax (kubectl would reject this file too)',
+      'ROOT/svc-140/latin1.yaml: not valid UTF-8 text; save it as UTF-8 or exclude it with --exclude',
+    ]);
+  });
+});
+
+describe('the number of worker threads', () => {
+  it('is none for a few files, whatever the cores', () => {
+    expect(workerCount(10)).toBe(0);
+    expect(workerCount(1_000)).toBe(0);
+  });
+
+  it('is what a caller asks for, but leaves this thread a file at least', () => {
+    expect(workerCount(10, 0)).toBe(0);
+    expect(workerCount(10, 2)).toBe(2);
+    expect(workerCount(3, 4)).toBe(2);
+    expect(workerCount(1, 4)).toBe(0);
+  });
+
+  it('is one per core beyond the first two, at 1,500 files each', () => {
+    const cores = availableParallelism();
+    expect(workerCount(3_000)).toBe(Math.max(0, Math.min(cores - 2, 1)));
+    expect(workerCount(1_000_000)).toBe(Math.max(0, cores - 2));
+  });
+});
