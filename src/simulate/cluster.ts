@@ -6,6 +6,8 @@ import type { Snapshot, SnapshotPod } from './snapshot.js';
 
 /** Pods of DaemonSets stay until their node goes: drains skip them. */
 const DAEMON_KIND = 'DaemonSet';
+/** Kubernetes' default terminationGracePeriodSeconds. */
+const DEFAULT_GRACE_SECONDS = 30;
 
 export interface PreparedCluster {
   snapshot: Snapshot;
@@ -15,10 +17,15 @@ export interface PreparedCluster {
   /** -1 for a bare pod, which nothing recreates. */
   podWorkload: Int32Array;
   podDaemon: Uint8Array;
+  podGraceSeconds: Float64Array;
+  /** NaN where the pod states none (the run's podStartSeconds applies). */
+  podStartupSeconds: Float64Array;
   /** Pods each budget selects, all healthy at the start. */
   pdbPods: Int32Array;
   /** Healthy pods each budget needs: the disruption controller's expected count is the pods it selects when all are healthy. */
   pdbDesired: Int32Array;
+  /** namespace/name of each budget. */
+  pdbLabels: string[];
   workloadLabels: string[];
   workloadPods: Int32Array;
 }
@@ -52,6 +59,8 @@ export function prepareCluster(snapshot: Snapshot): PreparedCluster {
   const podPdbs: number[][] = new Array(pods.length);
   const podWorkload = new Int32Array(pods.length);
   const podDaemon = new Uint8Array(pods.length);
+  const podGraceSeconds = new Float64Array(pods.length);
+  const podStartupSeconds = new Float64Array(pods.length);
   const workloadLabels: string[] = [];
   const workloadCounts: number[] = [];
   const owners = new Map<string, Owner>();
@@ -79,10 +88,13 @@ export function prepareCluster(snapshot: Snapshot): PreparedCluster {
     podWorkload[index] = owner.workload;
     if (owner.workload >= 0) workloadCounts[owner.workload]++;
     podDaemon[index] = pod.ownerKind === DAEMON_KIND ? 1 : 0;
+    podGraceSeconds[index] = pod.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+    podStartupSeconds[index] = pod.startupSeconds ?? NaN;
     nodePods[nodeIndex.get(pod.nodeName)!].push(index);
   }
   const pdbDesired = Int32Array.from(snapshot.pdbs, (pdb, index) => desiredHealthy(pdb, pdbPods[index]) ?? pdbPods[index]);
-  return { snapshot, nodePods, podPdbs, podWorkload, podDaemon, pdbPods, pdbDesired, workloadLabels, workloadPods: Int32Array.from(workloadCounts) };
+  const pdbLabels = snapshot.pdbs.map((pdb) => `${pdb.namespace}/${pdb.name}`);
+  return { snapshot, nodePods, podPdbs, podWorkload, podDaemon, podGraceSeconds, podStartupSeconds, pdbPods, pdbDesired, pdbLabels, workloadLabels, workloadPods: Int32Array.from(workloadCounts) };
 
   function ownerOf(pod: SnapshotPod): Owner {
     const key = `${pod.namespace}/${pod.ownerKind}/${pod.ownerName}`;

@@ -62,9 +62,12 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
     nodePods[node] = listed;
   }
   const podLabel = (pod: number) => `${snapshot.pods[podOrigin[pod]].namespace}/${snapshot.pods[podOrigin[pod]].name}`;
-  const pdbLabel = (pdb: number) => `${snapshot.pdbs[pdb].namespace}/${snapshot.pdbs[pdb].name}`;
-  const graceOf = (pod: number) => snapshot.pods[podOrigin[pod]].terminationGracePeriodSeconds ?? 30;
-  const startupOf = (pod: number) => snapshot.pods[podOrigin[pod]].startupSeconds ?? settings.podStartSeconds;
+  const pdbLabel = (pdb: number) => cluster.pdbLabels[pdb];
+  const graceOf = (pod: number) => cluster.podGraceSeconds[podOrigin[pod]];
+  const startupOf = (pod: number) => {
+    const seconds = cluster.podStartupSeconds[podOrigin[pod]];
+    return Number.isNaN(seconds) ? settings.podStartSeconds : seconds;
+  };
   if (trace) {
     trace.podPdbs = podOrigin.map((origin) => podPdbs[origin]);
     trace.pdbDesired = Array.from(cluster.pdbDesired);
