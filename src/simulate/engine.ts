@@ -225,7 +225,8 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
           evict(target, false);
         } else {
           if (!blocker) {
-            const budgets = podPdbs[podOrigin[target]].map(pdbLabel).join(', ');
+            const selected = podPdbs[podOrigin[target]];
+            const budgets = selected.length === 1 ? pdbLabel(selected[0]) : selected.map(pdbLabel).join(', ');
             blockers.push((podBlocker[target] = { pod: podLabel(target), pdb: budgets, node: nodeNames[podNode[target]], atSeconds: now, outcome: 'Delayed', firstRefusedAtSeconds: now, reason: refusalReason(target, refused) }));
           }
           // Pods under several budgets are refused whatever happens: they wait for the deadline.
