@@ -23,7 +23,7 @@ describe('upshift plan', () => {
       ['nodegroup-blue-green', 2, false, { serviceImpact: 3, workCost: 1, rollback: 3, versionsPerUpgrade: 1, duration: 3 }],
       ['cluster-migration', 1, true, { serviceImpact: 4, workCost: 2, rollback: 4, versionsPerUpgrade: 5, duration: 3 }],
     ]);
-    expect(plan.environments.map((env: { name: string; cluster: string; hops: string[] }) => [env.name, env.cluster, env.hops])).toEqual([['default', 'default', ['1.28→1.30']]]);
+    expect(plan.environments.map((env: { name: string; cluster: string; hops: string[] }) => [env.name, env.cluster, env.hops])).toEqual([['default', '<cluster-name>', ['1.28→1.30']]]);
     expect(plan.environments[0].steps[0]).toEqual({
       order: 1, hop: '1.28→1.30', phase: 'before', kind: 'precheck', title: 'Back up default and check the manifests against 1.30', edits: [],
       commands: [`upshift check ${NO_INFRA.join(' ')} --current 1.28 --target 1.30`, 'velero backup create default-before-1-30 --snapshot-volumes'], resolves: [], minutes: 20, rollback: 'Nothing has changed yet.',

@@ -21,6 +21,8 @@ export interface PlannedEnvironment {
   /** Where the code names the cluster when `cluster` cannot be computed. */
   clusterNameSource?: EnvironmentFact['clusterNameSource'];
   terraform?: EnvironmentFact['terraform'];
+  /** No input and no --env names it: upshift calls it "default", which is no cluster's name. */
+  unnamed?: boolean;
 }
 
 // Earlier rank is upgraded first; a name that matches none sits between test and staging.
@@ -69,7 +71,7 @@ export function planEnvironments(known: readonly EnvironmentFact[], names: reado
       });
   } else {
     if (!current) throw new UsageError('no current version: pass --current X.Y (no cluster version was found in Terraform, eksctl or CloudFormation)');
-    chosen = (names.length > 0 ? names : ['default']).map((name) => ({ name, current, nodeGroups: [] }));
+    chosen = names.length > 0 ? names.map((name) => ({ name, current, nodeGroups: [] })) : [{ name: 'default', current, nodeGroups: [], unnamed: true }];
   }
   const declared = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   return chosen

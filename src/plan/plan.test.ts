@@ -53,7 +53,7 @@ describe('environments', () => {
   });
 
   it('plans one "default" environment at --current when none is known, or the --env names', () => {
-    expect(planEnvironments([], [], '1.28')).toEqual([{ name: 'default', current: '1.28', nodeGroups: [] }]);
+    expect(planEnvironments([], [], '1.28')).toEqual([{ name: 'default', current: '1.28', nodeGroups: [], unnamed: true }]);
     expect(planEnvironments([], ['prod', 'dev'], '1.28').map((env) => env.name)).toEqual(['dev', 'prod']);
   });
 
@@ -237,11 +237,18 @@ describe('steps', () => {
     expect(steps.flatMap((step) => step.commands).filter((command) => /destroy|delete/.test(command))).toHaveLength(1);
   });
 
-  it('uses the AWS CLI when no infrastructure code declares the cluster', () => {
-    const plan = buildPlan({ ...base, inventory: { ...inventory, environments: [] }, current: '1.29', strategy: 'in-place' });
+  it('uses the AWS CLI when no infrastructure code declares the cluster, with the name --env gives it', () => {
+    const plan = buildPlan({ ...base, inventory: { ...inventory, environments: [] }, environmentNames: ['shop-prod'], current: '1.29', strategy: 'in-place' });
     const controlPlane = plan.environments[0].steps.find((step) => step.kind === 'control-plane');
     expect(controlPlane?.edits).toEqual([]);
-    expect(controlPlane?.commands).toEqual(['aws eks update-cluster-version --name default --kubernetes-version 1.30']);
+    expect(controlPlane?.commands).toEqual(['aws eks update-cluster-version --name shop-prod --kubernetes-version 1.30']);
+  });
+
+  it('never takes the "default" it names an unnamed cluster for a cluster name: a marked placeholder, and a manual item', () => {
+    const plan = buildPlan({ ...base, inventory: { ...inventory, environments: [] }, current: '1.29', strategy: 'in-place' });
+    const [env] = plan.environments;
+    expect(env.steps.find((step) => step.kind === 'control-plane')?.commands).toEqual(['aws eks update-cluster-version --name <cluster-name> --kubernetes-version 1.30']);
+    expect(env.manual[0]).toEqual({ id: 'cluster-name', path: 'cluster', why: 'no infrastructure code and no --env names the cluster: replace <cluster-name> in the commands with its name, or plan again with --env CLUSTER_NAME' });
   });
 });
 
@@ -294,7 +301,7 @@ describe('runbook', () => {
 
   it('sends an add-on deployed from plain manifests to a person, with the release\'s manifests, not an image-tag edit', () => {
     const certManager: Finding = { id: 'addon-upgrade-first', severity: 'error', message: 'cert-manager 1.11.0 supports Kubernetes 1.21 to 1.26', resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'cert-manager', name: 'cert-manager' }, origin: { type: 'file', path: 'platform/cert-manager.yaml', line: 71, column: 1 }, details: { addon: 'cert-manager', version: '1.11.0', upgrades: [{ hop: '1.28→1.29', minimum: '1.12.0', recommended: '1.12.x' }] } };
-    const plan = buildPlan({ ...base, inventory: { ...inventory, environments: [] }, findings: [certManager], current: '1.28', target: '1.29', strategy: 'in-place' });
+    const plan = buildPlan({ ...base, inventory: { ...inventory, environments: [] }, environmentNames: ['shop-prod'], findings: [certManager], current: '1.28', target: '1.29', strategy: 'in-place' });
     const [env] = plan.environments;
     expect(env.steps.filter((step) => step.kind === 'addon-upgrade').map((step) => [step.title, step.edits, step.commands])).toEqual([['Upgrade cert-manager from 1.11.0 to v1.12.17 (chart v1.12.17) before 1.28→1.29, by hand', [], []]]);
     expect(env.manual).toEqual([{ id: 'addon-upgrade-first', path: 'platform/cert-manager.yaml', line: 71, why: 'cert-manager is not pinned in code upshift can edit: upgrade it to v1.12.17 before 1.28→1.29 where it is deployed: replace platform/cert-manager.yaml with that release\'s manifests (its CRDs, RBAC and webhooks too, not the image tag alone), then apply it the way it is applied today' }]);

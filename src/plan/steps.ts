@@ -89,6 +89,9 @@ export function environmentSteps(strategy: StrategyName, context: StepContext): 
 /** Commands stand for a cluster name the code does not let upshift compute with a placeholder: a person fills it in. */
 function clusterNameManual(context: StepContext): ManualItem[] {
   const { env } = context;
+  if (env.unnamed) {
+    return [{ id: 'cluster-name', path: 'cluster', why: `no infrastructure code and no --env names the cluster: replace ${UNKNOWN_CLUSTER_NAME} in the commands with its name, or plan again with --env CLUSTER_NAME` }];
+  }
   const source = env.clusterNameSource;
   if (!source || clusterName(env) !== UNKNOWN_CLUSTER_NAME) return [];
   const written = lineAt(resolve(context.cwd, source.path), source.line);

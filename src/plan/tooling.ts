@@ -30,7 +30,7 @@ export function clusterName(env: PlannedEnvironment): string {
   if (env.origin?.type === 'eks') return env.origin.cluster;
   const source = env.clusterNameSource;
   if (source?.output) return `"$(terraform -chdir=${moduleDirectory(env)} output -raw ${source.output})"`;
-  return source ? UNKNOWN_CLUSTER_NAME : env.name;
+  return source || env.unnamed ? UNKNOWN_CLUSTER_NAME : env.name;
 }
 
 /** The cluster's name for a title: undefined when only a command or a placeholder stands for it. */
