@@ -92,7 +92,9 @@ class Executor implements CallContext {
     this.memo.generation++;
     const body = this.set.parse(text, this.frame.file);
     this.nested(output).run(body, data, { file: this.frame.file, variables: [{ name: '$', value: data }], depth: this.frame.depth + 1 });
-    return output.toString();
+    // helm's tpl removes Go's <no value> from its result, as it does from a template's output
+    // (include does not): Istio tests `tpl` of a missing value against "".
+    return output.toString().replaceAll('<no value>', '');
   }
 
   private nested(output: Output): Executor {

@@ -54,25 +54,44 @@ export function renderChart(chart: Chart, values: Dict, capabilities: Capabiliti
   const templates: RenderedTemplate[] = [];
   const releaseObject = { Name: release.name, Namespace: release.namespace, Service: 'Helm', IsInstall: true, IsUpgrade: false, Revision: 1n };
   const contexts = chartContexts(enabled, releaseObject, capabilities);
+  const pending: { entry: EnabledChart; file: ChartFile; name: string; notes: boolean }[] = [];
   for (const entry of enabled) {
-    const { chart: owner, path } = entry;
     // A library chart lends its defines; its templates are never rendered.
-    if (owner.metadata.type === 'library') continue;
-    const basePath = `${path}/templates`;
-    for (const file of owner.templates) {
+    if (entry.chart.metadata.type === 'library') continue;
+    for (const file of entry.chart.templates) {
       const base = file.path.slice(file.path.lastIndexOf('/') + 1);
-      if (base.startsWith('_')) continue;
-      const templateName = `${path}/${file.path}`;
-      const data = { ...contexts.get(entry)!, Template: { Name: templateName, BasePath: basePath } };
-      const output = new Output(true);
-      execute(set, parsedCache.get(file)!.body, file.display, data, output);
-      // Helm renders the notes too, so a failing NOTES.txt fails the chart; their text is no manifest.
-      if (base === 'NOTES.txt') continue;
-      // Go prints a missing value as <no value>; helm removes that from each template's final text only.
-      templates.push({ file, name: templateName, text: output.toString().replaceAll('<no value>', ''), sourceOf: (line) => output.sourceOf(line) });
+      if (!base.startsWith('_')) pending.push({ entry, file, name: `${entry.path}/${file.path}`, notes: base === 'NOTES.txt' });
     }
   }
+  // Helm executes templates deepest path first, then in reverse name order, each with its chart's
+  // one shared object: a template that replaces .Values (`set $ "Values" ...`, as Istio's
+  // zzz_profile.yaml does to merge its profiles) changes what the chart's later templates see.
+  // By pending entry, not by file: a chart used under two aliases renders its files twice.
+  const rendered = new Map<(typeof pending)[number], RenderedTemplate>();
+  for (const item of [...pending].sort((a, b) => helmRenderOrder(a.name, b.name))) {
+    const { entry, file, name, notes } = item;
+    const data = contexts.get(entry)!;
+    data.Template = { Name: name, BasePath: `${entry.path}/templates` };
+    const output = new Output(true);
+    execute(set, parsedCache.get(file)!.body, file.display, data, output);
+    // Helm renders the notes too, so a failing NOTES.txt fails the chart; their text is no manifest.
+    if (notes) continue;
+    // Go prints a missing value as <no value>; helm removes that from each template's final text only.
+    rendered.set(item, { file, name, text: output.toString().replaceAll('<no value>', ''), sourceOf: (line) => output.sourceOf(line) });
+  }
+  // Listed by chart and file name, as before: the manifest order is helm's own sort of this list.
+  for (const item of pending) {
+    const template = rendered.get(item);
+    if (template) templates.push(template);
+  }
   return { templates, missing };
+}
+
+/** helm's engine order (sortTemplates): more path segments first, then names in reverse byte order. */
+function helmRenderOrder(a: string, b: string): number {
+  const depth = b.split('/').length - a.split('/').length;
+  if (depth !== 0) return depth;
+  return a < b ? 1 : a > b ? -1 : 0;
 }
 
 /**
