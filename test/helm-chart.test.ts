@@ -1,6 +1,6 @@
 // Helm charts found in PATHs are rendered for the target, per environment, and checked like
 // `helm template ... | upshift check -f -` would be; charts that cannot render are reported.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,6 +169,22 @@ describe('chart structure', () => {
   it('resolves a file:// dependency the chart names, as helm dependency build would vendor it', async () => {
     const report = await runCheck({ paths: [join(work, 'apps/shop')], target: '1.33', cwd: work, knowledge, only: [...API_IDS, 'input-invalid'] });
     expect(removedAt(report)).toEqual([['Deployment release-name-base', { type: 'file', path: 'shared/base/templates/deployment.yaml', line: 1, column: 1, chart: 'apps/shop' }]]);
+  });
+
+  it('reads the chart\'s crds/ files as helm installs them, once, at their line, a symbolic link followed', async () => {
+    const crd = (name: string) => `# installed before the templates\napiVersion: apiextensions.k8s.io/v1beta1\nkind: CustomResourceDefinition\nmetadata:\n  name: ${name}.example.com\n`;
+    write('operator/Chart.yaml', 'apiVersion: v2\nname: operator\nversion: 1.0.0\n');
+    write('operator/values-dev.yaml', 'replicas: 1\n');
+    write('operator/values-prod.yaml', 'replicas: 3\n');
+    write('operator/crds/widgets.yaml', crd('widgets'));
+    write('operator/crds/notes.txt', 'not a manifest\n');
+    write('shared-crds/gadgets.yaml', crd('gadgets'));
+    symlinkSync('../../shared-crds/gadgets.yaml', join(work, 'operator/crds/gadgets.yaml'));
+    const report = await runCheck({ paths: [join(work, 'operator')], target: '1.33', cwd: work, knowledge, only: API_IDS });
+    expect(removedAt(report)).toEqual([
+      ['CustomResourceDefinition gadgets.example.com', { type: 'file', path: 'operator/crds/gadgets.yaml', line: 2, column: 1, chart: 'operator' }],
+      ['CustomResourceDefinition widgets.example.com', { type: 'file', path: 'operator/crds/widgets.yaml', line: 2, column: 1, chart: 'operator' }],
+    ]);
   });
 
   it('renders deepCopy $ and merge into . without aborting the scan', async () => {

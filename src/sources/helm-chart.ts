@@ -99,7 +99,24 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
   }
   scan.findings.push(...missing.values());
   if (failures.size > 0) return fallBack(scan, root, options, [...failures.values()]);
+  readChartCrds(chart, chartPath, options, scan);
   return scan;
+}
+
+/**
+ * The chart's crds/ folder: helm installs those files as written (never templated) before the
+ * templates, once whatever the values, so they are read once, at their own file and line. A
+ * subchart's are left out: helm installs them only when the subchart is enabled.
+ */
+function readChartCrds(chart: Chart, chartPath: string, options: ChartScanOptions, scan: ChartScan): void {
+  const directory = chart.chartFile.replace(/Chart\.yaml$/, '');
+  for (const [path, text] of [...chart.files].filter(([path]) => /^crds\/.+\.(ya?ml|json)$/.test(path)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const display = `${directory}${path}`;
+    const contents = readManifestText(text, display, options);
+    const chartOrigin = (origin: Origin | undefined): Origin => ({ ...(origin ?? { type: 'file', path: display, line: 1, column: 1 }), chart: chartPath }) as Origin;
+    for (const resource of contents.resources) scan.resources.push({ ...resource, origin: chartOrigin(resource.origin) });
+    for (const finding of contents.findings) scan.findings.push({ ...finding, origin: chartOrigin(finding.origin) });
+  }
 }
 
 /**

@@ -77,8 +77,9 @@ export function loadChartDirectory(root: string, cwd: string): Chart {
   const files = new Map<string, Buffer>();
   const ignored = helmIgnore(existsSync(join(root, '.helmignore')) ? readFileSync(join(root, '.helmignore'), 'utf8') : undefined);
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
     const absolute = join(entry.parentPath, entry.name);
+    // helm follows a symbolic link to a file (Karpenter's crds/ link into the repository).
+    if (!entry.isFile() && !(entry.isSymbolicLink() && isLinkedFile(absolute))) continue;
     const path = absolute.slice(root.length + 1).split(/[\\/]/).join('/');
     const parts = path.split('/');
     if (parts.some((part) => part === '.git' || part === 'node_modules')) continue;
@@ -87,6 +88,14 @@ export function loadChartDirectory(root: string, cwd: string): Chart {
     files.set(path, readFileSync(absolute));
   }
   return chartFromFiles(files, (path) => displayPath(join(root, path), cwd), { root, cwd });
+}
+
+function isLinkedFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Where a chart read from a directory lies, to resolve its `file://` dependencies. */
