@@ -1,7 +1,7 @@
 // Argument checks and conversions shared by the template functions, failing the way Go's
 // reflection-based calls do, and converting the way Sprig's helpers (spf13/cast) do.
 import { FunctionError } from '../execute.js';
-import { formatValue, GoInt64, isDict, typeName, type Dict } from '../go-values.js';
+import { formatValue, GoInt64, isDict, kindName, typeName, type Dict } from '../go-values.js';
 
 export function arity(name: string, args: unknown[], min: number, max = min): void {
   if (args.length < min || args.length > max) {
@@ -103,16 +103,6 @@ export function isEmpty(value: unknown): boolean {
 /** A list argument (Sprig's reflect-based Slice/Array checks). */
 export function listOf(value: unknown, failure: string): unknown[] {
   if (Array.isArray(value)) return value;
-  throw new FunctionError(`${failure} ${kindLabel(value)}`);
+  throw new FunctionError(`${failure} ${kindName(value)}`);
 }
 
-/** reflect.Kind's String(), as Sprig's list errors print it. */
-export function kindLabel(value: unknown): string {
-  if (value === null || value === undefined) return 'invalid';
-  if (typeof value === 'string') return 'string';
-  if (typeof value === 'number') return 'float64';
-  if (typeof value === 'bigint') return 'int';
-  if (value instanceof GoInt64) return 'int64';
-  if (typeof value === 'boolean') return 'bool';
-  return isDict(value) ? 'map' : 'slice';
-}

@@ -1,9 +1,9 @@
 // Sprig's list and dict functions. merge/mergeOverwrite follow mergo as Sprig uses it: they
 // fill the destination in place and return it, sharing the source's values as Go does.
 import { FunctionError, type TemplateFunction } from '../execute.js';
-import { GoInt64, isDict, typeName, type Dict } from '../go-values.js';
+import { GoInt64, isDict, kindName, typeName, type Dict } from '../go-values.js';
 import { deepCopy } from '../go-copy.js';
-import { arity, dict, dictOrNil, integer, isEmpty, kindLabel, stringValue, text, toInteger } from './arguments.js';
+import { arity, dict, dictOrNil, integer, isEmpty, stringValue, text, toInteger } from './arguments.js';
 
 /** mergo.Merge into `destination`: a key is filled when missing or empty there (or always, overwriting). */
 function mergeInto(destination: Dict, source: Dict, overwrite: boolean): Dict {
@@ -47,7 +47,7 @@ function listFunction(name: string, count: number, what: string, run: (list: unk
   const fn = (fnName: string): TemplateFunction => (args) => {
     arity(fnName, args, count, max);
     const list = args[0];
-    if (!Array.isArray(list)) throw new FunctionError(`${what} ${kindLabel(list)}`);
+    if (!Array.isArray(list)) throw new FunctionError(`${what} ${kindName(list)}`);
     return run(list, args);
   };
   return { [name]: fn(name), [`must${name[0].toUpperCase()}${name.slice(1)}`]: fn(`must${name[0].toUpperCase()}${name.slice(1)}`) };
@@ -58,7 +58,7 @@ function dig(args: unknown[]): unknown {
   let map = args[args.length - 1];
   const fallback = args[args.length - 2];
   const keys = args.slice(0, -2).map((key) => {
-    if (typeof key !== 'string') throw new FunctionError(`interface conversion: interface {} is ${kindLabel(key)}, not string`);
+    if (typeof key !== 'string') throw new FunctionError(`interface conversion: interface {} is ${kindName(key)}, not string`);
     return key;
   });
   for (let index = 0; index < keys.length; index++) {
@@ -159,31 +159,31 @@ export const collections: Record<string, TemplateFunction> = {
   has: (args) => {
     arity('has', args, 2);
     if (args[1] === null || args[1] === undefined) return false;
-    if (!Array.isArray(args[1])) throw new FunctionError(`Cannot find has on type ${kindLabel(args[1])}`);
+    if (!Array.isArray(args[1])) throw new FunctionError(`Cannot find has on type ${kindName(args[1])}`);
     return args[1].some((item) => deepEqual(args[0], item));
   },
   mustHas: (args) => {
     arity('mustHas', args, 2);
     if (args[1] === null || args[1] === undefined) return false;
-    if (!Array.isArray(args[1])) throw new FunctionError(`Cannot find has on type ${kindLabel(args[1])}`);
+    if (!Array.isArray(args[1])) throw new FunctionError(`Cannot find has on type ${kindName(args[1])}`);
     return args[1].some((item) => deepEqual(args[0], item));
   },
   concat: (args) => {
     const result: unknown[] = [];
     for (const arg of args) {
-      if (!Array.isArray(arg)) throw new FunctionError(`Cannot concat type ${kindLabel(arg)} as list`);
+      if (!Array.isArray(arg)) throw new FunctionError(`Cannot concat type ${kindName(arg)} as list`);
       result.push(...arg);
     }
     return result;
   },
   chunk: (args) => {
     arity('chunk', args, 2);
-    if (!Array.isArray(args[1])) throw new FunctionError(`Cannot chunk type ${kindLabel(args[1])}`);
+    if (!Array.isArray(args[1])) throw new FunctionError(`Cannot chunk type ${kindName(args[1])}`);
     return chunk(integer(args[0]), args[1]);
   },
   mustChunk: (args) => {
     arity('mustChunk', args, 2);
-    if (!Array.isArray(args[1])) throw new FunctionError(`Cannot chunk type ${kindLabel(args[1])}`);
+    if (!Array.isArray(args[1])) throw new FunctionError(`Cannot chunk type ${kindName(args[1])}`);
     return chunk(integer(args[0]), args[1]);
   },
   deepEqual: (args) => (arity('deepEqual', args, 2), deepEqual(args[0], args[1])),
