@@ -3,6 +3,7 @@
 import { displayPath } from '../core/display-path.js';
 import { describeResource } from '../core/describe.js';
 import type { Finding, Origin, Report, ResourceRef, Severity } from '../core/types.js';
+import { originEnvironment } from '../core/origin-environment.js';
 
 /** "Ingress shop/web", "ClusterRole admin", as messages name them; "" when there is no resource. */
 export function resourceLabel(resource: ResourceRef | undefined): string {
@@ -31,7 +32,8 @@ export function originName(origin: Origin, cwd?: string): string {
 export function locationLabel(origin: Origin | undefined, cwd: string | undefined, environments?: readonly string[]): string {
   if (!origin) return environments?.length ? `(${environments.join(', ')})` : '';
   const name = originName(origin, cwd);
-  const envs = environments?.length ? environments : (origin.type === 'file' || origin.type === 'terraform') && origin.env ? [origin.env] : [];
+  const own = originEnvironment(origin);
+  const envs = environments?.length ? environments : own !== undefined ? [own] : [];
   const place = origin.type === 'file' || origin.type === 'terraform' ? `${name}:${origin.line}` : name ? `${origin.type} ${name}` : origin.type;
   return envs.length > 0 ? `${place} (${envs.join(', ')})` : place;
 }

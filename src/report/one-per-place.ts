@@ -3,6 +3,7 @@
 // environment. Those copies become one finding that lists its environments, with what differs
 // between them (the current version, the hops, the message) kept per environment in details.
 import { SEVERITIES, type Finding, type Origin } from '../core/types.js';
+import { originEnvironment } from '../core/origin-environment.js';
 
 /**
  * Ids that name one problem in different degrees: the same place can only have one of them at a
@@ -30,8 +31,8 @@ export const BY_ENVIRONMENT = 'byEnvironment';
 
 /** The environment a finding was judged in: its origin's (Terraform, a chart's values, an overlay), else the one its details name. */
 export function environmentOf(finding: Finding): string | undefined {
-  const origin = finding.origin;
-  if (origin && (origin.type === 'file' || origin.type === 'terraform') && origin.env) return origin.env;
+  const env = originEnvironment(finding.origin);
+  if (env !== undefined) return env;
   const named = finding.details?.env;
   return typeof named === 'string' ? named : undefined;
 }

@@ -13,6 +13,7 @@ import type { NodeGroupResult, SimulationTrace } from './result.js';
 import { defaultSettings, type SimulationSettings } from './settings.js';
 import { loadSnapshot, type Snapshot } from './snapshot.js';
 import { syntheticSnapshot } from './topology.js';
+import { originEnvironment } from '../core/origin-environment.js';
 
 export interface SimulateOptions {
   /** Manifests to build a synthetic cluster from (with nodes/zones/nodeGroup). */
@@ -114,19 +115,13 @@ async function snapshotFromManifests(options: SimulateOptions, knowledge: Knowle
   return syntheticSnapshot(model, { nodes: options.nodes ?? 3, zones: options.zones ?? 3, nodeGroup: options.nodeGroup ?? 'general', podStartSeconds: settings.podStartSeconds }, knowledge.drain);
 }
 
-/** The environment a resource was read for (a Kustomize overlay, a chart's values file, a Terraform environment), if any. */
-function environmentOf(resource: Inventory['resources'][number]): string | undefined {
-  const origin = resource.origin;
-  return origin.type === 'file' || origin.type === 'terraform' ? origin.env : undefined;
-}
-
 /**
  * The resources one synthetic node group can hold: the inputs of several environments describe
  * several clusters (the dev and production overlays of one base), whose pods and PDBs never meet.
  * Resources of no environment (plain manifests) belong to every one.
  */
 function oneEnvironment(inventory: Inventory, environment: string | undefined): Inventory {
-  const environments = [...new Set(inventory.resources.map(environmentOf).filter((env): env is string => env !== undefined))].sort();
+  const environments = [...new Set(inventory.resources.map((resource) => originEnvironment(resource.origin)).filter((env): env is string => env !== undefined))].sort();
   if (environment === undefined) {
     if (environments.length <= 1) return inventory;
     throw new UsageError(`the manifests describe ${environments.length} environments (${environments.join(', ')}), each its own cluster: simulate one with --env NAME`);
@@ -134,5 +129,5 @@ function oneEnvironment(inventory: Inventory, environment: string | undefined): 
   if (!environments.includes(environment)) {
     throw new UsageError(`--env ${environment}: the manifests describe ${environments.length === 0 ? 'no environment (no Kustomize overlay, chart values file or Terraform environment)' : `only ${environments.join(', ')}`}`);
   }
-  return { ...inventory, resources: inventory.resources.filter((resource) => [undefined, environment].includes(environmentOf(resource))) };
+  return { ...inventory, resources: inventory.resources.filter((resource) => [undefined, environment].includes(originEnvironment(resource.origin))) };
 }

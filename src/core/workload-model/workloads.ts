@@ -8,6 +8,7 @@ import { podTemplateOf, runsPods } from '../pod-template.js';
 import { controllerKindOf } from '../owner.js';
 import type { Resource } from '../types.js';
 import { readSelector, type LabelSelector } from './label-selector.js';
+import { originEnvironment } from '../origin-environment.js';
 
 export interface Workload {
   resource: Resource;
@@ -133,8 +134,7 @@ export function scopeOf(resource: Resource): string {
  * so a PDB of the dev overlay never selects the production overlay's pods.
  */
 export function placeOf(resource: Resource): string {
-  const origin = resource.origin;
-  const env = (origin.type === 'file' || origin.type === 'terraform') && origin.env !== undefined ? origin.env : '';
+  const env = originEnvironment(resource.origin) ?? '';
   // NUL appears in no environment name or scope.
   return `${env}\0${scopeOf(resource)}`;
 }
