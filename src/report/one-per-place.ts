@@ -50,6 +50,9 @@ export function environmentsOf(finding: Finding): string[] {
  * environments first, so merging merged reports gives what one scan of everything would.
  */
 export function oneFindingPerPlace(findings: readonly Finding[], urgency: (finding: Finding) => number = () => 0): Finding[] {
+  // Without environments nothing merges (mergeGroup keeps a group of one environment as it is):
+  // a scan of plain files, tens of thousands of findings, need not build a key for each.
+  if (!findings.some((finding) => finding.environments?.length || environmentOf(finding) !== undefined)) return [...findings];
   const groups = new Map<string, Finding[]>();
   const merged = findings.some((finding) => finding.environments?.length);
   for (const finding of merged ? findings.flatMap(splitEnvironments) : findings) {
