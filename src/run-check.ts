@@ -16,7 +16,7 @@ import { defaultTarget, isoDay, knownVersions, newestKnownVersion } from './know
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { expandPaths, type FileScanOptions } from './sources/files.js';
 import { readManifestBytes } from './sources/manifest-file.js';
-import { readManifestFiles, workerCount } from './sources/manifest-files.js';
+import { startReading } from './sources/manifest-files.js';
 import { readTerraform } from './sources/terraform/index.js';
 import type { ClusterDescription } from './sources/eksctl.js';
 import { lowestClusterVersion, versionDisagreements } from './sources/current-version.js';
@@ -108,26 +108,38 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     inventory.eksAddons.push(...description.eksAddons.filter((addon) => addon.env === undefined || isEnvironmentSelected(addon.env, options)));
   };
 
-  const expanded = expandPaths(options.paths ?? [], { cwd, exclude: options.exclude });
-  const kustomize = planKustomizations(expanded.kustomizations);
-  const canBuild = kustomize.builds.length > 0 && kubectlAvailable();
-  if (canBuild) expanded.files = expanded.files.filter((file) => !kustomize.owned.has(file));
-  const total = expanded.files.length + expanded.charts.length + (canBuild ? kustomize.builds.length : 0) + (expanded.terraform.length > 0 ? 1 : 0) + (options.stdin ? 1 : 0);
+  // The manifest files are read as the paths are expanded (see sources/manifest-files.ts).
+  const reading = startReading(scanOptions, options.workers);
+  let expanded: ReturnType<typeof expandPaths>;
+  let canBuild = false;
+  let kustomize: ReturnType<typeof planKustomizations>;
   let done = 0;
-  if (options.stdin) {
-    const contents = readManifestBytes(options.stdin, 'stdin', scanOptions);
-    scan.accept(contents.resources, contents.findings);
-    options.onProgress?.(++done, total);
-  }
-  // Results come back in file order whichever thread read them, so the output is the same.
-  const files = expanded.files;
-  let index = 0;
-  for await (const contents of readManifestFiles(files, scanOptions, workerCount(files.length, options.workers))) {
-    const file = files[index++];
-    if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
-    scan.accept(contents.resources, contents.findings);
-    if (contents.infrastructure) describe(contents.infrastructure);
-    options.onProgress?.(++done, total);
+  let total = 0;
+  try {
+    expanded = expandPaths(options.paths ?? [], { cwd, exclude: options.exclude, onFiles: (found) => reading.add(found) });
+    kustomize = planKustomizations(expanded.kustomizations);
+    canBuild = kustomize.builds.length > 0 && kubectlAvailable();
+    // Files an overlay that will be built owns are read all the same, and passed over here.
+    const read = expanded.files;
+    if (canBuild) expanded.files = expanded.files.filter((file) => !kustomize.owned.has(file));
+    total = expanded.files.length + expanded.charts.length + (canBuild ? kustomize.builds.length : 0) + (expanded.terraform.length > 0 ? 1 : 0) + (options.stdin ? 1 : 0);
+    if (options.stdin) {
+      const contents = readManifestBytes(options.stdin, 'stdin', scanOptions);
+      scan.accept(contents.resources, contents.findings);
+      options.onProgress?.(++done, total);
+    }
+    // Results come back in file order whichever thread read them, so the output is the same.
+    let index = 0;
+    for await (const contents of reading.results()) {
+      const file = read[index++];
+      if (canBuild && kustomize.owned.has(file)) continue;
+      if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
+      scan.accept(contents.resources, contents.findings);
+      if (contents.infrastructure) describe(contents.infrastructure);
+      options.onProgress?.(++done, total);
+    }
+  } finally {
+    await reading.stop();
   }
   if (expanded.terraform.length > 0) {
     const terraform = await readTerraform(expanded.terraform, { ...scanOptions, environments: options.environments });

@@ -67,9 +67,10 @@ describe('the number of worker threads', () => {
     expect(workerCount(1, 4)).toBe(0);
   });
 
-  it('is one per core beyond the first two, at 1,500 files each', () => {
+  it('is one per core beyond the first, at 1,500 files each', () => {
     const cores = availableParallelism();
-    expect(workerCount(3_000)).toBe(Math.max(0, Math.min(cores - 2, 1)));
-    expect(workerCount(1_000_000)).toBe(Math.max(0, cores - 2));
+    expect(workerCount(1_499)).toBe(0);
+    expect(workerCount(3_000)).toBe(Math.min(cores - 1, 2));
+    expect(workerCount(1_000_000)).toBe(cores - 1);
   });
 });

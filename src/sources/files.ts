@@ -2,7 +2,7 @@
 // node_modules and the user's --exclude globs); manifest-file.ts reads each one. Helm chart
 // directories are handed to the chart source instead, because their templates are not YAML
 // until rendered.
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { resolve, sep, dirname, basename } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { UsageError } from '../core/errors.js';
@@ -32,34 +32,29 @@ const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml'])
 // .terraform and .terragrunt-cache hold provider binaries and copies of modules, not the team's code.
 const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**', '**/.terraform/**', '**/.terragrunt-cache/**'];
 
-export function expandPaths(paths: readonly string[], options: Pick<FileScanOptions, 'cwd' | 'exclude'>): ExpandedPaths {
+/** expandPaths' options: `onFiles` receives the manifest files as they are found (see below). */
+export interface ExpandOptions extends Pick<FileScanOptions, 'cwd' | 'exclude'> {
+  /**
+   * Receives ExpandedPaths.files, in their order, part by part. A single directory is globbed
+   * one group of its top-level folders at a time, so a caller can start reading the first
+   * files while the later folders are still being listed; otherwise it is called once.
+   */
+  onFiles?: (files: readonly string[]) => void;
+}
+
+export function expandPaths(paths: readonly string[], options: ExpandOptions): ExpandedPaths {
   const files = new Set<string>();
   const charts = new Set<string>();
   const terraform = new Set<string>();
   const kustomizations = new Set<string>();
-  for (const path of paths) {
-    const absolute = resolve(options.cwd, path);
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(absolute).isDirectory();
-    } catch {
-      throw new UsageError(`path "${path}" does not exist; give a file or directory of manifests, or -f - for stdin`);
-    }
-    if (!isDirectory) {
-      (isTerraformFile(absolute) ? terraform : files).add(absolute);
-      continue;
-    }
-    const found = globSync(MANIFEST_GLOB, {
-      cwd: absolute,
-      ignore: [...ALWAYS_SKIPPED, ...(options.exclude ?? [])],
-      dot: true,
-      followSymbolicLinks: false,
-      absolute: true,
-    });
+  const ignore = [...ALWAYS_SKIPPED, ...(options.exclude ?? [])];
+  /** Sorts what one glob found into the four kinds of input; returns its manifest files. */
+  const take = (found: string[]): string[] => {
     // A chart inside another chart (its charts/ folder) is a dependency, rendered with its parent.
     const chartFiles = found.filter((file) => basename(file) === 'Chart.yaml').map((file) => dirname(file));
     const chartRoots = chartFiles.filter((root) => !chartFiles.some((other) => other !== root && isInside(root, other)));
     for (const root of chartRoots) charts.add(root);
+    const manifests: string[] = [];
     for (const file of found) {
       if (isTerraformFile(file)) {
         terraform.add(file);
@@ -67,10 +62,87 @@ export function expandPaths(paths: readonly string[], options: Pick<FileScanOpti
       }
       if (chartRoots.some((root) => isInside(file, root))) continue;
       files.add(file);
+      manifests.push(file);
       if (KUSTOMIZATION_FILES.has(basename(file))) kustomizations.add(file);
     }
+    return manifests;
+  };
+  const directories = paths.map((path) => {
+    const absolute = resolve(options.cwd, path);
+    try {
+      return { absolute, isDirectory: statSync(absolute).isDirectory() };
+    } catch {
+      throw new UsageError(`path "${path}" does not exist; give a file or directory of manifests, or -f - for stdin`);
+    }
+  });
+  if (options.onFiles && directories.length === 1 && directories[0].isDirectory) {
+    const streamed = globByFolders(directories[0].absolute, ignore, take);
+    if (streamed) {
+      const inOrder: string[] = [];
+      for (const part of streamed) {
+        if (part.length === 0) continue;
+        inOrder.push(...part);
+        options.onFiles(part);
+      }
+      // The order the caller was given (the sorted order, by construction).
+      return { ...result(files, charts, terraform, kustomizations), files: inOrder };
+    }
   }
+  for (const { absolute, isDirectory } of directories) {
+    if (!isDirectory) {
+      (isTerraformFile(absolute) ? terraform : files).add(absolute);
+      continue;
+    }
+    take(glob(absolute, MANIFEST_GLOB, ignore));
+  }
+  const expanded = result(files, charts, terraform, kustomizations);
+  options.onFiles?.(expanded.files);
+  return expanded;
+}
+
+function result(files: Set<string>, charts: Set<string>, terraform: Set<string>, kustomizations: Set<string>): ExpandedPaths {
   return { files: [...files].sort(), charts: [...charts].sort(), terraform: [...terraform].sort(), kustomizations: [...kustomizations].sort() };
+}
+
+function glob(directory: string, patterns: string[], ignore: string[]): string[] {
+  return globSync(patterns, { cwd: directory, ignore, dot: true, followSymbolicLinks: false, absolute: true });
+}
+
+// Top-level folder names used in a glob pattern as they are: no glob or brace character.
+const PLAIN_NAME = /^[\w.-]+$/;
+// Globs per directory at most, so that each one's crawl passes over the others' top-level folders only so often.
+const MAX_GROUPS = 8;
+
+/**
+ * A directory's manifest files in sorted order, one part per group of top-level folders (and
+ * per file between them), each part globbed only when the one before it has been taken; or
+ * undefined when the directory cannot be split so (a chart at its root, an unusual folder name).
+ * Sorted order holds because a folder's files all sort together, right where `name/` sorts.
+ */
+function globByFolders(directory: string, ignore: string[], take: (found: string[]) => string[]): Iterable<string[]> | undefined {
+  if (sep !== '/') return undefined; // (the keys below compare paths with '/')
+  const atRoot = glob(directory, MANIFEST_GLOB.map((pattern) => pattern.replace('**/', '')), ignore);
+  if (atRoot.some((file) => basename(file) === 'Chart.yaml')) return undefined;
+  const folders = readdirSync(directory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  if (folders.some((name) => !PLAIN_NAME.test(name) || name === '.' || name === '..')) return undefined;
+  // What sorts where: a root file by its path, a folder by its path and a slash.
+  const units: { key: string; file?: string; folder?: string }[] = [...atRoot.map((file) => ({ key: file, file })), ...folders.map((name) => ({ key: `${directory}/${name}/`, folder: name }))];
+  units.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const perGroup = Math.max(1, Math.ceil(folders.length / MAX_GROUPS));
+  return (function* () {
+    let group: string[] = [];
+    const globGroup = (): string[] => {
+      const names = group.length === 1 ? group[0] : `{${group.join(',')}}`;
+      group = [];
+      return take(glob(directory, MANIFEST_GLOB.map((pattern) => `${names}/${pattern}`), ignore)).sort();
+    };
+    for (const unit of units) {
+      if (unit.folder !== undefined) group.push(unit.folder);
+      if (group.length > 0 && (group.length === perGroup || unit.folder === undefined)) yield globGroup();
+      if (unit.file !== undefined) yield take([unit.file]);
+    }
+    if (group.length > 0) yield globGroup();
+  })();
 }
 
 export function isTerraformFile(path: string): boolean {

@@ -1,8 +1,10 @@
-// Reads the manifest files of a scan, in the order given: on this thread and worker threads
-// when there are the cores and enough files for the parallel reading and decoding to repay
-// starting the threads (see manifest-file-worker.ts), else one after another on this thread.
-// Either way each file comes back as the same FileResult, so a scan's output does not depend
-// on which path read it.
+// Reads the manifest files of a scan, in the order they are found: on this thread and worker
+// threads when there are the cores and enough files for the parallel reading and decoding to
+// repay starting the threads (see manifest-file-worker.ts), else one after another on this
+// thread. Files can be handed over while the paths are still being expanded (files.ts streams
+// a large directory folder group by folder group), so the workers read the first files while
+// this thread lists the rest. Either way each file comes back as the same FileResult, in the
+// order given, so a scan's output does not depend on which thread read what.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { deserialize } from 'node:v8';
@@ -27,37 +29,36 @@ export function readFileResult(file: string, options: FileScanOptions): FileResu
   return infrastructure ? { resources: contents.resources, findings: contents.findings, infrastructure } : { resources: contents.resources, findings: contents.findings };
 }
 
-// Below some thousand files, starting a thread (it loads the readers' modules) costs more
-// than reading in parallel saves.
+// Below this many files per worker, starting a thread (it loads the readers' modules) costs
+// more than reading in parallel saves.
 const FILES_PER_WORKER = 1_500;
 // Files read as one unit, by this thread or a worker: enough that messages are few, few
 // enough that the last batches keep every thread busy and few results wait for their turn.
 const BATCH_FILES = 64;
-const BATCHES_PER_THREAD = 8;
+// Batches the threads share claims for (4 bytes each); later ones are read on this thread.
+const MAX_SHARED_BATCHES = 1 << 18;
 const WORKER_SCRIPT = new URL('./manifest-file-worker.js', import.meta.url);
 
 /**
  * How many worker threads to read `files` files with besides this thread: one per core beyond
- * the first two, with at least FILES_PER_WORKER files each; `requested` (a test's, a caller's)
+ * the first, with at least FILES_PER_WORKER files each; `requested` (a test's, a caller's)
  * overrides. 0 when the worker script is not there, as when the sources run untranspiled
  * under a test runner.
  */
 export function workerCount(files: number, requested?: number): number {
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
   if (requested !== undefined) return Math.max(0, Math.min(requested, files - 1));
-  // Measured on 2 cores shared with other work (bench/run.js check, 20,001 files, load 12 to
-  // 17): one worker beside this thread used less CPU time on this thread (2.0 s against 2.7 s)
-  // but took 10 to 25% longer and 12 to 15 MB more memory than none, so 2 cores read on one thread.
-  return Math.max(0, Math.min(availableParallelism() - 2, Math.floor(files / FILES_PER_WORKER) - 1));
+  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / FILES_PER_WORKER)));
 }
 
-/** The files' results in the order of `files`, read by this thread and `workers` worker threads. */
-export async function* readManifestFiles(files: readonly string[], options: FileScanOptions, workers: number): AsyncGenerator<FileResult> {
-  if (workers === 0) {
-    for (const file of files) yield readFileResult(file, options);
-    return;
-  }
-  yield* readInParallel(files, options, workers);
+/** A reading in progress: files go in (add) as they are found, results come out in that order. */
+export interface FileReading {
+  /** More files to read, after those already added. */
+  add(files: readonly string[]): void;
+  /** Every added file's result, in the order added; call once, after the last add. */
+  results(): AsyncGenerator<FileResult>;
+  /** Stops the worker threads (after results(), or when the scan is abandoned). */
+  stop(): Promise<void>;
 }
 
 /** A worker's results for one batch, serialized there (node:v8) and deserialized here only when their turn comes. */
@@ -67,33 +68,34 @@ interface BatchReply {
 }
 
 /**
- * Batches go to whichever thread is free: each worker keeps two in flight, and this thread
- * reads the next unassigned batch itself whenever the one due next has not come back yet.
- * Results are yielded in file order; a worker's stay serialized until then, as decoding them
- * is most of what handing results between threads costs, and compact while they wait.
+ * Starts a reading. Worker threads start as the files added pass FILES_PER_WORKER apiece (or
+ * at once, up to `requestedWorkers`); every batch of files goes to every worker, and whichever
+ * thread claims it first in the shared claims array reads it. This thread claims batches too,
+ * when the one due next is not back yet, so no thread waits while there is work.
  */
-async function* readInParallel(files: readonly string[], options: FileScanOptions, count: number): AsyncGenerator<FileResult> {
-  const size = Math.max(1, Math.min(BATCH_FILES, Math.ceil(files.length / ((count + 1) * BATCHES_PER_THREAD))));
+export function startReading(options: FileScanOptions, requestedWorkers?: number): FileReading {
+  const files: string[] = [];
   const batches: string[][] = [];
-  for (let at = 0; at < files.length; at += size) batches.push(files.slice(at, at + size));
+  let pending: string[] = [];
+  const claims = new Int32Array(new SharedArrayBuffer(4 * MAX_SHARED_BATCHES));
   const done = new Map<number, FileResult[] | Uint8Array>();
-  let assigned = 0;
+  const workers: Worker[] = [];
   let failure: unknown;
   let wake: (() => void) | undefined;
   const notify = () => {
     wake?.();
     wake = undefined;
   };
-  const workerData = { cwd: options.cwd, maxFileBytes: options.maxFileBytes, objectKinds: options.objectKinds, dropped: options.dropped };
-  const workers = Array.from({ length: count }, () => new Worker(WORKER_SCRIPT, { workerData }));
-  const assign = (worker: Worker) => {
-    if (assigned < batches.length) worker.postMessage({ batch: assigned, files: batches[assigned++] });
+  const workerData = { cwd: options.cwd, maxFileBytes: options.maxFileBytes, objectKinds: options.objectKinds, dropped: options.dropped, claims };
+  const share = (worker: Worker, batch: number) => {
+    if (batch < MAX_SHARED_BATCHES) worker.postMessage({ batch, files: batches[batch] });
   };
-  try {
-    for (const worker of workers) {
+  const startWorkers = () => {
+    const wanted = workerCount(files.length, requestedWorkers);
+    while (workers.length < wanted) {
+      const worker = new Worker(WORKER_SCRIPT, { workerData });
       worker.on('message', (reply: BatchReply) => {
         done.set(reply.batch, reply.serialized);
-        assign(worker);
         notify();
       });
       worker.on('error', (error) => {
@@ -104,28 +106,58 @@ async function* readInParallel(files: readonly string[], options: FileScanOption
         failure ??= new Error(`a manifest-reading worker thread stopped (exit code ${code}) before the scan was done`);
         notify();
       });
-      // Two batches in flight: a worker never waits for this thread between batches.
-      assign(worker);
-      assign(worker);
+      workers.push(worker);
+      for (let batch = 0; batch < batches.length; batch++) if (Atomics.load(claims, batch) === 0) share(worker, batch);
     }
-    for (let next = 0; next < batches.length; next++) {
-      while (!done.has(next)) {
-        if (failure !== undefined) throw failure;
-        if (assigned < batches.length) {
-          const batch = assigned++;
-          done.set(batch, batches[batch].map((file) => readFileResult(file, options)));
-          // Let the workers' replies in (and hand them their next batches) before going on.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        } else {
-          await new Promise<void>((resolve) => (wake = resolve));
+  };
+  const seal = (batch: string[]) => {
+    batches.push(batch);
+    for (const worker of workers) share(worker, batches.length - 1);
+  };
+  const claim = (batch: number) => batch >= MAX_SHARED_BATCHES || Atomics.compareExchange(claims, batch, 0, 1) === 0;
+
+  return {
+    add(found) {
+      for (const file of found) {
+        files.push(file);
+        pending.push(file);
+        if (pending.length === BATCH_FILES) {
+          seal(pending);
+          pending = [];
         }
       }
-      const results = done.get(next)!;
-      done.delete(next);
-      yield* results instanceof Uint8Array ? (deserialize(results) as FileResult[]) : results;
-    }
-  } finally {
-    for (const worker of workers) worker.removeAllListeners('exit');
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+      startWorkers();
+    },
+    async *results() {
+      if (workers.length === 0) {
+        for (const file of files) yield readFileResult(file, options);
+        return;
+      }
+      if (pending.length > 0) seal(pending);
+      pending = [];
+      // The first batch not known to be claimed: where this thread looks for work.
+      let unclaimed = 0;
+      for (let next = 0; next < batches.length; next++) {
+        while (!done.has(next)) {
+          if (failure !== undefined) throw failure;
+          unclaimed = Math.max(unclaimed, next);
+          while (unclaimed < batches.length && (done.has(unclaimed) || !claim(unclaimed))) unclaimed++;
+          if (unclaimed < batches.length) {
+            done.set(unclaimed, batches[unclaimed].map((file) => readFileResult(file, options)));
+            // Let the workers' replies in before going on.
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          } else {
+            await new Promise<void>((resolve) => (wake = resolve));
+          }
+        }
+        const results = done.get(next)!;
+        done.delete(next);
+        yield* results instanceof Uint8Array ? (deserialize(results) as FileResult[]) : results;
+      }
+    },
+    async stop() {
+      for (const worker of workers) worker.removeAllListeners('exit');
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
 }
