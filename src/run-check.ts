@@ -7,6 +7,7 @@ import { TOOL } from './core/tool.js';
 import { UsageError } from './core/errors.js';
 import { detached } from './core/detached-string.js';
 import { appendAll } from './core/append-all.js';
+import { withSummary } from './core/workload-model/object-summary.js';
 import type { Finding, Report, Resource } from './core/types.js';
 import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './core/catalog.js';
@@ -223,6 +224,11 @@ export function startScan(options: CheckOptions): Scan {
   // grow with, say, every Service the field checks read.
   const inventoryKinds = new Set([...selected.filter((check) => check.checkInventory).flatMap(wanted), ...(options.keepKinds ?? [])]);
   const keepsInInventory = (kind: string) => inventoryKinds.has(kind) || inventoryKinds.has('*');
+  // The inventory checks read summaries (core/workload-model/object-summary.ts), taken as the
+  // objects stream past: a large estate's workloads, PDBs and HPAs are kept to the end of the
+  // scan, and their decoded objects took several times the memory. Whole objects stay only for
+  // a caller that reads them: keepKinds (plan), onInventory (simulate).
+  const keepsWhole = (kind: string) => options.onInventory !== undefined || options.keepKinds?.includes(kind) === true || options.keepKinds?.includes('*') === true;
   const findings: Finding[] = [];
   // Findings are kept until the report is made; their messages, flat (see detached).
   const keep = (made: readonly Finding[]) => {
@@ -261,7 +267,7 @@ export function startScan(options: CheckOptions): Scan {
       if (waiting) appendAll(waiting, resources);
       else checkResources(resources);
       for (const resource of resources) {
-        if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(resource);
+        if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(keepsWhole(resource.kind) ? resource : withSummary(resource));
         inventory.charts.push(...argoApplicationReferences(resource, options.cwd ?? process.cwd()));
       }
     },
