@@ -267,7 +267,8 @@ export function startScan(options: CheckOptions): Scan {
       if (waiting) appendAll(waiting, resources);
       else checkResources(resources);
       for (const resource of resources) {
-        if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(keepsWhole(resource.kind) ? resource : withSummary(resource));
+        const { object, kind } = resource;
+        if (object && keepsInInventory(kind)) inventory.resources.push(keepsWhole(kind) ? resource : withSummary(resource, object));
         inventory.charts.push(...argoApplicationReferences(resource, options.cwd ?? process.cwd()));
       }
     },

@@ -58,7 +58,7 @@ export interface Autoscaler {
 export function readWorkload(resource: Resource): Workload | undefined {
   const facts = summaryOf(resource)?.workload;
   if (!facts || !resource.name) return undefined;
-  const workload: Workload = {
+  return {
     resource,
     kind: resource.kind,
     scope: scopeOf(resource),
@@ -66,27 +66,25 @@ export function readWorkload(resource: Resource): Workload | undefined {
     name: resource.name,
     podLabels: facts.podLabels,
     facts,
+    replicas: facts.replicas,
     controlled: facts.controlled,
   };
-  if ('replicas' in facts) workload.replicas = facts.replicas;
-  return workload;
 }
 
 export function readBudget(resource: Resource): Budget | undefined {
   const facts = summaryOf(resource)?.budget;
   if (resource.kind !== 'PodDisruptionBudget' || !facts || !resource.name) return undefined;
-  const budget: Budget = {
+  return {
     resource,
     scope: scopeOf(resource),
     place: placeOf(resource),
     name: resource.name,
     selector: facts.selector,
+    minAvailable: facts.minAvailable,
+    maxUnavailable: facts.maxUnavailable,
     legacy: resource.apiVersion === 'policy/v1beta1',
     managedByEks: facts.managedByEks,
   };
-  if (facts.minAvailable !== undefined) budget.minAvailable = facts.minAvailable;
-  if (facts.maxUnavailable !== undefined) budget.maxUnavailable = facts.maxUnavailable;
-  return budget;
 }
 
 export function readAutoscaler(resource: Resource): Autoscaler | undefined {
