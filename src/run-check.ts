@@ -284,8 +284,12 @@ export function startScan(options: CheckOptions): Scan {
         context.current = inferred.version;
       }
       if (waiting) checkResources(waiting);
-      for (const check of selected) if (check.checkInventory) keep(check.checkInventory(inventory, context));
-      options.onInventory?.(inventory);
+      // The checks share what they work out from the inventory (the readiness model, the add-on
+      // detections), cached per Inventory object: handed a copy of it, they let go of all that once
+      // they are done, before the report is ordered, which is when a large scan needs the most memory.
+      const judged: Inventory = { ...inventory };
+      for (const check of selected) if (check.checkInventory) keep(check.checkInventory(judged, context));
+      options.onInventory?.(judged);
 
       environmentFindings = sortFindings(withoutSuperseded(findings.filter((finding) => isSelected(finding.id, options) && isInSelectedEnvironments(finding, options) && !isIgnoredByConfig(finding, config))));
       const reported = sortFindings(oneFindingPerPlace(environmentFindings, (finding) => dueOf(finding, context).rank));
