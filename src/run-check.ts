@@ -7,7 +7,7 @@ import { TOOL } from './core/tool.js';
 import { UsageError } from './core/errors.js';
 import { detached } from './core/detached-string.js';
 import { appendAll } from './core/append-all.js';
-import { withSummary } from './core/workload-model/object-summary.js';
+import { sharedText, withSummary } from './core/workload-model/object-summary.js';
 import type { Finding, Report, Resource } from './core/types.js';
 import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './core/catalog.js';
@@ -228,6 +228,7 @@ export function startScan(options: CheckOptions): Scan {
   // objects stream past: a large estate's workloads, PDBs and HPAs are kept to the end of the
   // scan, and their decoded objects took several times the memory. Whole objects stay only for
   // a caller that reads them: keepKinds (plan), onInventory (simulate).
+  const keptText = sharedText();
   const keepsWhole = (kind: string) => options.onInventory !== undefined || options.keepKinds?.includes(kind) === true || options.keepKinds?.includes('*') === true;
   const findings: Finding[] = [];
   // Findings are kept until the report is made; their messages, flat (see detached).
@@ -268,7 +269,7 @@ export function startScan(options: CheckOptions): Scan {
       else checkResources(resources);
       for (const resource of resources) {
         const { object, kind } = resource;
-        if (object && keepsInInventory(kind)) inventory.resources.push(keepsWhole(kind) ? resource : withSummary(resource, object));
+        if (object && keepsInInventory(kind)) inventory.resources.push(keepsWhole(kind) ? resource : withSummary(resource, object, keptText));
         inventory.charts.push(...argoApplicationReferences(resource, options.cwd ?? process.cwd()));
       }
     },

@@ -13,19 +13,20 @@ const NO_EXPRESSIONS: LabelSelector['matchExpressions'] = Object.freeze([]);
 
 /**
  * Reads a selector from a decoded object; undefined when the field is absent or not a mapping.
- * Its values are detached from the input's text, as the scan keeps selectors to its end.
+ * Its values are copies made by `text` (detached from the input's text by default), as the scan
+ * keeps selectors to its end.
  */
-export function readSelector(value: unknown): LabelSelector | undefined {
+export function readSelector(value: unknown, text: (text: string) => string = detached): LabelSelector | undefined {
   if (!isRecord(value)) return undefined;
   const matchLabels: Record<string, string> = {};
   if (isRecord(value.matchLabels)) {
-    for (const [key, label] of Object.entries(value.matchLabels)) matchLabels[key] = detached(String(label));
+    for (const [key, label] of Object.entries(value.matchLabels)) matchLabels[key] = text(String(label));
   }
   const matchExpressions = Array.isArray(value.matchExpressions)
     ? value.matchExpressions.filter(isRecord).map((expression) => ({
-        key: detached(String(expression.key ?? '')),
-        operator: detached(String(expression.operator ?? '')),
-        values: Array.isArray(expression.values) ? expression.values.map((item) => detached(String(item))) : [],
+        key: text(String(expression.key ?? '')),
+        operator: text(String(expression.operator ?? '')),
+        values: Array.isArray(expression.values) ? expression.values.map((item) => text(String(item))) : [],
       }))
     : [];
   return { matchLabels, matchExpressions: matchExpressions.length > 0 ? matchExpressions : NO_EXPRESSIONS };

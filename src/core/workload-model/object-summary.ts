@@ -5,7 +5,7 @@
 import { detached } from '../detached-string.js';
 import { asRecord, isRecord, listOf, type Fields } from '../fields.js';
 import { controllerKindOf } from '../owner.js';
-import { containersOf, imagesOf, podTemplateOf, runsPods } from '../pod-template.js';
+import { containersOf, imagesOf, podTemplateOf, runsPods, type PodTemplate } from '../pod-template.js';
 import { parseQuantity } from '../quantity.js';
 import type { KubeObject, Resource } from '../types.js';
 import { readSelector, type LabelSelector } from './label-selector.js';
@@ -107,10 +107,29 @@ const HELM_TEST_HOOKS = new Set(['test', 'test-success', 'test-failure']);
 // a spread, each of the scan's 20,000 resources got a hidden class and a property array of its
 // own (measured with a heap snapshot of the bench estate: 7 MB of 18).
 
+/** Turns text read from an input into the copy a summary keeps (see sharedText). */
+export type KeptText = (text: string) => string;
+
+/**
+ * One detached copy (see detached) of each text for a whole scan: thousands of workloads repeat
+ * their kind, apiVersion and namespace, and each name in its labels, selector, PDB and HPA.
+ */
+export function sharedText(): KeptText {
+  const kept = new Map<string, string>();
+  return (text) => {
+    let copy = kept.get(text);
+    if (copy === undefined) kept.set(text, (copy = detached(text)));
+    return copy;
+  };
+}
+
 /** The resource with the summary of its object (`resource.object`) in place of the object. */
-export function withSummary(resource: Resource, object: KubeObject): Resource {
-  const { apiVersion, kind, name, namespace, origin, confidence } = resource;
-  return { apiVersion, kind, name, namespace, origin, confidence, summary: summarize(kind, object) };
+export function withSummary(resource: Resource, object: KubeObject, text: KeptText = detached): Resource {
+  const { origin, confidence } = resource;
+  const [apiVersion, kind] = [text(resource.apiVersion), text(resource.kind)];
+  const name = resource.name === undefined ? undefined : text(resource.name);
+  const namespace = resource.namespace === undefined ? undefined : text(resource.namespace);
+  return { apiVersion, kind, name, namespace, origin, confidence, summary: summarize(kind, object, text) };
 }
 
 const computed = new WeakMap<Resource, ObjectSummary>();
@@ -127,7 +146,8 @@ export function summaryOf(resource: Resource): ObjectSummary | undefined {
   return summary;
 }
 
-export function summarize(kind: string, object: KubeObject): ObjectSummary {
+/** The summary of an object of `kind`; `text` makes the copies of the texts it keeps (images always get their own). */
+export function summarize(kind: string, object: KubeObject, text: KeptText = detached): ObjectSummary {
   const metadata = asRecord(object.metadata);
   const spec = asRecord(object.spec) ?? {};
   const template = podTemplateOf(object);
@@ -135,54 +155,55 @@ export function summarize(kind: string, object: KubeObject): ObjectSummary {
   const podMetadataLabels = asRecord(asRecord(spec.podMetadata)?.labels);
   return {
     ignore: typeof ignore === 'string' ? detached(ignore) : undefined,
-    images: template ? texts(imagesOf(template.spec)) : NONE,
-    workload: template && runsPods(kind) && !isHelmTestHook(metadata) && isCompletePodSpec(template.spec) ? workloadFacts(kind, object, spec, template.metadata, template.spec) : undefined,
-    budget: kind === 'PodDisruptionBudget' ? budgetFacts(spec, metadata) : undefined,
-    autoscaler: kind === 'HorizontalPodAutoscaler' ? autoscalerFacts(spec) : undefined,
-    podMetadataLabels: podMetadataLabels ? textMap(podMetadataLabels) : undefined,
+    // Images are as many as workloads, nearly each its own: not worth sharing.
+    images: template ? texts(imagesOf(template.spec), detached) : NONE,
+    workload: template && runsPods(kind) && !isHelmTestHook(metadata) && isCompletePodSpec(template.spec) ? workloadFacts(kind, object, spec, template, text) : undefined,
+    budget: kind === 'PodDisruptionBudget' ? budgetFacts(spec, metadata, text) : undefined,
+    autoscaler: kind === 'HorizontalPodAutoscaler' ? autoscalerFacts(spec, text) : undefined,
+    podMetadataLabels: podMetadataLabels ? textMap(podMetadataLabels, text) : undefined,
   };
 }
 
-function workloadFacts(kind: string, object: KubeObject, spec: Fields, podMetadata: Fields, podSpec: Fields): WorkloadFacts {
+function workloadFacts(kind: string, object: KubeObject, spec: Fields, { metadata: podMetadata, spec: podSpec }: PodTemplate, text: KeptText): WorkloadFacts {
   const containers = containersOf(podSpec);
   const affinity = asRecord(podSpec.affinity) ?? {};
   const podAntiAffinity = asRecord(affinity.podAntiAffinity);
   const claims = spec.volumeClaimTemplates;
-  const selector = readSelector(spec.selector);
+  const selector = readSelector(spec.selector, text);
   return {
-    podLabels: textMap(podMetadata.labels),
+    podLabels: textMap(podMetadata.labels, text),
     selector: selector && (Object.keys(selector.matchLabels).length > 0 || selector.matchExpressions.length > 0) ? selector : undefined,
     replicas: REPLICATED_KINDS.has(kind) ? countOf(spec.replicas) : undefined,
     controlled: kind !== 'Pod' || controllerKindOf(object.metadata) !== undefined,
-    unreadyContainers: texts(containers.filter((container) => Array.isArray(container.ports) && container.ports.length > 0 && container.readinessProbe === undefined).map((container) => String(container.name))),
-    unwatchedContainers: texts(containers.filter((container) => container.livenessProbe === undefined).map((container) => String(container.name))),
+    unreadyContainers: texts(containers.filter((container) => Array.isArray(container.ports) && container.ports.length > 0 && container.readinessProbe === undefined).map((container) => String(container.name)), text),
+    unwatchedContainers: texts(containers.filter((container) => container.livenessProbe === undefined).map((container) => String(container.name)), text),
     readinessDelaySeconds: Math.max(0, ...containers.map(readinessDelay)),
     terminationGracePeriodSeconds: typeof podSpec.terminationGracePeriodSeconds === 'number' ? podSpec.terminationGracePeriodSeconds : undefined,
-    spreadTopologyKeys: texts(listOf(podSpec.topologySpreadConstraints).filter(isRecord).map((constraint) => String(constraint.topologyKey))),
+    spreadTopologyKeys: texts(listOf(podSpec.topologySpreadConstraints).filter(isRecord).map((constraint) => String(constraint.topologyKey)), text),
     podAntiAffinity: podAntiAffinity !== undefined && Object.keys(podAntiAffinity).length > 0,
-    nodeSelector: textMap(podSpec.nodeSelector),
+    nodeSelector: textMap(podSpec.nodeSelector, text),
     nodeAffinityIn: nodeAffinityIn(affinity),
     emptyDirs: emptyDirs(podSpec),
     recreateStrategy: isRecord(spec.strategy) && spec.strategy.type === 'Recreate',
     concurrencyForbidden: spec.concurrencyPolicy === 'Forbid',
-    volumeClaimTemplates: Array.isArray(claims) && claims.length > 0 ? texts(claims.filter(isRecord).map((claim) => String(isRecord(claim.metadata) ? claim.metadata.name : ''))) : undefined,
+    volumeClaimTemplates: Array.isArray(claims) && claims.length > 0 ? texts(claims.filter(isRecord).map((claim) => String(isRecord(claim.metadata) ? claim.metadata.name : '')), text) : undefined,
   };
 }
 
-function budgetFacts(spec: Fields, metadata: Fields | undefined): BudgetFacts {
+function budgetFacts(spec: Fields, metadata: Fields | undefined, text: KeptText): BudgetFacts {
   const labels = asRecord(metadata?.labels);
   return {
-    selector: readSelector(spec.selector),
+    selector: readSelector(spec.selector, text),
     minAvailable: budgetField(spec.minAvailable),
     maxUnavailable: budgetField(spec.maxUnavailable),
     managedByEks: labels !== undefined && EKS_COMPONENT_LABEL in labels,
   };
 }
 
-function autoscalerFacts(spec: Fields): AutoscalerFacts | undefined {
+function autoscalerFacts(spec: Fields, text: KeptText): AutoscalerFacts | undefined {
   const target = asRecord(spec.scaleTargetRef) ?? {};
   if (typeof target.kind !== 'string' || typeof target.name !== 'string') return undefined;
-  return { targetKind: detached(target.kind), targetName: detached(target.name), minReplicas: countOf(spec.minReplicas) };
+  return { targetKind: text(target.kind), targetName: text(target.name), minReplicas: countOf(spec.minReplicas) };
 }
 
 /** Whether the object is a Helm test hook (annotation helm.sh/hook: test, or the older test-success/test-failure). */
@@ -212,7 +233,7 @@ function nodeAffinityIn(affinity: Fields): readonly NodeAffinityIn[] {
     .map((term) => term.preference);
   const terms = [...listOf(required), ...preferred].filter(isRecord);
   const expressions = terms.flatMap((term) => listOf(term.matchExpressions).filter(isRecord));
-  const found = expressions.flatMap((expression) => (expression.operator === 'In' && Array.isArray(expression.values) ? [{ key: detached(String(expression.key)), values: texts(expression.values.map(String)) }] : []));
+  const found = expressions.flatMap((expression) => (expression.operator === 'In' && Array.isArray(expression.values) ? [{ key: detached(String(expression.key)), values: texts(expression.values.map(String), detached) }] : []));
   return found.length > 0 ? found : NONE;
 }
 
@@ -234,23 +255,23 @@ function countOf(value: unknown): number | undefined {
 }
 
 /**
- * The mapping with its values as detached text. Keys are kept as they are: V8 holds property
- * names once for the whole process, so they pin no input.
+ * The mapping with its values as kept text. Keys are kept as they are: V8 holds property names
+ * once for the whole process, so they pin no input.
  */
-function textMap(value: unknown): Readonly<Record<string, string>> {
+function textMap(value: unknown, text: KeptText): Readonly<Record<string, string>> {
   if (!isRecord(value)) return NO_LABELS;
   const map: Record<string, string> = {};
   let any = false;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    map[key] = detached(String(value[key]));
+    map[key] = text(String(value[key]));
     any = true;
   }
   return any ? map : NO_LABELS;
 }
 
-function texts(values: string[]): readonly string[] {
-  return values.length > 0 ? values.map(detached) : NONE;
+function texts(values: string[], text: KeptText): readonly string[] {
+  return values.length > 0 ? values.map((value) => text(value)) : NONE;
 }
 
 /** minAvailable or maxUnavailable: a count or a percentage, undefined when it is neither. */
