@@ -287,7 +287,8 @@ export function startScan(options: CheckOptions): Scan {
       if (waiting) checkResources(waiting);
       // The checks share what they work out from the inventory (the readiness model, the add-on
       // detections), cached per Inventory object: handed a copy of it, they let go of all that once
-      // they are done, before the report is ordered, which is when a large scan needs the most memory.
+      // they are done, so that a collection while the report is ordered (when a large scan needs
+      // the most memory) can free it. simulate reuses the model: it gets the same copy.
       const judged: Inventory = { ...inventory };
       for (const check of selected) if (check.checkInventory) keep(check.checkInventory(judged, context));
       options.onInventory?.(judged);

@@ -11,10 +11,10 @@ import type { KubeObject, Resource } from '../types.js';
 import { readSelector, type LabelSelector } from './label-selector.js';
 
 /** The per-object opt-out of readiness findings: `upshift.io/ignore: pdb-missing,single-replica` (or `all`). */
-export const IGNORE_ANNOTATION = 'upshift.io/ignore';
+const IGNORE_ANNOTATION = 'upshift.io/ignore';
 
 /** The label the PodDisruptionBudgets EKS managed add-ons install carry. */
-export const EKS_COMPONENT_LABEL = 'eks.amazonaws.com/component';
+const EKS_COMPONENT_LABEL = 'eks.amazonaws.com/component';
 
 export interface ObjectSummary {
   /** The IGNORE_ANNOTATION value, when it is a string. */
@@ -102,11 +102,6 @@ const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'Re
 // no drain ever has to move them, so they are not judged as workloads.
 const HELM_TEST_HOOKS = new Set(['test', 'test-success', 'test-failure']);
 
-// The objects below are written whole in one literal, absent fields as undefined: V8 then gives
-// all of one kind a single hidden class with the fields inline. Added one by one, or copied with
-// a spread, each of the scan's 20,000 resources got a hidden class and a property array of its
-// own (measured with a heap snapshot of the bench estate: 7 MB of 18).
-
 /** Turns text read from an input into the copy a summary keeps (see sharedText). */
 export type KeptText = (text: string) => string;
 
@@ -123,13 +118,23 @@ export function sharedText(): KeptText {
   };
 }
 
+// The objects below are written whole in one literal, absent fields as undefined: V8 then gives
+// all of one kind a single hidden class with the fields inline. Added one by one, or copied with
+// a spread, each of the scan's 20,000 resources got a hidden class and a property array of its
+// own (measured with a heap snapshot of the bench estate: 7 MB of 18).
+
 /** The resource with the summary of its object (`resource.object`) in place of the object. */
-export function withSummary(resource: Resource, object: KubeObject, text: KeptText = detached): Resource {
-  const { origin, confidence } = resource;
-  const [apiVersion, kind] = [text(resource.apiVersion), text(resource.kind)];
-  const name = resource.name === undefined ? undefined : text(resource.name);
-  const namespace = resource.namespace === undefined ? undefined : text(resource.namespace);
-  return { apiVersion, kind, name, namespace, origin, confidence, summary: summarize(kind, object, text) };
+export function withSummary(resource: Resource, object: KubeObject, text: KeptText): Resource {
+  const kind = text(resource.kind);
+  return {
+    apiVersion: text(resource.apiVersion),
+    kind,
+    name: resource.name === undefined ? undefined : text(resource.name),
+    namespace: resource.namespace === undefined ? undefined : text(resource.namespace),
+    origin: resource.origin,
+    confidence: resource.confidence,
+    summary: summarize(kind, object, text),
+  };
 }
 
 const computed = new WeakMap<Resource, ObjectSummary>();
@@ -147,7 +152,7 @@ export function summaryOf(resource: Resource): ObjectSummary | undefined {
 }
 
 /** The summary of an object of `kind`; `text` makes the copies of the texts it keeps (images always get their own). */
-export function summarize(kind: string, object: KubeObject, text: KeptText = detached): ObjectSummary {
+function summarize(kind: string, object: KubeObject, text: KeptText = detached): ObjectSummary {
   const metadata = asRecord(object.metadata);
   const spec = asRecord(object.spec) ?? {};
   const template = podTemplateOf(object);
