@@ -230,6 +230,7 @@ export function startScan(options: CheckOptions): Scan {
   // a caller that reads them: keepKinds (plan), onInventory (simulate).
   const keptText = sharedText();
   const keepsWhole = (kind: string) => options.onInventory !== undefined || options.keepKinds?.includes(kind) === true || options.keepKinds?.includes('*') === true;
+  const compacted = (resource: Resource) => (resource.object && !keepsWhole(resource.kind) ? withSummary(resource, resource.object, keptText) : resource);
   const findings: Finding[] = [];
   // Findings are kept until the report is made; their messages, flat (see detached).
   const keep = (made: readonly Finding[]) => {
@@ -268,8 +269,7 @@ export function startScan(options: CheckOptions): Scan {
       if (waiting) appendAll(waiting, resources);
       else checkResources(resources);
       for (const resource of resources) {
-        const { object, kind } = resource;
-        if (object && keepsInInventory(kind)) inventory.resources.push(keepsWhole(kind) ? resource : withSummary(resource, object, keptText));
+        if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(waiting ? resource : compacted(resource));
         inventory.charts.push(...argoApplicationReferences(resource, options.cwd ?? process.cwd()));
       }
     },
@@ -284,7 +284,13 @@ export function startScan(options: CheckOptions): Scan {
         }
         context.current = inferred.version;
       }
-      if (waiting) checkResources(waiting);
+      if (waiting) {
+        checkResources(waiting);
+        waiting.length = 0;
+        // The objects waited whole for the per-resource checks; they can go now.
+        const kept = inventory.resources;
+        for (let index = 0; index < kept.length; index++) kept[index] = compacted(kept[index]);
+      }
       // The checks share what they work out from the inventory (the readiness model, the add-on
       // detections), cached per Inventory object: handed a copy of it, they let go of all that once
       // they are done, so that a collection while the report is ordered (when a large scan needs

@@ -88,6 +88,13 @@ describe('object summaries', () => {
     expect(planned.inventory.resources.map(summaryOf)).toEqual(summarized.inventory.resources.map((resource) => resource.summary));
   });
 
+  it('are kept as well when the resources waited whole for the current version (no --current)', async () => {
+    const withCurrent = await runScan({ paths: [FIXTURE], ...VERSIONS });
+    const waited = await runScan({ paths: [FIXTURE], target: '1.34' });
+    expect(waited.inventory.resources.every((resource) => resource.object === undefined)).toBe(true);
+    expect(waited.inventory.resources.map((resource) => resource.summary)).toEqual(withCurrent.inventory.resources.map((resource) => resource.summary));
+  });
+
   it('give the findings whole objects give', async () => {
     for (const paths of [[FIXTURE], ['test/fixtures/readiness'], ['test/fixtures/readiness/operator']]) {
       const whole = await runCheck({ paths, ...VERSIONS, onInventory: () => {} });
