@@ -225,9 +225,10 @@ export function startScan(options: CheckOptions): Scan {
   const inventoryKinds = new Set([...selected.filter((check) => check.checkInventory).flatMap(wanted), ...(options.keepKinds ?? [])]);
   const keepsInInventory = (kind: string) => inventoryKinds.has(kind) || inventoryKinds.has('*');
   // The inventory checks read summaries (core/workload-model/object-summary.ts), taken as the
-  // objects stream past: a large estate's workloads, PDBs and HPAs are kept to the end of the
-  // scan, and their decoded objects took several times the memory. Whole objects stay only for
-  // a caller that reads them: keepKinds (plan), onInventory (simulate).
+  // objects stream past (or once the per-resource checks have read them, when resources wait for
+  // the current version): a large estate's workloads, PDBs and HPAs are kept to the end of the
+  // scan, and their decoded objects took several times the memory. Whole objects stay only for a
+  // caller that reads them: keepKinds (plan), onInventory (simulate).
   const keptText = sharedText();
   const keepsWhole = (kind: string) => options.onInventory !== undefined || options.keepKinds?.includes(kind) === true || options.keepKinds?.includes('*') === true;
   const compacted = (resource: Resource) => (resource.object && !keepsWhole(resource.kind) ? withSummary(resource, resource.object, keptText) : resource);
