@@ -7,6 +7,7 @@ import { TOOL } from './core/tool.js';
 import { UsageError } from './core/errors.js';
 import { detached } from './core/detached-string.js';
 import { appendAll } from './core/append-all.js';
+import { sharedText, withSummary } from './core/workload-model/object-summary.js';
 import type { Finding, Report, Resource } from './core/types.js';
 import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './core/catalog.js';
@@ -235,6 +236,14 @@ export function startScan(options: CheckOptions): Scan {
   // grow with, say, every Service the field checks read.
   const inventoryKinds = new Set([...selected.filter((check) => check.checkInventory).flatMap(wanted), ...(options.keepKinds ?? [])]);
   const keepsInInventory = (kind: string) => inventoryKinds.has(kind) || inventoryKinds.has('*');
+  // The inventory checks read summaries (core/workload-model/object-summary.ts), taken as the
+  // objects stream past (or once the per-resource checks have read them, when resources wait for
+  // the current version): a large estate's workloads, PDBs and HPAs are kept to the end of the
+  // scan, and their decoded objects took several times the memory. Whole objects stay only for a
+  // caller that reads them: keepKinds (plan), onInventory (simulate).
+  const keptText = sharedText();
+  const keepsWhole = (kind: string) => options.onInventory !== undefined || options.keepKinds?.includes(kind) === true || options.keepKinds?.includes('*') === true;
+  const compacted = (resource: Resource) => (resource.object && !keepsWhole(resource.kind) ? withSummary(resource, resource.object, keptText) : resource);
   const findings: Finding[] = [];
   // Findings are kept until the report is made; their messages, flat (see detached).
   const keep = (made: readonly Finding[]) => {
@@ -273,7 +282,7 @@ export function startScan(options: CheckOptions): Scan {
       if (waiting) appendAll(waiting, resources);
       else checkResources(resources);
       for (const resource of resources) {
-        if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(resource);
+        if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(waiting ? resource : compacted(resource));
         inventory.charts.push(...argoApplicationReferences(resource, options.cwd ?? process.cwd()));
       }
     },
@@ -288,9 +297,20 @@ export function startScan(options: CheckOptions): Scan {
         }
         context.current = inferred.version;
       }
-      if (waiting) checkResources(waiting);
-      for (const check of selected) if (check.checkInventory) keep(check.checkInventory(inventory, context));
-      options.onInventory?.(inventory);
+      if (waiting) {
+        checkResources(waiting);
+        waiting.length = 0;
+        // The objects waited whole for the per-resource checks; they can go now.
+        const kept = inventory.resources;
+        for (let index = 0; index < kept.length; index++) kept[index] = compacted(kept[index]);
+      }
+      // The checks share what they work out from the inventory (the readiness model, the add-on
+      // detections), cached per Inventory object: handed a copy of it, they let go of all that once
+      // they are done, so that a collection while the report is ordered (when a large scan needs
+      // the most memory) can free it. simulate reuses the model: it gets the same copy.
+      const judged: Inventory = { ...inventory };
+      for (const check of selected) if (check.checkInventory) keep(check.checkInventory(judged, context));
+      options.onInventory?.(judged);
 
       environmentFindings = sortFindings(withoutSuperseded(findings.filter((finding) => isSelected(finding.id, options) && isInSelectedEnvironments(finding, options) && !isIgnoredByConfig(finding, config))));
       const reported = sortFindings(oneFindingPerPlace(environmentFindings, (finding) => dueOf(finding, context).rank));

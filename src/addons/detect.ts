@@ -7,7 +7,7 @@ import { resourceRef } from '../core/describe.js';
 import type { AddonDefinition } from '../knowledge/addon-schema.js';
 import type { AddonIndex } from '../knowledge/addons.js';
 import { parseImageReference, versionFromTag } from './image-reference.js';
-import { imagesOf, podTemplateOf } from '../core/pod-template.js';
+import { summaryOf } from '../core/workload-model/object-summary.js';
 
 export type DetectionVia = 'image' | 'chart' | 'eks-addon' | 'helm-release';
 
@@ -43,10 +43,8 @@ export function detectAddons(inventory: Inventory, addons: AddonIndex): Detected
 function fromWorkloads(inventory: Inventory, addons: AddonIndex): DetectedAddon[] {
   const detected: DetectedAddon[] = [];
   for (const resource of inventory.resources) {
-    const spec = resource.object && podTemplateOf(resource.object)?.spec;
-    if (!spec) continue;
     const seen = new Set<string>();
-    for (const image of imagesOf(spec)) {
+    for (const image of summaryOf(resource)?.images ?? []) {
       const reference = parseImageReference(image);
       const addon = addons.byImage(reference.repository);
       if (!addon || seen.has(addon.name)) continue;

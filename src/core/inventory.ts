@@ -6,7 +6,11 @@ export type Platform = 'eks' | 'kubernetes';
 
 /** Everything the sources found, for checks that relate objects to each other. */
 export interface Inventory {
-  /** Resources whose kind some inventory check wants whole (its objectKinds) or the caller keeps (keepKinds); each has `object`. */
+  /**
+   * Resources whose kind some inventory check reads (its objectKinds) or the caller keeps
+   * (keepKinds), in input order. Each has its whole `object` when the caller keeps the kind
+   * (keepKinds, onInventory), else only the `summary` the checks read.
+   */
   resources: Resource[];
   /** Helm charts referenced (Chart.yaml dependencies, Helmfile, Argo CD, Terraform helm_release). */
   charts: ChartReference[];

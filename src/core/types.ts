@@ -1,5 +1,6 @@
 // The shapes every stage of the pipeline shares: where an object came from, the object
 // itself as the inventory holds it, and what a check says about it.
+import type { ObjectSummary } from './workload-model/object-summary.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -46,6 +47,11 @@ export interface Resource {
    * nothing reads (sources/unread-fields.ts).
    */
   object?: KubeObject;
+  /**
+   * What the inventory checks read of the object, kept by the scan in place of `object` for the
+   * kinds no caller asked to keep whole (see core/workload-model/object-summary.ts).
+   */
+  summary?: ObjectSummary;
   /** `low` when the object was read from an unrendered template: its fields may differ once rendered. */
   confidence?: 'low';
 }

@@ -3,11 +3,8 @@
 // anti-affinity go round the zones, everything on the least-loaded node, as the default
 // scheduler's spreading does. DaemonSet, Job and CronJob pods are left out: drains skip the
 // first, and the others run to completion.
-import { isRecord } from '../core/fields.js';
-import { containersOf } from '../core/pod-template.js';
 import type { ReadinessModel } from '../core/workload-model/readiness-model.js';
 import { spreadsReplicas } from '../core/workload-model/zone-spread.js';
-import type { Workload } from '../core/workload-model/workloads.js';
 import type { DrainFacts } from '../knowledge/drain.js';
 import type { Snapshot, SnapshotPdb } from './snapshot.js';
 
@@ -45,8 +42,8 @@ export function syntheticSnapshot(model: ReadinessModel, options: TopologyOption
         name: workload.kind === 'Pod' ? workload.name : `${workload.name}-${replica}`,
         nodeName: nodes[node].name,
         labels: workload.podLabels,
-        startupSeconds: options.podStartSeconds + readinessDelay(workload),
-        terminationGracePeriodSeconds: typeof workload.podSpec.terminationGracePeriodSeconds === 'number' ? workload.podSpec.terminationGracePeriodSeconds : drain.defaultTerminationGracePeriodSeconds,
+        startupSeconds: options.podStartSeconds + workload.facts.readinessDelaySeconds,
+        terminationGracePeriodSeconds: workload.facts.terminationGracePeriodSeconds ?? drain.defaultTerminationGracePeriodSeconds,
       };
       if (workload.controlled) Object.assign(pod, { ownerKind: workload.kind, ownerName: workload.name });
       pods.push(pod);
@@ -57,15 +54,10 @@ export function syntheticSnapshot(model: ReadinessModel, options: TopologyOption
     const pdb: SnapshotPdb = { namespace: budget.scope, name: budget.name };
     // policy/v1beta1 with selector {} selects nothing: leave the selector out.
     const emptyLegacy = budget.legacy && budget.selector && Object.keys(budget.selector.matchLabels).length === 0 && budget.selector.matchExpressions.length === 0;
-    if (budget.selector && !emptyLegacy) pdb.selector = { matchLabels: budget.selector.matchLabels, matchExpressions: budget.selector.matchExpressions };
+    if (budget.selector && !emptyLegacy) pdb.selector = { matchLabels: budget.selector.matchLabels, matchExpressions: budget.selector.matchExpressions.map((expression) => ({ ...expression, values: [...expression.values] })) };
     if (budget.minAvailable !== undefined) pdb.minAvailable = budget.minAvailable;
     if (budget.maxUnavailable !== undefined) pdb.maxUnavailable = budget.maxUnavailable;
     return pdb;
   });
   return { nodes, pods, pdbs };
-}
-
-function readinessDelay(workload: Workload): number {
-  const delays = containersOf(workload.podSpec).map((container) => (isRecord(container.readinessProbe) && typeof container.readinessProbe.initialDelaySeconds === 'number' ? container.readinessProbe.initialDelaySeconds : 0));
-  return Math.max(0, ...delays);
 }

@@ -4,9 +4,7 @@ import type { Finding, Resource } from '../../core/types.js';
 import { CATALOG, type FindingId } from '../../core/catalog.js';
 import { resourceRef } from '../../core/describe.js';
 import type { CheckContext } from '../types.js';
-import { isRecord } from '../../core/fields.js';
-
-export const IGNORE_ANNOTATION = 'upshift.io/ignore';
+import { summaryOf } from '../../core/workload-model/object-summary.js';
 
 export function readinessFinding(id: FindingId, resource: Resource, message: string, details: Record<string, unknown> = {}): Finding[] {
   if (ignoredIds(resource).some((ignored) => ignored === id || ignored === 'all')) return [];
@@ -25,8 +23,6 @@ export function thresholds(context: CheckContext): { minReplicas: number; maxTer
 }
 
 function ignoredIds(resource: Resource): string[] {
-  const metadata = resource.object?.metadata;
-  const annotations = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {};
-  const value = annotations[IGNORE_ANNOTATION];
-  return typeof value === 'string' ? value.split(',').map((id) => id.trim()) : [];
+  const value = summaryOf(resource)?.ignore;
+  return value === undefined ? [] : value.split(',').map((id) => id.trim());
 }

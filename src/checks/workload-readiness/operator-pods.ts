@@ -1,12 +1,12 @@
 // Pods an operator runs for a custom resource in the inputs (prometheus-operator's Alertmanager
 // and Prometheus, from data/addons operatorPods rows): no workload in the inputs carries their
 // labels, yet a PDB over them protects real pods, so it is not one that selects nothing.
-import { asRecord } from '../../core/fields.js';
 import type { Resource } from '../../core/types.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Inventory } from '../../core/inventory.js';
 import { matchesLabels, type LabelSelector } from '../../core/workload-model/label-selector.js';
-import { placeOf, stringMap } from '../../core/workload-model/workloads.js';
+import { placeOf } from '../../core/workload-model/workloads.js';
+import { summaryOf } from '../../core/workload-model/object-summary.js';
 
 export interface OperatorPods {
   resource: Resource;
@@ -34,7 +34,7 @@ export function operatorPodsOf(inventory: Inventory, knowledge: Knowledge): Oper
     const name = resource.name;
     const implied = Object.fromEntries(Object.entries(known.row.podLabels).map(([key, value]) => [key, value.replaceAll('{name}', name)]));
     // The operator adds what the resource asks for under spec.podMetadata.labels.
-    const asked = stringMap(asRecord(asRecord(asRecord(resource.object?.spec)?.podMetadata)?.labels));
+    const asked = summaryOf(resource)?.podMetadataLabels ?? {};
     found.push({ resource, addon: known.addon, place: placeOf(resource), labels: { ...asked, ...implied }, source: known.row.source });
   }
   return found;

@@ -3,13 +3,12 @@
 // add-ons install themselves), and each PDB covers something.
 import type { Finding } from '../../core/types.js';
 import { describeResource } from '../../core/describe.js';
-import { asRecord } from '../../core/fields.js';
 import type { AddonDefinition } from '../../knowledge/addon-schema.js';
 import type { Check, CheckContext } from '../types.js';
 import type { Inventory } from '../../core/inventory.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { isEmptySelector, matchesLabels, readSelector } from '../../core/workload-model/label-selector.js';
+import { isEmptySelector, matchesLabels, type LabelSelector } from '../../core/workload-model/label-selector.js';
 import { readinessModel } from '../../core/workload-model/readiness-model.js';
 import { operatorKinds, operatorPodsOf, operatorPodsSelected } from './operator-pods.js';
 import type { Budget, Workload } from '../../core/workload-model/workloads.js';
@@ -101,12 +100,9 @@ function managedAddonBudgets(inventory: Inventory, context: CheckContext): { nam
   return [...found].map(([name, own]) => ({ name, own }));
 }
 
-// The add-on's own budget carries EKS's component label; it is the one to keep, not a second one.
-const EKS_COMPONENT_LABEL = 'eks.amazonaws.com/component';
-
 function coversSamePods(budget: Budget, own: ManagedBudget): boolean {
-  const labels = asRecord(asRecord(budget.resource.object?.metadata)?.labels);
-  if (labels && EKS_COMPONENT_LABEL in labels) return false;
+  // The add-on's own budget carries EKS's component label; it is the one to keep, not a second one.
+  if (budget.managedByEks) return false;
   return budget.resource.namespace === own.namespace && budget.selector !== undefined && !isEmptySelector(budget.selector) && matchesLabels(budget.selector, own.podLabels);
 }
 
@@ -115,12 +111,10 @@ export function isReplicatedKind(workload: Workload): boolean {
 }
 
 function workloadSelector(workload: Workload): string {
-  const spec = workload.resource.object?.spec as { selector?: unknown } | undefined;
-  const selector = readSelector(spec?.selector);
-  return selector && !isEmptySelector(selector) ? describeSelector(selector) : describeSelector({ matchLabels: workload.podLabels, matchExpressions: [] });
+  return describeSelector(workload.facts.selector ?? { matchLabels: workload.podLabels, matchExpressions: [] });
 }
 
-function describeSelector(selector: NonNullable<ReturnType<typeof readSelector>>): string {
+function describeSelector(selector: LabelSelector): string {
   const parts = [
     ...Object.entries(selector.matchLabels).map(([key, value]) => `${key}=${value}`),
     ...selector.matchExpressions.map((expression) => `${expression.key} ${expression.operator} (${expression.values.join(',')})`),

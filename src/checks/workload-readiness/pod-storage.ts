@@ -14,7 +14,6 @@ import { describeResource } from '../../core/describe.js';
 import type { Check, CheckContext } from '../types.js';
 import { readinessFinding } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { asRecord, isRecord } from '../../core/fields.js';
 import { readinessModel } from '../../core/workload-model/readiness-model.js';
 
 const DEFAULT_THRESHOLD = '1Gi';
@@ -27,21 +26,15 @@ export const podStorageCheck: Check = {
     const { threshold, unsizedCounts } = storageThreshold(context);
     for (const workload of readinessModel(inventory).workloads) {
       const subject = describeResource(workload.resource);
-      const volumes = Array.isArray(workload.podSpec.volumes) ? workload.podSpec.volumes.filter(isRecord) : [];
-      const risky = volumes.filter((volume) => {
-        const emptyDir = asRecord(volume.emptyDir) ?? (volume.emptyDir === null ? {} : undefined);
-        if (!emptyDir || emptyDir.medium === 'Memory') return false;
-        const size = parseQuantity(emptyDir.sizeLimit);
-        return size === undefined ? emptyDir.sizeLimit === undefined && unsizedCounts : size > threshold.bytes;
-      });
+      const risky = workload.facts.emptyDirs.filter((volume) => (volume.bytes === undefined ? volume.sizeLimit === undefined && unsizedCounts : volume.bytes > threshold.bytes));
       if (risky.length > 0) {
-        const described = risky.map((volume) => `${String(volume.name)} (${sizeOf(volume)})`);
+        const described = risky.map((volume) => `${volume.name} (${volume.sizeLimit === undefined ? 'no sizeLimit' : `sizeLimit ${volume.sizeLimit}`})`);
         findings.push(
           ...readinessFinding(
             'local-storage',
             workload.resource,
             `${subject} has emptyDir volume${risky.length === 1 ? '' : 's'} ${described.join(', ')}, above the ${threshold.text} local-storage threshold: a drain deletes ${risky.length === 1 ? 'it' : 'them'} (kubectl drain needs --delete-emptydir-data) and the pod starts empty elsewhere; keep only caches it can rebuild there, or use a PersistentVolumeClaim`,
-            { volumes: risky.map((volume) => String(volume.name)), threshold: threshold.text },
+            { volumes: risky.map((volume) => volume.name), threshold: threshold.text },
           ),
         );
       }
@@ -49,11 +42,6 @@ export const podStorageCheck: Check = {
     return findings;
   },
 };
-
-function sizeOf(volume: Record<string, unknown>): string {
-  const limit = asRecord(volume.emptyDir)?.sizeLimit;
-  return limit === undefined ? 'no sizeLimit' : `sizeLimit ${String(limit)}`;
-}
 
 /** The size above which an emptyDir is reported, and whether an unsized one counts (only when the project set a threshold). */
 function storageThreshold(context: CheckContext): { threshold: { text: string; bytes: number }; unsizedCounts: boolean } {

@@ -6,7 +6,6 @@ import type { Check } from '../types.js';
 import { readinessFinding } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
 import { readinessModel } from '../../core/workload-model/readiness-model.js';
-import { containersOf } from '../../core/pod-template.js';
 
 const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
 
@@ -18,10 +17,8 @@ export const probesCheck: Check = {
     for (const workload of readinessModel(inventory).workloads) {
       if (RUN_TO_COMPLETION.has(workload.kind)) continue;
       const subject = describeResource(workload.resource);
-      const list = containersOf(workload.podSpec);
-      const unready = list.filter((container) => Array.isArray(container.ports) && container.ports.length > 0 && container.readinessProbe === undefined);
-      if (unready.length > 0) {
-        const names = unready.map((container) => String(container.name));
+      const names = workload.facts.unreadyContainers;
+      if (names.length > 0) {
         findings.push(
           ...readinessFinding(
             'readiness-probe-missing',
@@ -31,15 +28,14 @@ export const probesCheck: Check = {
           ),
         );
       }
-      const unwatched = list.filter((container) => container.livenessProbe === undefined);
+      const unwatched = workload.facts.unwatchedContainers;
       if (unwatched.length > 0) {
-        const names = unwatched.map((container) => String(container.name));
         findings.push(
           ...readinessFinding(
             'liveness-probe-missing',
             workload.resource,
-            `${subject}: container${names.length === 1 ? '' : 's'} ${names.join(', ')} ha${names.length === 1 ? 's' : 've'} no livenessProbe, so a hung process after a reschedule is never restarted; add a livenessProbe`,
-            { containers: names },
+            `${subject}: container${unwatched.length === 1 ? '' : 's'} ${unwatched.join(', ')} ha${unwatched.length === 1 ? 's' : 've'} no livenessProbe, so a hung process after a reschedule is never restarted; add a livenessProbe`,
+            { containers: unwatched },
           ),
         );
       }

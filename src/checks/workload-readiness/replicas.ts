@@ -5,7 +5,6 @@ import { describeResource } from '../../core/describe.js';
 import type { Check } from '../types.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { isRecord } from '../../core/fields.js';
 import { isReplicatedKind } from './pdb-selection.js';
 import { readinessModel } from '../../core/workload-model/readiness-model.js';
 
@@ -18,7 +17,6 @@ export const replicasCheck: Check = {
     const findings: Finding[] = [];
     for (const workload of model.workloads) {
       const subject = describeResource(workload.resource);
-      const spec = isRecord(workload.resource.object?.spec) ? workload.resource.object.spec : {};
       const replicas = model.replicasOf(workload);
       const autoscaler = model.autoscalerFor(workload);
       if (isReplicatedKind(workload) && replicas !== undefined && replicas < minReplicas) {
@@ -30,7 +28,7 @@ export const replicasCheck: Check = {
           }),
         );
       }
-      const recreate = workload.kind === 'Deployment' && isRecord(spec.strategy) && spec.strategy.type === 'Recreate';
+      const recreate = workload.kind === 'Deployment' && workload.facts.recreateStrategy;
       if (recreate) {
         findings.push(
           ...readinessFinding('recreate-strategy', workload.resource, `${subject} uses strategy Recreate: every re-apply stops all pods before starting new ones; use RollingUpdate unless two versions must never run together`),
@@ -45,7 +43,7 @@ export const replicasCheck: Check = {
           ),
         );
       }
-      if (workload.kind === 'CronJob' && spec.concurrencyPolicy === 'Forbid') {
+      if (workload.kind === 'CronJob' && workload.facts.concurrencyForbidden) {
         findings.push(
           ...readinessFinding(
             'singleton-job',

@@ -5,7 +5,6 @@ import { describeResource } from '../../core/describe.js';
 import type { Check } from '../types.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
-import { isRecord, type Fields } from '../../core/fields.js';
 import { isReplicatedKind } from './pdb-selection.js';
 import { readinessModel } from '../../core/workload-model/readiness-model.js';
 import type { Workload } from '../../core/workload-model/workloads.js';
@@ -42,9 +41,8 @@ export const spreadCheck: Check = {
           ),
         );
       }
-      const claims = workload.kind === 'StatefulSet' && isRecord(workload.resource.object?.spec) ? workload.resource.object.spec.volumeClaimTemplates : undefined;
-      if (Array.isArray(claims) && claims.length > 0) {
-        const names = claims.filter(isRecord).map((claim) => String(isRecord(claim.metadata) ? claim.metadata.name : ''));
+      const names = workload.kind === 'StatefulSet' ? workload.facts.volumeClaimTemplates : undefined;
+      if (names) {
         findings.push(
           ...readinessFinding(
             'zonal-volume',
@@ -67,22 +65,10 @@ interface Pin {
 
 function nodeGroupPins(workload: Workload, keys: readonly string[]): Pin[] {
   const pins: Pin[] = [];
-  const selector = isRecord(workload.podSpec.nodeSelector) ? workload.podSpec.nodeSelector : {};
+  const selector = workload.facts.nodeSelector;
   for (const key of keys) if (selector[key] !== undefined) pins.push({ key, values: [String(selector[key])], via: 'nodeSelector' });
-  for (const expression of nodeAffinityExpressions(workload.podSpec)) {
-    if (keys.includes(String(expression.key)) && expression.operator === 'In' && Array.isArray(expression.values)) {
-      pins.push({ key: String(expression.key), values: expression.values.map(String), via: 'nodeAffinity' });
-    }
+  for (const expression of workload.facts.nodeAffinityIn) {
+    if (keys.includes(expression.key)) pins.push({ key: expression.key, values: [...expression.values], via: 'nodeAffinity' });
   }
   return pins;
-}
-
-function nodeAffinityExpressions(podSpec: Fields): Fields[] {
-  const affinity = isRecord(podSpec.affinity) && isRecord(podSpec.affinity.nodeAffinity) ? podSpec.affinity.nodeAffinity : {};
-  const required = isRecord(affinity.requiredDuringSchedulingIgnoredDuringExecution) ? affinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms : [];
-  const preferred = Array.isArray(affinity.preferredDuringSchedulingIgnoredDuringExecution)
-    ? affinity.preferredDuringSchedulingIgnoredDuringExecution.filter(isRecord).map((term) => term.preference)
-    : [];
-  const terms = [...(Array.isArray(required) ? required : []), ...preferred].filter(isRecord);
-  return terms.flatMap((term) => (Array.isArray(term.matchExpressions) ? term.matchExpressions.filter(isRecord) : []));
 }

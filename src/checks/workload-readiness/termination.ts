@@ -15,9 +15,9 @@ export const terminationCheck: Check = {
     const findings: Finding[] = [];
     for (const workload of readinessModel(inventory).workloads) {
       const subject = describeResource(workload.resource);
-      const grace = workload.podSpec.terminationGracePeriodSeconds;
+      const grace = workload.facts.terminationGracePeriodSeconds;
       // A preStop hook runs inside the grace period, so the period alone bounds termination.
-      if (typeof grace === 'number' && grace > maxTerminationGraceSeconds) {
+      if (grace !== undefined && grace > maxTerminationGraceSeconds) {
         findings.push(
           ...readinessFinding(
             'long-termination-grace',

@@ -1,27 +1,35 @@
 // Kubernetes label-selector semantics (matchLabels and matchExpressions), as PDBs, workload
 // selectors, spread constraints and affinity terms use them.
+import { detached } from '../detached-string.js';
 import { isRecord } from '../fields.js';
 
 export interface LabelSelector {
-  matchLabels: Record<string, string>;
-  matchExpressions: { key: string; operator: string; values: string[] }[];
+  matchLabels: Readonly<Record<string, string>>;
+  matchExpressions: readonly { key: string; operator: string; values: readonly string[] }[];
 }
 
-/** Reads a selector from a decoded object; undefined when the field is absent or not a mapping. */
-export function readSelector(value: unknown): LabelSelector | undefined {
+// Most selectors have no expressions: one shared empty list, not one per selector.
+const NO_EXPRESSIONS: LabelSelector['matchExpressions'] = Object.freeze([]);
+
+/**
+ * Reads a selector from a decoded object; undefined when the field is absent or not a mapping.
+ * Its values are copies made by `text` (detached from the input's text by default), as the scan
+ * keeps selectors to its end.
+ */
+export function readSelector(value: unknown, text: (text: string) => string = detached): LabelSelector | undefined {
   if (!isRecord(value)) return undefined;
   const matchLabels: Record<string, string> = {};
   if (isRecord(value.matchLabels)) {
-    for (const [key, label] of Object.entries(value.matchLabels)) matchLabels[key] = String(label);
+    for (const [key, label] of Object.entries(value.matchLabels)) matchLabels[key] = text(String(label));
   }
   const matchExpressions = Array.isArray(value.matchExpressions)
     ? value.matchExpressions.filter(isRecord).map((expression) => ({
-        key: String(expression.key ?? ''),
-        operator: String(expression.operator ?? ''),
-        values: Array.isArray(expression.values) ? expression.values.map(String) : [],
+        key: text(String(expression.key ?? '')),
+        operator: text(String(expression.operator ?? '')),
+        values: Array.isArray(expression.values) ? expression.values.map((item) => text(String(item))) : [],
       }))
     : [];
-  return { matchLabels, matchExpressions };
+  return { matchLabels, matchExpressions: matchExpressions.length > 0 ? matchExpressions : NO_EXPRESSIONS };
 }
 
 /** `{}`: selects everything under policy/v1 and apps/v1, nothing under policy/v1beta1. */

@@ -29,18 +29,31 @@ export function readinessModel(inventory: Inventory): ReadinessModel {
 function buildModel(inventory: Inventory): ReadinessModel {
   const workloads: Workload[] = [];
   const budgets: Budget[] = [];
-  const autoscalers = new Map<string, Autoscaler>();
+  // Objects of one place share its text: a large estate has thousands of workloads in a few namespaces.
+  const places = new Map<string, string>();
+  const shared = (place: string) => places.get(place) ?? (places.set(place, place), place);
+  // By place, kind and name (the last HPA of a name wins, as it replaces the others when applied).
+  const autoscalers = new Map<string, Map<string, Map<string, Autoscaler>>>();
   for (const resource of inventory.resources) {
     const workload = readWorkload(resource);
-    if (workload) workloads.push(workload);
+    if (workload) {
+      workload.place = shared(workload.place);
+      workloads.push(workload);
+    }
     const budget = readBudget(resource);
-    if (budget) budgets.push(budget);
+    if (budget) {
+      budget.place = shared(budget.place);
+      budgets.push(budget);
+    }
     const autoscaler = readAutoscaler(resource);
-    if (autoscaler) autoscalers.set(`${autoscaler.place}/${autoscaler.targetKind}/${autoscaler.targetName}`, autoscaler);
+    if (autoscaler) {
+      autoscaler.place = shared(autoscaler.place);
+      mapIn(mapIn(autoscalers, autoscaler.place), autoscaler.targetKind).set(autoscaler.targetName, autoscaler);
+    }
   }
   const autoscalerOf = new Map<Workload, Autoscaler>();
   for (const workload of workloads) {
-    const autoscaler = autoscalers.get(`${workload.place}/${workload.kind}/${workload.name}`);
+    const autoscaler = autoscalers.get(workload.place)?.get(workload.kind)?.get(workload.name);
     if (autoscaler) autoscalerOf.set(workload, autoscaler);
   }
   const selects = (budget: Budget, workload: Workload) =>
@@ -51,11 +64,11 @@ function buildModel(inventory: Inventory): ReadinessModel {
   // Which PDBs select which workloads, worked out once (several checks ask it of every one):
   // a PDB only selects within its place (environment and namespace), and only pods carrying its first
   // matchLabels pair, so only those are candidates.
-  const candidates = candidateIndex(workloads);
+  const candidates = candidateIndex(workloads, budgets);
   const budgetsOf = new Map<Workload, Budget[]>();
   const workloadsOf = new Map<Budget, Workload[]>();
   for (const budget of budgets) {
-    const selected = (candidates.get(candidateKey(budget)) ?? []).filter((workload) => selects(budget, workload));
+    const selected = candidates(budget).filter((workload) => selects(budget, workload));
     workloadsOf.set(budget, selected);
     for (const workload of selected) {
       const found = budgetsOf.get(workload);
@@ -80,29 +93,44 @@ function buildModel(inventory: Inventory): ReadinessModel {
   };
 }
 
-/** Workloads in input order by place, and by place and each of their pod labels. */
-function candidateIndex(workloads: readonly Workload[]): Map<string, Workload[]> {
-  const index = new Map<string, Workload[]>();
-  const add = (key: string, workload: Workload) => {
-    const group = index.get(key);
-    if (group) group.push(workload);
-    else index.set(key, [workload]);
+/**
+ * The workloads a budget may select, in input order: those of its place carrying its first
+ * matchLabels pair, or all of its place when it has none. Workloads are indexed only under the
+ * label keys budgets select on first, as nested maps rather than by keys joined into new text.
+ */
+function candidateIndex(workloads: readonly Workload[], budgets: readonly Budget[]): (budget: Budget) => Workload[] {
+  const firstKey = (budget: Budget) => {
+    for (const key in budget.selector?.matchLabels) return key;
+    return undefined;
   };
-  for (const workload of workloads) {
-    add(workload.place, workload);
-    for (const key in workload.podLabels) add(labelKey(workload.place, key, workload.podLabels[key]), workload);
+  const byPlace = new Map<string, Workload[]>();
+  // Label key, then place, then label value.
+  const byLabel = new Map<string, Map<string, Map<string, Workload[]>>>();
+  for (const budget of budgets) {
+    const key = firstKey(budget);
+    if (key !== undefined) byLabel.set(key, new Map());
   }
-  return index;
+  for (const workload of workloads) {
+    listIn(byPlace, workload.place).push(workload);
+    for (const [key, places] of byLabel) {
+      if (Object.hasOwn(workload.podLabels, key)) listIn(mapIn(places, workload.place), workload.podLabels[key]).push(workload);
+    }
+  }
+  return (budget) => {
+    const key = firstKey(budget);
+    const found = key === undefined ? byPlace.get(budget.place) : byLabel.get(key)?.get(budget.place)?.get(budget.selector!.matchLabels[key]);
+    return found ?? [];
+  };
 }
 
-/** Where candidateIndex keeps the workloads a PDB may select. */
-function candidateKey(budget: Budget): string {
-  const matchLabels = budget.selector?.matchLabels ?? {};
-  for (const key in matchLabels) return labelKey(budget.place, key, matchLabels[key]);
-  return budget.place;
+function mapIn<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
 }
 
-function labelKey(place: string, key: string, value: string): string {
-  // NUL appears in no place, label key or value.
-  return `${place}\0${key}\0${value}`;
+function listIn<V>(map: Map<string, V[]>, key: string): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }

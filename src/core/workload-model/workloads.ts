@@ -1,13 +1,11 @@
-// What the readiness checks see of each object: a workload's pod template, declared replicas
-// and controller, a PDB's budget and selector, an HPA's target — read from any kind that
-// runs pods (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job,
-// CronJob, Pod).
+// What the readiness checks see of each object: a workload's pod facts, declared replicas
+// and controller, a PDB's budget and selector, an HPA's target — read from the object's
+// summary (object-summary.ts) for any kind that runs pods (Deployment, StatefulSet, DaemonSet,
+// ReplicaSet, ReplicationController, Job, CronJob, Pod).
 import { dirname } from 'node:path';
-import { isRecord, type Fields } from '../fields.js';
-import { podTemplateOf, runsPods } from '../pod-template.js';
-import { controllerKindOf } from '../owner.js';
 import type { Resource } from '../types.js';
-import { readSelector, type LabelSelector } from './label-selector.js';
+import type { LabelSelector } from './label-selector.js';
+import { summaryOf, type WorkloadFacts } from './object-summary.js';
 import { originEnvironment } from '../origin-environment.js';
 
 export interface Workload {
@@ -18,8 +16,9 @@ export interface Workload {
   /** See placeOf. */
   place: string;
   name: string;
-  podLabels: Record<string, string>;
-  podSpec: Fields;
+  podLabels: Readonly<Record<string, string>>;
+  /** What the checks and the drain simulation read of the object (see object-summary.ts). */
+  facts: WorkloadFacts;
   /**
    * spec.replicas as written (absent means 1); undefined for kinds without replicas and when
    * it is not a number, such as a value Terraform only knows at apply time.
@@ -40,6 +39,8 @@ export interface Budget {
   maxUnavailable?: number | string;
   /** policy/v1beta1, where an empty selector selects nothing. */
   legacy: boolean;
+  /** Installed by an EKS managed add-on (it carries eks.amazonaws.com/component). */
+  managedByEks: boolean;
 }
 
 export interface Autoscaler {
@@ -53,68 +54,50 @@ export interface Autoscaler {
   minReplicas?: number;
 }
 
-const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
-
-/** The workload a resource describes, or undefined for other kinds and for partial objects (patches). */
+/** The workload a resource describes, or undefined for other kinds, Helm test hooks and partial objects (patches). */
 export function readWorkload(resource: Resource): Workload | undefined {
-  const object = resource.object;
-  if (!object || !resource.name || !runsPods(resource.kind) || isHelmTestHook(object.metadata)) return undefined;
-  const template = podTemplateOf(object);
-  if (!template || !isCompletePodSpec(template.spec)) return undefined;
-  const spec = isRecord(object.spec) ? object.spec : {};
-  const workload: Workload = {
+  const facts = summaryOf(resource)?.workload;
+  if (!facts || !resource.name) return undefined;
+  return {
     resource,
     kind: resource.kind,
     scope: scopeOf(resource),
     place: placeOf(resource),
     name: resource.name,
-    podLabels: stringMap(template.metadata.labels),
-    podSpec: template.spec,
-    controlled: resource.kind !== 'Pod' || controllerKindOf(object.metadata) !== undefined,
+    podLabels: facts.podLabels,
+    facts,
+    replicas: facts.replicas,
+    controlled: facts.controlled,
   };
-  if (REPLICATED_KINDS.has(resource.kind)) workload.replicas = countOf(spec.replicas);
-  return workload;
-}
-
-// `helm test` runs these once, on demand, and deletes or leaves them as the hook policy says:
-// no drain ever has to move them, so they are not judged as workloads.
-const HELM_TEST_HOOKS = new Set(['test', 'test-success', 'test-failure']);
-
-/** Whether the object is a Helm test hook (annotation helm.sh/hook: test, or the older test-success/test-failure). */
-function isHelmTestHook(metadata: unknown): boolean {
-  const hooks = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations['helm.sh/hook'] : undefined;
-  return typeof hooks === 'string' && hooks.split(',').some((hook) => HELM_TEST_HOOKS.has(hook.trim()));
 }
 
 export function readBudget(resource: Resource): Budget | undefined {
-  if (resource.kind !== 'PodDisruptionBudget' || !resource.object || !resource.name) return undefined;
-  const spec = isRecord(resource.object.spec) ? resource.object.spec : {};
-  const budget: Budget = {
-    resource,
-    scope: scopeOf(resource),
-    place: placeOf(resource),
-    name: resource.name,
-    selector: readSelector(spec.selector),
-    legacy: resource.apiVersion === 'policy/v1beta1',
-  };
-  if (typeof spec.minAvailable === 'number' || typeof spec.minAvailable === 'string') budget.minAvailable = spec.minAvailable;
-  if (typeof spec.maxUnavailable === 'number' || typeof spec.maxUnavailable === 'string') budget.maxUnavailable = spec.maxUnavailable;
-  return budget;
-}
-
-export function readAutoscaler(resource: Resource): Autoscaler | undefined {
-  if (resource.kind !== 'HorizontalPodAutoscaler' || !resource.object || !resource.name) return undefined;
-  const spec = isRecord(resource.object.spec) ? resource.object.spec : {};
-  const target = isRecord(spec.scaleTargetRef) ? spec.scaleTargetRef : {};
-  if (typeof target.kind !== 'string' || typeof target.name !== 'string') return undefined;
+  const facts = summaryOf(resource)?.budget;
+  if (resource.kind !== 'PodDisruptionBudget' || !facts || !resource.name) return undefined;
   return {
     resource,
     scope: scopeOf(resource),
     place: placeOf(resource),
     name: resource.name,
-    targetKind: target.kind,
-    targetName: target.name,
-    minReplicas: countOf(spec.minReplicas),
+    selector: facts.selector,
+    minAvailable: facts.minAvailable,
+    maxUnavailable: facts.maxUnavailable,
+    legacy: resource.apiVersion === 'policy/v1beta1',
+    managedByEks: facts.managedByEks,
+  };
+}
+
+export function readAutoscaler(resource: Resource): Autoscaler | undefined {
+  const facts = summaryOf(resource)?.autoscaler;
+  if (resource.kind !== 'HorizontalPodAutoscaler' || !facts || !resource.name) return undefined;
+  return {
+    resource,
+    scope: scopeOf(resource),
+    place: placeOf(resource),
+    name: resource.name,
+    targetKind: facts.targetKind,
+    targetName: facts.targetName,
+    minReplicas: facts.minReplicas,
   };
 }
 
@@ -137,29 +120,4 @@ export function placeOf(resource: Resource): string {
   const env = originEnvironment(resource.origin) ?? '';
   // NUL appears in no environment name or scope.
   return `${env}\0${scopeOf(resource)}`;
-}
-
-/** A replica count as written: absent means 1, anything but a number is not known. */
-function countOf(value: unknown): number | undefined {
-  if (value === undefined) return 1;
-  return typeof value === 'number' ? value : undefined;
-}
-
-/** The mapping with its values as strings; the mapping itself when they already are (no copy per workload). */
-export function stringMap(value: unknown): Record<string, string> {
-  if (!isRecord(value)) return {};
-  const values = Object.values(value);
-  if (values.every((item) => typeof item === 'string')) return value as Record<string, string>;
-  const map: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value)) map[key] = String(item);
-  return map;
-}
-
-/**
- * A Kustomize or strategic-merge patch names a workload but carries only the fields it
- * changes; every container of a real object has an image. Judging a patch on its own would
- * report the fields it leaves out.
- */
-function isCompletePodSpec(spec: Fields): boolean {
-  return Array.isArray(spec.containers) && spec.containers.length > 0 && spec.containers.every((container) => isRecord(container) && typeof container.image === 'string');
 }
