@@ -58,7 +58,7 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
   };
   for (const node of groupNodes) {
     const listed: number[] = [];
-    for (const origin of cluster.nodePods[node]) listed.push(addPod(origin, node, 1));
+    for (let entry = cluster.nodePodStart[node]; entry < cluster.nodePodStart[node + 1]; entry++) listed.push(addPod(cluster.nodePodList[entry], node, 1));
     nodePods[node] = listed;
   }
   const podLabel = (pod: number) => `${snapshot.pods[podOrigin[pod]].namespace}/${snapshot.pods[podOrigin[pod]].name}`;
