@@ -19,6 +19,8 @@ export interface PreparedCluster {
   nodePodStart: Int32Array;
   nodePodList: Int32Array;
   podPdbs: number[][];
+  /** podPdbs in one number per pod, for the model's every step: the one budget, NO_BUDGET or SEVERAL_BUDGETS. */
+  podBudget: Int32Array;
   /** -1 for a bare pod, which nothing recreates. */
   podWorkload: Int32Array;
   podDaemon: Uint8Array;
@@ -49,6 +51,8 @@ interface Owner {
 }
 
 const NO_BUDGETS: number[] = [];
+export const NO_BUDGET = -1;
+export const SEVERAL_BUDGETS = -2;
 
 export function prepareCluster(snapshot: Snapshot): PreparedCluster {
   const nodeIndex = new Map(snapshot.nodes.map((node, index) => [node.name, index]));
@@ -62,6 +66,7 @@ export function prepareCluster(snapshot: Snapshot): PreparedCluster {
   const pods = snapshot.pods;
   const pdbPods = new Int32Array(snapshot.pdbs.length);
   const podPdbs: number[][] = new Array(pods.length);
+  const podBudget = new Int32Array(pods.length);
   const podWorkload = new Int32Array(pods.length);
   const podDaemon = new Uint8Array(pods.length);
   const podNode = new Int32Array(pods.length);
@@ -91,6 +96,7 @@ export function prepareCluster(snapshot: Snapshot): PreparedCluster {
       }
     }
     podPdbs[index] = selected;
+    podBudget[index] = selected.length === 1 ? selected[0] : selected.length === 0 ? NO_BUDGET : SEVERAL_BUDGETS;
     // Indexed loops here and below: this loop runs once per pod of the snapshot, mostly before
     // the optimizing compiler has seen it, where an iterator per for-of costs more than the work.
     for (let entry = 0; entry < selected.length; entry++) pdbPods[selected[entry]]++;
@@ -110,7 +116,7 @@ export function prepareCluster(snapshot: Snapshot): PreparedCluster {
   for (let index = 0; index < pods.length; index++) nodePodList[filled[podNode[index]]++] = index;
   const pdbDesired = Int32Array.from(snapshot.pdbs, (pdb, index) => desiredHealthy(pdb, pdbPods[index]) ?? pdbPods[index]);
   const pdbLabels = snapshot.pdbs.map((pdb) => `${pdb.namespace}/${pdb.name}`);
-  return { snapshot, nodePodStart, nodePodList, podPdbs, podWorkload, podDaemon, podGraceSeconds, podStartupSeconds, pdbPods, pdbDesired, pdbLabels, workloadLabels, workloadPods: Int32Array.from(workloadCounts) };
+  return { snapshot, nodePodStart, nodePodList, podPdbs, podBudget, podWorkload, podDaemon, podGraceSeconds, podStartupSeconds, pdbPods, pdbDesired, pdbLabels, workloadLabels, workloadPods: Int32Array.from(workloadCounts) };
 
   function ownerOf(pod: SnapshotPod): Owner {
     const key = `${pod.namespace}/${pod.ownerKind}/${pod.ownerName}`;

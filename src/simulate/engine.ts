@@ -9,16 +9,12 @@
 // of healthy pods, and only the pods of the group's nodes are ever listed.
 import type { Blocker, NodeGroupResult, NodeSpan, PodEvent, SimulationTrace } from './result.js';
 import { resolveMaxUnavailable, type SimulationSettings } from './settings.js';
-import type { PreparedCluster } from './cluster.js';
+import { SEVERAL_BUDGETS, type PreparedCluster } from './cluster.js';
+import { EVICTING, LEFT, PodTable, RUNNING } from './pod-table.js';
 import { DEADLINE, EVICT, EventQueue, eventTarget, eventType, GONE, JOIN, READY, TERMINATE, WAVE } from './event-queue.js';
 
-/** Pod phases. */
-const RUNNING = 0;
-const EVICTING = 1;
-const LEFT = 2;
-
 export function simulateNodeGroup(cluster: PreparedCluster, group: string, settings: SimulationSettings, trace?: SimulationTrace): NodeGroupResult {
-  const { snapshot, podPdbs, podWorkload, podDaemon } = cluster;
+  const { snapshot, podPdbs, podBudget, podWorkload, podDaemon } = cluster;
   const snapshotNodes = snapshot.nodes.length;
   // Nodes: the snapshot's, then the ones the update launches.
   const nodeNames = snapshot.nodes.map((node) => node.name);
@@ -26,8 +22,6 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
   const nodeSchedulable = snapshot.nodes.map((node) => node.nodeGroup !== group);
   const groupNodes: number[] = [];
   for (let index = 0; index < snapshotNodes; index++) if (snapshot.nodes[index].nodeGroup === group) groupNodes.push(index);
-  // Only the group's nodes are drained, so only they list their pods.
-  const nodePods: (number[] | undefined)[] = new Array(snapshotNodes);
   const nodeSpans: (NodeSpan | undefined)[] = new Array(snapshotNodes);
   const nodeRemaining = new Int32Array(snapshotNodes);
   const zones = [...new Set(groupNodes.map((index) => nodeZones[index]))];
@@ -41,38 +35,35 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
 
   // Pods of this run: only pods on this group's nodes ever move; the others count towards their
   // budgets as they are. A replacement shares its origin (the snapshot pod) with the pod it replaces.
-  const podOrigin: number[] = [];
-  const podNode: number[] = [];
-  const podPhase: number[] = [];
-  const podHealthy: number[] = [];
-  /** Time of the eviction attempt already queued, so that wake-ups do not pile up. */
-  const podRetryAt: number[] = [];
-  const podBlocker: (Blocker | undefined)[] = [];
-  const addPod = (origin: number, node: number, healthy: number) => {
-    podOrigin.push(origin);
-    podNode.push(node);
-    podPhase.push(RUNNING);
-    podHealthy.push(healthy);
-    podRetryAt.push(-1);
-    return podBlocker.push(undefined) - 1;
-  };
+  // Only the group's nodes are drained, so only they list their pods: their own, numbered
+  // nodeFirstPod[node] .. + nodeOwnPods[node], then the replacements placed on them later.
+  const nodeFirstPod = new Int32Array(snapshotNodes).fill(-1);
+  const nodeOwnPods = new Int32Array(snapshotNodes);
+  const nodePlacedPods: (number[] | undefined)[] = new Array(snapshotNodes);
+  let initialPods = 0;
+  for (const node of groupNodes) initialPods += cluster.nodePodStart[node + 1] - cluster.nodePodStart[node];
+  // Every evicted pod of the default strategy has one replacement, on a node that is not drained.
+  const pods = new PodTable(2 * initialPods + 16);
   for (const node of groupNodes) {
-    const listed: number[] = [];
-    for (let entry = cluster.nodePodStart[node]; entry < cluster.nodePodStart[node + 1]; entry++) listed.push(addPod(cluster.nodePodList[entry], node, 1));
-    nodePods[node] = listed;
+    nodeFirstPod[node] = pods.length;
+    nodeOwnPods[node] = cluster.nodePodStart[node + 1] - cluster.nodePodStart[node];
+    pods.addRunning(cluster.nodePodList.subarray(cluster.nodePodStart[node], cluster.nodePodStart[node + 1]), node);
   }
-  const podLabel = (pod: number) => `${snapshot.pods[podOrigin[pod]].namespace}/${snapshot.pods[podOrigin[pod]].name}`;
+  const podLabel = (pod: number) => {
+    const { namespace, name } = snapshot.pods[pods.origin[pod]];
+    return `${namespace}/${name}`;
+  };
   const pdbLabel = (pdb: number) => cluster.pdbLabels[pdb];
-  const graceOf = (pod: number) => cluster.podGraceSeconds[podOrigin[pod]];
+  const graceOf = (pod: number) => cluster.podGraceSeconds[pods.origin[pod]];
   const startupOf = (pod: number) => {
-    const seconds = cluster.podStartupSeconds[podOrigin[pod]];
+    const seconds = cluster.podStartupSeconds[pods.origin[pod]];
     return Number.isNaN(seconds) ? settings.podStartSeconds : seconds;
   };
   if (trace) {
-    trace.podPdbs = podOrigin.map((origin) => podPdbs[origin]);
+    trace.podPdbs = Array.from(pods.origin.subarray(0, pods.length), (origin) => podPdbs[origin]);
     trace.pdbDesired = Array.from(cluster.pdbDesired);
     trace.pdbInitialHealthy = Array.from(cluster.pdbPods);
-    trace.initialPods = podOrigin.length;
+    trace.initialPods = pods.length;
     trace.events = [];
   }
 
@@ -101,25 +92,29 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
   const wake = (pdb: number) => {
     const waiters = pdbWaiters[pdb];
     pdbWaiters[pdb] = [];
-    for (const pod of waiters) {
-      const blocker = podBlocker[pod];
-      if (podPhase[pod] !== RUNNING || !blocker) continue;
-      const first = blocker.firstRefusedAtSeconds!;
+    for (let index = 0; index < waiters.length; index++) {
+      const pod = waiters[index];
+      if (pods.phase[pod] !== RUNNING || pods.blocker[pod] < 0) continue;
+      const first = blockers[pods.blocker[pod]].firstRefusedAtSeconds!;
       const retry = first + Math.max(1, Math.ceil((now - first) / settings.evictionRetrySeconds)) * settings.evictionRetrySeconds;
-      if (podRetryAt[pod] >= retry) continue;
-      podRetryAt[pod] = retry;
+      if (pods.retryAt[pod] >= retry) continue;
+      pods.retryAt[pod] = retry;
       queue.push(retry, EVICT, pod);
     }
   };
   const record = (pod: number, type: PodEvent['type']) => trace?.events.push({ at: now, pod, type });
+  const countHealthy = (pdb: number, healthy: boolean, delta: number) => {
+    pdbHealthy[pdb] += delta;
+    if (healthy && pdbWaiters[pdb].length > 0) wake(pdb);
+  };
   const setHealthy = (pod: number, healthy: boolean) => {
-    podHealthy[pod] = healthy ? 1 : 0;
+    pods.healthy[pod] = healthy ? 1 : 0;
     const delta = healthy ? 1 : -1;
-    for (const pdb of podPdbs[podOrigin[pod]]) {
-      pdbHealthy[pdb] += delta;
-      if (healthy && pdbWaiters[pdb].length > 0) wake(pdb);
-    }
-    const workload = podWorkload[podOrigin[pod]];
+    const origin = pods.origin[pod];
+    const budget = podBudget[origin];
+    if (budget >= 0) countHealthy(budget, healthy, delta);
+    else if (budget === SEVERAL_BUDGETS) for (const pdb of podPdbs[origin]) countHealthy(pdb, healthy, delta);
+    const workload = podWorkload[origin];
     if (workload >= 0) {
       workloadHealthy[workload] += delta;
       workloadPeak[workload] = Math.max(workloadPeak[workload], cluster.workloadPods[workload] - workloadHealthy[workload]);
@@ -131,36 +126,41 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
       return;
     }
     const node = schedulable[cursor++ % schedulable.length];
-    podNode[pod] = node;
-    nodePods[node]?.push(pod);
+    pods.node[pod] = node;
+    if (node < snapshotNodes && nodeFirstPod[node] >= 0) (nodePlacedPods[node] ??= []).push(pod);
     queue.push(now + startupOf(pod), READY, pod);
   };
   const evict = (pod: number, forced: boolean) => {
-    podPhase[pod] = EVICTING;
-    if (podHealthy[pod]) setHealthy(pod, false);
+    pods.phase[pod] = EVICTING;
+    if (pods.healthy[pod]) setHealthy(pod, false);
     record(pod, forced ? 'forced' : 'evicted');
     queue.push(forced ? now : now + graceOf(pod), GONE, pod);
-    const origin = podOrigin[pod];
+    const origin = pods.origin[pod];
     if (podWorkload[origin] >= 0) {
       // The replacement keeps the evicted pod's node until it is placed.
-      const replacement = addPod(origin, podNode[pod], 0);
+      const replacement = pods.add(origin, pods.node[pod]);
       if (trace) trace.podPdbs.push(podPdbs[origin]);
       place(replacement);
     } else {
-      blockers.push({ pod: podLabel(pod), pdb: null, node: nodeNames[podNode[pod]], atSeconds: now, outcome: 'NotRecreated', reason: 'a pod without a controller is evicted and nothing recreates it' });
+      blockers.push({ pod: podLabel(pod), pdb: null, node: nodeNames[pods.node[pod]], atSeconds: now, outcome: 'NotRecreated', reason: 'a pod without a controller is evicted and nothing recreates it' });
     }
   };
   /** The budget that refuses the pod's eviction: -1 none, -2 several budgets (the eviction API answers 500). */
   const refusingBudget = (pod: number): number => {
-    const budgets = podPdbs[podOrigin[pod]];
-    if (budgets.length > 1) return -2;
-    for (const pdb of budgets) if (pdbHealthy[pdb] - podHealthy[pod] < cluster.pdbDesired[pdb]) return pdb;
-    return -1;
+    const budget = podBudget[pods.origin[pod]];
+    if (budget === SEVERAL_BUDGETS) return -2;
+    return budget >= 0 && pdbHealthy[budget] - pods.healthy[pod] < cluster.pdbDesired[budget] ? budget : -1;
   };
   const refusalReason = (pod: number, pdb: number) =>
-    pdb === -2 ? `selected by ${podPdbs[podOrigin[pod]].length} PDBs: the eviction API answers 500` : `PDB ${pdbLabel(pdb)} needs ${cluster.pdbDesired[pdb]} healthy pods and has ${pdbHealthy[pdb]}`;
+    pdb === -2 ? `selected by ${podPdbs[pods.origin[pod]].length} PDBs: the eviction API answers 500` : `PDB ${pdbLabel(pdb)} needs ${cluster.pdbDesired[pdb]} healthy pods and has ${pdbHealthy[pdb]}`;
   /** The pods that must leave a node before it counts as drained. */
-  const leavingPods = (node: number) => nodePods[node]!.filter((pod) => podDaemon[podOrigin[pod]] !== 1 && podPhase[pod] !== LEFT && podNode[pod] === node);
+  const leavingPods = (node: number) => {
+    const leaving: number[] = [];
+    const leaves = (pod: number) => podDaemon[pods.origin[pod]] !== 1 && pods.phase[pod] !== LEFT && pods.node[pod] === node;
+    for (let pod = nodeFirstPod[node]; pod < nodeFirstPod[node] + nodeOwnPods[node]; pod++) if (leaves(pod)) leaving.push(pod);
+    for (const pod of nodePlacedPods[node] ?? []) if (leaves(pod)) leaving.push(pod);
+    return leaving;
+  };
   const startWave = () => {
     waves++;
     for (let started = 0; started < maxNodes && nextWaiting < waiting.length; started++) {
@@ -177,7 +177,7 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
       nodeRemaining[node] = leaving.length;
       queue.push(now + settings.evictionTimeoutSeconds, DEADLINE, node);
       if (leaving.length === 0) drained(node);
-      for (const pod of leaving) if (podPhase[pod] === RUNNING) queue.push(now, EVICT, pod);
+      for (let index = 0; index < leaving.length; index++) if (pods.phase[leaving[index]] === RUNNING) queue.push(now, EVICT, leaving[index]);
     }
   };
   const drained = (node: number) => {
@@ -214,9 +214,9 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
         else done = true;
         break;
       case EVICT: {
-        if (podPhase[target] !== RUNNING) break;
+        if (pods.phase[target] !== RUNNING) break;
         const refused = refusingBudget(target);
-        const blocker = podBlocker[target];
+        const blocker = pods.blocker[target] >= 0 ? blockers[pods.blocker[target]] : undefined;
         if (refused === -1) {
           if (blocker) {
             blocker.outcome = 'Delayed';
@@ -225,9 +225,9 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
           evict(target, false);
         } else {
           if (!blocker) {
-            const selected = podPdbs[podOrigin[target]];
+            const selected = podPdbs[pods.origin[target]];
             const budgets = selected.length === 1 ? pdbLabel(selected[0]) : selected.map(pdbLabel).join(', ');
-            blockers.push((podBlocker[target] = { pod: podLabel(target), pdb: budgets, node: nodeNames[podNode[target]], atSeconds: now, outcome: 'Delayed', firstRefusedAtSeconds: now, reason: refusalReason(target, refused) }));
+            pods.blocker[target] = blockers.push({ pod: podLabel(target), pdb: budgets, node: nodeNames[pods.node[target]], atSeconds: now, outcome: 'Delayed', firstRefusedAtSeconds: now, reason: refusalReason(target, refused) }) - 1;
           }
           // Pods under several budgets are refused whatever happens: they wait for the deadline.
           if (refused >= 0) pdbWaiters[refused].push(target);
@@ -235,30 +235,31 @@ export function simulateNodeGroup(cluster: PreparedCluster, group: string, setti
         break;
       }
       case GONE: {
-        if (podPhase[target] === LEFT) break;
-        podPhase[target] = LEFT;
+        if (pods.phase[target] === LEFT) break;
+        pods.phase[target] = LEFT;
         record(target, 'gone');
-        const node = podNode[target];
+        const node = pods.node[target];
         const span = nodeSpans[node];
         if (span && span.drainedAt === null && --nodeRemaining[node] === 0) drained(node);
         break;
       }
       case READY:
-        if (podPhase[target] !== RUNNING || podHealthy[target]) break;
+        if (pods.phase[target] !== RUNNING || pods.healthy[target]) break;
         setHealthy(target, true);
         record(target, 'ready');
         break;
       case DEADLINE: {
         if (nodeSpans[target]!.drainedAt !== null) break;
         for (const pod of leavingPods(target)) {
-          const reason = podPhase[pod] === EVICTING ? `terminationGracePeriodSeconds ${graceOf(pod)} is longer than the ${settings.evictionTimeoutSeconds} s eviction window` : (podBlocker[pod]?.reason ?? 'eviction refused');
-          const blocker = podBlocker[pod] ?? blockers[blockers.push({ pod: podLabel(pod), pdb: null, node: nodeNames[target], atSeconds: now, outcome: 'Delayed', reason }) - 1];
+          const refusal = pods.blocker[pod] >= 0 ? blockers[pods.blocker[pod]] : undefined;
+          const reason = pods.phase[pod] === EVICTING ? `terminationGracePeriodSeconds ${graceOf(pod)} is longer than the ${settings.evictionTimeoutSeconds} s eviction window` : (refusal?.reason ?? 'eviction refused');
+          const blocker = refusal ?? blockers[blockers.push({ pod: podLabel(pod), pdb: null, node: nodeNames[target], atSeconds: now, outcome: 'Delayed', reason }) - 1];
           blocker.atSeconds = now;
           blocker.outcome = settings.force ? 'Forced' : 'PodEvictionFailure';
           blocker.reason = reason;
           delete blocker.waitedSeconds;
           if (!settings.force) continue;
-          if (podPhase[pod] === RUNNING) evict(pod, true);
+          if (pods.phase[pod] === RUNNING) evict(pod, true);
           else queue.push(now, GONE, pod);
         }
         if (!settings.force) {

@@ -70,4 +70,15 @@ describe('event queue', () => {
     }
     expect(popped).toEqual(expected);
   });
+
+  it('keeps the order when both lists outgrow their first capacity', () => {
+    const queue = new EventQueue();
+    // 3,000 events at the current time (the list) and 3,000 later ones (the heap), interleaved.
+    for (let target = 0; target < 6_000; target++) queue.push(target % 2 === 0 ? 0 : 6_000 - target, 1, target);
+    const popped = Array.from({ length: 6_000 }, () => eventTarget(queue.pop()));
+    // First the even targets at time 0 in push order, then the odd ones by time: target 5,999 at 1, 5,997 at 3...
+    const expected = [...Array.from({ length: 3_000 }, (_, index) => 2 * index), ...Array.from({ length: 3_000 }, (_, index) => 5_999 - 2 * index)];
+    expect(popped).toEqual(expected);
+    expect(queue.length).toBe(0);
+  });
 });
