@@ -206,13 +206,17 @@ class NodeGroupRun {
       this.evict(pod, false);
       return;
     }
-    if (!blocker) {
-      const selected = this.cluster.podPdbs[pods.origin[pod]];
-      const budgets = selected.length === 1 ? this.pdbLabel(selected[0]) : selected.map((pdb) => this.pdbLabel(pdb)).join(', ');
-      pods.blocker[pod] = blockers.push({ pod: this.podLabel(pod), pdb: budgets, node: this.nodeNames[pods.node[pod]], atSeconds: now, outcome: 'Delayed', firstRefusedAtSeconds: now, reason: this.refusalReason(pod, refused) }) - 1;
-    }
+    if (!blocker) this.firstRefusal(pod, refused);
     // Pods under several budgets are refused whatever happens: they wait for the deadline.
     if (refused >= 0) this.pdbWaiters[refused].push(pod);
+  }
+
+  /** A Delayed blocker from the pod's first refused eviction (its own method: the string work compiles apart from the hot path). */
+  private firstRefusal(pod: number, refused: number): void {
+    const { pods, now } = this;
+    const selected = this.cluster.podPdbs[pods.origin[pod]];
+    const budgets = selected.length === 1 ? this.pdbLabel(selected[0]) : selected.map((pdb) => this.pdbLabel(pdb)).join(', ');
+    pods.blocker[pod] = this.blockers.push({ pod: this.podLabel(pod), pdb: budgets, node: this.nodeNames[pods.node[pod]], atSeconds: now, outcome: 'Delayed', firstRefusedAtSeconds: now, reason: this.refusalReason(pod, refused) }) - 1;
   }
 
   /** The eviction timeout of a node that has not drained: the update fails, or --force deletes what is left. */
