@@ -89,7 +89,11 @@ export function prepareCluster(snapshot: Snapshot): PreparedCluster {
     if (candidates) {
       if (owner.labels && sameLabels(owner.labels, owner.labelCount, labels)) selected = owner.selected;
       else {
-        selected = candidates.filter((entry) => matchesLabels(entry.selector, labels)).map((entry) => entry.index);
+        // A loop rather than filter and map: map's result array is of another kind than the
+        // literals here, and meeting both throws the loop's optimized code away mid-snapshot.
+        const matched: number[] = [];
+        for (let entry = 0; entry < candidates.length; entry++) if (matchesLabels(candidates[entry].selector, labels)) matched.push(candidates[entry].index);
+        selected = matched.length === 0 ? NO_BUDGETS : matched;
         owner.labels = labels;
         owner.labelCount = Object.keys(labels).length;
         owner.selected = selected;
@@ -109,11 +113,7 @@ export function prepareCluster(snapshot: Snapshot): PreparedCluster {
     podNode[index] = node;
     nodePodStart[node + 1]++;
   }
-  // Counting sort of the pods by node: starts from the counts, then each pod in pod order.
-  for (let node = 0; node < snapshot.nodes.length; node++) nodePodStart[node + 1] += nodePodStart[node];
-  const nodePodList = new Int32Array(pods.length);
-  const filled = nodePodStart.slice(0, snapshot.nodes.length);
-  for (let index = 0; index < pods.length; index++) nodePodList[filled[podNode[index]]++] = index;
+  const nodePodList = listByNode(podNode, nodePodStart);
   const pdbDesired = Int32Array.from(snapshot.pdbs, (pdb, index) => desiredHealthy(pdb, pdbPods[index]) ?? pdbPods[index]);
   const pdbLabels = snapshot.pdbs.map((pdb) => `${pdb.namespace}/${pdb.name}`);
   return { snapshot, nodePodStart, nodePodList, podPdbs, podBudget, podWorkload, podDaemon, podGraceSeconds, podStartupSeconds, pdbPods, pdbDesired, pdbLabels, workloadLabels, workloadPods: Int32Array.from(workloadCounts) };
@@ -129,6 +129,19 @@ export function prepareCluster(snapshot: Snapshot): PreparedCluster {
     }
     return owner;
   }
+}
+
+/**
+ * Counting sort of the pods by node, in pod order within a node: `starts` holds each node's pod
+ * count at [node + 1] and leaves with each node's first position at [node].
+ */
+function listByNode(podNode: Int32Array, starts: Int32Array): Int32Array {
+  const nodes = starts.length - 1;
+  for (let node = 0; node < nodes; node++) starts[node + 1] += starts[node];
+  const list = new Int32Array(podNode.length);
+  const filled = starts.slice(0, nodes);
+  for (let pod = 0; pod < podNode.length; pod++) list[filled[podNode[pod]]++] = pod;
+  return list;
 }
 
 function sameLabels(known: Record<string, string>, knownCount: number, labels: Record<string, string>): boolean {
