@@ -90,7 +90,7 @@ class NodeGroupRun {
     let initialPods = 0;
     for (const node of this.groupNodes) initialPods += cluster.nodePodStart[node + 1] - cluster.nodePodStart[node];
     // Every evicted pod of the default strategy has one replacement, on a node that is not drained.
-    this.pods = new PodTable(2 * initialPods + 16);
+    this.pods = new PodTable(cluster, 2 * initialPods + 16);
     for (const node of this.groupNodes) {
       this.nodeFirstPod[node] = this.pods.length;
       this.nodeOwnPods[node] = cluster.nodePodStart[node + 1] - cluster.nodePodStart[node];
@@ -251,11 +251,11 @@ class NodeGroupRun {
   }
 
   private graceOf(pod: number): number {
-    return this.cluster.podGraceSeconds[this.pods.origin[pod]];
+    return this.pods.graceSeconds[pod];
   }
 
   private startupOf(pod: number): number {
-    const seconds = this.cluster.podStartupSeconds[this.pods.origin[pod]];
+    const seconds = this.pods.startupSeconds[pod];
     return Number.isNaN(seconds) ? this.settings.podStartSeconds : seconds;
   }
 
@@ -293,11 +293,10 @@ class NodeGroupRun {
     const { cluster } = this;
     this.pods.healthy[pod] = healthy ? 1 : 0;
     const delta = healthy ? 1 : -1;
-    const origin = this.pods.origin[pod];
-    const budget = cluster.podBudget[origin];
+    const budget = this.pods.budget[pod];
     if (budget >= 0) this.countHealthy(budget, healthy, delta);
-    else if (budget === SEVERAL_BUDGETS) for (const pdb of cluster.podPdbs[origin]) this.countHealthy(pdb, healthy, delta);
-    const workload = cluster.podWorkload[origin];
+    else if (budget === SEVERAL_BUDGETS) for (const pdb of cluster.podPdbs[this.pods.origin[pod]]) this.countHealthy(pdb, healthy, delta);
+    const workload = this.pods.workload[pod];
     if (workload >= 0) {
       this.workloadHealthy[workload] += delta;
       this.workloadPeak[workload] = Math.max(this.workloadPeak[workload], cluster.workloadPods[workload] - this.workloadHealthy[workload]);
@@ -322,11 +321,10 @@ class NodeGroupRun {
     if (pods.healthy[pod]) this.setHealthy(pod, false);
     this.record(pod, forced ? 'forced' : 'evicted');
     this.queue.push(forced ? now : now + this.graceOf(pod), GONE, pod);
-    const origin = pods.origin[pod];
-    if (cluster.podWorkload[origin] >= 0) {
+    if (pods.workload[pod] >= 0) {
       // The replacement keeps the evicted pod's node until it is placed.
-      const replacement = pods.add(origin, pods.node[pod]);
-      if (this.trace) this.trace.podPdbs.push(cluster.podPdbs[origin]);
+      const replacement = pods.addReplacement(pod);
+      if (this.trace) this.trace.podPdbs.push(cluster.podPdbs[pods.origin[pod]]);
       this.place(replacement);
     } else {
       this.blockers.push({ pod: this.podLabel(pod), pdb: null, node: this.nodeNames[pods.node[pod]], atSeconds: now, outcome: 'NotRecreated', reason: 'a pod without a controller is evicted and nothing recreates it' });
@@ -335,7 +333,7 @@ class NodeGroupRun {
 
   /** The budget that refuses the pod's eviction: -1 none, -2 several budgets (the eviction API answers 500). */
   private refusingBudget(pod: number): number {
-    const budget = this.cluster.podBudget[this.pods.origin[pod]];
+    const budget = this.pods.budget[pod];
     if (budget === SEVERAL_BUDGETS) return -2;
     return budget >= 0 && this.pdbHealthy[budget] - this.pods.healthy[pod] < this.cluster.pdbDesired[budget] ? budget : -1;
   }
@@ -355,7 +353,7 @@ class NodeGroupRun {
 
   private leaves(pod: number, node: number): boolean {
     const { pods } = this;
-    return this.cluster.podDaemon[pods.origin[pod]] !== 1 && pods.phase[pod] !== LEFT && pods.node[pod] === node;
+    return pods.daemon[pod] !== 1 && pods.phase[pod] !== LEFT && pods.node[pod] === node;
   }
 
   private startWave(): void {

@@ -2,7 +2,10 @@
 // pods of the group's nodes first, node by node, then each replacement as it is created.
 // Typed arrays rather than arrays of numbers: they start at the size the run needs, their
 // elements live outside the collected heap, and the young-generation collector has nothing
-// in them to copy.
+// in them to copy. What the model reads of a pod's snapshot entry (budget, workload, timings)
+// is copied in when the pod is added: the run then reads a few small arrays in the order it
+// drains nodes instead of the snapshot-wide ones in random order.
+import type { PreparedCluster } from './cluster.js';
 
 /** Pod phases. */
 export const RUNNING = 0;
@@ -19,35 +22,64 @@ export class PodTable {
   retryAt: Float64Array;
   /** Index of the pod's Delayed blocker in the run's list; -1 none. */
   blocker: Int32Array;
+  /** The origin's PreparedCluster.podBudget, podWorkload, podDaemon, podGraceSeconds and podStartupSeconds. */
+  budget: Int32Array;
+  workload: Int32Array;
+  daemon: Uint8Array;
+  graceSeconds: Float64Array;
+  startupSeconds: Float64Array;
   length = 0;
 
-  constructor(capacity: number) {
+  constructor(
+    private readonly cluster: PreparedCluster,
+    capacity: number,
+  ) {
     this.origin = new Int32Array(capacity);
     this.node = new Int32Array(capacity);
     this.phase = new Uint8Array(capacity);
     this.healthy = new Uint8Array(capacity);
     this.retryAt = new Float64Array(capacity).fill(-1);
     this.blocker = new Int32Array(capacity).fill(-1);
+    this.budget = new Int32Array(capacity);
+    this.workload = new Int32Array(capacity);
+    this.daemon = new Uint8Array(capacity);
+    this.graceSeconds = new Float64Array(capacity);
+    this.startupSeconds = new Float64Array(capacity);
   }
 
-  /** Appends the pods of `origins` (snapshot pod indices), running and healthy on `node`. */
+  /** Appends the snapshot pods listed in `origins`, running and healthy on `node`. */
   addRunning(origins: Int32Array, node: number): void {
+    const { cluster } = this;
     const first = this.length;
     this.reserve(first + origins.length);
-    this.origin.set(origins, first);
-    this.node.fill(node, first, first + origins.length);
-    this.healthy.fill(1, first, first + origins.length);
+    for (let index = 0; index < origins.length; index++) {
+      const pod = first + index;
+      const origin = origins[index];
+      this.origin[pod] = origin;
+      this.node[pod] = node;
+      this.healthy[pod] = 1;
+      this.budget[pod] = cluster.podBudget[origin];
+      this.workload[pod] = cluster.podWorkload[origin];
+      this.daemon[pod] = cluster.podDaemon[origin];
+      this.graceSeconds[pod] = cluster.podGraceSeconds[origin];
+      this.startupSeconds[pod] = cluster.podStartupSeconds[origin];
+    }
     this.length = first + origins.length;
   }
 
-  /** Appends a running pod that is not ready yet (a replacement); returns its number. */
-  add(origin: number, node: number): number {
-    const pod = this.length;
-    if (pod === this.origin.length) this.reserve(pod + 1);
-    this.origin[pod] = origin;
-    this.node[pod] = node;
-    this.length = pod + 1;
-    return pod;
+  /** Appends the replacement of `pod`: the same origin, running but not ready, on the pod's node until placed; returns its number. */
+  addReplacement(pod: number): number {
+    const replacement = this.length;
+    if (replacement === this.origin.length) this.reserve(replacement + 1);
+    this.origin[replacement] = this.origin[pod];
+    this.node[replacement] = this.node[pod];
+    this.budget[replacement] = this.budget[pod];
+    this.workload[replacement] = this.workload[pod];
+    this.daemon[replacement] = this.daemon[pod];
+    this.graceSeconds[replacement] = this.graceSeconds[pod];
+    this.startupSeconds[replacement] = this.startupSeconds[pod];
+    this.length = replacement + 1;
+    return replacement;
   }
 
   private reserve(size: number): void {
@@ -65,5 +97,10 @@ export class PodTable {
     this.healthy = grow(this.healthy, 0);
     this.retryAt = grow(this.retryAt, -1);
     this.blocker = grow(this.blocker, -1);
+    this.budget = grow(this.budget, 0);
+    this.workload = grow(this.workload, 0);
+    this.daemon = grow(this.daemon, 0);
+    this.graceSeconds = grow(this.graceSeconds, 0);
+    this.startupSeconds = grow(this.startupSeconds, 0);
   }
 }
