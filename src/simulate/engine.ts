@@ -96,6 +96,7 @@ class NodeGroupRun {
       this.nodeOwnPods[node] = cluster.nodePodStart[node + 1] - cluster.nodePodStart[node];
       this.pods.addRunning(cluster.nodePodList.subarray(cluster.nodePodStart[node], cluster.nodePodStart[node + 1]), node);
     }
+    this.pods.copyOrigins();
     if (trace) {
       trace.podPdbs = Array.from(this.pods.origin.subarray(0, this.pods.length), (origin) => cluster.podPdbs[origin]);
       trace.pdbDesired = Array.from(cluster.pdbDesired);

@@ -12,6 +12,7 @@ describe('pod table', () => {
     const cluster = prepareCluster(loadSnapshot('test/fixtures/simulate/small.json'));
     const pods = new PodTable(cluster, 2);
     pods.addRunning(cluster.nodePodList.subarray(cluster.nodePodStart[0], cluster.nodePodStart[1]), 0);
+    pods.copyOrigins();
     pods.phase[0] = LEFT;
     pods.retryAt[1] = 95;
     pods.blocker[1] = 0;
