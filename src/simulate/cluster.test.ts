@@ -1,0 +1,39 @@
+// Cluster preparation: each pod's budgets, workload and node, as the update model reads them.
+import { describe, expect, it } from 'vitest';
+import { prepareCluster, SEVERAL_BUDGETS } from './cluster.js';
+import type { Snapshot } from './snapshot.js';
+
+describe('cluster preparation', () => {
+  it('selects budgets per pod even where pods of one owner differ in a label a selector reads', () => {
+    const pod = (name: string, node: string, labels: Record<string, string>, owner?: string) => ({ namespace: 'shop', name, nodeName: node, labels, ...(owner ? { ownerKind: 'ReplicaSet', ownerName: owner } : {}) });
+    const snapshot: Snapshot = {
+      nodes: [
+        { name: 'a', zone: 'z1', nodeGroup: 'general' },
+        { name: 'b', zone: 'z2', nodeGroup: 'general' },
+      ],
+      pods: [
+        pod('web-1', 'b', { app: 'web', hash: '1' }, 'web-1'),
+        // Same owner, another pod-template hash: the same budgets.
+        pod('web-2', 'a', { app: 'web', hash: '2' }, 'web-1'),
+        // Same owner, a tier label the second budget reads: both budgets.
+        pod('web-3', 'b', { app: 'web', hash: '1', tier: 'front' }, 'web-1'),
+        // Bare pods share one owner entry per namespace, whatever their labels.
+        pod('debug', 'a', { app: 'debug' }),
+        pod('tool', 'a', { app: 'web', tier: 'front' }),
+        pod('scratch', 'b', {}),
+      ],
+      pdbs: [
+        { namespace: 'shop', name: 'web', selector: { matchLabels: { app: 'web' } }, maxUnavailable: 1 },
+        { namespace: 'shop', name: 'front', selector: { matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, minAvailable: 1 },
+      ],
+    };
+    const cluster = prepareCluster(snapshot);
+    expect(cluster.podPdbs).toEqual([[0], [0], [0, 1], [], [0, 1], []]);
+    expect(Array.from(cluster.podBudget)).toEqual([0, 0, SEVERAL_BUDGETS, -1, SEVERAL_BUDGETS, -1]);
+    expect(Array.from(cluster.pdbPods)).toEqual([4, 2]);
+    expect(Array.from(cluster.podWorkload)).toEqual([0, 0, 0, -1, -1, -1]);
+    // Node a holds web-2, debug and tool; node b web-1, web-3 and scratch, each in pod order.
+    expect(Array.from(cluster.nodePodStart)).toEqual([0, 3, 6]);
+    expect(Array.from(cluster.nodePodList)).toEqual([1, 3, 4, 0, 2, 5]);
+  });
+});
