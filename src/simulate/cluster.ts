@@ -56,7 +56,7 @@ interface NamespaceBudgets {
 }
 
 const NO_BUDGETS: number[] = [];
-export const NO_BUDGET = -1;
+const NO_BUDGET = -1;
 export const SEVERAL_BUDGETS = -2;
 
 export function prepareCluster(snapshot: Snapshot): PreparedCluster {
