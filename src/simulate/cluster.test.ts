@@ -36,4 +36,24 @@ describe('cluster preparation', () => {
     expect(Array.from(cluster.nodePodStart)).toEqual([0, 3, 6]);
     expect(Array.from(cluster.nodePodList)).toEqual([1, 3, 4, 0, 2, 5]);
   });
+
+  it('orders nodes by name in code units, the order a node group drains them', () => {
+    const snapshot: Snapshot = {
+      nodes: [
+        { name: 'n-2', zone: 'z1', nodeGroup: 'general' },
+        { name: 'n-10', zone: 'z2', nodeGroup: 'batch' },
+        { name: 'n-1', zone: 'z3', nodeGroup: 'general' },
+        { name: 'N-3', zone: 'z1', nodeGroup: 'general' },
+      ],
+      pods: [],
+      pdbs: [],
+    };
+    const cluster = prepareCluster(snapshot);
+    expect(cluster.nodesByName).toEqual([3, 2, 1, 0]);
+    expect([cluster.nodeNames, cluster.nodeZones, cluster.nodeGroups]).toEqual([
+      ['n-2', 'n-10', 'n-1', 'N-3'],
+      ['z1', 'z2', 'z3', 'z1'],
+      ['general', 'batch', 'general', 'general'],
+    ]);
+  });
 });

@@ -2,6 +2,7 @@
 // budgets and workload resolved to indices, and each budget's and workload's healthy count.
 import { desiredHealthy } from '../core/disruption-budget.js';
 import { matchesLabels, type LabelSelector } from '../core/workload-model/label-selector.js';
+import { compareNames } from './names.js';
 import type { Snapshot, SnapshotPod } from './snapshot.js';
 
 /** Pods of DaemonSets stay until their node goes: drains skip them. */
@@ -11,6 +12,11 @@ const DEFAULT_GRACE_SECONDS = 30;
 
 export interface PreparedCluster {
   snapshot: Snapshot;
+  nodeNames: string[];
+  nodeZones: string[];
+  nodeGroups: string[];
+  /** Node indices in name order: the order a node group's update drains them. */
+  nodesByName: number[];
   /**
    * The pods on each node, in pod order: those of node n are nodePodList[nodePodStart[n] ..
    * nodePodStart[n + 1]). Two flat arrays rather than an array per node: thousands of small
@@ -60,7 +66,9 @@ const NO_BUDGET = -1;
 export const SEVERAL_BUDGETS = -2;
 
 export function prepareCluster(snapshot: Snapshot): PreparedCluster {
-  const nodeIndex = new Map(snapshot.nodes.map((node, index) => [node.name, index]));
+  const nodeNames = snapshot.nodes.map((node) => node.name);
+  const nodeIndex = new Map(nodeNames.map((name, index) => [name, index]));
+  const nodesByName = [...nodeNames.keys()].sort((a, b) => compareNames(nodeNames[a], nodeNames[b]));
   const budgetsByNamespace = new Map<string, NamespaceBudgets>();
   snapshot.pdbs.forEach((pdb, index) => {
     if (!pdb.selector) return;
@@ -123,7 +131,9 @@ export function prepareCluster(snapshot: Snapshot): PreparedCluster {
   const nodePodList = listByNode(podNode, nodePodStart);
   const pdbDesired = Int32Array.from(snapshot.pdbs, (pdb, index) => desiredHealthy(pdb, pdbPods[index]) ?? pdbPods[index]);
   const pdbLabels = snapshot.pdbs.map((pdb) => `${pdb.namespace}/${pdb.name}`);
-  return { snapshot, nodePodStart, nodePodList, podPdbs, podBudget, podWorkload, podDaemon, podGraceSeconds, podStartupSeconds, pdbPods, pdbDesired, pdbLabels, workloadLabels, workloadPods: Int32Array.from(workloadCounts) };
+  const nodeZones = snapshot.nodes.map((node) => node.zone);
+  const nodeGroups = snapshot.nodes.map((node) => node.nodeGroup);
+  return { snapshot, nodeNames, nodeZones, nodeGroups, nodesByName, nodePodStart, nodePodList, podPdbs, podBudget, podWorkload, podDaemon, podGraceSeconds, podStartupSeconds, pdbPods, pdbDesired, pdbLabels, workloadLabels, workloadPods: Int32Array.from(workloadCounts) };
 
   function ownerOf(pod: SnapshotPod): Owner {
     const key = `${pod.namespace}/${pod.ownerKind}/${pod.ownerName}`;

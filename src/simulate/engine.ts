@@ -15,6 +15,7 @@
 import type { Blocker, NodeGroupResult, NodeSpan, PodEvent, SimulationTrace } from './result.js';
 import { resolveMaxUnavailable, type SimulationSettings } from './settings.js';
 import { SEVERAL_BUDGETS, type PreparedCluster } from './cluster.js';
+import { compareNames } from './names.js';
 import { EVICTING, LEFT, PodTable, RUNNING } from './pod-table.js';
 import { DEADLINE, EVICT, EventQueue, eventTarget, eventType, GONE, JOIN, READY, TERMINATE, WAVE } from './event-queue.js';
 
@@ -71,10 +72,10 @@ class NodeGroupRun {
   ) {
     const { snapshot } = cluster;
     this.snapshotNodes = snapshot.nodes.length;
-    this.nodeNames = snapshot.nodes.map((node) => node.name);
-    this.nodeZones = snapshot.nodes.map((node) => node.zone);
-    this.nodeSchedulable = snapshot.nodes.map((node) => node.nodeGroup !== group);
-    for (let index = 0; index < this.snapshotNodes; index++) if (snapshot.nodes[index].nodeGroup === group) this.groupNodes.push(index);
+    this.nodeNames = cluster.nodeNames.slice();
+    this.nodeZones = cluster.nodeZones.slice();
+    this.nodeSchedulable = cluster.nodeGroups.map((nodeGroup) => nodeGroup !== group);
+    for (let index = 0; index < this.snapshotNodes; index++) if (cluster.nodeGroups[index] === group) this.groupNodes.push(index);
     this.nodeSpans = new Array(this.snapshotNodes);
     this.nodeRemaining = new Int32Array(this.snapshotNodes);
     this.zones = [...new Set(this.groupNodes.map((index) => this.nodeZones[index]))];
@@ -104,7 +105,8 @@ class NodeGroupRun {
       trace.initialPods = this.pods.length;
       trace.events = [];
     }
-    this.waiting = [...this.groupNodes].sort((a, b) => compareNames(this.nodeNames[a], this.nodeNames[b]));
+    this.waiting = [];
+    for (const node of cluster.nodesByName) if (cluster.nodeGroups[node] === group) this.waiting.push(node);
   }
 
   run(): NodeGroupResult {
@@ -400,11 +402,3 @@ function objectList<T>(): T[] {
   return [undefined].slice(0, 0) as T[];
 }
 
-/**
- * Code-unit order rather than localeCompare: the output must not depend on the machine's
- * locale, and the first localeCompare of a process spends 20-35 ms loading ICU's collator.
- */
-function compareNames(a: string, b: string): number {
-  // One ordering comparison: an equality test of distinct strings stops at their lengths or first difference.
-  return a < b ? -1 : a === b ? 0 : 1;
-}
