@@ -7,314 +7,398 @@
 // Every step costs O(log n) in the event queue plus the pods it touches: pods are kept in
 // parallel arrays indexed by pod number (replacements appended), each PDB keeps a running count
 // of healthy pods, and only the pods of the group's nodes are ever listed.
+//
+// A run is an object whose steps are methods, not closures made per run: the optimizing
+// compiler inlines a call only for the function it saw, so closures made afresh for each node
+// group threw the main loop's optimized code away at the second group, and the loop ran
+// unoptimized while a compile of the whole function took 100-200 ms.
 import type { Blocker, NodeGroupResult, NodeSpan, PodEvent, SimulationTrace } from './result.js';
 import { resolveMaxUnavailable, type SimulationSettings } from './settings.js';
-import type { PreparedCluster } from './cluster.js';
+import { SEVERAL_BUDGETS, type PreparedCluster } from './cluster.js';
+import { compareNames } from './names.js';
+import { EVICTING, LEFT, PodTable, RUNNING } from './pod-table.js';
 import { DEADLINE, EVICT, EventQueue, eventTarget, eventType, GONE, JOIN, READY, TERMINATE, WAVE } from './event-queue.js';
 
-/** Pod phases. */
-const RUNNING = 0;
-const EVICTING = 1;
-const LEFT = 2;
-
 export function simulateNodeGroup(cluster: PreparedCluster, group: string, settings: SimulationSettings, trace?: SimulationTrace): NodeGroupResult {
-  const { snapshot, podPdbs, podWorkload, podDaemon } = cluster;
-  const snapshotNodes = snapshot.nodes.length;
+  return new NodeGroupRun(cluster, group, settings, trace).run();
+}
+
+class NodeGroupRun {
+  private readonly snapshotNodes: number;
   // Nodes: the snapshot's, then the ones the update launches.
-  const nodeNames = snapshot.nodes.map((node) => node.name);
-  const nodeZones = snapshot.nodes.map((node) => node.zone);
-  const nodeSchedulable = snapshot.nodes.map((node) => node.nodeGroup !== group);
-  const groupNodes: number[] = [];
-  for (let index = 0; index < snapshotNodes; index++) if (snapshot.nodes[index].nodeGroup === group) groupNodes.push(index);
-  // Only the group's nodes are drained, so only they list their pods.
-  const nodePods: (number[] | undefined)[] = new Array(snapshotNodes);
-  const nodeSpans: (NodeSpan | undefined)[] = new Array(snapshotNodes);
-  const nodeRemaining = new Int32Array(snapshotNodes);
-  const zones = [...new Set(groupNodes.map((index) => nodeZones[index]))];
-  const maxNodes = resolveMaxUnavailable(settings.maxUnavailable, groupNodes.length, settings.maxUnavailableQuota);
-
-  const pdbHealthy = Int32Array.from(cluster.pdbPods);
+  private readonly nodeNames: string[];
+  private readonly nodeZones: string[];
+  private readonly nodeSchedulable: boolean[];
+  private readonly groupNodes: number[] = [];
+  private readonly nodeSpans: (NodeSpan | undefined)[];
+  private readonly nodeRemaining: Int32Array;
+  private readonly zones: string[];
+  private readonly maxNodes: number;
+  private readonly pdbHealthy: Int32Array;
   /** Pods whose eviction a budget refused, woken when one of its pods becomes ready. */
-  const pdbWaiters: number[][] = snapshot.pdbs.map(() => []);
-  const workloadHealthy = Int32Array.from(cluster.workloadPods);
-  const workloadPeak = new Int32Array(cluster.workloadPods.length);
-
+  private readonly pdbWaiters: number[][];
+  private readonly workloadHealthy: Int32Array;
+  private readonly workloadPeak: Int32Array;
   // Pods of this run: only pods on this group's nodes ever move; the others count towards their
   // budgets as they are. A replacement shares its origin (the snapshot pod) with the pod it replaces.
-  const podOrigin: number[] = [];
-  const podNode: number[] = [];
-  const podPhase: number[] = [];
-  const podHealthy: number[] = [];
-  /** Time of the eviction attempt already queued, so that wake-ups do not pile up. */
-  const podRetryAt: number[] = [];
-  const podBlocker: (Blocker | undefined)[] = [];
-  const addPod = (origin: number, node: number, healthy: number) => {
-    podOrigin.push(origin);
-    podNode.push(node);
-    podPhase.push(RUNNING);
-    podHealthy.push(healthy);
-    podRetryAt.push(-1);
-    return podBlocker.push(undefined) - 1;
-  };
-  for (const node of groupNodes) {
-    const listed: number[] = [];
-    for (const origin of cluster.nodePods[node]) listed.push(addPod(origin, node, 1));
-    nodePods[node] = listed;
-  }
-  const podLabel = (pod: number) => `${snapshot.pods[podOrigin[pod]].namespace}/${snapshot.pods[podOrigin[pod]].name}`;
-  const pdbLabel = (pdb: number) => cluster.pdbLabels[pdb];
-  const graceOf = (pod: number) => cluster.podGraceSeconds[podOrigin[pod]];
-  const startupOf = (pod: number) => {
-    const seconds = cluster.podStartupSeconds[podOrigin[pod]];
-    return Number.isNaN(seconds) ? settings.podStartSeconds : seconds;
-  };
-  if (trace) {
-    trace.podPdbs = podOrigin.map((origin) => podPdbs[origin]);
-    trace.pdbDesired = Array.from(cluster.pdbDesired);
-    trace.pdbInitialHealthy = Array.from(cluster.pdbPods);
-    trace.initialPods = podOrigin.length;
-    trace.events = [];
+  // Only the group's nodes are drained, so only they list their pods: their own, numbered
+  // nodeFirstPod[node] .. + nodeOwnPods[node], then the replacements placed on them later.
+  private readonly nodeFirstPod: Int32Array;
+  private readonly nodeOwnPods: Int32Array;
+  private readonly nodePlacedPods: (number[] | undefined)[];
+  private readonly pods: PodTable;
+  private readonly queue = new EventQueue();
+  private readonly blockers: Blocker[] = objectList();
+  private readonly timeline: NodeSpan[] = objectList();
+  private readonly waiting: number[];
+  private nextWaiting = 0;
+  private pending: number[] = [];
+  /** Schedulable nodes in index order: new nodes join in index order, so appending keeps it sorted. */
+  private readonly schedulable: number[] = [];
+  private cursor = 0;
+  private active = 0;
+  private waves = 0;
+  private now = 0;
+  private failed = false;
+  private done = false;
+  private finishedAt = 0;
+  private cordonedAt = 0;
+
+  constructor(
+    private readonly cluster: PreparedCluster,
+    private readonly group: string,
+    private readonly settings: SimulationSettings,
+    private readonly trace: SimulationTrace | undefined,
+  ) {
+    const { snapshot } = cluster;
+    this.snapshotNodes = snapshot.nodes.length;
+    this.nodeNames = cluster.nodeNames.slice();
+    this.nodeZones = cluster.nodeZones.slice();
+    this.nodeSchedulable = cluster.nodeGroups.map((nodeGroup) => nodeGroup !== group);
+    for (let index = 0; index < this.snapshotNodes; index++) if (cluster.nodeGroups[index] === group) this.groupNodes.push(index);
+    this.nodeSpans = new Array(this.snapshotNodes);
+    this.nodeRemaining = new Int32Array(this.snapshotNodes);
+    this.zones = [...new Set(this.groupNodes.map((index) => this.nodeZones[index]))];
+    this.maxNodes = resolveMaxUnavailable(settings.maxUnavailable, this.groupNodes.length, settings.maxUnavailableQuota);
+    this.pdbHealthy = Int32Array.from(cluster.pdbPods);
+    this.pdbWaiters = snapshot.pdbs.map(() => []);
+    this.workloadHealthy = Int32Array.from(cluster.workloadPods);
+    this.workloadPeak = new Int32Array(cluster.workloadPods.length);
+
+    this.nodeFirstPod = new Int32Array(this.snapshotNodes).fill(-1);
+    this.nodeOwnPods = new Int32Array(this.snapshotNodes);
+    this.nodePlacedPods = new Array(this.snapshotNodes);
+    let initialPods = 0;
+    for (const node of this.groupNodes) initialPods += cluster.nodePodStart[node + 1] - cluster.nodePodStart[node];
+    // Every evicted pod of the default strategy has one replacement, on a node that is not drained.
+    this.pods = new PodTable(cluster, 2 * initialPods + 16);
+    for (const node of this.groupNodes) {
+      this.nodeFirstPod[node] = this.pods.length;
+      this.nodeOwnPods[node] = cluster.nodePodStart[node + 1] - cluster.nodePodStart[node];
+      this.pods.addRunning(cluster.nodePodList.subarray(cluster.nodePodStart[node], cluster.nodePodStart[node + 1]), node);
+    }
+    this.pods.copyOrigins();
+    if (trace) {
+      trace.podPdbs = Array.from(this.pods.origin.subarray(0, this.pods.length), (origin) => cluster.podPdbs[origin]);
+      trace.pdbDesired = Array.from(cluster.pdbDesired);
+      trace.pdbInitialHealthy = Array.from(cluster.pdbPods);
+      trace.initialPods = this.pods.length;
+      trace.events = [];
+    }
+    this.waiting = [];
+    for (const node of cluster.nodesByName) if (cluster.nodeGroups[node] === group) this.waiting.push(node);
   }
 
-  const queue = new EventQueue();
-  const blockers: Blocker[] = [];
-  const timeline: NodeSpan[] = [];
-  const waiting = [...groupNodes].sort((a, b) => compareNames(nodeNames[a], nodeNames[b]));
-  let nextWaiting = 0;
-  let pending: number[] = [];
-  /** Schedulable nodes in index order: new nodes join in index order, so appending keeps it sorted. */
-  const schedulable: number[] = [];
-  let cursor = 0;
-  let active = 0;
-  let waves = 0;
-  let now = 0;
-  let failed = false;
-  let done = false;
-  let finishedAt = 0;
-  let cordonedAt = 0;
+  run(): NodeGroupResult {
+    const { cluster, settings, queue, pods, blockers, nodeSpans } = this;
+    if (settings.strategy === 'default') {
+      const surge = Math.max(settings.surgeNodesPerZone * this.zones.length, this.maxNodes);
+      for (let added = 0; added < surge; added++) this.addNode(this.zones[added % this.zones.length] ?? 'unknown');
+      this.cordonedAt = settings.nodeLaunchSeconds;
+      // EKS waits for the surge nodes to be Ready, then marks every old node unschedulable.
+      for (const node of this.groupNodes) this.nodeSchedulable[node] = false;
+      queue.push(settings.nodeLaunchSeconds, WAVE, 0);
+    } else {
+      for (const node of this.groupNodes) this.nodeSchedulable[node] = true;
+      queue.push(0, WAVE, 0);
+    }
+    for (let node = 0; node < this.nodeSchedulable.length; node++) if (this.nodeSchedulable[node]) this.schedulable.push(node);
+
+    while (queue.length > 0 && !this.done) {
+      const event = queue.pop();
+      const now = (this.now = queue.now);
+      const target = eventTarget(event);
+      switch (eventType(event)) {
+        case WAVE:
+          if (this.nextWaiting < this.waiting.length) this.startWave();
+          else this.done = true;
+          break;
+        case EVICT:
+          if (pods.phase[target] === RUNNING) this.tryEvict(target);
+          break;
+        case GONE: {
+          if (pods.phase[target] === LEFT) break;
+          pods.phase[target] = LEFT;
+          this.record(target, 'gone');
+          const node = pods.node[target];
+          const span = nodeSpans[node];
+          if (span && span.drainedAt === null && --this.nodeRemaining[node] === 0) this.drained(node);
+          break;
+        }
+        case READY:
+          if (pods.phase[target] !== RUNNING || pods.healthy[target]) break;
+          this.setHealthy(target, true);
+          this.record(target, 'ready');
+          break;
+        case DEADLINE:
+          if (nodeSpans[target]!.drainedAt === null) this.deadline(target);
+          break;
+        case TERMINATE:
+          nodeSpans[target]!.terminatedAt = now;
+          // The Auto Scaling group replaces the terminated instance with one on the new launch template.
+          this.addNode(this.nodeZones[target]);
+          if (--this.active === 0) {
+            if (this.nextWaiting < this.waiting.length) this.startWave();
+            else {
+              this.done = true;
+              this.finishedAt = now;
+            }
+          }
+          break;
+        case JOIN: {
+          this.nodeSchedulable[target] = true;
+          this.schedulable.push(target);
+          const placing = this.pending;
+          this.pending = [];
+          for (const pod of placing) this.place(pod);
+          break;
+        }
+      }
+    }
+
+    const peakUnavailable = [];
+    for (let workload = 0; workload < this.workloadPeak.length; workload++) {
+      if (this.workloadPeak[workload] > 0) peakUnavailable.push({ workload: cluster.workloadLabels[workload], pods: cluster.workloadPods[workload], peakUnavailable: this.workloadPeak[workload] });
+    }
+    return {
+      name: this.group,
+      nodes: this.groupNodes.length,
+      zones: this.zones.length,
+      maxUnavailable: settings.maxUnavailable,
+      maxUnavailableNodes: this.maxNodes,
+      strategy: settings.strategy,
+      durationSeconds: this.finishedAt,
+      waves: this.waves,
+      failed: this.failed,
+      blockers: blockers.sort((a, b) => a.atSeconds - b.atSeconds || compareNames(a.pod, b.pod)),
+      peakUnavailable: peakUnavailable.sort((a, b) => b.peakUnavailable - a.peakUnavailable || compareNames(a.workload, b.workload)),
+      timeline: this.timeline,
+    };
+  }
+
+  /** An eviction request for a running pod: granted unless a budget refuses it. */
+  private tryEvict(pod: number): void {
+    const { pods, blockers, now } = this;
+    const refused = this.refusingBudget(pod);
+    const blocker = pods.blocker[pod] >= 0 ? blockers[pods.blocker[pod]] : undefined;
+    if (refused === -1) {
+      if (blocker) {
+        blocker.outcome = 'Delayed';
+        blocker.waitedSeconds = now - blocker.firstRefusedAtSeconds!;
+      }
+      this.evict(pod, false);
+      return;
+    }
+    if (!blocker) this.firstRefusal(pod, refused);
+    // Pods under several budgets are refused whatever happens: they wait for the deadline.
+    if (refused >= 0) this.pdbWaiters[refused].push(pod);
+  }
+
+  /** A Delayed blocker from the pod's first refused eviction (its own method: the string work compiles apart from the hot path). */
+  private firstRefusal(pod: number, refused: number): void {
+    const { pods, now } = this;
+    const selected = this.cluster.podPdbs[pods.origin[pod]];
+    const budgets = selected.length === 1 ? this.pdbLabel(selected[0]) : selected.map((pdb) => this.pdbLabel(pdb)).join(', ');
+    pods.blocker[pod] = this.blockers.push({ pod: this.podLabel(pod), pdb: budgets, node: this.nodeNames[pods.node[pod]], atSeconds: now, outcome: 'Delayed', firstRefusedAtSeconds: now, reason: this.refusalReason(pod, refused) }) - 1;
+  }
+
+  /** The eviction timeout of a node that has not drained: the update fails, or --force deletes what is left. */
+  private deadline(node: number): void {
+    const { pods, blockers, settings, now } = this;
+    for (const pod of this.leavingPods(node)) {
+      const refusal = pods.blocker[pod] >= 0 ? blockers[pods.blocker[pod]] : undefined;
+      const reason = pods.phase[pod] === EVICTING ? `terminationGracePeriodSeconds ${this.graceOf(pod)} is longer than the ${settings.evictionTimeoutSeconds} s eviction window` : (refusal?.reason ?? 'eviction refused');
+      const blocker = refusal ?? blockers[blockers.push({ pod: this.podLabel(pod), pdb: null, node: this.nodeNames[node], atSeconds: now, outcome: 'Delayed', reason }) - 1];
+      blocker.atSeconds = now;
+      blocker.outcome = settings.force ? 'Forced' : 'PodEvictionFailure';
+      blocker.reason = reason;
+      delete blocker.waitedSeconds;
+      if (!settings.force) continue;
+      if (pods.phase[pod] === RUNNING) this.evict(pod, true);
+      else this.queue.push(now, GONE, pod);
+    }
+    if (!settings.force) {
+      this.failed = true;
+      this.done = true;
+      this.finishedAt = now;
+    }
+  }
+
+  private podLabel(pod: number): string {
+    const { namespace, name } = this.cluster.snapshot.pods[this.pods.origin[pod]];
+    return `${namespace}/${name}`;
+  }
+
+  private pdbLabel(pdb: number): string {
+    return this.cluster.pdbLabels[pdb];
+  }
+
+  private graceOf(pod: number): number {
+    return this.pods.graceSeconds[pod];
+  }
+
+  private startupOf(pod: number): number {
+    const seconds = this.pods.startupSeconds[pod];
+    return Number.isNaN(seconds) ? this.settings.podStartSeconds : seconds;
+  }
 
   /**
    * A refused eviction is retried every evictionRetrySeconds. Only a pod of the refusing budget
    * turning ready can change the answer, so instead of polling, the pod waits on the budget and
    * is retried at the first retry time after that — the same times polling gives.
    */
-  const wake = (pdb: number) => {
-    const waiters = pdbWaiters[pdb];
-    pdbWaiters[pdb] = [];
-    for (const pod of waiters) {
-      const blocker = podBlocker[pod];
-      if (podPhase[pod] !== RUNNING || !blocker) continue;
-      const first = blocker.firstRefusedAtSeconds!;
-      const retry = first + Math.max(1, Math.ceil((now - first) / settings.evictionRetrySeconds)) * settings.evictionRetrySeconds;
-      if (podRetryAt[pod] >= retry) continue;
-      podRetryAt[pod] = retry;
-      queue.push(retry, EVICT, pod);
+  private wake(pdb: number): void {
+    const { pods, blockers, now } = this;
+    const retrySeconds = this.settings.evictionRetrySeconds;
+    const waiters = this.pdbWaiters[pdb];
+    this.pdbWaiters[pdb] = [];
+    for (let index = 0; index < waiters.length; index++) {
+      const pod = waiters[index];
+      if (pods.phase[pod] !== RUNNING || pods.blocker[pod] < 0) continue;
+      const first = blockers[pods.blocker[pod]].firstRefusedAtSeconds!;
+      const retry = first + Math.max(1, Math.ceil((now - first) / retrySeconds)) * retrySeconds;
+      if (pods.retryAt[pod] >= retry) continue;
+      pods.retryAt[pod] = retry;
+      this.queue.push(retry, EVICT, pod);
     }
-  };
-  const record = (pod: number, type: PodEvent['type']) => trace?.events.push({ at: now, pod, type });
-  const setHealthy = (pod: number, healthy: boolean) => {
-    podHealthy[pod] = healthy ? 1 : 0;
+  }
+
+  private record(pod: number, type: PodEvent['type']): void {
+    this.trace?.events.push({ at: this.now, pod, type });
+  }
+
+  private countHealthy(pdb: number, healthy: boolean, delta: number): void {
+    this.pdbHealthy[pdb] += delta;
+    if (healthy && this.pdbWaiters[pdb].length > 0) this.wake(pdb);
+  }
+
+  private setHealthy(pod: number, healthy: boolean): void {
+    const { cluster } = this;
+    this.pods.healthy[pod] = healthy ? 1 : 0;
     const delta = healthy ? 1 : -1;
-    for (const pdb of podPdbs[podOrigin[pod]]) {
-      pdbHealthy[pdb] += delta;
-      if (healthy && pdbWaiters[pdb].length > 0) wake(pdb);
-    }
-    const workload = podWorkload[podOrigin[pod]];
+    const budget = this.pods.budget[pod];
+    if (budget >= 0) this.countHealthy(budget, healthy, delta);
+    else if (budget === SEVERAL_BUDGETS) for (const pdb of cluster.podPdbs[this.pods.origin[pod]]) this.countHealthy(pdb, healthy, delta);
+    const workload = this.pods.workload[pod];
     if (workload >= 0) {
-      workloadHealthy[workload] += delta;
-      workloadPeak[workload] = Math.max(workloadPeak[workload], cluster.workloadPods[workload] - workloadHealthy[workload]);
+      this.workloadHealthy[workload] += delta;
+      this.workloadPeak[workload] = Math.max(this.workloadPeak[workload], cluster.workloadPods[workload] - this.workloadHealthy[workload]);
     }
-  };
-  const place = (pod: number) => {
+  }
+
+  private place(pod: number): void {
+    const { schedulable } = this;
     if (schedulable.length === 0) {
-      pending.push(pod);
+      this.pending.push(pod);
       return;
     }
-    const node = schedulable[cursor++ % schedulable.length];
-    podNode[pod] = node;
-    nodePods[node]?.push(pod);
-    queue.push(now + startupOf(pod), READY, pod);
-  };
-  const evict = (pod: number, forced: boolean) => {
-    podPhase[pod] = EVICTING;
-    if (podHealthy[pod]) setHealthy(pod, false);
-    record(pod, forced ? 'forced' : 'evicted');
-    queue.push(forced ? now : now + graceOf(pod), GONE, pod);
-    const origin = podOrigin[pod];
-    if (podWorkload[origin] >= 0) {
+    const node = schedulable[this.cursor++ % schedulable.length];
+    this.pods.node[pod] = node;
+    if (node < this.snapshotNodes && this.nodeFirstPod[node] >= 0) (this.nodePlacedPods[node] ??= []).push(pod);
+    this.queue.push(this.now + this.startupOf(pod), READY, pod);
+  }
+
+  private evict(pod: number, forced: boolean): void {
+    const { pods, cluster, now } = this;
+    pods.phase[pod] = EVICTING;
+    if (pods.healthy[pod]) this.setHealthy(pod, false);
+    this.record(pod, forced ? 'forced' : 'evicted');
+    this.queue.push(forced ? now : now + this.graceOf(pod), GONE, pod);
+    if (pods.workload[pod] >= 0) {
       // The replacement keeps the evicted pod's node until it is placed.
-      const replacement = addPod(origin, podNode[pod], 0);
-      if (trace) trace.podPdbs.push(podPdbs[origin]);
-      place(replacement);
+      const replacement = pods.addReplacement(pod);
+      if (this.trace) this.trace.podPdbs.push(cluster.podPdbs[pods.origin[pod]]);
+      this.place(replacement);
     } else {
-      blockers.push({ pod: podLabel(pod), pdb: null, node: nodeNames[podNode[pod]], atSeconds: now, outcome: 'NotRecreated', reason: 'a pod without a controller is evicted and nothing recreates it' });
+      this.blockers.push({ pod: this.podLabel(pod), pdb: null, node: this.nodeNames[pods.node[pod]], atSeconds: now, outcome: 'NotRecreated', reason: 'a pod without a controller is evicted and nothing recreates it' });
     }
-  };
+  }
+
   /** The budget that refuses the pod's eviction: -1 none, -2 several budgets (the eviction API answers 500). */
-  const refusingBudget = (pod: number): number => {
-    const budgets = podPdbs[podOrigin[pod]];
-    if (budgets.length > 1) return -2;
-    for (const pdb of budgets) if (pdbHealthy[pdb] - podHealthy[pod] < cluster.pdbDesired[pdb]) return pdb;
-    return -1;
-  };
-  const refusalReason = (pod: number, pdb: number) =>
-    pdb === -2 ? `selected by ${podPdbs[podOrigin[pod]].length} PDBs: the eviction API answers 500` : `PDB ${pdbLabel(pdb)} needs ${cluster.pdbDesired[pdb]} healthy pods and has ${pdbHealthy[pdb]}`;
+  private refusingBudget(pod: number): number {
+    const budget = this.pods.budget[pod];
+    if (budget === SEVERAL_BUDGETS) return -2;
+    return budget >= 0 && this.pdbHealthy[budget] - this.pods.healthy[pod] < this.cluster.pdbDesired[budget] ? budget : -1;
+  }
+
+  private refusalReason(pod: number, pdb: number): string {
+    return pdb === -2 ? `selected by ${this.cluster.podPdbs[this.pods.origin[pod]].length} PDBs: the eviction API answers 500` : `PDB ${this.pdbLabel(pdb)} needs ${this.cluster.pdbDesired[pdb]} healthy pods and has ${this.pdbHealthy[pdb]}`;
+  }
+
   /** The pods that must leave a node before it counts as drained. */
-  const leavingPods = (node: number) => nodePods[node]!.filter((pod) => podDaemon[podOrigin[pod]] !== 1 && podPhase[pod] !== LEFT && podNode[pod] === node);
-  const startWave = () => {
-    waves++;
-    for (let started = 0; started < maxNodes && nextWaiting < waiting.length; started++) {
-      const node = waiting[nextWaiting++];
-      if (nodeSchedulable[node]) {
-        nodeSchedulable[node] = false;
-        schedulable.splice(schedulable.indexOf(node), 1);
+  private leavingPods(node: number): number[] {
+    const leaving: number[] = [];
+    const first = this.nodeFirstPod[node];
+    for (let pod = first; pod < first + this.nodeOwnPods[node]; pod++) if (this.leaves(pod, node)) leaving.push(pod);
+    for (const pod of this.nodePlacedPods[node] ?? []) if (this.leaves(pod, node)) leaving.push(pod);
+    return leaving;
+  }
+
+  private leaves(pod: number, node: number): boolean {
+    const { pods } = this;
+    return pods.daemon[pod] !== 1 && pods.phase[pod] !== LEFT && pods.node[pod] === node;
+  }
+
+  private startWave(): void {
+    const { settings, pods, queue, now } = this;
+    this.waves++;
+    for (let started = 0; started < this.maxNodes && this.nextWaiting < this.waiting.length; started++) {
+      const node = this.waiting[this.nextWaiting++];
+      if (this.nodeSchedulable[node]) {
+        this.nodeSchedulable[node] = false;
+        this.schedulable.splice(this.schedulable.indexOf(node), 1);
       }
-      const span: NodeSpan = { node: nodeNames[node], zone: nodeZones[node], cordonAt: settings.strategy === 'default' ? cordonedAt : now, drainStartAt: now, drainedAt: null, terminatedAt: null };
-      nodeSpans[node] = span;
-      timeline.push(span);
-      active++;
-      const leaving = leavingPods(node);
-      nodeRemaining[node] = leaving.length;
+      const span: NodeSpan = { node: this.nodeNames[node], zone: this.nodeZones[node], cordonAt: settings.strategy === 'default' ? this.cordonedAt : now, drainStartAt: now, drainedAt: null, terminatedAt: null };
+      this.nodeSpans[node] = span;
+      this.timeline.push(span);
+      this.active++;
+      const leaving = this.leavingPods(node);
+      this.nodeRemaining[node] = leaving.length;
       queue.push(now + settings.evictionTimeoutSeconds, DEADLINE, node);
-      if (leaving.length === 0) drained(node);
-      for (const pod of leaving) if (podPhase[pod] === RUNNING) queue.push(now, EVICT, pod);
-    }
-  };
-  const drained = (node: number) => {
-    nodeSpans[node]!.drainedAt = now;
-    queue.push(now + settings.postDrainWaitSeconds, TERMINATE, node);
-  };
-  const addNode = (zone: string) => {
-    const node = nodeNames.push(`${group}-new-${nodeNames.length - snapshotNodes + 1}`) - 1;
-    nodeZones.push(zone);
-    nodeSchedulable.push(false);
-    queue.push(now + settings.nodeLaunchSeconds, JOIN, node);
-  };
-
-  if (settings.strategy === 'default') {
-    const surge = Math.max(settings.surgeNodesPerZone * zones.length, maxNodes);
-    for (let added = 0; added < surge; added++) addNode(zones[added % zones.length] ?? 'unknown');
-    cordonedAt = settings.nodeLaunchSeconds;
-    // EKS waits for the surge nodes to be Ready, then marks every old node unschedulable.
-    for (const node of groupNodes) nodeSchedulable[node] = false;
-    queue.push(settings.nodeLaunchSeconds, WAVE, 0);
-  } else {
-    for (const node of groupNodes) nodeSchedulable[node] = true;
-    queue.push(0, WAVE, 0);
-  }
-  for (let node = 0; node < nodeSchedulable.length; node++) if (nodeSchedulable[node]) schedulable.push(node);
-
-  while (queue.length > 0 && !done) {
-    const event = queue.pop();
-    now = queue.now;
-    const target = eventTarget(event);
-    switch (eventType(event)) {
-      case WAVE:
-        if (nextWaiting < waiting.length) startWave();
-        else done = true;
-        break;
-      case EVICT: {
-        if (podPhase[target] !== RUNNING) break;
-        const refused = refusingBudget(target);
-        const blocker = podBlocker[target];
-        if (refused === -1) {
-          if (blocker) {
-            blocker.outcome = 'Delayed';
-            blocker.waitedSeconds = now - blocker.firstRefusedAtSeconds!;
-          }
-          evict(target, false);
-        } else {
-          if (!blocker) {
-            const selected = podPdbs[podOrigin[target]];
-            const budgets = selected.length === 1 ? pdbLabel(selected[0]) : selected.map(pdbLabel).join(', ');
-            blockers.push((podBlocker[target] = { pod: podLabel(target), pdb: budgets, node: nodeNames[podNode[target]], atSeconds: now, outcome: 'Delayed', firstRefusedAtSeconds: now, reason: refusalReason(target, refused) }));
-          }
-          // Pods under several budgets are refused whatever happens: they wait for the deadline.
-          if (refused >= 0) pdbWaiters[refused].push(target);
-        }
-        break;
-      }
-      case GONE: {
-        if (podPhase[target] === LEFT) break;
-        podPhase[target] = LEFT;
-        record(target, 'gone');
-        const node = podNode[target];
-        const span = nodeSpans[node];
-        if (span && span.drainedAt === null && --nodeRemaining[node] === 0) drained(node);
-        break;
-      }
-      case READY:
-        if (podPhase[target] !== RUNNING || podHealthy[target]) break;
-        setHealthy(target, true);
-        record(target, 'ready');
-        break;
-      case DEADLINE: {
-        if (nodeSpans[target]!.drainedAt !== null) break;
-        for (const pod of leavingPods(target)) {
-          const reason = podPhase[pod] === EVICTING ? `terminationGracePeriodSeconds ${graceOf(pod)} is longer than the ${settings.evictionTimeoutSeconds} s eviction window` : (podBlocker[pod]?.reason ?? 'eviction refused');
-          const blocker = podBlocker[pod] ?? blockers[blockers.push({ pod: podLabel(pod), pdb: null, node: nodeNames[target], atSeconds: now, outcome: 'Delayed', reason }) - 1];
-          blocker.atSeconds = now;
-          blocker.outcome = settings.force ? 'Forced' : 'PodEvictionFailure';
-          blocker.reason = reason;
-          delete blocker.waitedSeconds;
-          if (!settings.force) continue;
-          if (podPhase[pod] === RUNNING) evict(pod, true);
-          else queue.push(now, GONE, pod);
-        }
-        if (!settings.force) {
-          failed = true;
-          done = true;
-          finishedAt = now;
-        }
-        break;
-      }
-      case TERMINATE:
-        nodeSpans[target]!.terminatedAt = now;
-        // The Auto Scaling group replaces the terminated instance with one on the new launch template.
-        addNode(nodeZones[target]);
-        if (--active === 0) {
-          if (nextWaiting < waiting.length) startWave();
-          else {
-            done = true;
-            finishedAt = now;
-          }
-        }
-        break;
-      case JOIN: {
-        nodeSchedulable[target] = true;
-        schedulable.push(target);
-        const placing = pending;
-        pending = [];
-        for (const pod of placing) place(pod);
-        break;
-      }
+      if (leaving.length === 0) this.drained(node);
+      for (let index = 0; index < leaving.length; index++) if (pods.phase[leaving[index]] === RUNNING) queue.push(now, EVICT, leaving[index]);
     }
   }
 
-  const peakUnavailable = [];
-  for (let workload = 0; workload < workloadPeak.length; workload++) {
-    if (workloadPeak[workload] > 0) peakUnavailable.push({ workload: cluster.workloadLabels[workload], pods: cluster.workloadPods[workload], peakUnavailable: workloadPeak[workload] });
+  private drained(node: number): void {
+    this.nodeSpans[node]!.drainedAt = this.now;
+    this.queue.push(this.now + this.settings.postDrainWaitSeconds, TERMINATE, node);
   }
-  return {
-    name: group,
-    nodes: groupNodes.length,
-    zones: zones.length,
-    maxUnavailable: settings.maxUnavailable,
-    maxUnavailableNodes: maxNodes,
-    strategy: settings.strategy,
-    durationSeconds: finishedAt,
-    waves,
-    failed,
-    blockers: blockers.sort((a, b) => a.atSeconds - b.atSeconds || compareNames(a.pod, b.pod)),
-    peakUnavailable: peakUnavailable.sort((a, b) => b.peakUnavailable - a.peakUnavailable || compareNames(a.workload, b.workload)),
-    timeline,
-  };
+
+  private addNode(zone: string): void {
+    const node = this.nodeNames.push(`${this.group}-new-${this.nodeNames.length - this.snapshotNodes + 1}`) - 1;
+    this.nodeZones.push(zone);
+    this.nodeSchedulable.push(false);
+    this.queue.push(this.now + this.settings.nodeLaunchSeconds, JOIN, node);
+  }
 }
 
 /**
- * Code-unit order rather than localeCompare: the output must not depend on the machine's
- * locale, and the first localeCompare of a process spends 20-35 ms loading ICU's collator.
+ * An empty array whose elements are already of the object kind. A `[]` starts with small-integer
+ * elements and changes kind at its first object: the code optimized for one run's list then met
+ * each new run's list in the other kind and was thrown away twice per node group.
  */
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function objectList<T>(): T[] {
+  return [undefined].slice(0, 0) as T[];
 }
+
