@@ -117,12 +117,16 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   let done = 0;
   let total = 0;
   try {
-    expanded = expandPaths(options.paths ?? [], { cwd, exclude: options.exclude, onFiles: (found) => reading.add(found) });
+    // Listed folder group by folder group only when a worker can read the first groups' files meanwhile.
+    const onFiles = (found: readonly string[]) => reading.add(found);
+    expanded = expandPaths(options.paths ?? [], { cwd, exclude: options.exclude, ...(reading.parallel ? { onFiles } : {}) });
+    const handedOver = expanded.files;
     kustomize = planKustomizations(expanded.kustomizations);
     canBuild = kustomize.builds.length > 0 && kubectlAvailable();
-    // Files an overlay that will be built owns are read all the same, and passed over here.
-    const read = expanded.files;
     if (canBuild) expanded.files = expanded.files.filter((file) => !kustomize.owned.has(file));
+    if (!reading.parallel) reading.add(expanded.files);
+    // Files handed over early that an overlay to be built owns are read all the same, and passed over below.
+    const read = reading.parallel ? handedOver : expanded.files;
     total = expanded.files.length + expanded.charts.length + (canBuild ? kustomize.builds.length : 0) + (expanded.terraform.length > 0 ? 1 : 0) + (options.stdin ? 1 : 0);
     if (options.stdin) {
       const contents = readManifestBytes(options.stdin, 'stdin', scanOptions);

@@ -6,7 +6,7 @@
 // this thread lists the rest. Either way each file comes back as the same FileResult, in the
 // order given, so a scan's output does not depend on which thread read what.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { deserialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -41,14 +41,22 @@ const WORKER_SCRIPT = new URL('./manifest-file-worker.js', import.meta.url);
 
 /**
  * How many worker threads to read `files` files with besides this thread: one per core beyond
- * the first, with at least FILES_PER_WORKER files each; `requested` (a test's, a caller's)
- * overrides. 0 when the worker script is not there, as when the sources run untranspiled
- * under a test runner.
+ * the first two, with at least FILES_PER_WORKER files each, when the machine has cores to
+ * spare; `requested` (a test's, a caller's) overrides. 0 when the worker script is not there,
+ * as when the sources run untranspiled under a test runner.
  */
-export function workerCount(files: number, requested?: number): number {
+export function workerCount(files: number, requested?: number, load = loadavg()[0]): number {
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
   if (requested !== undefined) return Math.max(0, Math.min(requested, files - 1));
-  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / FILES_PER_WORKER)));
+  const cores = availableParallelism();
+  // A worker pays only on a core that would otherwise be idle: on a machine already busy (a
+  // load average of a process per core or more, as GNU make's -l judges it) it adds the cost of
+  // handing results between threads to cores that have none to give. On 2 cores one worker is
+  // not worth it either. Measured on a quiet 2-core machine (bench/.estate/20k, 20,001 files):
+  // 2.0-2.1 s with one worker against 2.4-2.6 s without, but 175 MB peak RSS against 137 MB
+  // (the worker's heap and the objects it hands over), and on a loaded machine 10-25% slower.
+  if (load >= cores) return 0;
+  return Math.max(0, Math.min(cores - 2, Math.floor(files / FILES_PER_WORKER)));
 }
 
 /** A reading in progress: files go in (add) as they are found, results come out in that order. */
@@ -59,6 +67,8 @@ export interface FileReading {
   results(): AsyncGenerator<FileResult>;
   /** Stops the worker threads (after results(), or when the scan is abandoned). */
   stop(): Promise<void>;
+  /** Whether worker threads may read: only then do files handed over early get read early. */
+  readonly parallel: boolean;
 }
 
 /** A worker's results for one batch, serialized there (node:v8) and deserialized here only when their turn comes. */
@@ -117,6 +127,7 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
   const claim = (batch: number) => batch >= MAX_SHARED_BATCHES || Atomics.compareExchange(claims, batch, 0, 1) === 0;
 
   return {
+    parallel: workerCount(Number.MAX_SAFE_INTEGER, requestedWorkers) > 0,
     add(found) {
       for (const file of found) {
         files.push(file);
