@@ -87,7 +87,8 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
   const files: string[] = [];
   const batches: string[][] = [];
   let pending: string[] = [];
-  const claims = new Int32Array(new SharedArrayBuffer(4 * MAX_SHARED_BATCHES));
+  // Made with the first worker: a scan on one thread needs none.
+  let claims: Int32Array | undefined;
   const done = new Map<number, FileResult[] | Uint8Array>();
   const workers: Worker[] = [];
   let failure: unknown;
@@ -96,13 +97,14 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
     wake?.();
     wake = undefined;
   };
-  const workerData = { cwd: options.cwd, maxFileBytes: options.maxFileBytes, objectKinds: options.objectKinds, dropped: options.dropped, claims };
   const share = (worker: Worker, batch: number) => {
     if (batch < MAX_SHARED_BATCHES) worker.postMessage({ batch, files: batches[batch] });
   };
   const startWorkers = () => {
     const wanted = workerCount(files.length, requestedWorkers);
     while (workers.length < wanted) {
+      claims ??= new Int32Array(new SharedArrayBuffer(4 * MAX_SHARED_BATCHES));
+      const workerData = { cwd: options.cwd, maxFileBytes: options.maxFileBytes, objectKinds: options.objectKinds, dropped: options.dropped, claims };
       const worker = new Worker(WORKER_SCRIPT, { workerData });
       worker.on('message', (reply: BatchReply) => {
         done.set(reply.batch, reply.serialized);
@@ -124,7 +126,7 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
     batches.push(batch);
     for (const worker of workers) share(worker, batches.length - 1);
   };
-  const claim = (batch: number) => batch >= MAX_SHARED_BATCHES || Atomics.compareExchange(claims, batch, 0, 1) === 0;
+  const claim = (batch: number) => batch >= MAX_SHARED_BATCHES || Atomics.compareExchange(claims!, batch, 0, 1) === 0;
 
   return {
     parallel: workerCount(Number.MAX_SAFE_INTEGER, requestedWorkers) > 0,
