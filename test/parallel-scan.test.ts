@@ -67,11 +67,11 @@ describe('the number of worker threads', () => {
     expect(workerCount(1, 4)).toBe(0);
   });
 
-  it('is one per core beyond the first two, at 1,500 files each, when the cores are not busy', () => {
+  it('is one per core beyond the first, at 1,500 files each, unless a process waits for every core and one more', () => {
     const cores = availableParallelism();
     expect(workerCount(1_499, undefined, 0)).toBe(0);
-    expect(workerCount(3_000, undefined, 0)).toBe(Math.max(0, Math.min(cores - 2, 2)));
-    expect(workerCount(1_000_000, undefined, cores - 0.5)).toBe(Math.max(0, cores - 2));
-    expect(workerCount(1_000_000, undefined, cores)).toBe(0);
+    expect(workerCount(3_000, undefined, 0)).toBe(Math.min(cores - 1, 2));
+    expect(workerCount(1_000_000, undefined, cores + 0.5)).toBe(cores - 1);
+    expect(workerCount(1_000_000, undefined, cores + 1)).toBe(0);
   });
 });

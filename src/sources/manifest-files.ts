@@ -41,22 +41,20 @@ const WORKER_SCRIPT = new URL('./manifest-file-worker.js', import.meta.url);
 
 /**
  * How many worker threads to read `files` files with besides this thread: one per core beyond
- * the first two, with at least FILES_PER_WORKER files each, when the machine has cores to
- * spare; `requested` (a test's, a caller's) overrides. 0 when the worker script is not there,
- * as when the sources run untranspiled under a test runner.
+ * the first, with at least FILES_PER_WORKER files each, unless the machine is already busy;
+ * `requested` (a test's, a caller's) overrides. 0 when the worker script is not there, as when
+ * the sources run untranspiled under a test runner.
  */
 export function workerCount(files: number, requested?: number, load = loadavg()[0]): number {
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
   if (requested !== undefined) return Math.max(0, Math.min(requested, files - 1));
   const cores = availableParallelism();
-  // A worker pays only on a core that would otherwise be idle: on a machine already busy (a
-  // load average of a process per core or more, as GNU make's -l judges it) it adds the cost of
-  // handing results between threads to cores that have none to give. On 2 cores one worker is
-  // not worth it either. Measured on a quiet 2-core machine (bench/.estate/20k, 20,001 files):
-  // 2.0-2.1 s with one worker against 2.4-2.6 s without, but 175 MB peak RSS against 137 MB
-  // (the worker's heap and the objects it hands over), and on a loaded machine 10-25% slower.
-  if (load >= cores) return 0;
-  return Math.max(0, Math.min(cores - 2, Math.floor(files / FILES_PER_WORKER)));
+  // Measured on 2 cores (bench/.estate/20k, 20,001 files, interleaved): one worker 2.1-2.5 s
+  // against 2.5-2.8 s on this thread alone when the machine is quiet, but 10-25% slower when
+  // other processes keep both cores busy (a load average of 3 to 5), where it only adds the cost
+  // of handing results between threads. So none once a process waits for every core and one more.
+  if (load >= cores + 1) return 0;
+  return Math.max(0, Math.min(cores - 1, Math.floor(files / FILES_PER_WORKER)));
 }
 
 /** A reading in progress: files go in (add) as they are found, results come out in that order. */
@@ -105,7 +103,9 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
     while (workers.length < wanted) {
       claims ??= new Int32Array(new SharedArrayBuffer(4 * MAX_SHARED_BATCHES));
       const workerData = { cwd: options.cwd, maxFileBytes: options.maxFileBytes, objectKinds: options.objectKinds, dropped: options.dropped, claims };
-      const worker = new Worker(WORKER_SCRIPT, { workerData });
+      // A small young generation: a worker's objects live only until they are serialized, and
+      // the default (16 MB semi-spaces) made the 20k bench estate peak at 175 MB against 156.
+      const worker = new Worker(WORKER_SCRIPT, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       worker.on('message', (reply: BatchReply) => {
         done.set(reply.batch, reply.serialized);
         notify();
