@@ -120,13 +120,12 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     // Listed folder group by folder group only when a worker can read the first groups' files meanwhile.
     const onFiles = (found: readonly string[]) => reading.add(found);
     expanded = expandPaths(options.paths ?? [], { cwd, exclude: options.exclude, ...(reading.parallel ? { onFiles } : {}) });
-    const handedOver = expanded.files;
+    if (!reading.parallel) reading.add(expanded.files);
     kustomize = planKustomizations(expanded.kustomizations);
     canBuild = kustomize.builds.length > 0 && kubectlAvailable();
-    if (canBuild) expanded.files = expanded.files.filter((file) => !kustomize.owned.has(file));
-    if (!reading.parallel) reading.add(expanded.files);
-    // Files handed over early that an overlay to be built owns are read all the same, and passed over below.
-    const read = reading.parallel ? handedOver : expanded.files;
+    // What an overlay that will be built owns is scanned as the overlay renders it, not file by file.
+    const owned = (file: string) => canBuild && kustomize.owned.has(file);
+    expanded.files = expanded.files.filter((file) => !owned(file));
     total = expanded.files.length + expanded.charts.length + (canBuild ? kustomize.builds.length : 0) + (expanded.terraform.length > 0 ? 1 : 0) + (options.stdin ? 1 : 0);
     if (options.stdin) {
       const contents = readManifestBytes(options.stdin, 'stdin', scanOptions);
@@ -134,10 +133,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
       options.onProgress?.(++done, total);
     }
     // Results come back in file order whichever thread read them, so the output is the same.
-    let index = 0;
-    for await (const contents of reading.results()) {
-      const file = read[index++];
-      if (canBuild && kustomize.owned.has(file)) continue;
+    for await (const [file, contents] of reading.results(owned)) {
       if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
       scan.accept(contents.resources, contents.findings);
       if (contents.infrastructure) describe(contents.infrastructure);

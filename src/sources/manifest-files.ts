@@ -49,10 +49,11 @@ export function workerCount(files: number, requested?: number, load = loadavg()[
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
   if (requested !== undefined) return Math.max(0, Math.min(requested, files - 1));
   const cores = availableParallelism();
-  // Measured on 2 cores (bench/.estate/20k, 20,001 files, interleaved): one worker 2.1-2.5 s
-  // against 2.5-2.8 s on this thread alone when the machine is quiet, but 10-25% slower when
-  // other processes keep both cores busy (a load average of 3 to 5), where it only adds the cost
-  // of handing results between threads. So none once a process waits for every core and one more.
+  // Measured on 2 cores (`npm run bench -- check`, 20,001 files): one worker 1.92-2.26 s against
+  // 2.27-2.59 s on this thread alone on a quiet machine; but when other processes kept both cores
+  // busy (load average 3 to 5; `UPSHIFT_BENCH_WORKERS=0|1 node bench/tasks/check.js`, interleaved)
+  // it was slower, adding the cost of handing results between threads to cores with none to give.
+  // So none once a process waits for every core and one more.
   if (load >= cores + 1) return 0;
   return Math.max(0, Math.min(cores - 1, Math.floor(files / FILES_PER_WORKER)));
 }
@@ -61,8 +62,12 @@ export function workerCount(files: number, requested?: number, load = loadavg()[
 export interface FileReading {
   /** More files to read, after those already added. */
   add(files: readonly string[]): void;
-  /** Every added file's result, in the order added; call once, after the last add. */
-  results(): AsyncGenerator<FileResult>;
+  /**
+   * Every added file with its result, in the order added, but for the files `skip` names (not
+   * read at all on this thread, passed over when a worker has read them); call once, after the
+   * last add.
+   */
+  results(skip?: (file: string) => boolean): AsyncGenerator<[string, FileResult]>;
   /** Stops the worker threads (after results(), or when the scan is abandoned). */
   stop(): Promise<void>;
   /** Whether worker threads may read: only then do files handed over early get read early. */
@@ -104,7 +109,7 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
       claims ??= new Int32Array(new SharedArrayBuffer(4 * MAX_SHARED_BATCHES));
       const workerData = { cwd: options.cwd, maxFileBytes: options.maxFileBytes, objectKinds: options.objectKinds, dropped: options.dropped, claims };
       // A small young generation: a worker's objects live only until they are serialized, and
-      // the default (16 MB semi-spaces) made the 20k bench estate peak at 175 MB against 156.
+      // the default made the 20k bench estate peak at 175 MB against 156 (bench/tasks/check.js).
       const worker = new Worker(WORKER_SCRIPT, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       worker.on('message', (reply: BatchReply) => {
         done.set(reply.batch, reply.serialized);
@@ -141,9 +146,9 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
       }
       startWorkers();
     },
-    async *results() {
+    async *results(skip = () => false) {
       if (workers.length === 0) {
-        for (const file of files) yield readFileResult(file, options);
+        for (const file of files) if (!skip(file)) yield [file, readFileResult(file, options)];
         return;
       }
       if (pending.length > 0) seal(pending);
@@ -163,9 +168,10 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
             await new Promise<void>((resolve) => (wake = resolve));
           }
         }
-        const results = done.get(next)!;
+        const read = done.get(next)!;
         done.delete(next);
-        yield* results instanceof Uint8Array ? (deserialize(results) as FileResult[]) : results;
+        const results = read instanceof Uint8Array ? (deserialize(read) as FileResult[]) : read;
+        for (const [index, file] of batches[next].entries()) if (!skip(file)) yield [file, results[index]];
       }
     },
     async stop() {
