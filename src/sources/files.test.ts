@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,7 @@ describe('expandPaths', () => {
     const root = estate('tricky', tricky);
     const { expanded, parts } = expandStreamed(root);
     expect(expanded).toEqual(expandPaths([root], { cwd: temp }));
+    expect(expanded).toEqual(expandPaths([root], { cwd: temp, exclude: ['**/no-such-folder/**'] }));
     expect(parts.flat()).toEqual(expanded.files.map((file) => relative(root, file)));
     expect(parts.flat()).toEqual(['.hidden/z.json', 'a.yml', 'b.yaml', 'b/x.yaml', 'c/k.yaml', 'd/deploy.yaml', 'd/kustomization.yaml', 'e/f/g/deep.json', 'team-1.5/a.yaml', 'team-1/a.yaml', 'team-10/a.yaml']);
     expect(parts.length).toBeGreaterThan(1);
@@ -50,5 +51,26 @@ describe('expandPaths', () => {
     const { expanded, parts } = expandStreamed(chart);
     expect(parts).toEqual([[]]);
     expect(expanded.charts).toEqual([chart]);
+  });
+
+  it('lists without --exclude what the glob lists with an --exclude that leaves nothing out', () => {
+    const root = estate('listing', [
+      'a.yaml', '.yaml', 'UPPER.YAML', 'x.yaml.bak', 'notes.txt', 'vars.tfvars.json', 'main.tf', 'prod.tfvars', 'terragrunt.hcl', 'other.hcl',
+      'dir.yaml/inside.yaml', 'with space/a b.yaml', '[brackets]/{braces}.yml', 'ünï/çödé.json', 'deep/er/terragrunt.hcl',
+      '.git/HEAD.yaml', 'x/.git/y.yaml', 'x/node_modules/m.yaml', 'env/.terraform/modules/eks/main.tf', 'live/.terragrunt-cache/abc/main.tf', 'x/.hidden.yaml',
+    ]);
+    symlinkSync(join(root, 'a.yaml'), join(root, 'linked.yaml'));
+    symlinkSync(join(root, 'deep'), join(root, 'linked-folder'));
+    const listed = (exclude?: string[]) => {
+      const expanded = expandPaths([root], { cwd: temp, exclude });
+      return [...expanded.files, ...expanded.terraform].map((file) => relative(root, file)).sort();
+    };
+    const globbed = listed(['**/no-such-folder/**']);
+    expect(listed()).toEqual(globbed);
+    expect(globbed).toEqual([
+      '.yaml', '[brackets]/{braces}.yml', 'a.yaml', 'deep/er/terragrunt.hcl', 'dir.yaml/inside.yaml', 'main.tf', 'prod.tfvars', 'terragrunt.hcl', 'vars.tfvars.json', 'with space/a b.yaml', 'x/.hidden.yaml', 'ünï/çödé.json',
+    ]);
+    const streamed = expandStreamed(root);
+    expect(streamed.expanded).toEqual(expandPaths([root], { cwd: temp, exclude: ['**/no-such-folder/**'] }));
   });
 });

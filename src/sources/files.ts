@@ -4,6 +4,7 @@
 // until rendered.
 import { readdirSync, statSync } from 'node:fs';
 import { resolve, sep, dirname, basename } from 'node:path';
+import { fdir } from 'fdir';
 import { globSync } from 'tinyglobby';
 import { UsageError } from '../core/errors.js';
 import type { ManifestOptions } from './manifest-text.js';
@@ -28,9 +29,11 @@ export interface ExpandedPaths {
 }
 
 const MANIFEST_GLOB = ['**/*.{yaml,yml,json,tf,tfvars}', '**/terragrunt.hcl'];
+const INPUT_EXTENSIONS = ['.yaml', '.yml', '.json', '.tf', '.tfvars'];
 const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml']);
 // .terraform and .terragrunt-cache hold provider binaries and copies of modules, not the team's code.
-const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**', '**/.terraform/**', '**/.terragrunt-cache/**'];
+const SKIPPED_FOLDERS = ['.git', 'node_modules', '.terraform', '.terragrunt-cache'];
+const ALWAYS_SKIPPED = SKIPPED_FOLDERS.map((name) => `**/${name}/**`);
 
 /** expandPaths' options: `onFiles` receives the manifest files as they are found (see below). */
 export interface ExpandOptions extends Pick<FileScanOptions, 'cwd' | 'exclude'> {
@@ -47,7 +50,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions): E
   const charts = new Set<string>();
   const terraform = new Set<string>();
   const kustomizations = new Set<string>();
-  const ignore = [...ALWAYS_SKIPPED, ...(options.exclude ?? [])];
+  const exclude = options.exclude ?? [];
   /** Sorts what one glob found into the four kinds of input; returns its manifest files. */
   const take = (found: string[]): string[] => {
     // A chart inside another chart (its charts/ folder) is a dependency, rendered with its parent.
@@ -76,7 +79,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions): E
     }
   });
   if (options.onFiles && directories.length === 1 && directories[0].isDirectory) {
-    const streamed = globByFolders(directories[0].absolute, ignore, take);
+    const streamed = listByFolders(directories[0].absolute, exclude, take);
     if (streamed) {
       const inOrder: string[] = [];
       for (const part of streamed) {
@@ -93,7 +96,7 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions): E
       (isTerraformFile(absolute) ? terraform : files).add(absolute);
       continue;
     }
-    take(glob(absolute, MANIFEST_GLOB, ignore));
+    take(exclude.length > 0 ? glob(absolute, MANIFEST_GLOB, exclude) : crawl([absolute]));
   }
   const expanded = result(files, charts, terraform, kustomizations);
   options.onFiles?.(expanded.files);
@@ -104,8 +107,31 @@ function result(files: Set<string>, charts: Set<string>, terraform: Set<string>,
   return { files: [...files].sort(), charts: [...charts].sort(), terraform: [...terraform].sort(), kustomizations: [...kustomizations].sort() };
 }
 
-function glob(directory: string, patterns: string[], ignore: string[]): string[] {
-  return globSync(patterns, { cwd: directory, ignore, dot: true, followSymbolicLinks: false, absolute: true });
+/** The files under `directory` that `patterns` match, but for the skipped folders and the user's --exclude globs. */
+function glob(directory: string, patterns: string[], exclude: readonly string[]): string[] {
+  return globSync(patterns, { cwd: directory, ignore: [...ALWAYS_SKIPPED, ...exclude], dot: true, followSymbolicLinks: false, absolute: true });
+}
+
+/**
+ * The input files under `folders`: what glob(folder, MANIFEST_GLOB, []) lists, listed by the
+ * crawler that tinyglobby drives without matching globs against every path, which took 40% of
+ * listing 20,000 folders (files.test.ts checks that both list the same files). Symbolic links
+ * are left out, as the glob leaves them out.
+ */
+function crawl(folders: readonly string[]): string[] {
+  const crawler = new fdir({
+    pathSeparator: '/',
+    includeBasePath: true,
+    excludeSymlinks: true,
+    exclude: (name) => SKIPPED_FOLDERS.includes(name),
+    filters: [(path) => isInputFile(path)],
+  });
+  return folders.flatMap((folder) => crawler.crawl(folder).sync());
+}
+
+/** A name MANIFEST_GLOB matches. */
+function isInputFile(path: string): boolean {
+  return INPUT_EXTENSIONS.some((extension) => path.endsWith(extension)) || basename(path) === 'terragrunt.hcl';
 }
 
 // Top-level folder names used in a glob pattern as they are: no glob or brace character.
@@ -115,15 +141,19 @@ const MAX_GROUPS = 8;
 
 /**
  * A directory's manifest files in sorted order, one part per group of top-level folders (and
- * per file between them), each part globbed only when the one before it has been taken; or
+ * per file between them), each part listed only when the one before it has been taken; or
  * undefined when the directory cannot be split so (a chart at its root, an unusual folder name).
  * Sorted order holds because a folder's files all sort together, right where `name/` sorts.
  */
-function globByFolders(directory: string, ignore: string[], take: (found: string[]) => string[]): Iterable<string[]> | undefined {
+function listByFolders(directory: string, exclude: readonly string[], take: (found: string[]) => string[]): Iterable<string[]> | undefined {
   if (sep !== '/') return undefined; // (the keys below compare paths with '/')
-  const atRoot = glob(directory, MANIFEST_GLOB.map((pattern) => pattern.replace('**/', '')), ignore);
+  const entries = readdirSync(directory, { withFileTypes: true });
+  const atRoot =
+    exclude.length > 0
+      ? glob(directory, MANIFEST_GLOB.map((pattern) => pattern.replace('**/', '')), exclude)
+      : entries.filter((entry) => entry.isFile() && isInputFile(entry.name)).map((entry) => `${directory}/${entry.name}`);
   if (atRoot.some((file) => basename(file) === 'Chart.yaml')) return undefined;
-  const folders = readdirSync(directory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const folders = entries.filter((entry) => entry.isDirectory() && !SKIPPED_FOLDERS.includes(entry.name)).map((entry) => entry.name);
   if (folders.some((name) => !PLAIN_NAME.test(name) || name === '.' || name === '..')) return undefined;
   // What sorts where: a root file by its path, a folder by its path and a slash.
   const units: { key: string; file?: string; folder?: string }[] = [...atRoot.map((file) => ({ key: file, file })), ...folders.map((name) => ({ key: `${directory}/${name}/`, folder: name }))];
@@ -131,17 +161,18 @@ function globByFolders(directory: string, ignore: string[], take: (found: string
   const perGroup = Math.max(1, Math.ceil(folders.length / MAX_GROUPS));
   return (function* () {
     let group: string[] = [];
-    const globGroup = (): string[] => {
+    const listGroup = (): string[] => {
       const names = group.length === 1 ? group[0] : `{${group.join(',')}}`;
+      const found = exclude.length > 0 ? glob(directory, MANIFEST_GLOB.map((pattern) => `${names}/${pattern}`), exclude) : crawl(group.map((name) => `${directory}/${name}`));
       group = [];
-      return take(glob(directory, MANIFEST_GLOB.map((pattern) => `${names}/${pattern}`), ignore)).sort();
+      return take(found).sort();
     };
     for (const unit of units) {
       if (unit.folder !== undefined) group.push(unit.folder);
-      if (group.length > 0 && (group.length === perGroup || unit.folder === undefined)) yield globGroup();
+      if (group.length > 0 && (group.length === perGroup || unit.folder === undefined)) yield listGroup();
       if (unit.file !== undefined) yield take([unit.file]);
     }
-    if (group.length > 0) yield globGroup();
+    if (group.length > 0) yield listGroup();
   })();
 }
 

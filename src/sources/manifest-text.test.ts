@@ -47,6 +47,16 @@ describe('readManifestText', () => {
     });
   });
 
+  it('reports a document that names its kind twice, whether or not its kind is read whole', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nkind: ConfigMap\nmetadata:\n  name: web\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc\n';
+    const expected = {
+      resources: ['v1 Service -/svc @7:1'],
+      findings: ['input-invalid 3:1 m.yaml:3:1: invalid YAML: Map keys must be unique; fix the syntax (kubectl would reject this file too)'],
+    };
+    expect(summary(text)).toEqual(expected);
+    expect(summary(text, 'm.yaml', { objectKinds: new Set(['Deployment', 'Service']) })).toEqual(expected);
+  });
+
   it('ignores YAML that is not a Kubernetes object', () => {
     const workflow = 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n    - run: npm test\n';
     const compose = "version: '3.8'\nservices:\n  db:\n    image: postgres:16\n";

@@ -31,13 +31,11 @@ export function readManifestText(text: string, path: string, options: ManifestOp
     readJson(text, path, options, contents);
     return contents;
   }
-  for (const document of indexYaml(text)) {
-    const simple =
-      document.verdict === 'plain' &&
-      !(document.apiVersion && document.kind && (document.kind.endsWith('List') || wantsObject(options, document.kind)));
-    if (simple) {
+  // Lists and the kinds wanted whole go through the decoder, which reads every line of them itself.
+  for (const document of indexYaml(text, (kind) => kind.endsWith('List') || wantsObject(options, kind))) {
+    if (document.verdict === 'plain') {
       if (document.apiVersion && document.kind) contents.resources.push(lightResource(document, path));
-    } else if (!(document.verdict === 'plain' && readDecodedDocument(text, document, path, options, contents))) {
+    } else if (!(document.verdict === 'decode' && readDecodedDocument(text, document, path, options, contents))) {
       readParsedDocument(text, document, path, options, contents);
     }
   }

@@ -86,4 +86,44 @@ describe('metadata keys after a nested mapping', () => {
     const [document] = indexYaml('apiVersion: v1\nkind: Service\nmetadata:\n  labels:\n    app: web\n  name: dev-web\n  namespace: shop\n');
     expect([document.name, document.namespace]).toEqual(['dev-web', 'shop']);
   });
+
+  it('finds the lines after block scalars where line-by-line reading finds them, blank and CRLF lines and markers inside included', () => {
+    const lines = ['apiVersion: v1', 'kind: ConfigMap', 'data:', '  a: |', '    x', '', '      deeper', '    ', '   \r', '  b: >-', '    folded', '---', '- |', '  item', '---', 'apiVersion: v1', 'kind: Secret', 'metadata:', '  name: s'];
+    for (const separator of ['\n', '\r\n']) {
+      const documents = indexYaml(lines.join(separator));
+      expect(documents.map((d) => [d.kind, d.name, d.firstLine, d.contentLine, d.verdict])).toEqual([
+        ['ConfigMap', undefined, 1, 1, 'plain'],
+        [undefined, undefined, 13, 13, 'plain'],
+        ['Secret', 's', 16, 16, 'plain'],
+      ]);
+    }
+  });
+
+  it('ends a block scalar at a less indented comment or tab line, as a line-by-line reading does', () => {
+    expect(only('apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n    x\n# top comment\nmetadata:\n  name: m\n')).toMatchObject({ name: 'm', verdict: 'plain' });
+    expect(only('apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n    x\n\tb: 1\n').verdict).toBe('suspect');
+  });
+
+  it('stops at the kind of a document the caller decodes, and finds the documents after it', () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n';
+    const text = `${deployment}---\n${deployment}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc\n`;
+    const documents = indexYaml(text, (kind) => kind === 'Deployment');
+    expect(documents.map((d) => [d.kind, d.name, d.firstLine, d.contentLine, d.verdict, text.slice(d.start, d.end) === deployment])).toEqual([
+      ['Deployment', undefined, 1, 1, 'decode', true],
+      ['Deployment', undefined, 8, 8, 'decode', true],
+      ['Service', 'svc', 15, 15, 'plain', false],
+    ]);
+    // Only once both apiVersion and kind are read: without an apiVersion there is no object to decode.
+    expect(only('kind: Deployment\nmetadata:\n  name: x\n').verdict).toBe('plain');
+    expect(indexYaml('kind: Deployment\nmetadata:\n  name: x\napiVersion: apps/v1\n', () => true)[0]).toMatchObject({ verdict: 'decode', name: 'x' });
+  });
+
+  it.each([
+    ['kind', 'apiVersion: v1\nkind: Deployment\nkind: ConfigMap\n'],
+    ['apiVersion', 'apiVersion: v1\nkind: ConfigMap\napiVersion: v2\n'],
+    ['metadata.name', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n'],
+  ])('sends a document with %s twice to the parser, which rejects it', (_, text) => {
+    expect(only(text).verdict).toBe('suspect');
+    expect(parseAllDocuments(text, { version: '1.1' }).flatMap((d) => ('errors' in d ? d.errors : [])).map((error) => error.code)).toEqual(['DUPLICATE_KEY']);
+  });
 });
