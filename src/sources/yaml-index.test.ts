@@ -122,8 +122,25 @@ describe('metadata keys after a nested mapping', () => {
     ['kind', 'apiVersion: v1\nkind: Deployment\nkind: ConfigMap\n'],
     ['apiVersion', 'apiVersion: v1\nkind: ConfigMap\napiVersion: v2\n'],
     ['metadata.name', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n'],
+    ['a nested key, after a deeper mapping', 'apiVersion: v1\nkind: ReplicationController\nspec:\n  selector:\n    app: a\n  replicas: 1\n  selector:\n    app: b\n'],
+    ['a key of a sequence item', 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: x\n    name: b\n'],
+    ['a key, once quoted', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: 1\n  "a": 2\n'],
   ])('sends a document with %s twice to the parser, which rejects it', (_, text) => {
     expect(only(text).verdict).toBe('suspect');
     expect(parseAllDocuments(text, { version: '1.1' }).flatMap((d) => ('errors' in d ? d.errors : [])).map((error) => error.code)).toEqual(['DUPLICATE_KEY']);
+  });
+
+  it('tells the same key in different mappings from a repeated one', () => {
+    const text = [
+      'apiVersion: v1', 'kind: List', 'items:', '- name: a', '  spec:', '    name: inner', '- name: b', '-', '  name: c', 'spec:', '  name: d', 'data:', '  name: e',
+    ].join('\n');
+    expect(only(text).verdict).toBe('plain');
+    expect(parseAllDocuments(text, { version: '1.1' }).flatMap((d) => ('errors' in d ? d.errors : []))).toEqual([]);
+  });
+
+  it('leaves a mapping of more keys than it compares to the parser', () => {
+    const keys = (count: number) => Array.from({ length: count }, (_, index) => `  key-${index}: v`).join('\n');
+    expect(only(`apiVersion: v1\nkind: ConfigMap\ndata:\n${keys(512)}\n`).verdict).toBe('plain');
+    expect(only(`apiVersion: v1\nkind: ConfigMap\ndata:\n${keys(513)}\n`).verdict).toBe('parse');
   });
 });

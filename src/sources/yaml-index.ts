@@ -146,7 +146,18 @@ interface Structure {
   /** Inside the top-level `metadata:` mapping, whose direct children sit at metadataChildIndent. */
   inMetadata: boolean;
   metadataChildIndent: number;
+  /** The open block mappings (see isDuplicateKey): their columns, outermost first, and where their keys start in keyHashes. */
+  mappingColumns: number[];
+  mappingStarts: number[];
+  /** How many entries of keyHashes are the keys of open mappings. */
+  keyCount: number;
 }
+
+// The hashes of the keys of the open mappings of the document being indexed, innermost last
+// (see isDuplicateKey): shared by every document, as documents are indexed one at a time.
+let keyHashes = new Int32Array(256);
+// A mapping with more keys than this is left to the parser rather than compared key by key.
+const MAX_COMPARED_KEYS = 512;
 
 function newStructure(): Structure {
   return {
@@ -156,7 +167,47 @@ function newStructure(): Structure {
     plainValueOpen: false,
     inMetadata: false,
     metadataChildIndent: -1,
+    mappingColumns: [],
+    mappingStarts: [],
+    keyCount: 0,
   };
+}
+
+/** Closes the mappings deeper than `column`: a line there, or a sequence entry's dash, ends them. */
+function closeMappings(state: Structure, column: number): void {
+  const columns = state.mappingColumns;
+  while (columns.length > 0 && columns[columns.length - 1] > column) {
+    columns.pop();
+    state.keyCount = state.mappingStarts.pop()!;
+  }
+}
+
+/**
+ * Whether the key text[start, end) at `column` repeats a key of its mapping, which makes the file
+ * one kubectl rejects (the parser then reports it at its place); undefined when the mapping has
+ * too many keys to compare them one by one. Keys are told apart by a hash of their text as
+ * written: two keys that differ only in how they are quoted or escaped may go unnoticed, and two
+ * different keys with the same hash are sent to the parser, which finds them fine.
+ */
+function isDuplicateKey(text: string, start: number, end: number, column: number, state: Structure): boolean | undefined {
+  closeMappings(state, column);
+  const columns = state.mappingColumns;
+  if (columns.length === 0 || columns[columns.length - 1] !== column) {
+    columns.push(column);
+    state.mappingStarts.push(state.keyCount);
+  }
+  const first = state.mappingStarts[state.mappingStarts.length - 1];
+  if (state.keyCount - first >= MAX_COMPARED_KEYS) return undefined;
+  let hash = end - start;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let i = first; i < state.keyCount; i++) if (keyHashes[i] === hash) return true;
+  if (state.keyCount === keyHashes.length) {
+    const grown = new Int32Array(keyHashes.length * 2);
+    grown.set(keyHashes);
+    keyHashes = grown;
+  }
+  keyHashes[state.keyCount++] = hash;
+  return false;
 }
 
 function isDocumentMarker(text: string, start: number, end: number): boolean {
@@ -235,6 +286,8 @@ function scanLine(
   // Sequence entries: "- ", possibly several on one line ("- - a"), possibly "- key: value".
   let column = indent;
   while (text.charCodeAt(position) === DASH && (position + 1 === end || text.charCodeAt(position + 1) === SPACE)) {
+    // A new entry: the mappings of the one before it are closed.
+    closeMappings(state, column);
     position++;
     column++;
     while (position < end && text.charCodeAt(position) === SPACE) {
@@ -311,6 +364,11 @@ function scanContent(
     while (keyEnd > position && isWhiteSpace(text.charCodeAt(keyEnd - 1))) keyEnd--;
   }
 
+  const duplicate = isDuplicateKey(text, keyStart, keyEnd, column, state);
+  if (duplicate !== false) {
+    doc.verdict = duplicate ? 'suspect' : 'parse';
+    return;
+  }
   while (valueStart < end && text.charCodeAt(valueStart) === SPACE) valueStart++;
   if (valueStart < end && text.charCodeAt(valueStart) === TAB) {
     while (valueStart < end && (text.charCodeAt(valueStart) === SPACE || text.charCodeAt(valueStart) === TAB)) valueStart++;
@@ -335,10 +393,7 @@ function scanContent(
   const value = scanValue(text, valueStart, end, doc, state, column, field !== undefined);
   if (value === undefined) return;
   if (state.inMetadata && column > 0 && state.metadataChildIndent < 0) state.metadataChildIndent = column;
-  if (field === undefined) return;
-  // The same key twice is an error (kubectl rejects the file); the parser says where.
-  if (doc[field] !== undefined) doc.verdict = 'suspect';
-  else doc[field] = value;
+  if (field) doc[field] = value;
 }
 
 function isKey(text: string, start: number, end: number, word: string): boolean {
