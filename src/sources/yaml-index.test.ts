@@ -55,6 +55,12 @@ describe('indexYaml', () => {
     ['a nested mapping on one line', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a: b\n'],
     ['a line that is neither key nor entry', 'apiVersion: v1\nkind: Pod\nmetadata\n  name: p\n'],
     ['an unbalanced flow collection', 'apiVersion: v1\nkind: Pod\nspec: {a: 1}}\n'],
+    ['a sequence entry where keys are', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n- b\n'],
+    ['a key where sequence entries are', 'apiVersion: v1\nkind: List\nitems:\n  - a\n  b: 1\n'],
+    ['a key after a sequence entry that is a value', 'apiVersion: v1\nkind: Pod\nspec:\n  args:\n  - z\n    h: i\n'],
+    ['a sequence entry after a key that has a value', 'apiVersion: v1\nkind: Pod\nspec:\n  a: 1\n  - b\n'],
+    ['a block scalar line indented less than its first', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n    x\n   y\n'],
+    ['a block scalar line indented less than its indicator says', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |2\n     x\n   y\n'],
   ])('sends %s to the parser, which rejects it', (_, text) => {
     expect(only(text).verdict).not.toBe('plain');
     expect(parseAllDocuments(text, { version: '1.1' }).flatMap((d) => ('errors' in d ? d.errors : []))).not.toEqual([]);
@@ -88,7 +94,7 @@ describe('metadata keys after a nested mapping', () => {
   });
 
   it('finds the lines after block scalars where line-by-line reading finds them, blank and CRLF lines and markers inside included', () => {
-    const lines = ['apiVersion: v1', 'kind: ConfigMap', 'data:', '  a: |', '    x', '', '      deeper', '    ', '   \r', '  b: >-', '    folded', '---', '- |', '  item', '---', 'apiVersion: v1', 'kind: Secret', 'metadata:', '  name: s'];
+    const lines = ['apiVersion: v1', 'kind: ConfigMap', 'data:', '  a: |', '    x', '', '      deeper', '    ', '   ', '  b: >-', '    folded', '---', '- |', '  item', '---', 'apiVersion: v1', 'kind: Secret', 'metadata:', '  name: s'];
     for (const separator of ['\n', '\r\n']) {
       const documents = indexYaml(lines.join(separator));
       expect(documents.map((d) => [d.kind, d.name, d.firstLine, d.contentLine, d.verdict])).toEqual([
@@ -142,5 +148,14 @@ describe('metadata keys after a nested mapping', () => {
     const keys = (count: number) => Array.from({ length: count }, (_, index) => `  key-${index}: v`).join('\n');
     expect(only(`apiVersion: v1\nkind: ConfigMap\ndata:\n${keys(512)}\n`).verdict).toBe('plain');
     expect(only(`apiVersion: v1\nkind: ConfigMap\ndata:\n${keys(513)}\n`).verdict).toBe('parse');
+  });
+
+  it('follows sequences written at their key\'s indentation, nested and after one another', () => {
+    const text = [
+      'apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '  - name: a', '    ports:', '    - containerPort: 80', '    - containerPort: 81', '    env:', '    - name: X',
+      '  - name: b', '    args:', '    -', '      - nested', '  volumes:', '  - name: v', 'items:', '- a:', '  - x', '- b: 1', 'data:', '  script: |2', '      deeper first', '    at the indicator',
+    ].join('\n');
+    expect(only(text).verdict).toBe('plain');
+    expect(parseAllDocuments(text, { version: '1.1' }).flatMap((d) => ('errors' in d ? d.errors : []))).toEqual([]);
   });
 });

@@ -80,7 +80,13 @@ export function indexYaml(text: string, decodes?: (kind: string) => boolean): In
         // A block scalar opened on this line: its lines are text, not structure, and in many
         // files (a ConfigMap's embedded configuration) they are most of the lines; find where
         // it ends with one search instead of looking at each of them.
-        const end = blockScalarEnd(text, lineEnd, state.blockScalarParent);
+        const end = blockScalarEnd(text, offset, contentEnd, state.blockScalarParent);
+        if (end === MISINDENTED) {
+          // Left to the parser, which says where; the lines up to the next document are not read.
+          doc.verdict = 'suspect';
+          offset = next;
+          continue;
+        }
         if (end === -1) break;
         lineNumber += newlinesIn(text, next, end);
         offset = end;
@@ -95,21 +101,41 @@ export function indexYaml(text: string, decodes?: (kind: string) => boolean): In
   return documents.filter((d) => d.contentLine > 0);
 }
 
-// Per parent indentation n: a line break followed by a line that ends a block scalar under n,
-// as scanLine sees it: at most n spaces, then a character other than a space or a line break
-// (a document marker, a comment and a tab included). Blank lines, and lines indented past n,
-// belong to the scalar.
-const blockScalarEnds: RegExp[] = [];
+// A line break, then the spaces before a line that is not blank (as scanLine sees it: a CR
+// before a line break or at the end of the text is no content).
+const CONTENT_LINE = /\n( *)(?:[^ \n\r]|\r(?!\n|$))/g;
+// Per indentation n: a line break, then a line that is not blank and is indented n or less.
+const LINES_INDENTED_AT_MOST: RegExp[] = [];
+// A block scalar header's indentation indicator (`|2`, `>-4`, `|1+`), at the end of its line.
+const INDENTATION_INDICATOR = /[|>][-+]?([1-9])[-+]?[ \t]*(?:#.*)?$/;
+/** blockScalarEnd's answer for a line indented less than the scalar's content and more than its parent. */
+const MISINDENTED = -2;
 
 /**
- * Where the block scalar whose header line ends at `headerEnd` (its line break) ends: the offset
- * of the first line after it, or -1 when it runs to the end of the text.
+ * Where the block scalar whose header is the line text[headerStart, headerEnd) ends: the offset
+ * of the first line after it, -1 when it runs to the end of the text, or MISINDENTED when a line
+ * of it is indented less than its content and more than its `parent` (an error in YAML). Its
+ * content's indentation is the header's indicator past the parent, else its first line's; one
+ * search then finds the first line indented less than that, which is the end or the error.
  */
-function blockScalarEnd(text: string, headerEnd: number, parent: number): number {
-  const pattern = (blockScalarEnds[parent] ??= new RegExp(`\\n {0,${parent}}(?:[^ \\n\\r]|\\r(?!\\n|$))`, 'g'));
+function blockScalarEnd(text: string, headerStart: number, headerEnd: number, parent: number): number {
+  const indicator = INDENTATION_INDICATOR.exec(text.slice(headerStart, headerEnd));
+  let content: number;
+  if (indicator) content = parent + Number(indicator[1]);
+  else {
+    CONTENT_LINE.lastIndex = headerEnd;
+    const first = CONTENT_LINE.exec(text);
+    if (first === null) return -1;
+    content = first[1].length;
+    if (content <= parent) return first.index + 1; // an empty scalar: the next line is past it
+  }
+  const pattern = (LINES_INDENTED_AT_MOST[content - 1] ??= new RegExp(`\\n {0,${content - 1}}(?:[^ \\n\\r]|\\r(?!\\n|$))`, 'g'));
   pattern.lastIndex = headerEnd;
   const found = pattern.exec(text);
-  return found === null ? -1 : found.index + 1;
+  if (found === null) return -1;
+  let indent = 0;
+  while (text.charCodeAt(found.index + 1 + indent) === SPACE) indent++;
+  return indent <= parent ? found.index + 1 : MISINDENTED;
 }
 
 // A line break followed by a line that isDocumentMarker accepts: `---` or `...`, then a space,
@@ -134,9 +160,20 @@ function newDocument(start: number, firstLine: number): IndexedDocument {
   return { start, end: start, firstLine, contentLine: 0, verdict: 'plain' };
 }
 
+/** What an open block collection holds: what a line at its indentation must be. */
+const OPEN = 0; // nothing yet (the line that opened it is being read)
+const MAPPING = 1; // keys
+const COMPACT = 2; // keys, the last of which has as its value a sequence at the key's indentation (`key:` then `- a`)
+const SEQUENCE = 3; // `- ` entries
+const SCALAR = 4; // one value: no other line may sit at its indentation
+
 interface Structure {
   /** Indentation of the open block collections, outermost first. */
   indents: number[];
+  /** What each of them holds (OPEN, MAPPING, COMPACT, SEQUENCE, SCALAR). */
+  holds: number[];
+  /** The indentation of a `key:` just read with nothing after it, else -1: its value may be a sequence at that same indentation. */
+  keyAwaitsAt: number;
   /** A `key:` or `-` with nothing after it: the next content line may be more indented. */
   expectChild: boolean;
   /** Inside a block scalar (`|`, `>`): lines indented more than this belong to it. */
@@ -146,22 +183,25 @@ interface Structure {
   /** Inside the top-level `metadata:` mapping, whose direct children sit at metadataChildIndent. */
   inMetadata: boolean;
   metadataChildIndent: number;
-  /** The open block mappings (see isDuplicateKey): their columns, outermost first, and where their keys start in keyHashes. */
+  /** The open block mappings (see isDuplicateKey): their columns, outermost first, and where their keys start in keyStarts. */
   mappingColumns: number[];
   mappingStarts: number[];
-  /** How many entries of keyHashes are the keys of open mappings. */
+  /** How many entries of keyStarts and keyEnds are the keys of open mappings. */
   keyCount: number;
 }
 
-// The hashes of the keys of the open mappings of the document being indexed, innermost last
-// (see isDuplicateKey): shared by every document, as documents are indexed one at a time.
-let keyHashes = new Int32Array(256);
+// Where the keys of the open mappings of the document being indexed are in its text, innermost
+// last (see isDuplicateKey): shared by every document, as documents are indexed one at a time.
+let keyStarts: Int32Array = new Int32Array(256);
+let keyEnds: Int32Array = new Int32Array(256);
 // A mapping with more keys than this is left to the parser rather than compared key by key.
 const MAX_COMPARED_KEYS = 512;
 
 function newStructure(): Structure {
   return {
     indents: [],
+    holds: [],
+    keyAwaitsAt: -1,
     expectChild: true,
     blockScalarParent: -2,
     plainValueOpen: false,
@@ -185,9 +225,8 @@ function closeMappings(state: Structure, column: number): void {
 /**
  * Whether the key text[start, end) at `column` repeats a key of its mapping, which makes the file
  * one kubectl rejects (the parser then reports it at its place); undefined when the mapping has
- * too many keys to compare them one by one. Keys are told apart by a hash of their text as
- * written: two keys that differ only in how they are quoted or escaped may go unnoticed, and two
- * different keys with the same hash are sent to the parser, which finds them fine.
+ * too many keys to compare them one by one. Keys are compared as written: two that differ only
+ * in how they are quoted or escaped may go unnoticed.
  */
 function isDuplicateKey(text: string, start: number, end: number, column: number, state: Structure): boolean | undefined {
   closeMappings(state, column);
@@ -198,16 +237,28 @@ function isDuplicateKey(text: string, start: number, end: number, column: number
   }
   const first = state.mappingStarts[state.mappingStarts.length - 1];
   if (state.keyCount - first >= MAX_COMPARED_KEYS) return undefined;
-  let hash = end - start;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  for (let i = first; i < state.keyCount; i++) if (keyHashes[i] === hash) return true;
-  if (state.keyCount === keyHashes.length) {
-    const grown = new Int32Array(keyHashes.length * 2);
-    grown.set(keyHashes);
-    keyHashes = grown;
+  const length = end - start;
+  for (let i = first; i < state.keyCount; i++) {
+    if (keyEnds[i] - keyStarts[i] === length && sameText(text, keyStarts[i], start, length)) return true;
   }
-  keyHashes[state.keyCount++] = hash;
+  if (state.keyCount === keyStarts.length) {
+    keyStarts = grown(keyStarts);
+    keyEnds = grown(keyEnds);
+  }
+  keyStarts[state.keyCount] = start;
+  keyEnds[state.keyCount++] = end;
   return false;
+}
+
+function sameText(text: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
+
+function grown(from: Int32Array): Int32Array {
+  const to = new Int32Array(from.length * 2);
+  to.set(from);
+  return to;
 }
 
 function isDocumentMarker(text: string, start: number, end: number): boolean {
@@ -272,9 +323,13 @@ function scanLine(
       return;
     }
     state.indents.push(indent);
+    state.holds.push(isEntry(text, position, end) ? SEQUENCE : OPEN);
   } else {
-    while (state.indents.length && state.indents[state.indents.length - 1] > indent) state.indents.pop();
-    if (!state.indents.length || state.indents[state.indents.length - 1] !== indent) {
+    while (state.indents.length && state.indents[state.indents.length - 1] > indent) {
+      state.indents.pop();
+      state.holds.pop();
+    }
+    if (!state.indents.length || state.indents[state.indents.length - 1] !== indent || !joinsCollection(text, position, end, indent, state)) {
       doc.verdict = 'suspect';
       return;
     }
@@ -282,10 +337,13 @@ function scanLine(
   if (state.inMetadata && indent === 0) state.inMetadata = false;
   state.expectChild = false;
   state.plainValueOpen = false;
+  state.keyAwaitsAt = -1;
 
   // Sequence entries: "- ", possibly several on one line ("- - a"), possibly "- key: value".
   let column = indent;
-  while (text.charCodeAt(position) === DASH && (position + 1 === end || text.charCodeAt(position + 1) === SPACE)) {
+  while (isEntry(text, position, end)) {
+    // An entry's content that is itself an entry ("- - a"): the collection at its column is a sequence.
+    if (column > indent) state.holds[state.holds.length - 1] = SEQUENCE;
     // A new entry: the mappings of the one before it are closed.
     closeMappings(state, column);
     position++;
@@ -300,9 +358,40 @@ function scanLine(
     }
     // The entry's content opens a collection at its own column ("- name: x" then "  image: y").
     state.indents.push(column);
+    state.holds.push(OPEN);
   }
 
   scanContent(text, start, position, end, indent, doc, state);
+}
+
+/** Whether the line's content at `position` is a sequence entry: `-` then a space or the end of the line. */
+function isEntry(text: string, position: number, end: number): boolean {
+  return text.charCodeAt(position) === DASH && (position + 1 === end || text.charCodeAt(position + 1) === SPACE);
+}
+
+/**
+ * Whether a line at the indentation of an open collection may continue it: an entry continues a
+ * sequence, or starts or continues the sequence a `key:` just before it has as its value (at the
+ * key's own indentation, as kubectl and kustomize write `containers:` then `- name: a`); anything
+ * else continues a mapping. Nothing continues a scalar, and no key a sequence.
+ */
+function joinsCollection(text: string, position: number, end: number, indent: number, state: Structure): boolean {
+  const last = state.holds.length - 1;
+  const holds = state.holds[last];
+  if (isEntry(text, position, end)) {
+    if (holds === SEQUENCE || holds === COMPACT) return true;
+    if (holds !== MAPPING || state.keyAwaitsAt !== indent) return false;
+    state.holds[last] = COMPACT;
+    return true;
+  }
+  if (holds === COMPACT) state.holds[last] = MAPPING;
+  return holds === MAPPING || holds === COMPACT;
+}
+
+/** Records what the innermost open collection holds, from its first line: keys or one value. */
+function holdsAtColumn(state: Structure, holds: typeof MAPPING | typeof SCALAR): void {
+  const last = state.holds.length - 1;
+  if (state.holds[last] === OPEN) state.holds[last] = holds;
 }
 
 /** Scans what follows the indentation and any "- ": a `key: value` pair or a lone value. */
@@ -320,6 +409,7 @@ function scanContent(
   if (first === 124 /* | */ || first === 62 /* > */) {
     // A block scalar as a sequence entry ("- |"): its lines are indented past the dash.
     state.blockScalarParent = indent;
+    holdsAtColumn(state, SCALAR);
     return;
   }
   if (first === 63 /* ? complex key */ || first === 38 /* & */ || first === 42 /* * */ || first === 33 /* ! */) {
@@ -346,10 +436,12 @@ function scanContent(
     } else {
       // A quoted scalar as a sequence entry: only a comment may follow.
       if (after < end && !(text.charCodeAt(after) === HASH && text.charCodeAt(after - 1) === SPACE)) doc.verdict = 'suspect';
+      holdsAtColumn(state, SCALAR);
       return;
     }
   } else if (first === 123 /* { */ || first === 91 /* [ */) {
     scanFlow(text, position, end, doc);
+    holdsAtColumn(state, SCALAR);
     return;
   } else {
     const colon = findMappingColon(text, position, end);
@@ -357,6 +449,7 @@ function scanContent(
       // A plain scalar on its own line: valid as a sequence entry, an error as a mapping line.
       state.plainValueOpen = true;
       if (!isSequenceContext(text, position)) doc.verdict = 'suspect';
+      holdsAtColumn(state, SCALAR);
       return;
     }
     valueStart = colon + 1;
@@ -364,6 +457,7 @@ function scanContent(
     while (keyEnd > position && isWhiteSpace(text.charCodeAt(keyEnd - 1))) keyEnd--;
   }
 
+  holdsAtColumn(state, MAPPING);
   const duplicate = isDuplicateKey(text, keyStart, keyEnd, column, state);
   if (duplicate !== false) {
     doc.verdict = duplicate ? 'suspect' : 'parse';
@@ -377,6 +471,7 @@ function scanContent(
 
   if (!hasValue) {
     state.expectChild = true;
+    state.keyAwaitsAt = column;
     if (column === 0 && isKey(text, keyStart, keyEnd, 'metadata')) {
       state.inMetadata = true;
       state.metadataChildIndent = -1;
