@@ -223,8 +223,8 @@ function closeMappings(state: Structure, column: number): void {
 }
 
 /**
- * Whether the key text[start, end) at `column` repeats a key of its mapping, which makes the file
- * one kubectl rejects (the parser then reports it at its place); undefined when the mapping has
+ * Whether the key text[start, end) at `column` repeats a key of its mapping, an error in YAML
+ * (the parser then reports it at its place); undefined when the mapping has
  * too many keys to compare them one by one. Keys are compared as written: two that differ only
  * in how they are quoted or escaped may go unnoticed.
  */
