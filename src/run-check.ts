@@ -313,10 +313,7 @@ export function startScan(options: CheckOptions): Scan {
       options.onInventory?.(judged);
 
       environmentFindings = sortFindings(withoutSuperseded(findings.filter((finding) => isSelected(finding.id, options) && isInSelectedEnvironments(finding, options) && !isIgnoredByConfig(finding, config))));
-      const placed = oneFindingPerPlace(environmentFindings, (finding) => dueOf(finding, context).rank);
-      // When nothing merged (a scan of plain files), the findings are the sorted ones, in order.
-      const unchanged = placed.length === environmentFindings.length && placed.every((finding, index) => finding === environmentFindings[index]);
-      const reported = unchanged ? placed : sortFindings(placed);
+      const reported = sortFindings(oneFindingPerPlace(environmentFindings, (finding) => dueOf(finding, context).rank));
       const report: Report = {
         tool: { ...TOOL },
         platform: context.platform,

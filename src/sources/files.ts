@@ -28,8 +28,8 @@ export interface ExpandedPaths {
   kustomizations: string[];
 }
 
-const MANIFEST_GLOB = ['**/*.{yaml,yml,json,tf,tfvars}', '**/terragrunt.hcl'];
 const INPUT_EXTENSIONS = ['.yaml', '.yml', '.json', '.tf', '.tfvars'];
+const MANIFEST_GLOB = [`**/*.{${INPUT_EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}`, '**/terragrunt.hcl'];
 const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml']);
 // .terraform and .terragrunt-cache hold provider binaries and copies of modules, not the team's code.
 const SKIPPED_FOLDERS = ['.git', 'node_modules', '.terraform', '.terragrunt-cache'];

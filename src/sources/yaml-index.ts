@@ -172,6 +172,8 @@ interface Structure {
   indents: number[];
   /** What each of them holds (OPEN, MAPPING, COMPACT, SEQUENCE, SCALAR). */
   holds: number[];
+  /** Where each of them starts in keyStarts and keyEnds: a mapping's keys are those from there (see isDuplicateKey). */
+  keysFrom: number[];
   /** The indentation of a `key:` just read with nothing after it, else -1: its value may be a sequence at that same indentation. */
   keyAwaitsAt: number;
   /** A `key:` or `-` with nothing after it: the next content line may be more indented. */
@@ -183,9 +185,6 @@ interface Structure {
   /** Inside the top-level `metadata:` mapping, whose direct children sit at metadataChildIndent. */
   inMetadata: boolean;
   metadataChildIndent: number;
-  /** The open block mappings (see isDuplicateKey): their columns, outermost first, and where their keys start in keyStarts. */
-  mappingColumns: number[];
-  mappingStarts: number[];
   /** How many entries of keyStarts and keyEnds are the keys of open mappings. */
   keyCount: number;
 }
@@ -201,41 +200,39 @@ function newStructure(): Structure {
   return {
     indents: [],
     holds: [],
+    keysFrom: [],
     keyAwaitsAt: -1,
     expectChild: true,
     blockScalarParent: -2,
     plainValueOpen: false,
     inMetadata: false,
     metadataChildIndent: -1,
-    mappingColumns: [],
-    mappingStarts: [],
     keyCount: 0,
   };
 }
 
-/** Closes the mappings deeper than `column`: a line there, or a sequence entry's dash, ends them. */
-function closeMappings(state: Structure, column: number): void {
-  const columns = state.mappingColumns;
-  while (columns.length > 0 && columns[columns.length - 1] > column) {
-    columns.pop();
-    state.keyCount = state.mappingStarts.pop()!;
-  }
+/** Opens a block collection at `indent`, holding `holds`. */
+function openCollection(state: Structure, indent: number, holds: number): void {
+  state.indents.push(indent);
+  state.holds.push(holds);
+  state.keysFrom.push(state.keyCount);
+}
+
+/** Closes the innermost block collection, and lets go of its keys. */
+function closeCollection(state: Structure): void {
+  state.indents.pop();
+  state.holds.pop();
+  state.keyCount = state.keysFrom.pop()!;
 }
 
 /**
- * Whether the key text[start, end) at `column` repeats a key of its mapping, an error in YAML
- * (the parser then reports it at its place); undefined when the mapping has
+ * Whether the key text[start, end) repeats a key of its mapping (the innermost open collection),
+ * an error in YAML (the parser then reports it at its place); undefined when the mapping has
  * too many keys to compare them one by one. Keys are compared as written: two that differ only
  * in how they are quoted or escaped may go unnoticed.
  */
-function isDuplicateKey(text: string, start: number, end: number, column: number, state: Structure): boolean | undefined {
-  closeMappings(state, column);
-  const columns = state.mappingColumns;
-  if (columns.length === 0 || columns[columns.length - 1] !== column) {
-    columns.push(column);
-    state.mappingStarts.push(state.keyCount);
-  }
-  const first = state.mappingStarts[state.mappingStarts.length - 1];
+function isDuplicateKey(text: string, start: number, end: number, state: Structure): boolean | undefined {
+  const first = state.keysFrom[state.keysFrom.length - 1];
   if (state.keyCount - first >= MAX_COMPARED_KEYS) return undefined;
   const length = end - start;
   for (let i = first; i < state.keyCount; i++) {
@@ -322,13 +319,9 @@ function scanLine(
       doc.verdict = 'suspect';
       return;
     }
-    state.indents.push(indent);
-    state.holds.push(isEntry(text, position, end) ? SEQUENCE : OPEN);
+    openCollection(state, indent, isEntry(text, position, end) ? SEQUENCE : OPEN);
   } else {
-    while (state.indents.length && state.indents[state.indents.length - 1] > indent) {
-      state.indents.pop();
-      state.holds.pop();
-    }
+    while (state.indents.length && state.indents[state.indents.length - 1] > indent) closeCollection(state);
     if (!state.indents.length || state.indents[state.indents.length - 1] !== indent || !joinsCollection(text, position, end, indent, state)) {
       doc.verdict = 'suspect';
       return;
@@ -344,8 +337,6 @@ function scanLine(
   while (isEntry(text, position, end)) {
     // An entry's content that is itself an entry ("- - a"): the collection at its column is a sequence.
     if (column > indent) state.holds[state.holds.length - 1] = SEQUENCE;
-    // A new entry: the mappings of the one before it are closed.
-    closeMappings(state, column);
     position++;
     column++;
     while (position < end && text.charCodeAt(position) === SPACE) {
@@ -357,8 +348,7 @@ function scanLine(
       return;
     }
     // The entry's content opens a collection at its own column ("- name: x" then "  image: y").
-    state.indents.push(column);
-    state.holds.push(OPEN);
+    openCollection(state, column, OPEN);
   }
 
   scanContent(text, start, position, end, indent, doc, state);
@@ -458,7 +448,7 @@ function scanContent(
   }
 
   holdsAtColumn(state, MAPPING);
-  const duplicate = isDuplicateKey(text, keyStart, keyEnd, column, state);
+  const duplicate = isDuplicateKey(text, keyStart, keyEnd, state);
   if (duplicate !== false) {
     doc.verdict = duplicate ? 'suspect' : 'parse';
     return;
