@@ -56,6 +56,13 @@ describe(KUBECTL ? 'install from a packed tarball' : 'install from a packed tarb
   }, 900_000);
 });
 
+describe('the packed tarball', () => {
+  it('bundles every runtime dependency, so an offline install needs no registry or cache', async () => {
+    const pkg = (await import('../package.json', { with: { type: 'json' } })).default as { dependencies: Record<string, string>; bundleDependencies: string[] };
+    expect([...pkg.bundleDependencies].sort()).toEqual(Object.keys(pkg.dependencies).sort());
+  });
+});
+
 describe('npx upshift in a checkout', () => {
   it('runs the checkout\'s own command, offline', async () => {
     const npx = await run('npx', ['--offline', 'upshift', 'versions', '--at', '2026-11-21', '-o', 'json']);
