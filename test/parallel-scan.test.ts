@@ -4,11 +4,13 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/run-upshift.js';
+import type { BatchReply } from '../src/sources/manifest-files.js';
 
 const { runScan } = (await import(join(ROOT, 'dist/index.js'))) as typeof import('../src/index.js');
-const { workerCount } = (await import(join(ROOT, 'dist/sources/manifest-files.js'))) as typeof import('../src/sources/manifest-files.js');
+const { workerCount, resultsOf, readFileResult } = (await import(join(ROOT, 'dist/sources/manifest-files.js'))) as typeof import('../src/sources/manifest-files.js');
 
 const temp = mkdtempSync(join(tmpdir(), 'upshift-parallel-scan-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -51,6 +53,36 @@ describe('reading files on worker threads', () => {
       'ROOT/svc-070/broken.yaml:4:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the syntax (kubectl would reject this file too)',
       'ROOT/svc-140/latin1.yaml: not valid UTF-8 text; save it as UTF-8 or exclude it with --exclude',
     ]);
+  });
+
+  it('hands over values JSON cannot carry (.nan, .inf, -0, a timestamp) as they were read', async () => {
+    const root = join(temp, 'numbers');
+    mkdirSync(root);
+    const file = (name: string, value: string) => {
+      writeFileSync(join(root, name), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\nspec:\n  value: ${value}\n`);
+      return join(root, name);
+    };
+    const plain = [file('a.yaml', '1'), file('b.yaml', 'text')];
+    const odd = [file('nan.yaml', '.nan'), file('inf.yaml', '-.inf'), file('zero.yaml', '-0'), file('date.yaml', '2001-12-14t21:59:43.10-05:00')];
+    const options = { cwd: root, objectKinds: new Set(['ConfigMap']) };
+    // The worker itself, sent one batch at a time, as the scan sends them (sources/manifest-files.ts).
+    const claims = new Int32Array(new SharedArrayBuffer(4 * 8));
+    const worker = new Worker(join(ROOT, 'dist/sources/manifest-file-worker.js'), { workerData: { ...options, claims } });
+    const replies: BatchReply[] = [];
+    const reply = () => new Promise<void>((done) => worker.once('message', (message: BatchReply) => done(void replies.push(message))));
+    try {
+      for (const [batch, files] of [plain, ...odd.map((one) => [one])].entries()) {
+        worker.postMessage({ batch, files });
+        await reply();
+      }
+    } finally {
+      await worker.terminate();
+    }
+    expect(replies.map((message) => ('json' in message ? 'json' : 'serialized'))).toStrictEqual(['json', 'serialized', 'serialized', 'serialized', 'serialized']);
+    const values = replies.flatMap(resultsOf).map((result) => (result.resources[0].object as { spec: { value: unknown } }).spec.value);
+    expect(values.slice(0, 5)).toStrictEqual([1, 'text', Number.NaN, Number.NEGATIVE_INFINITY, -0]);
+    expect(values[5]).toBeInstanceOf(Date);
+    expect(replies.flatMap(resultsOf)).toStrictEqual([...plain, ...odd].map((one) => readFileResult(one, options)));
   });
 });
 

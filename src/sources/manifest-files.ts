@@ -74,10 +74,15 @@ export interface FileReading {
   readonly parallel: boolean;
 }
 
-/** A worker's results for one batch, serialized there (node:v8) and deserialized here only when their turn comes. */
-interface BatchReply {
-  batch: number;
-  serialized: Uint8Array;
+/**
+ * A worker's results for one batch, as JSON when that carries them exactly (json-exact.ts),
+ * else serialized by node:v8; decoded here only when their turn comes.
+ */
+export type BatchReply = { batch: number; json: string } | { batch: number; serialized: Uint8Array };
+
+/** The FileResults a worker's reply carries. */
+export function resultsOf(reply: BatchReply): FileResult[] {
+  return 'json' in reply ? (JSON.parse(reply.json) as FileResult[]) : (deserialize(reply.serialized) as FileResult[]);
 }
 
 /**
@@ -92,7 +97,7 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
   let pending: string[] = [];
   // Made with the first worker: a scan on one thread needs none.
   let claims: Int32Array | undefined;
-  const done = new Map<number, FileResult[] | Uint8Array>();
+  const done = new Map<number, FileResult[] | BatchReply>();
   const workers: Worker[] = [];
   let failure: unknown;
   let wake: (() => void) | undefined;
@@ -112,7 +117,7 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
       // the default made the 20k bench estate peak at 175 MB against 156 (bench/tasks/check.js).
       const worker = new Worker(WORKER_SCRIPT, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       worker.on('message', (reply: BatchReply) => {
-        done.set(reply.batch, reply.serialized);
+        done.set(reply.batch, reply);
         notify();
       });
       worker.on('error', (error) => {
@@ -170,7 +175,7 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
         }
         const read = done.get(next)!;
         done.delete(next);
-        const results = read instanceof Uint8Array ? (deserialize(read) as FileResult[]) : read;
+        const results = Array.isArray(read) ? read : resultsOf(read);
         for (const [index, file] of batches[next].entries()) if (!skip(file)) yield [file, results[index]];
       }
     },
