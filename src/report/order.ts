@@ -7,7 +7,11 @@ import { originName } from './labels.js';
 const ORIGIN_TYPES: readonly Origin['type'][] = ['file', 'terraform', 'helm-release', 'cluster', 'eks'];
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(compareFindings);
+  // Each finding's sort key is worked out once, not once per comparison (a sort of the bench
+  // estate's 38,000 findings made 700,000 comparisons, each naming both origins again).
+  const keyed = findings.map(sortKey);
+  keyed.sort(compareKeys);
+  return keyed.map((key) => key.finding);
 }
 
 export function summarize(findings: Finding[]): Record<Severity, number> {
@@ -16,26 +20,40 @@ export function summarize(findings: Finding[]): Record<Severity, number> {
   return summary;
 }
 
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    compareOrigins(a.origin, b.origin) ||
-    compareText(a.id, b.id) ||
-    compareText(a.resource?.kind, b.resource?.kind) ||
-    compareText(a.resource?.namespace, b.resource?.namespace) ||
-    compareText(a.resource?.name, b.resource?.name) ||
-    compareText(a.message, b.message)
-  );
+interface SortKey {
+  finding: Finding;
+  severity: number;
+  /** -1 without an origin: a finding about the whole estate (e.g. the version itself) leads. */
+  originType: number;
+  originName: string;
+  line: number;
+  column: number;
 }
 
-// A finding without an origin is about the whole estate (e.g. the version itself), so it leads.
-function compareOrigins(a: Origin | undefined, b: Origin | undefined): number {
-  if (!a || !b) return (a ? 1 : 0) - (b ? 1 : 0);
+function sortKey(finding: Finding): SortKey {
+  const origin = finding.origin;
+  return {
+    finding,
+    severity: SEVERITIES.indexOf(finding.severity),
+    originType: origin ? ORIGIN_TYPES.indexOf(origin.type) : -1,
+    originName: origin ? originName(origin) : '',
+    line: origin ? originLine(origin) : 0,
+    column: origin ? originColumn(origin) : 0,
+  };
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
   return (
-    ORIGIN_TYPES.indexOf(a.type) - ORIGIN_TYPES.indexOf(b.type) ||
-    compareText(originName(a), originName(b)) ||
-    originLine(a) - originLine(b) ||
-    originColumn(a) - originColumn(b)
+    a.severity - b.severity ||
+    a.originType - b.originType ||
+    compareText(a.originName, b.originName) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareText(a.finding.id, b.finding.id) ||
+    compareText(a.finding.resource?.kind, b.finding.resource?.kind) ||
+    compareText(a.finding.resource?.namespace, b.finding.resource?.namespace) ||
+    compareText(a.finding.resource?.name, b.finding.resource?.name) ||
+    compareText(a.finding.message, b.finding.message)
   );
 }
 
