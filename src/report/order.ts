@@ -7,11 +7,36 @@ import { originName } from './labels.js';
 const ORIGIN_TYPES: readonly Origin['type'][] = ['file', 'terraform', 'helm-release', 'cluster', 'eks'];
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  // Each finding's sort key is worked out once, not once per comparison (a sort of the bench
-  // estate's 38,000 findings made 700,000 comparisons, each naming both origins again).
-  const keyed = findings.map(sortKey);
-  keyed.sort(compareKeys);
-  return keyed.map((key) => key.finding);
+  // The leading parts of each finding's order (severity, then its origin) are worked out once,
+  // into arrays beside the findings, not once per comparison: a sort of the bench estate's
+  // 38,000 findings made 700,000 comparisons. (Arrays rather than a key object per finding,
+  // as the report is sorted when a large scan holds the most memory.)
+  const count = findings.length;
+  const severity = new Uint8Array(count);
+  const originType = new Int8Array(count);
+  const originNames: string[] = new Array<string>(count);
+  const line = new Float64Array(count);
+  const column = new Float64Array(count);
+  for (let index = 0; index < count; index++) {
+    const { origin } = findings[index];
+    severity[index] = SEVERITIES.indexOf(findings[index].severity);
+    // A finding without an origin is about the whole estate (e.g. the version itself), so it leads.
+    originType[index] = origin ? ORIGIN_TYPES.indexOf(origin.type) : -1;
+    originNames[index] = origin ? originName(origin) : '';
+    line[index] = origin ? originLine(origin) : 0;
+    column[index] = origin ? originColumn(origin) : 0;
+  }
+  const order = Array.from({ length: count }, (_, index) => index);
+  order.sort(
+    (a, b) =>
+      severity[a] - severity[b] ||
+      originType[a] - originType[b] ||
+      compareText(originNames[a], originNames[b]) ||
+      line[a] - line[b] ||
+      column[a] - column[b] ||
+      compareSubjects(findings[a], findings[b]),
+  );
+  return order.map((index) => findings[index]);
 }
 
 export function summarize(findings: Finding[]): Record<Severity, number> {
@@ -20,40 +45,14 @@ export function summarize(findings: Finding[]): Record<Severity, number> {
   return summary;
 }
 
-interface SortKey {
-  finding: Finding;
-  severity: number;
-  /** -1 without an origin: a finding about the whole estate (e.g. the version itself) leads. */
-  originType: number;
-  originName: string;
-  line: number;
-  column: number;
-}
-
-function sortKey(finding: Finding): SortKey {
-  const origin = finding.origin;
-  return {
-    finding,
-    severity: SEVERITIES.indexOf(finding.severity),
-    originType: origin ? ORIGIN_TYPES.indexOf(origin.type) : -1,
-    originName: origin ? originName(origin) : '',
-    line: origin ? originLine(origin) : 0,
-    column: origin ? originColumn(origin) : 0,
-  };
-}
-
-function compareKeys(a: SortKey, b: SortKey): number {
+/** The order of findings with the same severity and origin: by id, then the resource, then the message. */
+function compareSubjects(a: Finding, b: Finding): number {
   return (
-    a.severity - b.severity ||
-    a.originType - b.originType ||
-    compareText(a.originName, b.originName) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    compareText(a.finding.id, b.finding.id) ||
-    compareText(a.finding.resource?.kind, b.finding.resource?.kind) ||
-    compareText(a.finding.resource?.namespace, b.finding.resource?.namespace) ||
-    compareText(a.finding.resource?.name, b.finding.resource?.name) ||
-    compareText(a.finding.message, b.finding.message)
+    compareText(a.id, b.id) ||
+    compareText(a.resource?.kind, b.resource?.kind) ||
+    compareText(a.resource?.namespace, b.resource?.namespace) ||
+    compareText(a.resource?.name, b.resource?.name) ||
+    compareText(a.message, b.message)
   );
 }
 
