@@ -10,7 +10,7 @@ import { ROOT } from './support/run-upshift.js';
 import type { BatchReply } from '../src/sources/manifest-files.js';
 
 const { runScan } = (await import(join(ROOT, 'dist/index.js'))) as typeof import('../src/index.js');
-const { workerCount, resultsOf, readFileResult } = (await import(join(ROOT, 'dist/sources/manifest-files.js'))) as typeof import('../src/sources/manifest-files.js');
+const { workerCount, resultsOf, readFileResult, park, unpark } = (await import(join(ROOT, 'dist/sources/manifest-files.js'))) as typeof import('../src/sources/manifest-files.js');
 
 const temp = mkdtempSync(join(tmpdir(), 'upshift-parallel-scan-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -55,7 +55,7 @@ describe('reading files on worker threads', () => {
     ]);
   });
 
-  it('hands over values JSON cannot carry (.nan, .inf, -0, a timestamp) as they were read', async () => {
+  it('hands over values JSON cannot carry (.nan, .inf, -0, a timestamp) as they were read, from a worker or parked', async () => {
     const root = join(temp, 'numbers');
     mkdirSync(root);
     const file = (name: string, value: string) => {
@@ -83,6 +83,10 @@ describe('reading files on worker threads', () => {
     expect(values.slice(0, 5)).toStrictEqual([1, 'text', Number.NaN, Number.NEGATIVE_INFINITY, -0]);
     expect(values[5]).toBeInstanceOf(Date);
     expect(replies.flatMap(resultsOf)).toStrictEqual([...plain, ...odd].map((one) => readFileResult(one, options)));
+    // The same holds for a batch this thread reads ahead of its turn and parks until then.
+    const parked = [...plain, ...odd].map((one) => park(readFileResult(one, options)));
+    expect(parked.map((one) => typeof one)).toStrictEqual(['string', 'string', 'object', 'object', 'object', 'object']);
+    expect(parked.map(unpark)).toStrictEqual([...plain, ...odd].map((one) => readFileResult(one, options)));
   });
 });
 

@@ -15,6 +15,7 @@ import type { ClusterDescription } from './eksctl.js';
 import type { FileScanOptions } from './files.js';
 import { readManifestFile } from './manifest-file.js';
 import { displayPath } from '../core/display-path.js';
+import { isJsonExact } from './json-exact.js';
 import { readInfrastructureFile } from './infrastructure-file.js';
 
 /** What one manifest file holds: its resources and input problems, and the clusters it describes when it is eksctl or CloudFormation. */
@@ -82,9 +83,26 @@ export interface FileReading {
 export type BatchReply = { batch: number; json: string } | { batch: number; serialized: Uint8Array };
 
 /**
- * Points the origins of a worker's result for a file at one string of its path, as a result
- * read on this thread does: each came through JSON as a copy of its own, and the inventory
- * keeps resources to the end of the scan (20,000 copies of 70-character paths on the bench estate).
+ * A batch this thread read ahead of its turn, each file's result parked as JSON text when JSON
+ * carries it exactly (else as it is). It waits while the batches before it are handed over:
+ * kept as objects, much of it outlived two young-generation collections and was promoted, to be
+ * freed only by a full collection. Parked, the bench estate's scan peaked 6 MB lower and ran
+ * faster (7 interleaved runs: 2.13 s against 2.27 s), as the collector had less to copy.
+ */
+type Parked = (FileResult | string)[];
+
+export function park(result: FileResult): FileResult | string {
+  return isJsonExact(result) ? JSON.stringify(result) : result;
+}
+
+export function unpark(parked: FileResult | string): FileResult {
+  return typeof parked === 'string' ? (JSON.parse(parked) as FileResult) : parked;
+}
+
+/**
+ * Points the origins of a result for a file at one string of its path, as reading it gives
+ * them: a result that came through JSON has a copy of its own in each, and the inventory keeps
+ * resources to the end of the scan (20,000 copies of 70-character paths on the bench estate).
  */
 function sharePath(result: FileResult, path: string): void {
   for (const { origin } of [...result.resources, ...result.findings]) {
@@ -109,7 +127,7 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
   let pending: string[] = [];
   // Made with the first worker: a scan on one thread needs none.
   let claims: Int32Array | undefined;
-  const done = new Map<number, FileResult[] | BatchReply>();
+  const done = new Map<number, Parked | BatchReply>();
   const workers: Worker[] = [];
   let failure: unknown;
   let wake: (() => void) | undefined;
@@ -178,7 +196,8 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
           unclaimed = Math.max(unclaimed, next);
           while (unclaimed < batches.length && (done.has(unclaimed) || !claim(unclaimed))) unclaimed++;
           if (unclaimed < batches.length) {
-            done.set(unclaimed, batches[unclaimed].map((file) => readFileResult(file, options)));
+            const due = unclaimed === next;
+            done.set(unclaimed, batches[unclaimed].map((file) => (due ? readFileResult(file, options) : park(readFileResult(file, options)))));
             // Let the workers' replies in before going on.
             await new Promise<void>((resolve) => setImmediate(resolve));
           } else {
@@ -187,10 +206,10 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
         }
         const read = done.get(next)!;
         done.delete(next);
-        const results = Array.isArray(read) ? read : resultsOf(read);
+        const results = Array.isArray(read) ? read.map(unpark) : resultsOf(read);
         for (const [index, file] of batches[next].entries()) {
           if (skip(file)) continue;
-          if (!Array.isArray(read)) sharePath(results[index], displayPath(file, options.cwd));
+          sharePath(results[index], displayPath(file, options.cwd));
           yield [file, results[index]];
         }
       }
