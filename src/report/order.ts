@@ -12,11 +12,11 @@ export function sortFindings(findings: Finding[]): Finding[] {
   // 38,000 findings made 700,000 comparisons. (Arrays rather than a key object per finding,
   // as the report is sorted when a large scan holds the most memory.)
   const count = findings.length;
-  const severity = new Uint8Array(count);
+  const severity = new Int8Array(count);
   const originType = new Int8Array(count);
   const originNames: string[] = new Array<string>(count);
-  const line = new Float64Array(count);
-  const column = new Float64Array(count);
+  const line = new Uint32Array(count);
+  const column = new Uint32Array(count);
   for (let index = 0; index < count; index++) {
     const { origin } = findings[index];
     severity[index] = SEVERITIES.indexOf(findings[index].severity);
