@@ -3,7 +3,7 @@
 // built library, as worker threads need the transpiled worker script.
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/run-upshift.js';
@@ -79,14 +79,15 @@ describe('reading files on worker threads', () => {
       await worker.terminate();
     }
     expect(replies.map((message) => ('json' in message ? 'json' : 'serialized'))).toStrictEqual(['json', 'serialized', 'serialized', 'serialized', 'serialized']);
-    const values = replies.flatMap(resultsOf).map((result) => (result.resources[0].object as { spec: { value: unknown } }).spec.value);
+    const read = replies.flatMap((message, batch) => resultsOf(message, (batch === 0 ? plain : [odd[batch - 1]]).map((one) => relative(root, one))));
+    const values = read.map((result) => (result.resources[0].object as { spec: { value: unknown } }).spec.value);
     expect(values.slice(0, 5)).toStrictEqual([1, 'text', Number.NaN, Number.NEGATIVE_INFINITY, -0]);
     expect(values[5]).toBeInstanceOf(Date);
-    expect(replies.flatMap(resultsOf)).toStrictEqual([...plain, ...odd].map((one) => readFileResult(one, options)));
+    expect(read).toStrictEqual([...plain, ...odd].map((one) => readFileResult(one, options)));
     // The same holds for a batch this thread reads ahead of its turn and parks until then.
     const parked = [...plain, ...odd].map((one) => park(readFileResult(one, options)));
     expect(parked.map((one) => typeof one)).toStrictEqual(['string', 'string', 'object', 'object', 'object', 'object']);
-    expect(parked.map(unpark)).toStrictEqual([...plain, ...odd].map((one) => readFileResult(one, options)));
+    expect(parked.map((one, index) => unpark(one, relative(root, [...plain, ...odd][index])))).toStrictEqual([...plain, ...odd].map((one) => readFileResult(one, options)));
   });
 });
 

@@ -4,14 +4,15 @@
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileScanOptions } from './files.js';
-import { readFileResult, type BatchReply } from './manifest-files.js';
+import { compactOrigins, readFileResult, type BatchReply } from './manifest-files.js';
+import { displayPath } from '../core/display-path.js';
 import { isJsonExact } from './json-exact.js';
 
 const { claims, ...options } = workerData as FileScanOptions & { claims: Int32Array };
 
 parentPort!.on('message', ({ batch, files }: { batch: number; files: string[] }) => {
   if (Atomics.compareExchange(claims, batch, 0, 1) !== 0) return;
-  const results = files.map((file) => readFileResult(file, options));
+  const results = files.map((file) => compactOrigins(readFileResult(file, options), displayPath(file, options.cwd)));
   // JSON when it carries the results exactly (it nearly always does): JSON.parse on the scan's
   // thread takes half the time of v8's deserialize (a third of the bench estate's files: 68-98 ms
   // against 134-155 ms), and that thread is the one the scan waits for.
