@@ -7,10 +7,11 @@ import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/run-upshift.js';
-import type { BatchReply } from '../src/sources/manifest-files.js';
+import type { BatchReply } from '../src/sources/file-result-handover.js';
 
 const { runScan } = (await import(join(ROOT, 'dist/index.js'))) as typeof import('../src/index.js');
-const { workerCount, resultsOf, readFileResult, park, unpark } = (await import(join(ROOT, 'dist/sources/manifest-files.js'))) as typeof import('../src/sources/manifest-files.js');
+const { workerCount, readFileResult } = (await import(join(ROOT, 'dist/sources/manifest-files.js'))) as typeof import('../src/sources/manifest-files.js');
+const { resultsOf, park, unpark } = (await import(join(ROOT, 'dist/sources/file-result-handover.js'))) as typeof import('../src/sources/file-result-handover.js');
 
 const temp = mkdtempSync(join(tmpdir(), 'upshift-parallel-scan-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

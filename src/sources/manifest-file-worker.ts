@@ -4,7 +4,8 @@
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileScanOptions } from './files.js';
-import { compactOrigins, readFileResult, type BatchReply } from './manifest-files.js';
+import { readFileResult } from './manifest-files.js';
+import { compactOrigins, type BatchReply } from './file-result-handover.js';
 import { displayPath } from '../core/display-path.js';
 import { isJsonExact } from './json-exact.js';
 
