@@ -6,7 +6,8 @@ const MAX_DEPTH = 256;
 
 /**
  * True when `value` holds only strings, booleans, null, finite numbers other than -0, arrays
- * without holes and plain objects, none of them undefined, within MAX_DEPTH levels.
+ * without holes and plain objects, none of them undefined, within MAX_DEPTH levels. (The scan's
+ * threads hand results over in JSON when it is; helm's encoding functions key a cache by it.)
  */
 export function isJsonExact(value: unknown, depth = 0): boolean {
   switch (typeof value) {
@@ -23,8 +24,10 @@ export function isJsonExact(value: unknown, depth = 0): boolean {
         for (let index = 0; index < value.length; index++) if (!isJsonExact(value[index], depth + 1)) return false;
         return true;
       }
-      // Dates, Maps, Sets and class instances do not come back as themselves.
-      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      // Dates, Maps, Sets and class instances do not come back as themselves (a dictionary made
+      // without a prototype comes back with one, holding the same entries).
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return false;
       for (const key in value) if (!isJsonExact((value as Record<string, unknown>)[key], depth + 1)) return false;
       return true;
     }

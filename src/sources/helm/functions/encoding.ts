@@ -10,6 +10,7 @@ import { resolveGoPlain, SIGS_YAML_OPTIONS, unencodableError } from '../sigs-yam
 import { arity, text } from './arguments.js';
 import { fromToml, toToml } from './toml.js';
 import { decodePlainYaml } from '../../plain-yaml.js';
+import { isJsonExact } from '../../json-exact.js';
 
 // Charts call toYaml on the same values in every template and every environment
 // (resources, labels, annotations): its result is remembered by content, which stays right
@@ -19,7 +20,7 @@ const YAML_CACHE_LIMIT = 10_000;
 
 function toYaml(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  const key = isJsonData(value) ? JSON.stringify(value) : undefined;
+  const key = isJsonExact(value) ? JSON.stringify(value) : undefined;
   const cached = key === undefined ? undefined : yamlByContent.get(key);
   if (cached !== undefined) return cached;
   const yaml = goYaml(value);
@@ -28,31 +29,6 @@ function toYaml(value: unknown): string {
     yamlByContent.set(key, yaml);
   }
   return yaml;
-}
-
-/** Whether JSON.stringify keeps all of `value` (no bigints, undefined, holes, -0, NaN, functions), so it can key the cache. */
-function isJsonData(value: unknown, depth = 0): boolean {
-  if (depth > 64) return false;
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0);
-    case 'object': {
-      if (value === null) return true;
-      if (Array.isArray(value)) {
-        for (let index = 0; index < value.length; index++) if (!(index in value) || !isJsonData(value[index], depth + 1)) return false;
-        return true;
-      }
-      const prototype = Object.getPrototypeOf(value);
-      if (prototype !== Object.prototype && prototype !== null) return false;
-      for (const key in value) if (!isJsonData((value as Record<string, unknown>)[key], depth + 1)) return false;
-      return true;
-    }
-    default:
-      return false;
-  }
 }
 
 const UNENCODABLE = Symbol('unencodable');
