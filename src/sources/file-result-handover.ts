@@ -68,10 +68,13 @@ function restoreOrigins(result: FileResult, path: string): FileResult {
     const origin = resource.origin as Origin | CompactOrigin;
     if (Array.isArray(origin)) resource.origin = { type: 'file', path, line: origin[0], column: origin[1] };
   }
-  for (const { origin } of [...result.resources, ...result.findings]) {
-    if (origin?.type === 'file' && origin.path === path) origin.path = path;
-  }
+  for (const { origin } of result.resources) sharePath(origin, path);
+  for (const { origin } of result.findings) sharePath(origin, path);
   return result;
+}
+
+function sharePath(origin: Origin | undefined, path: string): void {
+  if (origin?.type === 'file' && origin.path === path) origin.path = path;
 }
 
 /** The FileResults a worker's reply carries, for the files of its batch at `paths` (as displayed). */
