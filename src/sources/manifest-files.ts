@@ -65,10 +65,10 @@ export interface FileReading {
   add(files: readonly string[]): void;
   /**
    * Every added file with its result, in the order added, but for the files `skip` names (not
-   * read at all on this thread, passed over when a worker has read them); call once, after the
-   * last add.
+   * read at all on this thread, passed over when a worker has read them), a batch of files at a
+   * time; call once, after the last add.
    */
-  results(skip?: (file: string) => boolean): AsyncGenerator<[string, FileResult]>;
+  results(skip?: (file: string) => boolean): AsyncGenerator<[string, FileResult][]>;
   /** Stops the worker threads (after results(), or when the scan is abandoned). */
   stop(): Promise<void>;
   /** Whether worker threads may read: only then do files handed over early get read early. */
@@ -141,9 +141,12 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
       }
       startWorkers();
     },
+    // A batch at a time, and the reading and decoding in functions of their own: a generator
+    // that yielded each of the bench estate's 20,000 files, with the reading inlined, was
+    // optimized four times at 60-70 ms of compiling each (node --trace-opt).
     async *results(skip = () => false) {
       if (workers.length === 0) {
-        for (const file of files) if (!skip(file)) yield [file, readFileResult(file, options)];
+        for (let from = 0; from < files.length; from += BATCH_FILES) yield readHere(files.slice(from, from + BATCH_FILES), options, skip);
         return;
       }
       if (pending.length > 0) seal(pending);
@@ -151,24 +154,28 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
       // The first batch not known to be claimed: where this thread looks for work.
       let unclaimed = 0;
       for (let next = 0; next < batches.length; next++) {
-        while (!done.has(next)) {
+        // The batch due next, when this thread claims it itself.
+        let due: [string, FileResult][] | undefined;
+        while (due === undefined && !done.has(next)) {
           if (failure !== undefined) throw failure;
           unclaimed = Math.max(unclaimed, next);
           while (unclaimed < batches.length && (done.has(unclaimed) || !claim(unclaimed))) unclaimed++;
           if (unclaimed < batches.length) {
-            const due = unclaimed === next;
-            done.set(unclaimed, batches[unclaimed].map((file) => (due ? readFileResult(file, options) : park(readFileResult(file, options)))));
+            if (unclaimed === next) due = readHere(batches[next], options, skip);
+            else done.set(unclaimed, readAhead(batches[unclaimed], options));
             // Let the workers' replies in before going on.
             await new Promise<void>((resolve) => setImmediate(resolve));
           } else {
             await new Promise<void>((resolve) => (wake = resolve));
           }
         }
+        if (due !== undefined) {
+          yield due;
+          continue;
+        }
         const read = done.get(next)!;
         done.delete(next);
-        const paths = batches[next].map((file) => displayPath(file, options.cwd));
-        const results = Array.isArray(read) ? read.map((parked, index) => unpark(parked, paths[index])) : resultsOf(read, paths);
-        for (const [index, file] of batches[next].entries()) if (!skip(file)) yield [file, results[index]];
+        yield handOver(batches[next], read, options, skip);
       }
     },
     async stop() {
@@ -176,4 +183,33 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
+}
+
+/** The files of a batch read on this thread, in order, but for those `skip` names. */
+function readHere(batch: readonly string[], options: FileScanOptions, skip: (file: string) => boolean = () => false): [string, FileResult][] {
+  const read: [string, FileResult][] = [];
+  for (const file of batch) if (!skip(file)) read.push([file, readFileResult(file, options)]);
+  return read;
+}
+
+/** A batch read on this thread ahead of its turn, parked (see Parked). */
+function readAhead(batch: readonly string[], options: FileScanOptions): Parked {
+  return batch.map((file) => park(readFileResult(file, options)));
+}
+
+/** A batch's results, from a worker's reply or as this thread parked them, but for the files `skip` names. */
+function handOver(batch: readonly string[], read: Parked | BatchReply, options: FileScanOptions, skip: (file: string) => boolean): [string, FileResult][] {
+  const paths = batch.map((file) => displayPath(file, options.cwd));
+  // Apart, so that each is compiled for the one shape it is given.
+  return kept(batch, Array.isArray(read) ? unparkAll(read, paths) : resultsOf(read, paths), skip);
+}
+
+function unparkAll(parked: Parked, paths: readonly string[]): FileResult[] {
+  return parked.map((result, index) => unpark(result, paths[index]));
+}
+
+function kept(batch: readonly string[], results: readonly FileResult[], skip: (file: string) => boolean): [string, FileResult][] {
+  const entries: [string, FileResult][] = [];
+  for (let index = 0; index < batch.length; index++) if (!skip(batch[index])) entries.push([batch[index], results[index]]);
+  return entries;
 }
