@@ -318,7 +318,9 @@ export function startScan(options: CheckOptions): Scan {
       options.onInventory?.(judged);
 
       environmentFindings = sortFindings(withoutSuperseded(findings.filter((finding) => isSelected(finding.id, options) && isInSelectedEnvironments(finding, options) && !isIgnoredByConfig(finding, config))));
-      const reported = sortFindings(oneFindingPerPlace(environmentFindings, (finding) => dueOf(finding, context).rank));
+      const places = oneFindingPerPlace(environmentFindings, (finding) => dueOf(finding, context).rank);
+      // Where nothing merged (a scan of plain files), the findings are in order already.
+      const reported = places.length === environmentFindings.length && places.every((finding, index) => finding === environmentFindings[index]) ? places : sortFindings(places);
       const report: Report = {
         tool: { ...TOOL },
         platform: context.platform,
