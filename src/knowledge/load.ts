@@ -2,6 +2,7 @@
 // whose rows add to or replace the bundled ones. Every row is validated; an invalid row is
 // reported with its file and position in the file, and nothing is loaded.
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { UsageError } from '../core/errors.js';
@@ -14,6 +15,7 @@ import { addonSchema, type AddonDefinition, type NodeRules } from './addon-schem
 import { AddonIndex, mergeAddon } from './addons.js';
 import { fieldRowSchema, type FieldRow } from './fields.js';
 import { drainFactValues, drainSectionSchema, type DrainFacts, type DrainSection } from './drain.js';
+import { KNOWLEDGE_BUNDLE, readKnowledgeBundle } from './knowledge-bundle.js';
 
 export interface EksCalendar {
   pricing?: { standardPerHour: number; extendedPerHour: number; source: string };
@@ -46,12 +48,31 @@ export class KnowledgeError extends UsageError {}
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 const BUNDLED_FILES = ['apis.yaml', 'served-apis.yaml', 'fields.yaml', 'eks.yaml', 'nodes.yaml', 'drain.yaml'];
 
-function bundledFiles(): string[] {
-  const addonFiles = readdirSync(BUNDLED_DATA_DIR + 'addons').filter((name) => name.endsWith('.yaml')).sort();
-  return [...BUNDLED_FILES, ...addonFiles.map((name) => `addons/${name}`)].map((name) => BUNDLED_DATA_DIR + name);
+/** The bundled data files, under `dataDirectory` (data/ of the package). */
+export function bundledFiles(dataDirectory = BUNDLED_DATA_DIR): string[] {
+  const addonFiles = readdirSync(join(dataDirectory, 'addons')).filter((name) => name.endsWith('.yaml')).sort();
+  return [...BUNDLED_FILES, ...addonFiles.map((name) => `addons/${name}`)].map((name) => join(dataDirectory, name));
 }
 
-export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
+/** One knowledge file's content, every row validated. */
+export interface KnowledgeFileRows {
+  knowledgeDate?: string;
+  apis: ApiRow[];
+  servedApis: ServedApiRow[];
+  fields: FieldRow[];
+  addons: AddonDefinition[];
+  nodes?: NodeRules;
+  platforms?: KnowledgeFile['platforms'];
+  drain?: DrainSection;
+}
+
+type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
+
+/**
+ * `bundle` is where the bundled files' rows may have been validated already (knowledge-bundle.ts,
+ * written by `npm run build`); a file whose text has changed since is read again.
+ */
+export function loadKnowledge(extraFiles: readonly string[] = [], bundle: string | undefined = KNOWLEDGE_BUNDLE): Knowledge {
   const apiRows = new Map<string, ApiRow>();
   const servedRows = new Map<string, ServedApiRow>();
   const eks: EksCalendar = { versions: [] };
@@ -62,34 +83,17 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
   const drainRows: DrainSection = {};
   const fieldRows = new Map<string, FieldRow>();
 
+  const bundled = readKnowledgeBundle(bundle, BUNDLED_DATA_DIR);
   const files = [...bundledFiles(), ...extraFiles];
   for (const file of files) {
-    const content = readKnowledgeFile(file);
-    if (extraFiles.includes(file) && !holdsRows(content)) {
-      // Most likely a file written for another tool (pluto's versions file): ignoring it would
-      // judge the estate without the rows its author meant to add.
-      const keys = Object.keys(content).filter((key) => key !== 'knowledgeDate');
-      throw new KnowledgeError(
-        `knowledge file ${file} adds no row${keys.length ? ` (its top-level keys: ${keys.join(', ')})` : ''}: upshift reads rows under apis, fields, addons, platforms.eks.versions, platforms.kubernetes.versions, nodes and drain, the schema of its data/*.yaml files (see "The knowledge base, and how to extend it" in the README)`,
-      );
-    }
-    if (content.knowledgeDate && !extraFiles.includes(file)) dates.push(content.knowledgeDate);
-    (content.apis ?? []).forEach((row, index) => {
-      const api = validateRow(file, index, row);
-      apiRows.set(apiRowKey(api), api);
-    });
-    (content.servedApis ?? []).forEach((row, index) => {
-      const served = validateServedApi(file, index, row);
-      servedRows.set(`${served.group}|${served.version}|${served.kind}`, served);
-    });
-    (content.fields ?? []).forEach((row, index) => {
-      const field = validateField(file, index, row);
-      fieldRows.set(field.id, field);
-    });
-    (content.addons ?? []).forEach((row, index) => {
-      const addon = validateAddon(file, index, row);
-      addons.set(addon.name, mergeAddon(addons.get(addon.name), addon));
-    });
+    const extra = extraFiles.includes(file);
+    const text = readKnowledgeText(file);
+    const content = (!extra && bundled?.rowsOf(file, text)) || readKnowledgeRows(file, text, extra);
+    if (content.knowledgeDate && !extra) dates.push(content.knowledgeDate);
+    for (const api of content.apis) apiRows.set(apiRowKey(api), api);
+    for (const served of content.servedApis) servedRows.set(`${served.group}|${served.version}|${served.kind}`, served);
+    for (const field of content.fields) fieldRows.set(field.id, field);
+    for (const addon of content.addons) addons.set(addon.name, mergeAddon(addons.get(addon.name), addon));
     Object.assign(nodes, content.nodes);
     const platforms = content.platforms;
     if (platforms?.eks) {
@@ -98,7 +102,7 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
     if (platforms?.kubernetes) {
       kubernetes.versions = mergeByVersion(kubernetes.versions, platforms.kubernetes.versions);
     }
-    if (content.drain !== undefined) Object.assign(drainRows, validateDrain(file, content.drain));
+    if (content.drain !== undefined) Object.assign(drainRows, content.drain);
   }
   const drain = drainFactValues(drainRows);
   if (!drain) throw new KnowledgeError(`knowledge files ${files.join(', ')}: the drain section is incomplete; restore data/drain.yaml`);
@@ -115,8 +119,32 @@ export function loadKnowledge(extraFiles: readonly string[] = []): Knowledge {
   };
 }
 
+/** The rows of one knowledge file's text, validated; `extra` for a --data file, which must add a row. */
+export function readKnowledgeRows(file: string, text: string, extra: boolean): KnowledgeFileRows {
+  const content = parseKnowledgeFile(file, text);
+  if (extra && !holdsRows(content)) {
+    // Most likely a file written for another tool (pluto's versions file): ignoring it would
+    // judge the estate without the rows its author meant to add.
+    const keys = Object.keys(content).filter((key) => key !== 'knowledgeDate');
+    throw new KnowledgeError(
+      `knowledge file ${file} adds no row${keys.length ? ` (its top-level keys: ${keys.join(', ')})` : ''}: upshift reads rows under apis, fields, addons, platforms.eks.versions, platforms.kubernetes.versions, nodes and drain, the schema of its data/*.yaml files (see "The knowledge base, and how to extend it" in the README)`,
+    );
+  }
+  const rows: KnowledgeFileRows = {
+    apis: (content.apis ?? []).map((row, index) => validateRow(file, index, row)),
+    servedApis: (content.servedApis ?? []).map((row, index) => validateServedApi(file, index, row)),
+    fields: (content.fields ?? []).map((row, index) => validateField(file, index, row)),
+    addons: (content.addons ?? []).map((row, index) => validateAddon(file, index, row)),
+  };
+  if (content.knowledgeDate !== undefined) rows.knowledgeDate = content.knowledgeDate;
+  if (content.nodes !== undefined) rows.nodes = content.nodes;
+  if (content.platforms !== undefined) rows.platforms = content.platforms;
+  if (content.drain !== undefined) rows.drain = validateDrain(file, content.drain);
+  return rows;
+}
+
 /** Whether a knowledge file holds any row or setting upshift reads. */
-function holdsRows(content: z.infer<typeof knowledgeFileSchema>): boolean {
+function holdsRows(content: KnowledgeFile): boolean {
   const { eks, kubernetes } = content.platforms ?? {};
   const { versions: eksVersions = [], ...eksSettings } = eks ?? {};
   return (
@@ -127,13 +155,15 @@ function holdsRows(content: z.infer<typeof knowledgeFileSchema>): boolean {
   );
 }
 
-function readKnowledgeFile(file: string): z.infer<typeof knowledgeFileSchema> {
-  let text: string;
+function readKnowledgeText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new KnowledgeError(`knowledge file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the --data path`);
   }
+}
+
+function parseKnowledgeFile(file: string, text: string): KnowledgeFile {
   let data: unknown;
   try {
     // The fast decoder yields what `parse` would, or undefined when the full parser is needed.
