@@ -11,7 +11,7 @@ import type { BatchReply } from '../src/sources/file-result-handover.js';
 
 const { runScan } = (await import(join(ROOT, 'dist/index.js'))) as typeof import('../src/index.js');
 const { workerCount, readFileResult } = (await import(join(ROOT, 'dist/sources/manifest-files.js'))) as typeof import('../src/sources/manifest-files.js');
-const { resultsOf, park, unpark } = (await import(join(ROOT, 'dist/sources/file-result-handover.js'))) as typeof import('../src/sources/file-result-handover.js');
+const { resultsOf, encodeBatch, compactOrigins } = (await import(join(ROOT, 'dist/sources/file-result-handover.js'))) as typeof import('../src/sources/file-result-handover.js');
 
 const temp = mkdtempSync(join(tmpdir(), 'upshift-parallel-scan-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -56,7 +56,7 @@ describe('reading files on worker threads', () => {
     ]);
   });
 
-  it('hands over values JSON cannot carry (.nan, .inf, -0, a timestamp) as they were read, from a worker or parked', async () => {
+  it('hands over values JSON cannot carry (.nan, .inf, -0, a timestamp) as they were read, from a worker or read ahead here', async () => {
     const root = join(temp, 'numbers');
     mkdirSync(root);
     const file = (name: string, value: string) => {
@@ -85,10 +85,12 @@ describe('reading files on worker threads', () => {
     expect(values.slice(0, 5)).toStrictEqual([1, 'text', Number.NaN, Number.NEGATIVE_INFINITY, -0]);
     expect(values[5]).toBeInstanceOf(Date);
     expect(read).toStrictEqual([...plain, ...odd].map((one) => readFileResult(one, options)));
-    // The same holds for a batch this thread reads ahead of its turn and parks until then.
-    const parked = [...plain, ...odd].map((one) => park(readFileResult(one, options)));
-    expect(parked.map((one) => typeof one)).toStrictEqual(['string', 'string', 'object', 'object', 'object', 'object']);
-    expect(parked.map((one, index) => unpark(one, relative(root, [...plain, ...odd][index])))).toStrictEqual([...plain, ...odd].map((one) => readFileResult(one, options)));
+    // The same holds for a batch this thread reads ahead of its turn and keeps encoded until then.
+    const all = [...plain, ...odd];
+    const kept = [encodeBatch(0, plain.map((one) => compactOrigins(readFileResult(one, options), relative(root, one)))), encodeBatch(1, all.map((one) => compactOrigins(readFileResult(one, options), relative(root, one))))];
+    expect(kept.map((one) => ('json' in one ? 'json' : 'serialized'))).toStrictEqual(['json', 'serialized']);
+    expect(resultsOf(kept[0], plain.map((one) => relative(root, one)))).toStrictEqual(plain.map((one) => readFileResult(one, options)));
+    expect(resultsOf(kept[1], all.map((one) => relative(root, one)))).toStrictEqual(all.map((one) => readFileResult(one, options)));
   });
 });
 

@@ -14,7 +14,7 @@ import type { ClusterDescription } from './eksctl.js';
 import type { FileScanOptions } from './files.js';
 import { readManifestFile } from './manifest-file.js';
 import { displayPath } from '../core/display-path.js';
-import { park, resultsOf, unpark, type BatchReply, type Parked } from './file-result-handover.js';
+import { compactOrigins, encodeBatch, resultsOf, type BatchReply } from './file-result-handover.js';
 import { readInfrastructureFile } from './infrastructure-file.js';
 
 /** What one manifest file holds: its resources and input problems, and the clusters it describes when it is eksctl or CloudFormation. */
@@ -87,7 +87,8 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
   let pending: string[] = [];
   // Made with the first worker: a scan on one thread needs none.
   let claims: Int32Array | undefined;
-  const done = new Map<number, Parked | BatchReply>();
+  // Batches read ahead of their turn, by a worker or this thread, encoded (see encodeBatch).
+  const done = new Map<number, BatchReply>();
   const workers: Worker[] = [];
   let failure: unknown;
   let wake: (() => void) | undefined;
@@ -162,7 +163,7 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
           while (unclaimed < batches.length && (done.has(unclaimed) || !claim(unclaimed))) unclaimed++;
           if (unclaimed < batches.length) {
             if (unclaimed === next) due = readHere(batches[next], options, skip);
-            else done.set(unclaimed, readAhead(batches[unclaimed], options));
+            else done.set(unclaimed, readAhead(unclaimed, batches[unclaimed], options));
             // Let the workers' replies in before going on.
             await new Promise<void>((resolve) => setImmediate(resolve));
           } else {
@@ -192,24 +193,21 @@ function readHere(batch: readonly string[], options: FileScanOptions, skip: (fil
   return read;
 }
 
-/** A batch read on this thread ahead of its turn, parked (see Parked). */
-function readAhead(batch: readonly string[], options: FileScanOptions): Parked {
-  return batch.map((file) => park(readFileResult(file, options)));
+/** A batch read on this thread ahead of its turn, encoded as a worker would send it. */
+function readAhead(index: number, batch: readonly string[], options: FileScanOptions): BatchReply {
+  return encodeBatch(
+    index,
+    batch.map((file) => compactOrigins(readFileResult(file, options), displayPath(file, options.cwd))),
+  );
 }
 
-/** A batch's results, from a worker's reply or as this thread parked them, but for the files `skip` names. */
-function handOver(batch: readonly string[], read: Parked | BatchReply, options: FileScanOptions, skip: (file: string) => boolean): [string, FileResult][] {
-  const paths = batch.map((file) => displayPath(file, options.cwd));
-  // Apart, so that each is compiled for the one shape it is given.
-  return kept(batch, Array.isArray(read) ? unparkAll(read, paths) : resultsOf(read, paths), skip);
-}
-
-function unparkAll(parked: Parked, paths: readonly string[]): FileResult[] {
-  return parked.map((result, index) => unpark(result, paths[index]));
-}
-
-function kept(batch: readonly string[], results: readonly FileResult[], skip: (file: string) => boolean): [string, FileResult][] {
-  const entries: [string, FileResult][] = [];
-  for (let index = 0; index < batch.length; index++) if (!skip(batch[index])) entries.push([batch[index], results[index]]);
-  return entries;
+/** A batch's results, as a worker or this thread encoded them, but for the files `skip` names. */
+function handOver(batch: readonly string[], read: BatchReply, options: FileScanOptions, skip: (file: string) => boolean): [string, FileResult][] {
+  const results = resultsOf(
+    read,
+    batch.map((file) => displayPath(file, options.cwd)),
+  );
+  const kept: [string, FileResult][] = [];
+  for (let index = 0; index < batch.length; index++) if (!skip(batch[index])) kept.push([batch[index], results[index]]);
+  return kept;
 }
