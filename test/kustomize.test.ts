@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/run-check.js';
+import { kubectlReason } from '../src/sources/kustomize.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { runUpshift } from './support/run-upshift.js';
 
@@ -57,5 +58,32 @@ describe('kustomize', () => {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
+  });
+
+  it('reports an overlay kubectl cannot build with what kubectl says, the same in every run', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
+    try {
+      mkdirSync(join(work, 'overlays', 'dev'), { recursive: true });
+      writeFileSync(join(work, 'overlays', 'dev', 'kustomization.yaml'), 'resources:\n  - ../../missing\n');
+      const messages = async () => (await runCheck({ paths: [work], target: '1.33', cwd: work, knowledge: loadKnowledge() })).findings.map((finding) => [finding.id, finding.message]);
+      const first = await messages();
+      expect(first).toHaveLength(1);
+      expect(first[0][0]).toBe('input-invalid');
+      // kubectl's own words, without klog's time and process id, the paths under the working directory relative.
+      expect(first[0][1]).toMatch(/^overlays\/dev\/kustomization\.yaml: kubectl kustomize overlays\/dev failed: accumulating resources: .*'missing'.*; fix the kustomization \(its files were not scanned\)$/);
+      expect(first[0][1]).not.toContain(work);
+      expect(await messages()).toEqual(first);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('kubectlReason', () => {
+  it('keeps what kubectl says went wrong, without the klog header and the "command failed" wrapper', () => {
+    expect(kubectlReason('E1207 03:02:52.010577   19500 run.go:72] "command failed" err="accumulating resources: \\"x\\" is not a file: /work/estate/base/x.yaml"', '/work/estate')).toBe(
+      'accumulating resources: "x" is not a file: base/x.yaml',
+    );
+    expect(kubectlReason('Error: no such file', '/work/estate')).toBe('Error: no such file');
   });
 });

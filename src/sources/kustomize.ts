@@ -130,6 +130,21 @@ export interface KustomizeBuild {
   findings: Finding[];
 }
 
+// kubectl logs its failure through klog: `E1207 03:02:52.010577   19500 run.go:72] "command
+// failed" err="…"`. The header's time and process id would make each report of the same estate
+// differ, and the wrapper says nothing the finding does not.
+const KLOG_HEADER = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]]*\] /;
+const COMMAND_FAILED = /^"command failed" err="(.*)"$/;
+
+/** What kubectl's last line of stderr says went wrong, without klog's header, and with paths under `cwd` made relative as findings show them. */
+export function kubectlReason(line: string, cwd: string): string {
+  const message = line.replace(KLOG_HEADER, '');
+  const wrapped = COMMAND_FAILED.exec(message);
+  // (err= is quoted as Go quotes strings: a quote or a backslash inside has a backslash before it)
+  const reason = wrapped ? wrapped[1].replace(/\\(["\\])/g, '$1') : message;
+  return reason.split(cwd.endsWith(sep) ? cwd : cwd + sep).join('');
+}
+
 export function buildKustomization(kustomization: string, plan: KustomizePlan, options: FileScanOptions): KustomizeBuild {
   const directory = dirname(kustomization);
   const overlay = displayPath(directory, options.cwd);
@@ -140,7 +155,7 @@ export function buildKustomization(kustomization: string, plan: KustomizePlan, o
     output = execFileSync('kubectl', ['kustomize', directory], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n').filter(Boolean).at(-1);
-    const reason = stderr ?? (error as Error).message;
+    const reason = stderr === undefined ? (error as Error).message : kubectlReason(stderr, options.cwd);
     return { resources: [], findings: [inputInvalid(at, `${at.path}: kubectl kustomize ${overlay} failed: ${reason}; fix the kustomization (its files were not scanned)`)] };
   }
   const built = readManifestText(output, at.path, options);
