@@ -112,8 +112,16 @@ function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Fi
   if ([...byEnv.values()].some((found) => found.length > 1) || byEnv.size === 1) return [...byEnv.values()].flat();
   const members: [string, Finding][] = [...byEnv.entries()].map(([env, [finding]]) => [env, finding] as [string, Finding]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const environments = members.map(([env]) => env).filter((env) => env !== '');
-  // The most severe, and of those the one due soonest, speaks for them all.
-  const [representativeEnv, representative] = [...members].sort(([, a], [, b]) => severityRank(a) - severityRank(b) || urgency(a) - urgency(b))[0];
+  // The most severe, and of those the one due soonest (the first such), speaks for them all.
+  // Each member's urgency is worked out once: it reads the finding's details, and a sort asked
+  // for it at every comparison (two thirds of checking the bench chart's 20 environments).
+  const ranks = members.map(([, finding]) => [severityRank(finding), urgency(finding)]);
+  let best = 0;
+  for (let index = 1; index < members.length; index++) {
+    const [severity, due] = ranks[index];
+    if (severity < ranks[best][0] || (severity === ranks[best][0] && due < ranks[best][1])) best = index;
+  }
+  const [representativeEnv, representative] = members[best];
   const merged: Finding = { id: representative.id, severity: representative.severity, message: mergedMessage(members, representativeEnv) };
   if (representative.resource) merged.resource = representative.resource;
   if (representative.origin) merged.origin = withoutEnvironment(representative.origin);
