@@ -85,5 +85,6 @@ describe('kubectlReason', () => {
       'accumulating resources: "x" is not a file: base/x.yaml',
     );
     expect(kubectlReason('Error: no such file', '/work/estate')).toBe('Error: no such file');
+    expect(kubectlReason('Error: /work/estate/x.yaml: no such file', '/')).toBe('Error: /work/estate/x.yaml: no such file');
   });
 });

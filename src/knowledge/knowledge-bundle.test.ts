@@ -27,7 +27,7 @@ describe('knowledge bundle', () => {
     expect(Object.keys(bundle.files)).toContain('apis.yaml');
     expect(Object.keys(bundle.files)).toContain('addons/argo-cd.yaml');
     expect(Object.keys(bundle.files).every((key) => /^[\w./-]+\.yaml$/.test(key) && !key.startsWith('/'))).toBe(true);
-    expect(facts(loadKnowledge([], path))).toEqual(facts(loadKnowledge([], undefined)));
+    expect(facts(loadKnowledge([], path))).toStrictEqual(facts(loadKnowledge([], undefined)));
   });
 
   it('is used for a file whose text is unchanged, and not once the text differs', () => {
@@ -48,7 +48,7 @@ describe('knowledge bundle', () => {
     writeFileSync(corrupt, '{"format": 1, "files": ');
     const otherFormat = join(folder, 'other.json');
     writeFileSync(otherFormat, JSON.stringify({ format: 2, files: {} }));
-    for (const path of [join(folder, 'absent.json'), corrupt, otherFormat]) expect(facts(loadKnowledge([], path))).toEqual(expected);
+    for (const path of [join(folder, 'absent.json'), corrupt, otherFormat]) expect(facts(loadKnowledge([], path))).toStrictEqual(expected);
   });
 
   it('never stands in for a --data file', () => {

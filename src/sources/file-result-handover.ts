@@ -13,11 +13,12 @@ import type { FileResult } from './manifest-files.js';
 export type BatchReply = { batch: number; json: string } | { batch: number; serialized: Uint8Array };
 
 /**
- * A batch's results as a reply: JSON when that carries them exactly (it nearly always does: JSON.parse on the
- * scan's thread takes half the time of v8's deserialize, 68-98 ms against 134-155 ms for a third
- * of the bench estate's files), else serialized by node:v8. A worker sends its batches so, and
- * the scan's thread keeps so a batch it read ahead of its turn: kept as objects, much of it
- * outlived two young-generation collections and was promoted, to be freed only by a full one.
+ * A batch's results as a reply: JSON when that carries them exactly (it nearly always does, and
+ * JSON.parse on the scan's thread takes half the time of v8's deserialize: 68-98 ms against
+ * 134-155 ms for a third of the bench estate's files), else serialized by node:v8. A worker
+ * sends its batches so, and the scan's thread keeps so a batch it reads ahead of its turn: kept
+ * as objects, much of it outlived two young-generation collections and was promoted, to be
+ * freed only by a full collection.
  */
 export function encodeBatch(batch: number, results: FileResult[]): BatchReply {
   if (isJsonExact(results)) return { batch, json: JSON.stringify(results) };

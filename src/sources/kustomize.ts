@@ -142,7 +142,9 @@ export function kubectlReason(line: string, cwd: string): string {
   const wrapped = COMMAND_FAILED.exec(message);
   // (err= is quoted as Go quotes strings: a quote or a backslash inside has a backslash before it)
   const reason = wrapped ? wrapped[1].replace(/\\(["\\])/g, '$1') : message;
-  return reason.split(cwd.endsWith(sep) ? cwd : cwd + sep).join('');
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  // (Under the root directory every separator would match: the paths stay as kubectl wrote them.)
+  return prefix === sep ? reason : reason.split(prefix).join('');
 }
 
 export function buildKustomization(kustomization: string, plan: KustomizePlan, options: FileScanOptions): KustomizeBuild {

@@ -195,18 +195,12 @@ function readHere(batch: readonly string[], options: FileScanOptions, skip: (fil
 
 /** A batch read on this thread ahead of its turn, encoded as a worker would send it. */
 function readAhead(index: number, batch: readonly string[], options: FileScanOptions): BatchReply {
-  return encodeBatch(
-    index,
-    batch.map((file) => compactOrigins(readFileResult(file, options), displayPath(file, options.cwd))),
-  );
+  return encodeBatch(index, batch.map((file) => compactOrigins(readFileResult(file, options), displayPath(file, options.cwd))));
 }
 
 /** A batch's results, as a worker or this thread encoded them, but for the files `skip` names. */
 function handOver(batch: readonly string[], read: BatchReply, options: FileScanOptions, skip: (file: string) => boolean): [string, FileResult][] {
-  const results = resultsOf(
-    read,
-    batch.map((file) => displayPath(file, options.cwd)),
-  );
+  const results = resultsOf(read, batch.map((file) => displayPath(file, options.cwd)));
   const kept: [string, FileResult][] = [];
   for (let index = 0; index < batch.length; index++) if (!skip(batch[index])) kept.push([batch[index], results[index]]);
   return kept;
