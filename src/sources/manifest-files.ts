@@ -6,7 +6,7 @@
 // this thread lists the rest. Either way each file comes back as the same FileResult, in the
 // order given, so a scan's output does not depend on which thread read what.
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Finding, Resource } from '../core/types.js';
@@ -42,21 +42,18 @@ const WORKER_SCRIPT = new URL('./manifest-file-worker.js', import.meta.url);
 
 /**
  * How many worker threads to read `files` files with besides this thread: one per core beyond
- * the first, with at least FILES_PER_WORKER files each, unless the machine is already busy;
- * `requested` (a test's, a caller's) overrides. 0 when the worker script is not there, as when
- * the sources run untranspiled under a test runner.
+ * the first, with at least FILES_PER_WORKER files each; `requested` (a test's, a caller's)
+ * overrides. 0 when the worker script is not there, as when the sources run untranspiled under
+ * a test runner. However busy the machine: with two or four other processes keeping both cores
+ * busy, the bench estate's scan still took 2.99 s with a worker against 3.56 s without, and
+ * 4.29 s against 4.68 s (runCheck with workers 1 and 0, 5 interleaved runs each, 2026-12-07).
+ * (An earlier rule read no worker into a 1-minute load average of every core and one more; it
+ * also counted the scans run just before, so back-to-back scans fell to one thread.)
  */
-export function workerCount(files: number, requested?: number, load = loadavg()[0]): number {
+export function workerCount(files: number, requested?: number): number {
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
   if (requested !== undefined) return Math.max(0, Math.min(requested, files - 1));
-  const cores = availableParallelism();
-  // Measured on 2 cores (`npm run bench -- check`, 20,001 files): one worker 1.92-2.26 s against
-  // 2.27-2.59 s on this thread alone on a quiet machine; but when other processes kept both cores
-  // busy (load average 3 to 5; `UPSHIFT_BENCH_WORKERS=0|1 node bench/tasks/check.js`, interleaved)
-  // it was slower, adding the cost of handing results between threads to cores with none to give.
-  // So none once a process waits for every core and one more.
-  if (load >= cores + 1) return 0;
-  return Math.max(0, Math.min(cores - 1, Math.floor(files / FILES_PER_WORKER)));
+  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / FILES_PER_WORKER)));
 }
 
 /** A reading in progress: files go in (add) as they are found, results come out in that order. */
