@@ -48,6 +48,8 @@ export function environmentsOf(finding: Finding): string[] {
  * The findings with every group of the same id family, resource and origin place made one.
  * Findings already merged (a report read back by `upshift merge`) are split into their
  * environments first, so merging merged reports gives what one scan of everything would.
+ * `urgency` orders findings of one severity by when they are due (smaller is sooner); it may read
+ * a finding's id and details only (report/due.ts's rank does).
  */
 export function oneFindingPerPlace(findings: readonly Finding[], urgency: (finding: Finding) => number = () => 0): Finding[] {
   // Without environments nothing merges (mergeGroup keeps a group of one environment as it is):
@@ -112,10 +114,13 @@ function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Fi
   if ([...byEnv.values()].some((found) => found.length > 1) || byEnv.size === 1) return [...byEnv.values()].flat();
   const members: [string, Finding][] = [...byEnv.entries()].map(([env, [finding]]) => [env, finding] as [string, Finding]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const environments = members.map(([env]) => env).filter((env) => env !== '');
+  const differing = differingDetails(members);
   // The most severe, and of those the one due soonest (the first such), speaks for them all.
-  // Each member's urgency is worked out once: it reads the finding's details, and a sort asked
-  // for it at every comparison (two thirds of checking the bench chart's 20 environments).
-  const ranks = members.map(([, finding]) => [severityRank(finding), urgency(finding)]);
+  // Each member's urgency is worked out once (a sort asked for it at every comparison: two thirds
+  // of checking the bench chart's 20 environments), and only where members differ in their id or
+  // details: otherwise they are due at the same time.
+  const sameDue = differing.length === 0 && members.every(([, finding]) => finding.id === members[0][1].id);
+  const ranks = members.map(([, finding]) => [severityRank(finding), sameDue ? 0 : urgency(finding)]);
   let best = 0;
   for (let index = 1; index < members.length; index++) {
     const [severity, due] = ranks[index];
@@ -138,7 +143,7 @@ function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Fi
     ...(resourcesDiffer && finding.resource ? { resource: finding.resource } : {}),
     ...(kustomizationsDiffer && finding.origin?.type === 'file' && finding.origin.kustomization ? { kustomization: finding.origin.kustomization } : {}),
   });
-  const details = mergedDetails(members, own);
+  const details = mergedDetails(members, own, differing);
   if (details) merged.details = details;
   return [merged];
 }
@@ -152,17 +157,22 @@ function mergedMessage(members: [string, Finding][], representativeEnv: string):
   return `${message} (in ${same.join(', ')}; ${others.join(', ')} ${others.length === 1 ? 'differs' : 'differ'}: see details.${BY_ENVIRONMENT})`;
 }
 
-/** Details the environments agree on at the top; what differs (and a message that differs) under byEnvironment. */
-function mergedDetails(members: [string, Finding][], own: (finding: Finding) => Record<string, unknown>): Record<string, unknown> | undefined {
+/** The details keys (but env) whose values are not the same in every member, in the order first seen. */
+function differingDetails(members: [string, Finding][]): string[] {
+  const keys = new Set(members.flatMap(([, finding]) => Object.keys(finding.details ?? {})));
+  keys.delete('env');
+  return [...keys].filter((key) => {
+    const first = JSON.stringify(members[0][1].details?.[key]);
+    return members.some(([, finding]) => JSON.stringify(finding.details?.[key]) !== first);
+  });
+}
+
+/** Details the environments agree on at the top; what differs (`differing`, and a message that differs) under byEnvironment. */
+function mergedDetails(members: [string, Finding][], own: (finding: Finding) => Record<string, unknown>, differing: readonly string[]): Record<string, unknown> | undefined {
   const keys = new Set(members.flatMap(([, finding]) => Object.keys(finding.details ?? {})));
   keys.delete('env');
   const shared: Record<string, unknown> = {};
-  const differing: string[] = [];
-  for (const key of keys) {
-    const values = members.map(([, finding]) => JSON.stringify(finding.details?.[key]));
-    if (values.every((value) => value === values[0])) shared[key] = members[0][1].details![key];
-    else differing.push(key);
-  }
+  for (const key of keys) if (!differing.includes(key)) shared[key] = members[0][1].details![key];
   const messagesDiffer = new Set(members.map(([, finding]) => finding.message)).size > 1;
   const idsDiffer = new Set(members.map(([, finding]) => finding.id)).size > 1;
   const extras = members.map(([, finding]) => own(finding));
