@@ -46,6 +46,7 @@ describe('exit codes', () => {
     [['check', `${FIXTURES}/clean.yaml`, '--target', '1.28', '--current', '1.30'], 'upshift: --current 1.30 is newer than --target 1.28; upshift plans upgrades, not downgrades'],
     [['check', 'no/such/dir'], 'upshift: path "no/such/dir" does not exist; give a file or directory of manifests, or -f - for stdin'],
     [['check'], 'upshift: nothing to scan: give a PATH (file or directory), or -f FILE, or -f - for standard input'],
+    [['check', '--data', `${FIXTURES}/clean.yaml`, FIXTURES], `upshift: nothing to scan: give a PATH (file or directory), or -f FILE, or -f - for standard input; --data took every argument after it (${FIXTURES}/clean.yaml, ${FIXTURES}) as a knowledge file: give the PATH before --data`],
     [['check', `${FIXTURES}/clean.yaml`, '--checks', 'api-gone'], 'upshift: unknown check id "api-gone"; known ids: api-removed,'],
     [['check', `${FIXTURES}/clean.yaml`, '-o', 'pdf'], "error: option '-o, --output <format>' argument 'pdf' is invalid. Allowed choices are table, wide, json, yaml, markdown, csv, sarif, junit, html."],
     [['check', `${FIXTURES}/clean.yaml`, '--data', `${FIXTURES}/bad-data.yaml`], `upshift: knowledge file ${FIXTURES}/bad-data.yaml: apis[0] (example.com/v1beta1 Widget): deprecatedIn: expected a quoted "MAJOR.MINOR" version such as "1.22"`],

@@ -69,7 +69,9 @@ export function checkCommand(): Command {
     }
     const readsStdin = files.includes('-');
     if (paths.length === 0 && files.length === 0) {
-      throw new UsageError('nothing to scan: give a PATH (file or directory), or -f FILE, or -f - for standard input');
+      // --data FILE... takes every argument after it: a PATH written after it went there.
+      const swallowed = (flags.data?.length ?? 0) > 1 ? `; --data took every argument after it (${flags.data!.join(', ')}) as a knowledge file: give the PATH before --data` : '';
+      throw new UsageError(`nothing to scan: give a PATH (file or directory), or -f FILE, or -f - for standard input${swallowed}`);
     }
     if (flags.inventory && command.getOptionValueSource('output') !== 'default' && flags.output !== 'json' && flags.output !== 'yaml') {
       throw new UsageError(`--inventory prints json or yaml, not ${flags.output}`);
