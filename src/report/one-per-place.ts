@@ -114,12 +114,13 @@ function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Fi
   if ([...byEnv.values()].some((found) => found.length > 1) || byEnv.size === 1) return [...byEnv.values()].flat();
   const members: [string, Finding][] = [...byEnv.entries()].map(([env, [finding]]) => [env, finding] as [string, Finding]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const environments = members.map(([env]) => env).filter((env) => env !== '');
-  const differing = differingDetails(members);
+  const details = detailsAgreement(members);
+  const idsDiffer = new Set(members.map(([, finding]) => finding.id)).size > 1;
   // The most severe, and of those the one due soonest (the first such), speaks for them all.
   // Each member's urgency is worked out once (a sort asked for it at every comparison: two thirds
   // of checking the bench chart's 20 environments), and only where members differ in their id or
   // details: otherwise they are due at the same time.
-  const sameDue = differing.length === 0 && members.every(([, finding]) => finding.id === members[0][1].id);
+  const sameDue = details.differing.length === 0 && !idsDiffer;
   const ranks = members.map(([, finding]) => [severityRank(finding), sameDue ? 0 : urgency(finding)]);
   let best = 0;
   for (let index = 1; index < members.length; index++) {
@@ -143,8 +144,8 @@ function mergeGroup(group: Finding[], urgency: (finding: Finding) => number): Fi
     ...(resourcesDiffer && finding.resource ? { resource: finding.resource } : {}),
     ...(kustomizationsDiffer && finding.origin?.type === 'file' && finding.origin.kustomization ? { kustomization: finding.origin.kustomization } : {}),
   });
-  const details = mergedDetails(members, own, differing);
-  if (details) merged.details = details;
+  const mergedFacts = mergedDetails(members, own, details, idsDiffer);
+  if (mergedFacts) merged.details = mergedFacts;
   return [merged];
 }
 
@@ -157,24 +158,29 @@ function mergedMessage(members: [string, Finding][], representativeEnv: string):
   return `${message} (in ${same.join(', ')}; ${others.join(', ')} ${others.length === 1 ? 'differs' : 'differ'}: see details.${BY_ENVIRONMENT})`;
 }
 
-/** The details keys (but env) whose values are not the same in every member, in the order first seen. */
-function differingDetails(members: [string, Finding][]): string[] {
+/** The members' details keys (but env), in the order first seen: those with the same value in every member, and the others. */
+function detailsAgreement(members: [string, Finding][]): { agreed: string[]; differing: string[] } {
   const keys = new Set(members.flatMap(([, finding]) => Object.keys(finding.details ?? {})));
   keys.delete('env');
-  return [...keys].filter((key) => {
+  const agreed: string[] = [];
+  const differing: string[] = [];
+  for (const key of keys) {
     const first = JSON.stringify(members[0][1].details?.[key]);
-    return members.some(([, finding]) => JSON.stringify(finding.details?.[key]) !== first);
-  });
+    (members.every(([, finding]) => JSON.stringify(finding.details?.[key]) === first) ? agreed : differing).push(key);
+  }
+  return { agreed, differing };
 }
 
-/** Details the environments agree on at the top; what differs (`differing`, and a message that differs) under byEnvironment. */
-function mergedDetails(members: [string, Finding][], own: (finding: Finding) => Record<string, unknown>, differing: readonly string[]): Record<string, unknown> | undefined {
-  const keys = new Set(members.flatMap(([, finding]) => Object.keys(finding.details ?? {})));
-  keys.delete('env');
+/** Details the environments agree on at the top; what differs (and a message or id that differs) under byEnvironment. */
+function mergedDetails(
+  members: [string, Finding][],
+  own: (finding: Finding) => Record<string, unknown>,
+  { agreed, differing }: { agreed: string[]; differing: string[] },
+  idsDiffer: boolean,
+): Record<string, unknown> | undefined {
   const shared: Record<string, unknown> = {};
-  for (const key of keys) if (!differing.includes(key)) shared[key] = members[0][1].details![key];
+  for (const key of agreed) shared[key] = members[0][1].details![key];
   const messagesDiffer = new Set(members.map(([, finding]) => finding.message)).size > 1;
-  const idsDiffer = new Set(members.map(([, finding]) => finding.id)).size > 1;
   const extras = members.map(([, finding]) => own(finding));
   if (differing.length > 0 || messagesDiffer || idsDiffer || extras.some((extra) => Object.keys(extra).length > 0)) {
     const perEnvironment: Record<string, Record<string, unknown>> = {};

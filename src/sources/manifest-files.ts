@@ -160,7 +160,7 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
           while (unclaimed < batches.length && (done.has(unclaimed) || !claim(unclaimed))) unclaimed++;
           if (unclaimed < batches.length) {
             if (unclaimed === next) due = readHere(batches[next], options, skip);
-            else done.set(unclaimed, readAhead(unclaimed, batches[unclaimed], options));
+            else done.set(unclaimed, readEncoded(unclaimed, batches[unclaimed], options));
             // Let the workers' replies in before going on.
             await new Promise<void>((resolve) => setImmediate(resolve));
           } else {
@@ -184,14 +184,17 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
 }
 
 /** The files of a batch read on this thread, in order, but for those `skip` names. */
-function readHere(batch: readonly string[], options: FileScanOptions, skip: (file: string) => boolean = () => false): [string, FileResult][] {
+function readHere(batch: readonly string[], options: FileScanOptions, skip: (file: string) => boolean): [string, FileResult][] {
   const read: [string, FileResult][] = [];
   for (const file of batch) if (!skip(file)) read.push([file, readFileResult(file, options)]);
   return read;
 }
 
-/** A batch read on this thread ahead of its turn, encoded as a worker would send it. */
-function readAhead(index: number, batch: readonly string[], options: FileScanOptions): BatchReply {
+/**
+ * The files of batch `index` read and encoded (see encodeBatch): what a worker sends back, and
+ * how this thread keeps a batch it reads ahead of its turn.
+ */
+export function readEncoded(index: number, batch: readonly string[], options: FileScanOptions): BatchReply {
   return encodeBatch(index, batch.map((file) => compactOrigins(readFileResult(file, options), displayPath(file, options.cwd))));
 }
 
