@@ -87,8 +87,8 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions): E
         inOrder.push(...part);
         options.onFiles(part);
       }
-      // The order the caller was given (the sorted order, by construction).
-      return { ...result(files, charts, terraform, kustomizations), files: inOrder };
+      // The order the caller was given (the sorted order, by construction): not sorted again.
+      return { ...result(new Set(), charts, terraform, kustomizations), files: inOrder };
     }
   }
   for (const { absolute, isDirectory } of directories) {

@@ -26,8 +26,12 @@ export function operatorKinds(knowledge: Knowledge): string[] {
 export function operatorPodsOf(inventory: Inventory, knowledge: Knowledge): OperatorPods[] {
   const rows = knowledge.addons.operatorPods();
   if (rows.length === 0) return [];
+  // Most of an estate's resources are workloads, budgets and autoscalers, of no operator kind:
+  // passed over on their kind alone (a large estate keeps tens of thousands of them).
+  const kinds = new Set(rows.map(({ row }) => row.kind));
   const found: OperatorPods[] = [];
   for (const resource of inventory.resources) {
+    if (!kinds.has(resource.kind)) continue;
     const group = resource.apiVersion.includes('/') ? resource.apiVersion.split('/')[0] : '';
     const known = rows.find(({ row }) => row.kind === resource.kind && row.group === group);
     if (!known || !resource.name) continue;
