@@ -3,14 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { Origin } from '../core/types.js';
-import { loadKnowledge } from '../knowledge/load.js';
-import { runScan } from '../run-check.js';
-import { inventoryDocument } from '../report/inventory.js';
-import { stringify } from 'yaml';
-import { runSnapshot } from '../run-snapshot.js';
+import { REPORT_FORMATS } from '../report/formats.js';
 import { reportUnread } from './cluster.js';
-import { reporters } from '../report/index.js';
-import { EXIT, finishWithReport, progressReporter, warnIfStale } from './common.js';
 import {
   addHelmFlag,
   addOutputFlags,
@@ -56,12 +50,16 @@ export function checkCommand(): Command {
     .option('--inventory', 'print what was found per environment (versions, node groups, add-ons, charts) instead of findings; -o json (default) or yaml');
   addHelmFlag(command);
   addTargetFlags(command);
-  addOutputFlags(command, Object.keys(reporters), 'table');
+  addOutputFlags(command, REPORT_FORMATS, 'table');
   addSeverityFlags(command);
   return command.action(async (paths: string[], flags: CheckFlags) => {
+    // Loaded here, not when the program starts: `upshift --version`, `--help` and the other
+    // commands need none of the scan (see main.ts).
+    const { EXIT, finishWithReport, progressReporter, warnIfStale } = await import('./common.js');
     const files = flags.filename ?? [];
     if (flags.snapshot) {
       if (paths.length > 0 || files.length > 0) throw new UsageError('--snapshot replays a cluster scan on its own; give either --snapshot FILE or PATHs/-f, not both');
+      const { runSnapshot } = await import('../run-snapshot.js');
       const result = await runSnapshot(flags.snapshot, { ...targetOptions(flags), componentTargets: parseComponentVersions(flags.componentVersion ?? []) });
       reportUnread(result);
       finishWithReport(result.report, flags);
@@ -76,6 +74,7 @@ export function checkCommand(): Command {
     if (flags.inventory && command.getOptionValueSource('output') !== 'default' && flags.output !== 'json' && flags.output !== 'yaml') {
       throw new UsageError(`--inventory prints json or yaml, not ${flags.output}`);
     }
+    const [{ loadKnowledge }, { runScan }] = await Promise.all([import('../knowledge/load.js'), import('../run-check.js')]);
     const knowledge = loadKnowledge(flags.data);
     warnIfStale(knowledge, flags);
     const { report, inventory, context, nothingRead } = await runScan({
@@ -100,6 +99,7 @@ export function checkCommand(): Command {
     const failsEmpty = flags.failOnEmpty === true && nothingRead !== undefined;
     if (failsEmpty) process.stderr.write(`upshift: ${nothingRead} (--fail-on-empty)\n`);
     if (flags.inventory) {
+      const [{ inventoryDocument }, { stringify }] = await Promise.all([import('../report/inventory.js'), import('yaml')]);
       const document = inventoryDocument(inventory, process.cwd());
       process.stdout.write(flags.output === 'yaml' ? stringify(document) : `${JSON.stringify(document, null, 2)}\n`);
     } else {

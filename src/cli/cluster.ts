@@ -1,9 +1,8 @@
 // `upshift cluster`: scan a live cluster through kubeconfig or the pod's service account.
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { reporters } from '../report/index.js';
+import { REPORT_FORMATS } from '../report/formats.js';
 import type { ClusterResult } from '../run-cluster.js';
-import { finishWithReport } from './common.js';
 import { addOutputFlags, addSeverityFlags, addTargetFlags, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
 
 interface ClusterFlags extends OutputFlags, TargetFlags {
@@ -31,12 +30,12 @@ export function clusterCommand(): Command {
     .option('--region <region>', 'AWS region of the EKS cluster (default: AWS_REGION, the profile, or the context ARN)')
     .option('--snapshot <file>', 'also write everything read to FILE, to rerun with upshift check --snapshot FILE');
   addTargetFlags(command);
-  addOutputFlags(command, Object.keys(reporters), 'table');
+  addOutputFlags(command, REPORT_FORMATS, 'table');
   addSeverityFlags(command);
   return command.action(async (flags: ClusterFlags) => {
     if (flags.namespace && flags.allNamespaces) throw new UsageError('-n/--namespace and -A/--all-namespaces exclude each other; give one');
     // Loaded here, not at startup: the Kubernetes client is large, and other commands do not need it.
-    const { runCluster } = await import('../run-cluster.js');
+    const [{ runCluster }, { finishWithReport }] = await Promise.all([import('../run-cluster.js'), import('./common.js')]);
     const result = await runCluster({
       kubeconfig: flags.kubeconfig,
       context: flags.context,

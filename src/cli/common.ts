@@ -6,8 +6,9 @@ import { isoDay } from '../knowledge/calendar.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { stalenessWarning } from '../knowledge/staleness.js';
 import { minimumSeverity, type FailOn, type OutputFlags, type SeverityFlags } from './flags.js';
+import { EXIT } from './exit-codes.js';
 
-export const EXIT = { ok: 0, usage: 1, warnings: 2, errors: 3 } as const;
+export { EXIT } from './exit-codes.js';
 
 /** Exit code for a finished run, per the CLI contract. */
 export function exitCodeFor(report: Pick<Report, 'summary'>, failOn: FailOn): number {

@@ -2,10 +2,7 @@
 // the unified diff; --write applies it; -o json lists the changes.
 import { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { runFix } from '../run-fix.js';
-import { renderDiff, renderJson, renderLeftovers, renderSummary, summarizeFix } from '../fix/render.js';
 import { requireExistingPaths } from './paths.js';
-import { EXIT, progressReporter } from './common.js';
 import {
   currentOption,
   dataOption,
@@ -43,6 +40,12 @@ export function fixCommand(): Command {
     .action(async (paths: string[], flags: FixFlags) => {
       if (paths.length === 0) throw new UsageError('nothing to fix: give a PATH (file or directory); fix rewrites files, so it does not read standard input');
       requireExistingPaths(paths, 'fix');
+      // Loaded here, not when the program starts (see main.ts).
+      const [{ runFix }, { renderDiff, renderJson, renderLeftovers, renderSummary, summarizeFix }, { EXIT, progressReporter }] = await Promise.all([
+        import('../run-fix.js'),
+        import('../fix/render.js'),
+        import('./common.js'),
+      ]);
       const report = await runFix({
         paths,
         ...versionOptions(flags),

@@ -9,7 +9,7 @@ import { fixCommand } from './fix.js';
 import { simulateCommand } from './simulate.js';
 import { clusterCommand } from './cluster.js';
 import { mergeCommand } from './merge.js';
-import { EXIT } from './common.js';
+import { EXIT } from './exit-codes.js';
 import { versionsCommand } from './versions.js';
 import { templateCommand } from './template.js';
 

@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { mergeReports } from '../merge-reports.js';
-import { reporters } from '../report/index.js';
-import { finishWithReport } from './common.js';
+import { REPORT_FORMATS } from '../report/formats.js';
 import { addOutputFlags, addSeverityFlags, failOnOption, type OutputFlags, type TargetFlags } from './flags.js';
 
 interface MergeFlags extends OutputFlags, Pick<TargetFlags, 'failOn'> {}
@@ -14,9 +12,11 @@ export function mergeCommand(): Command {
     .description('combine JSON reports of many clusters (upshift cluster -o json) into one fleet view')
     .argument('<report...>', 'JSON report files; - reads one from standard input')
     .addOption(failOnOption());
-  addOutputFlags(command, Object.keys(reporters), 'table');
+  addOutputFlags(command, REPORT_FORMATS, 'table');
   addSeverityFlags(command);
-  return command.action((paths: string[], flags: MergeFlags) => {
+  return command.action(async (paths: string[], flags: MergeFlags) => {
+    // Loaded here, not when the program starts (see main.ts).
+    const [{ mergeReports }, { finishWithReport }] = await Promise.all([import('../merge-reports.js'), import('./common.js')]);
     const inputs = paths.map((path) => ({ path: path === '-' ? 'stdin' : path, text: read(path) }));
     const report = mergeReports(inputs);
     finishWithReport(report, flags);

@@ -3,18 +3,11 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { isCalendarDay, isoDay, supportCalendar } from '../knowledge/calendar.js';
-import { buildPlan } from '../plan/build-plan.js';
-import { planRenderers } from '../plan/render.js';
-import { PLAN_KINDS } from '../plan/signals.js';
-import { readSimulation } from '../plan/simulation.js';
+import { PLAN_FORMATS } from '../plan/formats.js';
 import { STRATEGY_NAMES, type StrategyName } from '../plan/types.js';
-import { planHtml } from '../report/html/plan-page.js';
-import { runScan } from '../run-check.js';
-import { runFix } from '../run-fix.js';
 import type { FixReport } from '../fix/report-types.js';
 import { compareKubeVersions, listHops, minorOf, parseKubeVersion } from '../core/kube-version.js';
 import { requireExistingPaths } from './paths.js';
-import { exitCodeFor, progressReporter } from './common.js';
 import { addHelmFlag, addOutputFlags, addTargetFlags, splitList, targetOptions, type OutputFlags, type TargetFlags } from './flags.js';
 
 interface PlanFlags extends OutputFlags, TargetFlags {
@@ -35,11 +28,21 @@ export function planCommand(): Command {
     .option('--start <date>', 'first day of the schedule, YYYY-MM-DD (default: today)');
   addHelmFlag(command);
   addTargetFlags(command);
-  addOutputFlags(command, [...Object.keys(planRenderers), 'html'], 'markdown');
+  addOutputFlags(command, PLAN_FORMATS, 'markdown');
   return command.action(async (paths: string[], flags: PlanFlags) => {
     requireExistingPaths(paths, 'plan');
     const now = new Date();
     const startDate = flags.start === undefined ? isoDay(now) : parseDay(flags.start);
+    // Loaded here, not when the program starts (see main.ts).
+    const [{ buildPlan }, { planRenderers }, { PLAN_KINDS }, { readSimulation }, { planHtml }, { runScan }, { exitCodeFor, progressReporter }] = await Promise.all([
+      import('../plan/build-plan.js'),
+      import('../plan/render.js'),
+      import('../plan/signals.js'),
+      import('../plan/simulation.js'),
+      import('../report/html/plan-page.js'),
+      import('../run-check.js'),
+      import('./common.js'),
+    ]);
     const simulation = flags.simulation === undefined ? undefined : readSimulation(flags.simulation);
     const scan = await runScan({
       paths,
@@ -86,6 +89,7 @@ async function fixDryRuns(paths: string[], declared: (string | undefined)[], cur
   const lowest = versions.sort(compareKubeVersions)[0];
   const reports = new Map<string, FixReport>();
   if (!lowest) return reports;
+  const { runFix } = await import('../run-fix.js');
   for (const hop of listHops(lowest, target)) {
     reports.set(hop.to, await runFix({ paths, target: hop.to, platform: flags.platform, dataFiles: flags.data }));
   }

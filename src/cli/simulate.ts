@@ -2,11 +2,9 @@
 // duration, waves, where evictions hang, and what other updateConfig values would do.
 import { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { runSimulate } from '../simulate/run-simulate.js';
 import { parseMaxUnavailable, parseSeconds, type SimulationSettings } from '../simulate/settings.js';
-import { simulationTable } from '../simulate/table.js';
 import { requireExistingPaths } from './paths.js';
-import { EXIT } from './common.js';
+import { EXIT } from './exit-codes.js';
 import { addOutputFlags, type OutputFlags } from './flags.js';
 
 interface SimulateFlags extends OutputFlags {
@@ -54,6 +52,10 @@ export function simulateCommand(): Command {
     const nodes = parseCount(flags.nodes, '--nodes');
     const zones = parseCount(flags.zones, '--zones');
     if (!flags.snapshot && zones > nodes) throw new UsageError(`--zones ${zones} is more than --nodes ${nodes}; every zone needs at least one node`);
+    const settings = settingsFrom(flags);
+    const whatIf = flags.whatIf === undefined ? [] : parseWhatIf(flags.whatIf);
+    // Loaded here, not when the program starts (see main.ts).
+    const [{ runSimulate }, { simulationTable }] = await Promise.all([import('../simulate/run-simulate.js'), import('../simulate/table.js')]);
     const report = await runSimulate({
       paths,
       snapshotFile: flags.snapshot,
@@ -61,8 +63,8 @@ export function simulateCommand(): Command {
       zones,
       nodeGroup: flags.nodeGroup,
       ...(flags.env ? { environment: flags.env } : {}),
-      settings: settingsFrom(flags),
-      whatIf: flags.whatIf === undefined ? [] : parseWhatIf(flags.whatIf),
+      settings,
+      whatIf,
     });
     process.stdout.write(flags.output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : simulationTable(report));
     // Even under -q: a manifest that was not read leaves its pods out of the model.

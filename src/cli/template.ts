@@ -2,9 +2,6 @@
 // does, with helm's flags, so a person can see what upshift judged (CLI.md).
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { loadKnowledge } from '../knowledge/load.js';
-import { runTemplate } from '../run-template.js';
-import { warnIfStale } from './common.js';
 import { addHelmFlag, dataOption, platformOption, targetOption, type VersionFlags } from './flags.js';
 
 interface TemplateFlags extends Pick<VersionFlags, 'target' | 'data' | 'platform'> {
@@ -37,9 +34,11 @@ export function templateCommand(): Command {
     .addOption(platformOption('platform whose calendar gives the default target'))
     .option('-q, --quiet', 'nothing on stderr but errors');
   addHelmFlag(command);
-  return command.action((first: string | undefined, second: string | undefined, flags: TemplateFlags) => {
+  return command.action(async (first: string | undefined, second: string | undefined, flags: TemplateFlags) => {
     if (first === undefined) throw new UsageError('template needs a CHART: upshift template [NAME] CHART');
     const [releaseName, chart] = second === undefined ? [undefined, first] : [first, second];
+    // Loaded here, not when the program starts (see main.ts).
+    const [{ loadKnowledge }, { runTemplate }, { warnIfStale }] = await Promise.all([import('../knowledge/load.js'), import('../run-template.js'), import('./common.js')]);
     const knowledge = loadKnowledge(flags.data);
     if (!flags.quiet) warnIfStale(knowledge, flags);
     const result = runTemplate({

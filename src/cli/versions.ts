@@ -2,10 +2,6 @@
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { isCalendarDay, isoDay } from '../knowledge/calendar.js';
-import { loadKnowledge } from '../knowledge/load.js';
-import { versionsTable } from '../report/versions-table.js';
-import { versionsReport } from '../versions.js';
-import { warnIfStale } from './common.js';
 import { addOutputFlags, dataOption, platformOption, type OutputFlags, type VersionFlags } from './flags.js';
 
 interface VersionsFlags extends OutputFlags, Pick<VersionFlags, 'platform' | 'data'> {
@@ -19,8 +15,15 @@ export function versionsCommand(): Command {
     .option('--at <YYYY-MM-DD>', 'the day to place versions on (default: today, UTC)')
     .addOption(dataOption());
   addOutputFlags(command, ['table', 'json'], 'table');
-  return command.action((flags: VersionsFlags) => {
+  return command.action(async (flags: VersionsFlags) => {
     const at = flags.at === undefined ? isoDay(new Date()) : parseDay(flags.at);
+    // Loaded here, not when the program starts (see main.ts).
+    const [{ loadKnowledge }, { versionsTable }, { versionsReport }, { warnIfStale }] = await Promise.all([
+      import('../knowledge/load.js'),
+      import('../report/versions-table.js'),
+      import('../versions.js'),
+      import('./common.js'),
+    ]);
     const knowledge = loadKnowledge(flags.data);
     warnIfStale(knowledge, flags);
     const report = versionsReport(knowledge, flags.platform, at);
