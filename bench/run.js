@@ -7,7 +7,7 @@ import { generateEstate } from './generate-estate.js';
 import { generateTerraformEstate } from './generate-terraform.js';
 import { generateChart } from './generate-chart.js';
 import { generateSnapshot } from './generate-snapshot.js';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { installHelm } from '../scripts/helm-oracle.js';
 
@@ -145,7 +145,24 @@ async function clusterBench() {
   }
 }
 
-const benches = { check: fileScanBench, terraform: terraformBench, fix: fixBench, chart: chartRenderBench, template: templateBench, simulate: simulateBench, cluster: clusterBench };
+/**
+ * How long the CLI takes to start: `upshift --version`, and a check of one manifest, against
+ * starting Node itself. No target (issue 17 sets none); a figure to watch, as every command a
+ * pipeline runs pays it.
+ */
+function startupBench() {
+  const estate = 'bench/.estate/one';
+  mkdirSync(estate, { recursive: true });
+  writeFileSync(join(estate, 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n');
+  const node = () => task('tasks/start-process.js', '-e', '');
+  const version = measure(node, () => task('tasks/start-process.js', 'bin/upshift.js', '--version'));
+  const check = measure(node, () => task('tasks/start-process.js', 'bin/upshift.js', 'check', estate, '--target', '1.34', '--current', '1.30', '--fail-on', 'none'));
+  console.log('startup: the CLI\'s start against starting Node itself (no target: a figure to watch)');
+  console.log(`  upshift --version ${version.run.seconds.toFixed(2)} s, node -e '' ${version.base.seconds.toFixed(2)} s, ratio ${(version.run.seconds / version.base.seconds).toFixed(2)}×`);
+  console.log(`  upshift check of one manifest ${check.run.seconds.toFixed(2)} s, node -e '' ${check.base.seconds.toFixed(2)} s, ratio ${(check.run.seconds / check.base.seconds).toFixed(2)}×`);
+}
+
+const benches = { check: fileScanBench, terraform: terraformBench, fix: fixBench, chart: chartRenderBench, template: templateBench, simulate: simulateBench, cluster: clusterBench, startup: startupBench };
 const only = process.argv.slice(2);
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) await bench();

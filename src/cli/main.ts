@@ -13,6 +13,9 @@ import { EXIT } from './exit-codes.js';
 import { versionsCommand } from './versions.js';
 import { templateCommand } from './template.js';
 
+// Each command's module defines its flags and loads what it runs only when it runs (dynamic
+// import): the program starts with 21 modules instead of 249, and `upshift --version` took
+// 0.13-0.15 s instead of 0.52-0.62 s (test/startup-modules.test.ts keeps it so).
 const COMMANDS = [checkCommand, clusterCommand, fixCommand, planCommand, simulateCommand, versionsCommand, templateCommand, mergeCommand];
 
 export function buildProgram(): Command {
