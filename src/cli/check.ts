@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js';
 import type { Origin } from '../core/types.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 import { reportUnread } from './cluster.js';
+import { EXIT } from './exit-codes.js';
 import {
   addHelmFlag,
   addOutputFlags,
@@ -55,7 +56,7 @@ export function checkCommand(): Command {
   return command.action(async (paths: string[], flags: CheckFlags) => {
     // Loaded here, not when the program starts: `upshift --version`, `--help` and the other
     // commands need none of the scan (see main.ts).
-    const { EXIT, finishWithReport, progressReporter, warnIfStale } = await import('./common.js');
+    const { finishWithReport, progressReporter, warnIfStale } = await import('./common.js');
     const files = flags.filename ?? [];
     if (flags.snapshot) {
       if (paths.length > 0 || files.length > 0) throw new UsageError('--snapshot replays a cluster scan on its own; give either --snapshot FILE or PATHs/-f, not both');

@@ -8,8 +8,6 @@ import { stalenessWarning } from '../knowledge/staleness.js';
 import { minimumSeverity, type FailOn, type OutputFlags, type SeverityFlags } from './flags.js';
 import { EXIT } from './exit-codes.js';
 
-export { EXIT } from './exit-codes.js';
-
 /** Exit code for a finished run, per the CLI contract. */
 export function exitCodeFor(report: Pick<Report, 'summary'>, failOn: FailOn): number {
   if (failOn === 'none') return EXIT.ok;

@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { requireExistingPaths } from './paths.js';
+import { EXIT } from './exit-codes.js';
 import {
   currentOption,
   dataOption,
@@ -41,7 +42,7 @@ export function fixCommand(): Command {
       if (paths.length === 0) throw new UsageError('nothing to fix: give a PATH (file or directory); fix rewrites files, so it does not read standard input');
       requireExistingPaths(paths, 'fix');
       // Loaded here, not when the program starts (see main.ts).
-      const [{ runFix }, { renderDiff, renderJson, renderLeftovers, renderSummary, summarizeFix }, { EXIT, progressReporter }] = await Promise.all([
+      const [{ runFix }, { renderDiff, renderJson, renderLeftovers, renderSummary, summarizeFix }, { progressReporter }] = await Promise.all([
         import('../run-fix.js'),
         import('../fix/render.js'),
         import('./common.js'),
