@@ -51,10 +51,21 @@ describe('readManifestText', () => {
     const text = 'apiVersion: apps/v1\nkind: Deployment\nkind: ConfigMap\nmetadata:\n  name: web\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc\n';
     const expected = {
       resources: ['v1 Service -/svc @7:1'],
-      findings: ['input-invalid 3:1 m.yaml:3:1: invalid YAML: Map keys must be unique; fix the syntax (kubectl would reject this file too)'],
+      findings: [
+        'input-invalid 3:1 m.yaml:3:1: invalid YAML: the key kind is written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word, kustomize rejects the file; keep one of them',
+      ],
     };
     expect(summary(text)).toEqual(expected);
     expect(summary(text, 'm.yaml', { objectKinds: new Set(['Deployment', 'Service']) })).toEqual(expected);
+  });
+
+  // What helm renders from a chart whose labels helper already holds `app` (aws/eks-charts'
+  // aws-dranet, 2026-12): helm template accepts it, kubectl keeps the last value, kustomize refuses.
+  it('names the key written twice, quoted or not, where the second one is', () => {
+    const text = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: dranet\n  labels:\n    app: dranet\n    tier: node\n    "app": dranet\n';
+    expect(summary(text, 'ds.yaml').findings).toEqual([
+      'input-invalid 8:5 ds.yaml:8:5: invalid YAML: the key "app" is written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word, kustomize rejects the file; keep one of them',
+    ]);
   });
 
   it('ignores YAML that is not a Kubernetes object', () => {

@@ -101,12 +101,14 @@ function readParsedDocument(
   const lineOffset = document.firstLine - 1;
   const outcome = parseYamlDocuments(text.slice(document.start, document.end));
   if (!outcome.ok) {
-    contents.findings.push(
-      inputInvalid(
-        { type: 'file', path, line: outcome.line + lineOffset, column: outcome.column },
-        `${path}:${outcome.line + lineOffset}:${outcome.column}: invalid YAML: ${outcome.message}; fix the syntax (kubectl would reject this file too)`,
-      ),
-    );
+    const at = `${path}:${outcome.line + lineOffset}:${outcome.column}`;
+    // kubectl and helm read a key written twice (sigs.k8s.io/yaml keeps the last value): only
+    // what YAML 1.2-strict tools such as kustomize do with it can be promised.
+    const message =
+      outcome.duplicateKey === undefined
+        ? `${at}: invalid YAML: ${outcome.message}; fix the syntax (kubectl would reject this file too)`
+        : `${at}: invalid YAML: the key ${outcome.duplicateKey || 'here'} is written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word, kustomize rejects the file; keep one of them`;
+    contents.findings.push(inputInvalid({ type: 'file', path, line: outcome.line + lineOffset, column: outcome.column }, message));
     return;
   }
   for (const parsed of outcome.documents) addParsed(parsed, lineOffset, path, options, contents);

@@ -14,7 +14,20 @@ export interface ParsedObject {
   items?: { object: unknown; line: number; column: number }[];
 }
 
-export type ParseOutcome = { ok: true; documents: ParsedObject[] } | { ok: false; message: string; line: number; column: number };
+export type ParseOutcome =
+  | { ok: true; documents: ParsedObject[] }
+  | {
+      ok: false;
+      message: string;
+      line: number;
+      column: number;
+      /**
+       * Set when the problem is a key written twice in one mapping, to the key as written: YAML
+       * forbids it, but kubectl and helm read it (sigs.k8s.io/yaml keeps the last value), so
+       * what to tell the user differs from other syntax errors.
+       */
+      duplicateKey?: string;
+    };
 
 // A handful of aliases is normal (shared env blocks); an exponential "billion laughs" is not.
 const MAX_ALIAS_COUNT = 100;
@@ -36,7 +49,8 @@ export function parseYamlDocuments(text: string): ParseOutcome {
       const position = error.linePos?.[0] ?? { line: 1, col: 1 };
       // The parser catches its own stack overflow and reports it as a syntax error.
       const message = /call stack/i.test(error.message) ? TOO_DEEP : firstLine(error.message);
-      return { ok: false, message, line: position.line, column: position.col };
+      const duplicateKey = error.code === 'DUPLICATE_KEY' ? keyAt(text, error.pos[0]) : undefined;
+      return { ok: false, message, line: position.line, column: position.col, ...(duplicateKey === undefined ? {} : { duplicateKey }) };
     }
     if (document.contents === null) continue;
     const collectionKey = collectionKeyOf(document, text);
@@ -94,6 +108,11 @@ export function isListObject(object: unknown): boolean {
     candidate.kind.endsWith('List') &&
     Array.isArray((candidate as { items?: unknown }).items)
   );
+}
+
+/** The mapping key written at `offset` (quoted or plain), or '' when none can be read there. */
+function keyAt(text: string, offset: number): string {
+  return /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s:#][^:#\n]*?)[ \t]*:(?:[ \t\n]|$)/.exec(text.slice(offset))?.[1] ?? '';
 }
 
 function failure(error: unknown, line: number, column: number): ParseOutcome {
