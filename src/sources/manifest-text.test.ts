@@ -109,4 +109,14 @@ describe('readManifestText', () => {
       'input-invalid 3:21 bad.json:3:21: invalid JSON: Expected double-quoted property name; fix the syntax',
     ]);
   });
+
+  // As istio/istio's manifests/zzz_profile.yaml and its envoy bootstrap templates (2026-12).
+  it('calls a file that opens with {{ a Go template, and suggests rendering a JSON file with {{ in it', () => {
+    expect(summary('{{/* values in order of precedence */}}\n{{- $x := .Values }}\napiVersion: v1\n', 'profile.yaml').findings).toEqual([
+      'input-invalid 1:2 profile.yaml:1:2: a Go template ({{ }} actions), not JSON or YAML yet: render it with what fills it (helm template, say) and scan the output, or exclude it with --exclude',
+    ]);
+    expect(summary('{\n  "node": {\n    "id": {{ .ID }}\n  }\n}\n', 'bootstrap.json').findings).toEqual([
+      "input-invalid 3:12 bootstrap.json:3:12: invalid JSON: Expected property name or '}'; fix the syntax, or, if this file is a template with {{ }} placeholders, render it and scan the output",
+    ]);
+  });
 });

@@ -166,13 +166,15 @@ function readJson(text: string, path: string, options: ManifestOptions, contents
   try {
     object = JSON.parse(text);
   } catch (error) {
-    const { message, line, column } = jsonSyntaxProblem(text, error);
-    contents.findings.push(
-      inputInvalid(
-        { type: 'file', path, line, column },
-        `${path}:${line}:${column}: invalid JSON: ${message}; fix the syntax`,
-      ),
-    );
+    const { message: problem, line, column } = jsonSyntaxProblem(text, error);
+    const at = `${path}:${line}:${column}`;
+    // A file that opens with `{{` is a Go template (istio/istio keeps several among its
+    // manifests and test data), and one with `{{` further on may be one: say so rather than
+    // only that the JSON is broken.
+    const message = text.trimStart().startsWith('{{')
+      ? `${at}: a Go template ({{ }} actions), not JSON or YAML yet: render it with what fills it (helm template, say) and scan the output, or exclude it with --exclude`
+      : `${at}: invalid JSON: ${problem}; fix the syntax${text.includes('{{') ? ', or, if this file is a template with {{ }} placeholders, render it and scan the output' : ''}`;
+    contents.findings.push(inputInvalid({ type: 'file', path, line, column }, message));
     return;
   }
   const start = lineAndColumnAt(text, text.search(/\S/));
