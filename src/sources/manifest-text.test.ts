@@ -110,6 +110,12 @@ describe('readManifestText', () => {
     ]);
   });
 
+  it('suggests rendering a YAML document with {{ }} actions that does not parse', () => {
+    expect(summary('apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Name }}-svc\n', 'svc.yaml').findings).toEqual([
+      'input-invalid 4:20 svc.yaml:4:20: invalid YAML: Unexpected scalar at node end; fix the syntax (kubectl would reject this file too); if this file is a template with {{ }} placeholders, render it and scan the output',
+    ]);
+  });
+
   // As istio/istio's manifests/zzz_profile.yaml and its envoy bootstrap templates (2026-12).
   it('calls a file that opens with {{ a Go template, and suggests rendering a JSON file with {{ in it', () => {
     expect(summary('{{/* values in order of precedence */}}\n{{- $x := .Values }}\napiVersion: v1\n', 'profile.yaml').findings).toEqual([
