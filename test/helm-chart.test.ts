@@ -115,6 +115,15 @@ describe('charts that cannot be rendered', () => {
     // A value the chart requires is the chart refusing its values, as helm would: not a renderer failure.
     ['missing-required', 'templates/service.yaml:7:16', 'refuses its values (required): service.port is required; set the value with --values or --set (helm template fails the same way; ', 'chart-required'],
     ['unknown-function', 'templates/configmap.yaml:6:27', 'cannot be rendered: function "quoet" not defined; fix the template or its values (', 'render-failed'],
+    // helm refuses a chart whose dependencies are not in charts/; rendered without them, a template
+    // that reads their values fails (as prometheus-community's kube-prometheus-stack does): the
+    // dependencies are what to fix.
+    [
+      'missing-dependency',
+      'templates/clusterrole.yaml:9:8',
+      'cannot be rendered without its dependencies exporter, which Chart.yaml declares and charts/ lacks (helm template refuses the chart for that alone): run `helm dependency build` in the chart; the render stopped here: nil pointer evaluating interface {}.enabled (',
+      'dependencies-missing',
+    ],
   ])('%s: located input-invalid, then the lexical scan', async (name, location, reason, cause) => {
     const report = await check([`${CHARTS}/${name}`], '1.33');
     const [path, line, column] = location.split(':');

@@ -94,7 +94,7 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
       const key = `${file}:${line}:${column}:${reason}`;
       const seen = failures.get(key);
       if (seen) (seen.details!.environments as string[]).push(environment.name ?? 'default');
-      else failures.set(key, cannotRender(chartPath, environment.name, file, line, column, reason));
+      else failures.set(key, cannotRender(chartPath, environment.name, file, line, column, reason, absentDependencies(chart)));
     }
   }
   scan.findings.push(...missing.values());
@@ -131,7 +131,13 @@ function failureLocation(error: unknown, chart: Pick<Chart, 'chartFile'>): [stri
 }
 
 function lacksDependencies(chart: Chart): boolean {
-  return chart.dependencies.some((dependency) => !chart.subcharts.some((sub) => sub.name === dependency.name)) || chart.subcharts.some(lacksDependencies);
+  return absentDependencies(chart).length > 0;
+}
+
+/** The dependencies Chart.yaml files declare that charts/ folders lack (what helm lists when it refuses such a chart), each once. */
+function absentDependencies(chart: Chart): string[] {
+  const own = chart.dependencies.filter((dependency) => !chart.subcharts.some((sub) => sub.name === dependency.name)).map((dependency) => dependency.name);
+  return [...new Set([...own, ...chart.subcharts.flatMap(absentDependencies)])];
 }
 
 function readOwnRendering(result: RenderResult, chartPath: string, env: string | undefined, options: ChartScanOptions, scan: ChartScan): void {
@@ -231,22 +237,30 @@ function readRendered(
   }
 }
 
-function cannotRender(chartPath: string, env: string | undefined, file: string, line: number, column: number, reason: string): Finding {
+/**
+ * The finding for a chart that stopped rendering at file:line:column for `reason`. `absent`: the
+ * dependencies it declares and does not vendor. helm refuses such a chart outright; the own
+ * renderer renders without them, and a template that reads their values then fails where it
+ * reads them (kube-prometheus-stack without `helm dependency build`: "nil pointer evaluating
+ * interface {}.enabled" in a ClusterRole), so the missing dependencies are what to fix first.
+ */
+function cannotRender(chartPath: string, env: string | undefined, file: string, line: number, column: number, reason: string, absent: readonly string[] = []): Finding {
   const where = `${file}:${line}:${column}: Helm chart ${chartPath}`;
   const forEnv = env ? ` for environment ${env}` : '';
+  const origin = { type: 'file' as const, path: file, line, column, chart: chartPath };
   // `required` and `fail` are the chart refusing its values, as helm would: the values must
   // change, not the renderer. Anything else is a template upshift (or helm) cannot render.
   const refused = /^error calling (required|fail): (.*)$/s.exec(reason);
-  const finding = refused
-    ? inputInvalid(
-        { type: 'file', path: file, line, column, chart: chartPath },
-        `${where} refuses its values${forEnv} (${refused[1]}): ${refused[2]}; set the value with --values or --set (helm template fails the same way; its templates were read lexically instead)`,
-      )
-    : inputInvalid(
-        { type: 'file', path: file, line, column, chart: chartPath },
-        `${where} cannot be rendered${forEnv}: ${reason}; fix the template or its values (its templates were read lexically instead)`,
-      );
-  finding.details = { chart: chartPath, environments: [env ?? 'default'], cause: refused ? `chart-${refused[1]}` : 'render-failed' };
+  const [message, cause] = refused
+    ? [`${where} refuses its values${forEnv} (${refused[1]}): ${refused[2]}; set the value with --values or --set (helm template fails the same way; its templates were read lexically instead)`, `chart-${refused[1]}`]
+    : absent.length > 0
+      ? [
+          `${where} cannot be rendered${forEnv} without its dependencies ${absent.join(', ')}, which Chart.yaml declares and charts/ lacks (helm template refuses the chart for that alone): run \`helm dependency build\` in the chart; the render stopped here: ${reason} (its templates were read lexically instead)`,
+          'dependencies-missing',
+        ]
+      : [`${where} cannot be rendered${forEnv}: ${reason}; fix the template or its values (its templates were read lexically instead)`, 'render-failed'];
+  const finding = inputInvalid(origin, message);
+  finding.details = { chart: chartPath, environments: [env ?? 'default'], cause };
   return finding;
 }
 
