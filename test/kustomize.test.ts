@@ -87,4 +87,19 @@ describe('kubectlReason', () => {
     expect(kubectlReason('Error: no such file', '/work/estate')).toBe('Error: no such file');
     expect(kubectlReason('Error: /work/estate/x.yaml: no such file', '/')).toBe('Error: /work/estate/x.yaml: no such file');
   });
+
+  // kubectl 1.32 with a remote base it cannot fetch (argoproj/argo-cd's applicationset examples,
+  // on a machine without network): the reason spans lines, so only ` >` was left of it before.
+  it('reads an error klog wrote over several lines', () => {
+    const stderr = [
+      'E1207 06:00:00.704365    2540 run.go:72] "command failed" err=<',
+      "\taccumulating resources: accumulation err='accumulating resources from 'https://example.com/install.yaml': no such host': failed to run '/usr/bin/git fetch --depth=1 https://example.com/repo HEAD': fatal: unable to access /work/estate/overlay",
+      '\t: exit status 128',
+      ' >',
+      '',
+    ].join('\n');
+    expect(kubectlReason(stderr, '/work/estate')).toBe(
+      "accumulating resources: accumulation err='accumulating resources from 'https://example.com/install.yaml': no such host': failed to run '/usr/bin/git fetch --depth=1 https://example.com/repo HEAD': fatal: unable to access overlay : exit status 128",
+    );
+  });
 });

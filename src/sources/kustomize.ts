@@ -131,17 +131,25 @@ export interface KustomizeBuild {
 }
 
 // kubectl logs its failure through klog: `E1207 03:02:52.010577   19500 run.go:72] "command
-// failed" err="…"`. The header's time and process id would make each report of the same estate
-// differ, and the wrapper says nothing the finding does not.
+// failed" err="…"`, or, for an error of several lines, `err=<` then each line after a tab, then
+// ` >` on a line of its own. The header's time and process id would make each report of the same
+// estate differ, and the wrapper says nothing the finding does not.
 const KLOG_HEADER = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]]*\] /;
 const COMMAND_FAILED = /^"command failed" err="(.*)"$/;
+const COMMAND_FAILED_LINES = /"command failed" err=<\n((?:\t.*\n)*) >$/;
 
-/** What kubectl's last line of stderr says went wrong, without klog's header, and with paths under `cwd` made relative as findings show them. */
-export function kubectlReason(line: string, cwd: string): string {
-  const message = line.replace(KLOG_HEADER, '');
-  const wrapped = COMMAND_FAILED.exec(message);
+/** What kubectl's stderr says went wrong, without klog's header, and with paths under `cwd` made relative as findings show them. */
+export function kubectlReason(stderr: string, cwd: string): string {
+  const text = stderr.trim();
+  const block = COMMAND_FAILED_LINES.exec(text);
+  const last = text.split('\n').at(-1)!.replace(KLOG_HEADER, '');
+  const wrapped = COMMAND_FAILED.exec(last);
   // (err= is quoted as Go quotes strings: a quote or a backslash inside has a backslash before it)
-  const reason = wrapped ? wrapped[1].replace(/\\(["\\])/g, '$1') : message;
+  const reason = block
+    ? block[1].split('\n').map((line) => line.slice(1).trim()).filter(Boolean).join(' ')
+    : wrapped
+      ? wrapped[1].replace(/\\(["\\])/g, '$1')
+      : last;
   const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
   // (Under the root directory every separator would match: the paths stay as kubectl wrote them.)
   return prefix === sep ? reason : reason.split(prefix).join('');
@@ -156,8 +164,8 @@ export function buildKustomization(kustomization: string, plan: KustomizePlan, o
   try {
     output = execFileSync('kubectl', ['kustomize', directory], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n').filter(Boolean).at(-1);
-    const reason = stderr === undefined ? (error as Error).message : kubectlReason(stderr, options.cwd);
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
+    const reason = stderr === '' ? (error as Error).message : kubectlReason(stderr, options.cwd);
     return { resources: [], findings: [inputInvalid(at, `${at.path}: kubectl kustomize ${overlay} failed: ${reason}; fix the kustomization (its files were not scanned)`)] };
   }
   const built = readManifestText(output, at.path, options);
