@@ -18,9 +18,10 @@ import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { expandPaths, type FileScanOptions } from './sources/files.js';
 import { readManifestBytes } from './sources/manifest-file.js';
 import { startReading, type FileResult } from './sources/manifest-files.js';
+import { readTerraform } from './sources/terraform/index.js';
 import type { ClusterDescription } from './sources/eksctl.js';
 import { lowestClusterVersion, versionDisagreements } from './sources/current-version.js';
-import type { ChartScanOptions } from './sources/helm-chart.js';
+import { scanChart, type ChartScanOptions } from './sources/helm-chart.js';
 import { resolveHelmBinary } from './sources/helm/helm-binary.js';
 import { loadUserValues } from './sources/helm/values.js';
 import { buildKustomization, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
@@ -147,9 +148,6 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     await reading.stop();
   }
   if (expanded.terraform.length > 0) {
-    // The Terraform and Helm readers are loaded only for a scan that has their files: a command's
-    // start is mostly loading modules, and most scans have one kind of input or two.
-    const { readTerraform } = await import('./sources/terraform/index.js');
     const terraform = await readTerraform(expanded.terraform, { ...scanOptions, environments: options.environments });
     scan.accept(terraform.resources, terraform.findings);
     inventory.environments.push(...terraform.environments);
@@ -165,15 +163,11 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     userValues: loadUserValues(options.valuesFiles ?? [], options.set ?? [], cwd),
     helm: helm ? { binary: helm, valuesFiles: (options.valuesFiles ?? []).map((file) => resolve(cwd, file)), set: options.set ?? [] } : undefined,
   };
-  // (--helm-bin and --values are read above even when there is no chart: a mistake in them is said at once.)
-  if (expanded.charts.length > 0) {
-    const { scanChart } = await import('./sources/helm-chart.js');
-    for (const chart of expanded.charts) {
-      const contents = scanChart(chart, chartOptions);
-      scan.accept(contents.resources, contents.findings);
-      inventory.charts.push(...contents.charts);
-      options.onProgress?.(++done, total);
-    }
+  for (const chart of expanded.charts) {
+    const contents = scanChart(chart, chartOptions);
+    scan.accept(contents.resources, contents.findings);
+    inventory.charts.push(...contents.charts);
+    options.onProgress?.(++done, total);
   }
   for (const kustomization of kustomize.builds) {
     if (!canBuild) {
