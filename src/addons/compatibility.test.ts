@@ -25,6 +25,30 @@ describe('judgeAddon', () => {
     });
   });
 
+  // argoproj/argo-helm's argo-cd chart (argo-cd 3.4.4) scanned for a 1.30 cluster (2026-12): no later
+  // release runs on 1.30 or 1.31, so "a release supporting 1.31 (none is known)" pointed nowhere.
+  it('moves a release that is ahead of the cluster back to an older one, as no later one helps', () => {
+    expect(judgeAddon(addon('argo-cd'), '3.4.4', '1.34', '1.30')).toMatchObject({
+      kind: 'moves',
+      supportsCurrent: false,
+      moves: [
+        { hop: '1.30→1.31', phase: 'before', kubernetes: ['1.30', '1.31'], minimum: null, recommended: '3.0.x', older: true },
+        { hop: '1.32→1.33', phase: 'before', kubernetes: ['1.32', '1.33'], minimum: '3.1.0', recommended: '3.4.x' },
+      ],
+    });
+    // Following the control plane, it goes back to the current minor, then one minor after every hop.
+    expect(judgeAddon(addon('cluster-autoscaler'), '1.32.1', '1.33', '1.30')).toEqual(
+      expect.objectContaining({
+        moves: [
+          { hop: '1.30→1.31', phase: 'before', kubernetes: ['1.30'], minimum: null, recommended: '1.30.x', older: true },
+          { hop: '1.30→1.31', phase: 'after', kubernetes: ['1.31'], minimum: '1.31.0', recommended: '1.31.x' },
+          { hop: '1.31→1.32', phase: 'after', kubernetes: ['1.32'], minimum: '1.32.0', recommended: '1.32.x' },
+          { hop: '1.32→1.33', phase: 'after', kubernetes: ['1.33'], minimum: '1.33.0', recommended: '1.33.x' },
+        ],
+      }),
+    );
+  });
+
   it('does not call AWS Load Balancer Controller 2.4.0–2.4.6 incompatible with 1.25: the project publishes no upper bound', () => {
     expect(judgeAddon(addon('aws-load-balancer-controller'), '2.4.2', '1.27', '1.24')).toMatchObject({ kind: 'ok', row: { kubernetesMax: null, advice: [{ fromKubernetes: '1.25' }] } });
     expect(judgeAddon(addon('aws-load-balancer-controller'), '2.1.0', '1.22', '1.21')).toMatchObject({ kind: 'moves', moves: [{ hop: '1.21→1.22', minimum: '2.4.0' }] });

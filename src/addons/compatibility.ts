@@ -15,6 +15,13 @@ export interface AddonMove {
   minimum: string | null;
   /** Newest known release line that does ("1.29.x"); null when the newest supporting row has no upper bound. */
   recommended: string | null;
+  /**
+   * Set when the installed release is ahead of these minors (its row starts above them: argo-cd
+   * 3.4 supports 1.32-1.35, the cluster is on 1.30), so no later release helps: the move is back to
+   * an older one, `minimum` then being null and `recommended` the newest older line that supports
+   * them, if one is known.
+   */
+  older?: true;
 }
 
 export type AddonVerdict =
@@ -70,9 +77,9 @@ export function judgeAddon(addon: AddonDefinition, version: string, target: stri
     for (const landing of landings) {
       const installedRow = compatibilityRowOf(addon, installed);
       if (installedRow && rowSupports(installedRow, landing.kubernetes)) continue;
-      const move = moveFor(addon, [landing.kubernetes], installed, landing.phase);
+      const move = olderIfAhead(addon, moveFor(addon, [landing.kubernetes], installed, landing.phase), installedRow, installed);
       moves.push({ ...move, hop: landing.hop });
-      const next = landingVersion(addon, move.kubernetes, installed);
+      const next = move.older ? olderFloor(addon, move.kubernetes, installed)?.version : landingVersion(addon, move.kubernetes, installed);
       if (!next) break;
       installed = next;
     }
@@ -81,9 +88,12 @@ export function judgeAddon(addon: AddonDefinition, version: string, target: stri
       const installedRow = compatibilityRowOf(addon, installed);
       if (installedRow && rowSupports(installedRow, hop.to)) continue;
       const bothSides = moveFor(addon, [hop.from, hop.to], installed, 'before');
-      const move = bothSides.minimum !== null ? bothSides : moveFor(addon, [hop.to], installed, addon.moveWhenNoOverlap ?? 'before');
+      const forward = bothSides.minimum !== null ? bothSides : moveFor(addon, [hop.to], installed, addon.moveWhenNoOverlap ?? 'before');
+      // Back, when the installed release is ahead: to one that runs on both sides of the hop if one is known.
+      const backBoth = olderIfAhead(addon, bothSides, installedRow, installed);
+      const move = forward.minimum !== null ? forward : backBoth.older && backBoth.recommended !== null ? backBoth : olderIfAhead(addon, forward, installedRow, installed);
       moves.push({ ...move, hop: `${hop.from}→${hop.to}` });
-      const next = landingVersion(addon, move.kubernetes, installed);
+      const next = move.older ? olderFloor(addon, move.kubernetes, installed)?.version : landingVersion(addon, move.kubernetes, installed);
       if (!next) break;
       installed = next;
     }
@@ -101,6 +111,27 @@ function moveFor(addon: AddonDefinition, kubernetes: string[], installed: string
     minimum: floors[0]?.floor ?? null,
     recommended: newest && newest.bounded ? `${semver.major(newest.floor)}.${semver.minor(newest.floor)}.x` : null,
   };
+}
+
+/**
+ * `move` as a move back, when no release from `installed` on supports its minors because the
+ * installed one starts above them: the newest older release line known to support them, if any.
+ */
+function olderIfAhead(addon: AddonDefinition, move: AddonMove, installedRow: CompatibilityRow | undefined, installed: string): AddonMove {
+  const startsAbove = installedRow?.kubernetesMin != null && move.kubernetes.every((minor) => compareKubeVersions(installedRow.kubernetesMin!, minor) > 0);
+  if (move.minimum !== null || !startsAbove) return move;
+  const older = olderFloor(addon, move.kubernetes, installed);
+  return { ...move, recommended: older ? `${older.major}.${older.minor}.x` : null, older: true };
+}
+
+/** The first release of the newest row older than `installed` that supports every given minor. */
+function olderFloor(addon: AddonDefinition, kubernetes: string[], installed: string): semver.SemVer | undefined {
+  return (addon.compatibility ?? [])
+    .filter((row) => kubernetes.every((minor) => rowSupports(row, minor)) && !semver.satisfies(installed, row.versions))
+    .map((row) => semver.minVersion(row.versions))
+    .filter((lowest): lowest is semver.SemVer => lowest !== null && semver.lt(lowest, installed))
+    .sort(semver.compare)
+    .at(-1);
 }
 
 /** Where the walk assumes the add-on lands after a move: the newest supporting release line known. */

@@ -34,6 +34,25 @@ describe('add-ons detected from workload images', () => {
   });
 });
 
+describe('an add-on ahead of the cluster', () => {
+  it('is told to move back, or to run untested until the control plane catches up; not to upgrade', async () => {
+    const report = await runCheck({ paths: ['test/fixtures/addons/argo-cd-install.yaml'], current: '1.27', target: '1.29', only: ADDON_IDS, knowledge, now });
+    expect(report.findings.map((f) => [f.id, f.resource?.namespace, f.message])).toEqual([
+      [
+        'addon-upgrade-first',
+        'argocd',
+        'argo-cd 3.0.6 supports Kubernetes 1.29 to 1.32 (it does not support the current 1.27 either): move it to an older release supporting 1.28 (none is known to the knowledge base) before the 1.27→1.28 control-plane hop, or keep it and run it on a Kubernetes older than it supports until the control plane reaches 1.29 (the same install also runs it in Deployment argocd-repo-server, StatefulSet argocd-application-controller)',
+      ],
+      [
+        'addon-upgrade-first',
+        'argocd-tenants',
+        'argo-cd 3.0.6 supports Kubernetes 1.29 to 1.32 (it does not support the current 1.27 either): move it to an older release supporting 1.28 (none is known to the knowledge base) before the 1.27→1.28 control-plane hop, or keep it and run it on a Kubernetes older than it supports until the control plane reaches 1.29',
+      ],
+    ]);
+    expect(report.findings[0].details?.upgrades).toEqual([{ hop: '1.27→1.28', minimum: null, recommended: null }]);
+  });
+});
+
 describe('one install running an add-on in several workloads', () => {
   it('is one finding at its first workload, naming the others; another namespace is another install', async () => {
     const report = await runCheck({ paths: ['test/fixtures/addons/argo-cd-install.yaml'], current: '1.32', target: '1.33', only: ADDON_IDS, knowledge, now });

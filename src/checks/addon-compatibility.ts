@@ -81,7 +81,8 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
 function followControlPlane(detected: DetectedAddon, moves: AddonMove[], details: Record<string, unknown>, judged: string): Finding {
   const release = (move: AddonMove) => (move.minimum === null ? moveTarget(move) : move.recommended ?? move.minimum);
   const steps = moves.map((move) => (move.phase === 'before' ? `to ${release(move)} before the ${move.hop} control-plane hop` : `to ${release(move)} right after ${move.hop}`));
-  const message = `${judged}: upgrade it ${steps.join('; then ')}`;
+  // (No keeping it as it is: an add-on that follows the control plane runs its minor or is unsupported.)
+  const message = `${judged}: ${moves.some((move) => move.older) ? 'move it' : 'upgrade it'} ${steps.join('; then ')}`;
   const before = moves.filter((move) => move.phase === 'before' && move.hop !== undefined);
   if (before.length === 0) return { ...anchor(detected), id: 'addon-incompatible', severity: 'error', message, details };
   const upgrades = before.map((move) => ({ hop: move.hop, minimum: move.minimum, recommended: move.recommended }));
@@ -97,10 +98,13 @@ function upgradeFirst(detected: DetectedAddon, moves: AddonMove[], details: Reco
   const before = moves.filter((move): move is AddonMove & { hop: string } => move.phase === 'before' && move.hop !== undefined);
   if (before.length === 0) return undefined;
   const after = moves.filter((move) => !before.includes(move as AddonMove & { hop: string }));
+  // A release ahead of the cluster is not helped by a later one: it moves back, or runs on a
+  // Kubernetes older than it supports until the control plane catches up.
+  const verb = before.some((move) => move.older) ? 'move it' : 'upgrade it';
   const message =
     before.length === 1
-      ? `${judged}: upgrade it to ${moveTarget(before[0])} before the ${before[0].hop} control-plane hop`
-      : `${judged}: upgrade it ahead of ${before.length} control-plane hops: ${before.map((move) => `to ${moveTarget(move)} before ${move.hop}`).join('; ')}`;
+      ? `${judged}: ${verb} to ${moveTarget(before[0])} before the ${before[0].hop} control-plane hop${aheadNote(before, details)}`
+      : `${judged}: ${verb} ahead of ${before.length} control-plane hops: ${before.map((move) => `to ${moveTarget(move)} before ${move.hop}`).join('; ')}${aheadNote(before, details)}`;
   const then = after.length > 0 ? `; then ${after.map((move) => `${move.phase} ${move.hop ?? 'the upgrade'} to ${moveTarget(move)}`).join('; ')}` : '';
   const upgrades = before.map((move) => ({ hop: move.hop, minimum: move.minimum, recommended: move.recommended }));
   return { ...anchor(detected), id: 'addon-upgrade-first', severity: 'error', message: `${message}${then}`, details: { ...details, upgrades } };
@@ -151,8 +155,16 @@ function describeMoves(moves: AddonMove[], target: string): string {
 }
 
 function moveTarget(move: AddonMove): string {
+  if (move.older) return `an older release supporting ${move.kubernetes.join(' and ')} (${move.recommended ?? 'none is known to the knowledge base'})`;
   if (move.minimum === null) return `a release supporting ${move.kubernetes.join(' and ')} (none is known to the knowledge base)`;
   return `${move.minimum} or later${move.recommended ? ` (recommended ${move.recommended})` : ''}`;
+}
+
+/** What keeping a release that is ahead of the cluster means, when a move is back to an older one. */
+function aheadNote(moves: readonly AddonMove[], details: Record<string, unknown>): string {
+  const supported = details.supportedKubernetes as { min: string | null } | undefined;
+  if (!moves.some((move) => move.older) || !supported?.min) return '';
+  return `, or keep it and run it on a Kubernetes older than it supports until the control plane reaches ${supported.min}`;
 }
 
 function anchor(detected: DetectedAddon): Pick<Finding, 'origin' | 'resource'> {

@@ -3,6 +3,7 @@
 // value, an eksctl or CloudFormation entry, a Chart.yaml dependency) set to a concrete version,
 // and the command of the tooling that manages it — helm itself only for releases no code manages.
 import { dirname } from 'node:path';
+import semver from 'semver';
 import type { ChartReference, EksAddonReference } from '../core/inventory.js';
 import type { Finding } from '../core/types.js';
 import type { AddonUpgrade } from './addon-steps.js';
@@ -99,7 +100,7 @@ function addonStep(upgrade: AddonUpgrade, pinned: Pinned, value: string, where: 
     hop: upgrade.hop,
     phase: upgrade.phase,
     kind: 'addon-upgrade',
-    title: `Upgrade ${upgrade.addon}${upgrade.from ? ` from ${upgrade.from}` : ''} to ${upgrade.to ?? value}${pinned.kind === 'chart' ? ` (chart ${value})` : ''} ${where}`,
+    title: `${verbFor(upgrade)} ${upgrade.addon}${upgrade.from ? ` from ${upgrade.from}` : ''} ${backTo(upgrade)}${upgrade.to ?? value}${pinned.kind === 'chart' ? ` (chart ${value})` : ''} ${where}`,
     edits,
     commands,
     resolves: [],
@@ -116,7 +117,7 @@ function byHand(upgrade: AddonUpgrade, where: string, why: string): StepDraft {
     hop: upgrade.hop,
     phase: upgrade.phase,
     kind: 'addon-upgrade',
-    title: `Upgrade ${upgrade.addon}${upgrade.from ? ` from ${upgrade.from}` : ''} to ${upgrade.to}${upgrade.chart ? ` (chart ${upgrade.chart})` : ''} ${where}, by hand`,
+    title: `${verbFor(upgrade)} ${upgrade.addon}${upgrade.from ? ` from ${upgrade.from}` : ''} ${backTo(upgrade)}${upgrade.to}${upgrade.chart ? ` (chart ${upgrade.chart})` : ''} ${where}, by hand`,
     edits: [],
     commands: [],
     resolves: [],
@@ -198,4 +199,19 @@ function repositoryAlias(repository: string | undefined): string | undefined {
   const url = new URL(repository);
   const segment = url.pathname.split('/').filter(Boolean).at(-1);
   return (segment && segment !== 'charts' ? segment : url.hostname.split('.')[0]).replace(/[^a-z0-9-]/gi, '-');
+}
+
+/** Whether the step goes to an older release than the one installed: an add-on ahead of the cluster, or one that follows the control plane's minor. */
+function movesBack(upgrade: AddonUpgrade): boolean {
+  const from = semver.coerce(upgrade.from);
+  const to = semver.coerce(upgrade.to);
+  return from !== null && to !== null && semver.lt(to, from);
+}
+
+function verbFor(upgrade: AddonUpgrade): string {
+  return movesBack(upgrade) ? 'Move' : 'Upgrade';
+}
+
+function backTo(upgrade: AddonUpgrade): string {
+  return movesBack(upgrade) ? 'back to ' : 'to ';
 }

@@ -68,6 +68,20 @@ describe('add-on upgrades chained through their upgrade paths (bundled knowledge
     expect(upgrades[1].change).toEqual({ file: 'infra/helm.tf', line: 20, from: 'v1.12.17', to: 'v1.13.6', command: 'helm upgrade cert-manager jetstack/cert-manager --version v1.13.6 --reuse-values' });
   });
 
+  // argoproj/argo-helm's argo-cd chart (argo-cd 3.4.4, tested with 1.32-1.35) planned from 1.30 (2026-12).
+  it('moves an add-on that is ahead of the cluster back to the newest release of the older line, then on again', () => {
+    const ahead = upgradeFirst('argo-cd', '3.4.4', [
+      { hop: '1.30→1.31', recommended: '3.0.x' },
+      { hop: '1.32→1.33', recommended: '3.4.x' },
+    ]);
+    const from130: PlannedEnvironment = { name: 'production', current: '1.30', nodeGroups: [] };
+    const upgrades = placeAddonUpgrades([ahead], estate, from130, ['1.30→1.31', '1.31→1.32', '1.32→1.33'], knowledge);
+    expect(upgrades.filter((entry) => entry.addon === 'argo-cd').map(summary)).toEqual([
+      '1.30→1.31 before argo-cd 3.4.4 → v3.0.12 chart 8.2.7',
+      '1.32→1.33 before argo-cd v3.0.12 → v3.4.4 chart 10.1.1',
+    ]);
+  });
+
   it('takes Karpenter through its required releases, each step saying which migration to make there', () => {
     const upgrades = placeAddonUpgrades([upgradeFirst('karpenter', '0.31.3', [{ hop: '1.29→1.30', recommended: '1.2.x' }])], estate, prod, hops, knowledge);
     expect(upgrades.filter((entry) => entry.addon === 'karpenter').map((entry) => [entry.to, entry.notes?.[0]?.slice(0, 40)])).toEqual([

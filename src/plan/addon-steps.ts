@@ -102,6 +102,19 @@ function chain(wanted: AddonUpgrade[], hops: readonly string[], inventory: Inven
         result.push(withChange({ ...entry, from: installed }, chart, installedChart, inventory, env, original));
         continue;
       }
+      // A release ahead of the cluster moves back (addon-compatibility) to the newest known release
+      // of the older line: one step, as no upgrade path leads backwards.
+      const goal = semver.coerce(entry.to);
+      const have = semver.coerce(installed);
+      if (goal && have && semver.lt(goal, have)) {
+        const release = newestRelease(definition, `${goal.major}.${goal.minor}`);
+        const back: AddonUpgrade = { ...entry, from: installed, to: release.version };
+        if (release.chart !== undefined && !foreignChart) back.chart = release.chart;
+        result.push(withChange(back, chart, installedChart, inventory, env, original));
+        installed = release.version;
+        installedChart = release.chart ?? installedChart;
+        continue;
+      }
       const path = addonUpgradePath(definition, installed, entry.to);
       const steps = freshInstall && path.length > 0 ? [{ ...path[path.length - 1], migrations: path.flatMap((step) => (step.migration ? [step.migration] : [])) }] : path.map((step) => ({ ...step, migrations: step.migration ? [step.migration] : [] }));
       const controlPlane = entry.hop.split('→')[entry.phase === 'before' ? 0 : 1];
