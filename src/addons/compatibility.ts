@@ -79,7 +79,7 @@ export function judgeAddon(addon: AddonDefinition, version: string, target: stri
       if (installedRow && rowSupports(installedRow, landing.kubernetes)) continue;
       const move = olderIfAhead(addon, moveFor(addon, [landing.kubernetes], installed, landing.phase), installedRow, installed);
       moves.push({ ...move, hop: landing.hop });
-      const next = move.older ? olderFloor(addon, move.kubernetes, installed)?.version : landingVersion(addon, move.kubernetes, installed);
+      const next = landingVersion(addon, move, installed);
       if (!next) break;
       installed = next;
     }
@@ -93,7 +93,7 @@ export function judgeAddon(addon: AddonDefinition, version: string, target: stri
       const backBoth = olderIfAhead(addon, bothSides, installedRow, installed);
       const move = forward.minimum !== null ? forward : backBoth.older && backBoth.recommended !== null ? backBoth : olderIfAhead(addon, forward, installedRow, installed);
       moves.push({ ...move, hop: `${hop.from}→${hop.to}` });
-      const next = move.older ? olderFloor(addon, move.kubernetes, installed)?.version : landingVersion(addon, move.kubernetes, installed);
+      const next = landingVersion(addon, move, installed);
       if (!next) break;
       installed = next;
     }
@@ -134,9 +134,10 @@ function olderFloor(addon: AddonDefinition, kubernetes: string[], installed: str
     .at(-1);
 }
 
-/** Where the walk assumes the add-on lands after a move: the newest supporting release line known. */
-function landingVersion(addon: AddonDefinition, kubernetes: string[], installed: string): string | undefined {
-  return candidateFloors(addon, kubernetes, installed).at(-1)?.floor;
+/** Where the walk assumes the add-on lands after a move: the newest supporting release line known (the newest older one, for a move back). */
+function landingVersion(addon: AddonDefinition, move: AddonMove, installed: string): string | undefined {
+  if (move.older) return olderFloor(addon, move.kubernetes, installed)?.version;
+  return candidateFloors(addon, move.kubernetes, installed).at(-1)?.floor;
 }
 
 /** The oldest release of each row that supports every given minor and is not older than what is installed, oldest first. */

@@ -100,7 +100,7 @@ function addonStep(upgrade: AddonUpgrade, pinned: Pinned, value: string, where: 
     hop: upgrade.hop,
     phase: upgrade.phase,
     kind: 'addon-upgrade',
-    title: `${verbFor(upgrade)} ${upgrade.addon}${upgrade.from ? ` from ${upgrade.from}` : ''} ${backTo(upgrade)}${upgrade.to ?? value}${pinned.kind === 'chart' ? ` (chart ${value})` : ''} ${where}`,
+    title: `${moveTitle(upgrade)}${upgrade.to ?? value}${pinned.kind === 'chart' ? ` (chart ${value})` : ''} ${where}`,
     edits,
     commands,
     resolves: [],
@@ -117,7 +117,7 @@ function byHand(upgrade: AddonUpgrade, where: string, why: string): StepDraft {
     hop: upgrade.hop,
     phase: upgrade.phase,
     kind: 'addon-upgrade',
-    title: `${verbFor(upgrade)} ${upgrade.addon}${upgrade.from ? ` from ${upgrade.from}` : ''} ${backTo(upgrade)}${upgrade.to}${upgrade.chart ? ` (chart ${upgrade.chart})` : ''} ${where}, by hand`,
+    title: `${moveTitle(upgrade)}${upgrade.to}${upgrade.chart ? ` (chart ${upgrade.chart})` : ''} ${where}, by hand`,
     edits: [],
     commands: [],
     resolves: [],
@@ -201,17 +201,13 @@ function repositoryAlias(repository: string | undefined): string | undefined {
   return (segment && segment !== 'charts' ? segment : url.hostname.split('.')[0]).replace(/[^a-z0-9-]/gi, '-');
 }
 
-/** Whether the step goes to an older release than the one installed: an add-on ahead of the cluster, or one that follows the control plane's minor. */
-function movesBack(upgrade: AddonUpgrade): boolean {
+/**
+ * "Upgrade cert-manager from v1.11.0 to ", or "Move argo-cd from 3.4.4 back to " for a step to an
+ * older release (an add-on ahead of the cluster, or one that follows the control plane's minor).
+ */
+function moveTitle(upgrade: AddonUpgrade): string {
   const from = semver.coerce(upgrade.from);
   const to = semver.coerce(upgrade.to);
-  return from !== null && to !== null && semver.lt(to, from);
-}
-
-function verbFor(upgrade: AddonUpgrade): string {
-  return movesBack(upgrade) ? 'Move' : 'Upgrade';
-}
-
-function backTo(upgrade: AddonUpgrade): string {
-  return movesBack(upgrade) ? 'back to ' : 'to ';
+  const back = from !== null && to !== null && semver.lt(to, from);
+  return `${back ? 'Move' : 'Upgrade'} ${upgrade.addon}${upgrade.from ? ` from ${upgrade.from}` : ''} ${back ? 'back to' : 'to'} `;
 }

@@ -71,7 +71,8 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
   const capabilities = capabilitiesFor(options.knowledge, options.target);
   // helm refuses a chart whose Chart.yaml names a dependency missing from charts/ (it would
   // have to download it); the own renderer renders the rest and says what is missing.
-  const helm = options.helm && !lacksDependencies(chart) ? options.helm : undefined;
+  const absent = absentDependencies(chart);
+  const helm = options.helm && absent.length === 0 ? options.helm : undefined;
   let templates: Map<string, ChartFile> | undefined;
   const environments: Partial<ValuesEnvironment>[] = findEnvironments(root);
   if (environments.length === 0) environments.push({});
@@ -94,7 +95,7 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
       const key = `${file}:${line}:${column}:${reason}`;
       const seen = failures.get(key);
       if (seen) (seen.details!.environments as string[]).push(environment.name ?? 'default');
-      else failures.set(key, cannotRender(chartPath, environment.name, file, line, column, reason, absentDependencies(chart)));
+      else failures.set(key, cannotRender(chartPath, environment.name, file, line, column, reason, absent));
     }
   }
   scan.findings.push(...missing.values());
@@ -128,10 +129,6 @@ function failureLocation(error: unknown, chart: Pick<Chart, 'chartFile'>): [stri
   if (error instanceof ChartLoadError) return [error.file, error.line, 1, error.reason];
   const message = error instanceof Error ? error.message : String(error);
   return [chart.chartFile, 1, 1, `upshift's renderer failed unexpectedly (${message}); render it with --helm-bin, and please report it`];
-}
-
-function lacksDependencies(chart: Chart): boolean {
-  return absentDependencies(chart).length > 0;
 }
 
 /** The dependencies Chart.yaml files declare that charts/ folders lack (what helm lists when it refuses such a chart), each once. */

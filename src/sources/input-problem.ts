@@ -2,6 +2,9 @@
 // scan goes on. Sources build them here so that every one reads the same way.
 import type { Finding, Origin } from '../core/types.js';
 
+/** What to do with a file that holds Go template actions: every unreadable-input message that suspects one says it the same way. */
+export const RENDER_TEMPLATE = 'if this file is a template with {{ }} placeholders, render it and scan the output';
+
 export function inputInvalid(origin: Origin, message: string): Finding {
   return { id: 'input-invalid', severity: 'error', message, origin };
 }

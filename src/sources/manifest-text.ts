@@ -5,7 +5,7 @@ import { indexYaml, type IndexedDocument } from './yaml-index.js';
 import { decodePlainDocument } from './plain-yaml.js';
 import { detached } from '../core/detached-string.js';
 import { isListObject, parseYamlDocuments, type ParsedObject } from './yaml-parse.js';
-import { inputInvalid, jsonSyntaxProblem, lineAndColumnAt } from './input-problem.js';
+import { inputInvalid, jsonSyntaxProblem, lineAndColumnAt, RENDER_TEMPLATE } from './input-problem.js';
 import { dropFields, type DroppedFields } from './unread-fields.js';
 import { jsonListItemPositions } from './json-list-items.js';
 
@@ -105,13 +105,14 @@ function readParsedDocument(
     const at = `${path}:${outcome.line + lineOffset}:${outcome.column}`;
     // Go templates kept among manifests (istio/istio's test data has dozens) break the parse at
     // their {{ }} actions: the way out is rendering them, not fixing the syntax.
-    const template = source.includes('{{') && !outcome.message.includes('{{') ? '; if this file is a template with {{ }} placeholders, render it and scan the output' : '';
+    // (unless the parser's own message already says so: a mapping key that is a {{ }} action)
+    const template = source.includes('{{') && !outcome.message.includes(RENDER_TEMPLATE) ? `; ${RENDER_TEMPLATE}` : '';
     // kubectl and helm read a key written twice (sigs.k8s.io/yaml keeps the last value): only
     // what YAML 1.2-strict tools such as kustomize do with it can be promised.
     const message =
       outcome.duplicateKey === undefined
         ? `${at}: invalid YAML: ${outcome.message}; fix the syntax (kubectl would reject this file too)${template}`
-        : `${at}: invalid YAML: the key ${outcome.duplicateKey || 'here'} is written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word, kustomize rejects the file; keep one of them`;
+        : `${at}: invalid YAML: ${outcome.duplicateKey ? `the key ${outcome.duplicateKey} is` : 'a key is'} written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word, kustomize rejects the file; keep one of them`;
     contents.findings.push(inputInvalid({ type: 'file', path, line: outcome.line + lineOffset, column: outcome.column }, message));
     return;
   }
@@ -177,7 +178,7 @@ function readJson(text: string, path: string, options: ManifestOptions, contents
     // only that the JSON is broken.
     const message = text.trimStart().startsWith('{{')
       ? `${at}: a Go template ({{ }} actions), not JSON or YAML yet: render it with what fills it (helm template, say) and scan the output, or exclude it with --exclude`
-      : `${at}: invalid JSON: ${problem}; fix the syntax${text.includes('{{') ? ', or, if this file is a template with {{ }} placeholders, render it and scan the output' : ''}`;
+      : `${at}: invalid JSON: ${problem}; fix the syntax${text.includes('{{') ? `, or, ${RENDER_TEMPLATE}` : ''}`;
     contents.findings.push(inputInvalid({ type: 'file', path, line, column }, message));
     return;
   }

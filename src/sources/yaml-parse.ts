@@ -3,6 +3,7 @@
 // (alias bombs, deep nesting) becomes an error message, never a crash or a hang.
 import type { Document } from 'yaml';
 import { yamlLibrary } from './yaml-library.js';
+import { RENDER_TEMPLATE } from './input-problem.js';
 import type { KubeObject } from '../core/types.js';
 
 export interface ParsedObject {
@@ -56,7 +57,7 @@ export function parseYamlDocuments(text: string): ParseOutcome {
     const collectionKey = collectionKeyOf(document, text);
     if (collectionKey) {
       const at = lineCounter.linePos(collectionKey.offset);
-      return { ok: false, message: `a mapping key is itself a ${collectionKey.kind} (${collectionKey.text}); if this file is a template with {{ }} placeholders, render it and scan the output`, line: at.line, column: at.col };
+      return { ok: false, message: `a mapping key is itself a ${collectionKey.kind} (${collectionKey.text}); ${RENDER_TEMPLATE}`, line: at.line, column: at.col };
     }
     const start = lineCounter.linePos(document.contents.range?.[0] ?? 0);
     let object: unknown;
