@@ -31,6 +31,15 @@ describe('readManifestText', () => {
     expect(summary(text, 'm.yaml', { objectKinds: new Set(['Deployment']) }).resources).toEqual(['apps/v1 Deployment -/- @1:1']);
   });
 
+  it('reads what follows a document marker on its own line, and reports an error there', () => {
+    // `--- {...}` holds a whole object; content after `...` is an error yaml reports at that line.
+    const text = '--- {apiVersion: v1, kind: Pod, metadata: {name: p}}\n--- !!map\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n...   t\n';
+    expect(summary(text)).toEqual({
+      resources: ['v1 Pod -/p @1:5', 'v1 Service -/s @3:1'],
+      findings: ['input-invalid 7:7 m.yaml:7:7: invalid YAML: Unexpected scalar at node end; fix the syntax (kubectl would reject this file too)'],
+    });
+  });
+
   it('keeps the whole object only for the kinds a check asked for', () => {
     const text = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: p\nspec:\n  maxUnavailable: 0\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n';
     const contents = readManifestText(text, 'm.yaml', { objectKinds: new Set(['PodDisruptionBudget']) });

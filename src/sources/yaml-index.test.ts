@@ -70,7 +70,9 @@ describe('indexYaml', () => {
     ['anchors and aliases', 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels: &l\n    a: b\n  annotations: *l\n'],
     ['a tag', 'apiVersion: v1\nkind: Secret\ndata: !!binary aGk=\n'],
     ['a multi-line flow collection', 'apiVersion: v1\nkind: Pod\nspec: {\n  a: 1 }\n'],
-    ['a multi-line plain scalar', 'apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    note: one\n      two\n'],
+    ['a multi-line plain scalar as metadata.name', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: one\n    two\n'],
+    ['a multi-line quoted scalar as kind', 'apiVersion: v1\nkind: "Pod\n  Template"\n'],
+    ['a Go template action', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Name }}\n'],
     ['a directive', '%YAML 1.1\n---\napiVersion: v1\nkind: Pod\n'],
   ])('leaves %s to the full parser', (_, text) => {
     expect(indexYaml(text).some((d) => d.verdict === 'parse')).toBe(true);
@@ -157,5 +159,84 @@ describe('metadata keys after a nested mapping', () => {
     ].join('\n');
     expect(only(text).verdict).toBe('plain');
     expect(parseAllDocuments(text, { version: '1.1' }).flatMap((d) => ('errors' in d ? d.errors : []))).toEqual([]);
+  });
+});
+
+describe('multi-line scalars, judged as yaml judges them', () => {
+  // What follows `key: first` (or a quote opened there) on the next lines: every character that
+  // may start or sit in a line, at indentations around the key's column, one or two lines deep.
+  const texts = ['more words', '- item', '? q', '[a]', '{b}', '*c', '&d e', '!t f', '|g', '>h', '%i', '@j', '`k', '"l', "'m", '#n', 'o: p', 'o:p', 'q #r', 'a\tb', '--- s', '... t', 'https://x.y/z#frag', '{{ .V }}', ''];
+  const closings = ["end'", "end' # c", "end'#c", "end' x", "it''s end'", 'end"', 'end" # c', 'end"#c', 'a \\" b"', 'a \\n b"', 'a \\q b"', 'a \\x41 b"', 'a \\x4 b"', 'a \\u00e9 b"', 'a \\U0001F600 b"', 'a \\'];
+  const keyed = (before: string, key: string, after: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n${before}${key}${after}`;
+  const cases: string[] = [];
+  for (const [context, keyColumn] of [['data:\n  ', 2], ['', 0], ['items:\n- ', 2], ['metadata2:\n  deeper:\n    ', 4]] as const) {
+    for (const opening of ['key: first', "key: 'first", 'key: "first']) {
+      for (const indent of [keyColumn, keyColumn + 1, keyColumn + 2]) {
+        const pad = ' '.repeat(indent);
+        for (const line of [...texts, ...(opening === 'key: first' ? [] : closings)]) {
+          cases.push(keyed(context, opening, `\n${pad}${line}\n`));
+          cases.push(keyed(context, opening, `\n${pad}${line}\n${pad}then more'"\nnext: 1\n`));
+          cases.push(keyed(context, opening, `\n\n${pad}${line}\n  # a comment\n${pad}last"'\n`));
+        }
+      }
+    }
+  }
+  // And the four fields, which the index reads: a continuation would change them.
+  for (const field of ['kind: Config', "kind: 'Config", 'kind: "Config', '  name: c', "  name: 'c", '  namespace: "n']) {
+    const [head, rest] = field.startsWith('kind') ? ['apiVersion: v1\n', '\n  Map"\'\nmetadata:\n  name: x\n'] : ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n', '\n    m"\'\n'];
+    cases.push(`${head}${field}${rest}`);
+  }
+
+  it('vouches for a document only when yaml reads it without errors and with the same four fields', () => {
+    const tally = { plain: 0, rejected: 0 };
+    for (const text of cases) {
+      const documents = indexYaml(text);
+      const parsed = parseAllDocuments(text, { version: '1.1' });
+      const errors = parsed.flatMap((d) => ('errors' in d ? d.errors : []));
+      if (errors.length > 0) tally.rejected++;
+      // (a document after `... t` starts at that line, so the parser reports it there)
+      if (!documents.every((document) => document.verdict === 'plain')) continue;
+      tally.plain++;
+      expect({ text, errors: errors.map((error) => error.code) }).toEqual({ text, errors: [] });
+      const object = parsed[0].toJS() as { apiVersion: string; kind: string; metadata: { name?: string; namespace?: string } };
+      const [document] = documents;
+      expect([document.apiVersion, document.kind, document.name, document.namespace]).toEqual([object.apiVersion, object.kind, object.metadata.name, object.metadata.namespace]);
+    }
+    // Both sides are exercised: most continuations are text, and many of these are errors.
+    expect(tally).toEqual({ plain: 736, rejected: 3079 });
+  });
+
+  it('reads a CRD whose descriptions run over several lines, plain and quoted, without the parser', () => {
+    const text = [
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      'metadata:',
+      '  name: meshes.appmesh.k8s.aws',
+      'spec:',
+      '  versions:',
+      '  - name: v1beta2',
+      '    schema:',
+      '      openAPIV3Schema:',
+      "        description: 'APIVersion defines the versioned schema of this representation",
+      '          of an object. More info: https://git.k8s.io/api-conventions.md#resources\'',
+      '        properties:',
+      '          meshRef:',
+      '            description: "A reference to the Mesh CR that this belongs',
+      '              to. \\n Populated by the system. Read-only."',
+      '          spec:',
+      '            description: MeshSpec defines the desired state of Mesh refer to',
+      '              https://docs.aws.amazon.com/app-mesh/latest/userguide/meshes.html',
+      '            type: object',
+    ].join('\n');
+    expect(only(text)).toMatchObject({ kind: 'CustomResourceDefinition', name: 'meshes.appmesh.k8s.aws', verdict: 'plain' });
+    expect(parseAllDocuments(text, { version: '1.1' }).flatMap((d) => ('errors' in d ? d.errors : []))).toEqual([]);
+  });
+
+  it('goes on after a quoted scalar closed lines later, counting the lines it spans', () => {
+    const text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: 'one\n\n    two'\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n";
+    expect(indexYaml(text).map((d) => [d.kind, d.name, d.firstLine, d.contentLine, d.verdict])).toEqual([
+      ['ConfigMap', undefined, 1, 1, 'plain'],
+      ['Secret', 's', 8, 8, 'plain'],
+    ]);
   });
 });

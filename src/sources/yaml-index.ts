@@ -59,10 +59,13 @@ export function indexYaml(text: string, decodes?: (kind: string) => boolean): In
     if (isDocumentMarker(text, offset, contentEnd)) {
       doc.end = offset;
       documents.push(doc);
-      doc = newDocument(Math.min(next, length), lineNumber + 1);
       state = newStructure();
-      // Content after the marker on the same line (`--- !tag`, `--- {a: 1}`) is rare: parse.
-      if (!isBlankOrComment(text, offset + 3, contentEnd)) {
+      if (isBlankOrComment(text, offset + 3, contentEnd)) {
+        doc = newDocument(Math.min(next, length), lineNumber + 1);
+      } else {
+        // Content after the marker on the same line (`--- !tag`, `--- {a: 1}`, an error after
+        // `...`) is rare: the parser reads the document from the marker line, content included.
+        doc = newDocument(offset, lineNumber);
         doc.verdict = 'parse';
         doc.contentLine = lineNumber;
       }
@@ -74,6 +77,13 @@ export function indexYaml(text: string, decodes?: (kind: string) => boolean): In
         if (marker === -1) break;
         lineNumber += newlinesIn(text, next, marker);
         offset = marker;
+        continue;
+      }
+      if (state.resumeAt >= 0) {
+        // A quoted scalar ran over several lines (see quotedScalarEnd): go on after its last.
+        lineNumber += newlinesIn(text, next, state.resumeAt);
+        offset = state.resumeAt;
+        state.resumeAt = -1;
         continue;
       }
       if (state.blockScalarParent >= 0 && lineEnd < length) {
@@ -180,8 +190,12 @@ interface Structure {
   expectChild: boolean;
   /** Inside a block scalar (`|`, `>`): lines indented more than this belong to it. */
   blockScalarParent: number;
+  /** After a quoted scalar that closes on a later line: the offset of the line after that one, else -1. */
+  resumeAt: number;
   /** The previous content line ended in a plain scalar value: a deeper line continues it. */
   plainValueOpen: boolean;
+  /** That plain scalar is the value of one of the four fields read: a continuation would change it. */
+  plainValueRead: boolean;
   /** Inside the top-level `metadata:` mapping, whose direct children sit at metadataChildIndent. */
   inMetadata: boolean;
   metadataChildIndent: number;
@@ -204,7 +218,9 @@ function newStructure(): Structure {
     keyAwaitsAt: -1,
     expectChild: true,
     blockScalarParent: -2,
+    resumeAt: -1,
     plainValueOpen: false,
+    plainValueRead: false,
     inMetadata: false,
     metadataChildIndent: -1,
     keyCount: 0,
@@ -293,7 +309,11 @@ function scanLine(
   if (indent > state.blockScalarParent && state.blockScalarParent >= -1) return;
   state.blockScalarParent = -2;
 
-  if (first === HASH) return;
+  if (first === HASH) {
+    // A comment line ends a plain scalar: a deeper line after it continues nothing.
+    state.plainValueOpen = false;
+    return;
+  }
   if (first === TAB) {
     // Tabs are never indentation in YAML; a tab-only line is blank, anything else is an error.
     if (!isBlankOrComment(text, position, end)) doc.verdict = 'suspect';
@@ -311,8 +331,12 @@ function scanLine(
   const top = state.indents.length ? state.indents[state.indents.length - 1] : -1;
   if (indent > top) {
     if (state.plainValueOpen && !state.expectChild) {
-      // A deeper line after `key: value` continues a multi-line plain scalar; let the parser judge.
-      doc.verdict = 'parse';
+      // A deeper line after `key: value` continues a multi-line plain scalar, as generators of
+      // CRDs write long descriptions: prometheus-operator's CRDs are 4.5 MB of them, which the
+      // parser took 1.3 s over (see scanPlainContinuation). One of the four fields read so must
+      // be unfolded: the parser does that.
+      if (state.plainValueRead) doc.verdict = 'parse';
+      else scanPlainContinuation(text, position, end, doc, state);
       return;
     }
     if (!state.expectChild) {
@@ -330,6 +354,7 @@ function scanLine(
   if (state.inMetadata && indent === 0) state.inMetadata = false;
   state.expectChild = false;
   state.plainValueOpen = false;
+  state.plainValueRead = false;
   state.keyAwaitsAt = -1;
 
   // Sequence entries: "- ", possibly several on one line ("- - a"), possibly "- key: value".
@@ -378,10 +403,21 @@ function joinsCollection(text: string, position: number, end: number, indent: nu
   return holds === MAPPING || holds === COMPACT;
 }
 
-/** Records what the innermost open collection holds, from its first line: keys or one value. */
-function holdsAtColumn(state: Structure, holds: typeof MAPPING | typeof SCALAR): void {
+/** Records what the innermost open collection holds, from its first line: keys. */
+function holdsKeys(state: Structure): void {
   const last = state.holds.length - 1;
-  if (state.holds[last] === OPEN) state.holds[last] = holds;
+  if (state.holds[last] === OPEN) state.holds[last] = MAPPING;
+}
+
+/**
+ * Records that the innermost open collection holds one value (a scalar or a flow collection on
+ * a line of its own). Where keys are, that is an error (`[a]` or `|` on a line where a key is
+ * due): the parser says so. (A flow collection as a key, `[a]: b`, is also left to it.)
+ */
+function holdsValue(doc: IndexedDocument, state: Structure): void {
+  const last = state.holds.length - 1;
+  if (state.holds[last] === OPEN) state.holds[last] = SCALAR;
+  else if (state.holds[last] === MAPPING) doc.verdict = 'suspect';
 }
 
 /** Scans what follows the indentation and any "- ": a `key: value` pair or a lone value. */
@@ -399,7 +435,7 @@ function scanContent(
   if (first === 124 /* | */ || first === 62 /* > */) {
     // A block scalar as a sequence entry ("- |"): its lines are indented past the dash.
     state.blockScalarParent = indent;
-    holdsAtColumn(state, SCALAR);
+    holdsValue(doc, state);
     return;
   }
   if (first === 63 /* ? complex key */ || first === 38 /* & */ || first === 42 /* * */ || first === 33 /* ! */) {
@@ -426,12 +462,12 @@ function scanContent(
     } else {
       // A quoted scalar as a sequence entry: only a comment may follow.
       if (after < end && !(text.charCodeAt(after) === HASH && text.charCodeAt(after - 1) === SPACE)) doc.verdict = 'suspect';
-      holdsAtColumn(state, SCALAR);
+      holdsValue(doc, state);
       return;
     }
   } else if (first === 123 /* { */ || first === 91 /* [ */) {
     scanFlow(text, position, end, doc);
-    holdsAtColumn(state, SCALAR);
+    holdsValue(doc, state);
     return;
   } else {
     const colon = findMappingColon(text, position, end);
@@ -439,7 +475,7 @@ function scanContent(
       // A plain scalar on its own line: valid as a sequence entry, an error as a mapping line.
       state.plainValueOpen = true;
       if (!isSequenceContext(text, position)) doc.verdict = 'suspect';
-      holdsAtColumn(state, SCALAR);
+      holdsValue(doc, state);
       return;
     }
     valueStart = colon + 1;
@@ -447,7 +483,7 @@ function scanContent(
     while (keyEnd > position && isWhiteSpace(text.charCodeAt(keyEnd - 1))) keyEnd--;
   }
 
-  holdsAtColumn(state, MAPPING);
+  holdsKeys(state);
   const duplicate = isDuplicateKey(text, keyStart, keyEnd, state);
   if (duplicate !== false) {
     doc.verdict = duplicate ? 'suspect' : 'parse';
@@ -478,11 +514,68 @@ function scanContent(
   const value = scanValue(text, valueStart, end, doc, state, column, field !== undefined);
   if (value === undefined) return;
   if (state.inMetadata && column > 0 && state.metadataChildIndent < 0) state.metadataChildIndent = column;
-  if (field) doc[field] = value;
+  if (field) {
+    doc[field] = value;
+    state.plainValueRead = state.plainValueOpen;
+  }
+}
+
+/**
+ * A line that continues a multi-line plain scalar: text, whatever it starts with (`- `, `[`, `*`
+ * are characters there), up to a comment, which ends the scalar. `: ` in it would make the
+ * lines an implicit key, an error the parser reports. (Tabs: left to the parser.)
+ */
+function scanPlainContinuation(text: string, position: number, end: number, doc: IndexedDocument, state: Structure): void {
+  for (let i = position; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === TAB || (c === 58 /* : */ && (i + 1 === end || text.charCodeAt(i + 1) === SPACE))) {
+      doc.verdict = 'parse';
+      return;
+    }
+    if (c === HASH && text.charCodeAt(i - 1) === SPACE) {
+      state.plainValueOpen = false;
+      return;
+    }
+  }
 }
 
 function isKey(text: string, start: number, end: number, word: string): boolean {
   return end - start === word.length && text.startsWith(word, start);
+}
+
+/** Whether every backslash in the double-quoted text[start, end) starts an escape yaml knows (escapeLength). */
+function hasOnlyKnownEscapes(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 92) continue;
+    const length = escapeLength(text, i + 1);
+    if (length < 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+// The characters yaml accepts after a backslash in a double-quoted scalar (its escapeCodes, but
+// the tab, which the index leaves to the parser), besides x, u and a line break.
+const ESCAPED = new Set('0abefnrtvN_LP "/\\');
+
+/**
+ * How many characters after the backslash before `at` its escape takes (0 for an escaped line
+ * break, which is read as a line break), or -1 when yaml would reject it or it is left to the
+ * parser (\U, a tab, an escaped CR).
+ */
+function escapeLength(text: string, at: number): number {
+  const c = text[at];
+  if (c === '\n') return 0;
+  if (c === undefined) return -1;
+  if (ESCAPED.has(c)) return 1;
+  const digits = c === 'x' ? 2 : c === 'u' ? 4 : 0;
+  if (digits === 0) return -1;
+  for (let i = at + 1; i <= at + digits; i++) if (!isHexDigit(text.charCodeAt(i))) return -1;
+  return 1 + digits;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
 function hasBackslash(text: string, start: number, end: number): boolean {
@@ -518,16 +611,21 @@ function scanValue(
   if (first === 34 || first === 39) {
     const close = closingQuote(text, start, end, first);
     if (close < 0) {
-      doc.verdict = 'parse';
+      // One of the four fields would have to be unfolded: the parser does that.
+      const resume = read ? -1 : quotedScalarEnd(text, start, first, keyColumn);
+      if (resume < 0) doc.verdict = 'parse';
+      else state.resumeAt = resume;
       return undefined;
     }
     let after = close + 1;
     while (after < end && text.charCodeAt(after) === SPACE) after++;
-    if (after < end && text.charCodeAt(after) !== HASH) {
+    // (a comment only after a space: `'x'#c` is an error)
+    if (after < end && (text.charCodeAt(after) !== HASH || after === close + 1)) {
       doc.verdict = 'suspect';
       return undefined;
     }
-    if (first === 34 && hasBackslash(text, start + 1, close)) {
+    // An escape in one of the four fields must be unescaped, and an unknown one is an error: the parser does both.
+    if (first === 34 && (read ? hasBackslash(text, start + 1, close) : !hasOnlyKnownEscapes(text, start + 1, close))) {
       doc.verdict = 'parse';
       return undefined;
     }
@@ -573,6 +671,10 @@ function scanFlow(text: string, start: number, end: number, doc: IndexedDocument
         return;
       }
       i = close;
+    } else if (c === 123 && text.charCodeAt(i + 1) === 123) {
+      // `{{`: a Go template action, which YAML reads as a mapping for a key, if it reads it at all.
+      doc.verdict = 'parse';
+      return;
     } else if (c === 123 || c === 91) {
       depth++;
     } else if (c === 125 || c === 93) {
@@ -584,7 +686,7 @@ function scanFlow(text: string, start: number, end: number, doc: IndexedDocument
       if (depth === 0) {
         let after = i + 1;
         while (after < end && text.charCodeAt(after) === SPACE) after++;
-        if (after < end && text.charCodeAt(after) !== HASH) doc.verdict = 'suspect';
+        if (after < end && (text.charCodeAt(after) !== HASH || after === i + 1)) doc.verdict = 'suspect';
         return;
       }
     } else if (c === 38 || c === 42 || c === 33 || c === HASH) {
@@ -593,6 +695,46 @@ function scanFlow(text: string, start: number, end: number, doc: IndexedDocument
     }
   }
   doc.verdict = 'parse';
+}
+
+/**
+ * Where a quoted scalar value opened at `start` that runs past its line ends: the offset of the
+ * line after the one its closing quote is on (the text's length on the last line), or -1 for
+ * anything left to the parser: a line indented no more than the scalar's key (`keyColumn`),
+ * which yaml rejects, a backslash (as on one line), a tab or CR, no closing quote, or anything
+ * but a comment after it. CRDs' descriptions are written so by some generators (eks-charts'
+ * appmesh-controller, istio's MetalLB manifests).
+ */
+function quotedScalarEnd(text: string, start: number, quote: number, keyColumn: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      let indent = 0;
+      while (text.charCodeAt(i + 1 + indent) === SPACE) indent++;
+      const blank = text.charCodeAt(i + 1 + indent) === 10;
+      if (indent <= keyColumn && !blank) return -1;
+      i += indent;
+    } else if (c === TAB || c === CR) {
+      return -1;
+    } else if (quote === 34 && c === 92 /* \ */) {
+      const length = escapeLength(text, i + 1);
+      if (length < 0) return -1;
+      // (an escaped line break is still a line break: its next line must be indented too)
+      i += length;
+    } else if (c === quote) {
+      if (quote === 39 && text.charCodeAt(i + 1) === 39) {
+        i++;
+        continue;
+      }
+      let lineEnd = text.indexOf('\n', i);
+      if (lineEnd < 0) lineEnd = text.length;
+      let after = i + 1;
+      while (after < lineEnd && text.charCodeAt(after) === SPACE) after++;
+      if (after < lineEnd && (text.charCodeAt(after) !== HASH || after === i + 1)) return -1;
+      return Math.min(lineEnd + 1, text.length);
+    }
+  }
+  return -1;
 }
 
 /** Offset of the quote closing the scalar opened at `start`, or -1 if it runs past the line. */
