@@ -102,6 +102,26 @@ describe('decodePlainYaml against yaml', () => {
     expect(decoded).toBeGreaterThan(200);
   });
 
+  it('agrees on multi-line plain and quoted scalars (CRD descriptions), or bails', () => {
+    // What follows a value's first line, at indentations around its key's column.
+    const lines = ['more words', '- item', '[a]', '{b}', '*c', '!t f', '|g', '#n', 'o: p', 'o:p', 'q #r', '"l', "'m", 'it\'\'s', 'a \\" b', 'a \\n b', 'a \\x41 b', 'a\\', '\u00e9', 'true', '12', '', '  '];
+    const closings = ["end'", "end' # c", "end'#c", 'end"', 'end" # c', 'a \\" b"', "  '", '  "'];
+    let decoded = 0;
+    for (const [before, keyColumn] of [['', 0], ['m:\n  ', 2], ['- ', 0], ['s:\n- ', 0], ['- k: x\n  ', 2]] as const) {
+      for (const opening of ['key: first', "key: 'first", 'key: "first', 'key: "a \\t b', 'key: first  ']) {
+        for (const indent of [keyColumn, keyColumn + 1, keyColumn + 3]) {
+          const pad = ' '.repeat(indent);
+          for (const line of [...lines, ...(opening.includes("'") || opening.includes('"') ? closings : [])]) {
+            for (const text of [`${before}${opening}\n${pad}${line}\n`, `${before}${opening}\n${pad}${line}\n\n${pad}last'"\n`, `${before}${opening}\n${pad}${line}\n${pad}${line}\n`]) {
+              if (agrees(text)) decoded++;
+            }
+          }
+        }
+      }
+    }
+    expect(decoded).toBe(1355);
+  });
+
   it('agrees on scalar forms', () => {
     const scalars = [
       '~', 'null', 'Null', 'NULL', 'nULL', 'y', 'Y', 'yes', 'Yes', 'YES', 'yEs', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE',
@@ -184,8 +204,10 @@ describe('decodePlainYaml values', () => {
     ['YAML-only escapes', 'a: "\\x41"\n'],
     ['anchors and aliases', 'a: &x 1\nb: *x\n'],
     ['tags', 'a: !!str 1\n'],
-    ['multi-line plain scalars', 'a: b\n  c\n'],
-    ['multi-line quoted scalars', 'a: "b\n  c"\n'],
+    ['a multi-line plain scalar with a comment line inside', 'a: b\n  # c\n  d\n'],
+    ['a multi-line plain scalar that is an implicit key', 'a: b\n  c: d\n'],
+    ['a multi-line quoted scalar not indented past its key', 'k:\n  a: "b\n  c"\n'],
+    ['an escaped line break', 'a: "b\\\n  c"\n'],
     ['multi-line flow collections', 'a: [b,\n  c]\n'],
     ['flow collections with odd entries', 'a: [b, c,]\n'],
     ['flow pairs', 'a: [b: c]\n'],

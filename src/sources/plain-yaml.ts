@@ -279,7 +279,7 @@ class Decoder {
     let after: number;
     if (c === 34 || c === 39) {
       after = closingQuote(s, p, end) + 1;
-      if (after === 0) fail();
+      if (after === 0) return this.multiLineQuoted(p, parent);
       value = detached(unquote(s, p, after - 1));
     } else if (c === 91 || c === 123) {
       const flow = new FlowReader(s, p, end, this.resolve);
@@ -296,6 +296,11 @@ class Decoder {
       }
       const text = s.slice(p, stop).trimEnd();
       if (!plainStart(text)) fail();
+      // Deeper lines after it continue it (unless a comment ended it).
+      if (stop === end && parent >= 0) {
+        const folded = this.plainContinuation(text, parent);
+        if (folded !== undefined) return folded;
+      }
       value = this.resolve(text);
       if (typeof value === 'string') value = detached(value);
       after = stop;
@@ -304,6 +309,94 @@ class Decoder {
     if (after < end && !(s.charCodeAt(after) === 35 && s.charCodeAt(after - 1) === 32)) fail();
     this.row++;
     return value;
+  }
+
+  /**
+   * The plain scalar `first` (this line's part of it) with the deeper lines after this one that
+   * continue it, folded as YAML folds them: a line break is a space, and each blank line between
+   * two lines a newline; undefined when no deeper line follows. Such text is a string in every
+   * schema (it holds a space or a newline); anything else bails.
+   */
+  private plainContinuation(first: string, parent: number): string | undefined {
+    const s = this.s;
+    let text = first;
+    let blanks = 0;
+    let last = -1;
+    for (let row = this.row + 1; row < this.lines; row++) {
+      const from = this.starts[row];
+      const end = this.ends[row];
+      let q = from;
+      while (q < end && s.charCodeAt(q) === 32) q++;
+      if (q === end) {
+        blanks++;
+        continue;
+      }
+      if (q - from <= parent) break;
+      // A tab, or a comment line, which ends the scalar before a deeper line: for the parser.
+      if (this.tabbed[row] || s.charCodeAt(q) === 35) fail();
+      let stop = q;
+      for (; stop < end; stop++) {
+        const d = s.charCodeAt(stop);
+        if (d === 35 && s.charCodeAt(stop - 1) === 32) break;
+        if (d === 58 && (stop + 1 === end || s.charCodeAt(stop + 1) === 32)) fail(); // an implicit key over several lines
+      }
+      text += (blanks > 0 ? '\n'.repeat(blanks) : ' ') + s.slice(q, stop).trimEnd();
+      blanks = 0;
+      last = row;
+      if (stop < end) break; // a comment ends it
+    }
+    if (last < 0) return undefined;
+    if (typeof this.resolve(text) !== 'string') fail();
+    this.row = last + 1;
+    return detached(text);
+  }
+
+  /**
+   * A quoted scalar opened at p that closes on a later line, folded as YAML folds it (lines
+   * trimmed, a line break a space, each blank line between a newline), with its escapes; every
+   * line after the first must be blank or indented past `parent`. A tab, a backslash ending a
+   * line (an escaped line break) or anything but a comment after the closing quote bails.
+   */
+  private multiLineQuoted(p: number, parent: number): string {
+    const s = this.s;
+    const quote = s.charCodeAt(p);
+    if (parent < 0) fail();
+    const pieces: string[] = [];
+    let from = p + 1;
+    for (let row = this.row; row < this.lines; ) {
+      if (this.tabbed[row]) fail();
+      const end = this.ends[row];
+      let close = -1;
+      for (let i = from; i < end; i++) {
+        const c = s.charCodeAt(i);
+        if (quote === 34 && c === 92) {
+          if (i + 1 === end) fail();
+          i++;
+        } else if (c === quote) {
+          if (quote === 39 && s.charCodeAt(i + 1) === 39) i++;
+          else {
+            close = i;
+            break;
+          }
+        }
+      }
+      const line = s.slice(from, close < 0 ? end : close);
+      pieces.push(row === this.row ? line.trimEnd() : close < 0 ? line.trim() : line.trimStart());
+      if (close >= 0) {
+        let after = close + 1;
+        while (after < end && s.charCodeAt(after) === 32) after++;
+        if (after < end && !(s.charCodeAt(after) === 35 && after > close + 1)) fail();
+        this.row = row + 1;
+        return detached(foldQuoted(pieces, quote));
+      }
+      row++;
+      if (row === this.lines) break;
+      let q = this.starts[row];
+      while (q < this.ends[row] && s.charCodeAt(q) === 32) q++;
+      if (q < this.ends[row] && q - this.starts[row] <= parent) fail();
+      from = this.starts[row];
+    }
+    return fail();
   }
 
   /** `|` or `>` at p with its content on the following lines; parent is the owning collection's column. */
@@ -459,6 +552,29 @@ function closingQuote(s: string, start: number, end: number): number {
     }
   }
   return -1;
+}
+
+/** The lines of a quoted scalar, each trimmed, joined as YAML folds them, and unescaped. */
+function foldQuoted(pieces: readonly string[], quote: number): string {
+  let text = pieces[0];
+  let blanks = 0;
+  for (let index = 1; index < pieces.length; index++) {
+    const piece = pieces[index];
+    if (piece === '' && index < pieces.length - 1) {
+      blanks++;
+      continue;
+    }
+    text += (blanks > 0 ? '\n'.repeat(blanks) : ' ') + piece;
+    blanks = 0;
+  }
+  if (quote === 39) return text.replaceAll("''", "'");
+  if (!text.includes('\\')) return text;
+  // An escape is on one line, so the folded text unescapes as one (see unquote).
+  try {
+    return JSON.parse(`"${text}"`) as string;
+  } catch {
+    return fail();
+  }
 }
 
 function unquote(s: string, open: number, close: number): string {
