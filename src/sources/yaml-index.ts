@@ -701,8 +701,8 @@ function scanFlow(text: string, start: number, end: number, doc: IndexedDocument
  * Where a quoted scalar value opened at `start` that runs past its line ends: the offset of the
  * line after the one its closing quote is on (the text's length on the last line), or -1 for
  * anything left to the parser: a line indented no more than the scalar's key (`keyColumn`),
- * which yaml rejects, a backslash (as on one line), a tab or CR, no closing quote, or anything
- * but a comment after it. CRDs' descriptions are written so by some generators (eks-charts'
+ * which yaml rejects, an escape it does not know (see escapeLength), a tab or CR, no closing
+ * quote, or anything but a comment after it. CRDs' descriptions are written so by some generators (eks-charts'
  * appmesh-controller, istio's MetalLB manifests).
  */
 function quotedScalarEnd(text: string, start: number, quote: number, keyColumn: number): number {
