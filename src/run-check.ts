@@ -24,7 +24,7 @@ import { lowestClusterVersion, versionDisagreements } from './sources/current-ve
 import { scanChart, type ChartScanOptions } from './sources/helm-chart.js';
 import { resolveHelmBinary } from './sources/helm/helm-binary.js';
 import { loadUserValues } from './sources/helm/values.js';
-import { buildKustomization, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
+import { buildKustomizations, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
 import { sortFindings, summarize } from './report/order.js';
@@ -169,15 +169,15 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     inventory.charts.push(...contents.charts);
     options.onProgress?.(++done, total);
   }
-  for (const kustomization of kustomize.builds) {
+  const built = canBuild ? await buildKustomizations(kustomize.builds, kustomize, scanOptions, () => options.onProgress?.(++done, total)) : [];
+  for (const [index, kustomization] of kustomize.builds.entries()) {
     if (!canBuild) {
       const path = displayPath(kustomization, cwd);
       scan.report([inputInvalid({ type: 'file', path, line: 1, column: 1 }, `${path}: kubectl is not on PATH, so this kustomization was not built and its files were scanned one by one; install kubectl to scan what the overlay applies`)]);
       continue;
     }
-    const contents = buildKustomization(kustomization, kustomize, scanOptions);
+    const contents = built[index];
     scan.accept(contents.resources, contents.findings);
-    options.onProgress?.(++done, total);
   }
   checkEnvironmentSelection(options, inventory, scan.renderedEnvironments);
   const report = scan.finish();
