@@ -24,7 +24,9 @@ import { lowestClusterVersion, versionDisagreements } from './sources/current-ve
 import { scanChart, type ChartScanOptions } from './sources/helm-chart.js';
 import { resolveHelmBinary } from './sources/helm/helm-binary.js';
 import { loadUserValues } from './sources/helm/values.js';
-import { buildKustomizations, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
+import { buildKustomization, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
+import { inOrder } from './core/in-order.js';
+import { availableParallelism } from 'node:os';
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
 import { sortFindings, summarize } from './report/order.js';
@@ -163,21 +165,25 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     userValues: loadUserValues(options.valuesFiles ?? [], options.set ?? [], cwd),
     helm: helm ? { binary: helm, valuesFiles: (options.valuesFiles ?? []).map((file) => resolve(cwd, file)), set: options.set ?? [] } : undefined,
   };
-  for (const chart of expanded.charts) {
-    const contents = scanChart(chart, chartOptions);
+  // helm template and kubectl kustomize run as processes of their own, as many at once as there
+  // are cores (kubernetes/ingress-nginx's 20 overlays took 1.45 s one after another and 0.83 s two
+  // at a time on two cores); their results are taken in the order the charts and overlays were found.
+  const processes = availableParallelism();
+  for await (const contents of inOrder(expanded.charts, processes, (chart) => scanChart(chart, chartOptions))) {
     scan.accept(contents.resources, contents.findings);
     inventory.charts.push(...contents.charts);
     options.onProgress?.(++done, total);
   }
-  const built = canBuild ? await buildKustomizations(kustomize.builds, kustomize, scanOptions, () => options.onProgress?.(++done, total)) : [];
-  for (const [index, kustomization] of kustomize.builds.entries()) {
-    if (!canBuild) {
+  if (!canBuild) {
+    for (const kustomization of kustomize.builds) {
       const path = displayPath(kustomization, cwd);
       scan.report([inputInvalid({ type: 'file', path, line: 1, column: 1 }, `${path}: kubectl is not on PATH, so this kustomization was not built and its files were scanned one by one; install kubectl to scan what the overlay applies`)]);
-      continue;
     }
-    const contents = built[index];
-    scan.accept(contents.resources, contents.findings);
+  } else {
+    for await (const contents of inOrder(kustomize.builds, processes, (kustomization) => buildKustomization(kustomization, kustomize, scanOptions))) {
+      scan.accept(contents.resources, contents.findings);
+      options.onProgress?.(++done, total);
+    }
   }
   checkEnvironmentSelection(options, inventory, scan.renderedEnvironments);
   const report = scan.finish();

@@ -47,7 +47,7 @@ export interface TemplateResult {
 /** A chart helm would refuse to render, in helm's words where helm has them; the CLI exits 1. */
 export class TemplateFailure extends UsageError {}
 
-export function runTemplate(options: TemplateOptions): TemplateResult {
+export async function runTemplate(options: TemplateOptions): Promise<TemplateResult> {
   const cwd = options.cwd ?? process.cwd();
   const context = resolveContext({ target: options.target, platform: options.platform, now: options.now }, options.knowledge);
   const root = resolve(cwd, options.chart);
@@ -58,7 +58,7 @@ export function runTemplate(options: TemplateOptions): TemplateResult {
   const helm = resolveHelmBinary(options.helmBinary, cwd);
   if (helm) {
     try {
-      const text = helmTemplate(helm, {
+      const text = await helmTemplate(helm, {
         chartRoot: root,
         release,
         target: context.target,

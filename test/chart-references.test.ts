@@ -26,8 +26,8 @@ describe('chart references', () => {
     ]);
   });
 
-  it('reads Chart.yaml dependencies, also of vendored subcharts', () => {
-    const scan = scanChart(`${ROOT}examples/estate/charts/acme-service`, { cwd: ROOT, knowledge: loadKnowledge(), target: '1.33', userValues: {}, objectKinds: new Set() });
+  it('reads Chart.yaml dependencies, also of vendored subcharts', async () => {
+    const scan = await scanChart(`${ROOT}examples/estate/charts/acme-service`, { cwd: ROOT, knowledge: loadKnowledge(), target: '1.33', userValues: {}, objectKinds: new Set() });
     expect(scan.charts).toEqual([
       { chart: 'redis', version: '17.11.3', versionSite: { path: 'examples/estate/charts/acme-service/Chart.yaml', line: 15, value: '17.11.3' }, repository: 'https://charts.bitnami.com/bitnami', origin: { type: 'file', path: 'examples/estate/charts/acme-service/Chart.yaml', line: 14, column: 1 } },
     ]);

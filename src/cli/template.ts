@@ -41,7 +41,7 @@ export function templateCommand(): Command {
     const [{ loadKnowledge }, { runTemplate }, { warnIfStale }] = await Promise.all([import('../knowledge/load.js'), import('../run-template.js'), import('./common.js')]);
     const knowledge = loadKnowledge(flags.data);
     if (!flags.quiet) warnIfStale(knowledge, flags);
-    const result = runTemplate({
+    const result = await runTemplate({
       knowledge,
       chart,
       releaseName,

@@ -54,7 +54,7 @@ export interface ChartScan {
 /** Helm's defaults for `helm template` without a release name or namespace. */
 const RELEASE = { name: 'release-name', namespace: 'default' };
 
-export function scanChart(root: string, options: ChartScanOptions): ChartScan {
+export async function scanChart(root: string, options: ChartScanOptions): Promise<ChartScan> {
   const chartPath = displayPath(root, options.cwd);
   const scan: ChartScan = { resources: [], findings: [], charts: [] };
   let chart: Chart;
@@ -79,7 +79,7 @@ export function scanChart(root: string, options: ChartScanOptions): ChartScan {
   for (const environment of environments) {
     try {
       if (helm) {
-        renderWithHelm(helm, root, chart, (templates ??= templatesByName(chart)), environment, capabilities, chartPath, options, scan);
+        await renderWithHelm(helm, root, chart, (templates ??= templatesByName(chart)), environment, capabilities, chartPath, options, scan);
         continue;
       }
       const values = environment.file ? coalesce(readValuesFile(environment.file, options.cwd), options.userValues) : options.userValues;
@@ -145,7 +145,7 @@ function readOwnRendering(result: RenderResult, chartPath: string, env: string |
 }
 
 /** One environment through `helm template`; helm's failures become TemplateErrors located in the chart. */
-function renderWithHelm(
+async function renderWithHelm(
   helm: HelmSettings,
   root: string,
   chart: Chart,
@@ -156,10 +156,10 @@ function renderWithHelm(
   chartPath: string,
   options: ChartScanOptions,
   scan: ChartScan,
-): void {
+): Promise<void> {
   let output: string;
   try {
-    output = helmTemplate(helm.binary, {
+    output = await helmTemplate(helm.binary, {
       chartRoot: root,
       release: RELEASE,
       target: options.target,

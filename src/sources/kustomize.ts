@@ -6,7 +6,6 @@
 // once per overlay plus once more.
 import { displayPath } from '../core/display-path.js';
 import { execFile, execFileSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
@@ -159,27 +158,8 @@ export function kubectlReason(stderr: string, cwd: string): string {
   return prefix === sep ? reason : reason.split(prefix).join('');
 }
 
-/**
- * Builds `kustomizations` with `kubectl kustomize`, as many at once as there are cores (each is
- * a process of its own: kubernetes/ingress-nginx's 20 overlays took 1.45 s one after another and
- * 0.83 s two at a time on two cores), and gives their results in the order of `kustomizations`;
- * `onBuilt` hears of each as it is done.
- */
-export async function buildKustomizations(kustomizations: readonly string[], plan: KustomizePlan, options: FileScanOptions, onBuilt?: () => void): Promise<KustomizeBuild[]> {
-  const results: KustomizeBuild[] = [];
-  let next = 0;
-  const buildInTurn = async () => {
-    while (next < kustomizations.length) {
-      const index = next++;
-      results[index] = await buildKustomization(kustomizations[index], plan, options);
-      onBuilt?.();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(availableParallelism(), kustomizations.length) }, buildInTurn));
-  return results;
-}
-
-async function buildKustomization(kustomization: string, plan: KustomizePlan, options: FileScanOptions): Promise<KustomizeBuild> {
+/** One overlay through `kubectl kustomize` (a process of its own: the scan runs several at once, see core/in-order.ts). */
+export async function buildKustomization(kustomization: string, plan: KustomizePlan, options: FileScanOptions): Promise<KustomizeBuild> {
   const directory = dirname(kustomization);
   const overlay = displayPath(directory, options.cwd);
   const env = plan.environments.get(kustomization) ?? basename(directory);

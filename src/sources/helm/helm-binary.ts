@@ -1,7 +1,8 @@
 // Rendering with a real `helm` binary when one is available: which binary (--helm-bin,
 // UPSHIFT_HELM_BIN, else `helm` on PATH; `none` keeps upshift's own renderer), and one
 // `helm template` run per chart environment, told the target's version and served APIs.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
@@ -67,8 +68,10 @@ export interface HelmTemplateRequest {
 /** Helm refused to render: its own message (the `Error: ...` line of its stderr). */
 export class HelmFailure extends Error {}
 
+const execFileAsync = promisify(execFile);
+
 /** The output of `helm template` for one environment; a HelmFailure when helm fails. */
-export function helmTemplate(binary: string, request: HelmTemplateRequest): string {
+export async function helmTemplate(binary: string, request: HelmTemplateRequest): Promise<string> {
   const args = [
     'template',
     request.release.name,
@@ -84,7 +87,7 @@ export function helmTemplate(binary: string, request: HelmTemplateRequest): stri
     ...(request.setString ?? []).flatMap((assignment) => ['--set-string', assignment]),
   ];
   try {
-    return execFileSync(binary, args, { cwd: request.cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    return (await execFileAsync(binary, args, { cwd: request.cwd, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 })).stdout;
   } catch (error) {
     throw new HelmFailure(failureMessage(binary, error as NodeJS.ErrnoException & { stderr?: unknown; signal?: string }));
   }
