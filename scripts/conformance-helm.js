@@ -107,7 +107,7 @@ function firstLine(message) {
 }
 
 /** Renders one chart with both and compares; returns { status, detail, ownMs, helmMs }. */
-export function compareChart(chart, context) {
+export async function compareChart(chart, context) {
   const { runTemplate, knowledge, helm, target, apiVersions, helmDefaults, readRenderedDocument, major } = context;
   // helm 4 renamed the package of the values type; upshift follows helm 3.17 (its HelmVersion).
   const asHelm3 = (text) => (major === 4 ? text.replaceAll('common.Values', 'chartutil.Values') : text);
@@ -116,7 +116,7 @@ export function compareChart(chart, context) {
   let own;
   let ownError;
   try {
-    own = runTemplate({ knowledge, chart, target, helmBinary: 'none', cwd: chart }).text;
+    own = (await runTemplate({ knowledge, chart, target, helmBinary: 'none', cwd: chart })).text;
   } catch (error) {
     ownError = error;
   }
@@ -152,7 +152,7 @@ export function compareChart(chart, context) {
   // Counted apart: helm's own default API list holds APIs the target does not serve, and the chart asks for one.
   if (helmDefaults) {
     try {
-      const widened = runTemplate({ knowledge, chart, target, helmBinary: 'none', cwd: chart, apiVersions: helmDefaults }).text;
+      const widened = (await runTemplate({ knowledge, chart, target, helmBinary: 'none', cwd: chart, apiVersions: helmDefaults })).text;
       if (unmasked(differences(objectsOf(widened), helmObjects), masked).length === 0) {
         return { status: 'capabilities', detail: `differs only by .Capabilities.APIVersions: ${describe(found[0])}`, ownMs, helmMs };
       }
@@ -220,7 +220,7 @@ export async function runConformance({ roots, major = 3, target, log = (line) =>
     for (const chart of findCharts(root)) {
       let result;
       if (isLibrary(chart)) result = { status: 'library', ownMs: 0, helmMs: 0 };
-      else result = compareChart(chart, context);
+      else result = await compareChart(chart, context);
       const name = relative(process.cwd(), chart) || chart;
       results.push({ chart: name, ...result });
       log(`${result.status.padEnd(12)} ${name}${result.detail ? `: ${result.detail}` : ''}`);

@@ -7,10 +7,11 @@ import { loadKnowledge } from '../../dist/knowledge/load.js';
 const charts = process.argv.slice(2);
 const knowledge = loadKnowledge();
 let bytes = 0;
-const perChart = charts.map((chart) => {
+const perChart = [];
+for (const chart of charts) {
   const started = performance.now();
-  bytes += runTemplate({ knowledge, chart, target: '1.33', helmBinary: 'none' }).text.length;
-  return (performance.now() - started) / 1000;
-});
+  bytes += (await runTemplate({ knowledge, chart, target: '1.33', helmBinary: 'none' })).text.length;
+  perChart.push((performance.now() - started) / 1000);
+}
 const seconds = perChart.reduce((sum, value) => sum + value, 0);
 console.log(JSON.stringify({ seconds, perChart, bytes, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
