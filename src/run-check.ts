@@ -1,6 +1,7 @@
 // `upshift check` as a library call: resolve the versions, stream every input through the
 // per-resource checks, keep what the inventory checks need, and return the report.
 import { displayPath } from './core/display-path.js';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { compareKubeVersions, minorOf, requireKubeVersion } from './core/kube-version.js';
 import { TOOL } from './core/tool.js';
@@ -26,7 +27,6 @@ import { resolveHelmBinary } from './sources/helm/helm-binary.js';
 import { loadUserValues } from './sources/helm/values.js';
 import { buildKustomization, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
 import { inOrder } from './core/in-order.js';
-import { availableParallelism } from 'node:os';
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
 import { sortFindings, summarize } from './report/order.js';
