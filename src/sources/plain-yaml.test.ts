@@ -119,7 +119,13 @@ describe('decodePlainYaml against yaml', () => {
         }
       }
     }
-    expect(decoded).toBe(1355);
+    expect(decoded).toBe(1387);
+  });
+
+  it('decodes a value followed by deeper comment lines, as values.yaml files comment out examples', () => {
+    const text = 'extraManifests: null\n  # - apiVersion: v1\n  #   kind: ConfigMap\nnext: 1\n';
+    expect(decode(text)).toStrictEqual({ extraManifests: null, next: 1 });
+    expect(agrees(text)).toBe(true);
   });
 
   it('agrees on scalar forms', () => {

@@ -331,9 +331,10 @@ class Decoder {
         blanks++;
         continue;
       }
-      if (q - from <= parent) break;
-      // A tab, or a comment line, which ends the scalar before a deeper line: for the parser.
-      if (this.tabbed[row] || s.charCodeAt(q) === 35) fail();
+      // A comment line ends it (a deeper line after one is an error the mapping finds), as do
+      // lines not deeper than its parent (values.yaml files comment out examples under a key).
+      if (q - from <= parent || s.charCodeAt(q) === 35) break;
+      if (this.tabbed[row]) fail();
       let stop = q;
       for (; stop < end; stop++) {
         const d = s.charCodeAt(stop);
