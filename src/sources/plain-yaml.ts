@@ -331,8 +331,8 @@ class Decoder {
         blanks++;
         continue;
       }
-      // A comment line ends it (a deeper line after one is an error the mapping finds), as do
-      // lines not deeper than its parent (values.yaml files comment out examples under a key).
+      // A line not deeper than its parent ends it, and so does a comment line (values.yaml files
+      // comment out examples under a key; a deeper line after one is an error the mapping finds).
       if (q - from <= parent || s.charCodeAt(q) === 35) break;
       if (this.tabbed[row]) fail();
       let stop = q;
