@@ -319,16 +319,16 @@ class Decoder {
    */
   private plainContinuation(first: string, parent: number): string | undefined {
     const s = this.s;
-    let text = first;
-    let blanks = 0;
+    const pieces = [first]; // a blank line as ''
     let last = -1;
+    let kept = 1; // the pieces up to its last line, without the blank lines after it
     for (let row = this.row + 1; row < this.lines; row++) {
       const from = this.starts[row];
       const end = this.ends[row];
       let q = from;
       while (q < end && s.charCodeAt(q) === 32) q++;
       if (q === end) {
-        blanks++;
+        pieces.push('');
         continue;
       }
       // A line not deeper than its parent ends it, and so does a comment line (values.yaml files
@@ -341,12 +341,12 @@ class Decoder {
         if (d === 35 && s.charCodeAt(stop - 1) === 32) break;
         if (d === 58 && (stop + 1 === end || s.charCodeAt(stop + 1) === 32)) fail(); // an implicit key over several lines
       }
-      text += (blanks > 0 ? '\n'.repeat(blanks) : ' ') + s.slice(q, stop).trimEnd();
-      blanks = 0;
+      kept = pieces.push(s.slice(q, stop).trimEnd());
       last = row;
       if (stop < end) break; // a comment ends it
     }
     if (last < 0) return undefined;
+    const text = foldLines(pieces.slice(0, kept));
     if (typeof this.resolve(text) !== 'string') fail();
     this.row = last + 1;
     return detached(text);
@@ -356,46 +356,35 @@ class Decoder {
    * A quoted scalar opened at p that closes on a later line, folded as YAML folds it (lines
    * trimmed, a line break a space, each blank line between a newline), with its escapes; every
    * line after the first must be blank or indented past `parent`. A tab, a backslash ending a
-   * line (an escaped line break) or anything but a comment after the closing quote bails.
+   * line (an escaped line break: the unescaping refuses it) or anything but a comment after the
+   * closing quote bails.
    */
   private multiLineQuoted(p: number, parent: number): string {
     const s = this.s;
     const quote = s.charCodeAt(p);
     if (parent < 0) fail();
     const pieces: string[] = [];
-    let from = p + 1;
+    // closingQuote looks from the character after `open`: the opening quote, then each line break.
+    let open = p;
     for (let row = this.row; row < this.lines; ) {
       if (this.tabbed[row]) fail();
       const end = this.ends[row];
-      let close = -1;
-      for (let i = from; i < end; i++) {
-        const c = s.charCodeAt(i);
-        if (quote === 34 && c === 92) {
-          if (i + 1 === end) fail();
-          i++;
-        } else if (c === quote) {
-          if (quote === 39 && s.charCodeAt(i + 1) === 39) i++;
-          else {
-            close = i;
-            break;
-          }
-        }
-      }
-      const line = s.slice(from, close < 0 ? end : close);
+      const close = closingQuote(s, open, end, quote);
+      const line = s.slice(open + 1, close < 0 ? end : close);
       pieces.push(row === this.row ? line.trimEnd() : close < 0 ? line.trim() : line.trimStart());
       if (close >= 0) {
         let after = close + 1;
         while (after < end && s.charCodeAt(after) === 32) after++;
         if (after < end && !(s.charCodeAt(after) === 35 && after > close + 1)) fail();
         this.row = row + 1;
-        return detached(foldQuoted(pieces, quote));
+        return detached(unescapeQuoted(foldLines(pieces), quote));
       }
       row++;
       if (row === this.lines) break;
       let q = this.starts[row];
       while (q < this.ends[row] && s.charCodeAt(q) === 32) q++;
       if (q < this.ends[row] && q - this.starts[row] <= parent) fail();
-      from = this.starts[row];
+      open = this.starts[row] - 1;
     }
     return fail();
   }
@@ -542,8 +531,8 @@ class FlowReader {
 const FLOW_PLAIN_STOPS = new Set([44, 91, 93, 123, 125, 58, 35]);
 
 /** Offset of the quote closing the scalar opened at start, or -1 if it is not on this line. */
-function closingQuote(s: string, start: number, end: number): number {
-  const quote = s.charCodeAt(start);
+/** The offset of the `quote` closing a quoted scalar, looking from start + 1 to end; -1 when it does not close there. */
+function closingQuote(s: string, start: number, end: number, quote = s.charCodeAt(start)): number {
   for (let i = start + 1; i < end; i++) {
     const c = s.charCodeAt(i);
     if (quote === 34 && c === 92) i++;
@@ -555,8 +544,11 @@ function closingQuote(s: string, start: number, end: number): number {
   return -1;
 }
 
-/** The lines of a quoted scalar, each trimmed, joined as YAML folds them, and unescaped. */
-function foldQuoted(pieces: readonly string[], quote: number): string {
+/**
+ * The lines of a multi-line plain or quoted scalar, each trimmed (a blank one as ''), joined as
+ * YAML folds them: a line break is a space, and each blank line between two lines a newline.
+ */
+function foldLines(pieces: readonly string[]): string {
   let text = pieces[0];
   let blanks = 0;
   for (let index = 1; index < pieces.length; index++) {
@@ -568,21 +560,19 @@ function foldQuoted(pieces: readonly string[], quote: number): string {
     text += (blanks > 0 ? '\n'.repeat(blanks) : ' ') + piece;
     blanks = 0;
   }
-  if (quote === 39) return text.replaceAll("''", "'");
-  if (!text.includes('\\')) return text;
-  // An escape is on one line, so the folded text unescapes as one (see unquote).
-  try {
-    return JSON.parse(`"${text}"`) as string;
-  } catch {
-    return fail();
-  }
+  return text;
 }
 
 function unquote(s: string, open: number, close: number): string {
-  const inner = s.slice(open + 1, close);
-  if (s.charCodeAt(open) === 39) return inner.replaceAll("''", "'");
+  return unescapeQuoted(s.slice(open + 1, close), s.charCodeAt(open));
+}
+
+/** The text between the quotes of a `quote`-quoted scalar, unescaped. */
+function unescapeQuoted(inner: string, quote: number): string {
+  if (quote === 39) return inner.replaceAll("''", "'");
   if (!inner.includes('\\')) return inner;
-  // JSON's escapes mean the same in YAML; YAML-only ones (\x, \e, \N, \ ...) make JSON.parse throw.
+  // JSON's escapes mean the same in YAML; YAML-only ones (\x, \e, \N, \ ...) make JSON.parse
+  // throw, as do an escaped line break and a line break folded into the text.
   try {
     return JSON.parse(`"${inner}"`) as string;
   } catch {

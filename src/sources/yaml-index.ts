@@ -461,7 +461,7 @@ function scanContent(
       keyEnd = close;
     } else {
       // A quoted scalar as a sequence entry: only a comment may follow.
-      if (after < end && !(text.charCodeAt(after) === HASH && text.charCodeAt(after - 1) === SPACE)) doc.verdict = 'suspect';
+      if (!onlyCommentAfter(text, close + 1, end)) doc.verdict = 'suspect';
       holdsValue(doc, state);
       return;
     }
@@ -617,10 +617,7 @@ function scanValue(
       else state.resumeAt = resume;
       return undefined;
     }
-    let after = close + 1;
-    while (after < end && text.charCodeAt(after) === SPACE) after++;
-    // (a comment only after a space: `'x'#c` is an error)
-    if (after < end && (text.charCodeAt(after) !== HASH || after === close + 1)) {
+    if (!onlyCommentAfter(text, close + 1, end)) {
       doc.verdict = 'suspect';
       return undefined;
     }
@@ -684,9 +681,7 @@ function scanFlow(text: string, start: number, end: number, doc: IndexedDocument
         return;
       }
       if (depth === 0) {
-        let after = i + 1;
-        while (after < end && text.charCodeAt(after) === SPACE) after++;
-        if (after < end && (text.charCodeAt(after) !== HASH || after === i + 1)) doc.verdict = 'suspect';
+        if (!onlyCommentAfter(text, i + 1, end)) doc.verdict = 'suspect';
         return;
       }
     } else if (c === 38 || c === 42 || c === 33 || c === HASH) {
@@ -706,35 +701,36 @@ function scanFlow(text: string, start: number, end: number, doc: IndexedDocument
  * appmesh-controller, istio's MetalLB manifests).
  */
 function quotedScalarEnd(text: string, start: number, quote: number, keyColumn: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */) {
-      let indent = 0;
-      while (text.charCodeAt(i + 1 + indent) === SPACE) indent++;
-      const blank = text.charCodeAt(i + 1 + indent) === 10;
-      if (indent <= keyColumn && !blank) return -1;
-      i += indent;
-    } else if (c === TAB || c === CR) {
-      return -1;
-    } else if (quote === 34 && c === 92 /* \ */) {
-      const length = escapeLength(text, i + 1);
-      if (length < 0) return -1;
-      // (an escaped line break is still a line break: its next line must be indented too)
-      i += length;
-    } else if (c === quote) {
-      if (quote === 39 && text.charCodeAt(i + 1) === 39) {
-        i++;
-        continue;
-      }
-      let lineEnd = text.indexOf('\n', i);
-      if (lineEnd < 0) lineEnd = text.length;
-      let after = i + 1;
-      while (after < lineEnd && text.charCodeAt(after) === SPACE) after++;
-      if (after < lineEnd && (text.charCodeAt(after) !== HASH || after === i + 1)) return -1;
-      return Math.min(lineEnd + 1, text.length);
-    }
+  // closingQuote looks from the character after `open`: the opening quote, then each line break.
+  for (let open = start; ; ) {
+    let lineEnd = text.indexOf('\n', open + 1);
+    if (lineEnd < 0) lineEnd = text.length;
+    const close = closingQuote(text, open, lineEnd, quote);
+    const stop = close < 0 ? lineEnd : close;
+    // (an escaped line break is a line break still: the next line must be indented too)
+    if (hasTabOrCr(text, open + 1, stop) || (quote === 34 && !hasOnlyKnownEscapes(text, open + 1, stop))) return -1;
+    if (close >= 0) return onlyCommentAfter(text, close + 1, lineEnd) ? Math.min(lineEnd + 1, text.length) : -1;
+    if (lineEnd === text.length) return -1;
+    let indent = 0;
+    while (text.charCodeAt(lineEnd + 1 + indent) === SPACE) indent++;
+    if (indent <= keyColumn && text.charCodeAt(lineEnd + 1 + indent) !== 10) return -1;
+    open = lineEnd;
   }
-  return -1;
+}
+
+/** Whether text[start, end) holds only spaces, then the end or a comment (which needs a space before it: `'x'#c` is an error). */
+function onlyCommentAfter(text: string, start: number, end: number): boolean {
+  let at = start;
+  while (at < end && text.charCodeAt(at) === SPACE) at++;
+  return at === end || (text.charCodeAt(at) === HASH && at > start);
+}
+
+function hasTabOrCr(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === TAB || c === CR) return true;
+  }
+  return false;
 }
 
 /** Offset of the quote closing the scalar opened at `start`, or -1 if it runs past the line. */
