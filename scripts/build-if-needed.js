@@ -3,7 +3,8 @@ import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 
-const built = 'dist/cli/main.js';
+// The bundle is what the build writes last.
+const built = 'dist/bundle/main.js';
 const newestSource = Math.max(...globSync(['src/**/*.ts', 'package.json']).map((file) => statSync(file).mtimeMs));
 if (!existsSync(built) || statSync(built).mtimeMs < newestSource) {
   execSync('npm run build --silent', { stdio: 'inherit' });

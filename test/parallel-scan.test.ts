@@ -56,8 +56,9 @@ describe('reading files on worker threads', () => {
     ]);
   });
 
-  it('hands over values JSON cannot carry (.nan, .inf, -0, a timestamp) as they were read, from a worker or read ahead here', async () => {
-    const root = join(temp, 'numbers');
+  // The library's worker script and the command line's bundled one (scripts/bundle-cli.js).
+  it.each(['dist/sources/manifest-file-worker.js', 'dist/bundle/manifest-file-worker.js'])('hands over values JSON cannot carry (.nan, .inf, -0, a timestamp) as they were read, from a worker (%s) or read ahead here', async (script) => {
+    const root = join(temp, script.replaceAll('/', '-'));
     mkdirSync(root);
     const file = (name: string, value: string) => {
       writeFileSync(join(root, name), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\nspec:\n  value: ${value}\n`);
@@ -68,7 +69,7 @@ describe('reading files on worker threads', () => {
     const options = { cwd: root, objectKinds: new Set(['ConfigMap']) };
     // The worker itself, sent one batch at a time, as the scan sends them (sources/manifest-files.ts).
     const claims = new Int32Array(new SharedArrayBuffer(4 * 8));
-    const worker = new Worker(join(ROOT, 'dist/sources/manifest-file-worker.js'), { workerData: { ...options, claims } });
+    const worker = new Worker(join(ROOT, script), { workerData: { ...options, claims } });
     const replies: BatchReply[] = [];
     const reply = () => new Promise<void>((done) => worker.once('message', (message: BatchReply) => done(void replies.push(message))));
     try {
