@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { parse } from 'yaml';
+import { yamlLibrary } from '../sources/yaml-library.js';
 import * as z from 'zod/mini';
 import { UsageError } from '../core/errors.js';
 import { locateIssue } from '../core/schema-issue.js';
@@ -68,7 +68,7 @@ export function loadProjectConfig(cwd: string, file?: string): ProjectConfig {
   }
   let data: unknown;
   try {
-    data = parse(text, { version: '1.1', prettyErrors: true });
+    data = yamlLibrary().parse(text, { version: '1.1', prettyErrors: true });
   } catch (error) {
     throw new UsageError(`config file ${file ?? DEFAULT_CONFIG_FILE} is not valid YAML: ${(error as Error).message}`);
   }

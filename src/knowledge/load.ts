@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { yamlLibrary } from '../sources/yaml-library.js';
 import { UsageError } from '../core/errors.js';
 import { locateIssue } from '../core/schema-issue.js';
 import { decodePlainYaml } from '../sources/plain-yaml.js';
@@ -167,7 +167,7 @@ function parseKnowledgeFile(file: string, text: string): KnowledgeFile {
   let data: unknown;
   try {
     // The fast decoder yields what `parse` would, or undefined when the full parser is needed.
-    data = decodePlainYaml(text, 0, text.length) ?? parse(text, { version: '1.1', prettyErrors: true });
+    data = decodePlainYaml(text, 0, text.length) ?? yamlLibrary().parse(text, { version: '1.1', prettyErrors: true });
   } catch (error) {
     throw new KnowledgeError(`knowledge file ${file} is not valid YAML: ${(error as Error).message}`);
   }

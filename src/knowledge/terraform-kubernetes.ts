@@ -1,6 +1,6 @@
 // Which Kubernetes API each Terraform kubernetes_* resource type writes (data/terraform-kubernetes.yaml).
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { yamlLibrary } from '../sources/yaml-library.js';
 import * as z from 'zod/mini';
 import { decodePlainYaml } from '../sources/plain-yaml.js';
 import { BUNDLED_DATA_DIR, KnowledgeError } from './load.js';
@@ -31,7 +31,7 @@ export function terraformKubernetesResource(type: string): TerraformResourceRow 
 function loadRows(): Map<string, TerraformResourceRow> {
   const text = readFileSync(FILE, 'utf8');
   // The fast decoder yields what `parse` would at a fraction of a cold parser's start-up cost.
-  const result = z.safeParse(fileSchema, decodePlainYaml(text, 0, text.length) ?? parse(text, { version: '1.1' }));
+  const result = z.safeParse(fileSchema, decodePlainYaml(text, 0, text.length) ?? yamlLibrary().parse(text, { version: '1.1' }));
   if (!result.success) throw new KnowledgeError(`knowledge file ${FILE}: ${result.error.issues.map((issue) => locateIssue(issue)).join('; ')}`);
   return new Map(result.data.resources.map((row) => [row.type, row]));
 }

@@ -3,7 +3,7 @@
 import { displayPath } from '../core/display-path.js';
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import type { Resource } from '../core/types.js';
 import type { ChartReference } from '../core/inventory.js';
 
@@ -16,6 +16,7 @@ export function isHelmfile(file: string): boolean {
 
 /** The releases of a Helmfile; "repo/chart" is resolved against its `repositories`. */
 export function helmfileReferences(file: string, cwd: string): ChartReference[] {
+  const { isMap, isSeq, LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines });
   if (document.errors.length) return [];

@@ -6,7 +6,7 @@
 // lexically, so its literal apiVersions are still checked.
 import { displayPath } from '../core/display-path.js';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import type { Finding, Origin, Resource } from '../core/types.js';
 import type { ChartReference } from '../core/inventory.js';
 import type { Knowledge } from '../knowledge/load.js';
@@ -194,7 +194,7 @@ function readValuesFile(file: string, cwd: string): Dict {
   let values: unknown = quickValues(text);
   if (values === undefined) {
     try {
-      values = parse(text, SIGS_YAML_OPTIONS) ?? {};
+      values = yamlLibrary().parse(text, SIGS_YAML_OPTIONS) ?? {};
     } catch (error) {
       const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
       throw new ChartLoadError(displayPath(file, cwd), line, `invalid YAML: ${(error as Error).message.split('\n')[0]}`);

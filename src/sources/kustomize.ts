@@ -9,7 +9,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import type { Finding, Origin, Resource } from '../core/types.js';
 import type { FileScanOptions } from './files.js';
 import { readManifestFile } from './manifest-file.js';
@@ -95,7 +95,7 @@ function commonAncestor(a: string, b: string): string {
 function localFiles(kustomization: string, included: Set<string>): LocalFile[] {
   let content: unknown;
   try {
-    content = parse(readFileSync(kustomization, 'utf8'));
+    content = yamlLibrary().parse(readFileSync(kustomization, 'utf8'));
   } catch {
     return [];
   }

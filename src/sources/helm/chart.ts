@@ -5,7 +5,8 @@ import { displayPath } from '../../core/display-path.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import type { Document, DocumentOptions, LineCounter, ParseOptions, SchemaOptions } from 'yaml';
+import { yamlLibrary } from '../yaml-library.js';
 
 import { decodePlainYaml } from '../plain-yaml.js';
 import { isDict, type Dict } from './go-values.js';
@@ -205,6 +206,7 @@ function chartFromArchive(bytes: Buffer, archive: string, remedy = 're-run helm 
 const CHART_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { version: '1.1', uniqueKeys: false };
 
 function parseYaml(text: string, file: string, options = CHART_YAML_OPTIONS): { object: Dict; document: Document; lines: LineCounter } {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const document = parseDocument(text, { ...options, lineCounter: lines });
   const error = document.errors[0];
@@ -246,7 +248,7 @@ function valuesByEntry(text: string): Dict | undefined {
     const entry = lines.slice(start, end).join('\n');
     let value = decodePlainYaml(entry, 0, entry.length, undefined, resolveGoPlain);
     if (value === undefined) {
-      const document = parseDocument(entry, SIGS_YAML_OPTIONS);
+      const document = yamlLibrary().parseDocument(entry, SIGS_YAML_OPTIONS);
       if (document.errors.length > 0) return false;
       value = document.toJS();
     }
@@ -264,6 +266,7 @@ function valuesByEntry(text: string): Dict | undefined {
 }
 
 function readDependencies(document: Document, lines: LineCounter, file: string): Dependency[] {
+  const { isMap, isSeq } = yamlLibrary();
   const list = document.get('dependencies', true);
   if (!isSeq(list)) return [];
   return list.items.flatMap((item) => {

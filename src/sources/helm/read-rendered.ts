@@ -1,7 +1,7 @@
 // One rendered document read as helm reads it (go-yaml through sigs.k8s.io/yaml), for the
 // manifest sorter and the conformance harness alike: the fast decoder for plain documents, the
 // yaml package for the rest, and go-yaml's leniency on quoted scalars continued left of their key.
-import { parseDocument } from 'yaml';
+import { yamlLibrary } from '../yaml-library.js';
 import { decodePlainYaml } from '../plain-yaml.js';
 import { indentQuotedContinuations } from './quoted-continuations.js';
 
@@ -9,6 +9,7 @@ import { indentQuotedContinuations } from './quoted-continuations.js';
 export function readRenderedDocument(text: string, maxAliasCount = 10_000): { value: unknown } | undefined {
   const decoded = decodePlainYaml(text, 0, text.length);
   if (decoded !== undefined) return { value: decoded };
+  const { parseDocument } = yamlLibrary();
   let document = parseDocument(text, { version: '1.1', uniqueKeys: false });
   if (document.errors.length > 0) {
     const lenient = parseDocument(indentQuotedContinuations(text), { version: '1.1', uniqueKeys: false });

@@ -2,7 +2,7 @@
 // `--set a.b[0]=c` syntax, and the per-environment values files found next to a chart.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { yamlLibrary } from '../yaml-library.js';
 import { UsageError } from '../../core/errors.js';
 import { GoInt64, isDict, type Dict } from './go-values.js';
 import { deepCopy } from './go-copy.js';
@@ -154,7 +154,7 @@ export function loadUserValues(files: readonly string[], assignments: readonly s
     }
     let parsed: unknown;
     try {
-      parsed = parse(text, { ...SIGS_YAML_OPTIONS, prettyErrors: true }) ?? {};
+      parsed = yamlLibrary().parse(text, { ...SIGS_YAML_OPTIONS, prettyErrors: true }) ?? {};
     } catch (error) {
       // prettyErrors puts the position on the error; its message's first line is the reason.
       const at = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];

@@ -2,7 +2,7 @@
 // build), locates syntax errors, and has ./convert.ts turn the tree into a Body.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Language, Parser, type Node } from 'web-tree-sitter';
+import type { Node, Parser } from 'web-tree-sitter';
 import { convertBody } from './convert.js';
 import type { Body } from './syntax.js';
 
@@ -12,9 +12,13 @@ export type HclParse =
 
 let parser: Promise<Parser> | undefined;
 
-/** The parser, created once per process (loading the runtime and grammar costs tens of milliseconds). */
+/**
+ * The parser, created once per process (loading the runtime and grammar costs tens of
+ * milliseconds), and tree-sitter's module loaded only then: a scan without Terraform never needs it.
+ */
 export function hclParser(): Promise<Parser> {
   parser ??= (async () => {
+    const { Language, Parser } = await import('web-tree-sitter');
     // Both modules are compiled synchronously: asynchronous instantiation waits for the
     // event loop between steps, and a busy machine stretches those waits most.
     const resolve = createRequire(import.meta.url).resolve;

@@ -1,7 +1,7 @@
 // Helm's YAML/JSON/TOML conversions (keys sorted, as Go's encoders write them) and Sprig's
 // encodings and checksums.
 import { createHash } from 'node:crypto';
-import { parseAllDocuments } from 'yaml';
+import { yamlLibrary } from '../../yaml-library.js';
 import type { TemplateFunction } from '../execute.js';
 import { FunctionError } from '../execute.js';
 import { isDict } from '../go-values.js';
@@ -95,7 +95,7 @@ function readYaml(input: string): { value?: unknown; error?: string } {
   // everything else (timestamps, merge keys, duplicate keys, tags, several documents).
   const plain = decodePlainYaml(input, 0, input.length, undefined, resolveGoPlain);
   if (plain !== undefined) return jsonOrError(toJsonData(plain));
-  const documents = parseAllDocuments(input, SIGS_YAML_OPTIONS);
+  const documents = yamlLibrary().parseAllDocuments(input, SIGS_YAML_OPTIONS);
   const list = Array.isArray(documents) ? documents : [];
   const first = list[0];
   if (!first) return { value: null };
