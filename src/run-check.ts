@@ -1,7 +1,6 @@
 // `upshift check` as a library call: resolve the versions, stream every input through the
 // per-resource checks, keep what the inventory checks need, and return the report.
 import { displayPath } from './core/display-path.js';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { compareKubeVersions, minorOf, requireKubeVersion } from './core/kube-version.js';
 import { TOOL } from './core/tool.js';
@@ -27,6 +26,7 @@ import { resolveHelmBinary } from './sources/helm/helm-binary.js';
 import { loadUserValues } from './sources/helm/values.js';
 import { buildKustomization, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
 import { inOrder } from './core/in-order.js';
+import { cpuBudget } from './core/cpu-budget.js';
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
 import { sortFindings, summarize } from './report/order.js';
@@ -166,9 +166,10 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     helm: helm ? { binary: helm, valuesFiles: (options.valuesFiles ?? []).map((file) => resolve(cwd, file)), set: options.set ?? [] } : undefined,
   };
   // helm template and kubectl kustomize run as processes of their own, as many at once as there
-  // are cores (kubernetes/ingress-nginx's 20 overlays took 1.45 s one after another and 0.83 s two
-  // at a time on two cores); their results are taken in the order the charts and overlays were found.
-  const processes = availableParallelism();
+  // are cores, within the cgroup's CPU quota (kubernetes/ingress-nginx's 20 overlays took 1.45 s one
+  // after another and 0.83 s two at a time on two cores); their results are taken in the order the
+  // charts and overlays were found.
+  const processes = cpuBudget();
   for await (const contents of inOrder(expanded.charts, processes, (chart) => scanChart(chart, chartOptions))) {
     scan.accept(contents.resources, contents.findings);
     inventory.charts.push(...contents.charts);

@@ -6,13 +6,13 @@
 // this thread lists the rest. Either way each file comes back as the same FileResult, in the
 // order given, so a scan's output does not depend on which thread read what.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Finding, Resource } from '../core/types.js';
 import type { ClusterDescription } from './eksctl.js';
 import type { FileScanOptions } from './files.js';
 import { readManifestFile } from './manifest-file.js';
+import { cpuBudget } from '../core/cpu-budget.js';
 import { displayPath } from '../core/display-path.js';
 import { compactOrigins, encodeBatch, resultsOf, type BatchReply } from './file-result-handover.js';
 import { readInfrastructureFile } from './infrastructure-file.js';
@@ -42,8 +42,8 @@ const WORKER_SCRIPT = new URL('./manifest-file-worker.js', import.meta.url);
 
 /**
  * How many worker threads to read `files` files with besides this thread: one per core beyond
- * the first, with at least FILES_PER_WORKER files each; `requested` (a test's, a caller's)
- * overrides. 0 when the worker script is not there, as when the sources run untranspiled under
+ * the first (the cores the cgroup's CPU quota allows, see cpu-budget.ts), with at least
+ * FILES_PER_WORKER files each; `requested` (a test's, a caller's) overrides. 0 when the worker script is not there, as when the sources run untranspiled under
  * a test runner. However busy the machine: with two or four other processes keeping both cores
  * busy, the bench estate's scan still took 2.99 s with a worker against 3.56 s without, and
  * 4.29 s against 4.68 s (runCheck with workers 1 and 0, 5 interleaved runs each, 2026-12-07).
@@ -53,7 +53,7 @@ const WORKER_SCRIPT = new URL('./manifest-file-worker.js', import.meta.url);
 export function workerCount(files: number, requested?: number): number {
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
   if (requested !== undefined) return Math.max(0, Math.min(requested, files - 1));
-  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(files / FILES_PER_WORKER)));
+  return Math.max(0, Math.min(cpuBudget() - 1, Math.floor(files / FILES_PER_WORKER)));
 }
 
 /** A reading in progress: files go in (add) as they are found, results come out in that order. */
