@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Launcher for `upshift` and `kubectl-upshift`: the program itself is built into dist/bundle/
 // (by `npm ci`/`npm install` in a checkout, through the prepare script, and before `npm pack`;
-// see scripts/bundle-cli.js).
+// see scripts/bundle.js).
 import { existsSync } from 'node:fs';
 
 const entry = new URL('../dist/bundle/main.js', import.meta.url);

@@ -35,6 +35,15 @@ describe('reading files on worker threads', () => {
     expect(await scanned(paths, 3, current)).toBe(single);
   });
 
+  it('gives, through the package entry (the bundle, scripts/bundle.js), the report the compiled modules give', async () => {
+    const bundled = (await import(join(ROOT, 'dist/bundle/index.js'))) as typeof import('../src/index.js');
+    const options = { paths: ['examples/estate'], target: '1.33', cwd: ROOT, now: new Date('2026-11-21') };
+    const expected = JSON.stringify((await runScan({ ...options, workers: 0 })).report);
+    expect(JSON.stringify((await bundled.runScan({ ...options, workers: 0 })).report)).toBe(expected);
+    expect(JSON.stringify((await bundled.runScan({ ...options, workers: 2 })).report)).toBe(expected);
+    expect(Object.keys(bundled).sort()).toEqual(Object.keys(await import(join(ROOT, 'dist/index.js'))).sort());
+  });
+
   it('reports every bad file at its place and reads the good ones after it, in file order', async () => {
     const root = join(temp, 'estate');
     // More files than one batch, so that the bad ones fall into different workers' batches.
@@ -56,7 +65,7 @@ describe('reading files on worker threads', () => {
     ]);
   });
 
-  // The library's worker script and the command line's bundled one (scripts/bundle-cli.js).
+  // The library's worker script and the command line's bundled one (scripts/bundle.js).
   it.each(['dist/sources/manifest-file-worker.js', 'dist/bundle/manifest-file-worker.js'])('hands over values JSON cannot carry (.nan, .inf, -0, a timestamp) as they were read, from a worker (%s) or read ahead here', async (script) => {
     const root = join(temp, script.replaceAll('/', '-'));
     mkdirSync(root);

@@ -1,5 +1,5 @@
 // What Node loads before a command does any work, read from the static imports of the bundle
-// the program runs (dist/bundle/, scripts/bundle-cli.js; dynamic import() is what loads the rest,
+// the program runs (dist/bundle/, scripts/bundle.js; dynamic import() is what loads the rest,
 // when a command runs): `upshift --version` took 0.41-0.45 s when the entry imported every
 // command's implementation, 0.13-0.15 s once it did not (2026-12-07). esbuild marks where each
 // module's code begins with a `// dist/PATH.js` line, which is how the modules are named here.

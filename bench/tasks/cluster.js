@@ -1,5 +1,5 @@
 // The measured task: a full `upshift cluster` of the bench server through the library.
-import { runCluster } from '../../dist/index.js';
+import { runCluster } from '../../dist/bundle/index.js';
 
 const started = performance.now();
 const result = await runCluster({ kubeconfig: process.argv[2], target: '1.34' });

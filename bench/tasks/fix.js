@@ -1,5 +1,5 @@
 // The measured task: `upshift fix` as a dry run over the estate through the library.
-import { runFix } from '../../dist/index.js';
+import { runFix } from '../../dist/bundle/index.js';
 
 const started = performance.now();
 const report = await runFix({ paths: [process.argv[2]], target: '1.34', current: '1.28' });
