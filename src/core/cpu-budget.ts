@@ -58,8 +58,8 @@ function ancestors(top: string, path: string): string[] {
 }
 
 function smallest(quotas: (number | undefined)[]): number | undefined {
-  const set = quotas.filter((quota): quota is number => quota !== undefined);
-  return set.length > 0 ? Math.min(...set) : undefined;
+  const known = quotas.filter((quota): quota is number => quota !== undefined);
+  return known.length > 0 ? Math.min(...known) : undefined;
 }
 
 function wholeCpus(quota: string | undefined, period: string | undefined): number | undefined {
