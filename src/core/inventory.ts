@@ -18,6 +18,19 @@ export interface Inventory {
   eksAddons: EksAddonReference[];
   /** Clusters described by infrastructure code or read live, one per environment. */
   environments: EnvironmentFact[];
+  /** Workload templates of charts that rendered nothing with the values scanned (sources/helm/silent-workloads.ts). */
+  silentWorkloads?: SilentWorkloads[];
+}
+
+/** A chart's own workload templates that rendered no document for one environment (none: its default values). */
+export interface SilentWorkloads {
+  /** The chart's directory, as resources' origins name it. */
+  chart: string;
+  env?: string;
+  /** Rendered with the chart's own values alone: no environment values file, --values or --set. */
+  defaults: boolean;
+  /** Display paths of the templates. */
+  templates: string[];
 }
 
 /**

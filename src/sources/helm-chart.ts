@@ -8,7 +8,7 @@ import { displayPath } from '../core/display-path.js';
 import { readFileSync } from 'node:fs';
 import { yamlLibrary } from './yaml-library.js';
 import type { Finding, Origin, Resource } from '../core/types.js';
-import type { ChartReference } from '../core/inventory.js';
+import type { ChartReference, SilentWorkloads } from '../core/inventory.js';
 import type { Knowledge } from '../knowledge/load.js';
 
 import { inputInvalid } from './input-problem.js';
@@ -24,6 +24,7 @@ import { renderChart, type RenderResult } from './helm/render.js';
 import { TemplateError } from './helm/template-error.js';
 import { coalesce, findEnvironments, quickValues, type ValuesEnvironment } from './helm/values.js';
 import { SIGS_YAML_OPTIONS, unencodableError } from './helm/sigs-yaml.js';
+import { silentWorkloads } from './helm/silent-workloads.js';
 import { yamlValueSite } from './value-site.js';
 
 export interface ChartScanOptions extends ManifestOptions {
@@ -49,6 +50,8 @@ export interface ChartScan {
   findings: Finding[];
   /** Third-party charts the chart depends on. */
   charts: ChartReference[];
+  /** Per environment, the chart's workload templates that rendered nothing. */
+  silentWorkloads: SilentWorkloads[];
 }
 
 /** Helm's defaults for `helm template` without a release name or namespace. */
@@ -56,7 +59,7 @@ const RELEASE = { name: 'release-name', namespace: 'default' };
 
 export async function scanChart(root: string, options: ChartScanOptions): Promise<ChartScan> {
   const chartPath = displayPath(root, options.cwd);
-  const scan: ChartScan = { resources: [], findings: [], charts: [] };
+  const scan: ChartScan = { resources: [], findings: [], charts: [], silentWorkloads: [] };
   let chart: Chart;
   try {
     chart = loadChartDirectory(root, options.cwd);
@@ -85,6 +88,8 @@ export async function scanChart(root: string, options: ChartScanOptions): Promis
       const values = environment.file ? coalesce(readValuesFile(environment.file, options.cwd), options.userValues) : options.userValues;
       const result = renderChart(chart, values, capabilities, RELEASE);
       readOwnRendering(result, chartPath, environment.name, options, scan);
+      const rendered = result.templates.map((template) => ({ name: template.name, display: template.file.display, source: template.file.text, output: template.text }));
+      scan.silentWorkloads.push(...silentWorkloads(chart.name, silentPlace(chartPath, environment, options), rendered));
       for (const { chart: owner, dependency } of result.missing) {
         const key = `${owner.chartFile}:${dependency.name}`;
         if (!missing.has(key)) missing.set(key, missingDependency(owner, dependency));
@@ -186,6 +191,14 @@ async function renderWithHelm(
     const lines = file ? locateDocuments(file.text, documents) : documents.map(() => 1);
     documents.forEach((text, index) => readRendered(text, display, () => ({ file: display, line: lines[index] }), chartPath, environment.name, options, scan));
   }
+  const rendered = [...templates].map(([name, file]) => ({ name, display: file.display, source: file.text, output: bySource.get(name)?.join('\n') }));
+  scan.silentWorkloads.push(...silentWorkloads(chart.name, silentPlace(chartPath, environment, options), rendered));
+}
+
+/** Where a render's silent workload templates belong, and whether it had the chart's own values alone. */
+function silentPlace(chart: string, environment: Partial<ValuesEnvironment>, options: ChartScanOptions): Pick<SilentWorkloads, 'chart' | 'env' | 'defaults'> {
+  const defaults = !environment.file && Object.keys(options.userValues).length === 0;
+  return { chart, ...(environment.name ? { env: environment.name } : {}), defaults };
 }
 
 function readValuesFile(file: string, cwd: string): Dict {

@@ -5,7 +5,7 @@ import type { Finding } from '../../core/types.js';
 import { describeResource } from '../../core/describe.js';
 import type { AddonDefinition } from '../../knowledge/addon-schema.js';
 import type { Check, CheckContext } from '../types.js';
-import type { Inventory } from '../../core/inventory.js';
+import type { Inventory, SilentWorkloads } from '../../core/inventory.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
 import { isEmptySelector, matchesLabels, type LabelSelector } from '../../core/workload-model/label-selector.js';
@@ -47,13 +47,21 @@ export const pdbSelectionCheck: Check = {
         );
       } else if (model.workloadsFor(budget).length === 0 && !(budget.selector && !isEmptySelector(budget.selector) && operatorPodsSelected(budget.selector, budget.place, operatorPods).length > 0)) {
         const selector = budget.selector ? describeSelector(budget.selector) : 'no selector';
+        const silent = silentWorkloadsOf(budget, inventory);
         findings.push(
-          ...readinessFinding(
-            'pdb-no-match',
-            budget.resource,
-            `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)`,
-            { selector: budget.selector ?? null },
-          ),
+          ...(silent
+            ? readinessFinding(
+                'pdb-no-match',
+                budget.resource,
+                `${pdb} (${selector}) selects no workload as the chart ${silent.chart} renders ${silent.defaults ? 'with its default values' : silent.env ? `for environment ${silent.env}` : 'with the values given'}: ${silent.templates.join(', ')} render${silent.templates.length === 1 ? 's' : ''} no workload with them. Scan the chart with the values it is deployed with (values-<env>.yaml beside Chart.yaml, or --values) before changing the budget`,
+                { selector: budget.selector ?? null, silentTemplates: silent.templates },
+              )
+            : readinessFinding(
+                'pdb-no-match',
+                budget.resource,
+                `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)`,
+                { selector: budget.selector ?? null },
+              )),
         );
       }
     }
@@ -120,4 +128,14 @@ function describeSelector(selector: LabelSelector): string {
     ...selector.matchExpressions.map((expression) => `${expression.key} ${expression.operator} (${expression.values.join(',')})`),
   ];
   return parts.length > 0 ? parts.join(', ') : 'selector {}';
+}
+
+/**
+ * The workload templates of the budget's chart that rendered nothing for the environment the
+ * budget was rendered for: then its workload may only be off with the values scanned.
+ */
+function silentWorkloadsOf(budget: Budget, inventory: Inventory): SilentWorkloads | undefined {
+  const origin = budget.resource.origin;
+  if (origin.type !== 'file' || origin.chart === undefined) return undefined;
+  return inventory.silentWorkloads?.find((silent) => silent.chart === origin.chart && silent.env === origin.env);
 }
