@@ -141,6 +141,20 @@ describe('a budget whose workload the values scanned leave out', () => {
     expect(details).toEqual({ selector: { matchLabels: { app: 'gone' }, matchExpressions: [] } });
   });
 
+  it('leaves a subchart\'s budget to the stale-budget advice: the subchart has workloads of its own', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'upshift-silent-sub-'));
+    const parent = join(root, 'parent');
+    mkdirSync(join(parent, 'templates'), { recursive: true });
+    mkdirSync(join(parent, 'charts', 'sub', 'templates'), { recursive: true });
+    writeFileSync(join(parent, 'Chart.yaml'), 'apiVersion: v2\nname: parent\nversion: 1.0.0\n');
+    writeFileSync(join(parent, 'templates', 'deployment.yaml'), '{{- if .Values.on }}\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n{{- end }}\n');
+    writeFileSync(join(parent, 'charts', 'sub', 'Chart.yaml'), 'apiVersion: v2\nname: sub\nversion: 1.0.0\n');
+    writeFileSync(join(parent, 'charts', 'sub', 'templates', 'pdb.yaml'), 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: sub\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: sub}\n');
+    const [[message, details]] = await noMatch({ paths: [parent], cwd: root });
+    expect(message).toContain('selects no workload in the scanned inputs of its namespace; delete it if its workload is gone');
+    expect(details).toEqual({ selector: { matchLabels: { app: 'sub' }, matchExpressions: [] } });
+  });
+
   // helm prints nothing of a template that renders empty: the same templates are found missing from its output.
   const helm = realHelm();
   it.skipIf(!helm)('finds the same templates in what a real helm renders', async () => {

@@ -22,10 +22,11 @@ export interface Inventory {
   silentWorkloads?: SilentWorkloads[];
 }
 
-/** A chart's own workload templates that rendered no document for one environment (none: its default values). */
+/** A chart's own workload templates that rendered no document for one environment. */
 export interface SilentWorkloads {
   /** The chart's directory, as resources' origins name it. */
   chart: string;
+  /** The environment values file's name; none when the chart was rendered without one. */
   env?: string;
   /** Rendered with the chart's own values alone: no environment values file, --values or --set. */
   defaults: boolean;

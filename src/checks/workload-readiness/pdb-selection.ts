@@ -48,21 +48,10 @@ export const pdbSelectionCheck: Check = {
       } else if (model.workloadsFor(budget).length === 0 && !(budget.selector && !isEmptySelector(budget.selector) && operatorPodsSelected(budget.selector, budget.place, operatorPods).length > 0)) {
         const selector = budget.selector ? describeSelector(budget.selector) : 'no selector';
         const silent = silentWorkloadsOf(budget, inventory);
-        findings.push(
-          ...(silent
-            ? readinessFinding(
-                'pdb-no-match',
-                budget.resource,
-                `${pdb} (${selector}) selects no workload as the chart ${silent.chart} renders ${silent.defaults ? 'with its default values' : silent.env ? `for environment ${silent.env}` : 'with the values given'}: ${silent.templates.join(', ')} render${silent.templates.length === 1 ? 's' : ''} no workload with them. Scan the chart with the values it is deployed with (values-<env>.yaml beside Chart.yaml, or --values) before changing the budget`,
-                { selector: budget.selector ?? null, silentTemplates: silent.templates },
-              )
-            : readinessFinding(
-                'pdb-no-match',
-                budget.resource,
-                `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)`,
-                { selector: budget.selector ?? null },
-              )),
-        );
+        const message = silent
+          ? `${pdb} (${selector}) selects no workload as the chart ${silent.chart} renders ${silent.defaults ? 'with its default values' : silent.env ? `for environment ${silent.env}` : 'with the values given'}: ${silent.templates.join(', ')} render${silent.templates.length === 1 ? 's' : ''} no workload with them. Scan the chart with the values it is deployed with (values-<env>.yaml beside Chart.yaml, or --values) before changing the budget`
+          : `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)`;
+        findings.push(...readinessFinding('pdb-no-match', budget.resource, message, { selector: budget.selector ?? null, ...(silent ? { silentTemplates: silent.templates } : {}) }));
       }
     }
     for (const workload of model.workloads) {
@@ -132,10 +121,11 @@ function describeSelector(selector: LabelSelector): string {
 
 /**
  * The workload templates of the budget's chart that rendered nothing for the environment the
- * budget was rendered for: then its workload may only be off with the values scanned.
+ * budget was rendered for, when the budget is one of the chart's own templates too (a subchart's
+ * has workloads of its own): then its workload may only be off with the values scanned.
  */
 function silentWorkloadsOf(budget: Budget, inventory: Inventory): SilentWorkloads | undefined {
   const origin = budget.resource.origin;
-  if (origin.type !== 'file' || origin.chart === undefined) return undefined;
+  if (origin.type !== 'file' || origin.chart === undefined || !origin.path.startsWith(`${origin.chart}/templates/`)) return undefined;
   return inventory.silentWorkloads?.find((silent) => silent.chart === origin.chart && silent.env === origin.env);
 }
