@@ -70,11 +70,26 @@ describe('readManifestText', () => {
 
   // What helm renders from a chart whose labels helper already holds `app` (aws/eks-charts'
   // aws-dranet, 2026-12): helm template accepts it, kubectl keeps the last value, kustomize refuses.
-  it('names the key written twice, quoted or not, where the second one is', () => {
-    const text = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: dranet\n  labels:\n    app: dranet\n    tier: node\n    "app": dranet\n';
-    expect(summary(text, 'ds.yaml').findings).toEqual([
-      'input-invalid 8:5 ds.yaml:8:5: invalid YAML: the key "app" is written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word, kustomize rejects the file; keep one of them',
-    ]);
+  it('names the key written twice, quoted or not, where the second one is, and judges the object as kubectl reads it', () => {
+    const text = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: dranet\n  labels:\n    app: dranet\n    tier: node\n    "app": dranet-2\n';
+    expect(summary(text, 'ds.yaml')).toEqual({
+      resources: ['apps/v1 DaemonSet -/dranet @1:1'],
+      findings: [
+        'input-invalid 8:5 ds.yaml:8:5: invalid YAML: the key "app" is written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word (this scan judges the object so), kustomize rejects the file; keep one of them',
+      ],
+    });
+    const [daemonSet] = readManifestText(text, 'ds.yaml', { objectKinds: new Set(['DaemonSet']) }).resources;
+    expect(daemonSet.object?.metadata).toEqual({ name: 'dranet', labels: { app: 'dranet-2', tier: 'node' } });
+  });
+
+  it('judges no object whose name or namespace is written twice: which one kubectl applies is then unclear', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  "name": b\n';
+    expect(summary(text, 's.yaml')).toEqual({
+      resources: [],
+      findings: [
+        'input-invalid 5:3 s.yaml:5:3: invalid YAML: the key "name" is written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word, kustomize rejects the file; keep one of them',
+      ],
+    });
   });
 
   it('ignores YAML that is not a Kubernetes object', () => {

@@ -100,7 +100,7 @@ function readParsedDocument(
 ): void {
   const lineOffset = document.firstLine - 1;
   const source = text.slice(document.start, document.end);
-  const outcome = parseYamlDocuments(source);
+  const outcome = parseYamlDocuments(source, 'last-wins');
   if (!outcome.ok) {
     const at = `${path}:${outcome.line + lineOffset}:${outcome.column}`;
     // Go templates kept among manifests (istio/istio's test data has dozens) break the parse at
@@ -115,6 +115,15 @@ function readParsedDocument(
         : `${at}: invalid YAML: ${outcome.duplicateKey ? `the key ${outcome.duplicateKey} is` : 'a key is'} written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word, kustomize rejects the file; keep one of them`;
     contents.findings.push(inputInvalid({ type: 'file', path, line: outcome.line + lineOffset, column: outcome.column }, message));
     return;
+  }
+  if (outcome.duplicate) {
+    // Reported, and judged as kubectl would apply it: one key written twice no longer hides the
+    // object from every check (aws/eks-charts' aws-dranet DaemonSet, whose labels helper already
+    // writes `app`, was read as nothing at all).
+    const { key, line, column } = outcome.duplicate;
+    const at = `${path}:${line + lineOffset}:${column}`;
+    const message = `${at}: invalid YAML: ${key ? `the key ${key} is` : 'a key is'} written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word (this scan judges the object so), kustomize rejects the file; keep one of them`;
+    contents.findings.push(inputInvalid({ type: 'file', path, line: line + lineOffset, column }, message));
   }
   for (const parsed of outcome.documents) addParsed(parsed, lineOffset, path, options, contents);
 }

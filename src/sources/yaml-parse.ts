@@ -16,7 +16,12 @@ export interface ParsedObject {
 }
 
 export type ParseOutcome =
-  | { ok: true; documents: ParsedObject[] }
+  | {
+      ok: true;
+      documents: ParsedObject[];
+      /** With `duplicates: 'last-wins'`: the first key written twice, as the documents were read anyway. */
+      duplicate?: { key: string; line: number; column: number };
+    }
   | {
       ok: false;
       message: string;
@@ -34,12 +39,34 @@ export type ParseOutcome =
 const MAX_ALIAS_COUNT = 100;
 const TOO_DEEP = 'the document nests too deeply to parse';
 
-export function parseYamlDocuments(text: string): ParseOutcome {
+// The keys that say which object a document is: written twice, which object kubectl would
+// apply is no longer clear enough to judge it.
+const IDENTITY_KEYS = new Set(['apiVersion', 'kind', 'name', 'namespace']);
+
+/**
+ * The documents of `text`, or the first problem. A key written twice in one mapping is an
+ * error in YAML; with `duplicates: 'last-wins'` the documents are read anyway as kubectl and helm
+ * read them (sigs.k8s.io/yaml keeps the last value), the key reported beside them, unless it is
+ * one that names the object (IDENTITY_KEYS).
+ */
+export function parseYamlDocuments(text: string, duplicates: 'refuse' | 'last-wins' = 'refuse'): ParseOutcome {
+  const strict = parseWith(text, true);
+  if (strict.ok || strict.duplicateKey === undefined || duplicates === 'refuse' || IDENTITY_KEYS.has(unquoted(strict.duplicateKey))) return strict;
+  const lenient = parseWith(text, false);
+  return lenient.ok ? { ...lenient, duplicate: { key: strict.duplicateKey, line: strict.line, column: strict.column } } : strict;
+}
+
+/** A key as written, without its quotes. */
+function unquoted(key: string): string {
+  return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key;
+}
+
+function parseWith(text: string, uniqueKeys: boolean): ParseOutcome {
   const { LineCounter, parseAllDocuments, isMap, isSeq } = yamlLibrary();
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
   try {
-    documents = parseAllDocuments(text, { version: '1.1', lineCounter, prettyErrors: true, uniqueKeys: true }) as Document.Parsed[];
+    documents = parseAllDocuments(text, { version: '1.1', lineCounter, prettyErrors: true, uniqueKeys }) as Document.Parsed[];
   } catch (error) {
     return failure(error, 1, 1);
   }
