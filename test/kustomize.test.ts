@@ -60,6 +60,34 @@ describe('kustomize', () => {
     }
   });
 
+  // GoogleCloudPlatform/microservices-demo keeps its optional features as Components that its
+  // kustomization.yaml lists only once switched on; built alone, five of them failed.
+  it('builds a Component only within the kustomizations that list it, and scans an unlisted one\'s new objects, not its patches', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
+    try {
+      const write = (path: string, text: string) => {
+        mkdirSync(dirname(join(work, path)), { recursive: true });
+        writeFileSync(join(work, path), text);
+      };
+      const deployment = (name: string, replicas: number) =>
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: ${name}\n          image: nginx:1.27\n`;
+      write('kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - web.yaml\ncomponents:\n  - components/scaled\n');
+      write('web.yaml', deployment('web', 1));
+      write('components/scaled/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: replicas.yaml\n');
+      write('components/scaled/replicas.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n');
+      write('components/cache/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - cache.yaml\npatches:\n  - path: web-env.yaml\n');
+      write('components/cache/cache.yaml', deployment('cache', 1));
+      write('components/cache/web-env.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          env: [{name: CACHE, value: cache}]\n');
+      const report = await runCheck({ paths: [work], target: '1.33', cwd: work, knowledge: loadKnowledge(), only: ['single-replica', 'input-invalid'] });
+      // web runs 3 replicas once the listed component is applied; the unlisted one's cache is still read, its patch is not an object.
+      expect(report.findings.map((finding) => [finding.id, finding.resource?.name, finding.origin])).toEqual([
+        ['single-replica', 'cache', { type: 'file', path: 'components/cache/cache.yaml', line: 1, column: 1 }],
+      ]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('reports an overlay kubectl cannot build with what kubectl says, the same in every run', async () => {
     const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
     try {

@@ -35,13 +35,29 @@ interface LocalFile {
   patch: boolean;
 }
 
-/** Which kustomizations to build and which files they own. */
+/**
+ * Which kustomizations to build and which files they own. A Component (`kind: Component`) is
+ * built only by the kustomizations that list it under `components:`: on its own it patches
+ * objects it does not have (GoogleCloudPlatform/microservices-demo keeps eight, each to be
+ * switched on in its kustomization.yaml, and building them alone failed five). One that no
+ * kustomization lists is not built; its patch files stay unscanned (partial objects) and its
+ * resources are scanned as files.
+ */
 export function planKustomizations(kustomizations: readonly string[]): KustomizePlan {
   const owned: KustomizePlan['owned'] = new Map();
   const included = new Set<string>();
   const ownFiles = new Map<string, LocalFile[]>();
-  for (const file of kustomizations) ownFiles.set(file, localFiles(file, included));
-  const builds = kustomizations.filter((file) => !included.has(file));
+  const components = new Set<string>();
+  for (const file of kustomizations) {
+    const read = readKustomization(file, included);
+    ownFiles.set(file, read.files);
+    if (read.component) components.add(file);
+  }
+  const builds = kustomizations.filter((file) => !included.has(file) && !components.has(file));
+  for (const component of components) {
+    if (included.has(component)) continue;
+    for (const local of ownFiles.get(component)!) if (local.patch) owned.set(local.file, owned.get(local.file) ?? { builds: [], patch: true });
+  }
   const own = (file: string, build: string, patch: boolean) => {
     const entry = owned.get(file) ?? { builds: [], patch };
     if (!entry.builds.includes(build)) entry.builds.push(build);
@@ -55,7 +71,7 @@ export function planKustomizations(kustomizations: readonly string[]): Kustomize
       if (visited.has(file)) continue;
       visited.add(file);
       own(file, build, false);
-      for (const local of ownFiles.get(file) ?? localFiles(file, included)) {
+      for (const local of ownFiles.get(file) ?? readKustomization(file, included).files) {
         if (KUSTOMIZATION_NAMES.includes(basename(local.file))) queue.push(local.file);
         else own(local.file, build, local.patch);
       }
@@ -91,16 +107,23 @@ function commonAncestor(a: string, b: string): string {
   return a;
 }
 
-/** The local files a kustomization names: resources, patches, components (kustomizations for directories). */
-function localFiles(kustomization: string, included: Set<string>): LocalFile[] {
+/**
+ * Whether a kustomization file is a Component, and the local files it names: resources, patches,
+ * components (kustomizations for directories, which go to `included`).
+ */
+function readKustomization(kustomization: string, included: Set<string>): { component: boolean; files: LocalFile[] } {
   let content: unknown;
   try {
     content = yamlLibrary().parse(readFileSync(kustomization, 'utf8'));
   } catch {
-    return [];
+    return { component: false, files: [] };
   }
-  if (!isDict(content)) return [];
-  const directory = dirname(kustomization);
+  if (!isDict(content)) return { component: false, files: [] };
+  return { component: content.kind === 'Component', files: localFiles(content, dirname(kustomization), included) };
+}
+
+/** The local files a kustomization's content names, relative to its `directory`. */
+function localFiles(content: Record<string, unknown>, directory: string, included: Set<string>): LocalFile[] {
   const resources = [...asList(content.resources), ...asList(content.bases), ...asList(content.components)];
   const patches = [
     ...asList(content.patchesStrategicMerge),
