@@ -13,6 +13,14 @@ import { runUpshift } from './support/run-upshift.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KUSTOMIZE = 'examples/estate/kustomize';
 
+/** Writes files under `work`, making their folders. */
+function writerIn(work: string): (path: string, text: string) => void {
+  return (path, text) => {
+    mkdirSync(dirname(join(work, path)), { recursive: true });
+    writeFileSync(join(work, path), text);
+  };
+}
+
 describe('kustomize', () => {
   it('builds each overlay once and traces objects to the base file: one finding there, with each overlay\'s object and kustomization', async () => {
     const report = await runCheck({ paths: [KUSTOMIZE], target: '1.33', cwd: ROOT, knowledge: loadKnowledge(), only: ['api-removed', 'api-deprecated'] });
@@ -42,10 +50,7 @@ describe('kustomize', () => {
   it('names overlays in folders of the same name by their path from the folder holding them all, so their findings merge', async () => {
     const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
     try {
-      const write = (path: string, text: string) => {
-        mkdirSync(dirname(join(work, path)), { recursive: true });
-        writeFileSync(join(work, path), text);
-      };
+      const write = writerIn(work);
       write('base/kustomization.yaml', 'resources:\n  - web.yaml\n');
       write('base/web.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n');
       write('install/kustomization.yaml', 'resources:\n  - ../base\n');
@@ -65,10 +70,7 @@ describe('kustomize', () => {
   it('builds a Component only within the kustomizations that list it, and scans an unlisted one\'s new objects, not its patches', async () => {
     const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
     try {
-      const write = (path: string, text: string) => {
-        mkdirSync(dirname(join(work, path)), { recursive: true });
-        writeFileSync(join(work, path), text);
-      };
+      const write = writerIn(work);
       const deployment = (name: string, replicas: number) =>
         `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: ${name}\n          image: nginx:1.27\n`;
       write('kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - web.yaml\ncomponents:\n  - components/scaled\n');
