@@ -88,7 +88,7 @@ export async function scanChart(root: string, options: ChartScanOptions): Promis
       const values = environment.file ? coalesce(readValuesFile(environment.file, options.cwd), options.userValues) : options.userValues;
       const result = renderChart(chart, values, capabilities, RELEASE);
       readOwnRendering(result, chartPath, environment.name, options, scan);
-      const rendered = result.templates.map((template) => ({ name: template.name, display: template.file.display, source: template.file.text, output: template.text }));
+      const rendered = result.templates.map((template) => ({ name: template.name, display: template.file.display, source: template.file.text, output: [template.text] }));
       scan.silentWorkloads.push(...silentWorkloads(chart.name, silentPlace(chartPath, environment, options), rendered));
       for (const { chart: owner, dependency } of result.missing) {
         const key = `${owner.chartFile}:${dependency.name}`;
@@ -191,7 +191,7 @@ async function renderWithHelm(
     const lines = file ? locateDocuments(file.text, documents) : documents.map(() => 1);
     documents.forEach((text, index) => readRendered(text, display, () => ({ file: display, line: lines[index] }), chartPath, environment.name, options, scan));
   }
-  const rendered = [...templates].map(([name, file]) => ({ name, display: file.display, source: file.text, output: bySource.get(name)?.join('\n') }));
+  const rendered = [...templates].map(([name, file]) => ({ name, display: file.display, source: file.text, output: bySource.get(name) ?? [] }));
   scan.silentWorkloads.push(...silentWorkloads(chart.name, silentPlace(chartPath, environment, options), rendered));
 }
 

@@ -107,12 +107,10 @@ function readParsedDocument(
     // their {{ }} actions: the way out is rendering them, not fixing the syntax.
     // (unless the parser's own message already says so: a mapping key that is a {{ }} action)
     const template = source.includes('{{') && !outcome.message.includes(RENDER_TEMPLATE) ? `; ${RENDER_TEMPLATE}` : '';
-    // kubectl and helm read a key written twice (sigs.k8s.io/yaml keeps the last value): only
-    // what YAML 1.2-strict tools such as kustomize do with it can be promised.
     const message =
       outcome.duplicateKey === undefined
         ? `${at}: invalid YAML: ${outcome.message}; fix the syntax (kubectl would reject this file too)${template}`
-        : `${at}: invalid YAML: ${outcome.duplicateKey ? `the key ${outcome.duplicateKey} is` : 'a key is'} written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word, kustomize rejects the file; keep one of them`;
+        : writtenTwice(at, outcome.duplicateKey, '');
     contents.findings.push(inputInvalid({ type: 'file', path, line: outcome.line + lineOffset, column: outcome.column }, message));
     return;
   }
@@ -121,11 +119,16 @@ function readParsedDocument(
     // object from every check (aws/eks-charts' aws-dranet DaemonSet, whose labels helper already
     // writes `app`, was read as nothing at all).
     const { key, line, column } = outcome.duplicate;
-    const at = `${path}:${line + lineOffset}:${column}`;
-    const message = `${at}: invalid YAML: ${key ? `the key ${key} is` : 'a key is'} written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word (this scan judges the object so), kustomize rejects the file; keep one of them`;
-    contents.findings.push(inputInvalid({ type: 'file', path, line: line + lineOffset, column }, message));
+    contents.findings.push(inputInvalid({ type: 'file', path, line: line + lineOffset, column }, writtenTwice(`${path}:${line + lineOffset}:${column}`, key, ' (this scan judges the object so)')));
   }
   for (const parsed of outcome.documents) addParsed(parsed, lineOffset, path, options, contents);
+}
+
+/** What to tell of a key written twice at `at`; `judged` says whether the object was read anyway. */
+function writtenTwice(at: string, key: string, judged: string): string {
+  // kubectl and helm read a key written twice (sigs.k8s.io/yaml keeps the last value): only
+  // what YAML 1.2-strict tools such as kustomize do with it can be promised.
+  return `${at}: invalid YAML: ${key ? `the key ${key} is` : 'a key is'} written twice in one mapping, which YAML forbids; kubectl and helm keep the last value and drop the earlier one without a word${judged}, kustomize rejects the file; keep one of them`;
 }
 
 function addParsed(parsed: ParsedObject, lineOffset: number, path: string, options: ManifestOptions, contents: ManifestContents): void {

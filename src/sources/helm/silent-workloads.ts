@@ -2,28 +2,34 @@
 // a value it does not default (cluster-autoscaler's Deployment renders only with a cluster name
 // or node groups) renders its PodDisruptionBudget alone with its defaults, and that budget then
 // selects nothing only because the values the chart is deployed with were not scanned.
-import { WORKLOAD_KINDS } from '../../core/pod-template.js';
+import { runsPods } from '../../core/pod-template.js';
 import type { SilentWorkloads } from '../../core/inventory.js';
 
 // A top-level `kind:` line (an indented one is a reference, as an HPA's or a VPA's targetRef).
-const DECLARES_WORKLOAD = new RegExp(`^kind:[ \\t]*["']?(?:${WORKLOAD_KINDS.join('|')})["']?[ \\t]*(?:#.*)?$`, 'm');
+// (helm-chart-lexical.ts reads kinds only beside a literal apiVersion, which cluster-autoscaler's
+// Deployment template computes.)
+const KIND_LINES = /^kind:[ \t]*["']?([^"'\s#{}]+)/gm;
 
 /**
- * The templates among `rendered` (helm's name, the template's text, what it rendered; undefined
- * when helm printed nothing of it) of the chart itself, not its subcharts, that spell out a
- * workload kind yet rendered no document, as one entry for the chart and environment at
- * `place`, or none.
+ * The templates among `rendered` (helm's name, the template's text, the text it rendered: one
+ * piece from the own renderer, a document each from helm, none when helm printed nothing of it)
+ * of the chart itself, not its subcharts, that spell out a workload kind yet rendered no
+ * document, as one entry for the chart and environment at `place`, or none.
  */
 export function silentWorkloads(
   chartName: string,
   place: Pick<SilentWorkloads, 'chart' | 'env' | 'defaults'>,
-  rendered: readonly { name: string; display: string; source: string; output: string | undefined }[],
+  rendered: readonly { name: string; display: string; source: string; output: readonly string[] }[],
 ): SilentWorkloads[] {
   const own = `${chartName}/templates/`;
   const templates = rendered
-    .filter(({ name, source, output }) => name.startsWith(own) && !isPartial(name) && DECLARES_WORKLOAD.test(source) && !holdsDocument(output ?? ''))
+    .filter(({ name, source, output }) => name.startsWith(own) && !isPartial(name) && declaresWorkload(source) && !output.some(holdsDocument))
     .map(({ display }) => display);
   return templates.length > 0 ? [{ ...place, templates }] : [];
+}
+
+function declaresWorkload(template: string): boolean {
+  return [...template.matchAll(KIND_LINES)].some(([, kind]) => runsPods(kind!));
 }
 
 /** `_helpers.tpl` and the like, which only define, and NOTES.txt, which is no manifest. */
