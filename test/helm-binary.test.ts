@@ -21,6 +21,7 @@ const work = mkdtempSync(join(tmpdir(), 'upshift-helm-'));
 const bin = join(work, 'bin');
 const helm = join(bin, 'helm');
 const calls = join(bin, 'calls.jsonl');
+const gogc = join(bin, 'gogc.txt');
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -70,6 +71,7 @@ const { appendFileSync } = require('node:fs');
 const { basename, join } = require('node:path');
 const args = process.argv.slice(2);
 appendFileSync(join(__dirname, 'calls.jsonl'), JSON.stringify(args) + '\\n');
+appendFileSync(join(__dirname, 'gogc.txt'), (process.env.GOGC ?? 'unset') + '\\n');
 const option = (name) => args.filter((_, index) => args[index - 1] === name);
 if (args[0] !== 'template' || args[1] !== 'release-name' || option('--kube-version').length !== 1 || option('--api-versions').length !== 1) {
   process.stderr.write('Error: unexpected arguments ' + args.join(' ') + '\\n');
@@ -102,7 +104,10 @@ function helmCalls(): string[][] {
   return existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
 }
 
-beforeEach(() => rmSync(calls, { force: true }));
+beforeEach(() => {
+  rmSync(calls, { force: true });
+  rmSync(gogc, { force: true });
+});
 
 function upshift(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return runUpshift(args, { cwd: work, env });
@@ -232,6 +237,15 @@ describe('the CLI', () => {
       ['--kube-version', 'v1.33.0'],
       ['--kube-version', 'v1.33.0'],
     ]);
+  });
+
+  it("runs helm with Go's garbage collector set to GOGC=400, or to the user's GOGC", async () => {
+    const tuned = await upshift(['check', 'shop', '--helm-bin', helm, ...API_CHECKS]);
+    expect(readFileSync(gogc, 'utf8')).toBe('400\n400\n');
+    rmSync(gogc);
+    const own = await upshift(['check', 'shop', '--helm-bin', helm, ...API_CHECKS], { GOGC: '50' });
+    expect(readFileSync(gogc, 'utf8')).toBe('50\n50\n');
+    expect([own.code, own.stdout]).toEqual([tuned.code, tuned.stdout]);
   });
 
   it('finds helm on PATH by itself, and --helm-bin none keeps the own renderer', async () => {

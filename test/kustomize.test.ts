@@ -1,8 +1,8 @@
 // Kustomize overlays found in PATHs are built with kubectl and reported at the base files
 // that hold the objects; the files an overlay owns are not scanned on their own.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/run-check.js';
@@ -85,6 +85,30 @@ describe('kustomize', () => {
       expect(report.findings.map((finding) => [finding.id, finding.resource?.name, finding.origin])).toEqual([
         ['single-replica', 'cache', { type: 'file', path: 'components/cache/cache.yaml', line: 1, column: 1 }],
       ]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it("runs kubectl with Go's garbage collector set to GOGC=400, or to the user's GOGC", async () => {
+    const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
+    try {
+      const write = writerIn(work);
+      write('overlays/dev/kustomization.yaml', 'resources:\n  - web.yaml\n');
+      write('overlays/dev/web.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n');
+      // A kubectl that builds every kustomization into one Deployment named after its GOGC.
+      write(
+        'bin/kubectl',
+        `#!${process.execPath}\nif (process.argv[2] === 'kustomize') process.stdout.write('apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: gogc-' + process.env.GOGC + '\\nspec:\\n  replicas: 1\\n  template:\\n    spec:\\n      containers:\\n        - name: app\\n          image: app:1\\n');\n`,
+      );
+      chmodSync(join(work, 'bin/kubectl'), 0o755);
+      const names = async (env: NodeJS.ProcessEnv) => {
+        const run = await runUpshift(['check', '.', '--target', '1.33', '--checks', 'single-replica', '-o', 'json'], { cwd: work, env: { PATH: join(work, 'bin') + delimiter + process.env.PATH, ...env } });
+        expect(run.stderr).toBe('');
+        return JSON.parse(run.stdout).findings.map((finding: { resource: { name: string } }) => finding.resource.name);
+      };
+      expect(await names({})).toEqual(['gogc-400']);
+      expect(await names({ GOGC: '50' })).toEqual(['gogc-50']);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -16,6 +16,7 @@ import { readManifestFile } from './manifest-file.js';
 import { inputInvalid } from './input-problem.js';
 import { readManifestText } from './manifest-text.js';
 import { isDict } from './helm/go-values.js';
+import { goToolEnvironment } from './go-tool-environment.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -189,7 +190,7 @@ export async function buildKustomization(kustomization: string, plan: KustomizeP
   const at: Origin = { type: 'file', path: displayPath(kustomization, options.cwd), line: 1, column: 1, kustomization: overlay, env };
   let output: string;
   try {
-    ({ stdout: output } = await execFileAsync('kubectl', ['kustomize', directory], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 }));
+    ({ stdout: output } = await execFileAsync('kubectl', ['kustomize', directory], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000, env: goToolEnvironment() }));
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
     const reason = stderr === '' ? (error as Error).message : kubectlReason(stderr, options.cwd);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
+import { goToolEnvironment } from '../go-tool-environment.js';
 
 /** The setting that keeps upshift's own renderer even when helm is on PATH. */
 export const OWN_RENDERER = 'none';
@@ -87,7 +88,7 @@ export async function helmTemplate(binary: string, request: HelmTemplateRequest)
     ...(request.setString ?? []).flatMap((assignment) => ['--set-string', assignment]),
   ];
   try {
-    return (await execFileAsync(binary, args, { cwd: request.cwd, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 })).stdout;
+    return (await execFileAsync(binary, args, { cwd: request.cwd, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000, env: goToolEnvironment() })).stdout;
   } catch (error) {
     throw new HelmFailure(failureMessage(binary, error as NodeJS.ErrnoException & { stderr?: unknown; signal?: string }));
   }
