@@ -17,7 +17,7 @@ export const addonCompatibilityCheck: Check = {
   checkInventory(inventory, context) {
     return groupInstalls(detectAddons(inventory, context.knowledge.addons)).flatMap(({ detected, alsoIn }) => {
       const addon = context.knowledge.addons.get(detected.name)!;
-      const current = currentVersionFor(detected.env, inventory, context);
+      const current = currentVersionFor(detected.env, inventory, context, detected.origin);
       return judgeDetection(detected, addon, current, context).map((finding) => withWholeInstall(finding, alsoIn));
     });
   },

@@ -56,6 +56,28 @@ describe('kubelet-skew and kube-proxy-skew', () => {
       'kube-proxy (EKS add-on kube-proxy v1.29.0-eksbuild.1) runs 1.29, newer than the 1.28 control plane; kube-proxy must never be newer than kube-apiserver',
     ]);
   });
+
+  // eksctl-io/eksctl's examples/: 30-vpc-with-ip-family.yaml names its 1.21 cluster cluster-2, as
+  // 02-custom-vpc-cidr-no-nodes.yaml names one without a version; its node group was judged
+  // against the 1.14 of a third file ("runs 1.21, newer than the 1.14 control plane").
+  it("judges a node group and an add-on against their own cluster's version when another environment has the same name", () => {
+    const context = resolveContext({ current: '1.14', target: '1.26', now }, knowledge);
+    const file = (path: string, line: number) => ({ type: 'file' as const, path, line, column: 1 });
+    const sameName: Inventory = {
+      resources: [],
+      charts: [],
+      eksAddons: [{ name: 'kube-proxy', version: 'v1.21.2-eksbuild.2', env: 'cluster-2', origin: file('30.yaml', 20) }],
+      environments: [
+        { name: 'cluster-23', clusterVersion: '1.14', origin: file('23.yaml', 25), nodeGroups: [] },
+        { name: 'cluster-2', nodeGroups: [] },
+        { name: 'cluster-2', clusterVersion: '1.21', origin: file('30.yaml', 9), nodeGroups: [{ name: 'mng-1', origin: file('30.yaml', 43) }] },
+      ],
+    };
+    expect(versionSkewCheck.checkInventory!(sameName, context).map((f) => [f.id, f.message, f.origin])).toEqual([
+      ['kubelet-skew', 'node group cluster-2/mng-1 runs 1.21: after the 1.23→1.24 hop it would be 3 minors behind the control plane (at most 2 allowed for kubelet 1.21); upgrade it to 1.22 or later before that hop', file('30.yaml', 43)],
+      ['kube-proxy-skew', 'kube-proxy (EKS add-on kube-proxy v1.21.2-eksbuild.2) runs 1.21: after the 1.23→1.24 hop it would be 3 minors behind the control plane (at most 2 allowed for kube-proxy 1.21); upgrade it to 1.22 or later before that hop', file('30.yaml', 20)],
+    ]);
+  });
 });
 
 describe('al2-nodes', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compareKubeVersions } from '../core/kube-version.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { resolveContext } from '../run-check.js';
 import { supportWindowCheck } from './support-window.js';
@@ -45,7 +46,27 @@ describe('support-ending and support-ended', () => {
     const inventory: Inventory = { ...empty, environments: [{ name: 'prod', clusterVersion: '1.28', origin: { type: 'terraform', path: 'prod.tfvars', line: 2 }, nodeGroups: [] }, { name: 'lab', clusterVersion: '1.19', nodeGroups: [] }] };
     expect(supportWindowCheck.checkInventory!(inventory, context).map((f) => [f.id, f.severity, f.message])).toEqual([
       ['support-ended', 'error', `EKS 1.28 (prod) has been out of support since 2025-11-26. ${knowledge.eks.endOfSupportAction}`],
-      ['support-ending', 'info', 'EKS 1.19 (lab) is not in the eks support calendar of the knowledge base (dated 2026-11-01); check its support dates and add a row with --data'],
+      ['support-ended', 'error', `EKS 1.19 (lab) is out of support: it is older than every version of the eks support calendar, whose oldest, 1.21, has been out of support since 2024-07-15. ${knowledge.eks.endOfSupportAction}`],
+    ]);
+  });
+
+  it('asks for a calendar row only for a version newer than the oldest it knows, and treats an older one as ended on every platform', () => {
+    const context = resolveContext({ target: '1.34', now: on('2026-11-21') }, knowledge);
+    const inventory: Inventory = { ...empty, environments: [{ name: 'next', clusterVersion: '1.40', nodeGroups: [] }] };
+    expect(supportWindowCheck.checkInventory!(inventory, context).map((f) => [f.id, f.severity, f.message])).toEqual([
+      ['support-ending', 'info', 'EKS 1.40 (next) is not in the eks support calendar of the knowledge base (dated 2026-11-01); check its support dates and add a row with --data'],
+    ]);
+    const upstream = resolveContext({ target: '1.34', platform: 'kubernetes', now: on('2026-11-21') }, knowledge);
+    const oldest = [...knowledge.kubernetes.versions].sort((a, b) => compareKubeVersions(a.version, b.version))[0];
+    const older = `1.${Number(oldest.version.split('.')[1]) - 1}`;
+    const old: Inventory = { ...empty, environments: [{ name: 'lab', clusterVersion: older, nodeGroups: [] }] };
+    expect(supportWindowCheck.checkInventory!(old, upstream).map((f) => [f.id, f.severity, f.message, f.details])).toEqual([
+      [
+        'support-ended',
+        'warning',
+        `Kubernetes ${older} (lab) is out of support: it is older than every version of the kubernetes support calendar, whose oldest, ${oldest.version}, has been out of support since ${oldest.endOfLife}`,
+        { version: older, status: 'ended', today: '2026-11-21', olderThan: oldest.version, olderThanEndedOn: oldest.endOfLife },
+      ],
     ]);
   });
 

@@ -27,12 +27,27 @@ function judge(cluster: { version: string; origin?: Origin; env?: string }, cale
   const where = cluster.origin ? { origin: cluster.origin } : {};
   const name = `${context.platform === 'eks' ? 'EKS' : 'Kubernetes'} ${cluster.version}${cluster.env ? ` (${cluster.env})` : ''}`;
   const entry = calendar.find((candidate) => compareKubeVersions(candidate.version, cluster.version) === 0);
+  const afterwards = context.platform === 'eks' ? context.knowledge.eks.endOfSupportAction : undefined;
   if (!entry) {
+    const oldest = calendar.reduce<VersionSupport | undefined>((found, candidate) => (found && compareKubeVersions(found.version, candidate.version) <= 0 ? found : candidate), undefined);
+    // Versions leave the calendar only once their support is over (the EKS calendar starts at
+    // 1.21): one older than its oldest ended version has ended too (eksctl's examples still pin 1.14).
+    if (oldest?.status === 'ended' && compareKubeVersions(cluster.version, oldest.version) < 0) {
+      const lastEnd = oldest.endOfExtendedSupport ?? oldest.endOfStandardSupport;
+      return [
+        {
+          id: 'support-ended',
+          severity: oldest.endOfExtendedSupport ? 'error' : 'warning',
+          message: `${name} is out of support: it is older than every version of the ${context.platform} support calendar, whose oldest, ${oldest.version}, has been out of support since ${lastEnd}${afterwards ? `. ${afterwards}` : ''}`,
+          ...where,
+          details: { version: cluster.version, status: 'ended', today: context.today, olderThan: oldest.version, olderThanEndedOn: lastEnd },
+        },
+      ];
+    }
     return [{ id: 'support-ending', severity: 'info', message: `${name} is not in the ${context.platform} support calendar of the knowledge base (dated ${context.knowledge.date}); check its support dates and add a row with --data`, ...where, details: { version: cluster.version } }];
   }
   const cost = context.platform === 'eks' ? monthlyCost(context.knowledge.eks) : undefined;
   const costs = cost ? { monthlyCostStandard: cost.standard, monthlyCostExtended: cost.extended, monthlyCostDifference: cost.extended - cost.standard, currency: cost.currency } : {};
-  const afterwards = context.platform === 'eks' ? context.knowledge.eks.endOfSupportAction : undefined;
   const details = { version: entry.version, status: entry.status, today: context.today, endOfStandardSupport: entry.endOfStandardSupport, endOfExtendedSupport: entry.endOfExtendedSupport, daysLeft: entry.daysLeft, ...costs, ...(entry.forecast ? { forecast: true } : {}) };
   const extraCost = cost ? `; a cluster costs $${cost.extended}/month in extended support instead of $${cost.standard}` : '';
   const findings: Finding[] = [];

@@ -5,7 +5,7 @@ import type { Finding, Origin } from '../core/types.js';
 import { detectAddons } from '../addons/detect.js';
 import { WORKLOAD_KINDS } from '../core/pod-template.js';
 import type { NodeRules } from '../knowledge/addon-schema.js';
-import { currentVersionFor } from './control-plane-version.js';
+import { currentVersionFor, currentVersionOf } from './control-plane-version.js';
 import type { Check, CheckContext } from './types.js';
 
 type SkewComponent = 'kubelet' | 'kube-proxy';
@@ -17,7 +17,7 @@ export const versionSkewCheck: Check = {
   checkInventory(inventory, context) {
     const findings: Finding[] = [];
     for (const environment of inventory.environments) {
-      const controlPlane = currentVersionFor(environment.name, inventory, context);
+      const controlPlane = currentVersionOf(environment, inventory, context);
       for (const nodeGroup of environment.nodeGroups) {
         const declared = nodeGroup.version ?? environment.clusterVersion;
         const subject = `node group ${environment.name}/${nodeGroup.name}`;
@@ -28,7 +28,7 @@ export const versionSkewCheck: Check = {
     for (const detected of detectAddons(inventory, context.knowledge.addons)) {
       // One that follows the control plane is moved to its minor by the same apply: no skew to judge.
       if (detected.name !== 'kube-proxy' || (detected.version === undefined && detected.followsControlPlane)) continue;
-      const controlPlane = currentVersionFor(detected.env, inventory, context);
+      const controlPlane = currentVersionFor(detected.env, inventory, context, detected.origin);
       findings.push(...judgeSkew('kube-proxy', 'kube-proxy-skew', `kube-proxy (${detected.evidence})`, detected.version, controlPlane, detected.origin, context, { via: detected.via }));
     }
     return findings;
