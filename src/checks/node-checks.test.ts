@@ -57,6 +57,25 @@ describe('kubelet-skew and kube-proxy-skew', () => {
     ]);
   });
 
+  it('says once for all node groups of a cluster without a version that their skew cannot be judged', () => {
+    const context = resolveContext({ current: '1.30', target: '1.33', now }, knowledge);
+    const group = (name: string, line: number, version?: string) => ({ name, ...(version ? { version } : {}), origin: { type: 'file' as const, path: 'cluster.yaml', line, column: 1 } });
+    const unpinned: Inventory = {
+      resources: [],
+      charts: [],
+      eksAddons: [],
+      environments: [
+        { name: 'ssh', nodeGroups: [group('ng-1', 11), group('ng-2', 16), group('ng-3', 21), group('pinned', 26, '1.29'), group('ng-5', 31)] },
+        { name: 'single', nodeGroups: [group('ng-1', 40)] },
+      ],
+    };
+    expect(versionSkewCheck.checkInventory!(unpinned, context).map((f) => [f.severity, f.message, f.origin?.type === 'file' && f.origin.line, f.details?.nodeGroups])).toEqual([
+      ['info', "4 node groups of ssh (ng-1, ng-2, ng-3 and 1 more): version skew cannot be judged: neither they nor the cluster declare a version; declare the cluster's version in the code", 11, ['ng-1', 'ng-2', 'ng-3', 'ng-5']],
+      ['error', 'node group ssh/pinned runs 1.29: after the 1.32→1.33 hop it would be 4 minors behind the control plane (at most 3 allowed for kubelet 1.29); upgrade it to 1.30 or later before that hop', 26, undefined],
+      ['info', "node group single/ng-1: version skew cannot be judged: neither it nor the cluster declares a version; declare the cluster's version in the code", 40, ['ng-1']],
+    ]);
+  });
+
   // eksctl-io/eksctl's examples/: 30-vpc-with-ip-family.yaml names its 1.21 cluster cluster-2, as
   // 02-custom-vpc-cidr-no-nodes.yaml names one without a version; its node group was judged
   // against the 1.14 of a third file ("runs 1.21, newer than the 1.14 control plane").
