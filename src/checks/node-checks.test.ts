@@ -4,6 +4,7 @@ import { resolveContext, runCheck } from '../run-check.js';
 import { al2NodesCheck } from './al2-nodes.js';
 import type { Inventory } from '../core/inventory.js';
 import { versionSkewCheck } from './version-skew.js';
+import { readEksctl } from '../sources/eksctl.js';
 
 const knowledge = loadKnowledge();
 const now = new Date('2026-11-21T12:00:00Z');
@@ -121,6 +122,32 @@ describe('al2-nodes', () => {
     ]);
     const before = al2NodesCheck.checkInventory!(inventory, resolveContext({ target: '1.32', now }, knowledge));
     expect(before.map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  it("knows eksctl's name for Amazon Linux 2 (amiFamily AmazonLinux2), and not AmazonLinux2023 or its default", () => {
+    const config = [
+      'apiVersion: eksctl.io/v1alpha5',
+      'kind: ClusterConfig',
+      'metadata:',
+      '  name: shop',
+      '  version: "1.31"',
+      'managedNodeGroups:',
+      '  - name: old',
+      '    amiFamily: AmazonLinux2',
+      '  - name: new',
+      '    amiFamily: AmazonLinux2023',
+      '  - name: default',
+      '',
+    ].join('\n');
+    const { environments } = readEksctl(config, 'cluster.yaml');
+    const findings = al2NodesCheck.checkInventory!({ resources: [], charts: [], eksAddons: [], environments }, resolveContext({ target: '1.33', now }, knowledge));
+    expect(findings.map((f) => [f.severity, f.message, f.origin])).toEqual([
+      [
+        'error',
+        'node group shop/old runs AmazonLinux2 (Amazon Linux 2); Amazon EKS publishes no Amazon Linux 2 AMIs after 1.32, so move it to amiFamily AmazonLinux2023 or Bottlerocket before the 1.32→1.33 hop',
+        { type: 'file', path: 'cluster.yaml', line: 7, column: 1 },
+      ],
+    ]);
   });
 });
 
