@@ -61,7 +61,7 @@ describe('exit codes', () => {
 
 describe('check', () => {
   it('prints the JSON schema of CLI.md, hop-aware', async () => {
-    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--current', '1.19', '--target', 'v1.22.4', '-o', 'json', '--skip-checks', 'support-ending']);
+    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--current', '1.19', '--target', 'v1.22.4', '-o', 'json', '--skip-checks', 'support-ending,support-ended']);
     const report = JSON.parse(run.stdout);
     expect(report).toEqual({
       tool: { name: 'upshift', version: '0.1.0' },
@@ -84,7 +84,7 @@ describe('check', () => {
   });
 
   it('says at which hops to migrate when the replacement is newer than the current version', async () => {
-    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--current', '1.16', '--target', '1.22', '-o', 'json', '--skip-checks', 'support-ending']);
+    const run = await upshift(['check', `${FIXTURES}/removed.yaml`, '--current', '1.16', '--target', '1.22', '-o', 'json', '--skip-checks', 'support-ending,support-ended']);
     const ids = JSON.parse(run.stdout).findings.map((f: { id: string; message: string }) => [f.id, f.message]);
     expect(ids).toEqual([
       ['api-removed', 'Ingress shop/web uses extensions/v1beta1, removed in 1.22; use networking.k8s.io/v1 (served since 1.19); migrate before the 1.21→1.22 hop'],

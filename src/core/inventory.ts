@@ -108,6 +108,14 @@ export interface NodeGroupFact {
   /** updateConfig: a count ("1") or a percentage ("10%"). */
   maxUnavailable?: string;
   desiredSize?: number;
+  /**
+   * A self-managed group (eksctl's nodeGroups): EC2 instances eksctl launches itself, which it
+   * replaces rather than upgrades, whose nodes carry alpha.eksctl.io/nodegroup-name instead of
+   * EKS's eks.amazonaws.com/nodegroup.
+   */
+  selfManaged?: boolean;
+  /** The AMI id the group pins (eksctl's ami:), whose kubelet version upshift cannot read. */
+  ami?: string;
   origin?: Origin;
 }
 

@@ -29,6 +29,8 @@ export function readEksctl(text: string, path: string): ClusterDescription {
   const environment: EnvironmentFact = { name, nodeGroups: [...nodeGroupsOf(config, 'managedNodeGroups', version, at), ...nodeGroupsOf(config, 'nodeGroups', version, at)] };
   if (version) Object.assign(environment, { clusterVersion: version, origin: at('metadata', 'version'), versionSite: { path, line: document.lineOf(['metadata', 'version']), value: version } });
   environment.cluster = name;
+  const region = textOf(metadata.region);
+  if (region) environment.region = region;
   const eksAddons = (Array.isArray(config.addons) ? config.addons : []).flatMap((item, index): EksAddonReference[] => {
     const addon = recordOf(item);
     const addonName = textOf(addon.name);
@@ -50,6 +52,10 @@ function nodeGroupsOf(config: Record<string, unknown>, key: string, version: str
     if (version) group.version = version;
     const amiFamily = textOf(settings.amiFamily);
     if (amiFamily) group.amiType = amiFamily;
+    if (key === 'nodeGroups') group.selfManaged = true;
+    // ami: auto, auto-ssm and static let eksctl choose the EKS-optimized AMI for the version.
+    const ami = textOf(settings.ami);
+    if (ami?.startsWith('ami-')) group.ami = ami;
     if (typeof settings.desiredCapacity === 'number') group.desiredSize = settings.desiredCapacity;
     const update = recordOf(settings.updateConfig);
     if (typeof update.maxUnavailable === 'number') group.maxUnavailable = String(update.maxUnavailable);

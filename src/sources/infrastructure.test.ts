@@ -26,6 +26,7 @@ describe('eksctl', () => {
             { name: 'general-1-28', version: '1.28', amiType: 'AmazonLinux2', desiredSize: 3, maxUnavailable: '1', origin: at(EKSCTL, 54) },
             { name: 'spark-1-28', version: '1.28', amiType: 'AmazonLinux2', desiredSize: 0, maxUnavailable: '50%', origin: at(EKSCTL, 75) },
           ],
+          region: 'eu-west-1',
         },
       ],
       eksAddons: [
