@@ -11,7 +11,7 @@ import type { Coverage } from './coverage.js';
 import * as estimate from './durations.js';
 import { isConcreteVersion } from './edits.js';
 import type { StepContext, StepDraft } from './steps.js';
-import { applyCommands, clusterName } from './tooling.js';
+import { applyCommands, awsRegion, clusterName } from './tooling.js';
 
 const ADDON_FINDINGS = new Set(['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'kube-proxy-skew']);
 
@@ -189,7 +189,7 @@ function commandsFor(pinned: Pinned, value: string, context: StepContext): strin
       `helm upgrade ${reference.release ?? reference.chart} ${chart} --version ${value} --namespace ${origin.namespace} --reuse-values`,
     ];
   }
-  if (pinned.kind === 'eks-addon') return [`aws eks update-addon --cluster-name ${clusterName(context.env)} --addon-name ${pinned.reference.name} --addon-version ${value} --resolve-conflicts PRESERVE`];
+  if (pinned.kind === 'eks-addon') return [`aws eks update-addon${awsRegion(context.env)} --cluster-name ${clusterName(context.env)} --addon-name ${pinned.reference.name} --addon-version ${value} --resolve-conflicts PRESERVE`];
   return [];
 }
 

@@ -13,7 +13,7 @@ import { addonUpgradePath, newestRelease } from '../addons/upgrade-path.js';
 import type { AddonDefinition, NodeRules } from '../knowledge/addon-schema.js';
 import type { AddonIndex } from '../knowledge/addons.js';
 import type { PlannedEnvironment } from './environments.js';
-import { clusterName } from './tooling.js';
+import { awsRegion, clusterName } from './tooling.js';
 import type { Change, Phase } from './types.js';
 
 export interface AddonUpgrade {
@@ -196,13 +196,13 @@ function eksAddonUpgrades(inventory: Inventory, env: PlannedEnvironment, hops: r
       const to = hop?.split('→')[1];
       if (to === undefined) continue;
       // No edit: there is no concrete version to write until the lookup names it.
-      const change: Change = { command: `aws eks describe-addon-versions --addon-name ${reference.name} --kubernetes-version ${to} --query 'addons[].addonVersions[?compatibilities[?defaultVersion]].addonVersion'` };
+      const change: Change = { command: `aws eks describe-addon-versions${awsRegion(env)} --addon-name ${reference.name} --kubernetes-version ${to} --query 'addons[].addonVersions[?compatibilities[?defaultVersion]].addonVersion'` };
       upgrades.push({
         addon: reference.name,
         hop,
         phase: 'during',
         from: reference.version,
-        reason: `the knowledge base lists no EKS versions of ${reference.name}: set the default version EKS names for ${to} (the command prints it), then aws eks update-addon --cluster-name ${clusterName(env)} --addon-name ${reference.name} --addon-version <that version>`,
+        reason: `the knowledge base lists no EKS versions of ${reference.name}: set the default version EKS names for ${to} (the command prints it), then aws eks update-addon${awsRegion(env)} --cluster-name ${clusterName(env)} --addon-name ${reference.name} --addon-version <that version>`,
         change,
       });
       continue;
@@ -333,7 +333,7 @@ function eksAddonChange(reference: EksAddonReference, env: PlannedEnvironment, f
     ...whereOf(reference.origin),
     from,
     to,
-    command: `aws eks update-addon --cluster-name ${clusterName(env)} --addon-name ${reference.name}${to ? ` --addon-version ${to}` : ''} --resolve-conflicts PRESERVE`,
+    command: `aws eks update-addon${awsRegion(env)} --cluster-name ${clusterName(env)} --addon-name ${reference.name}${to ? ` --addon-version ${to}` : ''} --resolve-conflicts PRESERVE`,
   };
 }
 

@@ -9,8 +9,8 @@ import type { NodeRules } from '../knowledge/addon-schema.js';
 import type { Coverage } from './coverage.js';
 import * as estimate from './durations.js';
 import type { StepContext, StepDraft } from './steps.js';
-import { environmentFiles, nodeGroupEdits, step } from './steps.js';
-import { applyCommands, clusterName, nodeGroupCommands, toolOf } from './tooling.js';
+import { environmentFiles, nodeGroupEdits, replaceSelfManaged, step } from './steps.js';
+import { applyCommands, awsRegion, clusterName, nodeGroupCommands, nodeGroupLabel, toolOf } from './tooling.js';
 
 export const DRAIN_BLOCKERS = new Set(['pdb-blocks-eviction', 'pdb-overlap', 'bare-pod', 'long-termination-grace']);
 
@@ -24,6 +24,7 @@ export function nodeGroupCatchUp(context: StepContext, hop: string, versions: Ma
     if (allowed === undefined || minorsBetween(version, to) <= allowed) return [];
     versions.set(group.name, from);
     const name = names.get(group.name) ?? group.name;
+    if (toolOf(group.origin ?? context.env.origin) === 'eksctl' && group.selfManaged) return [replaceSelfManaged(context, hop, 'before', version, from, { ...group, name }, group.name, names, coverage)];
     const count = estimate.nodesOf(group);
     const draft = step({
       hop,
@@ -82,7 +83,7 @@ export function amiFamilyReplacements(context: StepContext, hop: string, version
         kind: 'node-group',
         title,
         commands: [
-          `aws eks create-nodegroup --cli-input-json "$(aws eks describe-nodegroup --cluster-name ${clusterName(env)} --nodegroup-name ${name} --query 'nodegroup.{clusterName:clusterName,nodeRole:nodeRole,subnets:subnets,scalingConfig:scalingConfig,instanceTypes:instanceTypes,labels:labels,capacityType:capacityType}' --output json)" --nodegroup-name ${newName} --kubernetes-version ${version} --ami-type ${replacement}`,
+          `aws eks create-nodegroup${awsRegion(env)} --cli-input-json "$(aws eks describe-nodegroup${awsRegion(env)} --cluster-name ${clusterName(env)} --nodegroup-name ${name} --query 'nodegroup.{clusterName:clusterName,nodeRole:nodeRole,subnets:subnets,scalingConfig:scalingConfig,instanceTypes:instanceTypes,labels:labels,capacityType:capacityType}' --output json)" --nodegroup-name ${newName} --kubernetes-version ${version} --ami-type ${replacement}`,
         ],
         items: [about, `Creates ${newName} next to ${name}; the next step drains ${name} onto it and deletes it.`],
         minutes: estimate.rollMinutes(count, String(count)),
@@ -95,8 +96,8 @@ export function amiFamilyReplacements(context: StepContext, hop: string, version
         kind: 'node-group',
         title: `Drain node group ${name} onto ${newName} and delete it before ${hop}`,
         commands: [
-          `kubectl drain -l eks.amazonaws.com/nodegroup=${name} --ignore-daemonsets --delete-emptydir-data`,
-          `aws eks delete-nodegroup --cluster-name ${clusterName(env)} --nodegroup-name ${name}`,
+          `kubectl drain -l ${nodeGroupLabel(group)}=${name} --ignore-daemonsets --delete-emptydir-data`,
+          `aws eks delete-nodegroup${awsRegion(env)} --cluster-name ${clusterName(env)} --nodegroup-name ${name}`,
         ],
         minutes: estimate.CLEANUP_MINUTES,
         rollback: `Before the delete: uncordon ${name}'s nodes. After it, recreate ${name} from ${newName}'s settings with --ami-type ${amiType}.`,

@@ -20,13 +20,18 @@ import type { Simulation } from './simulation.js';
 import { amiFamilyReplacements, DRAIN_BLOCKERS, drainFixes, nodeGroupCatchUp } from './skew-steps.js';
 import {
   applyCommands,
+  awsRegion,
   clusterLabel,
   clusterName,
   clusterNameCommands,
   controlPlaneCommands,
   deleteClusterCommands,
+  eksctlDeleteNodeGroup,
+  eksctlReplacement,
   nodeGroupCommands,
+  nodeGroupLabel,
   nodeGroupNameFor,
+  pathOf,
   toolOf,
   UNKNOWN_CLUSTER_NAME,
   updateConfigCommand,
@@ -180,7 +185,7 @@ function checkCommand(context: StepContext, current: string, target: string): st
 function precheck(context: StepContext, hop: string, from: string, to: string, first: boolean, coverage: Coverage): StepDraft {
   const blockers = first ? context.findings.filter((finding) => DRAIN_BLOCKERS.has(finding.id) && !coverage.isResolved(finding)) : [];
   const cluster = clusterName(context.env);
-  const region = regionOption(context.env);
+  const region = awsRegion(context.env);
   const draft = step({
     hop,
     phase: 'before',
@@ -277,7 +282,7 @@ function rollNodeGroups(context: StepContext, hop: string, to: string, versions:
       kind: 'node-group',
       title: `Update every node group of ${env.name} to ${to}`,
       commands: [
-        `for group in $(aws eks list-nodegroups --cluster-name ${clusterName(env)} --query 'nodegroups[]' --output text); do aws eks update-nodegroup-version --cluster-name ${clusterName(env)} --nodegroup-name "$group" --kubernetes-version ${to}; done`,
+        `for group in $(aws eks list-nodegroups${awsRegion(env)} --cluster-name ${clusterName(env)} --query 'nodegroups[]' --output text); do aws eks update-nodegroup-version${awsRegion(env)} --cluster-name ${clusterName(env)} --nodegroup-name "$group" --kubernetes-version ${to}; done`,
       ],
       minutes: estimate.rollMinutes(estimate.ASSUMED_NODES, String(estimate.DEFAULT_MAX_UNAVAILABLE)),
       rollback: `Nodes one minor behind the control plane keep working (version skew): add a node group at the previous version and cordon the updated nodes.`,
@@ -290,6 +295,7 @@ function rollNodeGroups(context: StepContext, hop: string, to: string, versions:
     versions.set(declared.name, to);
     const nodes = estimate.nodesOf(group);
     const tool = toolOf(group.origin ?? env.origin);
+    if (tool === 'eksctl' && group.selfManaged) return replaceSelfManaged(context, hop, 'during', from, to, group, declared.name, names, coverage);
     const configured = group.maxUnavailable ?? String(estimate.DEFAULT_MAX_UNAVAILABLE);
     const recommended = estimate.recommendedMaxUnavailable(nodes);
     // Advice only where it replaces more nodes at once than the group's own updateConfig does.
@@ -357,6 +363,28 @@ export function nodeGroupEdits(context: StepContext, group: NodeGroupFact, to: s
   return true;
 }
 
+/** A self-managed eksctl node group is replaced by a copy at the new version (see eksctlReplacement). */
+export function replaceSelfManaged(context: StepContext, hop: string, phase: Phase, from: string, to: string, group: NodeGroupFact, declaredName: string, names: Map<string, string>, coverage: Coverage): StepDraft {
+  const newName = nodeGroupNameFor(group.name, from, to);
+  names.set(declaredName, newName);
+  const nodes = estimate.nodesOf(group);
+  const { items, commands } = eksctlReplacement(context.env, group, newName, to);
+  const draft = step({
+    hop,
+    phase,
+    kind: 'node-group',
+    title: `Replace self-managed node group ${group.name} (${nodes} nodes) with ${newName} at ${to}: eksctl upgrades only managed node groups`,
+    commands,
+    items,
+    // The old group's nodes are drained one at a time when it is deleted.
+    minutes: estimate.rollMinutes(nodes, '1'),
+    rollback: `Until ${group.name} is deleted: delete ${newName} instead (${eksctlDeleteNodeGroup(context.env, newName)}); ${group.name}'s nodes at ${from} keep working with the ${to} control plane (version skew).`,
+    result: { component: 'node-group', name: newName, version: to },
+  });
+  for (const finding of context.findings.filter((entry) => entry.id === 'kubelet-skew' && entry.details?.nodeGroup === declaredName)) draft.resolves.push(coverage.resolve(finding));
+  return draft;
+}
+
 function replaceNodeGroups(context: StepContext, hop: string, from: string, to: string, names: Map<string, string>, versions: Map<string, string>, amiTypes: Map<string, string | undefined>, coverage: Coverage): StepDraft[] {
   const { env, applications } = context;
   const groups: NodeGroupFact[] = env.nodeGroups.length > 0 ? env.nodeGroups : [];
@@ -367,7 +395,8 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
     names.set(group.name, newName);
     versions.set(group.name, to);
     const amiType = amiTypes.get(group.name);
-    const selector = `{"spec":{"template":{"spec":{"nodeSelector":{"eks.amazonaws.com/nodegroup":"${newName}"}}}}}`;
+    const label = nodeGroupLabel(group);
+    const selector = `{"spec":{"template":{"spec":{"nodeSelector":{"${label}":"${newName}"}}}}}`;
     const tool = toolOf(group.origin ?? env.origin);
     const create = step({
       hop,
@@ -380,11 +409,13 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
     });
     if (tool === 'aws') {
       create.commands.push(
-        `aws eks create-nodegroup --cli-input-json "$(aws eks describe-nodegroup --cluster-name ${clusterName(env)} --nodegroup-name ${oldName} --query 'nodegroup.{clusterName:clusterName,nodeRole:nodeRole,subnets:subnets,scalingConfig:scalingConfig,instanceTypes:instanceTypes,amiType:amiType,labels:labels,capacityType:capacityType}' --output json)" --nodegroup-name ${newName} --kubernetes-version ${to}`,
+        `aws eks create-nodegroup${awsRegion(env)} --cli-input-json "$(aws eks describe-nodegroup${awsRegion(env)} --cluster-name ${clusterName(env)} --nodegroup-name ${oldName} --query 'nodegroup.{clusterName:clusterName,nodeRole:nodeRole,subnets:subnets,scalingConfig:scalingConfig,instanceTypes:instanceTypes,amiType:amiType,labels:labels,capacityType:capacityType}' --output json)" --nodegroup-name ${newName} --kubernetes-version ${to}`,
       );
     } else if (tool === 'eksctl') {
-      create.items = [`Add a managed node group ${newName} to the config file (a copy of ${oldName}), then create it`];
-      create.commands.push(`eksctl create nodegroup --config-file ${env.origin && 'path' in env.origin ? env.origin.path : ''} --include ${newName}`);
+      const list = group.selfManaged ? 'nodeGroups' : 'managedNodeGroups';
+      const ami = group.ami ? `, with an AMI built for ${to} in place of its ami ${group.ami}` : '';
+      create.items = [`Add node group ${newName} to the config file's ${list} (a copy of ${oldName}${ami}), then create it`];
+      create.commands.push(`eksctl create nodegroup --config-file ${pathOf(group.origin ?? env.origin)} --include ${newName}`);
     } else {
       create.items = [`Declare node group ${newName} at ${to} next to ${oldName} (a copy of its definition${group.origin && 'path' in group.origin ? ` at ${group.origin.path}:${group.origin.line}` : ''}), then apply`];
       create.commands.push(...applyCommands(env, context.cwd));
@@ -410,12 +441,16 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
         hop,
         phase: 'after',
         kind: 'cleanup',
-        title: `Drain node group ${oldName}${tool === 'aws' ? ' and delete it' : ', then remove it from the code'}`,
+        title: `Drain node group ${oldName}${tool === 'aws' || tool === 'eksctl' ? ' and delete it' : ', then remove it from the code'}`,
         commands: [
-          `kubectl drain -l eks.amazonaws.com/nodegroup=${oldName} --ignore-daemonsets --delete-emptydir-data`,
-          ...(tool === 'aws' ? [`aws eks delete-nodegroup --cluster-name ${clusterName(env)} --nodegroup-name ${oldName}`] : []),
+          `kubectl drain -l ${label}=${oldName} --ignore-daemonsets --delete-emptydir-data`,
+          ...(tool === 'aws' ? [`aws eks delete-nodegroup${awsRegion(env)} --cluster-name ${clusterName(env)} --nodegroup-name ${oldName}`] : []),
+          // Taking it out of the config file deletes nothing: eksctl deletes a node group when told to.
+          ...(tool === 'eksctl' ? [eksctlDeleteNodeGroup(env, oldName)] : []),
         ],
-        ...(tool === 'aws' ? {} : { items: [`Remove node group ${oldName} from the code once ${newName} has run the workloads through a soak period, then apply`] }),
+        ...(tool === 'aws'
+          ? {}
+          : { items: [tool === 'eksctl' ? `Delete it once ${newName} has run the workloads through a soak period, then remove ${oldName} from ${pathOf(group.origin ?? env.origin)}` : `Remove node group ${oldName} from the code once ${newName} has run the workloads through a soak period, then apply`] }),
         minutes: estimate.CLEANUP_MINUTES,
         rollback: `Once deleted, rollback means recreating ${oldName} from code; keep it until the hop is verified.`,
         result: { component: 'node-group', name: oldName, version: null },
@@ -428,13 +463,9 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
 /** kubectl must talk to this environment's cluster, not whichever context was current. */
 function kubeContextCommand(env: PlannedEnvironment): string {
   if (env.origin?.type === 'cluster' && env.origin.context) return `kubectl config use-context ${env.origin.context}`;
-  return `aws eks update-kubeconfig${regionOption(env)} --name ${clusterName(env)}`;
+  return `aws eks update-kubeconfig${awsRegion(env)} --name ${clusterName(env)}`;
 }
 
-/** The AWS CLI reads the region from the profile unless told: the code's own region, when it sets one. */
-function regionOption(env: PlannedEnvironment): string {
-  return env.region ? ` --region ${env.region}` : '';
-}
 
 function verify(context: StepContext, hop: string, to: string): StepDraft {
   return step({

@@ -44,6 +44,11 @@ export function clusterNameCommands(env: PlannedEnvironment, cwd: string): strin
   return !env.cluster && env.clusterNameSource?.output ? terraformState(env, cwd).select : [];
 }
 
+/** The AWS CLI reads the region from the profile unless told: the code's own region, when it sets one. */
+export function awsRegion(env: PlannedEnvironment): string {
+  return env.region ? ` --region ${env.region}` : '';
+}
+
 export function pathOf(origin: Origin | undefined): string | undefined {
   return origin && 'path' in origin ? origin.path : undefined;
 }
@@ -55,7 +60,7 @@ export function applyCommands(env: PlannedEnvironment, cwd: string): string[] {
     case 'terraform':
       return terraformApply(env, cwd);
     case 'cloudformation':
-      return [`aws cloudformation deploy --template-file ${path} --stack-name ${env.name}`];
+      return [`aws cloudformation deploy${awsRegion(env)} --template-file ${path} --stack-name ${env.name}`];
     case 'eksctl':
       return [`eksctl upgrade cluster --config-file ${path} --approve`];
     case 'aws':
@@ -64,7 +69,7 @@ export function applyCommands(env: PlannedEnvironment, cwd: string): string[] {
 }
 
 export function controlPlaneCommands(env: PlannedEnvironment, to: string, cwd: string): string[] {
-  return toolOf(env.origin) === 'aws' ? [`aws eks update-cluster-version --name ${clusterName(env)} --kubernetes-version ${to}`] : applyCommands(env, cwd);
+  return toolOf(env.origin) === 'aws' ? [`aws eks update-cluster-version${awsRegion(env)} --name ${clusterName(env)} --kubernetes-version ${to}`] : applyCommands(env, cwd);
 }
 
 export function nodeGroupCommands(env: PlannedEnvironment, group: NodeGroupFact, to: string, cwd: string): string[] {
@@ -73,15 +78,43 @@ export function nodeGroupCommands(env: PlannedEnvironment, group: NodeGroupFact,
     case 'cloudformation':
       return applyCommands(env, cwd);
     case 'eksctl':
-      return [`eksctl upgrade nodegroup --cluster ${clusterName(env)} --name ${group.name} --kubernetes-version ${to}`];
+      return [`eksctl upgrade nodegroup --cluster ${clusterName(env)}${awsRegion(env)} --name ${group.name} --kubernetes-version ${to}`];
     case 'aws':
-      return [`aws eks update-nodegroup-version --cluster-name ${clusterName(env)} --nodegroup-name ${group.name} --kubernetes-version ${to}`];
+      return [`aws eks update-nodegroup-version${awsRegion(env)} --cluster-name ${clusterName(env)} --nodegroup-name ${group.name} --kubernetes-version ${to}`];
   }
+}
+
+/** The node label that names a node's group: eksctl's on the self-managed groups it launches, EKS's on managed ones. */
+export function nodeGroupLabel(group: NodeGroupFact): string {
+  return group.selfManaged ? 'alpha.eksctl.io/nodegroup-name' : 'eks.amazonaws.com/nodegroup';
+}
+
+/** Deletes an eksctl node group; eksctl drains its nodes first, as far as the PodDisruptionBudgets let it. */
+export function eksctlDeleteNodeGroup(env: PlannedEnvironment, name: string): string {
+  return `eksctl delete nodegroup --cluster ${clusterName(env)}${awsRegion(env)} --name ${name}`;
+}
+
+/**
+ * eksctl upgrades only managed node groups (`eksctl upgrade nodegroup` fails on the others): a
+ * self-managed one (the config file's nodeGroups) is replaced, as eksctl's guide to unmanaged
+ * nodegroups says. A copy under a new name is created, which eksctl launches with the AMI of the
+ * control plane's version (unless the copy pins an AMI of its own), then the old one is deleted.
+ */
+export function eksctlReplacement(env: PlannedEnvironment, group: NodeGroupFact, newName: string, to: string): { items: string[]; commands: string[] } {
+  const path = pathOf(group.origin ?? env.origin);
+  const ami = group.ami ? `, with an AMI built for ${to} in place of its ami ${group.ami}` : '';
+  return {
+    items: [
+      `In ${path}, copy node group ${group.name} under nodeGroups as ${newName}${ami}, after the control plane is at ${to}`,
+      `Once ${group.name} is deleted, remove it from ${path}`,
+    ],
+    commands: [`eksctl create nodegroup --config-file ${path} --include ${newName}`, eksctlDeleteNodeGroup(env, group.name)],
+  };
 }
 
 export function updateConfigCommand(env: PlannedEnvironment, group: NodeGroupFact, maxUnavailable: string): string {
   const setting = maxUnavailable.endsWith('%') ? `maxUnavailablePercentage=${maxUnavailable.slice(0, -1)}` : `maxUnavailable=${maxUnavailable}`;
-  return `aws eks update-nodegroup-config --cluster-name ${clusterName(env)} --nodegroup-name ${group.name} --update-config ${setting}`;
+  return `aws eks update-nodegroup-config${awsRegion(env)} --cluster-name ${clusterName(env)} --nodegroup-name ${group.name} --update-config ${setting}`;
 }
 
 /** A node group named after its version ("general-1-28") is renamed for the new one. */
@@ -103,11 +136,11 @@ export function deleteClusterCommands(env: PlannedEnvironment, cwd: string): str
       return viaTerragrunt(env, cwd, [...select, `${run} destroy${varFileOption(env)}`]);
     }
     case 'cloudformation':
-      return [`aws cloudformation delete-stack --stack-name ${env.name}`];
+      return [`aws cloudformation delete-stack${awsRegion(env)} --stack-name ${env.name}`];
     case 'eksctl':
       return [`eksctl delete cluster --config-file ${path}`];
     case 'aws':
-      return [`aws eks delete-cluster --name ${clusterName(env)}`];
+      return [`aws eks delete-cluster${awsRegion(env)} --name ${clusterName(env)}`];
   }
 }
 
