@@ -56,8 +56,12 @@ export async function readTerraform(paths: readonly string[], options: Terraform
   const units = terragrunt.length > 0 ? await terragruntEnvironments(terragrunt, options, contents.findings) : new Map<string, NamedUnit[]>();
   // Code-unit order rather than localeCompare: the output must not depend on the machine's
   // locale, and the first localeCompare of a process spends 20-40 ms loading ICU's collator.
-  for (const [directory, files] of [...modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const texts = files.map((file) => ({ file, text: readText(file, options.cwd, contents.findings) }));
+  const sorted = [...modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const read = new Map(sorted.map(([directory, files]) => [directory, files.map((file) => ({ file, text: readText(file, options.cwd, contents.findings) }))]));
+  const children = calledModules(read);
+  for (const [directory] of sorted) {
+    const texts = read.get(directory)!;
+    read.delete(directory);
     if (!texts.some(({ text }) => text !== undefined && RELEVANT.test(text))) continue;
     const parser = await hclParser();
     const parsed: ModuleFile[] = [];
@@ -81,10 +85,15 @@ export async function readTerraform(paths: readonly string[], options: Terraform
     if (environments.length === 0) scopes.push({ name: displayPath(directory, options.cwd), scope: environmentScope(parsed, undefined, undefined) });
     // With several variables files, the module's .tf lines are shared by every environment.
     const shared = environments.length > 1;
+    // A module another scanned module calls is no cluster of its own: its variables' defaults
+    // are not what the caller passes (aws-ia/terraform-aws-eks-blueprints' blue-green-upgrade
+    // calls modules/eks_cluster at 1.26 and 1.27; read alone, its default 1.25 was reported as
+    // a cluster past its support, and was the version the whole scan started from).
+    const child = environments.length === 0 && children.has(directory);
     for (const { name, scope } of scopes) {
       const env = environments.length === 0 ? undefined : name;
-      const cluster = clusterVersion(parsed, scope, env, shared);
-      const groups = nodeGroups(parsed, scope, env, cluster?.version, cluster?.site, shared);
+      const cluster = child ? undefined : clusterVersion(parsed, scope, env, shared);
+      const groups = child ? [] : nodeGroups(parsed, scope, env, cluster?.version, cluster?.site, shared);
       if (cluster || groups.length > 0) {
         const fact: EnvironmentFact = { name, ...(cluster ? { clusterVersion: cluster.version, origin: cluster.origin } : {}), nodeGroups: groups };
         if (cluster?.site) fact.versionSite = cluster.site;
@@ -131,6 +140,23 @@ async function terragruntEnvironments(files: readonly string[], options: Terrafo
     named.set(module, list.map((unit, index) => ({ name: names[index], unit })));
   }
   return named;
+}
+
+// A module call by a local path: `source = "../modules/eks"` (Terraform requires the ./ or ../).
+const LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?(?:\/[^"]*)?)"/g;
+
+/** The module directories that other scanned modules call by a local path. */
+function calledModules(read: ReadonlyMap<string, readonly { text?: string }[]>): Set<string> {
+  const called = new Set<string>();
+  for (const [directory, files] of read) {
+    for (const { text } of files) {
+      for (const match of text?.matchAll(LOCAL_SOURCE) ?? []) {
+        const target = resolve(directory, match[1]);
+        if (target !== directory && read.has(target)) called.add(target);
+      }
+    }
+  }
+  return called;
 }
 
 /** A tfvars file belongs to the nearest module directory at or above it. */

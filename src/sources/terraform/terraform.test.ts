@@ -102,6 +102,15 @@ describe('fixtures', () => {
     expect(contents.eksAddons.map(({ name, version }) => ({ name, version }))).toEqual([{ name: 'kube-proxy', version: 'v1.30.6-eksbuild.3' }]);
   });
 
+  it('takes a module that another scanned module calls by a local path for no cluster of its own, unless it is scanned alone', async () => {
+    const both = await read('test/fixtures/terraform/child-module');
+    expect(both.environments.map(({ name, clusterVersion, nodeGroups }) => [name, clusterVersion, nodeGroups.map((group) => group.name)])).toEqual([['test/fixtures/terraform/child-module/blue', '1.30', []]]);
+    const alone = await read('test/fixtures/terraform/child-module/modules/cluster');
+    expect(alone.environments.map(({ name, clusterVersion, nodeGroups }) => [name, clusterVersion, nodeGroups.map((group) => [group.name, group.version])])).toEqual([
+      ['test/fixtures/terraform/child-module/modules/cluster', '1.25', [['general', '1.25']]],
+    ]);
+  });
+
   it('marks the EKS module\'s add-ons without addon_version as following the control plane: v21 the most recent, v20 EKS\'s default', async () => {
     const v21 = await read('test/fixtures/terraform/eks-module-addons');
     expect(v21.eksAddons.map(({ name, version, followsControlPlane }) => [name, version, followsControlPlane])).toEqual([
