@@ -119,6 +119,13 @@ export interface NodeGroupFact {
   origin?: Origin;
 }
 
+/** A Fargate profile: the namespaces whose pods Fargate runs (its selectors' namespaces). */
+export interface FargateProfileFact {
+  name: string;
+  namespaces: string[];
+  origin?: Origin;
+}
+
 export interface EnvironmentFact {
   name: string;
   clusterVersion?: string;
@@ -136,4 +143,9 @@ export interface EnvironmentFact {
   /** How Terraform applies this environment: its root module and variables file (display paths). */
   terraform?: { directory: string; varFile?: string };
   nodeGroups: NodeGroupFact[];
+  /**
+   * Fargate profiles: each pod Fargate runs gets a node of its own, at the kubelet version of the
+   * control plane the day it started, which EKS must see match before it updates the control plane.
+   */
+  fargateProfiles?: FargateProfileFact[];
 }

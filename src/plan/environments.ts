@@ -21,6 +21,7 @@ export interface PlannedEnvironment {
   /** Where the code names the cluster when `cluster` cannot be computed. */
   clusterNameSource?: EnvironmentFact['clusterNameSource'];
   terraform?: EnvironmentFact['terraform'];
+  fargateProfiles?: EnvironmentFact['fargateProfiles'];
   /** No input and no --env names it: upshift calls it "default", which is no cluster's name. */
   unnamed?: boolean;
 }
@@ -67,6 +68,7 @@ export function planEnvironments(known: readonly EnvironmentFact[], names: reado
         if (env.cluster) planned.cluster = env.cluster;
         else if (env.clusterNameSource) planned.clusterNameSource = env.clusterNameSource;
         if (env.terraform) planned.terraform = env.terraform;
+        if (env.fargateProfiles) planned.fargateProfiles = env.fargateProfiles;
         return planned;
       });
   } else {

@@ -167,6 +167,7 @@ function hopSteps(strategy: StrategyName, context: StepContext, hops: string[], 
     // Right after the control plane: the EKS add-ons for its new version, then the node groups.
     hopDrafts.push(...addonsAt(hop, 'during'));
     hopDrafts.push(...(strategy === 'in-place' ? rollNodeGroups(context, hop, to, groupVersions, groupNames, coverage) : replaceNodeGroups(context, hop, from, to, groupNames, groupVersions, amiTypes, coverage)));
+    hopDrafts.push(...recycleFargatePods(context, hop, to));
     hopDrafts.push(...addonsAt(hop, 'after'));
     hopDrafts.push(verify(context, hop, to));
     steps.push(...hopDrafts.sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase]));
@@ -458,6 +459,47 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
     ];
     return drafts;
   });
+}
+
+/**
+ * A pod Fargate runs keeps the kubelet of the control plane it started under, and EKS refuses the
+ * next control-plane update while one is older ("Kubelet version of Fargate pods must be updated
+ * to match cluster version"): after each hop, the Deployments and StatefulSets of the Fargate
+ * profiles' namespaces are restarted. (AWS's EKS best practices: restart Fargate deployments
+ * after upgrading the control plane.)
+ */
+function recycleFargatePods(context: StepContext, hop: string, to: string): StepDraft[] {
+  const { env } = context;
+  const namespaces = [...new Set((env.fargateProfiles ?? []).flatMap((profile) => profile.namespaces))];
+  if (namespaces.length === 0) return [];
+  return [
+    step({
+      hop,
+      phase: 'during',
+      kind: 'node-group',
+      title: `Restart the pods Fargate runs in ${namespaces.join(', ')} so that their nodes come up at ${to}: EKS updates the control plane again only when every Fargate node is at its version`,
+      commands: [
+        kubeContextCommand(env),
+        ...namespaces.map(restartNamespaceCommand),
+        'kubectl get nodes -l eks.amazonaws.com/compute-type=fargate',
+      ],
+      items: [`Wait until every Fargate node the last command lists shows ${to}; this restarts every Deployment and StatefulSet of ${namespaces.length === 1 ? 'the namespace' : 'these namespaces'}, the ones the Fargate profiles select among them`],
+      minutes: namespaces.length * estimate.WORKLOAD_MOVE_MINUTES_PER_APP,
+      rollback: 'Nothing to undo: the restarted pods run the same images; their new Fargate nodes are at the new version.',
+    }),
+  ];
+}
+
+/**
+ * Restarts every Deployment and StatefulSet of a namespace, or of each namespace a Fargate
+ * selector's wildcard matches (`app-*`, as aws-ia/terraform-aws-eks-blueprints' fargate-serverless
+ * pattern selects): `kubectl -n app-*` names no namespace.
+ */
+function restartNamespaceCommand(namespace: string): string {
+  const restart = (name: string) => `kubectl -n ${name} get deployment,statefulset -o name | xargs -r -n1 kubectl -n ${name} rollout restart`;
+  if (!/[*?]/.test(namespace)) return restart(namespace);
+  const pattern = namespace.replaceAll('*', '.*').replaceAll('?', '.');
+  return `for namespace in $(kubectl get namespaces -o name | sed 's|^namespace/||' | grep -x '${pattern}'); do ${restart('"$namespace"')}; done`;
 }
 
 /** kubectl must talk to this environment's cluster, not whichever context was current. */

@@ -1,6 +1,6 @@
 // eksctl ClusterConfig files: one environment per cluster (metadata.name), with its
 // version, managed and self-managed node groups, and pinned EKS add-ons.
-import type { EksAddonReference, EnvironmentFact, NodeGroupFact } from '../core/inventory.js';
+import type { EksAddonReference, EnvironmentFact, FargateProfileFact, NodeGroupFact } from '../core/inventory.js';
 import type { Finding, Origin } from '../core/types.js';
 import { inputInvalid } from './input-problem.js';
 import { readLocatedYaml, recordOf, textOf } from './yaml-located.js';
@@ -31,6 +31,13 @@ export function readEksctl(text: string, path: string): ClusterDescription {
   environment.cluster = name;
   const region = textOf(metadata.region);
   if (region) environment.region = region;
+  const fargate = (Array.isArray(config.fargateProfiles) ? config.fargateProfiles : []).map((item, index): FargateProfileFact => {
+    const profile = recordOf(item);
+    const selectors = Array.isArray(profile.selectors) ? profile.selectors : [];
+    const namespaces = [...new Set(selectors.map((selector) => textOf(recordOf(selector).namespace)).filter((namespace): namespace is string => Boolean(namespace)))];
+    return { name: textOf(profile.name) ?? `fargateProfiles[${index}]`, namespaces, origin: at('fargateProfiles', index) };
+  });
+  if (fargate.length > 0) environment.fargateProfiles = fargate;
   const eksAddons = (Array.isArray(config.addons) ? config.addons : []).flatMap((item, index): EksAddonReference[] => {
     const addon = recordOf(item);
     const addonName = textOf(addon.name);

@@ -16,6 +16,7 @@ import { clusterVersion } from './eks-cluster.js';
 import { helmReleases } from './helm-release.js';
 import { kubernetesResources } from './kubernetes-resources.js';
 import { nodeGroups } from './node-groups.js';
+import { fargateProfiles } from './fargate-profiles.js';
 import { hclParser, parseHcl } from './parse.js';
 import { isTerragruntFile, terragruntUnit, unitNames, type TerragruntUnit } from './terragrunt.js';
 import { environmentScope, tfvarsJsonValues, tfvarsValues, type ModuleFile, type VariableValues } from './variables.js';
@@ -94,8 +95,10 @@ export async function readTerraform(paths: readonly string[], options: Terraform
       const env = environments.length === 0 ? undefined : name;
       const cluster = child ? undefined : clusterVersion(parsed, scope, env, shared);
       const groups = child ? [] : nodeGroups(parsed, scope, env, cluster?.version, cluster?.site, shared);
-      if (cluster || groups.length > 0) {
+      const fargate = child ? [] : fargateProfiles(parsed, scope, env);
+      if (cluster || groups.length > 0 || fargate.length > 0) {
         const fact: EnvironmentFact = { name, ...(cluster ? { clusterVersion: cluster.version, origin: cluster.origin } : {}), nodeGroups: groups };
+        if (fargate.length > 0) fact.fargateProfiles = fargate;
         if (cluster?.site) fact.versionSite = cluster.site;
         if (cluster?.cluster) fact.cluster = cluster.cluster;
         if (cluster?.clusterNameSource) fact.clusterNameSource = cluster.clusterNameSource;

@@ -1,4 +1,4 @@
-// What the readers (variables, eks-cluster, node-groups, addons, helm-release,
+// What the readers (variables, eks-cluster, node-groups, fargate-profiles, addons, helm-release,
 // kubernetes-resources) use of each top-level block. convert.ts turns only these parts of
 // the syntax tree into JavaScript, because every node it visits is a call into WebAssembly;
 // a reader that starts using another attribute or nested block adds it here.
@@ -28,6 +28,7 @@ const RESOURCES: Record<string, Needs> = {
     blocks: new Set(['scaling_config', 'update_config']),
   },
   aws_eks_addon: { attributes: new Set(['addon_name', 'addon_version', ...CREATION]), blocks: NOTHING },
+  aws_eks_fargate_profile: { attributes: new Set(['fargate_profile_name', ...CREATION]), blocks: new Set(['selector']) },
   helm_release: { attributes: new Set(['chart', 'version', 'repository', 'name', ...CREATION]), blocks: NOTHING },
   kubernetes_manifest: { attributes: new Set(['manifest', ...CREATION]), blocks: NOTHING },
 };

@@ -102,6 +102,21 @@ describe('fixtures', () => {
     expect(contents.eksAddons.map(({ name, version }) => ({ name, version }))).toEqual([{ name: 'kube-proxy', version: 'v1.30.6-eksbuild.3' }]);
   });
 
+  it('reads Fargate profiles from the EKS module\'s map and from aws_eks_fargate_profile, with their namespaces', async () => {
+    const contents = await read('test/fixtures/terraform/fargate');
+    const path = 'test/fixtures/terraform/fargate/main.tf';
+    expect(contents.environments.map((env) => [env.clusterVersion, env.fargateProfiles])).toEqual([
+      [
+        '1.30',
+        [
+          { name: 'shop-jobs', namespaces: ['batch'], origin: { type: 'terraform', path, line: 30, address: 'aws_eks_fargate_profile.jobs' } },
+          { name: 'karpenter', namespaces: ['karpenter'], origin: { type: 'terraform', path, line: 14, address: 'module.eks' } },
+          { name: 'kube-system-coredns', namespaces: ['kube-system'], origin: { type: 'terraform', path, line: 14, address: 'module.eks' } },
+        ],
+      ],
+    ]);
+  });
+
   it('takes a module that another scanned module calls by a local path for no cluster of its own, unless it is scanned alone', async () => {
     const both = await read('test/fixtures/terraform/child-module');
     expect(both.environments.map(({ name, clusterVersion, nodeGroups }) => [name, clusterVersion, nodeGroups.map((group) => group.name)])).toEqual([['test/fixtures/terraform/child-module/blue', '1.30', []]]);
