@@ -3,7 +3,7 @@
 // (also inside !Sub) resolves to the parameter's Default, which is what a stack gets unless
 // overridden.
 import type { Tags } from 'yaml';
-import type { EksAddonReference, EnvironmentFact, NodeGroupFact, ValueSite } from '../core/inventory.js';
+import type { EksAddonReference, EnvironmentFact, FargateProfileFact, NodeGroupFact, ValueSite } from '../core/inventory.js';
 import type { Origin } from '../core/types.js';
 import type { ClusterDescription } from './eksctl.js';
 import { inputInvalid } from './input-problem.js';
@@ -83,6 +83,15 @@ export function readCloudFormation(text: string, path: string): ClusterDescripti
         return group;
       });
     const environment: EnvironmentFact = { name, nodeGroups };
+    const fargate = resources
+      .filter((resource) => resource.Type === 'AWS::EKS::FargateProfile' && belongs(resource))
+      .map((resource): FargateProfileFact => {
+        const settings = recordOf(resource.Properties);
+        const selectors = Array.isArray(settings.Selectors) ? settings.Selectors : [];
+        const namespaces = [...new Set(selectors.map((selector) => resolve(recordOf(selector).Namespace)).filter((namespace): namespace is string => Boolean(namespace)))];
+        return { name: resolve(settings.FargateProfileName) ?? resource.id, namespaces, origin: at('Resources', resource.id) };
+      });
+    if (fargate.length > 0) environment.fargateProfiles = fargate;
     if (version) Object.assign(environment, { clusterVersion: version, origin: at('Resources', cluster.id, 'Properties', 'Version') });
     const site = siteOf(properties.Version, 'Resources', cluster.id, 'Properties', 'Version');
     if (site) environment.versionSite = site;

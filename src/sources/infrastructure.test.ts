@@ -141,4 +141,25 @@ describe('CloudFormation', () => {
       findings: [],
     });
   });
+
+  it('reads the namespaces of the cluster\'s Fargate profiles, the plan restarts their pods after each hop', () => {
+    const template = [
+      'Resources:',
+      '  Eks:',
+      '    Type: AWS::EKS::Cluster',
+      '    Properties: {Name: shop, Version: "1.30"}',
+      '  Jobs:',
+      '    Type: AWS::EKS::FargateProfile',
+      '    Properties:',
+      '      ClusterName: !Ref Eks',
+      '      FargateProfileName: shop-jobs',
+      '      Selectors:',
+      '        - Namespace: batch',
+      '        - Namespace: batch',
+      '          Labels: [{Key: tier, Value: spot}]',
+      '        - Namespace: reports',
+      '',
+    ].join('\n');
+    expect(readCloudFormation(template, 'stack.yaml').environments.map((env) => env.fargateProfiles)).toEqual([[{ name: 'shop-jobs', namespaces: ['batch', 'reports'], origin: at('stack.yaml', 5) }]]);
+  });
 });
