@@ -20,6 +20,9 @@ const CONFIG = [
   'managedNodeGroups:',
   '  - name: general',
   '    desiredCapacity: 3',
+  '  - name: gpu',
+  '    ami: ami-0123456789abcdef0',
+  '    desiredCapacity: 1',
   'fargateProfiles:',
   '  - name: fp-default',
   '    selectors:',
@@ -47,6 +50,11 @@ describe('plans for eksctl node groups', () => {
         undefined,
       ],
       [
+        'Replace node group gpu (1 nodes) with gpu-1-33 at 1.33: eksctl upgrade nodegroup keeps its pinned ami ami-0123456789abcdef0',
+        ['eksctl create nodegroup --config-file cluster.yaml --include gpu-1-33', 'eksctl delete nodegroup --cluster shop --region eu-west-2 --name gpu'],
+        ['In cluster.yaml, copy node group gpu under managedNodeGroups as gpu-1-33, with an AMI built for 1.33 in place of its ami ami-0123456789abcdef0, after the control plane is at 1.33', 'Once gpu is deleted, remove it from cluster.yaml'],
+      ],
+      [
         'Replace self-managed node group edge (2 nodes) with edge-1-33 at 1.33: eksctl upgrades only managed node groups',
         ['eksctl create nodegroup --config-file cluster.yaml --include edge-1-33', 'eksctl delete nodegroup --cluster shop --region eu-west-2 --name edge'],
         ['In cluster.yaml, copy node group edge under nodeGroups as edge-1-33, with an AMI built for 1.33 in place of its ami ami-05ecac759c81e0b0c, after the control plane is at 1.33', 'Once edge is deleted, remove it from cluster.yaml'],
@@ -58,8 +66,10 @@ describe('plans for eksctl node groups', () => {
     const planned = steps('nodegroup-blue-green').map((step) => [step.title, step.commands]);
     expect(planned.filter(([title]) => String(title).startsWith('Create') || String(title).startsWith('Drain'))).toEqual([
       ['Create node group general-1-33 at 1.33 next to general', ['eksctl create nodegroup --config-file cluster.yaml --include general-1-33']],
+      ['Create node group gpu-1-33 at 1.33 next to gpu', ['eksctl create nodegroup --config-file cluster.yaml --include gpu-1-33']],
       ['Create node group edge-1-33 at 1.33 next to edge', ['eksctl create nodegroup --config-file cluster.yaml --include edge-1-33']],
       ['Drain node group general and delete it', ['kubectl drain -l eks.amazonaws.com/nodegroup=general --ignore-daemonsets --delete-emptydir-data', 'eksctl delete nodegroup --cluster shop --region eu-west-2 --name general']],
+      ['Drain node group gpu and delete it', ['kubectl drain -l eks.amazonaws.com/nodegroup=gpu --ignore-daemonsets --delete-emptydir-data', 'eksctl delete nodegroup --cluster shop --region eu-west-2 --name gpu']],
       ['Drain node group edge and delete it', ['kubectl drain -l alpha.eksctl.io/nodegroup-name=edge --ignore-daemonsets --delete-emptydir-data', 'eksctl delete nodegroup --cluster shop --region eu-west-2 --name edge']],
     ]);
   });
@@ -67,8 +77,8 @@ describe('plans for eksctl node groups', () => {
   it('restarts the pods of the Fargate profiles\' namespaces after each control-plane hop, before the next', () => {
     const plan = buildPlan({ ...input, current: '1.31', strategy: 'in-place' }).environments[0];
     expect(readEksctl(CONFIG, 'cluster.yaml').environments[0].fargateProfiles).toEqual([
-      { name: 'fp-default', namespaces: ['default', 'kube-system'], origin: { type: 'file', path: 'cluster.yaml', line: 14, column: 1 } },
-      { name: 'fp-dev', namespaces: ['dev-*'], origin: { type: 'file', path: 'cluster.yaml', line: 18, column: 1 } },
+      { name: 'fp-default', namespaces: ['default', 'kube-system'], origin: { type: 'file', path: 'cluster.yaml', line: 17, column: 1 } },
+      { name: 'fp-dev', namespaces: ['dev-*'], origin: { type: 'file', path: 'cluster.yaml', line: 21, column: 1 } },
     ]);
     const restarts = plan.steps.filter((step) => step.title.startsWith('Restart'));
     expect(restarts.map((step) => [step.hop, step.title, step.commands])).toEqual(

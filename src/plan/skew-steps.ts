@@ -9,8 +9,8 @@ import type { NodeRules } from '../knowledge/addon-schema.js';
 import type { Coverage } from './coverage.js';
 import * as estimate from './durations.js';
 import type { StepContext, StepDraft } from './steps.js';
-import { environmentFiles, nodeGroupEdits, replaceSelfManaged, step } from './steps.js';
-import { applyCommands, awsRegion, clusterName, nodeGroupCommands, nodeGroupLabel, toolOf } from './tooling.js';
+import { environmentFiles, nodeGroupEdits, replaceEksctlGroup, step } from './steps.js';
+import { applyCommands, awsRegion, clusterName, eksctlCannotUpgrade, nodeGroupCommands, nodeGroupLabel, toolOf } from './tooling.js';
 
 export const DRAIN_BLOCKERS = new Set(['pdb-blocks-eviction', 'pdb-overlap', 'bare-pod', 'long-termination-grace']);
 
@@ -24,7 +24,7 @@ export function nodeGroupCatchUp(context: StepContext, hop: string, versions: Ma
     if (allowed === undefined || minorsBetween(version, to) <= allowed) return [];
     versions.set(group.name, from);
     const name = names.get(group.name) ?? group.name;
-    if (toolOf(group.origin ?? context.env.origin) === 'eksctl' && group.selfManaged) return [replaceSelfManaged(context, hop, 'before', version, from, { ...group, name }, group.name, names, coverage)];
+    if (toolOf(group.origin ?? context.env.origin) === 'eksctl' && eksctlCannotUpgrade(group)) return [replaceEksctlGroup(context, hop, 'before', version, from, { ...group, name }, group.name, names, coverage)];
     const count = estimate.nodesOf(group);
     const draft = step({
       hop,

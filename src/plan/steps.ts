@@ -26,6 +26,7 @@ import {
   clusterNameCommands,
   controlPlaneCommands,
   deleteClusterCommands,
+  eksctlCannotUpgrade,
   eksctlDeleteNodeGroup,
   eksctlReplacement,
   nodeGroupCommands,
@@ -296,7 +297,7 @@ function rollNodeGroups(context: StepContext, hop: string, to: string, versions:
     versions.set(declared.name, to);
     const nodes = estimate.nodesOf(group);
     const tool = toolOf(group.origin ?? env.origin);
-    if (tool === 'eksctl' && group.selfManaged) return replaceSelfManaged(context, hop, 'during', from, to, group, declared.name, names, coverage);
+    if (tool === 'eksctl' && eksctlCannotUpgrade(group)) return replaceEksctlGroup(context, hop, 'during', from, to, group, declared.name, names, coverage);
     const configured = group.maxUnavailable ?? String(estimate.DEFAULT_MAX_UNAVAILABLE);
     const recommended = estimate.recommendedMaxUnavailable(nodes);
     // Advice only where it replaces more nodes at once than the group's own updateConfig does.
@@ -364,8 +365,8 @@ export function nodeGroupEdits(context: StepContext, group: NodeGroupFact, to: s
   return true;
 }
 
-/** A self-managed eksctl node group is replaced by a copy at the new version (see eksctlReplacement). */
-export function replaceSelfManaged(context: StepContext, hop: string, phase: Phase, from: string, to: string, group: NodeGroupFact, declaredName: string, names: Map<string, string>, coverage: Coverage): StepDraft {
+/** An eksctl node group eksctl cannot upgrade is replaced by a copy at the new version (see eksctlReplacement). */
+export function replaceEksctlGroup(context: StepContext, hop: string, phase: Phase, from: string, to: string, group: NodeGroupFact, declaredName: string, names: Map<string, string>, coverage: Coverage): StepDraft {
   const newName = nodeGroupNameFor(group.name, from, to);
   names.set(declaredName, newName);
   const nodes = estimate.nodesOf(group);
@@ -374,7 +375,7 @@ export function replaceSelfManaged(context: StepContext, hop: string, phase: Pha
     hop,
     phase,
     kind: 'node-group',
-    title: `Replace self-managed node group ${group.name} (${nodes} nodes) with ${newName} at ${to}: eksctl upgrades only managed node groups`,
+    title: `Replace ${group.selfManaged ? 'self-managed ' : ''}node group ${group.name} (${nodes} nodes) with ${newName} at ${to}: ${eksctlCannotUpgrade(group)}`,
     commands,
     items,
     // The old group's nodes are drained one at a time when it is deleted.

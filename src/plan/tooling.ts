@@ -95,17 +95,28 @@ export function eksctlDeleteNodeGroup(env: PlannedEnvironment, name: string): st
 }
 
 /**
- * eksctl upgrades only managed node groups (`eksctl upgrade nodegroup` fails on the others): a
- * self-managed one (the config file's nodeGroups) is replaced, as eksctl's guide to unmanaged
- * nodegroups says. A copy under a new name is created, which eksctl launches with the AMI of the
- * control plane's version (unless the copy pins an AMI of its own), then the old one is deleted.
+ * Why `eksctl upgrade nodegroup` cannot move this group, if it cannot: eksctl upgrades only managed
+ * node groups (a self-managed one, the config file's nodeGroups, is replaced, as eksctl's guide to
+ * unmanaged nodegroups says), and of those only the AMIs it chooses itself (a pinned ami: needs
+ * a launch template of one's own).
+ */
+export function eksctlCannotUpgrade(group: NodeGroupFact): string | undefined {
+  if (group.selfManaged) return 'eksctl upgrades only managed node groups';
+  if (group.ami) return `eksctl upgrade nodegroup keeps its pinned ami ${group.ami}`;
+  return undefined;
+}
+
+/**
+ * Replaces an eksctl node group that eksctl cannot upgrade (see eksctlCannotUpgrade): a copy under
+ * a new name is created, which eksctl launches with the AMI of the control plane's version
+ * (unless the copy pins an AMI of its own), then the old one is deleted.
  */
 export function eksctlReplacement(env: PlannedEnvironment, group: NodeGroupFact, newName: string, to: string): { items: string[]; commands: string[] } {
   const path = pathOf(group.origin ?? env.origin);
   const ami = group.ami ? `, with an AMI built for ${to} in place of its ami ${group.ami}` : '';
   return {
     items: [
-      `In ${path}, copy node group ${group.name} under nodeGroups as ${newName}${ami}, after the control plane is at ${to}`,
+      `In ${path}, copy node group ${group.name} under ${group.selfManaged ? 'nodeGroups' : 'managedNodeGroups'} as ${newName}${ami}, after the control plane is at ${to}`,
       `Once ${group.name} is deleted, remove it from ${path}`,
     ],
     commands: [`eksctl create nodegroup --config-file ${path} --include ${newName}`, eksctlDeleteNodeGroup(env, group.name)],
