@@ -27,6 +27,7 @@ import {
   controlPlaneCommands,
   deleteClusterCommands,
   eksctlCannotUpgrade,
+  eksctlCopy,
   eksctlDeleteNodeGroup,
   eksctlReplacement,
   nodeGroupCommands,
@@ -414,9 +415,7 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
         `aws eks create-nodegroup${awsRegion(env)} --cli-input-json "$(aws eks describe-nodegroup${awsRegion(env)} --cluster-name ${clusterName(env)} --nodegroup-name ${oldName} --query 'nodegroup.{clusterName:clusterName,nodeRole:nodeRole,subnets:subnets,scalingConfig:scalingConfig,instanceTypes:instanceTypes,amiType:amiType,labels:labels,capacityType:capacityType}' --output json)" --nodegroup-name ${newName} --kubernetes-version ${to}`,
       );
     } else if (tool === 'eksctl') {
-      const list = group.selfManaged ? 'nodeGroups' : 'managedNodeGroups';
-      const ami = group.ami ? `, with an AMI built for ${to} in place of its ami ${group.ami}` : '';
-      create.items = [`Add node group ${newName} to the config file's ${list} (a copy of ${oldName}${ami}), then create it`];
+      create.items = [`Copy node group ${oldName} in the config file ${eksctlCopy(group, newName, to)}, then create it`];
       create.commands.push(`eksctl create nodegroup --config-file ${pathOf(group.origin ?? env.origin)} --include ${newName}`);
     } else {
       create.items = [`Declare node group ${newName} at ${to} next to ${oldName} (a copy of its definition${group.origin && 'path' in group.origin ? ` at ${group.origin.path}:${group.origin.line}` : ''}), then apply`];

@@ -89,6 +89,12 @@ export function nodeGroupLabel(group: NodeGroupFact): string {
   return group.selfManaged ? 'alpha.eksctl.io/nodegroup-name' : 'eks.amazonaws.com/nodegroup';
 }
 
+/** Where and how a copy of an eksctl node group is declared: "under nodeGroups as NEW, with an AMI built for X ...". */
+export function eksctlCopy(group: NodeGroupFact, newName: string, to: string): string {
+  const ami = group.ami ? `, with an AMI built for ${to} in place of its ami ${group.ami}` : '';
+  return `under ${group.selfManaged ? 'nodeGroups' : 'managedNodeGroups'} as ${newName}${ami}`;
+}
+
 /** Deletes an eksctl node group; eksctl drains its nodes first, as far as the PodDisruptionBudgets let it. */
 export function eksctlDeleteNodeGroup(env: PlannedEnvironment, name: string): string {
   return `eksctl delete nodegroup --cluster ${clusterName(env)}${awsRegion(env)} --name ${name}`;
@@ -113,10 +119,9 @@ export function eksctlCannotUpgrade(group: NodeGroupFact): string | undefined {
  */
 export function eksctlReplacement(env: PlannedEnvironment, group: NodeGroupFact, newName: string, to: string): { items: string[]; commands: string[] } {
   const path = pathOf(group.origin ?? env.origin);
-  const ami = group.ami ? `, with an AMI built for ${to} in place of its ami ${group.ami}` : '';
   return {
     items: [
-      `In ${path}, copy node group ${group.name} under ${group.selfManaged ? 'nodeGroups' : 'managedNodeGroups'} as ${newName}${ami}, after the control plane is at ${to}`,
+      `In ${path}, copy node group ${group.name} ${eksctlCopy(group, newName, to)}, after the control plane is at ${to}`,
       `Once ${group.name} is deleted, remove it from ${path}`,
     ],
     commands: [`eksctl create nodegroup --config-file ${path} --include ${newName}`, eksctlDeleteNodeGroup(env, group.name)],
