@@ -71,9 +71,9 @@ describe('kubelet-skew and kube-proxy-skew', () => {
       ],
     };
     expect(versionSkewCheck.checkInventory!(unpinned, context).map((f) => [f.severity, f.message, f.origin?.type === 'file' && f.origin.line, f.details?.nodeGroups])).toEqual([
-      ['info', "4 node groups of ssh (ng-1, ng-2, ng-3 and 1 more): version skew cannot be judged: neither they nor the cluster declare a version; declare the cluster's version in the code", 11, ['ng-1', 'ng-2', 'ng-3', 'ng-5']],
+      ['info', "4 node groups of ssh (ng-1, ng-2, ng-3 and 1 more): version skew cannot be judged: neither they nor the cluster declare a version; declare one in the code (eksctl's metadata.version, a node group's own version)", 11, ['ng-1', 'ng-2', 'ng-3', 'ng-5']],
       ['error', 'node group ssh/pinned runs 1.29: after the 1.32→1.33 hop it would be 4 minors behind the control plane (at most 3 allowed for kubelet 1.29); upgrade it to 1.30 or later before that hop', 26, undefined],
-      ['info', "node group single/ng-1: version skew cannot be judged: neither it nor the cluster declares a version; declare the cluster's version in the code", 40, ['ng-1']],
+      ['info', "node group single/ng-1: version skew cannot be judged: neither it nor the cluster declares a version; declare one in the code (eksctl's metadata.version, a node group's own version)", 40, ['ng-1']],
     ]);
   });
 

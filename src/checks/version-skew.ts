@@ -50,7 +50,7 @@ function versionsUnknown(environment: EnvironmentFact, nodeGroups: readonly Node
   return {
     id: 'kubelet-skew',
     severity: 'info',
-    message: `${subject}; declare the cluster's version in the code`,
+    message: `${subject}; declare one in the code (eksctl's metadata.version, a node group's own version)`,
     ...(origin ? { origin } : {}),
     details: { env: environment.name, nodeGroups: names, versionFromCluster: true },
   };
