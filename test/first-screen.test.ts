@@ -101,7 +101,7 @@ describe('one finding per problem per place', () => {
     const run = await upshift(['check', 'examples/estate', '--fail-on', 'none', '-o', 'json']);
     const report = JSON.parse(run.stdout) as { findings: Finding[]; summary: Record<string, number> };
     expect(sharedPlaces(report.findings)).toEqual([]);
-    expect(report.findings.filter((finding) => finding.environments).length).toBe(14);
+    expect(report.findings.filter((finding) => finding.environments).length).toBe(12);
     expect(report.summary.error + report.summary.warning + report.summary.info).toBe(report.findings.length);
   });
 });

@@ -58,6 +58,30 @@ describe('kubelet-skew and kube-proxy-skew', () => {
     ]);
   });
 
+  it('leaves out a node group whose version is the control plane\'s own line: the same apply moves both', () => {
+    const context = resolveContext({ target: '1.33', now }, knowledge);
+    const site = (line: number) => ({ path: 'infra/eks.tf', line, value: '1.28' });
+    const together: Inventory = {
+      ...inventory,
+      eksAddons: [],
+      environments: [
+        {
+          name: 'prod',
+          clusterVersion: '1.28',
+          origin: tfvars(3),
+          versionSite: site(10),
+          nodeGroups: [
+            { name: 'follows', version: '1.28', versionSite: site(10), origin: tfvars(7) },
+            { name: 'pinned', version: '1.28', versionSite: site(30), origin: tfvars(12) },
+          ],
+        },
+      ],
+    };
+    expect(versionSkewCheck.checkInventory!(together, context).map((f) => f.message)).toEqual([
+      'node group prod/pinned runs 1.28: after the 1.31→1.32 hop it would be 4 minors behind the control plane (at most 3 allowed for kubelet 1.28); upgrade it to 1.29 or later before that hop',
+    ]);
+  });
+
   it('says once for all node groups of a cluster without a version that their skew cannot be judged', () => {
     const context = resolveContext({ current: '1.30', target: '1.33', now }, knowledge);
     const group = (name: string, line: number, version?: string) => ({ name, ...(version ? { version } : {}), origin: { type: 'file' as const, path: 'cluster.yaml', line, column: 1 } });

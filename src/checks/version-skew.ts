@@ -25,7 +25,10 @@ export const versionSkewCheck: Check = {
       const versionless = environment.nodeGroups.filter((nodeGroup) => (nodeGroup.version ?? environment.clusterVersion) === undefined);
       if (versionless.length > 0) findings.push(versionsUnknown(environment, versionless));
       for (const nodeGroup of environment.nodeGroups) {
-        if (versionless.includes(nodeGroup)) continue;
+        // A group whose version is the control plane's own line (the EKS module's groups without
+        // a version of their own) moves with it in the same apply: it never falls behind.
+        // aws-ia/terraform-aws-eks-blueprints' patterns had 26 errors telling to upgrade such groups first.
+        if (versionless.includes(nodeGroup) || followsControlPlane(nodeGroup, environment)) continue;
         const declared = nodeGroup.version ?? environment.clusterVersion;
         const subject = `node group ${environment.name}/${nodeGroup.name}`;
         const origin = nodeGroup.origin ?? environment.origin;
@@ -41,6 +44,12 @@ export const versionSkewCheck: Check = {
     return findings;
   },
 };
+
+function followsControlPlane(nodeGroup: NodeGroupFact, environment: EnvironmentFact): boolean {
+  const own = nodeGroup.versionSite;
+  const cluster = environment.versionSite;
+  return own !== undefined && cluster !== undefined && own.path === cluster.path && own.line === cluster.line;
+}
 
 function versionsUnknown(environment: EnvironmentFact, nodeGroups: readonly NodeGroupFact[]): Finding {
   const names = nodeGroups.map((nodeGroup) => nodeGroup.name);
