@@ -483,7 +483,7 @@ function recycleFargatePods(context: StepContext, hop: string, to: string): Step
         ...namespaces.map(restartNamespaceCommand),
         'kubectl get nodes -l eks.amazonaws.com/compute-type=fargate',
       ],
-      items: [`Wait until every Fargate node the last command lists shows ${to}; this restarts every Deployment and StatefulSet of ${namespaces.length === 1 ? 'the namespace' : 'these namespaces'}, the ones the Fargate profiles select among them`],
+      items: [`Wait until every Fargate node the last command lists shows ${to}; this restarts every Deployment and StatefulSet of ${namespaces.length === 1 && !/[*?]/.test(namespaces[0]) ? 'the namespace' : 'these namespaces'}, the ones the Fargate profiles select among them`],
       minutes: namespaces.length * estimate.WORKLOAD_MOVE_MINUTES_PER_APP,
       rollback: 'Nothing to undo: the restarted pods run the same images; their new Fargate nodes are at the new version.',
     }),

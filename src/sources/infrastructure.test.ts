@@ -1,9 +1,12 @@
 // eksctl ClusterConfig and CloudFormation templates of the example estate: exact environments and add-ons.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { looksLikeCloudFormation, readCloudFormation } from './cloudformation.js';
 import { looksLikeEksctl, readEksctl } from './eksctl.js';
+import { runCheck } from '../run-check.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EKSCTL = 'examples/estate/infra/eksctl/cluster.yaml';
@@ -43,6 +46,19 @@ describe('eksctl', () => {
     const read = readEksctl(readFileSync(ROOT + EKSCTL, 'utf8'), EKSCTL);
     expect([read.environments[0].cluster, read.environments[0].versionSite]).toEqual(['acme-data', { path: EKSCTL, line: 10, value: '1.28' }]);
     expect(read.eksAddons.map((addon) => addon.versionSite?.line)).toEqual([41, 45, 47, 49]);
+  });
+
+  it('reports a ClusterConfig that is not valid YAML once, as a ClusterConfig, when the scan reads it among the manifests', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'upshift-eksctl-'));
+    try {
+      writeFileSync(join(work, 'cluster.yaml'), 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: x\n');
+      const report = await runCheck({ paths: [work], target: '1.33', cwd: work });
+      expect(report.findings.map((finding) => [finding.id, finding.origin, finding.message.split(': ').slice(0, 2).join(': ')])).toEqual([
+        ['input-invalid', { type: 'file', path: 'cluster.yaml', line: 4, column: 1 }, 'cluster.yaml:4:1: invalid eksctl ClusterConfig'],
+      ]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('reports a ClusterConfig that is not valid YAML at its line', () => {

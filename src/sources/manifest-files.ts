@@ -27,7 +27,16 @@ export interface FileResult {
 export function readFileResult(file: string, options: FileScanOptions): FileResult {
   const contents = readManifestFile(file, options);
   const infrastructure = contents.text === undefined ? undefined : readInfrastructureFile(contents.text, file, options.cwd);
-  return infrastructure ? { resources: contents.resources, findings: contents.findings, infrastructure } : { resources: contents.resources, findings: contents.findings };
+  if (!infrastructure) return { resources: contents.resources, findings: contents.findings };
+  // An eksctl file that is not valid YAML was one problem told twice, as a manifest and as a
+  // ClusterConfig: the eksctl reader's finding, in eksctl's terms, is the one kept.
+  const told = new Set(infrastructure.findings.map(placeOf));
+  return { resources: contents.resources, findings: contents.findings.filter((finding) => !told.has(placeOf(finding))), infrastructure };
+}
+
+function placeOf(finding: Finding): string {
+  const origin = finding.origin;
+  return `${finding.id} ${origin && 'path' in origin ? `${origin.path}:${'line' in origin ? origin.line : ''}` : ''}`;
 }
 
 // Below this many files per worker, starting a thread (it loads the readers' modules) costs
