@@ -13,12 +13,18 @@ import { runUpshift } from './support/run-upshift.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KUSTOMIZE = 'examples/estate/kustomize';
 
-/** Writes files under `work`, making their folders. */
-function writerIn(work: string): (path: string, text: string) => void {
-  return (path, text) => {
+/** Runs `test` in a new directory, with a function that writes files under it (making their folders), and removes it after. */
+async function inEstate(test: (work: string, write: (path: string, text: string) => void) => Promise<void>): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
+  const write = (path: string, text: string) => {
     mkdirSync(dirname(join(work, path)), { recursive: true });
     writeFileSync(join(work, path), text);
   };
+  try {
+    await test(work, write);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 describe('kustomize', () => {
@@ -48,9 +54,7 @@ describe('kustomize', () => {
   });
 
   it('names overlays in folders of the same name by their path from the folder holding them all, so their findings merge', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
-    try {
-      const write = writerIn(work);
+    await inEstate(async (work, write) => {
       write('base/kustomization.yaml', 'resources:\n  - web.yaml\n');
       write('base/web.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n');
       write('install/kustomization.yaml', 'resources:\n  - ../base\n');
@@ -60,17 +64,13 @@ describe('kustomize', () => {
       expect(report.findings.map((finding) => [finding.id, finding.origin, finding.environments])).toEqual([
         ['single-replica', { type: 'file', path: 'base/web.yaml', line: 1, column: 1 }, ['dev', 'ha/install', 'install']],
       ]);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    });
   });
 
   // GoogleCloudPlatform/microservices-demo keeps its optional features as Components that its
   // kustomization.yaml lists only once switched on; built alone, five of them failed.
   it('builds a Component only within the kustomizations that list it, and scans an unlisted one\'s new objects, not its patches', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
-    try {
-      const write = writerIn(work);
+    await inEstate(async (work, write) => {
       const deployment = (name: string, replicas: number) =>
         `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: ${name}\n          image: nginx:1.27\n`;
       write('kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - web.yaml\ncomponents:\n  - components/scaled\n');
@@ -85,15 +85,11 @@ describe('kustomize', () => {
       expect(report.findings.map((finding) => [finding.id, finding.resource?.name, finding.origin])).toEqual([
         ['single-replica', 'cache', { type: 'file', path: 'components/cache/cache.yaml', line: 1, column: 1 }],
       ]);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    });
   });
 
   it("runs kubectl with Go's garbage collector set to GOGC=400, or to the user's GOGC", async () => {
-    const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
-    try {
-      const write = writerIn(work);
+    await inEstate(async (work, write) => {
       write('overlays/dev/kustomization.yaml', 'resources:\n  - web.yaml\n');
       write('overlays/dev/web.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n');
       // A kubectl that builds every kustomization into one Deployment named after its GOGC.
@@ -109,14 +105,11 @@ describe('kustomize', () => {
       };
       expect(await names({})).toEqual(['gogc-400']);
       expect(await names({ GOGC: '50' })).toEqual(['gogc-50']);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reports an overlay kubectl cannot build with what kubectl says, the same in every run', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
-    try {
+    await inEstate(async (work, write) => {
       mkdirSync(join(work, 'overlays', 'dev'), { recursive: true });
       writeFileSync(join(work, 'overlays', 'dev', 'kustomization.yaml'), 'resources:\n  - ../../missing\n');
       const messages = async () => (await runCheck({ paths: [work], target: '1.33', cwd: work, knowledge: loadKnowledge() })).findings.map((finding) => [finding.id, finding.message]);
@@ -127,9 +120,7 @@ describe('kustomize', () => {
       expect(first[0][1]).toMatch(/^overlays\/dev\/kustomization\.yaml: kubectl kustomize overlays\/dev failed: accumulating resources: .*'missing'.*; fix the kustomization \(its files were not scanned\)$/);
       expect(first[0][1]).not.toContain(work);
       expect(await messages()).toEqual(first);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    });
   });
 });
 

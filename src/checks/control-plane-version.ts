@@ -2,6 +2,7 @@
 // infrastructure code or the cluster says it, else --current.
 import { minorOf, parseKubeVersion } from '../core/kube-version.js';
 import type { Origin } from '../core/types.js';
+import { originPath } from '../core/origin-path.js';
 import type { CheckContext } from './types.js';
 import type { EnvironmentFact, Inventory } from '../core/inventory.js';
 
@@ -15,8 +16,8 @@ import type { EnvironmentFact, Inventory } from '../core/inventory.js';
 export function currentVersionFor(env: string | undefined, inventory: Inventory, context: CheckContext, near?: Origin): string | undefined {
   if (env === undefined) return context.current;
   const named = inventory.environments.filter((environment) => environment.name === env);
-  const nearPath = pathOf(near);
-  const chosen = (nearPath === undefined ? undefined : named.find((environment) => pathOf(environment.origin) === nearPath)) ?? named[0];
+  const nearPath = originPath(near);
+  const chosen = (nearPath === undefined ? undefined : named.find((environment) => originPath(environment.origin) === nearPath)) ?? named[0];
   return (chosen && declaredVersionOf(chosen)) ?? context.current;
 }
 
@@ -28,8 +29,4 @@ export function currentVersionOf(environment: EnvironmentFact, inventory: Invent
 function declaredVersionOf(environment: EnvironmentFact): string | undefined {
   const parsed = environment.clusterVersion === undefined ? undefined : parseKubeVersion(environment.clusterVersion);
   return parsed ? minorOf(parsed) : undefined;
-}
-
-function pathOf(origin: Origin | undefined): string | undefined {
-  return origin && 'path' in origin ? origin.path : undefined;
 }

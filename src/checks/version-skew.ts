@@ -2,7 +2,7 @@
 // and kube-proxy at the current control-plane version and after each hop on the way to the target.
 import { compareKubeVersions, listHops, minorOf, parseKubeVersion } from '../core/kube-version.js';
 import type { Finding, Origin } from '../core/types.js';
-import type { EnvironmentFact, NodeGroupFact } from '../core/inventory.js';
+import { sameSite, type EnvironmentFact, type NodeGroupFact } from '../core/inventory.js';
 import { detectAddons } from '../addons/detect.js';
 import { WORKLOAD_KINDS } from '../core/pod-template.js';
 import type { NodeRules } from '../knowledge/addon-schema.js';
@@ -28,7 +28,7 @@ export const versionSkewCheck: Check = {
         // A group whose version is the control plane's own line (the EKS module's groups without
         // a version of their own) moves with it in the same apply: it never falls behind.
         // aws-ia/terraform-aws-eks-blueprints' patterns had 26 errors telling to upgrade such groups first.
-        if (versionless.includes(nodeGroup) || followsControlPlane(nodeGroup, environment)) continue;
+        if (versionless.includes(nodeGroup) || sameSite(nodeGroup.versionSite, environment.versionSite)) continue;
         const declared = nodeGroup.version ?? environment.clusterVersion;
         const subject = `node group ${environment.name}/${nodeGroup.name}`;
         const origin = nodeGroup.origin ?? environment.origin;
@@ -44,12 +44,6 @@ export const versionSkewCheck: Check = {
     return findings;
   },
 };
-
-function followsControlPlane(nodeGroup: NodeGroupFact, environment: EnvironmentFact): boolean {
-  const own = nodeGroup.versionSite;
-  const cluster = environment.versionSite;
-  return own !== undefined && cluster !== undefined && own.path === cluster.path && own.line === cluster.line;
-}
 
 function versionsUnknown(environment: EnvironmentFact, nodeGroups: readonly NodeGroupFact[]): Finding {
   const names = nodeGroups.map((nodeGroup) => nodeGroup.name);

@@ -38,6 +38,11 @@ export interface SilentWorkloads {
  * The line that sets a version for one environment, as infrastructure code spells it, so that
  * a plan can edit it there (see src/plan/edits.ts).
  */
+/** Whether two sites are the same line of the same file (a value two facts share, edited once). */
+export function sameSite(a: ValueSite | undefined, b: ValueSite | undefined): boolean {
+  return a !== undefined && b !== undefined && a.path === b.path && a.line === b.line;
+}
+
 export interface ValueSite {
   /** Display path (relative to the current directory). */
   path: string;
@@ -124,6 +129,11 @@ export interface FargateProfileFact {
   name: string;
   namespaces: string[];
   origin?: Origin;
+}
+
+/** A profile's namespaces from its selectors' (several selectors may name one; some name none readable). */
+export function profileNamespaces(selected: readonly (string | undefined)[]): string[] {
+  return [...new Set(selected.filter((namespace): namespace is string => namespace !== undefined && namespace !== ''))];
 }
 
 export interface EnvironmentFact {

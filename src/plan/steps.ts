@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { listHops } from '../core/kube-version.js';
 import type { Finding } from '../core/types.js';
-import type { EksAddonReference, Inventory, NodeGroupFact, ValueSite } from '../core/inventory.js';
+import { sameSite, type EksAddonReference, type Inventory, type NodeGroupFact } from '../core/inventory.js';
+import { originPath } from '../core/origin-path.js';
 import type { FixReport } from '../fix/report-types.js';
 import type { SupportStatus } from '../knowledge/calendar.js';
 import { controlPlaneFollowers, placeAddonUpgrades, type AddonKnowledge } from './addon-steps.js';
@@ -33,7 +34,6 @@ import {
   nodeGroupCommands,
   nodeGroupLabel,
   nodeGroupNameFor,
-  pathOf,
   toolOf,
   UNKNOWN_CLUSTER_NAME,
   updateConfigCommand,
@@ -350,9 +350,6 @@ function updateConfigSetting(tool: ReturnType<typeof toolOf>, maxUnavailable: st
   }
 }
 
-function sameSite(a: ValueSite | undefined, b: ValueSite | undefined): boolean {
-  return a !== undefined && b !== undefined && a.path === b.path && a.line === b.line;
-}
 
 /** The edits that move a node group's version; false when its version cannot be edited. */
 export function nodeGroupEdits(context: StepContext, group: NodeGroupFact, to: string, draft: StepDraft): boolean {
@@ -416,7 +413,7 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
       );
     } else if (tool === 'eksctl') {
       create.items = [`Copy node group ${oldName} in the config file ${eksctlCopy(group, newName, to)}, then create it`];
-      create.commands.push(`eksctl create nodegroup --config-file ${pathOf(group.origin ?? env.origin)} --include ${newName}`);
+      create.commands.push(`eksctl create nodegroup --config-file ${originPath(group.origin ?? env.origin)} --include ${newName}`);
     } else {
       create.items = [`Declare node group ${newName} at ${to} next to ${oldName} (a copy of its definition${group.origin && 'path' in group.origin ? ` at ${group.origin.path}:${group.origin.line}` : ''}), then apply`];
       create.commands.push(...applyCommands(env, context.cwd));
@@ -451,7 +448,7 @@ function replaceNodeGroups(context: StepContext, hop: string, from: string, to: 
         ],
         ...(tool === 'aws'
           ? {}
-          : { items: [tool === 'eksctl' ? `Delete it once ${newName} has run the workloads through a soak period, then remove ${oldName} from ${pathOf(group.origin ?? env.origin)}` : `Remove node group ${oldName} from the code once ${newName} has run the workloads through a soak period, then apply`] }),
+          : { items: [tool === 'eksctl' ? `Delete it once ${newName} has run the workloads through a soak period, then remove ${oldName} from ${originPath(group.origin ?? env.origin)}` : `Remove node group ${oldName} from the code once ${newName} has run the workloads through a soak period, then apply`] }),
         minutes: estimate.CLEANUP_MINUTES,
         rollback: `Once deleted, rollback means recreating ${oldName} from code; keep it until the hop is verified.`,
         result: { component: 'node-group', name: oldName, version: null },

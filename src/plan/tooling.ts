@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Origin } from '../core/types.js';
+import { originPath } from '../core/origin-path.js';
 import type { NodeGroupFact } from '../core/inventory.js';
 import type { PlannedEnvironment } from './environments.js';
 
@@ -49,13 +50,9 @@ export function awsRegion(env: PlannedEnvironment): string {
   return env.region ? ` --region ${env.region}` : '';
 }
 
-export function pathOf(origin: Origin | undefined): string | undefined {
-  return origin && 'path' in origin ? origin.path : undefined;
-}
-
 /** The commands that apply the environment's infrastructure code as it stands. */
 export function applyCommands(env: PlannedEnvironment, cwd: string): string[] {
-  const path = pathOf(env.origin);
+  const path = originPath(env.origin);
   switch (toolOf(env.origin)) {
     case 'terraform':
       return terraformApply(env, cwd);
@@ -118,7 +115,7 @@ export function eksctlCannotUpgrade(group: NodeGroupFact): string | undefined {
  * (unless the copy pins an AMI of its own), then the old one is deleted.
  */
 export function eksctlReplacement(env: PlannedEnvironment, group: NodeGroupFact, newName: string, to: string): { items: string[]; commands: string[] } {
-  const path = pathOf(group.origin ?? env.origin);
+  const path = originPath(group.origin ?? env.origin);
   return {
     items: [
       `In ${path}, copy node group ${group.name} ${eksctlCopy(group, newName, to)}, after the control plane is at ${to}`,
@@ -142,7 +139,7 @@ export function nodeGroupNameFor(name: string, from: string, to: string): string
 
 /** Deleting the old cluster, in its own tooling, with the state or stack that holds it. */
 export function deleteClusterCommands(env: PlannedEnvironment, cwd: string): string[] {
-  const path = pathOf(env.origin);
+  const path = originPath(env.origin);
   switch (toolOf(env.origin)) {
     case 'terraform': {
       const unit = terragruntUnitDirectory(env);
@@ -201,7 +198,7 @@ function viaTerragrunt(env: PlannedEnvironment, cwd: string, commands: string[])
 }
 
 function moduleDirectory(env: PlannedEnvironment): string {
-  return env.terraform?.directory ?? dirname(pathOf(env.origin) ?? '.');
+  return env.terraform?.directory ?? dirname(originPath(env.origin) ?? '.');
 }
 
 /** The commands that select the environment's state: its backend file, else its workspace. */

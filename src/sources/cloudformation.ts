@@ -3,7 +3,7 @@
 // (also inside !Sub) resolves to the parameter's Default, which is what a stack gets unless
 // overridden.
 import type { Tags } from 'yaml';
-import type { EksAddonReference, EnvironmentFact, FargateProfileFact, NodeGroupFact, ValueSite } from '../core/inventory.js';
+import { profileNamespaces, type EksAddonReference, type EnvironmentFact, type FargateProfileFact, type NodeGroupFact, type ValueSite } from '../core/inventory.js';
 import type { Origin } from '../core/types.js';
 import type { ClusterDescription } from './eksctl.js';
 import { inputInvalid } from './input-problem.js';
@@ -88,7 +88,7 @@ export function readCloudFormation(text: string, path: string): ClusterDescripti
       .map((resource): FargateProfileFact => {
         const settings = recordOf(resource.Properties);
         const selectors = Array.isArray(settings.Selectors) ? settings.Selectors : [];
-        const namespaces = [...new Set(selectors.map((selector) => resolve(recordOf(selector).Namespace)).filter((namespace): namespace is string => Boolean(namespace)))];
+        const namespaces = profileNamespaces(selectors.map((selector) => resolve(recordOf(selector).Namespace)));
         return { name: resolve(settings.FargateProfileName) ?? resource.id, namespaces, origin: at('Resources', resource.id) };
       });
     if (fargate.length > 0) environment.fargateProfiles = fargate;

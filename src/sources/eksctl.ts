@@ -1,6 +1,6 @@
 // eksctl ClusterConfig files: one environment per cluster (metadata.name), with its
 // version, managed and self-managed node groups, and pinned EKS add-ons.
-import type { EksAddonReference, EnvironmentFact, FargateProfileFact, NodeGroupFact } from '../core/inventory.js';
+import { profileNamespaces, type EksAddonReference, type EnvironmentFact, type FargateProfileFact, type NodeGroupFact } from '../core/inventory.js';
 import type { Finding, Origin } from '../core/types.js';
 import { inputInvalid } from './input-problem.js';
 import { readLocatedYaml, recordOf, textOf } from './yaml-located.js';
@@ -34,7 +34,7 @@ export function readEksctl(text: string, path: string): ClusterDescription {
   const fargate = (Array.isArray(config.fargateProfiles) ? config.fargateProfiles : []).map((item, index): FargateProfileFact => {
     const profile = recordOf(item);
     const selectors = Array.isArray(profile.selectors) ? profile.selectors : [];
-    const namespaces = [...new Set(selectors.map((selector) => textOf(recordOf(selector).namespace)).filter((namespace): namespace is string => Boolean(namespace)))];
+    const namespaces = profileNamespaces(selectors.map((selector) => textOf(recordOf(selector).namespace)));
     return { name: textOf(profile.name) ?? `fargateProfiles[${index}]`, namespaces, origin: at('fargateProfiles', index) };
   });
   if (fargate.length > 0) environment.fargateProfiles = fargate;

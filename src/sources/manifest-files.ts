@@ -14,6 +14,7 @@ import type { FileScanOptions } from './files.js';
 import { readManifestFile } from './manifest-file.js';
 import { cpuBudget } from '../core/cpu-budget.js';
 import { displayPath } from '../core/display-path.js';
+import { originPath } from '../core/origin-path.js';
 import { compactOrigins, encodeBatch, resultsOf, type BatchReply } from './file-result-handover.js';
 import { readInfrastructureFile } from './infrastructure-file.js';
 
@@ -36,7 +37,7 @@ export function readFileResult(file: string, options: FileScanOptions): FileResu
 
 function placeOf(finding: Finding): string {
   const origin = finding.origin;
-  return `${finding.id} ${origin && 'path' in origin ? `${origin.path}:${'line' in origin ? origin.line : ''}` : ''}`;
+  return `${finding.id} ${originPath(origin) ?? ''}:${origin && 'line' in origin ? origin.line : ''}`;
 }
 
 // Below this many files per worker, starting a thread (it loads the readers' modules) costs

@@ -1,6 +1,6 @@
 // Fargate profiles of an environment: aws_eks_fargate_profile resources (their selector blocks)
 // and the fargate_profiles map of the terraform-aws-modules EKS module (each profile's selectors).
-import type { FargateProfileFact } from '../../core/inventory.js';
+import { profileNamespaces, type FargateProfileFact } from '../../core/inventory.js';
 import { asObject, asText, evaluate, type Value } from './evaluate.js';
 import { isCreated, originOf, resourceBlocks } from './blocks.js';
 import { eksModuleBlocks } from './eks-cluster.js';
@@ -16,7 +16,7 @@ export function fargateProfiles(files: readonly ModuleFile[], scope: Environment
       const namespace = selector.body.attributes.get('namespace');
       return namespace && asText(evaluate(namespace.value, scope));
     });
-    profiles.push({ name: (name && asText(evaluate(name.value, scope))) ?? found.block.labels[1]!, namespaces: known(namespaces), origin: originOf(found, found.block.line, env) });
+    profiles.push({ name: (name && asText(evaluate(name.value, scope))) ?? found.block.labels[1]!, namespaces: profileNamespaces(namespaces), origin: originOf(found, found.block.line, env) });
   }
   for (const found of eksModuleBlocks(files)) {
     if (!isCreated(found.block, scope)) continue;
@@ -25,12 +25,8 @@ export function fargateProfiles(files: readonly ModuleFile[], scope: Environment
     for (const [key, value] of Object.entries(asObject(evaluate(attribute.value, scope)) ?? {})) {
       const settings = asObject(value) ?? {};
       const selectors = Array.isArray(settings.selectors) ? (settings.selectors as Value[]) : [];
-      profiles.push({ name: asText(settings.name) ?? key, namespaces: known(selectors.map((selector) => asText(asObject(selector)?.namespace))), origin: originOf(found, attribute.line, env) });
+      profiles.push({ name: asText(settings.name) ?? key, namespaces: profileNamespaces(selectors.map((selector) => asText(asObject(selector)?.namespace))), origin: originOf(found, attribute.line, env) });
     }
   }
   return profiles;
-}
-
-function known(namespaces: readonly (string | undefined)[]): string[] {
-  return [...new Set(namespaces.filter((namespace): namespace is string => namespace !== undefined && namespace !== ''))];
 }
