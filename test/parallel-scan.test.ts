@@ -5,12 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/run-upshift.js';
 import type { BatchReply } from '../src/sources/file-result-handover.js';
 
 const { runScan } = (await import(join(ROOT, 'dist/index.js'))) as typeof import('../src/index.js');
-const { workerCount, readFileResult } = (await import(join(ROOT, 'dist/sources/manifest-files.js'))) as typeof import('../src/sources/manifest-files.js');
+const { workerCount, readFileResult, startReading } = (await import(join(ROOT, 'dist/sources/manifest-files.js'))) as typeof import('../src/sources/manifest-files.js');
 const { resultsOf, encodeBatch, compactOrigins } = (await import(join(ROOT, 'dist/sources/file-result-handover.js'))) as typeof import('../src/sources/file-result-handover.js');
 
 const temp = mkdtempSync(join(tmpdir(), 'upshift-parallel-scan-'));
@@ -101,6 +102,34 @@ describe('reading files on worker threads', () => {
     expect(kept.map((one) => ('json' in one ? 'json' : 'serialized'))).toStrictEqual(['json', 'serialized']);
     expect(resultsOf(kept[0], plain.map((one) => relative(root, one)))).toStrictEqual(plain.map((one) => readFileResult(one, options)));
     expect(resultsOf(kept[1], all.map((one) => relative(root, one)))).toStrictEqual(all.map((one) => readFileResult(one, options)));
+  });
+});
+
+describe('the read-ahead window', () => {
+  it('keeps the workers within 8 batches of the one taken next: a file past it, changed while the scan waits, is read as changed', async () => {
+    const root = join(temp, 'window');
+    mkdirSync(root);
+    const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+    // 12 batches of 64 files (BATCH_FILES): the last batch lies past the window of the first.
+    const files = Array.from({ length: 64 * 12 }, (_, index) => join(root, `cm-${String(index).padStart(4, '0')}.yaml`));
+    files.forEach((file, index) => writeFileSync(file, configMap(`before-${index}`)));
+    const reading = startReading({ cwd: root, objectKinds: new Set(['ConfigMap']) }, 1);
+    try {
+      reading.add(files);
+      const batches = reading.results();
+      const first = await batches.next();
+      expect(first.done).toBe(false);
+      // Time enough for an unbounded worker to read all twelve batches of these small files.
+      await sleep(500);
+      writeFileSync(files.at(-1)!, configMap('after'));
+      const names: string[] = [];
+      for await (const batch of batches) for (const [, result] of batch) names.push(...result.resources.map((resource) => resource.name!));
+      expect(names).toHaveLength(64 * 11);
+      expect(names.slice(0, 2)).toEqual(['before-64', 'before-65']);
+      expect(names.at(-1)).toBe('after');
+    } finally {
+      await reading.stop();
+    }
   });
 });
 
