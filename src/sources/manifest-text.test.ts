@@ -145,8 +145,17 @@ describe('readManifestText', () => {
     expect(summary('{{/* values in order of precedence */}}\n{{- $x := .Values }}\napiVersion: v1\n', 'profile.yaml').findings).toEqual([
       'input-invalid 1:2 profile.yaml:1:2: a Go template ({{ }} actions), not JSON or YAML yet: render it with what fills it (helm template, say) and scan the output, or exclude it with --exclude',
     ]);
-    expect(summary('{\n  "node": {\n    "id": {{ .ID }}\n  }\n}\n', 'bootstrap.json').findings).toEqual([
-      "input-invalid 3:12 bootstrap.json:3:12: invalid JSON: Expected property name or '}'; fix the syntax, or, if this file is a template with {{ }} placeholders, render it and scan the output",
+    expect(summary('{\n  "kind": "ConfigMap",\n  "data": {\n    "id": {{ .ID }}\n  }\n}\n', 'bootstrap.json').findings).toEqual([
+      "input-invalid 4:12 bootstrap.json:4:12: invalid JSON: Expected property name or '}'; fix the syntax, or, if this file is a template with {{ }} placeholders, render it and scan the output",
+    ]);
+  });
+
+  // As onedr0p/home-ops's .vscode/settings.json and istio/istio's envoy bootstrap templates (2026-12).
+  it('passes over a JSON file that does not parse and names no apiVersion or kind, as it passes over a valid one', () => {
+    expect(summary('{\n  // editor settings\n  "files.associations": {"*.json5": "jsonc"},\n}\n', 'settings.json')).toEqual({ resources: [], findings: [] });
+    expect(summary('{\n  "node": {\n    "id": {{ .ID }}\n  }\n}\n', 'bootstrap.json')).toEqual({ resources: [], findings: [] });
+    expect(summary('{\n  "apiVersion": "v1", // a Service\n  "kind": "Service"\n}\n', 'svc.json').findings).toEqual([
+      'input-invalid 2:23 svc.json:2:23: invalid JSON: Expected double-quoted property name; fix the syntax',
     ]);
   });
 });

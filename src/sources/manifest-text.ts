@@ -183,6 +183,11 @@ function readJson(text: string, path: string, options: ManifestOptions, contents
   try {
     object = JSON.parse(text);
   } catch (error) {
+    // Editor and tool settings are often JSON with comments (VS Code's .vscode/settings.json,
+    // tsconfig.json; onedr0p/home-ops keeps one beside its manifests): a file that names no
+    // apiVersion or kind anywhere is no Kubernetes manifest, broken or not, and is passed over
+    // as a valid JSON file without them is.
+    if (!/\b(apiVersion|kind)["']?\s*:/.test(text)) return;
     const { message: problem, line, column } = jsonSyntaxProblem(text, error);
     const at = `${path}:${line}:${column}`;
     // A file that opens with `{{` is a Go template (istio/istio keeps several among its
