@@ -29,6 +29,7 @@ import { inOrder } from './core/in-order.js';
 import { cpuBudget } from './core/cpu-budget.js';
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
+import { FLUX_KINDS, fluxChartReferences, isFluxObject } from './sources/flux-releases.js';
 import { sortFindings, summarize } from './report/order.js';
 import { withoutSuperseded } from './report/superseded.js';
 import { oneFindingPerPlace } from './report/one-per-place.js';
@@ -242,8 +243,9 @@ export function startScan(options: CheckOptions): Scan {
   const context: CheckContext = { ...resolveContext(options, knowledge), config };
   const selected = selectChecks(options);
   const wanted = (check: Check) => [...(check.objectKinds ?? []), ...(check.knowledgeKinds?.(knowledge) ?? [])];
-  // Argo CD Applications are read whole for the charts they deploy (inventory.charts, taken in accept).
-  const objectKinds = new Set([...selected.flatMap(wanted), ...(options.keepKinds ?? []), 'Application']);
+  // Argo CD Applications and Flux HelmReleases and their sources are read whole for the charts
+  // they deploy (inventory.charts: Applications taken in accept, Flux releases in finish).
+  const objectKinds = new Set([...selected.flatMap(wanted), ...(options.keepKinds ?? []), 'Application', ...FLUX_KINDS]);
   // Objects stay in the inventory only for the checks that read it after the scan (and the
   // caller's keepKinds); a per-resource check has used its objects by then, so memory does not
   // grow with, say, every Service the field checks read.
@@ -266,6 +268,7 @@ export function startScan(options: CheckOptions): Scan {
     }
   };
   const inventory: Inventory = { resources: [], charts: [], eksAddons: [], environments: [] };
+  const fluxObjects: Resource[] = [];
   // Without --current, the version comes from the infrastructure code, which is only fully
   // known after the scan: resources wait for it instead of being checked as they stream past.
   const waiting: Resource[] | undefined = context.current === undefined ? [] : undefined;
@@ -297,12 +300,15 @@ export function startScan(options: CheckOptions): Scan {
       for (const resource of resources) {
         if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(waiting ? resource : compacted(resource));
         inventory.charts.push(...argoApplicationReferences(resource, options.cwd ?? process.cwd()));
+        if (isFluxObject(resource)) fluxObjects.push(resource);
       }
     },
     report(made) {
       keep(made);
     },
     finish() {
+      inventory.charts.push(...fluxChartReferences(fluxObjects, options.cwd ?? process.cwd()));
+      fluxObjects.length = 0;
       const inferred = waiting ? lowestClusterVersion(inventory.environments) : undefined;
       if (inferred) {
         if (compareKubeVersions(inferred.version, context.target) > 0) {

@@ -1,8 +1,11 @@
 // Third-party charts recorded for the add-on checks: Chart.yaml dependencies, Helmfile
-// releases and Argo CD Application sources.
+// releases, Argo CD Application sources and Flux HelmReleases.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { argoApplicationReferences, helmfileReferences } from '../src/sources/chart-references.js';
+import { FLUX_KINDS, fluxChartReferences, isFluxObject } from '../src/sources/flux-releases.js';
+import { readManifestText } from '../src/sources/manifest-text.js';
+import { globSync } from 'tinyglobby';
 import { readManifestFile } from '../src/sources/manifest-file.js';
 import { scanChart } from '../src/sources/helm-chart.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -21,8 +24,47 @@ describe('chart references', () => {
     const { resources } = readManifestFile(`${ROOT}test/fixtures/addons/argo-apps.yaml`, { cwd: ROOT, objectKinds: new Set(['Application']) });
     // targetRevision is located so that a plan can edit it there.
     expect(resources.flatMap((resource) => argoApplicationReferences(resource, ROOT)).map(({ origin, ...rest }) => ({ ...rest, line: origin.type === 'file' ? origin.line : 0 }))).toEqual([
-      { chart: 'ingress-nginx', version: '4.7.1', versionSite: { path: 'test/fixtures/addons/argo-apps.yaml', line: 11, value: '4.7.1' }, repository: 'https://kubernetes.github.io/ingress-nginx', release: 'ingress', line: 1 },
-      { chart: 'redis', version: '17.11.3', versionSite: { path: 'test/fixtures/addons/argo-apps.yaml', line: 29, value: '17.11.3' }, repository: 'https://charts.bitnami.com/bitnami', release: 'storefront', line: 18 },
+      { chart: 'ingress-nginx', version: '4.7.1', versionSite: { path: 'test/fixtures/addons/argo-apps.yaml', line: 11, value: '4.7.1' }, repository: 'https://kubernetes.github.io/ingress-nginx', release: 'ingress', namespace: 'ingress-nginx', syncedBy: { tool: 'argo-cd', name: 'ingress-nginx', namespace: 'argocd' }, line: 1 },
+      { chart: 'redis', version: '17.11.3', versionSite: { path: 'test/fixtures/addons/argo-apps.yaml', line: 29, value: '17.11.3' }, repository: 'https://charts.bitnami.com/bitnami', release: 'storefront', syncedBy: { tool: 'argo-cd', name: 'storefront', namespace: 'argocd' }, line: 18 },
+    ]);
+  });
+
+  it('reads the charts of Flux HelmReleases, from a HelmRepository or an OCIRepository, wherever the source is', () => {
+    const files = globSync('test/fixtures/flux/**/*.yaml', { cwd: ROOT }).sort();
+    const objects = files.flatMap((file) => readManifestFile(`${ROOT}${file}`, { cwd: ROOT, objectKinds: new Set(FLUX_KINDS) }).resources).filter(isFluxObject);
+    // other/release.yaml's HelmRelease is another project's kind.
+    expect(objects.map((object) => `${object.kind} ${object.name}`)).toEqual([
+      'HelmRepository podinfo',
+      'HelmRelease web',
+      'HelmRelease cert-manager',
+      'HelmRelease cluster-autoscaler',
+      'HelmRelease ingress-nginx',
+      'OCIRepository karpenter',
+      'HelmRelease karpenter',
+      'HelmRepository jetstack',
+      'HelmRepository autoscaler',
+      'HelmRepository ingress-nginx',
+    ]);
+    const at = (file: string, line: number) => ({ type: 'file', path: `test/fixtures/flux/${file}`, line, column: 1 });
+    expect(fluxChartReferences(objects, ROOT)).toEqual([
+      // No namespace on either: the repository of the same name beside it.
+      { chart: 'podinfo', version: '6.7.1', versionSite: { path: 'test/fixtures/flux/apps/web/release.yaml', line: 19, value: '6.7.1' }, repository: 'https://stefanprodan.github.io/podinfo', release: 'web', syncedBy: { tool: 'flux', name: 'web' }, origin: at('apps/web/release.yaml', 10) },
+      { chart: 'cert-manager', version: 'v1.12.3', versionSite: { path: 'test/fixtures/flux/infrastructure/cert-manager.yaml', line: 11, value: 'v1.12.3' }, repository: 'https://charts.jetstack.io', release: 'cert-manager', namespace: 'cert-manager', syncedBy: { tool: 'flux', name: 'cert-manager', namespace: 'cert-manager' }, origin: at('infrastructure/cert-manager.yaml', 1) },
+      // Installed into targetNamespace, under Flux's release name for it.
+      { chart: 'cluster-autoscaler', version: '9.28.x', versionSite: { path: 'test/fixtures/flux/infrastructure/cluster-autoscaler.yaml', line: 13, value: '9.28.x' }, repository: 'https://kubernetes.github.io/autoscaler', release: 'autoscaling-cluster-autoscaler', namespace: 'autoscaling', syncedBy: { tool: 'flux', name: 'cluster-autoscaler', namespace: 'kube-system' }, origin: at('infrastructure/cluster-autoscaler.yaml', 1) },
+      { chart: 'ingress-nginx', version: '>=4.0.0', versionSite: { path: 'test/fixtures/flux/infrastructure/ingress-nginx.yaml', line: 11, value: '>=4.0.0' }, repository: 'https://kubernetes.github.io/ingress-nginx', release: 'ingress-nginx', namespace: 'ingress-nginx', syncedBy: { tool: 'flux', name: 'ingress-nginx', namespace: 'ingress-nginx' }, origin: at('infrastructure/ingress-nginx.yaml', 1) },
+      // The chart is the URL's last segment, its version the OCIRepository's tag, edited there.
+      { chart: 'karpenter', version: '0.37.0', versionSite: { path: 'test/fixtures/flux/infrastructure/karpenter.yaml', line: 10, value: '0.37.0' }, repository: 'oci://public.ecr.aws/karpenter', release: 'karpenter', namespace: 'kube-system', syncedBy: { tool: 'flux', name: 'karpenter', namespace: 'kube-system' }, origin: at('infrastructure/karpenter.yaml', 12) },
+    ]);
+  });
+
+  it('takes an OCIRepository semver before its tag, and no version from a digest; skips a release whose source is not scanned', () => {
+    const read = (text: string) => readManifestText(text, 'flux.yaml', { objectKinds: new Set(FLUX_KINDS) }).resources;
+    const oci = (name: string, ref: string) => `apiVersion: source.toolkit.fluxcd.io/v1beta2\nkind: OCIRepository\nmetadata: {name: ${name}, namespace: flux-system}\nspec:\n  url: oci://ghcr.io/acme/charts/${name}/\n  ref: ${ref}\n---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: ${name}, namespace: flux-system}\nspec:\n  chartRef: {kind: OCIRepository, name: ${name}}\n---\n`;
+    const objects = read(`${oci('semver', '{semver: "1.2.x", tag: 1.0.0}')}${oci('digest', '{digest: "sha256:0123"}')}apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: lost}\nspec:\n  chartRef: {kind: OCIRepository, name: elsewhere}\n`).filter(isFluxObject);
+    expect(fluxChartReferences(objects, ROOT).map(({ chart, version, repository }) => ({ chart, version, repository }))).toEqual([
+      { chart: 'semver', version: '1.2.x', repository: 'oci://ghcr.io/acme/charts' },
+      { chart: 'digest', version: undefined, repository: 'oci://ghcr.io/acme/charts' },
     ]);
   });
 

@@ -23,6 +23,12 @@ export interface DetectedAddon {
   evidence: string;
   /** An EKS add-on whose version the code looks up for the control plane's at every apply (EksAddonReference). */
   followsControlPlane?: EksAddonReference['followsControlPlane'];
+  /**
+   * A chart version range that admits more than one minor release ('*' when no version is set):
+   * whoever installs the chart takes the newest matching release at each sync, so the code does
+   * not say which one runs (version is then undefined).
+   */
+  versionRange?: string;
 }
 
 const cache = new WeakMap<Inventory, DetectedAddon[]>();
@@ -59,11 +65,12 @@ function fromWorkloads(inventory: Inventory, addons: AddonIndex): DetectedAddon[
 function fromChart(chart: ChartReference, addons: AddonIndex): DetectedAddon[] {
   const addon = addons.byChart(chart.chart);
   if (!addon) return [];
-  const version = chart.version === undefined ? undefined : appVersionOfChart(addon, chart.version);
+  const { version, versionRange } = chartAppVersion(addon, chart.version);
   return [
     {
       name: addon.name,
       ...(version ? { version } : {}),
+      ...(versionRange ? { versionRange } : {}),
       via: chart.origin.type === 'file' ? 'chart' : 'helm-release',
       origin: chart.origin,
       ...(chart.env ? { env: chart.env } : {}),
@@ -87,6 +94,27 @@ function fromEksAddon(reference: EksAddonReference, addons: AddonIndex): Detecte
       ...(reference.followsControlPlane ? { followsControlPlane: reference.followsControlPlane } : {}),
     },
   ];
+}
+
+/**
+ * The application version a chart reference's version (exact, a range, or none) ships. A range
+ * within one minor release (1.20.x, ~4.11.0) is taken at the newest release the knowledge base
+ * lists in it: its compatibility is the minor's. A range across minors, or no version at all, is
+ * returned as versionRange: Flux, Argo CD and Helmfile install the newest match at each sync.
+ */
+export function chartAppVersion(addon: AddonDefinition, chartVersion: string | undefined): { version?: string; versionRange?: string } {
+  if (chartVersion === undefined || chartVersion.trim() === '') return { versionRange: '*' };
+  const exact = semver.valid(semver.clean(chartVersion) ?? '');
+  const range = exact ? null : semver.validRange(chartVersion);
+  if (!range) return { version: appVersionOfChart(addon, chartVersion) };
+  const lowest = semver.minVersion(range);
+  if (!lowest || !semver.subset(range, `${lowest.major}.${lowest.minor}.x`)) return { versionRange: chartVersion };
+  const newestKnown = (addon.chartReleases ?? [])
+    .map((row) => row.chart)
+    .filter((version) => semver.satisfies(semver.clean(version) ?? version, range))
+    .sort((a, b) => semver.compare(semver.clean(a) ?? a, semver.clean(b) ?? b))
+    .at(-1);
+  return { version: appVersionOfChart(addon, newestKnown ?? lowest.version) };
 }
 
 /**

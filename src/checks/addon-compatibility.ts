@@ -23,6 +23,12 @@ export const addonCompatibilityCheck: Check = {
   },
 };
 
+/** Why a chart installed at a version range is not judged, and what to do (see DetectedAddon.versionRange). */
+function floatingChartVersion(range: string): string {
+  const what = range === '*' ? 'no chart version is set' : `the chart version ${range} is a range across minor releases`;
+  return `${what}, so each sync installs the newest matching release: the code does not say which one runs, and a new minor can arrive on its own, before or after a control-plane hop; pin the chart version (or one minor, such as 1.2.x) so that it moves when the upgrade plans it`;
+}
+
 /** A finding about an install that runs in several workloads names them, so that all are moved together. */
 function withWholeInstall(finding: Finding, alsoIn: AddonInstall['alsoIn']): Finding {
   if (alsoIn.length === 0) return finding;
@@ -42,9 +48,11 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
     // Nothing to pin or judge: every apply that moves the control plane moves it to a version EKS lists for it.
     if (detected.followsControlPlane) return [];
     const fromChart = detected.via === 'chart' || detected.via === 'helm-release';
-    const why = fromChart
-      ? `the knowledge base does not map this chart version to an app release of ${detected.name}; add a chartVersions row with --data`
-      : 'its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs';
+    const why = detected.versionRange
+      ? floatingChartVersion(detected.versionRange)
+      : fromChart
+        ? `the knowledge base does not map this chart version to an app release of ${detected.name}; add a chartVersions row with --data`
+        : 'its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs';
     return [{ ...base, id: 'addon-unknown', severity: 'info', message: `${subject}: ${why}`, details: detailsOf(detected, context, current) }];
   }
   const findings = [...outdated(detected, addon, current, context), ...advice(detected, addon, current, context)];
@@ -177,6 +185,7 @@ function detailsOf(detected: DetectedAddon, context: CheckContext, current: stri
     version: detected.version ?? null,
     via: detected.via,
     evidence: detected.evidence,
+    ...(detected.versionRange ? { versionRange: detected.versionRange } : {}),
     ...(detected.env ? { env: detected.env } : {}),
     current: current ?? null,
     target: context.target,

@@ -64,6 +64,10 @@ export interface ChartReference {
   repository?: string;
   /** Name of the release or dependency alias, when known. */
   release?: string;
+  /** The namespace the chart is installed into, when the code says (a HelmRelease's, an Application's destination). */
+  namespace?: string;
+  /** The GitOps object that installs the chart from the code: a Flux HelmRelease or an Argo CD Application. */
+  syncedBy?: { tool: 'flux' | 'argo-cd'; name: string; namespace?: string };
   env?: string;
   origin: Origin;
 }

@@ -176,8 +176,9 @@ function commandsFor(pinned: Pinned, value: string, context: StepContext): strin
     if (/helmfile/i.test(path)) return [`helmfile --file ${path}${context.env.name ? ` --environment ${context.env.name}` : ''} apply`];
     if (pinned.kind === 'eks-addon' && /cloudformation|cfn/i.test(path)) return applyCommands(context.env, context.cwd);
     if (pinned.kind === 'eks-addon') return [`eksctl update-addon --config-file ${path}`];
-    // An Argo CD Application: Argo CD syncs the commit; a sync makes it happen now.
-    return pinned.reference.release ? [`argocd app sync ${pinned.reference.release}`] : [];
+    // A Flux HelmRelease or an Argo CD Application: each syncs the commit; these make it happen now.
+    const synced = pinned.kind === 'chart' ? pinned.reference.syncedBy : undefined;
+    return synced ? [syncCommand(synced)] : [];
   }
   if (origin.type === 'helm-release' && pinned.kind === 'chart') {
     const reference = pinned.reference;
@@ -191,6 +192,17 @@ function commandsFor(pinned: Pinned, value: string, context: StepContext): strin
   }
   if (pinned.kind === 'eks-addon') return [`aws eks update-addon${awsRegion(context.env)} --cluster-name ${clusterName(context.env)} --addon-name ${pinned.reference.name} --addon-version ${value} --resolve-conflicts PRESERVE`];
   return [];
+}
+
+/**
+ * The command that has Flux or Argo CD apply a pushed commit now. A HelmRelease that names no
+ * namespace gets one where it is applied (a Flux Kustomization's targetNamespace), which the
+ * command leaves for the reader to fill in. An Application outside the namespace Argo CD usually
+ * runs in (argocd) is named namespace/name, as the CLI takes an application of another namespace.
+ */
+function syncCommand(synced: NonNullable<ChartReference['syncedBy']>): string {
+  if (synced.tool === 'flux') return `flux reconcile helmrelease ${synced.name} --namespace ${synced.namespace ?? '<namespace>'} --with-source`;
+  return `argocd app sync ${synced.namespace && synced.namespace !== 'argocd' ? `${synced.namespace}/` : ''}${synced.name}`;
 }
 
 /** A local name for a chart repository URL: its last path segment, or its host's first label. */

@@ -57,6 +57,8 @@ export function argoApplicationReferences(resource: Resource, cwd: string): Char
     if (typeof source.repoURL === 'string') reference.repository = source.repoURL;
     const releaseName = isDict(source.helm) && typeof source.helm.releaseName === 'string' ? source.helm.releaseName : resource.name;
     if (releaseName) reference.release = releaseName;
+    if (isDict(spec.destination) && typeof spec.destination.namespace === 'string') reference.namespace = spec.destination.namespace;
+    if (resource.name) reference.syncedBy = { tool: 'argo-cd', name: resource.name, ...(resource.namespace ? { namespace: resource.namespace } : {}) };
     return [reference];
   });
 }

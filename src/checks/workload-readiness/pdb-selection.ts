@@ -1,11 +1,13 @@
 // pdb-overlap, pdb-no-match, pdb-empty-selector and pdb-missing: whether each replicated
 // workload is covered by exactly one PodDisruptionBudget (counting the budgets EKS managed
 // add-ons install themselves), and each PDB covers something.
-import type { Finding } from '../../core/types.js';
+import { dirname } from 'node:path';
+import type { Finding, Resource } from '../../core/types.js';
+import { originEnvironment } from '../../core/origin-environment.js';
 import { describeResource } from '../../core/describe.js';
 import type { AddonDefinition } from '../../knowledge/addon-schema.js';
 import type { Check, CheckContext } from '../types.js';
-import type { Inventory, SilentWorkloads } from '../../core/inventory.js';
+import type { ChartReference, Inventory, SilentWorkloads } from '../../core/inventory.js';
 import { readinessFinding, thresholds } from './finding.js';
 import { READINESS_KINDS } from './kinds.js';
 import { isEmptySelector, matchesLabels, type LabelSelector } from '../../core/workload-model/label-selector.js';
@@ -48,10 +50,14 @@ export const pdbSelectionCheck: Check = {
       } else if (model.workloadsFor(budget).length === 0 && !(budget.selector && !isEmptySelector(budget.selector) && operatorPodsSelected(budget.selector, budget.place, operatorPods).length > 0)) {
         const selector = budget.selector ? describeSelector(budget.selector) : 'no selector';
         const silent = silentWorkloadsOf(budget, inventory);
+        const installed = silent ? undefined : gitOpsInstallBeside(budget, inventory);
         const message = silent
           ? `${pdb} (${selector}) selects no workload as the chart ${silent.chart} renders ${silent.defaults ? 'with its default values' : silent.env ? `for environment ${silent.env}` : 'with the values given'}: ${silent.templates.join(', ')} render${silent.templates.length === 1 ? 's' : ''} no workload with them. Scan the chart with the values it is deployed with (values-<env>.yaml beside Chart.yaml, or --values) before changing the budget`
-          : `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)`;
-        findings.push(...readinessFinding('pdb-no-match', budget.resource, message, { selector: budget.selector ?? null, ...(silent ? { silentTemplates: silent.templates } : {}) }));
+          : installed
+            ? `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace, where the ${installerOf(installed)} installs the chart ${installed.chart}, which this scan does not render: its pods are likely the ones selected; render the chart with the release's values into the scan (helm template ... | upshift check -f -) to check the budget`
+            : `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)`;
+        const about = silent ? { silentTemplates: silent.templates } : installed ? { installedChart: installed.chart, installedBy: installed.syncedBy } : {};
+        findings.push(...readinessFinding('pdb-no-match', budget.resource, message, { selector: budget.selector ?? null, ...about }));
       }
     }
     for (const workload of model.workloads) {
@@ -124,6 +130,28 @@ function describeSelector(selector: LabelSelector): string {
  * budget was rendered for, when the budget is one of the chart's own templates too (a subchart's
  * has workloads of its own): then its workload may only be off with the values scanned.
  */
+/**
+ * A chart a Flux HelmRelease or Argo CD Application installs where the budget is (its
+ * environment, and its namespace or, when neither names one, its directory): the scan reads the
+ * release, not what the chart renders.
+ */
+function gitOpsInstallBeside(budget: Budget, inventory: Inventory): ChartReference | undefined {
+  const resource = budget.resource;
+  const env = originEnvironment(resource.origin);
+  return inventory.charts.find((chart) => chart.syncedBy && originEnvironment(chart.origin) === env && sameNamespace(chart, resource));
+}
+
+function sameNamespace(chart: ChartReference, resource: Resource): boolean {
+  if (chart.namespace !== undefined || resource.namespace !== undefined) return chart.namespace === resource.namespace;
+  // Neither names its namespace: both get the one they are applied to, together when in one directory.
+  return chart.origin.type === 'file' && resource.origin.type === 'file' && dirname(chart.origin.path) === dirname(resource.origin.path);
+}
+
+function installerOf(chart: ChartReference): string {
+  const synced = chart.syncedBy!;
+  return `${synced.tool === 'flux' ? 'Flux HelmRelease' : 'Argo CD Application'} ${synced.name}`;
+}
+
 function silentWorkloadsOf(budget: Budget, inventory: Inventory): SilentWorkloads | undefined {
   const origin = budget.resource.origin;
   if (origin.type !== 'file' || origin.chart === undefined || !origin.path.startsWith(`${origin.chart}/templates/`)) return undefined;

@@ -1,0 +1,95 @@
+// Charts a Flux estate deploys, for the add-on checks: each HelmRelease (helm.toolkit.fluxcd.io)
+// with the chart it installs, named either in spec.chart.spec (chart, version and a sourceRef to
+// a HelmRepository) or by spec.chartRef (an OCIRepository whose url ends in the chart and whose
+// ref.tag or ref.semver is its version). A release and its source are often in different files,
+// so they are paired once the scan has read every object.
+import { basename } from 'node:path';
+import type { ChartReference } from '../core/inventory.js';
+import type { Resource } from '../core/types.js';
+import { originEnvironment } from '../core/origin-environment.js';
+import { isDict } from './helm/go-values.js';
+import { yamlValueSite } from './value-site.js';
+
+/** The kinds read whole for this (the scan's objectKinds). */
+export const FLUX_KINDS = ['HelmRelease', 'HelmRepository', 'OCIRepository'];
+
+/** A HelmRelease, HelmRepository or OCIRepository of Flux (not another project's kind of the same name). */
+export function isFluxObject(resource: Resource): boolean {
+  const group = resource.apiVersion.split('/')[0];
+  if (resource.kind === 'HelmRelease') return group === 'helm.toolkit.fluxcd.io';
+  return (resource.kind === 'HelmRepository' || resource.kind === 'OCIRepository') && group === 'source.toolkit.fluxcd.io';
+}
+
+/** The chart of every HelmRelease among `objects` (Flux objects, see isFluxObject) that names one. */
+export function fluxChartReferences(objects: readonly Resource[], cwd: string): ChartReference[] {
+  const releases = objects.filter((object) => object.kind === 'HelmRelease' && isDict(object.object?.spec));
+  return releases.flatMap((release) => {
+    const chart = chartOf(release, objects, cwd);
+    if (!chart) return [];
+    const spec = release.object!.spec as Record<string, unknown>;
+    const name = release.name ?? '';
+    // Flux's default release name: [<targetNamespace>-]<name>.
+    const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name;
+    const env = originEnvironment(release.origin);
+    const installedInto = typeof spec.targetNamespace === 'string' ? spec.targetNamespace : release.namespace;
+    return [{ ...chart, release: releaseName, ...(installedInto ? { namespace: installedInto } : {}), syncedBy: { tool: 'flux', name, ...(release.namespace ? { namespace: release.namespace } : {}) }, origin: release.origin, ...(env ? { env } : {}) }];
+  });
+}
+
+type NamedChart = Pick<ChartReference, 'chart' | 'version' | 'versionSite' | 'repository'>;
+
+function chartOf(release: Resource, objects: readonly Resource[], cwd: string): NamedChart | undefined {
+  const spec = release.object!.spec as Record<string, unknown>;
+  const template = isDict(spec.chart) && isDict(spec.chart.spec) ? spec.chart.spec : undefined;
+  if (template && typeof template.chart === 'string') {
+    const source = isDict(template.sourceRef) ? sourceOf(release, template.sourceRef, objects) : undefined;
+    const url = source?.kind === 'HelmRepository' && isDict(source.object?.spec) && typeof source.object.spec.url === 'string' ? source.object.spec.url : undefined;
+    const version = template.version === undefined ? undefined : String(template.version);
+    // A GitRepository's chart is a path in the repository: its last segment names the chart.
+    return {
+      chart: basename(template.chart),
+      ...(version !== undefined ? { version } : {}),
+      ...siteOf(release, 'version', version, cwd),
+      ...(url ? { repository: url } : {}),
+    };
+  }
+  if (isDict(spec.chartRef) && spec.chartRef.kind === 'OCIRepository') {
+    const source = sourceOf(release, spec.chartRef, objects);
+    const sourceSpec = isDict(source?.object?.spec) ? source.object.spec : undefined;
+    if (!source || !sourceSpec || typeof sourceSpec.url !== 'string') return undefined;
+    const url = sourceSpec.url.replace(/\/+$/, '');
+    const ref = isDict(sourceSpec.ref) ? sourceSpec.ref : {};
+    // ref.semver takes precedence over ref.tag (Flux's OCIRepository API); a digest names no version.
+    const [key, version] = ref.semver !== undefined ? ['semver', String(ref.semver)] : ref.tag !== undefined ? ['tag', String(ref.tag)] : ref.digest !== undefined ? ['digest', undefined] : ['tag', undefined];
+    return {
+      chart: url.slice(url.lastIndexOf('/') + 1),
+      ...(version !== undefined ? { version } : {}),
+      ...siteOf(source, key, version, cwd),
+      repository: url.slice(0, url.lastIndexOf('/')),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The source a release's sourceRef or chartRef names: in the namespace it gives, else the
+ * release's; a name alone when only one source has it (a kustomization that sets the namespace
+ * of all its objects leaves it out of the files). A release rendered for an environment (an
+ * overlay) takes that environment's copy.
+ */
+function sourceOf(release: Resource, reference: Record<string, unknown>, objects: readonly Resource[]): Resource | undefined {
+  if (typeof reference.kind !== 'string' || typeof reference.name !== 'string') return undefined;
+  const namespace = typeof reference.namespace === 'string' ? reference.namespace : release.namespace;
+  const env = originEnvironment(release.origin);
+  const named = objects.filter((object) => object.kind === reference.kind && object.name === reference.name && originEnvironment(object.origin) === env);
+  return named.find((object) => object.namespace === namespace) ?? (named.length === 1 ? named[0] : undefined);
+}
+
+/** Where `key: version` is written, when in a file upshift can edit (as Argo CD's targetRevision, a range too). */
+function siteOf(resource: Resource, key: string, version: string | undefined, cwd: string): Pick<ChartReference, 'versionSite'> {
+  const origin = resource.origin;
+  // A rendered object (chart, overlay) is not edited where it was read.
+  if (version === undefined || origin.type !== 'file' || origin.chart !== undefined || origin.kustomization !== undefined) return {};
+  const site = yamlValueSite(origin.path, cwd, origin.line, key, version);
+  return site ? { versionSite: site } : {};
+}

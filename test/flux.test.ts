@@ -1,0 +1,76 @@
+// A Flux estate (test/fixtures/flux): the add-ons its HelmReleases install are judged, a version
+// range is judged at its one minor or said to float, a PDB beside a release whose chart the scan
+// does not render says so, and the plan edits the version where Flux reads it and reconciles.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScan } from '../src/run-check.js';
+import { runUpshift } from './support/run-upshift.js';
+
+const FIXTURE = 'test/fixtures/flux';
+
+describe('a Flux estate', () => {
+  it('judges the add-ons its HelmReleases install, at the version each names', async () => {
+    const { report } = await runScan({ paths: [FIXTURE], target: '1.33', current: '1.30', now: new Date('2026-12-07') });
+    const about = (id: string) => report.findings.filter((finding) => finding.id === id).map((finding) => [finding.origin && 'path' in finding.origin ? `${finding.origin.path}:${finding.origin.line}` : '', finding.message]);
+    expect(about('addon-upgrade-first')).toEqual([
+      [`${FIXTURE}/infrastructure/cert-manager.yaml:1`, 'cert-manager 1.12.3 supports Kubernetes 1.22 to 1.32: upgrade it to 1.17.0 or later (recommended 1.20.x) before the 1.32→1.33 control-plane hop'],
+      // 9.28.x: the newest 9.28 release the knowledge base lists, 9.28.0, ships 1.26.2.
+      [`${FIXTURE}/infrastructure/cluster-autoscaler.yaml:1`, 'cluster-autoscaler 1.26.2 supports Kubernetes only 1.26 (it does not support the current 1.30 either) and must run the same minor as the control plane: upgrade it to 1.30.x before the 1.30→1.31 control-plane hop; then to 1.31.x right after 1.30→1.31; then to 1.32.x right after 1.31→1.32; then to 1.33.x right after 1.32→1.33'],
+      [`${FIXTURE}/infrastructure/karpenter.yaml:12`, 'karpenter 0.37.0 supports Kubernetes 1.23 to 1.30: upgrade it to 1.0.5 or later (recommended 1.14.x) before the 1.30→1.31 control-plane hop'],
+    ]);
+    expect(about('addon-unknown')).toEqual([
+      [`${FIXTURE}/infrastructure/ingress-nginx.yaml:1`, 'ingress-nginx (chart ingress-nginx >=4.0.0): the chart version >=4.0.0 is a range across minor releases, so each sync installs the newest matching release: the code does not say which one runs, and a new minor can arrive on its own, before or after a control-plane hop; pin the chart version (or one minor, such as 1.2.x) so that it moves when the upgrade plans it'],
+    ]);
+    expect(about('pdb-no-match')).toEqual([
+      [`${FIXTURE}/apps/web/pdb.yaml:1`, "PodDisruptionBudget web (app.kubernetes.io/name=web-podinfo) selects no workload in the scanned inputs of its namespace, where the Flux HelmRelease web installs the chart podinfo, which this scan does not render: its pods are likely the ones selected; render the chart with the release's values into the scan (helm template ... | upshift check -f -) to check the budget"],
+    ]);
+    // other/release.yaml's HelmRelease (releases.example.com) is no Flux release: no cert-manager v1.5.0.
+    expect(report.findings.filter((finding) => finding.message.includes('1.5.0'))).toEqual([]);
+  });
+
+  it('plans each upgrade as an edit where Flux reads the version and a reconcile', async () => {
+    const run = await runUpshift(['plan', FIXTURE, '--current', '1.30', '--target', '1.33', '--strategy', 'in-place', '-o', 'json', '--fail-on', 'none']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const steps = JSON.parse(run.stdout).environments[0].steps as { title: string; edits: { file: string; line: number; from: string; to: string }[]; commands: string[] }[];
+    const first = (addon: string) => steps.find((step) => step.title.startsWith(`Upgrade ${addon} `))!;
+    expect(first('karpenter')).toMatchObject({
+      title: 'Upgrade karpenter from 0.37.0 to v0.37.8 (chart 0.37.8) before 1.30→1.31',
+      // The OCIRepository's tag, in the source the release points to.
+      edits: [{ file: `${FIXTURE}/infrastructure/karpenter.yaml`, line: 10, from: '    tag: 0.37.0', to: '    tag: 0.37.8' }],
+      commands: ['flux reconcile helmrelease karpenter --namespace kube-system --with-source'],
+    });
+    expect(first('cluster-autoscaler')).toMatchObject({
+      edits: [{ file: `${FIXTURE}/infrastructure/cluster-autoscaler.yaml`, line: 13, from: '      version: "9.28.x"', to: '      version: "9.37.0"' }],
+      commands: ['flux reconcile helmrelease cluster-autoscaler --namespace kube-system --with-source'],
+    });
+    expect(first('cert-manager').commands).toEqual(['flux reconcile helmrelease cert-manager --namespace cert-manager --with-source']);
+  });
+
+  it('syncs an Argo CD Application by its own name, not its Helm release name, with its namespace when not argocd', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upshift-argo-sync-'));
+    try {
+      writeFileSync(join(dir, 'app.yaml'), [
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: Application',
+        'metadata: {name: certs, namespace: team-a}',
+        'spec:',
+        '  source:',
+        '    repoURL: https://charts.jetstack.io',
+        '    chart: cert-manager',
+        '    targetRevision: v1.12.3',
+        '    helm: {releaseName: cert-manager}',
+        '  destination: {server: https://kubernetes.default.svc, namespace: cert-manager}',
+        '',
+      ].join('\n'));
+      const run = await runUpshift(['plan', dir, '--current', '1.32', '--target', '1.33', '--strategy', 'in-place', '-o', 'json', '--fail-on', 'none']);
+      expect(run.code).toBe(0);
+      const steps = JSON.parse(run.stdout).environments[0].steps as { title: string; commands: string[] }[];
+      expect(steps.find((step) => step.title.startsWith('Upgrade cert-manager '))!.commands).toEqual(['argocd app sync team-a/certs']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
