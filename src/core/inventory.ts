@@ -52,8 +52,10 @@ export interface ValueSite {
   /**
    * Set when the line is shared by every environment of a module: the variable whose default
    * it is (an environment overrides it in its own variables file), or true for a literal.
+   * `calledModule` (the module's directory): the line is in a module other modules call, read
+   * by every environment of every caller; no environment's variables file reaches it.
    */
-  shared?: { variable?: string };
+  shared?: { variable?: string; calledModule?: string };
 }
 
 export interface ChartReference {

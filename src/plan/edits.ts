@@ -57,7 +57,8 @@ export class EditSession {
    * to its inputs). Without one the shared line is edited in place, and only forward.
    */
   set(site: ValueSite, to: string, env: EnvironmentFiles, described?: Described): SetResult {
-    const perEnvironment = env.varFile !== undefined && (/\.tfvars(\.json)?$/.test(env.varFile) || isTerragruntFile(env.varFile));
+    // A called module's line is set by no environment's variables file: it is edited in place.
+    const perEnvironment = env.varFile !== undefined && (/\.tfvars(\.json)?$/.test(env.varFile) || isTerragruntFile(env.varFile)) && site.shared?.calledModule === undefined;
     let variable = this.variableOf(site);
     let promotion: Edit[] = [];
     let note: string | undefined;
@@ -91,7 +92,10 @@ export class EditSession {
       // An earlier environment's window moved the shared line already; never move it back.
       if (compareVersions(now, to) >= 0) return { edits: [], note: `${site.path}:${site.line} is shared by every environment and already holds ${now}` };
       const result = this.replace(site, to, described);
-      return 'edits' in result ? { ...result, note: `${site.path}:${site.line} is shared by every environment: this changes it for all of them` } : result;
+      const note = site.shared.calledModule === undefined
+        ? `${site.path}:${site.line} is shared by every environment: this changes it for all of them`
+        : `${site.path}:${site.line} is in module ${site.shared.calledModule}, which other modules call: this changes it for every environment that calls it`;
+      return 'edits' in result ? { ...result, note } : result;
     }
     return this.replace(site, to, described);
   }

@@ -1,13 +1,14 @@
 // The Terraform source: groups .tf files by module directory, gives each `.tfvars` file
 // (next to the module or below it, e.g. env-vars/prod.tfvars) its own environment, and
 // reads from each environment its EKS version, node groups, add-ons and Helm releases, and
-// once per directory the Kubernetes objects the kubernetes provider creates.
+// once per directory the Kubernetes objects the kubernetes provider creates. A module another
+// scanned module calls by a local path is read with each calling environment's arguments.
 import { displayPath } from '../../core/display-path.js';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { Finding, Resource } from '../../core/types.js';
-import type { ChartReference, EksAddonReference, EnvironmentFact } from '../../core/inventory.js';
+import type { ChartReference, EksAddonReference, EnvironmentFact, ValueSite } from '../../core/inventory.js';
 
 import { inputInvalid } from '../input-problem.js';
 import type { ManifestOptions } from '../manifest-text.js';
@@ -19,7 +20,9 @@ import { nodeGroups } from './node-groups.js';
 import { fargateProfiles } from './fargate-profiles.js';
 import { hclParser, parseHcl } from './parse.js';
 import { isTerragruntFile, terragruntUnit, unitNames, type TerragruntUnit } from './terragrunt.js';
-import { environmentScope, tfvarsJsonValues, tfvarsValues, type ModuleFile, type VariableValues } from './variables.js';
+import { environmentScope, tfvarsJsonValues, tfvarsValues, type EnvironmentScope, type ModuleFile, type VariableValues } from './variables.js';
+import { isCreated, moduleBlocks } from './blocks.js';
+import { evaluate } from './evaluate.js';
 
 export interface InfrastructureContents {
   resources: Resource[];
@@ -37,8 +40,9 @@ export interface TerraformOptions extends ManifestOptions {
 
 // Parsing HCL costs far more than reading it, so a directory is parsed only when one of its
 // files mentions something upshift reads (labels may be quoted or bare); the others cannot
-// contribute a fact. A local copy of the EKS module is known by its version argument.
-const RELEVANT = /\bresource\s+"?(?:aws_eks_|helm_release\b|kubernetes_)|terraform-aws-modules\/eks\/aws|terraform-aws-eks|\b(?:kubernetes|cluster)_version\s*=/;
+// contribute a fact. A local copy of the EKS module is known by its version argument, a module
+// wrapping helm_release by its chart_version.
+const RELEVANT = /\bresource\s+"?(?:aws_eks_|helm_release\b|kubernetes_)|terraform-aws-modules\/eks\/aws|terraform-aws-eks|\b(?:kubernetes|cluster|chart)_version\s*=/;
 
 export async function readTerraform(paths: readonly string[], options: TerraformOptions): Promise<InfrastructureContents> {
   const contents: InfrastructureContents = { resources: [], findings: [], environments: [], charts: [], eksAddons: [] };
@@ -60,11 +64,13 @@ export async function readTerraform(paths: readonly string[], options: Terraform
   const sorted = [...modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const read = new Map(sorted.map(([directory, files]) => [directory, files.map((file) => ({ file, text: readText(file, options.cwd, contents.findings) }))]));
   const children = calledModules(read);
+  const parsedModules = new Map<string, ModuleFile[]>();
+  let parser: Parser | undefined;
   for (const [directory] of sorted) {
     const texts = read.get(directory)!;
     read.delete(directory);
     if (!texts.some(({ text }) => text !== undefined && RELEVANT.test(text))) continue;
-    const parser = await hclParser();
+    parser ??= await hclParser();
     const parsed: ModuleFile[] = [];
     for (const { file, text } of texts) {
       if (text === undefined) continue;
@@ -73,26 +79,24 @@ export async function readTerraform(paths: readonly string[], options: Terraform
       if (result.ok) parsed.push({ path, body: result.body });
       else contents.findings.push(invalidHcl(path, result));
     }
-    const owned = tfvars.filter((file) => ownerOf(file, modules) === directory);
-    const varFiles = new Map(owned.map((file) => [environmentName(file), displayPath(file, options.cwd)]));
-    const environments = [...readEnvironments(parser, owned, options, contents.findings)];
-    // Each terragrunt.hcl that applies this module is an environment; its inputs are the values.
-    for (const { name, unit } of units.get(resolve(options.cwd, directory)) ?? []) {
-      environments.push([name, unit.values]);
-      varFiles.set(name, displayPath(unit.file, options.cwd));
-    }
-    const selected = environments.filter(([name]) => !options.environments || options.environments.includes(name));
-    const scopes = selected.map(([name, values]) => ({ name, scope: environmentScope(parsed, values, name) }));
-    if (environments.length === 0) scopes.push({ name: displayPath(directory, options.cwd), scope: environmentScope(parsed, undefined, undefined) });
+    parsedModules.set(directory, parsed);
+  }
+  const environmentsOf = new Map([...parsedModules].map(([directory, parsed]) => [directory, moduleEnvironments(directory, parsed, parser!, tfvars, modules, units, options, contents.findings)]));
+  const calls = localModuleCalls(parsedModules, environmentsOf);
+  for (const [directory, parsed] of parsedModules) {
+    const { environments, scopes, varFiles } = environmentsOf.get(directory)!;
     // With several variables files, the module's .tf lines are shared by every environment.
-    const shared = environments.length > 1;
+    const shared = environments > 1;
     // A module another scanned module calls is no cluster of its own: its variables' defaults
     // are not what the caller passes (aws-ia/terraform-aws-eks-blueprints' blue-green-upgrade
     // calls modules/eks_cluster at 1.26 and 1.27; read alone, its default 1.25 was reported as
-    // a cluster past its support, and was the version the whole scan started from).
-    const child = environments.length === 0 && children.has(directory);
-    for (const { name, scope } of scopes) {
-      const env = environments.length === 0 ? undefined : name;
+    // a cluster past its support, and was the version the whole scan started from). Its add-ons
+    // and charts are read with what each caller environment passes it (the enable_* switches of
+    // aws-ia/terraform-aws-eks-blueprints-addons, all off by default), in that environment.
+    const child = environments === 0 && children.has(directory);
+    const called = child ? calls.get(directory) : undefined;
+    const reads = called ? called.map((call) => ({ name: call.env ?? call.caller, env: call.env, scope: environmentScope(parsed, call.values, call.env) })) : scopes;
+    for (const { name, env, scope } of reads) {
       const cluster = child ? undefined : clusterVersion(parsed, scope, env, shared);
       const groups = child ? [] : nodeGroups(parsed, scope, env, cluster?.version, cluster?.site, shared);
       const fargate = child ? [] : fargateProfiles(parsed, scope, env);
@@ -108,12 +112,80 @@ export async function readTerraform(paths: readonly string[], options: Terraform
         fact.terraform = { directory: displayPath(directory, options.cwd), ...(varFile ? { varFile } : {}) };
         contents.environments.push(fact);
       }
-      contents.eksAddons.push(...eksAddons(parsed, scope, env, shared));
-      contents.charts.push(...helmReleases(parsed, scope, env, shared));
+      const addons = eksAddons(parsed, scope, env, shared);
+      const charts = helmReleases(parsed, scope, env, shared);
+      if (called) for (const reference of [...addons, ...charts]) markCalledModule(reference, directory, options.cwd);
+      contents.eksAddons.push(...addons);
+      contents.charts.push(...charts);
     }
-    if (scopes.length > 0) contents.resources.push(...kubernetesResources(parsed, scopes.map(({ scope }) => scope), options));
+    if (reads.length > 0) contents.resources.push(...kubernetesResources(parsed, reads.map(({ scope }) => scope), options));
   }
   return contents;
+}
+
+/** A version set in the lines of a called module (not in what its caller passes) is shared by every caller. */
+function markCalledModule(reference: { versionSite?: ValueSite }, directory: string, cwd: string): void {
+  const site = reference.versionSite;
+  const module = displayPath(directory, cwd);
+  if (site && dirname(resolve(cwd, site.path)) === directory) site.shared = { calledModule: module };
+}
+
+/** A module directory's environments: one per tfvars file or terragrunt unit (--env selects), else one named by the directory. */
+interface ModuleEnvironments {
+  /** How many environments the module has of its own (tfvars files, terragrunt units), before --env. */
+  environments: number;
+  /** The environments read; `env` is undefined for the one a module without environments is read as. */
+  scopes: { name: string; env: string | undefined; scope: EnvironmentScope }[];
+  varFiles: Map<string, string>;
+}
+
+function moduleEnvironments(directory: string, parsed: readonly ModuleFile[], parser: Parser, tfvars: readonly string[], modules: ReadonlyMap<string, string[]>, units: ReadonlyMap<string, NamedUnit[]>, options: TerraformOptions, findings: Finding[]): ModuleEnvironments {
+  const owned = tfvars.filter((file) => ownerOf(file, modules) === directory);
+  const varFiles = new Map(owned.map((file) => [environmentName(file), displayPath(file, options.cwd)]));
+  const environments = [...readEnvironments(parser, owned, options, findings)];
+  // Each terragrunt.hcl that applies this module is an environment; its inputs are the values.
+  for (const { name, unit } of units.get(resolve(options.cwd, directory)) ?? []) {
+    environments.push([name, unit.values]);
+    varFiles.set(name, displayPath(unit.file, options.cwd));
+  }
+  const selected = environments.filter(([name]) => !options.environments || options.environments.includes(name));
+  const scopes = selected.map(([name, values]) => ({ name, env: name as string | undefined, scope: environmentScope(parsed, values, name) }));
+  if (environments.length === 0) scopes.push({ name: displayPath(directory, options.cwd), env: undefined, scope: environmentScope(parsed, undefined, undefined) });
+  return { environments: environments.length, scopes, varFiles };
+}
+
+/** What one environment of a module passes to a module it calls by a local path. */
+interface LocalModuleCall {
+  /** The calling environment (undefined when the caller has none of its own). */
+  env: string | undefined;
+  /** The caller's name for that environment: its environment, else its directory. */
+  caller: string;
+  values: VariableValues;
+}
+
+// Arguments of a module block that are Terraform's, not the called module's variables.
+const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+
+/** Every call of a scanned module by a local path, by the called directory, with each calling environment's arguments. */
+function localModuleCalls(parsedModules: ReadonlyMap<string, readonly ModuleFile[]>, environmentsOf: ReadonlyMap<string, ModuleEnvironments>): Map<string, LocalModuleCall[]> {
+  const calls = new Map<string, LocalModuleCall[]>();
+  for (const [directory, parsed] of parsedModules) {
+    const found = moduleBlocks(parsed, (source) => /^\.\.?(\/|$)/.test(source) && parsedModules.has(resolve(directory, source)));
+    for (const { file, block } of found) {
+      const source = block.body.attributes.get('source')!.value;
+      const target = resolve(directory, (source as { value: string }).value);
+      if (target === directory) continue;
+      for (const { name, env, scope } of environmentsOf.get(directory)!.scopes) {
+        if (!isCreated(block, scope)) continue;
+        const values: VariableValues = new Map();
+        for (const attribute of block.body.attributes.values()) {
+          if (!META_ARGUMENTS.has(attribute.name)) values.set(attribute.name, { value: evaluate(attribute.value, scope), origin: { type: 'terraform', path: file.path, line: attribute.line } });
+        }
+        calls.set(target, [...(calls.get(target) ?? []), { env, caller: name, values }]);
+      }
+    }
+  }
+  return calls;
 }
 
 interface NamedUnit {

@@ -126,6 +126,25 @@ describe('fixtures', () => {
     ]);
   });
 
+  // As aws-ia/terraform-aws-eks-blueprints-addons' tests/complete, which calls the repository's root module.
+  it('reads the charts of a called module with what each calling environment passes it, modules wrapping helm_release included', async () => {
+    const DIR = 'test/fixtures/terraform/called-addons';
+    const contents = await read(DIR);
+    expect(contents.findings).toEqual([]);
+    expect(contents.environments.map(({ name, clusterVersion }) => [name, clusterVersion])).toEqual([['dev', '1.31'], ['prod', '1.30']]);
+    // The versions are lines of the called module, which no environment's tfvars file reaches.
+    const site = (line: number, value: string) => ({ path: `${DIR}/addons/main.tf`, line, value, shared: { calledModule: `${DIR}/addons` } });
+    const origin = (line: number, address: string, env: string) => ({ type: 'terraform', path: `${DIR}/addons/main.tf`, line, address, env });
+    expect(contents.charts).toEqual([
+      // dev leaves cert-manager off (addons_on false); karpenter is off everywhere.
+      { chart: 'metrics-server', version: '3.8.2', versionSite: site(48, '3.8.2'), repository: 'https://kubernetes-sigs.github.io/metrics-server/', release: 'metrics-server', env: 'dev', origin: origin(44, 'helm_release.metrics_server', 'dev') },
+      { chart: 'metrics-server', version: '3.8.2', versionSite: site(48, '3.8.2'), repository: 'https://kubernetes-sigs.github.io/metrics-server/', release: 'metrics-server', env: 'prod', origin: origin(44, 'helm_release.metrics_server', 'prod') },
+      { chart: 'cert-manager', version: 'v1.14.3', versionSite: site(30, 'v1.14.3'), repository: 'https://charts.jetstack.io', release: 'cert-manager', env: 'prod', origin: origin(23, 'module.cert_manager', 'prod') },
+    ]);
+    // Read alone, the add-ons module switches everything off.
+    expect((await read(`${DIR}/addons`)).charts).toEqual([]);
+  });
+
   it('marks the EKS module\'s add-ons without addon_version as following the control plane: v21 the most recent, v20 EKS\'s default', async () => {
     const v21 = await read('test/fixtures/terraform/eks-module-addons');
     expect(v21.eksAddons.map(({ name, version, followsControlPlane }) => [name, version, followsControlPlane])).toEqual([
