@@ -30,6 +30,7 @@ import { cpuBudget } from './core/cpu-budget.js';
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
 import { FLUX_KINDS, fluxChartReferences, isFluxObject } from './sources/flux-releases.js';
+import { argoApplicationSetReferences } from './sources/argo-application-sets.js';
 import { sortFindings, summarize } from './report/order.js';
 import { withoutSuperseded } from './report/superseded.js';
 import { oneFindingPerPlace } from './report/one-per-place.js';
@@ -243,9 +244,9 @@ export function startScan(options: CheckOptions): Scan {
   const context: CheckContext = { ...resolveContext(options, knowledge), config };
   const selected = selectChecks(options);
   const wanted = (check: Check) => [...(check.objectKinds ?? []), ...(check.knowledgeKinds?.(knowledge) ?? [])];
-  // Argo CD Applications and Flux HelmReleases and their sources are read whole for the charts
-  // they deploy (inventory.charts: Applications taken in accept, Flux releases in finish).
-  const objectKinds = new Set([...selected.flatMap(wanted), ...(options.keepKinds ?? []), 'Application', ...FLUX_KINDS]);
+  // Argo CD Applications and ApplicationSets, and Flux HelmReleases and their sources, are read
+  // whole for the charts they deploy (inventory.charts: Argo CD's taken in accept, Flux's in finish).
+  const objectKinds = new Set([...selected.flatMap(wanted), ...(options.keepKinds ?? []), 'Application', 'ApplicationSet', ...FLUX_KINDS]);
   // Objects stay in the inventory only for the checks that read it after the scan (and the
   // caller's keepKinds); a per-resource check has used its objects by then, so memory does not
   // grow with, say, every Service the field checks read.
@@ -299,7 +300,7 @@ export function startScan(options: CheckOptions): Scan {
       else checkResources(resources);
       for (const resource of resources) {
         if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(waiting ? resource : compacted(resource));
-        inventory.charts.push(...argoApplicationReferences(resource, options.cwd ?? process.cwd()));
+        inventory.charts.push(...argoApplicationReferences(resource, options.cwd ?? process.cwd()), ...argoApplicationSetReferences(resource, options.cwd ?? process.cwd()));
         if (isFluxObject(resource)) fluxObjects.push(resource);
       }
     },

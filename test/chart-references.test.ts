@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { argoApplicationReferences, helmfileReferences } from '../src/sources/chart-references.js';
 import { FLUX_KINDS, fluxChartReferences, isFluxObject } from '../src/sources/flux-releases.js';
+import { argoApplicationSetReferences } from '../src/sources/argo-application-sets.js';
 import { readManifestText } from '../src/sources/manifest-text.js';
 import { globSync } from 'tinyglobby';
 import { readManifestFile } from '../src/sources/manifest-file.js';
@@ -26,6 +27,25 @@ describe('chart references', () => {
     expect(resources.flatMap((resource) => argoApplicationReferences(resource, ROOT)).map(({ origin, ...rest }) => ({ ...rest, line: origin.type === 'file' ? origin.line : 0 }))).toEqual([
       { chart: 'ingress-nginx', version: '4.7.1', versionSite: { path: 'test/fixtures/addons/argo-apps.yaml', line: 11, value: '4.7.1' }, repository: 'https://kubernetes.github.io/ingress-nginx', release: 'ingress', namespace: 'ingress-nginx', syncedBy: { tool: 'argo-cd', name: 'ingress-nginx', namespace: 'argocd' }, line: 1 },
       { chart: 'redis', version: '17.11.3', versionSite: { path: 'test/fixtures/addons/argo-apps.yaml', line: 29, value: '17.11.3' }, repository: 'https://charts.bitnami.com/bitnami', release: 'storefront', syncedBy: { tool: 'argo-cd', name: 'storefront', namespace: 'argocd' }, line: 18 },
+    ]);
+  });
+
+  it('reads the charts of Argo CD ApplicationSets, once per parameter set of their generators, where each version is written', () => {
+    const FILE = 'test/fixtures/addons/argo-appsets.yaml';
+    const { resources } = readManifestFile(`${ROOT}${FILE}`, { cwd: ROOT, objectKinds: new Set(['ApplicationSet']) });
+    const site = (line: number, value: string) => ({ path: FILE, line, value });
+    expect(resources.flatMap((resource) => argoApplicationSetReferences(resource, ROOT)).map(({ origin, ...rest }) => ({ ...rest, line: origin.type === 'file' ? origin.line : 0 }))).toEqual([
+      // The default for every cluster, then staging's own version; prod repeats the default, at its own line.
+      { chart: 'cert-manager', version: 'v1.12.4', versionSite: site(15, 'v1.12.4'), repository: 'https://charts.jetstack.io', release: 'cert-manager', line: 2 },
+      { chart: 'cert-manager', version: 'v1.14.7', versionSite: site(27, 'v1.14.7'), repository: 'https://charts.jetstack.io', release: 'cert-manager', env: 'staging', line: 2 },
+      { chart: 'cert-manager', version: 'v1.12.4', versionSite: site(33, 'v1.12.4'), repository: 'https://charts.jetstack.io', release: 'cert-manager', env: 'prod', line: 2 },
+      { chart: 'cluster-autoscaler', version: '9.28.0', versionSite: site(64, '9.28.0'), repository: 'https://kubernetes.github.io/autoscaler', line: 53 },
+      { chart: 'cluster-autoscaler', version: '9.37.0', versionSite: site(66, '9.37.0'), repository: 'https://kubernetes.github.io/autoscaler', line: 53 },
+      { chart: 'karpenter', version: '1.0.6', versionSite: site(98, '1.0.6'), repository: 'oci://public.ecr.aws/karpenter', line: 79 },
+      // metrics-server: its version is in the files the git generator reads, so it stays a template.
+      { chart: 'metrics-server', version: '{{metricsServer.version}}', repository: 'https://kubernetes-sigs.github.io/metrics-server', line: 104 },
+      { chart: 'ingress-nginx', version: '4.12.1', versionSite: site(141, '4.12.1'), repository: 'https://kubernetes.github.io/ingress-nginx', line: 129 },
+      { chart: 'ingress-nginx', version: '4.12.1', versionSite: site(147, '4.12.1'), repository: 'https://kubernetes.github.io/ingress-nginx', env: 'prod', line: 129 },
     ]);
   });
 

@@ -29,4 +29,8 @@ describe('chartAppVersion', () => {
     expect(chartAppVersion(certManager, undefined)).toEqual({ versionRange: '*' });
     expect(chartAppVersion(certManager, ' ')).toEqual({ versionRange: '*' });
   });
+
+  it('leaves a version an ApplicationSet generator fills in from outside the scan as its template', () => {
+    expect(chartAppVersion(certManager, '{{values.addonChartVersion}}')).toEqual({ versionTemplate: '{{values.addonChartVersion}}' });
+  });
 });

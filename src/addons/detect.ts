@@ -29,6 +29,8 @@ export interface DetectedAddon {
    * not say which one runs (version is then undefined).
    */
   versionRange?: string;
+  /** A chart version still a template ({{values.version}}): an ApplicationSet's generator fills it in from what the scan does not hold. */
+  versionTemplate?: string;
 }
 
 const cache = new WeakMap<Inventory, DetectedAddon[]>();
@@ -65,12 +67,13 @@ function fromWorkloads(inventory: Inventory, addons: AddonIndex): DetectedAddon[
 function fromChart(chart: ChartReference, addons: AddonIndex): DetectedAddon[] {
   const addon = addons.byChart(chart.chart);
   if (!addon) return [];
-  const { version, versionRange } = chartAppVersion(addon, chart.version);
+  const { version, versionRange, versionTemplate } = chartAppVersion(addon, chart.version);
   return [
     {
       name: addon.name,
       ...(version ? { version } : {}),
       ...(versionRange ? { versionRange } : {}),
+      ...(versionTemplate ? { versionTemplate } : {}),
       via: chart.origin.type === 'file' ? 'chart' : 'helm-release',
       origin: chart.origin,
       ...(chart.env ? { env: chart.env } : {}),
@@ -102,8 +105,9 @@ function fromEksAddon(reference: EksAddonReference, addons: AddonIndex): Detecte
  * lists in it: its compatibility is the minor's. A range across minors, or no version at all, is
  * returned as versionRange: Flux, Argo CD and Helmfile install the newest match at each sync.
  */
-export function chartAppVersion(addon: AddonDefinition, chartVersion: string | undefined): { version?: string; versionRange?: string } {
+export function chartAppVersion(addon: AddonDefinition, chartVersion: string | undefined): { version?: string; versionRange?: string; versionTemplate?: string } {
   if (chartVersion === undefined || chartVersion.trim() === '') return { versionRange: '*' };
+  if (chartVersion.includes('{{')) return { versionTemplate: chartVersion };
   const exact = semver.valid(semver.clean(chartVersion) ?? '');
   const range = exact ? null : semver.validRange(chartVersion);
   if (!range) return { version: appVersionOfChart(addon, chartVersion) };

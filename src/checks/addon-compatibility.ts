@@ -23,6 +23,16 @@ export const addonCompatibilityCheck: Check = {
   },
 };
 
+/** Why a detected add-on has no version to judge, and what to do. */
+function whyNoVersion(detected: DetectedAddon): string {
+  if (detected.versionRange) return floatingChartVersion(detected.versionRange);
+  if (detected.versionTemplate) {
+    return `its chart version ${detected.versionTemplate} is filled in by the ApplicationSet's generators from what the scan does not hold (a git generator's files); scan those files too, or set the version in the template or in a generator's values, to have it judged`;
+  }
+  if (detected.via === 'chart' || detected.via === 'helm-release') return `the knowledge base does not map this chart version to an app release of ${detected.name}; add a chartVersions row with --data`;
+  return 'its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs';
+}
+
 /** Why a chart installed at a version range is not judged, and what to do (see DetectedAddon.versionRange). */
 function floatingChartVersion(range: string): string {
   const what = range === '*' ? 'no chart version is set' : `the chart version ${range} is a range across minor releases`;
@@ -47,12 +57,7 @@ function judgeDetection(detected: DetectedAddon, addon: AddonDefinition, current
   if (detected.version === undefined) {
     // Nothing to pin or judge: every apply that moves the control plane moves it to a version EKS lists for it.
     if (detected.followsControlPlane) return [];
-    const fromChart = detected.via === 'chart' || detected.via === 'helm-release';
-    const why = detected.versionRange
-      ? floatingChartVersion(detected.versionRange)
-      : fromChart
-        ? `the knowledge base does not map this chart version to an app release of ${detected.name}; add a chartVersions row with --data`
-        : 'its version cannot be read; pin an explicit version so that upshift (and you) can tell what runs';
+    const why = whyNoVersion(detected);
     return [{ ...base, id: 'addon-unknown', severity: 'info', message: `${subject}: ${why}`, details: detailsOf(detected, context, current) }];
   }
   const findings = [...outdated(detected, addon, current, context), ...advice(detected, addon, current, context)];

@@ -17,7 +17,8 @@ export const addonRetiredCheck: Check = {
           message: `${detected.name} ${detected.version ?? '(version unknown)'} (${detected.evidence}): ${retired.note}`,
           origin: detected.origin,
           ...(detected.resource ? { resource: detected.resource } : {}),
-          details: { addon: detected.name, version: detected.version ?? null, via: detected.via, source: retired.source },
+          // The environment, as the compatibility findings give it: one install judged per environment is one finding.
+          details: { addon: detected.name, version: detected.version ?? null, via: detected.via, ...(detected.env ? { env: detected.env } : {}), source: retired.source },
         },
       ];
     });

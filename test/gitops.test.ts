@@ -1,6 +1,8 @@
-// A Flux estate (test/fixtures/flux): the add-ons its HelmReleases install are judged, a version
-// range is judged at its one minor or said to float, a PDB beside a release whose chart the scan
-// does not render says so, and the plan edits the version where Flux reads it and reconciles.
+// GitOps estates. Flux (test/fixtures/flux): the add-ons its HelmReleases install are judged, a
+// version range is judged at its one minor or said to float, a PDB beside a release whose chart
+// the scan does not render says so, and the plan edits the version where Flux reads it and
+// reconciles. Argo CD: Applications are synced by their own name; ApplicationSets are judged per
+// parameter set of their generators (test/fixtures/addons/argo-appsets.yaml).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +12,7 @@ import { runUpshift } from './support/run-upshift.js';
 
 const FIXTURE = 'test/fixtures/flux';
 
-describe('a Flux estate', () => {
+describe('GitOps estates', () => {
   it('judges the add-ons its HelmReleases install, at the version each names', async () => {
     const { report } = await runScan({ paths: [FIXTURE], target: '1.33', current: '1.30', now: new Date('2026-12-07') });
     const about = (id: string) => report.findings.filter((finding) => finding.id === id).map((finding) => [finding.origin && 'path' in finding.origin ? `${finding.origin.path}:${finding.origin.line}` : '', finding.message]);
@@ -72,5 +74,20 @@ describe('a Flux estate', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('judges the charts of ApplicationSets per environment their generators name, and says when a version is filled in from outside the scan', async () => {
+    const { report } = await runScan({ paths: ['test/fixtures/addons/argo-appsets.yaml'], target: '1.33', current: '1.30', now: new Date('2026-12-07') });
+    expect(report.findings.filter((finding) => finding.id.startsWith('addon-')).map((finding) => [finding.id, finding.origin && 'line' in finding.origin ? finding.origin.line : 0, finding.environments ?? null, finding.message])).toEqual([
+      // staging's v1.14.7 speaks for the default clusters' and prod's v1.12.4, which go further back.
+      ['addon-upgrade-first', 2, ['prod', 'staging'], 'cert-manager 1.14.7 supports Kubernetes 1.24 to 1.31: upgrade it to 1.15.0 or later (recommended 1.19.x) before the 1.31→1.32 control-plane hop (in staging; no environment, prod differ: see details.byEnvironment)'],
+      ['addon-incompatible', 53, null, 'cluster-autoscaler 1.30.0 supports Kubernetes only 1.30 and must run the same minor as the control plane: upgrade it to 1.31.x right after 1.30→1.31; then to 1.32.x right after 1.31→1.32; then to 1.33.x right after 1.32→1.33'],
+      ['addon-upgrade-first', 53, null, 'cluster-autoscaler 1.26.2 supports Kubernetes only 1.26 (it does not support the current 1.30 either) and must run the same minor as the control plane: upgrade it to 1.30.x before the 1.30→1.31 control-plane hop; then to 1.31.x right after 1.30→1.31; then to 1.32.x right after 1.31→1.32; then to 1.33.x right after 1.32→1.33'],
+      ['addon-upgrade-first', 79, null, 'karpenter 1.0.6 supports Kubernetes 1.25 to 1.31: upgrade it to 1.2.0 or later (recommended 1.14.x) before the 1.31→1.32 control-plane hop'],
+      ['addon-upgrade-first', 129, ['prod'], 'ingress-nginx 1.12 supports Kubernetes 1.28 to 1.32: upgrade it to 1.13.0 or later (recommended 1.15.x) before the 1.32→1.33 control-plane hop'],
+      ['addon-unknown', 104, null, "metrics-server (chart metrics-server {{metricsServer.version}}): its chart version {{metricsServer.version}} is filled in by the ApplicationSet's generators from what the scan does not hold (a git generator's files); scan those files too, or set the version in the template or in a generator's values, to have it judged"],
+    ]);
+    // One install judged per environment is one finding (it was one per environment, alike, at one place).
+    expect(report.findings.filter((finding) => finding.id === 'ingress-nginx-retired').map((finding) => [finding.origin && 'line' in finding.origin ? finding.origin.line : 0, finding.environments ?? null])).toEqual([[129, ['prod']]]);
   });
 });
