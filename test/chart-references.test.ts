@@ -56,6 +56,7 @@ describe('chart references', () => {
     expect(objects.map((object) => `${object.kind} ${object.name}`)).toEqual([
       'HelmRepository podinfo',
       'HelmRelease web',
+      'Kustomization web',
       'HelmRelease cert-manager',
       'HelmRelease cluster-autoscaler',
       'HelmRelease ingress-nginx',
@@ -67,8 +68,9 @@ describe('chart references', () => {
     ]);
     const at = (file: string, line: number) => ({ type: 'file', path: `test/fixtures/flux/${file}`, line, column: 1 });
     expect(fluxChartReferences(objects, ROOT)).toEqual([
-      // No namespace on either: the repository of the same name beside it.
-      { chart: 'podinfo', version: '6.7.1', versionSite: { path: 'test/fixtures/flux/apps/web/release.yaml', line: 19, value: '6.7.1' }, repository: 'https://stefanprodan.github.io/podinfo', release: 'web', syncedBy: { tool: 'flux', name: 'web' }, origin: at('apps/web/release.yaml', 10) },
+      // No namespace on either: the repository of the same name beside it; the namespace the Flux
+      // Kustomization applying ./apps/web targets.
+      { chart: 'podinfo', version: '6.7.1', versionSite: { path: 'test/fixtures/flux/apps/web/release.yaml', line: 19, value: '6.7.1' }, repository: 'https://stefanprodan.github.io/podinfo', release: 'web', namespace: 'web', syncedBy: { tool: 'flux', name: 'web', namespace: 'web' }, origin: at('apps/web/release.yaml', 10) },
       { chart: 'cert-manager', version: 'v1.12.3', versionSite: { path: 'test/fixtures/flux/infrastructure/cert-manager.yaml', line: 11, value: 'v1.12.3' }, repository: 'https://charts.jetstack.io', release: 'cert-manager', namespace: 'cert-manager', syncedBy: { tool: 'flux', name: 'cert-manager', namespace: 'cert-manager' }, origin: at('infrastructure/cert-manager.yaml', 1) },
       // Installed into targetNamespace, under Flux's release name for it.
       { chart: 'cluster-autoscaler', version: '9.28.x', versionSite: { path: 'test/fixtures/flux/infrastructure/cluster-autoscaler.yaml', line: 13, value: '9.28.x' }, repository: 'https://kubernetes.github.io/autoscaler', release: 'autoscaling-cluster-autoscaler', namespace: 'autoscaling', syncedBy: { tool: 'flux', name: 'cluster-autoscaler', namespace: 'kube-system' }, origin: at('infrastructure/cluster-autoscaler.yaml', 1) },

@@ -49,6 +49,8 @@ describe('GitOps estates', () => {
       commands: ['flux reconcile helmrelease cluster-autoscaler --namespace kube-system --with-source'],
     });
     expect(first('cert-manager').commands).toEqual(['flux reconcile helmrelease cert-manager --namespace cert-manager --with-source']);
+    // The edit reaches the cluster once pushed: the step says so before the command.
+    expect((first('cert-manager') as unknown as { items: string[] }).items).toContain('Commit and push the edit first (to the branch Flux follows): Flux applies what the Git repository holds, and the command makes it do so now rather than at its next interval.');
   });
 
   it('syncs an Argo CD Application by its own name, not its Helm release name, with its namespace when not argocd', async () => {

@@ -74,7 +74,9 @@ export class AddonSteps {
         continue;
       }
       const commands = result.edits.length > 0 || result.note ? commandsFor(pinned, value, context) : [];
-      const draft = addonStep(upgrade, pinned, value, where, result.edits, commands, result.note, previous);
+      const synced = pinned.kind === 'chart' && result.edits.length > 0 ? pinned.reference.syncedBy : undefined;
+      const notes = [...(result.note ? [result.note] : []), ...(synced ? [pushFirst(synced)] : [])];
+      const draft = addonStep(upgrade, pinned, value, where, result.edits, commands, notes, previous);
       drafts.push(draft);
       lastStep.set(upgrade.addon, draft);
     }
@@ -95,7 +97,7 @@ export class AddonSteps {
 }
 
 /** `previous`: the value the edited line held before this step. */
-function addonStep(upgrade: AddonUpgrade, pinned: Pinned, value: string, where: string, edits: StepDraft['edits'], commands: string[], note?: string, previous?: string): StepDraft {
+function addonStep(upgrade: AddonUpgrade, pinned: Pinned, value: string, where: string, edits: StepDraft['edits'], commands: string[], notes: readonly string[] = [], previous?: string): StepDraft {
   return {
     hop: upgrade.hop,
     phase: upgrade.phase,
@@ -104,7 +106,7 @@ function addonStep(upgrade: AddonUpgrade, pinned: Pinned, value: string, where: 
     edits,
     commands,
     resolves: [],
-    items: [upgrade.reason, ...(upgrade.notes ?? []), ...(note ? [note] : [])],
+    items: [upgrade.reason, ...(upgrade.notes ?? []), ...notes],
     minutes: estimate.ADDON_UPGRADE_MINUTES,
     rollback: `Set ${upgrade.addon} back to ${previous ?? upgrade.from ?? 'its previous version'}${edits.length > 0 ? ' on the same line and apply again' : ' the same way'}.`,
     result: { component: 'addon', name: upgrade.addon, version: upgrade.to ?? value, ...(pinned.kind === 'chart' ? { chart: value } : {}) },
@@ -192,6 +194,12 @@ function commandsFor(pinned: Pinned, value: string, context: StepContext): strin
   }
   if (pinned.kind === 'eks-addon') return [`aws eks update-addon${awsRegion(context.env)} --cluster-name ${clusterName(context.env)} --addon-name ${pinned.reference.name} --addon-version ${value} --resolve-conflicts PRESERVE`];
   return [];
+}
+
+/** Flux and Argo CD apply what the Git repository holds: the edit reaches the cluster once pushed. */
+function pushFirst(synced: NonNullable<ChartReference['syncedBy']>): string {
+  const tool = synced.tool === 'flux' ? 'Flux' : 'Argo CD';
+  return `Commit and push the edit first (to the branch ${tool} follows): ${tool} applies what the Git repository holds, and the command makes it do so now rather than at its next interval.`;
 }
 
 /**

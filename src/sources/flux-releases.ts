@@ -3,7 +3,7 @@
 // a HelmRepository) or by spec.chartRef (an OCIRepository whose url ends in the chart and whose
 // ref.tag or ref.semver is its version). A release and its source are often in different files,
 // so they are paired once the scan has read every object.
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { ChartReference } from '../core/inventory.js';
 import type { Resource } from '../core/types.js';
 import { originEnvironment } from '../core/origin-environment.js';
@@ -11,29 +11,60 @@ import { isDict } from './helm/go-values.js';
 import { yamlValueSite } from './value-site.js';
 
 /** The kinds read whole for this (the scan's objectKinds). */
-export const FLUX_KINDS = ['HelmRelease', 'HelmRepository', 'OCIRepository'];
+export const FLUX_KINDS = ['HelmRelease', 'HelmRepository', 'OCIRepository', 'Kustomization'];
 
-/** A HelmRelease, HelmRepository or OCIRepository of Flux (not another project's kind of the same name). */
+const FLUX_GROUPS: Readonly<Record<string, string>> = {
+  HelmRelease: 'helm.toolkit.fluxcd.io',
+  HelmRepository: 'source.toolkit.fluxcd.io',
+  OCIRepository: 'source.toolkit.fluxcd.io',
+  // Not kustomize's own Kustomization (kustomize.config.k8s.io), a kustomization.yaml.
+  Kustomization: 'kustomize.toolkit.fluxcd.io',
+};
+
+/** A Flux HelmRelease, HelmRepository, OCIRepository or Kustomization (not another project's kind of the same name). */
 export function isFluxObject(resource: Resource): boolean {
-  const group = resource.apiVersion.split('/')[0];
-  if (resource.kind === 'HelmRelease') return group === 'helm.toolkit.fluxcd.io';
-  return (resource.kind === 'HelmRepository' || resource.kind === 'OCIRepository') && group === 'source.toolkit.fluxcd.io';
+  return FLUX_GROUPS[resource.kind] !== undefined && resource.apiVersion.split('/')[0] === FLUX_GROUPS[resource.kind];
 }
 
 /** The chart of every HelmRelease among `objects` (Flux objects, see isFluxObject) that names one. */
 export function fluxChartReferences(objects: readonly Resource[], cwd: string): ChartReference[] {
   const releases = objects.filter((object) => object.kind === 'HelmRelease' && isDict(object.object?.spec));
+  const applied = appliedNamespaces(objects);
   return releases.flatMap((release) => {
     const chart = chartOf(release, objects, cwd);
     if (!chart) return [];
     const spec = release.object!.spec as Record<string, unknown>;
     const name = release.name ?? '';
+    // A release that names no namespace is in the one the Flux Kustomization applying its folder targets.
+    const namespace = release.namespace ?? applied(release);
     // Flux's default release name: [<targetNamespace>-]<name>.
     const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name;
     const env = originEnvironment(release.origin);
-    const installedInto = typeof spec.targetNamespace === 'string' ? spec.targetNamespace : release.namespace;
-    return [{ ...chart, release: releaseName, ...(installedInto ? { namespace: installedInto } : {}), syncedBy: { tool: 'flux', name, ...(release.namespace ? { namespace: release.namespace } : {}) }, origin: release.origin, ...(env ? { env } : {}) }];
+    const installedInto = typeof spec.targetNamespace === 'string' ? spec.targetNamespace : namespace;
+    return [{ ...chart, release: releaseName, ...(installedInto ? { namespace: installedInto } : {}), syncedBy: { tool: 'flux', name, ...(namespace ? { namespace } : {}) }, origin: release.origin, ...(env ? { env } : {}) }];
   });
+}
+
+/**
+ * The targetNamespace of the Flux Kustomization whose spec.path holds an object's file (the
+ * deepest such path), as onedr0p/home-ops' ks.yaml files give each app folder its namespace.
+ * spec.path is relative to the root of the Git repository, which the scan need not start at:
+ * it is matched as a run of whole folder names in the file's display path.
+ */
+function appliedNamespaces(objects: readonly Resource[]): (resource: Resource) => string | undefined {
+  const targets = objects.flatMap((object) => {
+    const spec = object.kind === 'Kustomization' && isDict(object.object?.spec) ? object.object.spec : undefined;
+    if (!spec || typeof spec.path !== 'string' || typeof spec.targetNamespace !== 'string') return [];
+    const folder = spec.path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    return folder === '' || folder === '.' ? [] : [{ folder, namespace: spec.targetNamespace }];
+  });
+  return (resource) => {
+    const origin = resource.origin;
+    if (origin.type !== 'file' || targets.length === 0) return undefined;
+    const directory = `/${dirname(origin.path)}/`;
+    const holding = targets.filter(({ folder }) => directory.includes(`/${folder}/`));
+    return holding.sort((a, b) => b.folder.length - a.folder.length)[0]?.namespace;
+  };
 }
 
 type NamedChart = Pick<ChartReference, 'chart' | 'version' | 'versionSite' | 'repository'>;

@@ -142,9 +142,9 @@ function gitOpsInstallBeside(budget: Budget, inventory: Inventory): ChartReferen
 }
 
 function sameNamespace(chart: ChartReference, resource: Resource): boolean {
-  if (chart.namespace !== undefined || resource.namespace !== undefined) return chart.namespace === resource.namespace;
-  // Neither names its namespace: both get the one they are applied to, together when in one directory.
-  return chart.origin.type === 'file' && resource.origin.type === 'file' && dirname(chart.origin.path) === dirname(resource.origin.path);
+  // A budget that names no namespace gets the one its folder is applied to, as does a release beside it.
+  if (resource.namespace === undefined && chart.origin.type === 'file' && resource.origin.type === 'file' && dirname(chart.origin.path) === dirname(resource.origin.path)) return true;
+  return chart.namespace !== undefined && chart.namespace === resource.namespace;
 }
 
 function installerOf(chart: ChartReference): string {
