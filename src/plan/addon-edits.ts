@@ -204,8 +204,8 @@ function pushFirst(synced: NonNullable<ChartReference['syncedBy']>): string {
 
 /**
  * The command that has Flux or Argo CD apply a pushed commit now. A HelmRelease that names no
- * namespace gets one where it is applied (a Flux Kustomization's targetNamespace), which the
- * command leaves for the reader to fill in. An Application outside the namespace Argo CD usually
+ * namespace, in a folder no scanned Flux Kustomization targets, gets one where it is applied,
+ * which the command leaves for the reader to fill in. An Application outside the namespace Argo CD usually
  * runs in (argocd) is named namespace/name, as the CLI takes an application of another namespace.
  */
 function syncCommand(synced: NonNullable<ChartReference['syncedBy']>): string {

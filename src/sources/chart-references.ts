@@ -8,6 +8,7 @@ import type { Resource } from '../core/types.js';
 import type { ChartReference } from '../core/inventory.js';
 
 import { yamlValueSite } from './value-site.js';
+import { objectValueSite } from './object-value-site.js';
 import { isDict } from './helm/go-values.js';
 
 export function isHelmfile(file: string): boolean {
@@ -49,10 +50,7 @@ export function argoApplicationReferences(resource: Resource, cwd: string): Char
     if (typeof source.chart !== 'string') return [];
     const reference: ChartReference = { chart: source.chart, origin: resource.origin };
     if (source.targetRevision !== undefined) reference.version = String(source.targetRevision);
-    // A rendered Application (chart, overlay) is not edited where it was read.
-    const origin = resource.origin;
-    const editable = origin.type === 'file' && origin.chart === undefined && origin.kustomization === undefined;
-    const site = editable && reference.version !== undefined ? yamlValueSite(origin.path, cwd, origin.line, 'targetRevision', reference.version) : undefined;
+    const site = reference.version === undefined ? undefined : objectValueSite(resource.origin, cwd, 'targetRevision', reference.version);
     if (site) reference.versionSite = site;
     if (typeof source.repoURL === 'string') reference.repository = source.repoURL;
     const releaseName = isDict(source.helm) && typeof source.helm.releaseName === 'string' ? source.helm.releaseName : resource.name;

@@ -8,7 +8,7 @@ import type { ChartReference } from '../core/inventory.js';
 import type { Resource } from '../core/types.js';
 import { originEnvironment } from '../core/origin-environment.js';
 import { isDict } from './helm/go-values.js';
-import { yamlValueSite } from './value-site.js';
+import { objectValueSite } from './object-value-site.js';
 
 /** The kinds read whole for this (the scan's objectKinds). */
 export const FLUX_KINDS = ['HelmRelease', 'HelmRepository', 'OCIRepository', 'Kustomization'];
@@ -118,9 +118,6 @@ function sourceOf(release: Resource, reference: Record<string, unknown>, objects
 
 /** Where `key: version` is written, when in a file upshift can edit (as Argo CD's targetRevision, a range too). */
 function siteOf(resource: Resource, key: string, version: string | undefined, cwd: string): Pick<ChartReference, 'versionSite'> {
-  const origin = resource.origin;
-  // A rendered object (chart, overlay) is not edited where it was read.
-  if (version === undefined || origin.type !== 'file' || origin.chart !== undefined || origin.kustomization !== undefined) return {};
-  const site = yamlValueSite(origin.path, cwd, origin.line, key, version);
+  const site = version === undefined ? undefined : objectValueSite(resource.origin, cwd, key, version);
   return site ? { versionSite: site } : {};
 }
