@@ -92,4 +92,20 @@ describe('GitOps estates', () => {
     // One install judged per environment is one finding (it was one per environment, alike, at one place).
     expect(report.findings.filter((finding) => finding.id === 'ingress-nginx-retired').map((finding) => [finding.origin && 'line' in finding.origin ? finding.origin.line : 0, finding.environments ?? null])).toEqual([[129, ['prod']]]);
   });
+
+  it('plans an ApplicationSet\'s default line and names the environments that pin their own, at each step', async () => {
+    const run = await runUpshift(['plan', 'test/fixtures/addons/argo-appsets.yaml', '--current', '1.30', '--target', '1.33', '--strategy', 'in-place', '-o', 'json', '--fail-on', 'none']);
+    expect(run.code).toBe(0);
+    const steps = JSON.parse(run.stdout).environments[0].steps as { title: string; edits: { line: number }[]; items: string[] }[];
+    const certManager = steps.filter((step) => step.title.startsWith('Upgrade cert-manager '));
+    expect(certManager.length).toBe(6);
+    for (const step of certManager) {
+      // The default for every cluster is edited; staging's and prod's own lines are named.
+      expect(step.edits.map((edit) => edit.line)).toEqual([15]);
+      expect(step.items.filter((item) => item.includes('pinned for environment'))).toEqual([
+        'cert-manager is pinned for environment prod on a line of its own (test/fixtures/addons/argo-appsets.yaml:33): set it there too, to the same release',
+        'cert-manager is pinned for environment staging on a line of its own (test/fixtures/addons/argo-appsets.yaml:27): set it there too, to the same release',
+      ]);
+    }
+  });
 });

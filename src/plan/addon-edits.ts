@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import semver from 'semver';
 import type { ChartReference, EksAddonReference } from '../core/inventory.js';
 import type { Finding } from '../core/types.js';
+import { environmentOf } from '../report/one-per-place.js';
 import type { AddonUpgrade } from './addon-steps.js';
 import type { Coverage } from './coverage.js';
 import * as estimate from './durations.js';
@@ -33,6 +34,8 @@ export function addonEdits(upgrades: readonly AddonUpgrade[], context: StepConte
  */
 export class AddonSteps {
   private readonly lastStep = new Map<string, StepDraft>();
+  /** Every step that edits an add-on's pin, in order. */
+  private readonly pinSteps = new Map<string, StepDraft[]>();
   private readonly left = new Map<string, string>();
 
   constructor(private readonly context: StepContext, private readonly coverage: Coverage) {}
@@ -79,6 +82,7 @@ export class AddonSteps {
       const draft = addonStep(upgrade, pinned, value, where, result.edits, commands, notes, previous);
       drafts.push(draft);
       lastStep.set(upgrade.addon, draft);
+      this.pinSteps.set(upgrade.addon, [...(this.pinSteps.get(upgrade.addon) ?? []), draft]);
     }
     return drafts;
   }
@@ -89,7 +93,12 @@ export class AddonSteps {
       const addon = addonOf(finding);
       const last = lastStep.get(addon);
       const pinned = last && pinnedAddon(addon, context);
-      if (last && pinned && sameSource(finding, pinned)) last.resolves.push(coverage.resolve(finding));
+      if (last && pinned && sameSource(finding, pinned) && pinsOf(finding, context) === pinned.reference) last.resolves.push(coverage.resolve(finding));
+      else if (last && pinned && sameSource(finding, pinned)) {
+        // The report counts problems by place, and this place is the steps': each says what else to edit.
+        const item = `${addon} is pinned for environment ${environmentOf(finding)} on a line of its own${lineOf(pinsOf(finding, context))}: set it there too, to the same release`;
+        for (const step of this.pinSteps.get(addon) ?? [last]) if (!step.items?.includes(item)) (step.items ??= []).push(item);
+      }
       else if (left.has(addon)) coverage.leave(finding, left.get(addon)!);
       else if (last) coverage.leave(finding, `${addon} is also deployed from ${finding.origin && 'path' in finding.origin ? finding.origin.path : 'elsewhere'}: upgrade it there too`);
     }
@@ -153,6 +162,21 @@ function addonOf(finding: Finding): string {
 }
 
 /** The finding is about the same pin the step edits (not, say, a rendered manifest of the same add-on). */
+/**
+ * The chart reference that pins the finding's environment at the finding's place: the step's own,
+ * or another line of the same place (an ApplicationSet's override for that environment).
+ */
+function pinsOf(finding: Finding, context: StepContext): ChartReference | EksAddonReference | undefined {
+  const env = environmentOf(finding);
+  const at = (reference: ChartReference | EksAddonReference) => sameSource(finding, { kind: 'chart', reference: reference as ChartReference });
+  const references = [...context.inventory.charts, ...context.inventory.eksAddons].filter(at);
+  return references.find((reference) => reference.env === env) ?? references.find((reference) => reference.env === undefined);
+}
+
+function lineOf(reference: ChartReference | EksAddonReference | undefined): string {
+  return reference?.versionSite ? ` (${reference.versionSite.path}:${reference.versionSite.line})` : '';
+}
+
 function sameSource(finding: Finding, pinned: Pinned): boolean {
   const origin = finding.origin;
   const pin = pinned.reference.origin;

@@ -1,7 +1,8 @@
 // Builds the plan from a scan: environments in upgrade order, the signals, the three
 // strategies scored on their own predicted steps, and the chosen strategy's runbook.
 import { compareKubeVersions } from '../core/kube-version.js';
-import type { Finding } from '../core/types.js';
+import type { Finding, Origin } from '../core/types.js';
+import { originPath } from '../core/origin-path.js';
 import type { Inventory } from '../core/inventory.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { AddonKnowledge } from './addon-steps.js';
@@ -54,6 +55,7 @@ export function buildPlan(input: PlanInput): Plan {
   const cwd = input.cwd ?? process.cwd();
   const signals = planSignals(input.inventory, input.findings, environments, input.target, input.simulation);
   const applications = distinctApplications(input.inventory.resources);
+  const inventory = withPlannedEnvironments(input.inventory, environments);
   const knowledge = input.knowledge ?? loadKnowledge();
   // Each strategy's runbook edits the files from scratch, environment after environment.
   const stepsFor = (strategy: StrategyName) => {
@@ -62,8 +64,8 @@ export function buildPlan(input: PlanInput): Plan {
       environmentSteps(strategy, {
         env,
         target: input.target,
-        findings: findingsFor(input.findings, env),
-        inventory: input.inventory,
+        findings: findingsFor(input.findings, env, environments),
+        inventory,
         applications,
         signals,
         paths: input.paths ?? [],
@@ -98,13 +100,39 @@ function totalMinutes(plans: readonly EnvironmentPlan[]): number {
   return plans.reduce((sum, plan) => sum + plan.steps.reduce((inner, step) => inner + step.minutes, 0), 0);
 }
 
-/** Findings anchored in another environment's infrastructure code are not this one's. */
-function findingsFor(findings: readonly Finding[], env: PlannedEnvironment): Finding[] {
+/**
+ * Findings anchored in another planned environment's code are not this one's. One that names an
+ * environment the plan does not have (a Kustomize overlay's or an ApplicationSet selector's, where
+ * no infrastructure code says which cluster it is) is every environment's: it was left out of
+ * every plan (onedr0p/home-ops' kustomization per app made each Flux release an environment).
+ */
+function findingsFor(findings: readonly Finding[], env: PlannedEnvironment, environments: readonly PlannedEnvironment[]): Finding[] {
+  const planned = new Set(environments.map((environment) => environment.name));
   return findings.filter((finding) => {
     const owner = finding.origin?.type === 'terraform' ? finding.origin.env : undefined;
     const named = typeof finding.details?.env === 'string' ? finding.details.env : undefined;
-    return (owner ?? named ?? env.name) === env.name;
+    const bound = owner ?? named;
+    return bound === undefined || bound === env.name || !planned.has(bound);
   });
+}
+
+/**
+ * The inventory with each chart and EKS add-on bound to an environment the plan does not have
+ * made every environment's, as its findings are (see findingsFor): the step then edits its pin.
+ * Not when its place pins it for several environments (an ApplicationSet's default and its
+ * per-environment overrides): each line is still its own environment's.
+ */
+function withPlannedEnvironments(inventory: Inventory, environments: readonly PlannedEnvironment[]): Inventory {
+  const planned = new Set(environments.map((environment) => environment.name));
+  const place = (entry: { origin: Origin }) => `${originPath(entry.origin) ?? ''}:${'line' in entry.origin ? entry.origin.line : ''}`;
+  const perPlace = new Map<string, number>();
+  for (const entry of [...inventory.charts, ...inventory.eksAddons]) perPlace.set(place(entry), (perPlace.get(place(entry)) ?? 0) + 1);
+  const unbound = <T extends { env?: string; origin: Origin }>(entry: T): T => {
+    if (entry.env === undefined || planned.has(entry.env) || perPlace.get(place(entry))! > 1) return entry;
+    const { env: _unplanned, ...rest } = entry;
+    return rest as T;
+  };
+  return { ...inventory, charts: inventory.charts.map(unbound), eksAddons: inventory.eksAddons.map(unbound) };
 }
 
 function lowestVersion(environments: readonly PlannedEnvironment[]): string {
