@@ -93,13 +93,17 @@ export class AddonSteps {
       const addon = addonOf(finding);
       const last = lastStep.get(addon);
       const pinned = last && pinnedAddon(addon, context);
-      if (last && pinned && sameSource(finding, pinned) && pinsOf(finding, context) === pinned.reference) last.resolves.push(coverage.resolve(finding));
-      else if (last && pinned && sameSource(finding, pinned)) {
-        // The report counts problems by place, and this place is the steps': each says what else to edit.
-        const item = `${addon} is pinned for environment ${environmentOf(finding)} on a line of its own${lineOf(pinsOf(finding, context))}: set it there too, to the same release`;
+      if (last && pinned && sameSource(finding, pinned)) {
+        const own = pinsOf(finding, context);
+        if (own === undefined || own === pinned.reference) {
+          last.resolves.push(coverage.resolve(finding));
+          continue;
+        }
+        // Another line of the same place pins it for the finding's environment. The report counts
+        // problems by place, and this place is the steps': each says what else to edit.
+        const item = `${addon} is pinned for environment ${environmentOf(finding)} on a line of its own${lineOf(own)}: set it there too, to the same release`;
         for (const step of this.pinSteps.get(addon) ?? [last]) if (!step.items?.includes(item)) (step.items ??= []).push(item);
-      }
-      else if (left.has(addon)) coverage.leave(finding, left.get(addon)!);
+      } else if (left.has(addon)) coverage.leave(finding, left.get(addon)!);
       else if (last) coverage.leave(finding, `${addon} is also deployed from ${finding.origin && 'path' in finding.origin ? finding.origin.path : 'elsewhere'}: upgrade it there too`);
     }
   }
@@ -161,7 +165,6 @@ function addonOf(finding: Finding): string {
   return String(finding.details?.addon ?? finding.resource?.name ?? '');
 }
 
-/** The finding is about the same pin the step edits (not, say, a rendered manifest of the same add-on). */
 /**
  * The chart reference that pins the finding's environment at the finding's place: the step's own,
  * or another line of the same place (an ApplicationSet's override for that environment).
@@ -177,6 +180,7 @@ function lineOf(reference: ChartReference | EksAddonReference | undefined): stri
   return reference?.versionSite ? ` (${reference.versionSite.path}:${reference.versionSite.line})` : '';
 }
 
+/** The finding is about the same pin the step edits (not, say, a rendered manifest of the same add-on). */
 function sameSource(finding: Finding, pinned: Pinned): boolean {
   const origin = finding.origin;
   const pin = pinned.reference.origin;
