@@ -23,6 +23,10 @@ write('base/ocirepository.yaml', OCI);
 write('base/kustomization.yaml', 'resources:\n  - ocirepository.yaml\n');
 write('overlays/prod/kustomization.yaml', 'resources:\n  - ../../base\nnamespace: prod\n');
 write('overlays/dev/kustomization.yaml', 'resources:\n  - ../../base\nreplacements: []\n');
+// The overlay sets the tag in a patch of its own (flux2-kustomize-helm-example's staging sets its version so).
+write('overlays/staging/kustomization.yaml', 'resources:\n  - ../../base\npatches:\n  - path: tag.yaml\n    target: {kind: OCIRepository}\n  - path: labels.yaml\n');
+write('overlays/staging/tag.yaml', 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: cert-manager\nspec:\n  ref:\n    tag: v1.17.0\n');
+write('overlays/staging/labels.yaml', 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: cert-manager\n  labels: {tier: infra}\n');
 const at = (path: string, kustomization?: string) => ({ type: 'file' as const, path, line: 1, column: 1, ...(kustomization ? { kustomization } : {}) });
 
 describe('objectValueSite', () => {
@@ -33,6 +37,12 @@ describe('objectValueSite', () => {
 
   it('is shared by the overlays when the file is a base they build', () => {
     expect(objectValueSite(at('base/ocirepository.yaml', 'overlays/prod'), root, 'tag', 'v1.16.2')).toEqual({ path: 'base/ocirepository.yaml', line: 8, value: 'v1.16.2', shared: {} });
+  });
+
+  it('is the line of the overlay\'s own patch that sets the built value, when exactly one does', () => {
+    expect(objectValueSite(at('base/ocirepository.yaml', 'overlays/staging'), root, 'tag', 'v1.17.0')).toEqual({ path: 'overlays/staging/tag.yaml', line: 7, value: 'v1.17.0' });
+    // The base's value under a patching overlay: a patch may set it as well, so it is not located.
+    expect(objectValueSite(at('base/ocirepository.yaml', 'overlays/staging'), root, 'tag', 'v1.16.2')).toBeUndefined();
   });
 
   it('is none when a kustomization may rewrite the value, when the file holds another value, or for a chart\'s template', () => {
