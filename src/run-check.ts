@@ -29,7 +29,7 @@ import { inOrder } from './core/in-order.js';
 import { cpuBudget } from './core/cpu-budget.js';
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
-import { FLUX_KINDS, fluxChartReferences, isFluxObject } from './sources/flux-releases.js';
+import { FLUX_KINDS, fluxChartReferences, fluxReleasesWithoutChart, isFluxObject } from './sources/flux-releases.js';
 import { argoApplicationSetReferences } from './sources/argo-application-sets.js';
 import { sortFindings, summarize } from './report/order.js';
 import { withoutSuperseded } from './report/superseded.js';
@@ -309,6 +309,7 @@ export function startScan(options: CheckOptions): Scan {
     },
     finish() {
       inventory.charts.push(...fluxChartReferences(fluxObjects, options.cwd ?? process.cwd()));
+      const chartless = fluxReleasesWithoutChart(fluxObjects, options.cwd ?? process.cwd());
       fluxObjects.length = 0;
       const inferred = waiting ? lowestClusterVersion(inventory.environments) : undefined;
       if (inferred) {
@@ -346,7 +347,7 @@ export function startScan(options: CheckOptions): Scan {
       if (context.current) report.current = context.current;
       report.knowledgeDate = context.knowledge.date;
       if (inferred) report.currentFrom = { environment: inferred.environment, ...(inferred.origin ? { origin: inferred.origin } : {}) };
-      const notes = [...beyondCalendar(context), ...versionDisagreements(inventory.environments)];
+      const notes = [...beyondCalendar(context), ...versionDisagreements(inventory.environments), ...unnamedCharts(chartless)];
       if (notes.length > 0) report.notes = notes;
       return report;
     },
@@ -370,6 +371,16 @@ function requireKnownTarget(target: string, knowledge: Knowledge, platform: Plat
   throw new UsageError(
     `--target ${target} is outside the versions the knowledge base knows, ${oldest} to ${newest} (API lifecycles ${lifecycles[0]} to ${lifecycles.at(-1)}, the ${platform} support calendar ${calendar[0]} to ${calendar.at(-1)}; knowledge dated ${knowledge.date}); give a version in that range, update upshift, or add rows for ${target} with --data`,
   );
+}
+
+/** Flux releases whose chart source is not in the scan are not judged as add-ons: say which. */
+function unnamedCharts(releases: readonly string[]): string[] {
+  if (releases.length === 0) return [];
+  const shown = releases.length > 5 ? `${releases.slice(0, 5).join(', ')} and ${releases.length - 5} more` : releases.join(', ');
+  const one = releases.length === 1;
+  return [
+    `${one ? 'a Flux HelmRelease names a chart source' : `${releases.length} Flux HelmReleases name chart sources`} the scan does not hold (${shown}), so ${one ? 'its chart is not judged as an add-on; scan the folder that holds that source' : 'their charts are not judged as add-ons; scan the folders that hold those sources'} too`,
+  ];
 }
 
 /** A target past the calendar (planning ahead) is judged on forecasts only: say so. */

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { argoApplicationReferences, helmfileReferences } from '../src/sources/chart-references.js';
-import { FLUX_KINDS, fluxChartReferences, isFluxObject } from '../src/sources/flux-releases.js';
+import { FLUX_KINDS, fluxChartReferences, fluxReleasesWithoutChart, isFluxObject } from '../src/sources/flux-releases.js';
 import { argoApplicationSetReferences } from '../src/sources/argo-application-sets.js';
 import { readManifestText } from '../src/sources/manifest-text.js';
 import { globSync } from 'tinyglobby';
@@ -88,6 +88,8 @@ describe('chart references', () => {
       { chart: 'semver', version: '1.2.x', repository: 'oci://ghcr.io/acme/charts' },
       { chart: 'digest', version: undefined, repository: 'oci://ghcr.io/acme/charts' },
     ]);
+    // The release whose source is elsewhere is named for the scan's note.
+    expect(fluxReleasesWithoutChart(objects, ROOT)).toEqual(['lost (OCIRepository elsewhere)']);
   });
 
   it('reads Chart.yaml dependencies, also of vendored subcharts', async () => {

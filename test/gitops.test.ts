@@ -108,4 +108,17 @@ describe('GitOps estates', () => {
       ]);
     }
   });
+
+  it('notes the Flux releases whose chart source the scan does not hold, rather than passing them over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upshift-flux-lost-'));
+    try {
+      writeFileSync(join(dir, 'release.yaml'), 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: cert-manager, namespace: cert-manager}\nspec:\n  chartRef: {kind: OCIRepository, name: cert-manager}\n');
+      const { report } = await runScan({ paths: [dir], target: '1.33', current: '1.32', now: new Date('2026-12-07') });
+      expect(report.notes).toEqual([
+        'a Flux HelmRelease names a chart source the scan does not hold (cert-manager/cert-manager (OCIRepository cert-manager)), so its chart is not judged as an add-on; scan the folder that holds that source too',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

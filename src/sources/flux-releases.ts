@@ -67,6 +67,19 @@ function appliedNamespaces(objects: readonly Resource[]): (resource: Resource) =
   };
 }
 
+/**
+ * The HelmReleases among `objects` whose chart the scan cannot name: a chartRef to a source it does
+ * not hold (or to a HelmChart), described for a note ("apps/web (OCIRepository web)").
+ */
+export function fluxReleasesWithoutChart(objects: readonly Resource[], cwd: string): string[] {
+  return objects
+    .filter((object) => object.kind === 'HelmRelease' && isDict(object.object?.spec) && isDict(object.object.spec.chartRef) && !chartOf(object, objects, cwd))
+    .map((release) => {
+      const reference = (release.object!.spec as { chartRef: Record<string, unknown> }).chartRef;
+      return `${release.namespace ? `${release.namespace}/` : ''}${release.name ?? '(unnamed)'} (${String(reference.kind)} ${String(reference.name)})`;
+    });
+}
+
 type NamedChart = Pick<ChartReference, 'chart' | 'version' | 'versionSite' | 'repository'>;
 
 function chartOf(release: Resource, objects: readonly Resource[], cwd: string): NamedChart | undefined {
