@@ -29,7 +29,7 @@ import { inOrder } from './core/in-order.js';
 import { cpuBudget } from './core/cpu-budget.js';
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
-import { FLUX_KINDS, fluxChartReferences, fluxReleasesWithoutChart, isFluxObject } from './sources/flux-releases.js';
+import { FLUX_KINDS, fluxCharts, isFluxObject } from './sources/flux-releases.js';
 import { argoApplicationSetReferences } from './sources/argo-application-sets.js';
 import { sortFindings, summarize } from './report/order.js';
 import { withoutSuperseded } from './report/superseded.js';
@@ -308,8 +308,8 @@ export function startScan(options: CheckOptions): Scan {
       keep(made);
     },
     finish() {
-      inventory.charts.push(...fluxChartReferences(fluxObjects, options.cwd ?? process.cwd()));
-      const chartless = fluxReleasesWithoutChart(fluxObjects, options.cwd ?? process.cwd());
+      const { references: fluxReferences, chartless } = fluxCharts(fluxObjects, options.cwd ?? process.cwd());
+      inventory.charts.push(...fluxReferences);
       fluxObjects.length = 0;
       const inferred = waiting ? lowestClusterVersion(inventory.environments) : undefined;
       if (inferred) {

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { argoApplicationReferences, helmfileReferences } from '../src/sources/chart-references.js';
-import { FLUX_KINDS, fluxChartReferences, fluxReleasesWithoutChart, isFluxObject } from '../src/sources/flux-releases.js';
+import { FLUX_KINDS, fluxCharts, isFluxObject } from '../src/sources/flux-releases.js';
 import { argoApplicationSetReferences } from '../src/sources/argo-application-sets.js';
 import { readManifestText } from '../src/sources/manifest-text.js';
 import { globSync } from 'tinyglobby';
@@ -67,7 +67,7 @@ describe('chart references', () => {
       'HelmRepository ingress-nginx',
     ]);
     const at = (file: string, line: number) => ({ type: 'file', path: `test/fixtures/flux/${file}`, line, column: 1 });
-    expect(fluxChartReferences(objects, ROOT)).toEqual([
+    expect(fluxCharts(objects, ROOT).references).toEqual([
       // No namespace on either: the repository of the same name beside it; the namespace the Flux
       // Kustomization applying ./apps/web targets.
       { chart: 'podinfo', version: '6.7.1', versionSite: { path: 'test/fixtures/flux/apps/web/release.yaml', line: 19, value: '6.7.1' }, repository: 'https://stefanprodan.github.io/podinfo', release: 'web', namespace: 'web', syncedBy: { tool: 'flux', name: 'web', namespace: 'web' }, origin: at('apps/web/release.yaml', 10) },
@@ -84,12 +84,12 @@ describe('chart references', () => {
     const read = (text: string) => readManifestText(text, 'flux.yaml', { objectKinds: new Set(FLUX_KINDS) }).resources;
     const oci = (name: string, ref: string) => `apiVersion: source.toolkit.fluxcd.io/v1beta2\nkind: OCIRepository\nmetadata: {name: ${name}, namespace: flux-system}\nspec:\n  url: oci://ghcr.io/acme/charts/${name}/\n  ref: ${ref}\n---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: ${name}, namespace: flux-system}\nspec:\n  chartRef: {kind: OCIRepository, name: ${name}}\n---\n`;
     const objects = read(`${oci('semver', '{semver: "1.2.x", tag: 1.0.0}')}${oci('digest', '{digest: "sha256:0123"}')}apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: lost}\nspec:\n  chartRef: {kind: OCIRepository, name: elsewhere}\n`).filter(isFluxObject);
-    expect(fluxChartReferences(objects, ROOT).map(({ chart, version, repository }) => ({ chart, version, repository }))).toEqual([
+    expect(fluxCharts(objects, ROOT).references.map(({ chart, version, repository }) => ({ chart, version, repository }))).toEqual([
       { chart: 'semver', version: '1.2.x', repository: 'oci://ghcr.io/acme/charts' },
       { chart: 'digest', version: undefined, repository: 'oci://ghcr.io/acme/charts' },
     ]);
     // The release whose source is elsewhere is named for the scan's note.
-    expect(fluxReleasesWithoutChart(objects, ROOT)).toEqual(['lost (OCIRepository elsewhere)']);
+    expect(fluxCharts(objects, ROOT).chartless).toEqual(['lost (OCIRepository elsewhere)']);
   });
 
   it('reads Chart.yaml dependencies, also of vendored subcharts', async () => {

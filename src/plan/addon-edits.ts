@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import semver from 'semver';
 import type { ChartReference, EksAddonReference } from '../core/inventory.js';
-import type { Finding } from '../core/types.js';
+import type { Finding, Origin } from '../core/types.js';
 import { environmentOf } from '../report/one-per-place.js';
 import type { AddonUpgrade } from './addon-steps.js';
 import type { Coverage } from './coverage.js';
@@ -171,8 +171,7 @@ function addonOf(finding: Finding): string {
  */
 function pinsOf(finding: Finding, context: StepContext): ChartReference | EksAddonReference | undefined {
   const env = environmentOf(finding);
-  const at = (reference: ChartReference | EksAddonReference) => sameSource(finding, { kind: 'chart', reference: reference as ChartReference });
-  const references = [...context.inventory.charts, ...context.inventory.eksAddons].filter(at);
+  const references = [...context.inventory.charts, ...context.inventory.eksAddons].filter((reference) => samePlace(finding, reference.origin));
   return references.find((reference) => reference.env === env) ?? references.find((reference) => reference.env === undefined);
 }
 
@@ -182,8 +181,11 @@ function lineOf(reference: ChartReference | EksAddonReference | undefined): stri
 
 /** The finding is about the same pin the step edits (not, say, a rendered manifest of the same add-on). */
 function sameSource(finding: Finding, pinned: Pinned): boolean {
+  return samePlace(finding, pinned.reference.origin);
+}
+
+function samePlace(finding: Finding, pin: Origin): boolean {
   const origin = finding.origin;
-  const pin = pinned.reference.origin;
   if (!origin || !('path' in origin) || !('path' in pin)) return false;
   return origin.path === pin.path && origin.line === pin.line;
 }

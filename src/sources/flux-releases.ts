@@ -26,13 +26,25 @@ export function isFluxObject(resource: Resource): boolean {
   return FLUX_GROUPS[resource.kind] !== undefined && resource.apiVersion.split('/')[0] === FLUX_GROUPS[resource.kind];
 }
 
-/** The chart of every HelmRelease among `objects` (Flux objects, see isFluxObject) that names one. */
-export function fluxChartReferences(objects: readonly Resource[], cwd: string): ChartReference[] {
+/** What the HelmReleases among `objects` (Flux objects, see isFluxObject) install. */
+export interface FluxCharts {
+  /** The chart of every release that names one. */
+  references: ChartReference[];
+  /** The releases whose chartRef names a source the scan does not hold (or a HelmChart), for a note: "apps/web (OCIRepository web)". */
+  chartless: string[];
+}
+
+export function fluxCharts(objects: readonly Resource[], cwd: string): FluxCharts {
   const releases = objects.filter((object) => object.kind === 'HelmRelease' && isDict(object.object?.spec));
   const applied = appliedNamespaces(objects);
-  return releases.flatMap((release) => {
+  const chartless: string[] = [];
+  const references = releases.flatMap((release): ChartReference[] => {
     const chart = chartOf(release, objects, cwd);
-    if (!chart) return [];
+    if (!chart) {
+      const reference = (release.object!.spec as Record<string, unknown>).chartRef;
+      if (isDict(reference)) chartless.push(`${release.namespace ? `${release.namespace}/` : ''}${release.name ?? '(unnamed)'} (${String(reference.kind)} ${String(reference.name)})`);
+      return [];
+    }
     const spec = release.object!.spec as Record<string, unknown>;
     const name = release.name ?? '';
     // A release that names no namespace is in the one the Flux Kustomization applying its folder targets.
@@ -43,6 +55,7 @@ export function fluxChartReferences(objects: readonly Resource[], cwd: string): 
     const installedInto = typeof spec.targetNamespace === 'string' ? spec.targetNamespace : namespace;
     return [{ ...chart, release: releaseName, ...(installedInto ? { namespace: installedInto } : {}), syncedBy: { tool: 'flux', name, ...(namespace ? { namespace } : {}) }, origin: release.origin, ...(env ? { env } : {}) }];
   });
+  return { references, chartless };
 }
 
 /**
@@ -65,19 +78,6 @@ function appliedNamespaces(objects: readonly Resource[]): (resource: Resource) =
     const holding = targets.filter(({ folder }) => directory.includes(`/${folder}/`));
     return holding.sort((a, b) => b.folder.length - a.folder.length)[0]?.namespace;
   };
-}
-
-/**
- * The HelmReleases among `objects` whose chart the scan cannot name: a chartRef to a source it does
- * not hold (or to a HelmChart), described for a note ("apps/web (OCIRepository web)").
- */
-export function fluxReleasesWithoutChart(objects: readonly Resource[], cwd: string): string[] {
-  return objects
-    .filter((object) => object.kind === 'HelmRelease' && isDict(object.object?.spec) && isDict(object.object.spec.chartRef) && !chartOf(object, objects, cwd))
-    .map((release) => {
-      const reference = (release.object!.spec as { chartRef: Record<string, unknown> }).chartRef;
-      return `${release.namespace ? `${release.namespace}/` : ''}${release.name ?? '(unnamed)'} (${String(reference.kind)} ${String(reference.name)})`;
-    });
 }
 
 type NamedChart = Pick<ChartReference, 'chart' | 'version' | 'versionSite' | 'repository'>;

@@ -16,6 +16,7 @@ import { readManifestFile } from './manifest-file.js';
 import { inputInvalid } from './input-problem.js';
 import { readManifestText } from './manifest-text.js';
 import { isDict } from './helm/go-values.js';
+import { listOf } from '../core/fields.js';
 import { goToolEnvironment } from './go-tool-environment.js';
 
 const execFileAsync = promisify(execFile);
@@ -29,7 +30,7 @@ export interface KustomizePlan {
   environments: Map<string, string>;
 }
 
-const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml'];
+export const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml'];
 
 interface LocalFile {
   file: string;
@@ -125,11 +126,8 @@ function readKustomization(kustomization: string, included: Set<string>): { comp
 
 /** The local files a kustomization's content names, relative to its `directory`. */
 function localFiles(content: Record<string, unknown>, directory: string, included: Set<string>): LocalFile[] {
-  const resources = [...asList(content.resources), ...asList(content.bases), ...asList(content.components)];
-  const patches = [
-    ...asList(content.patchesStrategicMerge),
-    ...[...asList(content.patches), ...asList(content.patchesJson6902)].map((patch) => (isDict(patch) ? patch.path : undefined)),
-  ];
+  const resources = [...listOf(content.resources), ...listOf(content.bases), ...listOf(content.components)];
+  const patches = patchEntries(content);
   const files: LocalFile[] = [];
   for (const [index, entry] of [...resources, ...patches].entries()) {
     if (typeof entry !== 'string' || /^[a-z]+:\/\//i.test(entry) || entry.includes('\n')) continue;
@@ -148,8 +146,9 @@ function localFiles(content: Record<string, unknown>, directory: string, include
   return files;
 }
 
-function asList(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+/** The files a kustomization's patches are written in, as its content names them (an inline patch names none). */
+export function patchEntries(content: Record<string, unknown>): unknown[] {
+  return [...listOf(content.patchesStrategicMerge), ...[...listOf(content.patches), ...listOf(content.patchesJson6902)].map((patch) => (isDict(patch) ? patch.path : undefined))];
 }
 
 export interface KustomizeBuild {

@@ -10,6 +10,7 @@ import type { Origin } from '../core/types.js';
 import { isDict } from './helm/go-values.js';
 import { yamlValueSite } from './value-site.js';
 import { yamlLibrary } from './yaml-library.js';
+import { KUSTOMIZATION_NAMES, patchEntries } from './kustomize.js';
 
 // What a kustomization can change an object's fields with; other keys leave them as written
 // (resources, namespace, labels, annotations, generators of ConfigMaps and Secrets).
@@ -40,7 +41,7 @@ export function objectValueSite(origin: Origin, cwd: string, key: string, value:
 function patchSite(directory: string, cwd: string, key: string, value: string): ValueSite | undefined {
   const content = kustomizationOf(directory);
   if (!isDict(content) || REWRITING_KEYS.some((name) => !PATCH_KEYS.includes(name) && content[name] !== undefined)) return undefined;
-  const files = [...listOf(content.patchesStrategicMerge), ...[...listOf(content.patches), ...listOf(content.patchesJson6902)].map((patch) => (isDict(patch) ? patch.path : undefined))]
+  const files = patchEntries(content)
     .filter((file): file is string => typeof file === 'string' && !file.includes('\n'))
     .map((file) => displayPath(resolve(directory, file), cwd));
   const sites = files.flatMap((file) => {
@@ -59,7 +60,7 @@ function rewritesFields(directory: string): boolean {
 
 /** The kustomization file of a directory, parsed; undefined without one, null when it does not parse. */
 function kustomizationOf(directory: string): unknown {
-  const file = ['kustomization.yaml', 'kustomization.yml'].map((name) => join(directory, name)).find((path) => existsSync(path));
+  const file = KUSTOMIZATION_NAMES.map((name) => join(directory, name)).find((path) => existsSync(path));
   if (!file) return undefined;
   try {
     return yamlLibrary().parse(readFileSync(file, 'utf8')) ?? null;
@@ -68,6 +69,3 @@ function kustomizationOf(directory: string): unknown {
   }
 }
 
-function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
