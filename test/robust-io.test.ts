@@ -60,6 +60,29 @@ describe('a closed standard error', () => {
   });
 });
 
+describe('a slow reader', () => {
+  // The report is written a piece at a time, waiting whenever the pipe is full (cli/common.ts):
+  // a reader that stops for a while must still get every byte, in order, as a file would.
+  it('gets the whole report, the same as written to a file', async () => {
+    const manifests = Array.from({ length: 400 }, (_, index) => `apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web-${index}\n  namespace: shop\n`);
+    const file = join(temp, 'slow-reader.yaml');
+    writeFileSync(file, manifests.join('---\n'));
+    const args = ['check', file, '--target', '1.34', '--current', '1.28', '-o', 'json'];
+    const written = await upshift(args);
+    const read = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/upshift.js', ...args], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'ignore'] });
+      const chunks: Buffer[] = [];
+      child.stdout.pause();
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      setTimeout(() => child.stdout.resume(), 500);
+      child.on('close', (code) => resolve({ code, stdout: Buffer.concat(chunks).toString('utf8') }));
+    });
+    expect(written.stdout.length).toBeGreaterThan(4 * 65_536);
+    expect(JSON.parse(written.stdout).findings.filter((finding: { id: string }) => finding.id === 'api-removed')).toHaveLength(400);
+    expect(read).toEqual({ code: 3, stdout: written.stdout });
+  });
+});
+
 describe('inputs of any size and length', () => {
   it('reads a file of 200,000 documents', async () => {
     const documents = Array.from({ length: 200_000 }, (_, index) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${index}\ndata:\n  key: value-${index}\n`);

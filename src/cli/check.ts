@@ -63,7 +63,7 @@ export function checkCommand(): Command {
       const { runSnapshot } = await import('../run-snapshot.js');
       const result = await runSnapshot(flags.snapshot, { ...targetOptions(flags), componentTargets: parseComponentVersions(flags.componentVersion ?? []) });
       reportUnread(result);
-      finishWithReport(result.report, flags);
+      await finishWithReport(result.report, flags);
       return;
     }
     const readsStdin = files.includes('-');
@@ -104,7 +104,7 @@ export function checkCommand(): Command {
       const document = inventoryDocument(inventory, process.cwd());
       process.stdout.write(flags.output === 'yaml' ? stringify(document) : `${JSON.stringify(document, null, 2)}\n`);
     } else {
-      finishWithReport(report, flags, { knowledge: context.knowledge, inventory });
+      await finishWithReport(report, flags, { knowledge: context.knowledge, inventory });
     }
     if (failsEmpty) process.exitCode = EXIT.usage;
   });

@@ -47,7 +47,7 @@ export function clusterCommand(): Command {
       ...targetOptions(flags),
     });
     reportUnread(result);
-    finishWithReport(result.report, flags);
+    await finishWithReport(result.report, flags);
   });
 }
 

@@ -1,7 +1,8 @@
 // What every command shares once its flags are read: progress on stderr, printing a report,
 // and the exit-code contract (CLI.md).
 import { SEVERITIES, type Report, type Severity } from '../core/types.js';
-import { reporters, summarize, type ReportOptions } from '../report/index.js';
+import { once } from 'node:events';
+import { reportPieces, summarize, type ReportOptions } from '../report/index.js';
 import { isoDay } from '../knowledge/calendar.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { stalenessWarning } from '../knowledge/staleness.js';
@@ -16,13 +17,34 @@ export function exitCodeFor(report: Pick<Report, 'summary'>, failOn: FailOn): nu
   return EXIT.ok;
 }
 
-/** Prints the report and sets the exit code; `context`: what the HTML report draws beyond the findings (knowledge, inventory). */
-export function finishWithReport(unfiltered: Report, flags: OutputFlags & { failOn: FailOn } & Partial<SeverityFlags>, context: Omit<ReportOptions, 'color' | 'cwd'> = {}): void {
+/**
+ * Sets the exit code and prints the report; `context`: what the HTML report draws beyond the
+ * findings (knowledge, inventory). The exit code comes first: a reader that goes away mid-report
+ * (`| head`) ends the run with it (main.ts).
+ */
+export async function finishWithReport(unfiltered: Report, flags: OutputFlags & { failOn: FailOn } & Partial<SeverityFlags>, context: Omit<ReportOptions, 'color' | 'cwd'> = {}): Promise<void> {
   const report = atOrAbove(unfiltered, minimumSeverity(flags));
+  process.exitCode = exitCodeFor(report, flags.failOn);
   const color = flags.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const width = process.stdout.isTTY === true ? process.stdout.columns : undefined;
-  process.stdout.write(reporters[flags.output](report, { ...context, color, width, cwd: process.cwd() }));
-  process.exitCode = exitCodeFor(report, flags.failOn);
+  await writeOut(reportPieces[flags.output](report, { ...context, color, width, cwd: process.cwd() }));
+}
+
+// Pieces are gathered up to this many characters a write: one write per finding took a system
+// call each, and one write of everything held the whole report twice (as text, then as bytes).
+const WRITE_SIZE = 1 << 16;
+
+/** Writes the pieces to stdout as they come, waiting whenever stdout's buffer is full (a slow pipe). */
+async function writeOut(pieces: Iterable<string>): Promise<void> {
+  let pending = '';
+  for (const piece of pieces) {
+    pending += piece;
+    if (pending.length < WRITE_SIZE) continue;
+    const flushed = process.stdout.write(pending);
+    pending = '';
+    if (!flushed) await once(process.stdout, 'drain');
+  }
+  if (pending) process.stdout.write(pending);
 }
 
 /** The report with only the findings at or above `minimum`, and its summary counting those. */

@@ -19,7 +19,7 @@ export function mergeCommand(): Command {
     const [{ mergeReports }, { finishWithReport }] = await Promise.all([import('../merge-reports.js'), import('./common.js')]);
     const inputs = paths.map((path) => ({ path: path === '-' ? 'stdin' : path, text: read(path) }));
     const report = mergeReports(inputs);
-    finishWithReport(report, flags);
+    await finishWithReport(report, flags);
   });
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { csv } from './csv.js';
 import { sampleReport } from './fixtures/sample-report.js';
+import { reporters } from './index.js';
+
+const { csv } = reporters;
 
 const HEADER = 'severity,id,kind,namespace,name,apiVersion,origin,path,line,column,message,environments\n';
 

@@ -9,9 +9,13 @@ import type { ReportOptions } from './reporter.js';
 // environments last, after the columns earlier versions printed, so scripts reading them by position still work.
 const HEADER = ['severity', 'id', 'kind', 'namespace', 'name', 'apiVersion', 'origin', 'path', 'line', 'column', 'message', 'environments'];
 
-export function csv(report: Report, options: ReportOptions): string {
-  const rows = sortFindings(report.findings).map((finding) => csvRow(finding, options.cwd));
-  return [HEADER, ...rows].map((cells) => `${cells.map(quote).join(',')}\n`).join('');
+export function* csv(report: Report, options: ReportOptions): Generator<string> {
+  yield csvLine(HEADER);
+  for (const finding of sortFindings(report.findings)) yield csvLine(csvRow(finding, options.cwd));
+}
+
+function csvLine(cells: string[]): string {
+  return `${cells.map(quote).join(',')}\n`;
 }
 
 // For a Helm release, cluster or EKS origin, "path" holds its name (namespace/release, context, cluster).

@@ -5,13 +5,14 @@ import type { Finding, Origin, Report, ResourceRef, Severity } from '../core/typ
 
 import { sortFindings } from './order.js';
 
-export interface ReportDocument {
+/** `Findings`: the findings' documents, or what stands for them while they are streamed (streamed-json.ts). */
+export interface ReportDocument<Findings = FindingDocument[]> {
   tool: { name: string; version: string };
   platform: string;
   // null rather than absent, so consumers can rely on the key.
   current: string | null;
   target: string;
-  findings: FindingDocument[];
+  findings: Findings;
   summary: Record<Severity, number>;
   // Additions to CLI.md's schema come after its fields, so its key order holds.
   /** Present when the current version was read from infrastructure code. */
@@ -24,7 +25,8 @@ export interface ReportDocument {
 /** A finding as printed: the same fields, in CLI.md's key order. */
 export type FindingDocument = Finding;
 
-export function reportDocument(report: Report, cwd: string | undefined): ReportDocument {
+/** The document of `report` around `findings`: its findings' documents (findingDocuments), or what stands for them. */
+export function reportDocument<Findings>(report: Report, cwd: string | undefined, findings: Findings): ReportDocument<Findings> {
   const { error, warning, info } = report.summary;
   const currentFrom = report.currentFrom && {
     environment: report.currentFrom.environment,
@@ -35,12 +37,17 @@ export function reportDocument(report: Report, cwd: string | undefined): ReportD
     platform: report.platform,
     current: report.current ?? null,
     target: report.target,
-    findings: sortFindings(report.findings).map((finding) => findingDocument(finding, cwd)),
+    findings,
     summary: { error, warning, info },
     ...(currentFrom ? { currentFrom } : {}),
     ...(report.notes?.length ? { notes: report.notes } : {}),
     ...(report.knowledgeDate ? { knowledgeDate: report.knowledgeDate } : {}),
   };
+}
+
+/** The report's findings as printed, in order, made one at a time as they are written. */
+export function* findingDocuments(report: Report, cwd: string | undefined): Generator<FindingDocument> {
+  for (const finding of sortFindings(report.findings)) yield findingDocument(finding, cwd);
 }
 
 // Rebuilt field by field so the key order is CLI.md's, whatever order the check used.

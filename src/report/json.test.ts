@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from './fixtures/sample-report.js';
-import { json } from './json.js';
+import { reporters } from './index.js';
+
+const { json } = reporters;
 
 describe('json', () => {
   it('prints the CLI.md schema with sorted findings, 2-space indent and a trailing newline', () => {

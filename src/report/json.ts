@@ -2,8 +2,10 @@
 
 import type { Report } from '../core/types.js';
 import type { ReportOptions } from './reporter.js';
-import { reportDocument } from './document.js';
+import { findingDocuments, reportDocument } from './document.js';
+import { streamedJson } from './streamed-json.js';
 
-export function json(report: Report, options: ReportOptions): string {
-  return `${JSON.stringify(reportDocument(report, options.cwd), null, 2)}\n`;
+export function* json(report: Report, options: ReportOptions): Generator<string> {
+  yield* streamedJson((findings) => reportDocument(report, options.cwd, findings), findingDocuments(report, options.cwd));
+  yield '\n';
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from './fixtures/sample-report.js';
-import { junit } from './junit.js';
+import { reporters } from './index.js';
+
+const { junit } = reporters;
 
 describe('junit', () => {
   it('fails a test case per error or warning and passes info findings with their advice as output', () => {

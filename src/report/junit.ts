@@ -6,20 +6,14 @@ import { sortFindings } from './order.js';
 import type { ReportOptions } from './reporter.js';
 
 // Errors and warnings fail their test case; info findings pass with the advice as output.
-export function junit(report: Report, options: ReportOptions): string {
+export function* junit(report: Report, options: ReportOptions): Generator<string> {
   const findings = sortFindings(report.findings);
   const failures = findings.filter((finding) => finding.severity !== 'info').length;
-  const testcases = findings.length === 0
-    ? ['  <testcase classname="upshift" name="upshift check"/>']
-    : findings.map((finding) => testcase(finding, options.cwd));
   const tests = Math.max(findings.length, 1);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuite name="upshift" tests="${tests}" failures="${failures}" errors="0">`,
-    ...testcases,
-    '</testsuite>',
-    '',
-  ].join('\n');
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="upshift" tests="${tests}" failures="${failures}" errors="0">\n`;
+  if (findings.length === 0) yield '  <testcase classname="upshift" name="upshift check"/>\n';
+  for (const finding of findings) yield `${testcase(finding, options.cwd)}\n`;
+  yield '</testsuite>\n';
 }
 
 function testcase(finding: Finding, cwd: string | undefined): string {

@@ -2,10 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from './fixtures/sample-report.js';
 import { html } from './html/report-page.js';
-import { json } from './json.js';
-import { markdown } from './markdown.js';
-import { sarif } from './sarif.js';
-import { table } from './table.js';
+import { reporters } from './index.js';
+
+const { json, markdown, sarif, table } = reporters;
 
 const dated = sampleReport({ knowledgeDate: '2026-11-01' });
 const empty = sampleReport({ knowledgeDate: '2026-11-01', findings: [], summary: { error: 0, warning: 0, info: 0 } });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from './fixtures/sample-report.js';
-import { markdown } from './markdown.js';
+import { reporters } from './index.js';
+
+const { markdown } = reporters;
 
 describe('markdown', () => {
   it('prints a heading, the versions, the counts and one table per severity present', () => {

@@ -7,25 +7,25 @@ import type { ReportOptions } from './reporter.js';
 
 const SECTION_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 
-export function markdown(report: Report, options: ReportOptions): string {
+export function* markdown(report: Report, options: ReportOptions): Generator<string> {
   const findings = sortFindings(report.findings);
   const blocks = ['# upshift report', versionsLabel(report)];
   if (findings.length === 0) blocks.push(noFindingsLabel(report));
   else blocks.push(countsLabel(report.summary));
   if (report.knowledgeDate) blocks.push(`_Knowledge base dated ${report.knowledgeDate}._`);
+  yield blocks.join('\n\n');
   for (const severity of SEVERITIES) {
     const section = findings.filter((finding) => finding.severity === severity);
-    if (section.length > 0) blocks.push(`## ${SECTION_TITLES[severity]} (${section.length})`, sectionTable(section, options));
+    if (section.length === 0) continue;
+    yield `\n\n## ${SECTION_TITLES[severity]} (${section.length})\n\n| id | resource | location | message |\n| --- | --- | --- | --- |`;
+    for (const finding of section) yield `\n${sectionRow(finding, options)}`;
   }
-  return `${blocks.join('\n\n')}\n`;
+  yield '\n';
 }
 
-function sectionTable(findings: Finding[], options: ReportOptions): string {
-  const rows = findings.map((finding) => {
-    const cells = [finding.id, resourceLabel(finding.resource), findingLocationLabel(finding, options.cwd), finding.message];
-    return `| ${cells.map(escapeCell).join(' | ')} |`;
-  });
-  return ['| id | resource | location | message |', '| --- | --- | --- | --- |', ...rows].join('\n');
+function sectionRow(finding: Finding, options: ReportOptions): string {
+  const cells = [finding.id, resourceLabel(finding.resource), findingLocationLabel(finding, options.cwd), finding.message];
+  return `| ${cells.map(escapeCell).join(' | ')} |`;
 }
 
 // A backslash is escaped first so that a cell ending in one cannot swallow the closing pipe;

@@ -20,3 +20,10 @@ export interface ReportOptions {
 }
 
 export type Reporter = (report: Report, options: ReportOptions) => string;
+
+/**
+ * A format's output as pieces, in order; joined, they are what its Reporter returns. The CLI
+ * writes them as they come: a report of tens of thousands of findings made into one string
+ * (and the Buffer that writing it copies it into) had taken more memory than the scan itself.
+ */
+export type ReportPieces = (report: Report, options: ReportOptions) => Iterable<string>;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from './fixtures/sample-report.js';
-import { sarif } from './sarif.js';
+import { reporters } from './index.js';
+
+const { sarif } = reporters;
 
 const HELP = 'https://github.com/upshift-dev/upshift/blob/main/docs/checks.md';
 

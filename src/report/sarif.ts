@@ -8,16 +8,17 @@ import type { Finding, Origin, Report, Severity } from '../core/types.js';
 import { originName } from './labels.js';
 import { sortFindings } from './order.js';
 import type { ReportOptions } from './reporter.js';
+import { streamedJson } from './streamed-json.js';
 
 const INFORMATION_URI = 'https://github.com/upshift-dev/upshift';
 const HELP_URI = `${INFORMATION_URI}/blob/main/docs/checks.md`;
 const LEVELS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function sarif(report: Report, options: ReportOptions): string {
+export function* sarif(report: Report, options: ReportOptions): Generator<string> {
   const findings = sortFindings(report.findings);
   const rules = sarifRules(findings);
-  const ruleIds = rules.map((rule) => rule.id);
-  const log = {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const log = (results: string) => ({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -27,13 +28,19 @@ export function sarif(report: Report, options: ReportOptions): string {
         },
         // Columns are counted in JavaScript string positions.
         columnKind: 'utf16CodeUnits',
-        results: findings.map((finding) => sarifResult(finding, ruleIds.indexOf(finding.id), options.cwd)),
+        results,
         // A run's property bag: where code-scanning tools keep what the run was judged with.
         ...(report.knowledgeDate ? { properties: { knowledgeDate: report.knowledgeDate } } : {}),
       },
     ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  });
+  yield* streamedJson(log, sarifResults(findings, ruleIndex, options.cwd));
+  yield '\n';
+}
+
+/** Each finding's result, made as it is written. */
+function* sarifResults(findings: readonly Finding[], ruleIndex: ReadonlyMap<string, number>, cwd: string | undefined): Generator<object> {
+  for (const finding of findings) yield sarifResult(finding, ruleIndex.get(finding.id)!, cwd);
 }
 
 // A catalogued id gets its catalog line and default severity; any other id (from a check not yet

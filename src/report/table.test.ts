@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../core/types.js';
 import { sampleReport } from './fixtures/sample-report.js';
-import { table } from './table.js';
+import { reporters } from './index.js';
+
+const { table } = reporters;
 
 const shortFindings: Finding[] = [
   { id: 'single-replica', severity: 'warning', message: 'one replica', origin: { type: 'file', path: 'b.yaml', line: 1, column: 1 } },

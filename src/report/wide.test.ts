@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from './fixtures/sample-report.js';
-import { wide } from './wide.js';
+import { reporters } from './index.js';
+
+const { wide } = reporters;
 
 describe('wide', () => {
   it('adds the details as key=value pairs before the message', () => {

@@ -7,6 +7,6 @@ import { renderTable, type Column } from './table.js';
 
 const DETAILS_COLUMN: Column = { header: 'DETAILS', cell: (finding) => detailsLabel(finding.details) };
 
-export function wide(report: Report, options: ReportOptions): string {
+export function wide(report: Report, options: ReportOptions): Generator<string> {
   return renderTable(report, options, [DETAILS_COLUMN]);
 }

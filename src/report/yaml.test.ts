@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { sampleReport } from './fixtures/sample-report.js';
-import { json } from './json.js';
-import { yaml } from './yaml.js';
+import { reporters } from './index.js';
+
+const { json, yaml } = reporters;
 
 describe('yaml', () => {
   it('holds the same object as json', () => {
