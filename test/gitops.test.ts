@@ -3,7 +3,7 @@
 // the scan does not render says so, and the plan edits the version where Flux reads it and
 // reconciles. Argo CD: Applications are synced by their own name; ApplicationSets are judged per
 // parameter set of their generators (test/fixtures/addons/argo-appsets.yaml).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,19 +93,43 @@ describe('GitOps estates', () => {
     expect(report.findings.filter((finding) => finding.id === 'ingress-nginx-retired').map((finding) => [finding.origin && 'line' in finding.origin ? finding.origin.line : 0, finding.environments ?? null])).toEqual([[129, ['prod']]]);
   });
 
-  it('plans an ApplicationSet\'s default line and names the environments that pin their own, at each step', async () => {
+  it('upgrades each line that pins an ApplicationSet\'s add-on from its own version, one minor at a time', async () => {
     const run = await runUpshift(['plan', 'test/fixtures/addons/argo-appsets.yaml', '--current', '1.30', '--target', '1.33', '--strategy', 'in-place', '-o', 'json', '--fail-on', 'none']);
     expect(run.code).toBe(0);
-    const steps = JSON.parse(run.stdout).environments[0].steps as { title: string; edits: { line: number }[]; items: string[] }[];
-    const certManager = steps.filter((step) => step.title.startsWith('Upgrade cert-manager '));
-    expect(certManager.length).toBe(6);
-    for (const step of certManager) {
-      // The default for every cluster is edited; staging's and prod's own lines are named.
-      expect(step.edits.map((edit) => edit.line)).toEqual([15]);
-      expect(step.items.filter((item) => item.includes('pinned for environment'))).toEqual([
-        'cert-manager is pinned for environment prod on a line of its own (test/fixtures/addons/argo-appsets.yaml:33): set it there too, to the same release',
-        'cert-manager is pinned for environment staging on a line of its own (test/fixtures/addons/argo-appsets.yaml:27): set it there too, to the same release',
-      ]);
+    const steps = JSON.parse(run.stdout).environments[0].steps as { title: string; edits: { line: number; from: string; to: string }[] }[];
+    const versions = (line: number) => steps.flatMap((step) => step.edits.filter((edit) => edit.line === line).map((edit) => `${edit.from.trim()} -> ${edit.to.trim()}`));
+    const minors = ['v1.12.4 -> v1.13.6', 'v1.13.6 -> v1.14.7', 'v1.14.7 -> v1.15.5', 'v1.15.5 -> v1.16.5', 'v1.16.5 -> v1.17.4', 'v1.17.4 -> v1.18.6', 'v1.18.6 -> v1.19.6', 'v1.19.6 -> v1.20.3'].map((move) => `addonChartVersion: ${move.replace(' -> ', ' -> addonChartVersion: ')}`);
+    // The default for every cluster (line 15) and prod's own line (33) hold v1.12.4: each passes
+    // through every minor (it had been edited once from v1.12.4 to v1.15.5, after staging's version).
+    expect(versions(15)).toEqual(minors);
+    expect(versions(33)).toEqual(minors);
+    // Staging's own line holds v1.14.7, which must move before the 1.31→1.32 hop, to the release recommended for it.
+    expect(versions(27)).toEqual(minors.slice(2, 7));
+    expect(steps.filter((step) => step.edits.some((edit) => edit.line === 27)).map((step) => step.title.split(' before ')[1])).toEqual(Array(5).fill('1.31→1.32'));
+    // Every cert-manager finding (the ApplicationSet at line 2) is cleared by a step; none is left to a person.
+    expect(JSON.parse(run.stdout).environments[0].manual.filter((entry: { line?: number }) => entry.line === 2)).toEqual([]);
+  });
+
+  it('upgrades each place that pins an add-on from its own version: a chart\'s dependency and an Application', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upshift-two-pins-'));
+    try {
+      mkdirSync(join(dir, 'addons'));
+      mkdirSync(join(dir, 'argocd'));
+      writeFileSync(join(dir, 'addons/Chart.yaml'), 'apiVersion: v2\nname: addons\nversion: 0.1.0\ndependencies:\n  - name: cert-manager\n    version: v1.10.2\n    repository: https://charts.jetstack.io\n');
+      writeFileSync(join(dir, 'argocd/app.yaml'), 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: certs, namespace: argocd}\nspec:\n  source:\n    repoURL: https://charts.jetstack.io\n    chart: cert-manager\n    targetRevision: v1.12.3\n  destination: {server: https://kubernetes.default.svc, namespace: cert-manager}\n');
+      const run = await runUpshift(['plan', dir, '--current', '1.32', '--target', '1.33', '--strategy', 'in-place', '-o', 'json', '--fail-on', 'none']);
+      expect(run.code).toBe(0);
+      const environment = JSON.parse(run.stdout).environments[0];
+      const moves = (file: string) => (environment.steps as { edits: { file: string; from: string; to: string }[] }[]).flatMap((step) => step.edits.filter((edit) => edit.file === join(dir, file)).map((edit) => `${edit.from.trim().split(' ').pop()} -> ${edit.to.trim().split(' ').pop()}`));
+      const path = ['v1.10.2', 'v1.11.5', 'v1.12.17', 'v1.13.6', 'v1.14.7', 'v1.15.5', 'v1.16.5', 'v1.17.4', 'v1.18.6', 'v1.19.6', 'v1.20.3'];
+      const steps = (from: number) => path.slice(from, -1).map((version, index) => `${version} -> ${path[from + index + 1]}`);
+      // One chain had run from the dependency's v1.10.2 (the first finding) on the Application's
+      // line, moving it back from v1.12.3 to v1.11.5, and left the dependency to a person.
+      expect(moves('addons/Chart.yaml')).toEqual(steps(0));
+      expect(moves('argocd/app.yaml')).toEqual(['v1.12.3 -> v1.13.6', ...steps(3)]);
+      expect(environment.manual.filter((entry: { id: string }) => entry.id.startsWith('addon-'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -6,8 +6,7 @@ import { dirname } from 'node:path';
 import semver from 'semver';
 import type { ChartReference, EksAddonReference } from '../core/inventory.js';
 import type { Finding, Origin } from '../core/types.js';
-import { environmentOf } from '../report/one-per-place.js';
-import type { AddonUpgrade } from './addon-steps.js';
+import { chainKey, pinnedLine, type AddonUpgrade } from './addon-steps.js';
 import type { Coverage } from './coverage.js';
 import * as estimate from './durations.js';
 import { isConcreteVersion } from './edits.js';
@@ -30,12 +29,11 @@ export function addonEdits(upgrades: readonly AddonUpgrade[], context: StepConte
 /**
  * Turns add-on upgrades into steps, batch after batch in the order the steps are carried out (so
  * each edit's `from` is what the earlier steps left); settle() then gives each add-on finding to
- * the last step of its add-on, or to the manual with why no step clears it.
+ * the last step of its add-on's chain (chainKey: the add-on, and its own line where it has
+ * several), or to the manual with why no step clears it.
  */
 export class AddonSteps {
   private readonly lastStep = new Map<string, StepDraft>();
-  /** Every step that edits an add-on's pin, in order. */
-  private readonly pinSteps = new Map<string, StepDraft[]>();
   private readonly left = new Map<string, string>();
 
   constructor(private readonly context: StepContext, private readonly coverage: Coverage) {}
@@ -44,25 +42,26 @@ export class AddonSteps {
     const { context, lastStep, left } = this;
     const drafts: StepDraft[] = [];
     for (const upgrade of upgrades) {
-      const pinned = pinnedAddon(upgrade.addon, context);
+      const pinned: Pinned | undefined = upgrade.line ? { kind: 'chart', reference: upgrade.line } : pinnedAddon(upgrade.addon, context);
+      const chain = chainKey(upgrade.addon, upgrade.line);
       const value = pinned?.kind === 'chart' ? upgrade.chart ?? upgrade.change?.to : upgrade.to;
       const where = `${upgrade.phase === 'before' ? 'before' : 'after'} ${upgrade.hop}`;
       if (pinned && isLive(pinned) && isConcreteVersion(value)) {
         // Read from the cluster or the EKS API: no code pins it, the command is the change.
         const draft = addonStep(upgrade, pinned, value, where, [], commandsFor(pinned, value, context));
         drafts.push(draft);
-        lastStep.set(upgrade.addon, draft);
+        lastStep.set(chain, draft);
         continue;
       }
       if (!pinned || !pinned.reference.versionSite) {
         const why = `${upgrade.addon} is not pinned in code upshift can edit: upgrade it to ${upgrade.to ?? 'a supported release'} ${where} ${deployedFrom(upgrade.addon, context)}`;
-        left.set(upgrade.addon, why);
+        left.set(chain, why);
         // The order still matters (its minor may have to follow the control plane): the step says what a person does, and when.
         if (isConcreteVersion(upgrade.to)) drafts.push(byHand(upgrade, where, why));
         continue;
       }
       if (!isConcreteVersion(value)) {
-        left.set(upgrade.addon, pinned.kind === 'chart'
+        left.set(chain, pinned.kind === 'chart'
           ? `choose the ${pinned.reference.chart} chart version that ships ${upgrade.addon} ${upgrade.to ?? '(a supported release)'} and set it at ${pinned.reference.versionSite.path}:${pinned.reference.versionSite.line} ${where}`
           : `choose the exact ${upgrade.addon} version (${upgrade.to ?? 'a supported release'}) and set it at ${pinned.reference.versionSite.path}:${pinned.reference.versionSite.line} ${where}`);
         continue;
@@ -73,7 +72,7 @@ export class AddonSteps {
       const described = pinned.kind === 'chart' && upgrade.from && upgrade.to && upgrade.to !== value ? { from: upgrade.from, to: upgrade.to } : undefined;
       const result = context.session.set(pinned.reference.versionSite, value, files, described);
       if (!('edits' in result)) {
-        left.set(upgrade.addon, `${result.problem}: set ${upgrade.addon} to ${value} by hand ${where}`);
+        left.set(chain, `${result.problem}: set ${upgrade.addon} to ${value} by hand ${where}`);
         continue;
       }
       const commands = result.edits.length > 0 || result.note ? commandsFor(pinned, value, context) : [];
@@ -81,8 +80,7 @@ export class AddonSteps {
       const notes = [...(result.note ? [result.note] : []), ...(synced ? [pushFirst(synced)] : [])];
       const draft = addonStep(upgrade, pinned, value, where, result.edits, commands, notes, previous);
       drafts.push(draft);
-      lastStep.set(upgrade.addon, draft);
-      this.pinSteps.set(upgrade.addon, [...(this.pinSteps.get(upgrade.addon) ?? []), draft]);
+      lastStep.set(chain, draft);
     }
     return drafts;
   }
@@ -91,19 +89,12 @@ export class AddonSteps {
     const { context, lastStep, left, coverage } = this;
     for (const finding of context.findings.filter((entry) => ADDON_FINDINGS.has(entry.id))) {
       const addon = addonOf(finding);
-      const last = lastStep.get(addon);
-      const pinned = last && pinnedAddon(addon, context);
-      if (last && pinned && sameSource(finding, pinned)) {
-        const own = pinsOf(finding, context);
-        if (own === undefined || own === pinned.reference) {
-          last.resolves.push(coverage.resolve(finding));
-          continue;
-        }
-        // Another line of the same place pins it for the finding's environment. The report counts
-        // problems by place, and this place is the steps': each says what else to edit.
-        const item = `${addon} is pinned for environment ${environmentOf(finding)} on a line of its own${lineOf(own)}: set it there too, to the same release`;
-        for (const step of this.pinSteps.get(addon) ?? [last]) if (!step.items?.includes(item)) (step.items ??= []).push(item);
-      } else if (left.has(addon)) coverage.leave(finding, left.get(addon)!);
+      const line = pinnedLine(finding, addon, context.inventory, context.env);
+      const chain = chainKey(addon, line);
+      const last = lastStep.get(chain);
+      const pinned = last && (line ? line.origin : pinnedAddon(addon, context)?.reference.origin);
+      if (last && pinned && samePlace(finding, pinned)) last.resolves.push(coverage.resolve(finding));
+      else if (left.has(chain)) coverage.leave(finding, left.get(chain)!);
       else if (last) coverage.leave(finding, `${addon} is also deployed from ${finding.origin && 'path' in finding.origin ? finding.origin.path : 'elsewhere'}: upgrade it there too`);
     }
   }
@@ -163,25 +154,6 @@ function addonOf(finding: Finding): string {
   // kube-proxy-skew is about the kube-proxy add-on whatever resource it names.
   if (finding.id === 'kube-proxy-skew') return 'kube-proxy';
   return String(finding.details?.addon ?? finding.resource?.name ?? '');
-}
-
-/**
- * The chart reference that pins the finding's environment at the finding's place: the step's own,
- * or another line of the same place (an ApplicationSet's override for that environment).
- */
-function pinsOf(finding: Finding, context: StepContext): ChartReference | EksAddonReference | undefined {
-  const env = environmentOf(finding);
-  const references = [...context.inventory.charts, ...context.inventory.eksAddons].filter((reference) => samePlace(finding, reference.origin));
-  return references.find((reference) => reference.env === env) ?? references.find((reference) => reference.env === undefined);
-}
-
-function lineOf(reference: ChartReference | EksAddonReference | undefined): string {
-  return reference?.versionSite ? ` (${reference.versionSite.path}:${reference.versionSite.line})` : '';
-}
-
-/** The finding is about the same pin the step edits (not, say, a rendered manifest of the same add-on). */
-function sameSource(finding: Finding, pinned: Pinned): boolean {
-  return samePlace(finding, pinned.reference.origin);
 }
 
 function samePlace(finding: Finding, pin: Origin): boolean {

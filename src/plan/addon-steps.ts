@@ -15,6 +15,7 @@ import type { AddonIndex } from '../knowledge/addons.js';
 import type { PlannedEnvironment } from './environments.js';
 import { awsRegion, clusterName } from './tooling.js';
 import type { Change, Phase } from './types.js';
+import { environmentOf } from '../report/one-per-place.js';
 
 export interface AddonUpgrade {
   addon: string;
@@ -29,6 +30,8 @@ export interface AddonUpgrade {
   reason: string;
   /** Migrations and per-step actions the add-on's project asks for at this release. */
   notes?: string[];
+  /** The chart reference whose version line this upgrade edits (see pinnedLine). */
+  line?: ChartReference;
 }
 
 export interface AddonKnowledge {
@@ -63,12 +66,13 @@ export function placeAddonUpgrades(
     if (knowledge && (followers.has(addon) || (finding.id === 'addon-outdated' && eksManaged.has(addon)))) continue;
     const phase: Phase = BEFORE_HOP.has(finding.id) ? 'before' : 'after';
     const from = details.version === undefined || details.version === null ? undefined : String(details.version);
+    const line = pinnedLine(finding, addon, inventory, env);
     for (const [hop, to] of versionsByHop(finding, hops)) {
-      const key = `${addon} ${hop} ${phase}`;
+      const key = `${chainKey(addon, line)} ${hop} ${phase}`;
       // addon-incompatible names no version to move to; the add-on's addon-upgrade-first does.
       const known = wanted.get(key);
       if (known && (known.to !== undefined || to === undefined)) continue;
-      wanted.set(key, { addon, hop, phase, from, to, change: whereOf(finding.origin), reason: `${finding.id}: ${finding.message}` });
+      wanted.set(key, { addon, hop, phase, from, to, change: whereOf(finding.origin), reason: `${finding.id}: ${finding.message}`, ...(line ? { line } : {}) });
     }
   }
   const upgrades = chain([...wanted.values()], hops, inventory, env, knowledge, freshInstall);
@@ -82,17 +86,43 @@ export function placeAddonUpgrades(
 }
 
 /**
+ * The chart reference whose version line an add-on finding's upgrades edit: the one at the
+ * finding's own place for its environment (a Chart.yaml dependency, an Application, an
+ * ApplicationSet's default or per-environment override), else the add-on's first chart reference
+ * in the environment (for a finding on what a chart rendered). Each line holds its own version and
+ * is upgraded from it, in a chain of its own: one chain per add-on, from its first finding's version
+ * and edited on its first line, moved a line pinning 1.12 back to 1.9, or skipped the minors between.
+ * Undefined for an EKS add-on, and where no code pins the add-on.
+ */
+export function pinnedLine(finding: Finding, addon: string, inventory: Inventory, env: PlannedEnvironment): ChartReference | undefined {
+  if (inventory.eksAddons.some((entry) => entry.name === addon && belongsTo(entry, env))) return undefined;
+  const origin = finding.origin;
+  const here = origin && 'path' in origin && 'line' in origin
+    ? inventory.charts.filter((reference) => reference.versionSite && 'path' in reference.origin && reference.origin.path === origin.path && 'line' in reference.origin && reference.origin.line === origin.line)
+    : [];
+  const judgedIn = environmentOf(finding);
+  return here.find((reference) => reference.env === judgedIn) ?? here.find((reference) => reference.env === undefined) ?? chartOf(addon, inventory, env);
+}
+
+/** What names an add-on's chain of upgrades: the add-on and the line it edits (see pinnedLine). */
+export function chainKey(addon: string, line: ChartReference | undefined): string {
+  return line?.versionSite ? `${addon} ${line.versionSite.path}:${line.versionSite.line}` : addon;
+}
+
+/**
  * Each add-on's wanted releases, hop after hop, expanded into the releases its project lets an
- * upgrade go through; `from` of each step is where the previous one left the add-on.
+ * upgrade go through; `from` of each step is where the previous one left the add-on, on each line
+ * that pins it (see pinnedLine).
  */
 function chain(wanted: AddonUpgrade[], hops: readonly string[], inventory: Inventory, env: PlannedEnvironment, knowledge: AddonKnowledge | undefined, freshInstall: boolean): AddonUpgrade[] {
-  const byAddon = new Map<string, AddonUpgrade[]>();
-  for (const entry of wanted) byAddon.set(entry.addon, [...(byAddon.get(entry.addon) ?? []), entry]);
+  const byChain = new Map<string, AddonUpgrade[]>();
+  for (const entry of wanted) byChain.set(chainKey(entry.addon, entry.line), [...(byChain.get(chainKey(entry.addon, entry.line)) ?? []), entry]);
   const result: AddonUpgrade[] = [];
-  for (const [name, entries] of byAddon) {
+  for (const entries of byChain.values()) {
     entries.sort((a, b) => hops.indexOf(a.hop) - hops.indexOf(b.hop) || PHASE_RANK[a.phase] - PHASE_RANK[b.phase]);
+    const name = entries[0].addon;
     const definition = knowledge?.addons.get(name);
-    const chart = chartOf(name, inventory, env);
+    const chart = entries[0].line;
     const foreignChart = chart !== undefined && definition !== undefined && !fromKnownRepository(definition, chart);
     let installed = entries[0].from;
     const original = installed;
@@ -147,7 +177,7 @@ function followControlPlane(findings: readonly Finding[], inventory: Inventory, 
     const finding = findings.find((entry) => entry.details?.addon === name && typeof entry.details.version === 'string');
     if (!finding) continue;
     const definition = knowledge.addons.get(name)!;
-    const chart = chartOf(name, inventory, env);
+    const chart = pinnedLine(finding, name, inventory, env);
     const foreignChart = chart !== undefined && !fromKnownRepository(definition, chart);
     let installed = String(finding.details!.version);
     const original = installed;
@@ -157,7 +187,7 @@ function followControlPlane(findings: readonly Finding[], inventory: Inventory, 
       const parsed = semver.coerce(installed);
       if (parsed && `${parsed.major}.${parsed.minor}` === minor) return;
       const release = newestRelease(definition, minor);
-      const upgrade: AddonUpgrade = { addon: name, hop, phase, from: installed, to: release.version, reason, change: whereOf(finding.origin) };
+      const upgrade: AddonUpgrade = { addon: name, hop, phase, from: installed, to: release.version, reason, change: whereOf(finding.origin), ...(chart ? { line: chart } : {}) };
       if (foreignChart) upgrade.notes = [foreignChartNote(definition, chart!, release.version)];
       else if (release.chart !== undefined) upgrade.chart = release.chart;
       else if (chart) upgrade.notes = [`No chart release in the knowledge base ships ${name} ${minor}: pin the image tag ${release.version} in the chart values, or add a chartReleases row with --data.`];
