@@ -9,9 +9,9 @@ import type { Finding, Origin } from '../core/types.js';
 import { chainKey, pinnedLine, type AddonUpgrade } from './addon-steps.js';
 import type { Coverage } from './coverage.js';
 import * as estimate from './durations.js';
-import { isConcreteVersion } from './edits.js';
+import { compareVersions, isConcreteVersion } from './edits.js';
 import type { StepContext, StepDraft } from './steps.js';
-import { applyCommands, awsRegion, clusterName } from './tooling.js';
+import { applyCommands, awsRegion, clusterName, inEnvironmentRoot, rootApplyCommands } from './tooling.js';
 
 const ADDON_FINDINGS = new Set(['addon-incompatible', 'addon-upgrade-first', 'addon-outdated', 'kube-proxy-skew']);
 
@@ -35,6 +35,8 @@ export function addonEdits(upgrades: readonly AddonUpgrade[], context: StepConte
 export class AddonSteps {
   private readonly lastStep = new Map<string, StepDraft>();
   private readonly left = new Map<string, string>();
+  /** Chains whose line an earlier environment's steps in this plan moved past their releases. */
+  private readonly movedLines = new Set<string>();
 
   constructor(private readonly context: StepContext, private readonly coverage: Coverage) {}
 
@@ -67,10 +69,28 @@ export class AddonSteps {
         continue;
       }
       const files = context.env.terraform?.varFile ? { name: context.env.name, varFile: context.env.terraform.varFile } : { name: context.env.name };
-      const previous = context.session.valueAt(pinned.reference.versionSite, files);
+      const site = pinned.reference.versionSite;
+      const previous = context.session.valueAt(site, files);
+      // An earlier environment's steps in this plan moved the line past this step's release (a
+      // line every environment's findings reach): setting it would move it back.
+      if (context.session.changed(site.path, site.line) && compareVersions(previous, value) >= 0) {
+        const root = otherRoot(pinned, context);
+        // Another root module, which this environment does not apply: the earlier steps did it all.
+        if (root) left.set(chain, `${site.path}:${site.line} is in Terraform root module ${root}, which an earlier environment's steps in this plan upgrade to ${previous}`);
+        // Once per chain: the later steps of it would say the same.
+        else if (!this.movedLines.has(chain)) {
+          this.movedLines.add(chain);
+          const note = `${site.path}:${site.line} already holds ${previous}: an earlier environment's steps in this plan move it there. This environment takes it when it applies, skipping the releases between the one it runs (${upgrade.from ?? 'as scanned'}) and it; where ${upgrade.addon} must move one release at a time, apply here after each of those steps too.`;
+          const draft = addonStep({ ...upgrade, to: undefined }, pinned, previous, where, [], commandsFor(pinned, previous, context), [note], upgrade.from);
+          draft.title = `Apply ${upgrade.addon} ${pinned.kind === 'chart' ? 'chart ' : ''}${previous} ${where}, which ${site.path}:${site.line} already holds`;
+          drafts.push(draft);
+          lastStep.set(chain, draft);
+        }
+        continue;
+      }
       // A chart version's comment often names the release it ships (`# controller v1.8.1`).
       const described = pinned.kind === 'chart' && upgrade.from && upgrade.to && upgrade.to !== value ? { from: upgrade.from, to: upgrade.to } : undefined;
-      const result = context.session.set(pinned.reference.versionSite, value, files, described);
+      const result = context.session.set(site, value, files, described);
       if (!('edits' in result)) {
         left.set(chain, `${result.problem}: set ${upgrade.addon} to ${value} by hand ${where}`);
         continue;
@@ -173,7 +193,10 @@ function pinnedAddon(addon: string, context: StepContext): Pinned | undefined {
 /** The command of the tooling that manages the pin. */
 function commandsFor(pinned: Pinned, value: string, context: StepContext): string[] {
   const origin = pinned.reference.origin;
-  if (origin.type === 'terraform') return applyCommands(context.env, context.cwd);
+  if (origin.type === 'terraform') {
+    const root = otherRoot(pinned, context);
+    return root ? rootApplyCommands(root, context.cwd) : applyCommands(context.env, context.cwd);
+  }
   if (origin.type === 'file') {
     const path = origin.path;
     if (/(^|\/)Chart\.ya?ml$/.test(path)) return [`helm dependency update ${dirname(path)}`];
@@ -196,6 +219,17 @@ function commandsFor(pinned: Pinned, value: string, context: StepContext): strin
   }
   if (pinned.kind === 'eks-addon') return [`aws eks update-addon${awsRegion(context.env)} --cluster-name ${clusterName(context.env)} --addon-name ${pinned.reference.name} --addon-version ${value} --resolve-conflicts PRESERVE`];
   return [];
+}
+
+/**
+ * The directory of the Terraform root module that holds the pin, when that is not the
+ * environment's and no environment calls it: a root of add-ons alone, which every environment's
+ * plan reaches (its providers point at a cluster its code does not name).
+ */
+function otherRoot(pinned: Pinned, context: StepContext): string | undefined {
+  const { origin, env, versionSite } = pinned.reference;
+  if (origin.type !== 'terraform' || env !== undefined || versionSite?.shared?.calledModule !== undefined || inEnvironmentRoot(context.env, origin.path)) return undefined;
+  return dirname(origin.path);
 }
 
 /** Flux and Argo CD apply what the Git repository holds: the edit reaches the cluster once pushed. */

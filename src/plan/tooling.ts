@@ -197,6 +197,21 @@ function viaTerragrunt(env: PlannedEnvironment, cwd: string, commands: string[])
   return commands.map((command) => (command.startsWith(prefix) ? inDirectory(directory, `terragrunt ${command.slice(prefix.length)}`) : command));
 }
 
+/**
+ * The commands that apply the Terraform root module in `directory` when it is none of the
+ * planned environments: a root of add-ons alone, whose providers reach a cluster its code does not
+ * name. Applying an environment's root does not apply it.
+ */
+export function rootApplyCommands(directory: string, cwd: string): string[] {
+  if (existsSync(resolve(cwd, directory, 'terragrunt.hcl'))) return [inDirectory(directory, 'terragrunt apply')];
+  return [`terraform -chdir=${directory} init`, `terraform -chdir=${directory} apply`];
+}
+
+/** Whether `path` (a file of Terraform code) is in the environment's root module directory. */
+export function inEnvironmentRoot(env: PlannedEnvironment, path: string): boolean {
+  return dirname(path) === moduleDirectory(env);
+}
+
 function moduleDirectory(env: PlannedEnvironment): string {
   return env.terraform?.directory ?? dirname(originPath(env.origin) ?? '.');
 }
