@@ -153,16 +153,38 @@ variable "subnet_ids" {
   }
 }
 
-/** Applies each edit exactly as written; fails when a `from` is not the line's text at that moment. */
+/**
+ * Applies each edit exactly as written; fails when a `from` is not the line's text at that moment,
+ * or when a version moves back in a step that does not say it moves back.
+ */
 function applyEdits(root: string, step: Step): void {
   for (const edit of step.edits) {
     const path = join(root, edit.file);
     const lines = readFileSync(path, 'utf8').split('\n');
     expect(lines[edit.line - 1], `step ${step.order} "${step.title}": ${edit.file}:${edit.line}`).toBe(edit.from);
     expect(edit.to).not.toMatch(/\d\.x\b|\(see below\)|<[^>]+>/);
+    const moved = changedVersion(edit);
+    if (moved && !/ back to /.test(step.title)) expect(compareVersions(moved.to, moved.from), `step ${step.order} "${step.title}": ${edit.from} -> ${edit.to}`).toBeGreaterThanOrEqual(0);
     lines.splice(edit.line - 1, 1, ...edit.to.split('\n'));
     writeFileSync(path, lines.join('\n'));
   }
+}
+
+const VERSION = /\bv?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?/g;
+
+/** The one version an edit changes, when it changes exactly one (not a PDB's budget, not a new line). */
+function changedVersion(edit: Edit): { from: string; to: string } | undefined {
+  const [before, after] = [edit.from.match(VERSION) ?? [], edit.to.match(VERSION) ?? []];
+  if (before.length !== after.length || edit.to.includes('\n')) return undefined;
+  const changed = before.flatMap((version, index) => (version === after[index] ? [] : [{ from: version, to: after[index] }]));
+  return changed.length === 1 ? changed[0] : undefined;
+}
+
+function compareVersions(a: string, b: string): number {
+  const numbers = (text: string) => (text.match(/\d+/g) ?? []).map(Number);
+  const [x, y] = [numbers(a), numbers(b)];
+  for (let index = 0; index < Math.max(x.length, y.length); index++) if ((x[index] ?? -1) !== (y[index] ?? -1)) return (x[index] ?? -1) - (y[index] ?? -1);
+  return 0;
 }
 
 /** Checks a command against the estate, and runs the `upshift fix` ones. */
@@ -252,4 +274,19 @@ describe('the bundled example estate', () => {
       await expectOnlyManualLeft(root, plan, '1.31', ['.']);
     }, 400_000);
   }
+});
+
+describe('GitOps estates and lines every environment reaches', () => {
+  // Each line that pins an add-on moves from its own version, one release after another, and
+  // never back: ApplicationSet overrides, Flux releases, a root module of add-ons beside two clusters.
+  it.each(['test/fixtures/addons/argo-appsets.yaml', 'test/fixtures/flux', 'test/fixtures/plan-shared'])('carries out the edits of the plan for %s as written', async (fixture) => {
+    const root = join(work, fixture.replaceAll('/', '-'));
+    mkdirSync(root, { recursive: true });
+    cpSync(join(ROOT, fixture), join(root, fixture), { recursive: true });
+    const run = await upshift(root, ['plan', fixture, '--current', '1.30', '--target', '1.33', '--strategy', 'in-place', '-o', 'json', '--fail-on', 'none', '--no-progress']);
+    expect(run.code, run.stderr).toBe(0);
+    const plan = JSON.parse(run.stdout) as Plan;
+    const edits = plan.environments.flatMap((env) => env.steps.flatMap((step) => (applyEdits(root, step), step.edits)));
+    expect(edits.length).toBeGreaterThan(4);
+  }, 120_000);
 });
