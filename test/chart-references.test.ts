@@ -34,18 +34,22 @@ describe('chart references', () => {
     const FILE = 'test/fixtures/addons/argo-appsets.yaml';
     const { resources } = readManifestFile(`${ROOT}${FILE}`, { cwd: ROOT, objectKinds: new Set(['ApplicationSet']) });
     const site = (line: number, value: string) => ({ path: FILE, line, value });
+    // The ApplicationSet, and the name its template gives an Application, with what each cluster fills in left as written.
+    const generating = (name: string, generates: string) => ({ tool: 'argo-cd', name, namespace: 'argocd', generates });
+    const certs = generating('addons-cert-manager', 'addon-{{name}}-cert-manager');
+    const ingress = generating('addons-ingress-nginx', 'addon-{{name}}-ingress-nginx');
     expect(resources.flatMap((resource) => argoApplicationSetReferences(resource, ROOT)).map(({ origin, ...rest }) => ({ ...rest, line: origin.type === 'file' ? origin.line : 0 }))).toEqual([
       // The default for every cluster, then staging's own version; prod repeats the default, at its own line.
-      { chart: 'cert-manager', version: 'v1.12.4', versionSite: site(15, 'v1.12.4'), repository: 'https://charts.jetstack.io', release: 'cert-manager', line: 2 },
-      { chart: 'cert-manager', version: 'v1.14.7', versionSite: site(27, 'v1.14.7'), repository: 'https://charts.jetstack.io', release: 'cert-manager', env: 'staging', line: 2 },
-      { chart: 'cert-manager', version: 'v1.12.4', versionSite: site(33, 'v1.12.4'), repository: 'https://charts.jetstack.io', release: 'cert-manager', env: 'prod', line: 2 },
-      { chart: 'cluster-autoscaler', version: '9.28.0', versionSite: site(64, '9.28.0'), repository: 'https://kubernetes.github.io/autoscaler', line: 53 },
-      { chart: 'cluster-autoscaler', version: '9.37.0', versionSite: site(66, '9.37.0'), repository: 'https://kubernetes.github.io/autoscaler', line: 53 },
-      { chart: 'karpenter', version: '1.0.6', versionSite: site(98, '1.0.6'), repository: 'oci://public.ecr.aws/karpenter', line: 79 },
+      { chart: 'cert-manager', version: 'v1.12.4', versionSite: site(15, 'v1.12.4'), repository: 'https://charts.jetstack.io', release: 'cert-manager', syncedBy: certs, line: 2 },
+      { chart: 'cert-manager', version: 'v1.14.7', versionSite: site(27, 'v1.14.7'), repository: 'https://charts.jetstack.io', release: 'cert-manager', env: 'staging', syncedBy: certs, line: 2 },
+      { chart: 'cert-manager', version: 'v1.12.4', versionSite: site(33, 'v1.12.4'), repository: 'https://charts.jetstack.io', release: 'cert-manager', env: 'prod', syncedBy: certs, line: 2 },
+      { chart: 'cluster-autoscaler', version: '9.28.0', versionSite: site(64, '9.28.0'), repository: 'https://kubernetes.github.io/autoscaler', syncedBy: generating('autoscalers', 'autoscaler-blue'), line: 53 },
+      { chart: 'cluster-autoscaler', version: '9.37.0', versionSite: site(66, '9.37.0'), repository: 'https://kubernetes.github.io/autoscaler', syncedBy: generating('autoscalers', 'autoscaler-green'), line: 53 },
+      { chart: 'karpenter', version: '1.0.6', versionSite: site(98, '1.0.6'), repository: 'oci://public.ecr.aws/karpenter', syncedBy: generating('karpenter', 'karpenter-{{cluster.name}}'), line: 79 },
       // metrics-server: its version is in the files the git generator reads, so it stays a template.
-      { chart: 'metrics-server', version: '{{metricsServer.version}}', repository: 'https://kubernetes-sigs.github.io/metrics-server', line: 104 },
-      { chart: 'ingress-nginx', version: '4.12.1', versionSite: site(141, '4.12.1'), repository: 'https://kubernetes.github.io/ingress-nginx', line: 129 },
-      { chart: 'ingress-nginx', version: '4.12.1', versionSite: site(147, '4.12.1'), repository: 'https://kubernetes.github.io/ingress-nginx', env: 'prod', line: 129 },
+      { chart: 'metrics-server', version: '{{metricsServer.version}}', repository: 'https://kubernetes-sigs.github.io/metrics-server', syncedBy: generating('metrics-server', 'metrics-server-{{cluster.name}}'), line: 104 },
+      { chart: 'ingress-nginx', version: '4.12.1', versionSite: site(141, '4.12.1'), repository: 'https://kubernetes.github.io/ingress-nginx', syncedBy: ingress, line: 129 },
+      { chart: 'ingress-nginx', version: '4.12.1', versionSite: site(147, '4.12.1'), repository: 'https://kubernetes.github.io/ingress-nginx', env: 'prod', syncedBy: ingress, line: 129 },
     ]);
   });
 

@@ -93,10 +93,14 @@ describe('GitOps estates', () => {
     expect(report.findings.filter((finding) => finding.id === 'ingress-nginx-retired').map((finding) => [finding.origin && 'line' in finding.origin ? finding.origin.line : 0, finding.environments ?? null])).toEqual([[129, ['prod']]]);
   });
 
-  it('upgrades each line that pins an ApplicationSet\'s add-on from its own version, one minor at a time', async () => {
+  it('upgrades each line that pins an ApplicationSet\'s add-on from its own version, one minor at a time, and says how to sync what it generates', async () => {
     const run = await runUpshift(['plan', 'test/fixtures/addons/argo-appsets.yaml', '--current', '1.30', '--target', '1.33', '--strategy', 'in-place', '-o', 'json', '--fail-on', 'none']);
     expect(run.code).toBe(0);
-    const steps = JSON.parse(run.stdout).environments[0].steps as { title: string; edits: { line: number; from: string; to: string }[] }[];
+    const steps = JSON.parse(run.stdout).environments[0].steps as { title: string; edits: { line: number; from: string; to: string }[]; commands: string[]; items: string[] }[];
+    // The Applications it generates are named per cluster: no sync command can name them, the item says how.
+    const first = steps.find((step) => step.title.startsWith('Upgrade cert-manager '))!;
+    expect(first.commands).toEqual([]);
+    expect(first.items.at(-1)).toBe('Commit and push the edit first (to the branch Argo CD follows): ApplicationSet addons-cert-manager regenerates its Applications (named addon-{{name}}-cert-manager) from it; sync each with argocd app sync unless they sync automatically (argocd app list shows them).');
     const versions = (line: number) => steps.flatMap((step) => step.edits.filter((edit) => edit.line === line).map((edit) => `${edit.from.trim()} -> ${edit.to.trim()}`));
     const minors = ['v1.12.4 -> v1.13.6', 'v1.13.6 -> v1.14.7', 'v1.14.7 -> v1.15.5', 'v1.15.5 -> v1.16.5', 'v1.16.5 -> v1.17.4', 'v1.17.4 -> v1.18.6', 'v1.18.6 -> v1.19.6', 'v1.19.6 -> v1.20.3'].map((move) => `addonChartVersion: ${move.replace(' -> ', ' -> addonChartVersion: ')}`);
     // The default for every cluster (line 15) and prod's own line (33) hold v1.12.4: each passes
@@ -106,8 +110,18 @@ describe('GitOps estates', () => {
     // Staging's own line holds v1.14.7, which must move before the 1.31→1.32 hop, to the release recommended for it.
     expect(versions(27)).toEqual(minors.slice(2, 7));
     expect(steps.filter((step) => step.edits.some((edit) => edit.line === 27)).map((step) => step.title.split(' before ')[1])).toEqual(Array(5).fill('1.31→1.32'));
+    // A list generator's elements name no environment: each is told apart by the version it pins,
+    // and its Application's name is known (autoscaler-blue at 1.26.2, autoscaler-green at 1.30.0).
+    const autoscaler = (line: number) => steps.filter((step) => step.edits.some((edit) => edit.line === line)).map((step) => [step.title.split(' (')[0], step.commands]);
+    expect(autoscaler(64)).toEqual([
+      ['Upgrade cluster-autoscaler from 1.26.2 to 1.30.0', ['argocd app sync autoscaler-blue']],
+      ['Upgrade cluster-autoscaler from 1.30.0 to 1.31.0', ['argocd app sync autoscaler-blue']],
+      ['Upgrade cluster-autoscaler from 1.31.0 to 1.32.0', ['argocd app sync autoscaler-blue']],
+      ['Upgrade cluster-autoscaler from 1.32.0 to 1.33.0', ['argocd app sync autoscaler-blue']],
+    ]);
+    expect(autoscaler(66)).toEqual(autoscaler(64).slice(1).map(([title]) => [title, ['argocd app sync autoscaler-green']]));
     // Every cert-manager finding (the ApplicationSet at line 2) is cleared by a step; none is left to a person.
-    expect(JSON.parse(run.stdout).environments[0].manual.filter((entry: { line?: number }) => entry.line === 2)).toEqual([]);
+    expect(JSON.parse(run.stdout).environments[0].manual.filter((entry: { line?: number }) => entry.line === 2 || entry.line === 53)).toEqual([]);
   });
 
   it('upgrades each place that pins an add-on from its own version: a chart\'s dependency and an Application', async () => {

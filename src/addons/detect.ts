@@ -77,9 +77,14 @@ function fromChart(chart: ChartReference, addons: AddonIndex): DetectedAddon[] {
       via: chart.origin.type === 'file' ? 'chart' : 'helm-release',
       origin: chart.origin,
       ...(chart.env ? { env: chart.env } : {}),
-      evidence: `chart ${chart.chart}${chart.version ? ` ${chart.version}` : ''}`,
+      evidence: chartEvidence(chart),
     },
   ];
+}
+
+/** How a finding names the chart reference it was judged from (details.evidence): "chart cert-manager v1.12.4". */
+export function chartEvidence(chart: Pick<ChartReference, 'chart' | 'version'>): string {
+  return `chart ${chart.chart}${chart.version ? ` ${chart.version}` : ''}`;
 }
 
 function fromEksAddon(reference: EksAddonReference, addons: AddonIndex): DetectedAddon[] {

@@ -68,8 +68,12 @@ export interface ChartReference {
   release?: string;
   /** The namespace the chart is installed into, when the code says (a HelmRelease's, an Application's destination). */
   namespace?: string;
-  /** The GitOps object that installs the chart from the code: a Flux HelmRelease or an Argo CD Application. */
-  syncedBy?: { tool: 'flux' | 'argo-cd'; name: string; namespace?: string };
+  /**
+   * The GitOps object that installs the chart from the code: a Flux HelmRelease, an Argo CD
+   * Application, or an ApplicationSet (`generates`: the name its template gives the Applications
+   * it generates, parameters it leaves to each cluster as written, such as `addon-{{name}}-cert-manager`).
+   */
+  syncedBy?: { tool: 'flux' | 'argo-cd'; name: string; namespace?: string; generates?: string };
   env?: string;
   origin: Origin;
 }

@@ -205,7 +205,8 @@ function commandsFor(pinned: Pinned, value: string, context: StepContext): strin
     if (pinned.kind === 'eks-addon') return [`eksctl update-addon --config-file ${path}`];
     // A Flux HelmRelease or an Argo CD Application: each syncs the commit; these make it happen now.
     const synced = pinned.kind === 'chart' ? pinned.reference.syncedBy : undefined;
-    return synced ? [syncCommand(synced)] : [];
+    // Applications an ApplicationSet names per cluster: the push-first item says how to sync them.
+    return synced && !namedPerCluster(synced) ? [syncCommand(synced)] : [];
   }
   if (origin.type === 'helm-release' && pinned.kind === 'chart') {
     const reference = pinned.reference;
@@ -234,6 +235,9 @@ function otherRoot(pinned: Pinned, context: StepContext): string | undefined {
 
 /** Flux and Argo CD apply what the Git repository holds: the edit reaches the cluster once pushed. */
 function pushFirst(synced: NonNullable<ChartReference['syncedBy']>): string {
+  if (namedPerCluster(synced)) {
+    return `Commit and push the edit first (to the branch Argo CD follows): ApplicationSet ${synced.name} regenerates its Applications (named ${synced.generates}) from it; sync each with argocd app sync unless they sync automatically (argocd app list shows them).`;
+  }
   const tool = synced.tool === 'flux' ? 'Flux' : 'Argo CD';
   return `Commit and push the edit first (to the branch ${tool} follows): ${tool} applies what the Git repository holds, and the command makes it do so now rather than at its next interval.`;
 }
@@ -246,7 +250,13 @@ function pushFirst(synced: NonNullable<ChartReference['syncedBy']>): string {
  */
 function syncCommand(synced: NonNullable<ChartReference['syncedBy']>): string {
   if (synced.tool === 'flux') return `flux reconcile helmrelease ${synced.name} --namespace ${synced.namespace ?? '<namespace>'} --with-source`;
-  return `argocd app sync ${synced.namespace && synced.namespace !== 'argocd' ? `${synced.namespace}/` : ''}${synced.name}`;
+  // An ApplicationSet's Application is created in the ApplicationSet's namespace.
+  return `argocd app sync ${synced.namespace && synced.namespace !== 'argocd' ? `${synced.namespace}/` : ''}${synced.generates ?? synced.name}`;
+}
+
+/** An ApplicationSet whose Applications' names hold a parameter of each cluster's ({{name}}). */
+function namedPerCluster(synced: NonNullable<ChartReference['syncedBy']>): boolean {
+  return synced.generates?.includes('{{') === true;
 }
 
 /** A local name for a chart repository URL: its last path segment, or its host's first label. */

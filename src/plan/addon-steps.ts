@@ -10,6 +10,7 @@ import type { Finding, Origin } from '../core/types.js';
 import type { ChartReference, EksAddonReference, Inventory } from '../core/inventory.js';
 import { compatibilityRowOf, recommendedFor, rowSupports, supportedRangeText } from '../addons/compatibility.js';
 import { addonUpgradePath, newestRelease } from '../addons/upgrade-path.js';
+import { chartEvidence } from '../addons/detect.js';
 import type { AddonDefinition, NodeRules } from '../knowledge/addon-schema.js';
 import type { AddonIndex } from '../knowledge/addons.js';
 import type { PlannedEnvironment } from './environments.js';
@@ -101,7 +102,10 @@ export function pinnedLine(finding: Finding, addon: string, inventory: Inventory
     ? inventory.charts.filter((reference) => reference.versionSite && 'path' in reference.origin && reference.origin.path === origin.path && 'line' in reference.origin && reference.origin.line === origin.line)
     : [];
   const judgedIn = environmentOf(finding);
-  return here.find((reference) => reference.env === judgedIn) ?? here.find((reference) => reference.env === undefined) ?? chartOf(addon, inventory, env);
+  const own = here.filter((reference) => reference.env === judgedIn);
+  const candidates = own.length > 0 ? own : here.filter((reference) => reference.env === undefined);
+  // Several in one environment (a list generator's elements, which name none): the one the finding was judged from.
+  return candidates.find((reference) => chartEvidence(reference) === finding.details?.evidence) ?? candidates[0] ?? chartOf(addon, inventory, env);
 }
 
 /** What names an add-on's chain of upgrades: the add-on and the line it edits (see pinnedLine). */
@@ -169,15 +173,19 @@ function chain(wanted: AddonUpgrade[], hops: readonly string[], inventory: Inven
 
 /**
  * Add-ons whose minor must equal the control plane's (cluster-autoscaler): to the control plane's
- * minor first when it differs now, then right after every hop, each with the chart that ships it.
+ * minor first when it differs now, then right after every hop, each with the chart that ships it;
+ * on each line that pins it, from its own version (see pinnedLine).
  */
 function followControlPlane(findings: readonly Finding[], inventory: Inventory, env: PlannedEnvironment, hops: readonly string[], knowledge: AddonKnowledge, followers: Set<string>, freshInstall: boolean): AddonUpgrade[] {
   const upgrades: AddonUpgrade[] = [];
-  for (const name of followers) {
-    const finding = findings.find((entry) => entry.details?.addon === name && typeof entry.details.version === 'string');
-    if (!finding) continue;
-    const definition = knowledge.addons.get(name)!;
+  const chained = new Set<string>();
+  for (const finding of findings) {
+    const name = finding.details?.addon;
+    if (typeof name !== 'string' || !followers.has(name) || typeof finding.details!.version !== 'string') continue;
     const chart = pinnedLine(finding, name, inventory, env);
+    if (chained.has(chainKey(name, chart))) continue;
+    chained.add(chainKey(name, chart));
+    const definition = knowledge.addons.get(name)!;
     const foreignChart = chart !== undefined && !fromKnownRepository(definition, chart);
     let installed = String(finding.details!.version);
     const original = installed;

@@ -25,6 +25,8 @@ export function argoApplicationSetReferences(resource: Resource, cwd: string): C
   const spec = resource.object.spec;
   const template = isDict(spec.template) && isDict(spec.template.spec) ? spec.template.spec : undefined;
   if (!template) return [];
+  const metadata = isDict(spec.template) && isDict(spec.template.metadata) ? spec.template.metadata : {};
+  const applicationName = typeof metadata.name === 'string' ? metadata.name : undefined;
   const sources = [template.source, ...(Array.isArray(template.sources) ? template.sources : [])].filter(isDict).filter((source) => typeof source.chart === 'string');
   if (sources.length === 0) return [];
   const sets = Array.isArray(spec.generators) ? parameterSets(spec.generators) : [{ params: {}, written: new Set<string>() }];
@@ -50,6 +52,7 @@ export function argoApplicationSetReferences(resource: Resource, cwd: string): C
       const release = isDict(source.helm) && typeof source.helm.releaseName === 'string' ? substitute(source.helm.releaseName, set.params) : undefined;
       if (release) reference.release = release;
       if (set.env) reference.env = set.env;
+      if (resource.name && applicationName) reference.syncedBy = { tool: 'argo-cd', name: resource.name, ...(resource.namespace ? { namespace: resource.namespace } : {}), generates: filledWhereKnown(applicationName, set.params) };
       references.push(reference);
     }
   }
@@ -85,15 +88,30 @@ function parameterSets(generators: unknown[]): ParameterSet[] {
 }
 
 /** `text` with its {{name}} / {{ .name }} placeholders filled from `params`; undefined when one cannot be. */
+// A parameter in fasttemplate ({{values.x}}) or Go template ({{ .values.x }}) style.
+const PARAMETER = /\{\{-?\s*\.?([\w.-]+)\s*-?\}\}/g;
+
 function substitute(text: string, params: Params): string | undefined {
   let unresolved = false;
-  const filled = text.replace(/\{\{-?\s*\.?([\w.-]+)\s*-?\}\}/g, (_match, path: string) => {
+  const filled = text.replace(PARAMETER, (_match, path: string) => {
     const value = lookup(params, path);
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (isScalar(value)) return String(value);
     unresolved = true;
     return '';
   });
   return unresolved || filled.includes('{{') ? undefined : filled;
+}
+
+/** `text` with the parameters the set gives filled in, and the others (the cluster's {{name}}) left as written. */
+function filledWhereKnown(text: string, params: Params): string {
+  return text.replace(PARAMETER, (match, path: string) => {
+    const value = lookup(params, path);
+    return isScalar(value) ? String(value) : match;
+  });
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 function lookup(params: Params, path: string): unknown {

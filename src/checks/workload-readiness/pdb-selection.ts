@@ -149,7 +149,7 @@ function sameNamespace(chart: ChartReference, resource: Resource): boolean {
 
 function installerOf(chart: ChartReference): string {
   const synced = chart.syncedBy!;
-  return `${synced.tool === 'flux' ? 'Flux HelmRelease' : 'Argo CD Application'} ${synced.name}`;
+  return `${synced.tool === 'flux' ? 'Flux HelmRelease' : synced.generates ? 'Argo CD ApplicationSet' : 'Argo CD Application'} ${synced.name}`;
 }
 
 function silentWorkloadsOf(budget: Budget, inventory: Inventory): SilentWorkloads | undefined {
