@@ -13,7 +13,7 @@ export { checks } from './checks/index.js';
 export { CATALOG, type FindingId } from './core/catalog.js';
 export type { Check, CheckContext } from './checks/types.js';
 export type { Inventory, Platform } from './core/inventory.js';
-export { reporters, sortFindings, summarize, type Reporter, type ReportOptions } from './report/index.js';
+export { reporters, reportPieces, sortFindings, summarize, type Reporter, type ReportOptions, type ReportPieces } from './report/index.js';
 export { versionsReport, type VersionsReport, type VersionsEntry } from './versions.js';
 export { detectAddons, type DetectedAddon, type DetectionVia } from './addons/detect.js';
 export { judgeAddon, type AddonMove, type AddonVerdict } from './addons/compatibility.js';

@@ -1,6 +1,6 @@
 // Lines that every environment's plan reaches (test/fixtures/plan-shared): two clusters, each a
-// Terraform root module of its own, beside a root of add-ons alone and an Argo CD Application that
-// no environment names. The first environment's steps upgrade such a line; the second's must not
+// Terraform root module of its own (prod's with a chart of its own), beside a root of add-ons
+// alone and an Argo CD Application that no environment names. The first environment's steps upgrade such a line; the second's must not
 // set it back to the first release of its own chain (it did, from v1.20.3 to v1.16.5, on
 // aws-samples/eks-workshop-v2), nor apply a root module that does not hold it.
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,13 @@ describe('plan of lines every environment reaches', () => {
     ]);
     const [applied] = prod.steps.filter((step) => step.title.includes('ingress-nginx'));
     expect([applied.title, applied.edits, applied.commands]).toEqual([`Apply ingress-nginx chart 4.15.1 before 1.32→1.33, which ${DIR}/argocd/app.yaml:9 already holds`, [], ['argocd app sync ingress']]);
+    // A chart in prod's own root module is prod's to upgrade and apply (it had been dev's step,
+    // applying dev's root, as the root names no environment on what it reads).
+    const karpenter = (steps: Step[]) => steps.filter((step) => step.title.includes('karpenter')).map((step) => [step.title, step.edits.map((edit) => `${edit.file}:${edit.line}`), step.commands]);
+    expect(karpenter(dev.steps)).toEqual([]);
+    expect(karpenter(prod.steps)).toEqual([
+      ['Upgrade karpenter from 1.0.2 to v1.14.1 (chart 1.14.1) before 1.32→1.33', [`${DIR}/clusters/prod/karpenter.tf:6`], [`terraform -chdir=${DIR}/clusters/prod init`, `terraform -chdir=${DIR}/clusters/prod apply`]],
+    ]);
     expect(applied.items.at(-1)).toBe(`${DIR}/argocd/app.yaml:9 already holds 4.15.1: an earlier environment's steps in this plan move it there. This environment takes it when it applies, skipping the releases between the one it runs (1.11) and it; where ingress-nginx must move one release at a time, apply here after each of those steps too.`);
   });
 });

@@ -14,6 +14,7 @@ import type { SupportStatus } from '../knowledge/calendar.js';
 import { EditSession } from './edits.js';
 import type { Simulation } from './simulation.js';
 import { environmentSteps } from './steps.js';
+import { inEnvironmentRoot } from './tooling.js';
 import { DEFAULT_SCHEDULE, workingHours } from './gantt.js';
 import { STRATEGY_NAMES, type EnvironmentPlan, type Plan, type ScheduleSettings, type StrategyName } from './types.js';
 
@@ -109,11 +110,21 @@ function totalMinutes(plans: readonly EnvironmentPlan[]): number {
 function findingsFor(findings: readonly Finding[], env: PlannedEnvironment, environments: readonly PlannedEnvironment[]): Finding[] {
   const planned = new Set(environments.map((environment) => environment.name));
   return findings.filter((finding) => {
-    const owner = finding.origin?.type === 'terraform' ? finding.origin.env : undefined;
+    const owner = finding.origin?.type === 'terraform' ? (finding.origin.env ?? rootOwner(finding.origin.path, environments)) : undefined;
     const named = typeof finding.details?.env === 'string' ? finding.details.env : undefined;
     const bound = owner ?? named;
     return bound === undefined || bound === env.name || !planned.has(bound);
   });
+}
+
+/**
+ * The environment whose Terraform root module holds the file: the only one that applies it. (A
+ * root read for one environment names none on its findings; aws-ia/terraform-aws-eks-blueprints'
+ * patterns/karpenter chart was planned in another pattern's environment and applied with its script.)
+ */
+function rootOwner(path: string, environments: readonly PlannedEnvironment[]): string | undefined {
+  const owners = environments.filter((environment) => inEnvironmentRoot(environment, path));
+  return owners.length === 1 ? owners[0].name : undefined;
 }
 
 /**
