@@ -29,8 +29,8 @@ export function addonEdits(upgrades: readonly AddonUpgrade[], context: StepConte
 /**
  * Turns add-on upgrades into steps, batch after batch in the order the steps are carried out (so
  * each edit's `from` is what the earlier steps left); settle() then gives each add-on finding to
- * the last step of its add-on's chain (chainKey: the add-on, and its own line where it has
- * several), or to the manual with why no step clears it.
+ * the last step of its add-on's chain (chainKey: the add-on and the line it edits), or to the
+ * manual with why no step clears it.
  */
 export class AddonSteps {
   private readonly lastStep = new Map<string, StepDraft>();
@@ -74,18 +74,7 @@ export class AddonSteps {
       // An earlier environment's steps in this plan moved the line past this step's release (a
       // line every environment's findings reach): setting it would move it back.
       if (context.session.changed(site.path, site.line) && compareVersions(previous, value) >= 0) {
-        const root = otherRoot(pinned, context);
-        // Another root module, which this environment does not apply: the earlier steps did it all.
-        if (root) left.set(chain, `${site.path}:${site.line} is in Terraform root module ${root}, which an earlier environment's steps in this plan upgrade to ${previous}`);
-        // Once per chain: the later steps of it would say the same.
-        else if (!this.movedLines.has(chain)) {
-          this.movedLines.add(chain);
-          const note = `${site.path}:${site.line} already holds ${previous}: an earlier environment's steps in this plan move it there. This environment takes it when it applies, skipping the releases between the one it runs (${upgrade.from ?? 'as scanned'}) and it; where ${upgrade.addon} must move one release at a time, apply here after each of those steps too.`;
-          const draft = addonStep({ ...upgrade, to: undefined }, pinned, previous, where, [], commandsFor(pinned, previous, context), [note], upgrade.from);
-          draft.title = `Apply ${upgrade.addon} ${pinned.kind === 'chart' ? 'chart ' : ''}${previous} ${where}, which ${site.path}:${site.line} already holds`;
-          drafts.push(draft);
-          lastStep.set(chain, draft);
-        }
+        drafts.push(...this.alreadyMoved(upgrade, pinned, chain, previous, where));
         continue;
       }
       // A chart version's comment often names the release it ships (`# controller v1.8.1`).
@@ -103,6 +92,27 @@ export class AddonSteps {
       lastStep.set(chain, draft);
     }
     return drafts;
+  }
+
+  /**
+   * The step of a chain whose line an earlier environment's steps moved past it: once per chain (its
+   * later steps would say the same), applying what the line holds; none for another root module,
+   * which this environment does not apply (the earlier steps did it all).
+   */
+  private alreadyMoved(upgrade: AddonUpgrade, pinned: Pinned, chain: string, previous: string, where: string): StepDraft[] {
+    const site = pinned.reference.versionSite!;
+    const root = otherRoot(pinned, this.context);
+    if (root) {
+      this.left.set(chain, `${site.path}:${site.line} is in Terraform root module ${root}, which an earlier environment's steps in this plan upgrade to ${previous}`);
+      return [];
+    }
+    if (this.movedLines.has(chain)) return [];
+    this.movedLines.add(chain);
+    const note = `${site.path}:${site.line} already holds ${previous}: an earlier environment's steps in this plan move it there. This environment takes it when it applies, skipping the releases between the one it runs (${upgrade.from ?? 'as scanned'}) and it; where ${upgrade.addon} must move one release at a time, apply here after each of those steps too.`;
+    const draft = addonStep({ ...upgrade, to: undefined }, pinned, previous, where, [], commandsFor(pinned, previous, this.context), [note], upgrade.from);
+    draft.title = `Apply ${upgrade.addon} ${pinned.kind === 'chart' ? 'chart ' : ''}${previous} ${where}, which ${site.path}:${site.line} already holds`;
+    this.lastStep.set(chain, draft);
+    return [draft];
   }
 
   settle(): void {

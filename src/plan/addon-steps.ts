@@ -120,7 +120,10 @@ export function chainKey(addon: string, line: ChartReference | undefined): strin
  */
 function chain(wanted: AddonUpgrade[], hops: readonly string[], inventory: Inventory, env: PlannedEnvironment, knowledge: AddonKnowledge | undefined, freshInstall: boolean): AddonUpgrade[] {
   const byChain = new Map<string, AddonUpgrade[]>();
-  for (const entry of wanted) byChain.set(chainKey(entry.addon, entry.line), [...(byChain.get(chainKey(entry.addon, entry.line)) ?? []), entry]);
+  for (const entry of wanted) {
+    const key = chainKey(entry.addon, entry.line);
+    byChain.set(key, [...(byChain.get(key) ?? []), entry]);
+  }
   const result: AddonUpgrade[] = [];
   for (const entries of byChain.values()) {
     entries.sort((a, b) => hops.indexOf(a.hop) - hops.indexOf(b.hop) || PHASE_RANK[a.phase] - PHASE_RANK[b.phase]);
@@ -183,8 +186,9 @@ function followControlPlane(findings: readonly Finding[], inventory: Inventory, 
     const name = finding.details?.addon;
     if (typeof name !== 'string' || !followers.has(name) || typeof finding.details!.version !== 'string') continue;
     const chart = pinnedLine(finding, name, inventory, env);
-    if (chained.has(chainKey(name, chart))) continue;
-    chained.add(chainKey(name, chart));
+    const key = chainKey(name, chart);
+    if (chained.has(key)) continue;
+    chained.add(key);
     const definition = knowledge.addons.get(name)!;
     const foreignChart = chart !== undefined && !fromKnownRepository(definition, chart);
     let installed = String(finding.details!.version);
