@@ -147,6 +147,20 @@ describe('GitOps estates', () => {
     }
   });
 
+  it('names the ApplicationSet beside a PDB whose pods come from the chart it deploys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'upshift-appset-pdb-'));
+    try {
+      writeFileSync(join(dir, 'appset.yaml'), 'apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata: {name: web, namespace: argocd}\nspec:\n  generators:\n    - list:\n        elements:\n          - cluster: blue\n  template:\n    metadata: {name: \'web-{{cluster}}\'}\n    spec:\n      source: {repoURL: https://stefanprodan.github.io/podinfo, chart: podinfo, targetRevision: 6.7.1}\n      destination: {name: \'{{cluster}}\', namespace: web}\n');
+      writeFileSync(join(dir, 'pdb.yaml'), 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app.kubernetes.io/name: web-podinfo}}\n');
+      const { report } = await runScan({ paths: [dir], target: '1.33', current: '1.32', now: new Date('2026-12-07') });
+      const finding = report.findings.find((entry) => entry.id === 'pdb-no-match')!;
+      expect(finding.message).toContain('where the Argo CD ApplicationSet web installs the chart podinfo, which this scan does not render');
+      expect(finding.details?.installedBy).toEqual({ tool: 'argo-cd', name: 'web', namespace: 'argocd', generates: 'web-blue' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('notes the Flux releases whose chart source the scan does not hold, rather than passing them over', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'upshift-flux-lost-'));
     try {
