@@ -240,7 +240,8 @@ export interface Scan {
 /** Streams resources through the per-resource checks and keeps what the inventory checks need. */
 export function startScan(options: CheckOptions): Scan {
   const knowledge = options.knowledge ?? loadKnowledge(options.dataFiles);
-  const config = options.config ?? loadProjectConfig(options.cwd ?? process.cwd(), options.configFile);
+  const cwd = options.cwd ?? process.cwd();
+  const config = options.config ?? loadProjectConfig(cwd, options.configFile);
   const context: CheckContext = { ...resolveContext(options, knowledge), config };
   const selected = selectChecks(options);
   const wanted = (check: Check) => [...(check.objectKinds ?? []), ...(check.knowledgeKinds?.(knowledge) ?? [])];
@@ -300,7 +301,7 @@ export function startScan(options: CheckOptions): Scan {
       else checkResources(resources);
       for (const resource of resources) {
         if (resource.object && keepsInInventory(resource.kind)) inventory.resources.push(waiting ? resource : compacted(resource));
-        inventory.charts.push(...argoApplicationReferences(resource, options.cwd ?? process.cwd()), ...argoApplicationSetReferences(resource, options.cwd ?? process.cwd()));
+        inventory.charts.push(...argoApplicationReferences(resource, cwd), ...argoApplicationSetReferences(resource, cwd));
         if (isFluxObject(resource)) fluxObjects.push(resource);
       }
     },
@@ -308,7 +309,7 @@ export function startScan(options: CheckOptions): Scan {
       keep(made);
     },
     finish() {
-      const { references: fluxReferences, chartless } = fluxCharts(fluxObjects, options.cwd ?? process.cwd());
+      const { references: fluxReferences, chartless } = fluxCharts(fluxObjects, cwd);
       inventory.charts.push(...fluxReferences);
       fluxObjects.length = 0;
       const inferred = waiting ? lowestClusterVersion(inventory.environments) : undefined;

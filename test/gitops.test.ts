@@ -12,6 +12,16 @@ import { runUpshift } from './support/run-upshift.js';
 
 const FIXTURE = 'test/fixtures/flux';
 
+/** Runs `test` in a new temporary directory (named from `prefix`), removed afterwards whatever happens. */
+async function inTemporaryDirectory(prefix: string, test: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    await test(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('GitOps estates', () => {
   it('judges the add-ons its HelmReleases install, at the version each names', async () => {
     const { report } = await runScan({ paths: [FIXTURE], target: '1.33', current: '1.30', now: new Date('2026-12-07') });
@@ -54,8 +64,7 @@ describe('GitOps estates', () => {
   });
 
   it('syncs an Argo CD Application by its own name, not its Helm release name, with its namespace when not argocd', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upshift-argo-sync-'));
-    try {
+    await inTemporaryDirectory('upshift-argo-sync-', async (dir) => {
       writeFileSync(join(dir, 'app.yaml'), [
         'apiVersion: argoproj.io/v1alpha1',
         'kind: Application',
@@ -73,9 +82,7 @@ describe('GitOps estates', () => {
       expect(run.code).toBe(0);
       const steps = JSON.parse(run.stdout).environments[0].steps as { title: string; commands: string[] }[];
       expect(steps.find((step) => step.title.startsWith('Upgrade cert-manager '))!.commands).toEqual(['argocd app sync team-a/certs']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('judges the charts of ApplicationSets per environment their generators name, and says when a version is filled in from outside the scan', async () => {
@@ -125,8 +132,7 @@ describe('GitOps estates', () => {
   });
 
   it('upgrades each place that pins an add-on from its own version: a chart\'s dependency and an Application', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upshift-two-pins-'));
-    try {
+    await inTemporaryDirectory('upshift-two-pins-', async (dir) => {
       mkdirSync(join(dir, 'addons'));
       mkdirSync(join(dir, 'argocd'));
       writeFileSync(join(dir, 'addons/Chart.yaml'), 'apiVersion: v2\nname: addons\nversion: 0.1.0\ndependencies:\n  - name: cert-manager\n    version: v1.10.2\n    repository: https://charts.jetstack.io\n');
@@ -142,35 +148,27 @@ describe('GitOps estates', () => {
       expect(moves('addons/Chart.yaml')).toEqual(steps(0));
       expect(moves('argocd/app.yaml')).toEqual(['v1.12.3 -> v1.13.6', ...steps(3)]);
       expect(environment.manual.filter((entry: { id: string }) => entry.id.startsWith('addon-'))).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('names the ApplicationSet beside a PDB whose pods come from the chart it deploys', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upshift-appset-pdb-'));
-    try {
+    await inTemporaryDirectory('upshift-appset-pdb-', async (dir) => {
       writeFileSync(join(dir, 'appset.yaml'), 'apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata: {name: web, namespace: argocd}\nspec:\n  generators:\n    - list:\n        elements:\n          - cluster: blue\n  template:\n    metadata: {name: \'web-{{cluster}}\'}\n    spec:\n      source: {repoURL: https://stefanprodan.github.io/podinfo, chart: podinfo, targetRevision: 6.7.1}\n      destination: {name: \'{{cluster}}\', namespace: web}\n');
       writeFileSync(join(dir, 'pdb.yaml'), 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app.kubernetes.io/name: web-podinfo}}\n');
       const { report } = await runScan({ paths: [dir], target: '1.33', current: '1.32', now: new Date('2026-12-07') });
       const finding = report.findings.find((entry) => entry.id === 'pdb-no-match')!;
       expect(finding.message).toContain('where the Argo CD ApplicationSet web installs the chart podinfo, which this scan does not render');
       expect(finding.details?.installedBy).toEqual({ tool: 'argo-cd', name: 'web', namespace: 'argocd', generates: 'web-blue' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('notes the Flux releases whose chart source the scan does not hold, rather than passing them over', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'upshift-flux-lost-'));
-    try {
+    await inTemporaryDirectory('upshift-flux-lost-', async (dir) => {
       writeFileSync(join(dir, 'release.yaml'), 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: cert-manager, namespace: cert-manager}\nspec:\n  chartRef: {kind: OCIRepository, name: cert-manager}\n');
       const { report } = await runScan({ paths: [dir], target: '1.33', current: '1.32', now: new Date('2026-12-07') });
       expect(report.notes).toEqual([
         'a Flux HelmRelease names a chart source the scan does not hold (cert-manager/cert-manager (OCIRepository cert-manager)), so its chart is not judged as an add-on; scan the folder that holds that source too',
       ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import semver from 'semver';
 import type { ChartReference, EksAddonReference } from '../core/inventory.js';
 import type { Finding, Origin } from '../core/types.js';
+import { originPlace } from '../core/origin-path.js';
 import { chainKey, pinnedLine, type AddonUpgrade } from './addon-steps.js';
 import type { Coverage } from './coverage.js';
 import * as estimate from './durations.js';
@@ -187,9 +188,8 @@ function addonOf(finding: Finding): string {
 }
 
 function samePlace(finding: Finding, pin: Origin): boolean {
-  const origin = finding.origin;
-  if (!origin || !('path' in origin) || !('path' in pin)) return false;
-  return origin.path === pin.path && origin.line === pin.line;
+  const place = originPlace(finding.origin);
+  return place !== undefined && place === originPlace(pin);
 }
 
 function pinnedAddon(addon: string, context: StepContext): Pinned | undefined {

@@ -17,6 +17,7 @@ import type { PlannedEnvironment } from './environments.js';
 import { awsRegion, clusterName } from './tooling.js';
 import type { Change, Phase } from './types.js';
 import { environmentOf } from '../report/one-per-place.js';
+import { originPlace } from '../core/origin-path.js';
 
 export interface AddonUpgrade {
   addon: string;
@@ -97,10 +98,8 @@ export function placeAddonUpgrades(
  */
 export function pinnedLine(finding: Finding, addon: string, inventory: Inventory, env: PlannedEnvironment): ChartReference | undefined {
   if (inventory.eksAddons.some((entry) => entry.name === addon && belongsTo(entry, env))) return undefined;
-  const origin = finding.origin;
-  const here = origin && 'path' in origin && 'line' in origin
-    ? inventory.charts.filter((reference) => reference.versionSite && 'path' in reference.origin && reference.origin.path === origin.path && 'line' in reference.origin && reference.origin.line === origin.line)
-    : [];
+  const place = originPlace(finding.origin);
+  const here = place === undefined ? [] : inventory.charts.filter((reference) => reference.versionSite && originPlace(reference.origin) === place);
   const judgedIn = environmentOf(finding);
   const own = here.filter((reference) => reference.env === judgedIn);
   const candidates = own.length > 0 ? own : here.filter((reference) => reference.env === undefined);

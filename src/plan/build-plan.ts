@@ -2,7 +2,7 @@
 // strategies scored on their own predicted steps, and the chosen strategy's runbook.
 import { compareKubeVersions } from '../core/kube-version.js';
 import type { Finding, Origin } from '../core/types.js';
-import { originPath } from '../core/origin-path.js';
+import { originPlace } from '../core/origin-path.js';
 import type { Inventory } from '../core/inventory.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { AddonKnowledge } from './addon-steps.js';
@@ -135,7 +135,7 @@ function rootOwner(path: string, environments: readonly PlannedEnvironment[]): s
  */
 function withPlannedEnvironments(inventory: Inventory, environments: readonly PlannedEnvironment[]): Inventory {
   const planned = new Set(environments.map((environment) => environment.name));
-  const place = (entry: { origin: Origin }) => `${originPath(entry.origin) ?? ''}:${'line' in entry.origin ? entry.origin.line : ''}`;
+  const place = (entry: { origin: Origin }) => originPlace(entry.origin) ?? '';
   const perPlace = new Map<string, number>();
   for (const entry of [...inventory.charts, ...inventory.eksAddons]) perPlace.set(place(entry), (perPlace.get(place(entry)) ?? 0) + 1);
   const unbound = <T extends { env?: string; origin: Origin }>(entry: T): T => {
