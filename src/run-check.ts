@@ -6,6 +6,7 @@ import { compareKubeVersions, minorOf, requireKubeVersion } from './core/kube-ve
 import { TOOL } from './core/tool.js';
 import { UsageError } from './core/errors.js';
 import { detached } from './core/detached-string.js';
+import { isWorded } from './core/worded-finding.js';
 import { appendAll } from './core/append-all.js';
 import { sharedText, withSummary } from './core/workload-model/object-summary.js';
 import type { Finding, Report, Resource } from './core/types.js';
@@ -262,10 +263,10 @@ export function startScan(options: CheckOptions): Scan {
   const keepsWhole = (kind: string) => options.onInventory !== undefined || options.keepKinds?.includes(kind) === true || options.keepKinds?.includes('*') === true;
   const compacted = (resource: Resource) => (resource.object && !keepsWhole(resource.kind) ? withSummary(resource, resource.object, keptText) : resource);
   const findings: Finding[] = [];
-  // Findings are kept until the report is made; their messages, flat (see detached).
+  // Findings are kept until the report is made; their messages, flat (see detached), unless worded when read.
   const keep = (made: readonly Finding[]) => {
     for (const finding of made) {
-      finding.message = detached(finding.message);
+      if (!isWorded(finding)) finding.message = detached(finding.message);
       findings.push(finding);
     }
   };

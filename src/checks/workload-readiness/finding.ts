@@ -5,8 +5,14 @@ import { CATALOG, type FindingId } from '../../core/catalog.js';
 import { resourceRef } from '../../core/describe.js';
 import type { CheckContext } from '../types.js';
 import { summaryOf } from '../../core/workload-model/object-summary.js';
+import { wordedFinding, type Wording } from '../../core/worded-finding.js';
 
-export function readinessFinding(id: FindingId, resource: Resource, message: string, details: Record<string, unknown> = {}): Finding[] {
+/**
+ * The finding, unless the object opts out of it. `message` is a Wording for the findings a large
+ * estate makes one of per workload (see core/worded-finding.ts): it may read the finding's
+ * resource and details only.
+ */
+export function readinessFinding(id: FindingId, resource: Resource, message: string | Wording, details: Record<string, unknown> = {}): Finding[] {
   if (isIgnored(resource, id)) return [];
   if (resource.confidence) details = { ...details, confidence: resource.confidence };
   const severity = CATALOG[id].severity;
@@ -14,6 +20,7 @@ export function readinessFinding(id: FindingId, resource: Resource, message: str
   const origin = resource.origin;
   // Written whole in one literal: a property added afterwards takes a property array of its own,
   // and a large estate keeps tens of thousands of these findings until the report is made.
+  if (typeof message !== 'string') return [wordedFinding(hasKeys(details) ? { id, severity, resource: ref, origin, details } : { id, severity, resource: ref, origin }, message)];
   return [hasKeys(details) ? { id, severity, message, resource: ref, origin, details } : { id, severity, message, resource: ref, origin }];
 }
 

@@ -55,7 +55,7 @@ export const pdbSelectionCheck: Check = {
           ? `${pdb} (${selector}) selects no workload as the chart ${silent.chart} renders ${silent.defaults ? 'with its default values' : silent.env ? `for environment ${silent.env}` : 'with the values given'}: ${silent.templates.join(', ')} render${silent.templates.length === 1 ? 's' : ''} no workload with them. Scan the chart with the values it is deployed with (values-<env>.yaml beside Chart.yaml, or --values) before changing the budget`
           : installed
             ? `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace, where the ${installerOf(installed)} installs the chart ${installed.chart}, which this scan does not render: its pods are likely the ones selected; render the chart with the release's values into the scan (helm template ... | upshift check -f -) to check the budget`
-            : `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)`;
+            : wordPdbNoMatch;
         const about = silent ? { silentTemplates: silent.templates } : installed ? { installedChart: installed.chart, installedBy: installed.syncedBy } : {};
         findings.push(...readinessFinding('pdb-no-match', budget.resource, message, { selector: budget.selector ?? null, ...about }));
       }
@@ -76,15 +76,7 @@ export const pdbSelectionCheck: Check = {
       }
       const replicas = model.replicasOf(workload);
       if (budgets.length === 0 && isReplicatedKind(workload) && replicas !== undefined && replicas >= minReplicas) {
-        const selector = workloadSelector(workload);
-        findings.push(
-          ...readinessFinding(
-            'pdb-missing',
-            workload.resource,
-            `${subject} runs ${replicas} replicas with no PodDisruptionBudget: a drain may evict all of them at once; add a policy/v1 PDB with maxUnavailable: 1 selecting ${selector}`,
-            { replicas },
-          ),
-        );
+        findings.push(...readinessFinding('pdb-missing', workload.resource, wordPdbMissing, { replicas, selector: workloadSelector(workload) }));
       }
     }
     return findings;
@@ -113,8 +105,20 @@ export function isReplicatedKind(workload: Workload): boolean {
   return workload.kind === 'Deployment' || workload.kind === 'StatefulSet';
 }
 
-function workloadSelector(workload: Workload): string {
-  return describeSelector(workload.facts.selector ?? { matchLabels: workload.podLabels, matchExpressions: [] });
+/** The selector a PDB of the workload's pods would take: the workload's own, else its pod labels. */
+function workloadSelector(workload: Workload): LabelSelector {
+  return workload.facts.selector ?? { matchLabels: workload.podLabels, matchExpressions: [] };
+}
+
+function wordPdbMissing(finding: Finding): string {
+  const { replicas, selector } = finding.details as { replicas: number; selector: LabelSelector };
+  return `${describeResource(finding.resource!)} runs ${replicas} replicas with no PodDisruptionBudget: a drain may evict all of them at once; add a policy/v1 PDB with maxUnavailable: 1 selecting ${describeSelector(selector)}`;
+}
+
+/** pdb-no-match where nothing the scan holds explains it (no chart rendered without the budget's workload, no GitOps install beside it). */
+function wordPdbNoMatch(finding: Finding): string {
+  const selector = finding.details!.selector as LabelSelector | null;
+  return `${describeResource(finding.resource!)} (${selector ? describeSelector(selector) : 'no selector'}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)`;
 }
 
 function describeSelector(selector: LabelSelector): string {

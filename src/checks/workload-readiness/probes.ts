@@ -16,14 +16,13 @@ export const probesCheck: Check = {
     const findings: Finding[] = [];
     for (const workload of readinessModel(inventory).workloads) {
       if (RUN_TO_COMPLETION.has(workload.kind)) continue;
-      const subject = describeResource(workload.resource);
       const names = workload.facts.unreadyContainers;
       if (names.length > 0) {
         findings.push(
           ...readinessFinding(
             'readiness-probe-missing',
             workload.resource,
-            `${subject}: container${names.length === 1 ? '' : 's'} ${names.join(', ')} serve${names.length === 1 ? 's' : ''} ports without a readinessProbe, so a replacement pod counts as ready as soon as it starts and the PDB lets the next eviction through too early; add a readinessProbe`,
+            wordReadinessProbeMissing,
             { containers: names },
           ),
         );
@@ -34,7 +33,7 @@ export const probesCheck: Check = {
           ...readinessFinding(
             'liveness-probe-missing',
             workload.resource,
-            `${subject}: container${unwatched.length === 1 ? '' : 's'} ${unwatched.join(', ')} ha${unwatched.length === 1 ? 's' : 've'} no livenessProbe, so a hung process after a reschedule is never restarted; add a livenessProbe`,
+            wordLivenessProbeMissing,
             { containers: unwatched },
           ),
         );
@@ -43,3 +42,13 @@ export const probesCheck: Check = {
     return findings;
   },
 };
+
+function wordReadinessProbeMissing(finding: Finding): string {
+  const names = finding.details!.containers as readonly string[];
+  return `${describeResource(finding.resource!)}: container${names.length === 1 ? '' : 's'} ${names.join(', ')} serve${names.length === 1 ? 's' : ''} ports without a readinessProbe, so a replacement pod counts as ready as soon as it starts and the PDB lets the next eviction through too early; add a readinessProbe`;
+}
+
+function wordLivenessProbeMissing(finding: Finding): string {
+  const names = finding.details!.containers as readonly string[];
+  return `${describeResource(finding.resource!)}: container${names.length === 1 ? '' : 's'} ${names.join(', ')} ha${names.length === 1 ? 's' : 've'} no livenessProbe, so a hung process after a reschedule is never restarted; add a livenessProbe`;
+}

@@ -35,6 +35,29 @@ describe('workload readiness checks', () => {
     ]);
   });
 
+  it('words the per-workload findings from their details, which carry what a PDB would select', async () => {
+    const report = await runCheck({ paths: [`${FIXTURES}/workers.yaml`], target: '1.30', only: ['pdb-missing', 'zone-spread-missing'] });
+    expect(report.findings.map(({ id, message, details }) => ({ id, message, details }))).toEqual([
+      {
+        id: 'zone-spread-missing',
+        message:
+          'Deployment jobs/worker runs 2 replicas with neither a zone topologySpreadConstraint nor a podAntiAffinity, so they may share one zone or node; add a topologySpreadConstraint with topologyKey: topology.kubernetes.io/zone and maxSkew: 1',
+        details: { replicas: 2 },
+      },
+      {
+        id: 'pdb-missing',
+        message: 'StatefulSet jobs/db runs 2 replicas with no PodDisruptionBudget: a drain may evict all of them at once; add a policy/v1 PDB with maxUnavailable: 1 selecting app=db',
+        details: { replicas: 2, selector: { matchLabels: { app: 'db' }, matchExpressions: [] } },
+      },
+      {
+        id: 'zone-spread-missing',
+        message:
+          'StatefulSet jobs/db runs 2 replicas with neither a zone topologySpreadConstraint nor a podAntiAffinity, so they may share one zone or node; add a topologySpreadConstraint with topologyKey: topology.kubernetes.io/zone and maxSkew: 1',
+        details: { replicas: 2 },
+      },
+    ]);
+  });
+
   it('says what to change', async () => {
     const report = await runCheck({ paths: [`${FIXTURES}/shop.yaml`, `${FIXTURES}/workers.yaml`], target: '1.30', only: ['pdb-blocks-eviction', 'pdb-overlap'] });
     expect(report.findings.map((f) => f.message)).toEqual([

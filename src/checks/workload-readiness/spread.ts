@@ -26,7 +26,7 @@ export const spreadCheck: Check = {
           ...readinessFinding(
             'zone-spread-missing',
             workload.resource,
-            `${subject} runs ${replicas} replicas with neither a zone topologySpreadConstraint nor a podAntiAffinity, so they may share one zone or node; add a topologySpreadConstraint with topologyKey: topology.kubernetes.io/zone and maxSkew: 1`,
+            wordZoneSpreadMissing,
             { replicas },
           ),
         );
@@ -56,6 +56,10 @@ export const spreadCheck: Check = {
     return findings;
   },
 };
+
+function wordZoneSpreadMissing(finding: Finding): string {
+  return `${describeResource(finding.resource!)} runs ${finding.details!.replicas} replicas with neither a zone topologySpreadConstraint nor a podAntiAffinity, so they may share one zone or node; add a topologySpreadConstraint with topologyKey: topology.kubernetes.io/zone and maxSkew: 1`;
+}
 
 interface Pin {
   key: string;
