@@ -20,7 +20,8 @@ describe('wordedFinding', () => {
     expect(Object.keys(finding)).toEqual(['id', 'severity', 'message', 'resource', 'origin', 'details']);
     expect(JSON.stringify(finding)).toBe(JSON.stringify(plain));
     expect(stringify(finding)).toBe(stringify(plain));
-    expect(finding).toEqual(plain);
+    expect(finding).toStrictEqual(plain);
+    expect(Object.getPrototypeOf(finding)).toBe(Object.prototype);
     const copy = { ...finding };
     expect(Object.getOwnPropertyDescriptor(copy, 'message')).toEqual({ value: 'Deployment web runs 3 replicas', writable: true, enumerable: true, configurable: true });
     expect(isWorded(copy)).toBe(false);

