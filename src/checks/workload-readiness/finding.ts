@@ -18,9 +18,9 @@ export function readinessFinding(id: FindingId, resource: Resource, message: str
   const severity = CATALOG[id].severity;
   const ref = resourceRef(resource);
   const origin = resource.origin;
+  if (typeof message !== 'string') return [wordedFinding(hasKeys(details) ? { id, severity, resource: ref, origin, details } : { id, severity, resource: ref, origin }, message)];
   // Written whole in one literal: a property added afterwards takes a property array of its own,
   // and a large estate keeps tens of thousands of these findings until the report is made.
-  if (typeof message !== 'string') return [wordedFinding(hasKeys(details) ? { id, severity, resource: ref, origin, details } : { id, severity, resource: ref, origin }, message)];
   return [hasKeys(details) ? { id, severity, message, resource: ref, origin, details } : { id, severity, message, resource: ref, origin }];
 }
 
