@@ -106,12 +106,13 @@ describe('reading files on worker threads', () => {
 });
 
 describe('the read-ahead window', () => {
-  it('keeps the workers within 8 batches of the one taken next: a file past it, changed while the scan waits, is read as changed', async () => {
+  it('keeps the workers within 64 batches while files are listed and 8 of the one taken next after: a file past both, changed while the scan waits, is read as changed', async () => {
     const root = join(temp, 'window');
     mkdirSync(root);
     const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
-    // 12 batches of 64 files (BATCH_FILES): the last batch lies past the window of the first.
-    const files = Array.from({ length: 64 * 12 }, (_, index) => join(root, `cm-${String(index).padStart(4, '0')}.yaml`));
+    // 80 batches of 64 files (BATCH_FILES): the last batch lies past the window of the listing
+    // (LISTING_READ_AHEAD_BATCHES) and past that of the first batch taken.
+    const files = Array.from({ length: 64 * 80 }, (_, index) => join(root, `cm-${String(index).padStart(4, '0')}.yaml`));
     files.forEach((file, index) => writeFileSync(file, configMap(`before-${index}`)));
     const reading = startReading({ cwd: root, objectKinds: new Set(['ConfigMap']) }, 1);
     try {
@@ -119,12 +120,12 @@ describe('the read-ahead window', () => {
       const batches = reading.results();
       const first = await batches.next();
       expect(first.done).toBe(false);
-      // Time enough for an unbounded worker to read all twelve batches of these small files.
-      await sleep(500);
+      // Time enough for an unbounded worker to read all 80 batches of these small files.
+      await sleep(1500);
       writeFileSync(files.at(-1)!, configMap('after'));
       const names: string[] = [];
       for await (const batch of batches) for (const [, result] of batch) names.push(...result.resources.map((resource) => resource.name!));
-      expect(names).toHaveLength(64 * 11);
+      expect(names).toHaveLength(64 * 79);
       expect(names.slice(0, 2)).toEqual(['before-64', 'before-65']);
       expect(names.at(-1)).toBe('after');
     } finally {
