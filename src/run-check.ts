@@ -152,6 +152,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   } finally {
     await reading.stop();
   }
+  expanded.files = [];
   if (expanded.terraform.length > 0) {
     const terraform = await readTerraform(expanded.terraform, { ...scanOptions, environments: options.environments });
     scan.accept(terraform.resources, terraform.findings);

@@ -216,6 +216,10 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
     async stop() {
       for (const worker of workers) worker.removeAllListeners('exit');
       await Promise.all(workers.map((worker) => worker.terminate()));
+      // The scan holds this reading until its report is made: let the file list go now.
+      files.length = 0;
+      batches.length = 0;
+      done.clear();
     },
   };
 }
