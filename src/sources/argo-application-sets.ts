@@ -87,19 +87,13 @@ function parameterSets(generators: unknown[]): ParameterSet[] {
   });
 }
 
-/** `text` with its {{name}} / {{ .name }} placeholders filled from `params`; undefined when one cannot be. */
 // A parameter in fasttemplate ({{values.x}}) or Go template ({{ .values.x }}) style.
 const PARAMETER = /\{\{-?\s*\.?([\w.-]+)\s*-?\}\}/g;
 
+/** `text` with its {{name}} / {{ .name }} placeholders filled from `params`; undefined when one cannot be. */
 function substitute(text: string, params: Params): string | undefined {
-  let unresolved = false;
-  const filled = text.replace(PARAMETER, (_match, path: string) => {
-    const value = lookup(params, path);
-    if (isScalar(value)) return String(value);
-    unresolved = true;
-    return '';
-  });
-  return unresolved || filled.includes('{{') ? undefined : filled;
+  const filled = filledWhereKnown(text, params);
+  return filled.includes('{{') ? undefined : filled;
 }
 
 /** `text` with the parameters the set gives filled in, and the others (the cluster's {{name}}) left as written. */

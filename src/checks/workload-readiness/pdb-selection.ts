@@ -48,7 +48,7 @@ export const pdbSelectionCheck: Check = {
           ),
         );
       } else if (model.workloadsFor(budget).length === 0 && !(budget.selector && !isEmptySelector(budget.selector) && operatorPodsSelected(budget.selector, budget.place, operatorPods).length > 0)) {
-        const selector = budget.selector ? describeSelector(budget.selector) : 'no selector';
+        const selector = selectorLabel(budget.selector);
         const silent = silentWorkloadsOf(budget, inventory);
         const installed = silent ? undefined : gitOpsInstallBeside(budget, inventory);
         const message = silent
@@ -117,8 +117,12 @@ function wordPdbMissing(finding: Finding): string {
 
 /** pdb-no-match where nothing the scan holds explains it (no chart rendered without the budget's workload, no GitOps install beside it). */
 function wordPdbNoMatch(finding: Finding): string {
-  const selector = finding.details!.selector as LabelSelector | null;
-  return `${describeResource(finding.resource!)} (${selector ? describeSelector(selector) : 'no selector'}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)`;
+  return `${describeResource(finding.resource!)} (${selectorLabel(finding.details!.selector as LabelSelector | null)}) selects no workload in the scanned inputs of its namespace; delete it if its workload is gone, or fix its selector (if an operator's custom resource runs its pods, scan that resource too, or describe the operator with an operatorPods row in --data)`;
+}
+
+/** How a PDB's selector reads in a message: "app=web", or "no selector". */
+function selectorLabel(selector: LabelSelector | null | undefined): string {
+  return selector ? describeSelector(selector) : 'no selector';
 }
 
 function describeSelector(selector: LabelSelector): string {

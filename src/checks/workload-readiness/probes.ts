@@ -45,10 +45,15 @@ export const probesCheck: Check = {
 
 function wordReadinessProbeMissing(finding: Finding): string {
   const names = finding.details!.containers as readonly string[];
-  return `${describeResource(finding.resource!)}: container${names.length === 1 ? '' : 's'} ${names.join(', ')} serve${names.length === 1 ? 's' : ''} ports without a readinessProbe, so a replacement pod counts as ready as soon as it starts and the PDB lets the next eviction through too early; add a readinessProbe`;
+  return `${describeResource(finding.resource!)}: ${containersLabel(names)} serve${names.length === 1 ? 's' : ''} ports without a readinessProbe, so a replacement pod counts as ready as soon as it starts and the PDB lets the next eviction through too early; add a readinessProbe`;
 }
 
 function wordLivenessProbeMissing(finding: Finding): string {
   const names = finding.details!.containers as readonly string[];
-  return `${describeResource(finding.resource!)}: container${names.length === 1 ? '' : 's'} ${names.join(', ')} ha${names.length === 1 ? 's' : 've'} no livenessProbe, so a hung process after a reschedule is never restarted; add a livenessProbe`;
+  return `${describeResource(finding.resource!)}: ${containersLabel(names)} ha${names.length === 1 ? 's' : 've'} no livenessProbe, so a hung process after a reschedule is never restarted; add a livenessProbe`;
+}
+
+/** "container app", "containers app, sidecar". */
+function containersLabel(names: readonly string[]): string {
+  return `container${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
 }
