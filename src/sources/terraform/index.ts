@@ -62,14 +62,21 @@ export async function readTerraform(paths: readonly string[], options: Terraform
   // Code-unit order rather than localeCompare: the output must not depend on the machine's
   // locale, and the first localeCompare of a process spends 20-40 ms loading ICU's collator.
   const sorted = [...modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const read = new Map(sorted.map(([directory, files]) => [directory, files.map((file) => ({ file, text: readText(file, options.cwd, contents.findings) }))]));
-  const children = calledModules(read);
+  // Each directory's texts are kept only when it is relevant: holding all of them until the
+  // parsing began carried the bench estate's 2,000 irrelevant files through V8's scavenges
+  // (GC pauses 17-22 ms a run against 10-11 ms, --trace-gc, six runs each).
+  const relevant: [string, { file: string; text: string | undefined }[]][] = [];
+  const called = new Set<string>();
+  for (const [directory, files] of sorted) {
+    const texts = files.map((file) => ({ file, text: readText(file, options.cwd, contents.findings) }));
+    for (const { text } of texts) for (const target of localSources(directory, text)) called.add(target);
+    if (texts.some(({ text }) => text !== undefined && RELEVANT.test(text))) relevant.push([directory, texts]);
+  }
+  // The module directories that other scanned modules call by a local path.
+  const children = new Set([...called].filter((target) => modules.has(target)));
   const parsedModules = new Map<string, ModuleFile[]>();
   let parser: Parser | undefined;
-  for (const [directory] of sorted) {
-    const texts = read.get(directory)!;
-    read.delete(directory);
-    if (!texts.some(({ text }) => text !== undefined && RELEVANT.test(text))) continue;
+  for (const [directory, texts] of relevant) {
     parser ??= await hclParser();
     const parsed: ModuleFile[] = [];
     for (const { file, text } of texts) {
@@ -220,18 +227,10 @@ async function terragruntEnvironments(files: readonly string[], options: Terrafo
 // A module call by a local path: `source = "../modules/eks"` (Terraform requires the ./ or ../).
 const LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?(?:\/[^"]*)?)"/g;
 
-/** The module directories that other scanned modules call by a local path. */
-function calledModules(read: ReadonlyMap<string, readonly { text?: string }[]>): Set<string> {
-  const called = new Set<string>();
-  for (const [directory, files] of read) {
-    for (const { text } of files) {
-      for (const match of text?.matchAll(LOCAL_SOURCE) ?? []) {
-        const target = resolve(directory, match[1]);
-        if (target !== directory && read.has(target)) called.add(target);
-      }
-    }
-  }
-  return called;
+/** The other directories a module file in `directory` calls by a local path. */
+function localSources(directory: string, text: string | undefined): string[] {
+  const targets = [...(text?.matchAll(LOCAL_SOURCE) ?? [])].map((match) => resolve(directory, match[1]));
+  return targets.filter((target) => target !== directory);
 }
 
 /** A tfvars file belongs to the nearest module directory at or above it. */
