@@ -58,7 +58,6 @@ export async function readTerraform(paths: readonly string[], options: Terraform
     } else if (isTerragruntFile(path)) terragrunt.push(path);
     else tfvars.push(path);
   }
-  const units = terragrunt.length > 0 ? await terragruntEnvironments(terragrunt, options, contents.findings) : new Map<string, NamedUnit[]>();
   // Code-unit order rather than localeCompare: the output must not depend on the machine's
   // locale, and the first localeCompare of a process spends 20-40 ms loading ICU's collator.
   const sorted = [...modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -72,12 +71,14 @@ export async function readTerraform(paths: readonly string[], options: Terraform
     for (const { text } of texts) for (const target of localSources(directory, text)) called.add(target);
     if (texts.some(({ text }) => text !== undefined && RELEVANT.test(text))) relevant.push([directory, texts]);
   }
+  const relevantBytes = relevant.reduce((sum, [, texts]) => texts.reduce((bytes, { text }) => bytes + (text?.length ?? 0), sum), 0);
+  const units = terragrunt.length > 0 ? await terragruntEnvironments(terragrunt, relevantBytes, options, contents.findings) : new Map<string, NamedUnit[]>();
   // The module directories that other scanned modules call by a local path.
   const children = new Set([...called].filter((target) => modules.has(target)));
   const parsedModules = new Map<string, ModuleFile[]>();
   let parser: Parser | undefined;
   for (const [directory, texts] of relevant) {
-    parser ??= await hclParser();
+    parser ??= await hclParser(relevantBytes);
     const parsed: ModuleFile[] = [];
     for (const { file, text } of texts) {
       if (text === undefined) continue;
@@ -201,8 +202,8 @@ interface NamedUnit {
 }
 
 /** The terragrunt.hcl units of local modules, by the module's absolute directory, each with its environment name. */
-async function terragruntEnvironments(files: readonly string[], options: TerraformOptions, findings: Finding[]): Promise<Map<string, NamedUnit[]>> {
-  const parser = await hclParser();
+async function terragruntEnvironments(files: readonly string[], moduleBytes: number, options: TerraformOptions, findings: Finding[]): Promise<Map<string, NamedUnit[]>> {
+  const parser = await hclParser(moduleBytes);
   const byModule = new Map<string, TerragruntUnit[]>();
   for (const file of [...files].sort()) {
     const text = readText(file, options.cwd, findings);

@@ -2,6 +2,7 @@
 // build), locates syntax errors, and has ./convert.ts turn the tree into a Body.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import type { Node, Parser } from 'web-tree-sitter';
 import { convertBody } from './convert.js';
 import type { Body } from './syntax.js';
@@ -10,19 +11,33 @@ export type HclParse =
   | { ok: true; body: Body }
   | { ok: false; line: number; column: number; message: string };
 
+// V8 compiles WebAssembly with a baseline compiler (Liftoff) and recompiles the functions that
+// run most with its optimizing one (TurboFan). For tree-sitter that costs far more than a small
+// scan saves: the runtime's largest function alone takes 80-100 ms to optimize on another thread,
+// and the first parse of the bench estate's 22 KB of HCL took 15-40 ms against 14-16 ms with
+// Liftoff only. Optimized code parses about a quarter faster, which repays the compilation from a
+// few hundred KB on (runs of `readTerraform`, medians of 9, Liftoff only against the default:
+// terraform-aws-eks-blueprints 0.235 s either way, its add-ons module 0.176 s against 0.183,
+// terraform-aws-eks 0.276 s against 0.255, all three together 0.600 s against 0.495).
+const OPTIMIZED_FROM_BYTES = 256 * 1024;
+
 let parser: Promise<Parser> | undefined;
 
 /**
  * The parser, created once per process (loading the runtime and grammar costs tens of
- * milliseconds), and tree-sitter's module loaded only then: a scan without Terraform never needs it.
+ * milliseconds), and tree-sitter's module loaded only then: a scan without Terraform never needs
+ * it. `expectedBytes` is how much HCL the scan that creates it is about to parse.
  */
-export function hclParser(): Promise<Parser> {
+export function hclParser(expectedBytes = Number.POSITIVE_INFINITY): Promise<Parser> {
   parser ??= (async () => {
     const { Language, Parser } = await import('web-tree-sitter');
     // Both modules are compiled synchronously: asynchronous instantiation waits for the
     // event loop between steps, and a busy machine stretches those waits most.
     const resolve = createRequire(import.meta.url).resolve;
-    const runtime = new WebAssembly.Module(readFileSync(resolve('web-tree-sitter/web-tree-sitter.wasm')));
+    const [runtime, grammar] = compileModules(
+      [resolve('web-tree-sitter/web-tree-sitter.wasm'), resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')],
+      expectedBytes < OPTIMIZED_FROM_BYTES,
+    );
     await Parser.init({
       instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
         const instance = new WebAssembly.Instance(runtime, imports);
@@ -31,10 +46,24 @@ export function hclParser(): Promise<Parser> {
       },
     });
     const instance = new Parser();
-    instance.setLanguage(Language.loadSync(new WebAssembly.Module(readFileSync(resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')))));
+    instance.setLanguage(Language.loadSync(grammar));
     return instance;
   })();
   return parser;
+}
+
+/** The WebAssembly modules in `files`, compiled for V8's baseline compiler only when `baselineOnly`. */
+function compileModules(files: readonly string[], baselineOnly: boolean): WebAssembly.Module[] {
+  // V8 reads the flag when it compiles a module, so it is set around these two only and the
+  // process's other WebAssembly is compiled as before; a process started with a Liftoff flag of
+  // its own keeps it.
+  const toggle = baselineOnly && ![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((option) => option.includes('liftoff'));
+  if (toggle) setFlagsFromString('--liftoff-only');
+  try {
+    return files.map((file) => new WebAssembly.Module(readFileSync(file)));
+  } finally {
+    if (toggle) setFlagsFromString('--no-liftoff-only');
+  }
 }
 
 export function parseHcl(parser: Parser, text: string): HclParse {
