@@ -62,14 +62,13 @@ export const pdbSelectionCheck: Check = {
     }
     for (const workload of model.workloads) {
       const budgets = model.budgetsFor(workload);
-      const subject = describeResource(workload.resource);
       if (budgets.length > 1) {
         const names = budgets.map((budget) => budget.name);
         findings.push(
           ...readinessFinding(
             'pdb-overlap',
             workload.resource,
-            `${subject} is selected by ${budgets.length} PDBs (${names.join(', ')}): the eviction API refuses to evict pods covered by more than one budget, so every drain of their nodes hangs; delete all but one PDB or make their selectors disjoint`,
+            `${describeResource(workload.resource)} is selected by ${budgets.length} PDBs (${names.join(', ')}): the eviction API refuses to evict pods covered by more than one budget, so every drain of their nodes hangs; delete all but one PDB or make their selectors disjoint`,
             { pdbs: names },
           ),
         );

@@ -25,7 +25,7 @@ export const podStorageCheck: Check = {
     const findings: Finding[] = [];
     const { threshold, unsizedCounts } = storageThreshold(context);
     for (const workload of readinessModel(inventory).workloads) {
-      const subject = describeResource(workload.resource);
+      if (workload.facts.emptyDirs.length === 0) continue;
       const risky = workload.facts.emptyDirs.filter((volume) => (volume.bytes === undefined ? volume.sizeLimit === undefined && unsizedCounts : volume.bytes > threshold.bytes));
       if (risky.length > 0) {
         const described = risky.map((volume) => `${volume.name} (${volume.sizeLimit === undefined ? 'no sizeLimit' : `sizeLimit ${volume.sizeLimit}`})`);
@@ -33,7 +33,7 @@ export const podStorageCheck: Check = {
           ...readinessFinding(
             'local-storage',
             workload.resource,
-            `${subject} has emptyDir volume${risky.length === 1 ? '' : 's'} ${described.join(', ')}, above the ${threshold.text} local-storage threshold: a drain deletes ${risky.length === 1 ? 'it' : 'them'} (kubectl drain needs --delete-emptydir-data) and the pod starts empty elsewhere; keep only caches it can rebuild there, or use a PersistentVolumeClaim`,
+            `${describeResource(workload.resource)} has emptyDir volume${risky.length === 1 ? '' : 's'} ${described.join(', ')}, above the ${threshold.text} local-storage threshold: a drain deletes ${risky.length === 1 ? 'it' : 'them'} (kubectl drain needs --delete-emptydir-data) and the pod starts empty elsewhere; keep only caches it can rebuild there, or use a PersistentVolumeClaim`,
             { volumes: risky.map((volume) => volume.name), threshold: threshold.text },
           ),
         );

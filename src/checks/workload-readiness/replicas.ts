@@ -16,14 +16,13 @@ export const replicasCheck: Check = {
     const { minReplicas } = thresholds(context);
     const findings: Finding[] = [];
     for (const workload of model.workloads) {
-      const subject = describeResource(workload.resource);
       const replicas = model.replicasOf(workload);
       const autoscaler = model.autoscalerFor(workload);
       if (isReplicatedKind(workload) && replicas !== undefined && replicas < minReplicas) {
         const source = autoscaler ? `HPA ${autoscaler.name} minReplicas ${replicas}` : `replicas ${replicas}`;
         const fix = autoscaler ? `set minReplicas: ${minReplicas} on HPA ${autoscaler.name}` : `set replicas: ${minReplicas}`;
         findings.push(
-          ...readinessFinding('single-replica', workload.resource, `${subject} runs ${source}: it is down whenever its node is drained; ${fix} (and add a PDB with maxUnavailable: 1)`, {
+          ...readinessFinding('single-replica', workload.resource, `${describeResource(workload.resource)} runs ${source}: it is down whenever its node is drained; ${fix} (and add a PDB with maxUnavailable: 1)`, {
             replicas,
           }),
         );
@@ -31,7 +30,7 @@ export const replicasCheck: Check = {
       const recreate = workload.kind === 'Deployment' && workload.facts.recreateStrategy;
       if (recreate) {
         findings.push(
-          ...readinessFinding('recreate-strategy', workload.resource, `${subject} uses strategy Recreate: every re-apply stops all pods before starting new ones; use RollingUpdate unless two versions must never run together`),
+          ...readinessFinding('recreate-strategy', workload.resource, `${describeResource(workload.resource)} uses strategy Recreate: every re-apply stops all pods before starting new ones; use RollingUpdate unless two versions must never run together`),
         );
       }
       if (recreate && replicas === 1) {
@@ -39,7 +38,7 @@ export const replicasCheck: Check = {
           ...readinessFinding(
             'singleton-job',
             workload.resource,
-            `${subject} runs exactly one replica with strategy Recreate, so it must not run twice: scale it to 0 in the old cluster before starting it in the new one during a blue/green cluster migration`,
+            `${describeResource(workload.resource)} runs exactly one replica with strategy Recreate, so it must not run twice: scale it to 0 in the old cluster before starting it in the new one during a blue/green cluster migration`,
           ),
         );
       }
@@ -48,7 +47,7 @@ export const replicasCheck: Check = {
           ...readinessFinding(
             'singleton-job',
             workload.resource,
-            `${subject} has concurrencyPolicy: Forbid, so runs must never overlap: suspend it (spec.suspend: true) in one cluster before it is scheduled in another during a blue/green cluster migration`,
+            `${describeResource(workload.resource)} has concurrencyPolicy: Forbid, so runs must never overlap: suspend it (spec.suspend: true) in one cluster before it is scheduled in another during a blue/green cluster migration`,
           ),
         );
       }

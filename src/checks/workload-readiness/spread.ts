@@ -19,7 +19,6 @@ export const spreadCheck: Check = {
     const { zoneTopologyKeys, nodeGroupLabelKeys } = context.knowledge.drain;
     const findings: Finding[] = [];
     for (const workload of model.workloads) {
-      const subject = describeResource(workload.resource);
       const replicas = model.replicasOf(workload);
       if (isReplicatedKind(workload) && replicas !== undefined && replicas >= minReplicas && !spreadsReplicas(workload, zoneTopologyKeys)) {
         findings.push(
@@ -36,7 +35,7 @@ export const spreadCheck: Check = {
           ...readinessFinding(
             'nodegroup-pinned',
             workload.resource,
-            `${subject} is pinned to node group ${pin.values.join(', ')} by ${pin.via} ${pin.key}: a node-group blue/green or rename leaves its pods unschedulable until this is edited; select on a label you set on the node group yourself instead`,
+            `${describeResource(workload.resource)} is pinned to node group ${pin.values.join(', ')} by ${pin.via} ${pin.key}: a node-group blue/green or rename leaves its pods unschedulable until this is edited; select on a label you set on the node group yourself instead`,
             { key: pin.key, nodeGroups: pin.values, via: pin.via },
           ),
         );
@@ -47,7 +46,7 @@ export const spreadCheck: Check = {
           ...readinessFinding(
             'zonal-volume',
             workload.resource,
-            `${subject} has volumeClaimTemplates (${names.join(', ')}): EBS volumes are zonal, so each pod can only restart in its volume's zone; make sure replacement nodes exist in every zone the node group spans before draining`,
+            `${describeResource(workload.resource)} has volumeClaimTemplates (${names.join(', ')}): EBS volumes are zonal, so each pod can only restart in its volume's zone; make sure replacement nodes exist in every zone the node group spans before draining`,
             { volumeClaimTemplates: names },
           ),
         );

@@ -14,7 +14,6 @@ export const terminationCheck: Check = {
     const { maxTerminationGraceSeconds } = thresholds(context);
     const findings: Finding[] = [];
     for (const workload of readinessModel(inventory).workloads) {
-      const subject = describeResource(workload.resource);
       const grace = workload.facts.terminationGracePeriodSeconds;
       // A preStop hook runs inside the grace period, so the period alone bounds termination.
       if (grace !== undefined && grace > maxTerminationGraceSeconds) {
@@ -22,7 +21,7 @@ export const terminationCheck: Check = {
           ...readinessFinding(
             'long-termination-grace',
             workload.resource,
-            `${subject} has terminationGracePeriodSeconds ${grace}, longer than the ${maxTerminationGraceSeconds} s an EKS managed node-group update waits for a node's pods to leave: the update fails with PodEvictionFailure; make the work resumable and lower it to ${maxTerminationGraceSeconds} or less`,
+            `${describeResource(workload.resource)} has terminationGracePeriodSeconds ${grace}, longer than the ${maxTerminationGraceSeconds} s an EKS managed node-group update waits for a node's pods to leave: the update fails with PodEvictionFailure; make the work resumable and lower it to ${maxTerminationGraceSeconds} or less`,
             { terminationGracePeriodSeconds: grace, limitSeconds: maxTerminationGraceSeconds },
           ),
         );
@@ -32,7 +31,7 @@ export const terminationCheck: Check = {
           ...readinessFinding(
             'bare-pod',
             workload.resource,
-            `${subject} has no controller: kubectl drain refuses it without --force, and once evicted nothing recreates it; run it as a Deployment (or a Job), or delete it`,
+            `${describeResource(workload.resource)} has no controller: kubectl drain refuses it without --force, and once evicted nothing recreates it; run it as a Deployment (or a Job), or delete it`,
           ),
         );
       }
