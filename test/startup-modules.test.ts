@@ -59,6 +59,7 @@ describe('modules loaded at start', () => {
       'cli/versions.js',
       'core/errors.js',
       'core/kube-version.js',
+      'core/process-owner.js',
       'core/tool.js',
       'core/types.js',
       'knowledge/calendar.js',

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL } from '../core/tool.js';
 import { UsageError } from '../core/errors.js';
+import { ownProcess } from '../core/process-owner.js';
 import { checkCommand } from './check.js';
 import { planCommand } from './plan.js';
 import { fixCommand } from './fix.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  ownProcess();
   endQuietlyWhenOutputCloses();
   try {
     await buildProgram().parseAsync(argv);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import type { Node, Parser } from 'web-tree-sitter';
+import { ownsProcess } from '../../core/process-owner.js';
 import { convertBody } from './convert.js';
 import type { Body } from './syntax.js';
 
@@ -18,7 +19,9 @@ export type HclParse =
 // Liftoff only. Optimized code parses about a quarter faster, which repays the compilation from a
 // few hundred KB on (runs of `readTerraform`, medians of 9, Liftoff only against the default:
 // terraform-aws-eks-blueprints 0.235 s either way, its add-ons module 0.176 s against 0.183,
-// terraform-aws-eks 0.276 s against 0.255, all three together 0.600 s against 0.495).
+// terraform-aws-eks 0.276 s against 0.255, all three together 0.600 s against 0.495). V8 decides
+// this with flags of the whole process, read whenever a function could move up, not per module:
+// so only in upshift's own process (core/process-owner.ts), never in a program that uses the library.
 const OPTIMIZED_FROM_BYTES = 256 * 1024;
 
 let parser: Promise<Parser> | undefined;
@@ -52,18 +55,12 @@ export function hclParser(expectedBytes = Number.POSITIVE_INFINITY): Promise<Par
   return parser;
 }
 
-/** The WebAssembly modules in `files`, compiled for V8's baseline compiler only when `baselineOnly`. */
+/** The WebAssembly modules in `files`; with `baselineOnly`, for V8's baseline compiler only where the process is upshift's own. */
 function compileModules(files: readonly string[], baselineOnly: boolean): WebAssembly.Module[] {
-  // V8 reads the flag when it compiles a module, so it is set around these two only and the
-  // process's other WebAssembly is compiled as before; a process started with a Liftoff flag of
-  // its own keeps it.
-  const toggle = baselineOnly && ![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((option) => option.includes('liftoff'));
-  if (toggle) setFlagsFromString('--liftoff-only');
-  try {
-    return files.map((file) => new WebAssembly.Module(readFileSync(file)));
-  } finally {
-    if (toggle) setFlagsFromString('--no-liftoff-only');
-  }
+  // A process started with flags of its own on how WebAssembly moves up keeps them.
+  const ownFlags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((option) => /liftoff|wasm-tier|wasm-dynamic-tiering|single-threaded|jitless/.test(option));
+  if (baselineOnly && ownsProcess() && !ownFlags) setFlagsFromString('--liftoff-only');
+  return files.map((file) => new WebAssembly.Module(readFileSync(file)));
 }
 
 export function parseHcl(parser: Parser, text: string): HclParse {
