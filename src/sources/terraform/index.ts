@@ -71,7 +71,9 @@ export async function readTerraform(paths: readonly string[], options: Terraform
     for (const { text } of texts) for (const target of localSources(directory, text)) called.add(target);
     if (texts.some(({ text }) => text !== undefined && RELEVANT.test(text))) relevant.push([directory, texts]);
   }
-  const relevantBytes = relevant.reduce((sum, [, texts]) => texts.reduce((bytes, { text }) => bytes + (text?.length ?? 0), sum), 0);
+  // How much HCL the scan parses decides how V8 compiles the parser (see hclParser).
+  let relevantBytes = 0;
+  for (const [, texts] of relevant) for (const { text } of texts) relevantBytes += text?.length ?? 0;
   const units = terragrunt.length > 0 ? await terragruntEnvironments(terragrunt, relevantBytes, options, contents.findings) : new Map<string, NamedUnit[]>();
   // The module directories that other scanned modules call by a local path.
   const children = new Set([...called].filter((target) => modules.has(target)));

@@ -37,10 +37,8 @@ export function hclParser(expectedBytes = Number.POSITIVE_INFINITY): Promise<Par
     // Both modules are compiled synchronously: asynchronous instantiation waits for the
     // event loop between steps, and a busy machine stretches those waits most.
     const resolve = createRequire(import.meta.url).resolve;
-    const [runtime, grammar] = compileModules(
-      [resolve('web-tree-sitter/web-tree-sitter.wasm'), resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')],
-      expectedBytes < OPTIMIZED_FROM_BYTES,
-    );
+    if (expectedBytes < OPTIMIZED_FROM_BYTES) keepWebAssemblyOnBaselineCompiler();
+    const runtime = new WebAssembly.Module(readFileSync(resolve('web-tree-sitter/web-tree-sitter.wasm')));
     await Parser.init({
       instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
         const instance = new WebAssembly.Instance(runtime, imports);
@@ -49,18 +47,16 @@ export function hclParser(expectedBytes = Number.POSITIVE_INFINITY): Promise<Par
       },
     });
     const instance = new Parser();
-    instance.setLanguage(Language.loadSync(grammar));
+    instance.setLanguage(Language.loadSync(new WebAssembly.Module(readFileSync(resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')))));
     return instance;
   })();
   return parser;
 }
 
-/** The WebAssembly modules in `files`; with `baselineOnly`, for V8's baseline compiler only where the process is upshift's own. */
-function compileModules(files: readonly string[], baselineOnly: boolean): WebAssembly.Module[] {
-  // A process started with flags of its own on how WebAssembly moves up keeps them.
+/** V8's --liftoff-only, in upshift's own process only, and not where the process was started with flags of its own on how WebAssembly moves up. */
+function keepWebAssemblyOnBaselineCompiler(): void {
   const ownFlags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((option) => /liftoff|wasm-tier|wasm-dynamic-tiering|single-threaded|jitless/.test(option));
-  if (baselineOnly && ownsProcess() && !ownFlags) setFlagsFromString('--liftoff-only');
-  return files.map((file) => new WebAssembly.Module(readFileSync(file)));
+  if (ownsProcess() && !ownFlags) setFlagsFromString('--liftoff-only');
 }
 
 export function parseHcl(parser: Parser, text: string): HclParse {
