@@ -7,10 +7,14 @@ import type { Finding } from '../core/types.js';
 /** Specific id → the generic id it replaces at the same object and place. */
 const SUPERSEDES: Readonly<Record<string, string>> = { 'psp-in-use': 'api-removed' };
 
+const GENERIC = new Set(Object.values(SUPERSEDES));
+
 export function withoutSuperseded(findings: readonly Finding[]): Finding[] {
   const specific = new Set(findings.filter((finding) => SUPERSEDES[finding.id]).map((finding) => placeKey(SUPERSEDES[finding.id], finding)));
   if (specific.size === 0) return [...findings];
-  return findings.filter((finding) => !specific.has(placeKey(finding.id, finding)));
+  // Only a generic finding can be replaced, so only those get a key: with one PodSecurityPolicy in
+  // the bench estate, keying all 38,069 findings took 51-56 ms of the end of the scan (7-8 ms keying the 1,559 api-removed ones).
+  return findings.filter((finding) => !GENERIC.has(finding.id) || !specific.has(placeKey(finding.id, finding)));
 }
 
 function placeKey(id: string, finding: Finding): string {
