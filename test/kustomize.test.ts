@@ -1,6 +1,6 @@
 // Kustomize overlays found in PATHs are built with kubectl and reported at the base files
 // that hold the objects; the files an overlay owns are not scanned on their own.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,7 +90,8 @@ describe('kustomize', () => {
 
   it("runs kubectl with Go's garbage collector set to GOGC=400, or to the user's GOGC", async () => {
     await inEstate(async (work, write) => {
-      write('overlays/dev/kustomization.yaml', 'resources:\n  - web.yaml\n');
+      // (A namespace to set: an overlay that only lists its files is read without kubectl.)
+      write('overlays/dev/kustomization.yaml', 'namespace: dev\nresources:\n  - web.yaml\n');
       write('overlays/dev/web.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n');
       // A kubectl that builds every kustomization into one Deployment named after its GOGC.
       write(
@@ -105,6 +106,35 @@ describe('kustomize', () => {
       };
       expect(await names({})).toEqual(['gogc-400']);
       expect(await names({ GOGC: '50' })).toEqual(['gogc-50']);
+    });
+  });
+
+  it('reads an overlay that only lists its files, and folders that do the same, from the files: no kubectl process', async () => {
+    await inEstate(async (work, write) => {
+      write('base/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - hpa.yaml\n');
+      write('base/hpa.yaml', 'apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 1\n  maxReplicas: 3\n');
+      write('overlays/dev/kustomization.yaml', 'resources:\n  - ../../base\n  - web.yaml\n');
+      write('overlays/dev/web.yaml', '# the app\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n');
+      // A kubectl that leaves a mark when it is asked to build anything.
+      write('bin/kubectl', `#!${process.execPath}\nif (process.argv[2] === 'kustomize') require('node:fs').writeFileSync(${JSON.stringify(join(work, 'built'))}, '');\n`);
+      chmodSync(join(work, 'bin/kubectl'), 0o755);
+      const check = () => runUpshift(['check', '.', '--target', '1.33', '--checks', 'api-removed,single-replica', '-o', 'json'], { cwd: work, env: { PATH: join(work, 'bin') + delimiter + process.env.PATH } });
+      const run = await check();
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout).findings.map((finding: { id: string; origin: unknown }) => [finding.id, finding.origin])).toEqual([
+        ['api-removed', { type: 'file', path: 'base/hpa.yaml', line: 1, column: 1, kustomization: 'overlays/dev', env: 'dev' }],
+        ['single-replica', { type: 'file', path: 'overlays/dev/web.yaml', line: 2, column: 1, kustomization: 'overlays/dev', env: 'dev' }],
+      ]);
+      expect(existsSync(join(work, 'built'))).toBe(false);
+      // Anything more than a list (a prefix to add), or a document kustomize would refuse (no name), goes to kubectl.
+      write('overlays/dev/kustomization.yaml', 'namePrefix: dev-\nresources:\n  - ../../base\n  - web.yaml\n');
+      await check();
+      expect(existsSync(join(work, 'built'))).toBe(true);
+      rmSync(join(work, 'built'));
+      write('overlays/dev/kustomization.yaml', 'resources:\n  - ../../base\n  - web.yaml\n');
+      write('base/hpa.yaml', 'apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nspec:\n  minReplicas: 1\n');
+      await check();
+      expect(existsSync(join(work, 'built'))).toBe(true);
     });
   });
 

@@ -8,7 +8,7 @@ const finding = (id: string, line: number, resource: Finding['resource'] = psp):
   severity: 'error',
   message: `${id} at line ${line}`,
   resource,
-  origin: { type: 'file', path: 'cluster/psp.yaml', line },
+  origin: { type: 'file', path: 'cluster/psp.yaml', line, column: 1 },
 });
 
 describe('withoutSuperseded', () => {

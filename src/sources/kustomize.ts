@@ -15,6 +15,7 @@ import type { FileScanOptions } from './files.js';
 import { readManifestFile } from './manifest-file.js';
 import { inputInvalid } from './input-problem.js';
 import { readManifestText } from './manifest-text.js';
+import { indexYaml } from './yaml-index.js';
 import { isDict } from './helm/go-values.js';
 import { listOf } from '../core/fields.js';
 import { goToolEnvironment } from './go-tool-environment.js';
@@ -187,6 +188,8 @@ export async function buildKustomization(kustomization: string, plan: KustomizeP
   const overlay = displayPath(directory, options.cwd);
   const env = plan.environments.get(kustomization) ?? basename(directory);
   const at: Origin = { type: 'file', path: displayPath(kustomization, options.cwd), line: 1, column: 1, kustomization: overlay, env };
+  const listed = resourcesOnly(kustomization, options);
+  if (listed) return { resources: listed.map((resource) => ({ ...resource, origin: { ...resource.origin, kustomization: overlay, env } })), findings: [] };
   let output: string;
   try {
     ({ stdout: output } = await execFileAsync('kubectl', ['kustomize', directory], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000, env: goToolEnvironment() }));
@@ -201,6 +204,64 @@ export async function buildKustomization(kustomization: string, plan: KustomizeP
     resources: built.resources.map((resource) => ({ ...resource, origin: { ...(trace(resource, sources) ?? at), kustomization: overlay, env } })),
     findings: built.findings.map((finding) => ({ ...finding, origin: at })),
   };
+}
+
+// What a kustomization that does nothing but list resources may hold.
+const LISTING_KEYS = new Set(['apiVersion', 'kind', 'resources']);
+
+/**
+ * The objects of a kustomization that only lists local resources (files, and folders whose
+ * kustomization does the same), read from those files, in the order listed: kustomize builds such
+ * an overlay into exactly those objects, so no kubectl process is started for it (kubernetes/home-ops
+ * lists its apps so, 74 of its 92 overlays). Undefined, for kubectl to build it and say what is
+ * wrong, when anything else is there or kustomize would refuse it: a file listed twice, a document
+ * that is not an object with a kind and a name, a file it cannot read, the same object twice.
+ */
+function resourcesOnly(kustomization: string, options: FileScanOptions): Resource[] | undefined {
+  const files: string[] = [];
+  if (!listedFiles(kustomization, files, new Set())) return undefined;
+  const resources: Resource[] = [];
+  const ids = new Set<string>();
+  for (const file of files) {
+    const read = readManifestFile(file, options);
+    if (read.findings.length > 0 || read.text === undefined || read.resources.length !== objectDocuments(read.text)) return undefined;
+    for (const resource of read.resources) {
+      const id = `${resource.apiVersion.split('/').slice(0, -1).join('/')}/${resource.kind}/${resource.namespace ?? ''}/${resource.name ?? ''}`;
+      if (!resource.name || ids.has(id)) return undefined;
+      ids.add(id);
+      resources.push(resource);
+    }
+  }
+  return resources;
+}
+
+/** Adds to `files` the resource files a listing-only kustomization names, depth first; false when it is not one (see resourcesOnly). */
+function listedFiles(kustomization: string, files: string[], seen: Set<string>): boolean {
+  let content: unknown;
+  try {
+    content = yamlLibrary().parse(readFileSync(kustomization, 'utf8'));
+  } catch {
+    return false;
+  }
+  if (!isDict(content) || Object.keys(content).some((key) => !LISTING_KEYS.has(key)) || (content.kind !== undefined && content.kind !== 'Kustomization')) return false;
+  const directory = dirname(kustomization);
+  for (const entry of listOf(content.resources)) {
+    // A remote resource (a URL, or github.com/... without a scheme) is no local path.
+    if (typeof entry !== 'string' || entry.includes('\n')) return false;
+    const target = resolve(directory, entry);
+    if (!existsSync(target) || seen.has(target)) return false;
+    seen.add(target);
+    if (statSync(target).isDirectory()) {
+      const nested = KUSTOMIZATION_NAMES.map((name) => resolve(target, name)).find((file) => existsSync(file));
+      if (!nested || !listedFiles(nested, files, seen)) return false;
+    } else files.push(target);
+  }
+  return true;
+}
+
+/** How many documents of a manifest's text hold an object (a List's items would be more objects than documents: none is expected here). */
+function objectDocuments(text: string): number {
+  return indexYaml(text).filter((document) => document.contentLine > 0 && !document.kind?.endsWith('List')).length;
 }
 
 interface SourceObject {
