@@ -226,8 +226,9 @@ function resourcesOnly(kustomization: string, options: FileScanOptions): Resourc
     const read = readManifestFile(file, options);
     if (read.findings.length > 0 || read.text === undefined || read.resources.length !== objectDocuments(read.text)) return undefined;
     for (const resource of read.resources) {
-      const id = `${resource.apiVersion.split('/').slice(0, -1).join('/')}/${resource.kind}/${resource.namespace ?? ''}/${resource.name ?? ''}`;
-      if (!resource.name || ids.has(id)) return undefined;
+      if (!resource.name) return undefined;
+      const id = `${resource.apiVersion.split('/').slice(0, -1).join('/')}/${resource.kind}/${resource.namespace ?? ''}/${resource.name}`;
+      if (ids.has(id)) return undefined;
       ids.add(id);
       resources.push(resource);
     }
@@ -246,9 +247,9 @@ function listedFiles(kustomization: string, files: string[], seen: Set<string>):
   if (!isDict(content) || Object.keys(content).some((key) => !LISTING_KEYS.has(key)) || (content.kind !== undefined && content.kind !== 'Kustomization')) return false;
   const directory = dirname(kustomization);
   for (const entry of listOf(content.resources)) {
-    // A remote resource (a URL, or github.com/... without a scheme) is no local path.
     if (typeof entry !== 'string' || entry.includes('\n')) return false;
     const target = resolve(directory, entry);
+    // A remote resource (a URL, or github.com/... without a scheme) is no local path.
     if (!existsSync(target) || seen.has(target)) return false;
     seen.add(target);
     if (statSync(target).isDirectory()) {
@@ -259,7 +260,7 @@ function listedFiles(kustomization: string, files: string[], seen: Set<string>):
   return true;
 }
 
-/** How many documents of a manifest's text hold an object (a List's items would be more objects than documents: none is expected here). */
+/** How many documents of a manifest's text hold an object; a List is not counted, so that a file with one goes to kubectl. */
 function objectDocuments(text: string): number {
   return indexYaml(text).filter((document) => document.contentLine > 0 && !document.kind?.endsWith('List')).length;
 }
