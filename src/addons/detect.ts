@@ -51,12 +51,13 @@ export function detectAddons(inventory: Inventory, addons: AddonIndex): Detected
 function fromWorkloads(inventory: Inventory, addons: AddonIndex): DetectedAddon[] {
   const detected: DetectedAddon[] = [];
   for (const resource of inventory.resources) {
-    const seen = new Set<string>();
+    // The add-ons found in this workload's images so far (nearly always none).
+    let seen: Set<string> | undefined;
     for (const image of summaryOf(resource)?.images ?? []) {
       const reference = parseImageReference(image);
       const addon = addons.byImage(reference.repository);
-      if (!addon || seen.has(addon.name)) continue;
-      seen.add(addon.name);
+      if (!addon || seen?.has(addon.name)) continue;
+      (seen ??= new Set()).add(addon.name);
       const version = versionFromTag(reference.tag);
       detected.push({ name: addon.name, ...(version ? { version } : {}), via: 'image', origin: resource.origin, resource: resourceRef(resource), evidence: image });
     }

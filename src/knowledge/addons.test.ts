@@ -1,6 +1,8 @@
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from './load.js';
+import { AddonIndex } from './addons.js';
+import type { AddonDefinition } from './addon-schema.js';
 
 describe('add-on knowledge', () => {
   const knowledge = loadKnowledge();
@@ -26,6 +28,20 @@ describe('add-on knowledge', () => {
     for (const repository of repositories) {
       const expected = knowledge.addons.addons.find((addon) => (addon.detect?.images ?? []).length > 0 && picomatch(addon.detect!.images!)(repository));
       expect(knowledge.addons.byImage(repository)?.name, repository).toBe(expected?.name);
+    }
+  });
+
+  it('matches as picomatch does whatever the pattern\'s end: a path segment, part of one, a wildcard; the first add-on listed wins', () => {
+    const patterns: Record<string, string[]> = {
+      first: ['**/team/*-controller', '**/app'],
+      second: ['**/app', 'ghcr.io/acme/*', '**/*gateway'],
+      third: ['quay.io/**', '**/sub/app'],
+    };
+    const index = new AddonIndex(Object.entries(patterns).map(([name, images]) => ({ name, detect: { images } }) as AddonDefinition));
+    const repositories = ['x/team/ingress-controller', 'team/-controller', 'x/team/ingress-controllers', 'app', 'a/b/app', 'a/sub/app', 'ghcr.io/acme/tool', 'ghcr.io/acme/a/b', 'x/api-gateway', 'gateway', 'quay.io/x/y', 'quay.io', 'x/apps', ''];
+    for (const repository of repositories) {
+      const expected = Object.entries(patterns).find(([, images]) => picomatch(images)(repository))?.[0];
+      expect(index.byImage(repository)?.name, repository).toBe(expected);
     }
   });
 
