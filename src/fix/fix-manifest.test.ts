@@ -101,6 +101,25 @@ describe('what is left for a person', () => {
     expect(fixed.manual.map((item) => [item.severity, item.reason])).toEqual([['error', reason]]);
   });
 
+  it('reads past the index only a file with something to change: documents beyond it that need nothing are parsed only then', () => {
+    // (a flow mapping over several lines is beyond the index; this one is never closed)
+    const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: a\nspec: {group: x,\n';
+    const alone = fixManifestText(crd, 'crd.yaml', at('1.30'));
+    expect([alone.text, alone.changes, alone.problems]).toEqual([crd, [], []]);
+    const withCronJob = fixManifestText(`apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: ok\n---\n${crd}`, 'both.yaml', at('1.30'));
+    expect([withCronJob.changes, withCronJob.problems.map((problem) => problem.message.split(': ')[0])]).toEqual([[], ['both.yaml:11:1']]);
+  });
+
+  it('reads a JSON file with YAML only when an object in it is to be migrated', () => {
+    // A key written twice is valid JSON but not valid YAML: what the YAML parser would say shows whether it read the file.
+    const configMap = '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}, "data": {"k": "1", "k": "2"}}\n';
+    const untouched = fixManifestText(configMap, 'cm.json', at('1.30'));
+    expect([untouched.text, untouched.changes, untouched.problems]).toEqual([configMap, [], []]);
+    const cronJob = configMap.replace('"v1", "kind": "ConfigMap"', '"batch/v1beta1", "kind": "CronJob"');
+    const read = fixManifestText(cronJob, 'cron.json', at('1.30'));
+    expect([read.text, read.changes, read.problems.length]).toEqual([cronJob, [], 1]);
+  });
+
   it('never touches a file with a document that does not parse, and says where', () => {
     const text = 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\n  labels: {a: 1\n';
     const fixed = fixManifestText(text, 'broken.yaml', at('1.30'));

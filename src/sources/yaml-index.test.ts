@@ -232,6 +232,12 @@ describe('multi-line scalars, judged as yaml judges them', () => {
     expect(parseAllDocuments(text, { version: '1.1' }).flatMap((d) => ('errors' in d ? d.errors : []))).toEqual([]);
   });
 
+  it('leaves unread one of the four fields whose plain value runs onto the next line, for the parser', () => {
+    const text = 'apiVersion: v1\nkind: Config\n  Map\nmetadata:\n  name: a\n';
+    expect(indexYaml(text).map((d) => [d.apiVersion, d.kind, d.verdict])).toEqual([['v1', undefined, 'parse']]);
+    expect(parseAllDocuments(text, { version: '1.1' })[0].toJS()).toMatchObject({ kind: 'Config Map' });
+  });
+
   it('goes on after a quoted scalar closed lines later, counting the lines it spans', () => {
     const text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: 'one\n\n    two'\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n";
     expect(indexYaml(text).map((d) => [d.kind, d.name, d.firstLine, d.contentLine, d.verdict])).toEqual([

@@ -194,8 +194,8 @@ interface Structure {
   resumeAt: number;
   /** The previous content line ended in a plain scalar value: a deeper line continues it. */
   plainValueOpen: boolean;
-  /** That plain scalar is the value of one of the four fields read: a continuation would change it. */
-  plainValueRead: boolean;
+  /** That plain scalar is the value of this one of the four fields read: a continuation would change it. */
+  plainFieldOpen: 'apiVersion' | 'kind' | 'name' | 'namespace' | undefined;
   /** Inside the top-level `metadata:` mapping, whose direct children sit at metadataChildIndent. */
   inMetadata: boolean;
   metadataChildIndent: number;
@@ -220,7 +220,7 @@ function newStructure(): Structure {
     blockScalarParent: -2,
     resumeAt: -1,
     plainValueOpen: false,
-    plainValueRead: false,
+    plainFieldOpen: undefined,
     inMetadata: false,
     metadataChildIndent: -1,
     keyCount: 0,
@@ -335,8 +335,11 @@ function scanLine(
       // CRDs write long descriptions: prometheus-operator's CRDs are 4.5 MB of them, which the
       // parser took 1.3 s over (see scanPlainContinuation). One of the four fields read so must
       // be unfolded: the parser does that.
-      if (state.plainValueRead) doc.verdict = 'parse';
-      else scanPlainContinuation(text, position, end, doc, state);
+      if (state.plainFieldOpen) {
+        // What was read of that field is only its first line, which nothing may take for its value.
+        delete doc[state.plainFieldOpen];
+        doc.verdict = 'parse';
+      } else scanPlainContinuation(text, position, end, doc, state);
       return;
     }
     if (!state.expectChild) {
@@ -354,7 +357,7 @@ function scanLine(
   if (state.inMetadata && indent === 0) state.inMetadata = false;
   state.expectChild = false;
   state.plainValueOpen = false;
-  state.plainValueRead = false;
+  state.plainFieldOpen = undefined;
   state.keyAwaitsAt = -1;
 
   // Sequence entries: "- ", possibly several on one line ("- - a"), possibly "- key: value".
@@ -516,7 +519,7 @@ function scanContent(
   if (state.inMetadata && column > 0 && state.metadataChildIndent < 0) state.metadataChildIndent = column;
   if (field) {
     doc[field] = value;
-    state.plainValueRead = state.plainValueOpen;
+    state.plainFieldOpen = state.plainValueOpen ? field : undefined;
   }
 }
 
