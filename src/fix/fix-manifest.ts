@@ -34,8 +34,9 @@ interface Slice {
 
 export function fixManifestText(text: string, path: string, context: CheckContext): ManifestFix {
   const result: ManifestFix = { text, changes: [], manual: [], problems: [] };
-  if (looksLikeJson(text) && jsonNeedsNothing(text, context)) return result;
-  const documents = looksLikeJson(text) ? undefined : indexYaml(text);
+  const json = looksLikeJson(text);
+  if (json && jsonNeedsNothing(text, context)) return result;
+  const documents = json ? undefined : indexYaml(text);
   // What the index read the apiVersion and kind of and that needs no migration: those it vouches for,
   // and those merely beyond it (a flow collection over several lines, a {{ }} placeholder). The
   // latter are still parsed when another document of the file is to change, so that a file with a
