@@ -53,10 +53,15 @@ export function hclParser(expectedBytes = Number.POSITIVE_INFINITY): Promise<Par
   return parser;
 }
 
+// The V8 versions of Node 20 to 25 (11 to 14), whose flag definitions have --liftoff-only. V8 prints
+// an "unrecognized flag" line on stderr for a flag it does not have, so a later one is left as it is.
+const LIFTOFF_ONLY_V8 = { from: 11, to: 14 };
+
 /** V8's --liftoff-only, in upshift's own process only, and not where the process was started with flags of its own on how WebAssembly moves up. */
 function keepWebAssemblyOnBaselineCompiler(): void {
   const ownFlags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((option) => /liftoff|wasm-tier|wasm-dynamic-tiering|single-threaded|jitless/.test(option));
-  if (ownsProcess() && !ownFlags) setFlagsFromString('--liftoff-only');
+  const v8 = Number.parseInt(process.versions.v8, 10);
+  if (ownsProcess() && !ownFlags && v8 >= LIFTOFF_ONLY_V8.from && v8 <= LIFTOFF_ONLY_V8.to) setFlagsFromString('--liftoff-only');
 }
 
 export function parseHcl(parser: Parser, text: string): HclParse {
