@@ -2,6 +2,7 @@
 // merging a --data file's add-on rows into the bundled ones.
 import picomatch from 'picomatch';
 import type { AddonDefinition } from './addon-schema.js';
+import { listIn } from '../core/map-in.js';
 
 // The end of a glob after its last special character and a slash (`**/` matches nothing too):
 // every path the glob matches ends so.
@@ -109,10 +110,4 @@ function mergeRows<T>(existing: readonly T[] = [], added: readonly T[] = [], key
 
 function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
-}
-
-function listIn<V>(map: Map<string, V[]>, key: string): V[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  return list;
 }

@@ -2,6 +2,7 @@
 // namespace), which HPA scales which workload, and how many replicas a workload runs.
 // Built once per inventory.
 import type { Inventory } from '../inventory.js';
+import { listIn, mapIn } from '../map-in.js';
 import { isEmptySelector, matchesLabels } from './label-selector.js';
 import { readAutoscaler, readBudget, readWorkload, type Autoscaler, type Budget, type Workload } from './workloads.js';
 
@@ -121,16 +122,4 @@ function candidateIndex(workloads: readonly Workload[], budgets: readonly Budget
     const found = key === undefined ? byPlace.get(budget.place) : byLabel.get(key)?.get(budget.place)?.get(budget.selector!.matchLabels[key]);
     return found ?? [];
   };
-}
-
-function mapIn<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let inner = map.get(key);
-  if (!inner) map.set(key, (inner = new Map()));
-  return inner;
-}
-
-function listIn<V>(map: Map<string, V[]>, key: string): V[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  return list;
 }
