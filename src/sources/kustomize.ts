@@ -29,9 +29,17 @@ export interface KustomizePlan {
   owned: Map<string, { builds: string[]; patch: boolean }>;
   /** The environment each build stands for, by kustomization file: its folder's name, made unique. */
   environments: Map<string, string>;
+  /**
+   * The kustomizations that do nothing but list local resources, by file, with the files and
+   * kustomization files they list, in order (see resourcesOnly).
+   */
+  listing: Map<string, string[]>;
 }
 
 export const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml'];
+
+// What a kustomization that does nothing but list resources may hold.
+const LISTING_KEYS = new Set(['apiVersion', 'kind', 'resources']);
 
 interface LocalFile {
   file: string;
@@ -50,12 +58,15 @@ export function planKustomizations(kustomizations: readonly string[]): Kustomize
   const owned: KustomizePlan['owned'] = new Map();
   const included = new Set<string>();
   const ownFiles = new Map<string, LocalFile[]>();
+  const listing = new Map<string, string[]>();
   const components = new Set<string>();
-  for (const file of kustomizations) {
-    const read = readKustomization(file, included);
-    ownFiles.set(file, read.files);
-    if (read.component) components.add(file);
-  }
+  const read = (file: string) => {
+    const kustomization = readKustomization(file, included);
+    ownFiles.set(file, kustomization.files);
+    if (kustomization.listsOnly) listing.set(file, kustomization.files.map((local) => local.file));
+    return kustomization;
+  };
+  for (const file of kustomizations) if (read(file).component) components.add(file);
   const builds = kustomizations.filter((file) => !included.has(file) && !components.has(file));
   for (const component of components) {
     if (included.has(component)) continue;
@@ -74,13 +85,13 @@ export function planKustomizations(kustomizations: readonly string[]): Kustomize
       if (visited.has(file)) continue;
       visited.add(file);
       own(file, build, false);
-      for (const local of ownFiles.get(file) ?? readKustomization(file, included).files) {
+      for (const local of ownFiles.get(file) ?? read(file).files) {
         if (KUSTOMIZATION_NAMES.includes(basename(local.file))) queue.push(local.file);
         else own(local.file, build, local.patch);
       }
     }
   }
-  return { builds, owned, environments: environmentNames(builds) };
+  return { builds, owned, environments: environmentNames(builds), listing };
 }
 
 /**
@@ -111,18 +122,28 @@ function commonAncestor(a: string, b: string): string {
 }
 
 /**
- * Whether a kustomization file is a Component, and the local files it names: resources, patches,
- * components (kustomizations for directories, which go to `included`).
+ * Whether a kustomization file is a Component, the local files it names (resources, patches,
+ * components: kustomizations for directories, which go to `included`), and whether it does nothing
+ * but list local resources, each one found.
  */
-function readKustomization(kustomization: string, included: Set<string>): { component: boolean; files: LocalFile[] } {
+function readKustomization(kustomization: string, included: Set<string>): { component: boolean; files: LocalFile[]; listsOnly: boolean } {
   let content: unknown;
   try {
     content = yamlLibrary().parse(readFileSync(kustomization, 'utf8'));
   } catch {
-    return { component: false, files: [] };
+    return { component: false, files: [], listsOnly: false };
   }
-  if (!isDict(content)) return { component: false, files: [] };
-  return { component: content.kind === 'Component', files: localFiles(content, dirname(kustomization), included) };
+  if (!isDict(content)) return { component: false, files: [], listsOnly: false };
+  const files = localFiles(content, dirname(kustomization), included);
+  const resources = listOf(content.resources);
+  // Every entry found (none remote, missing or a folder without a kustomization), and none a
+  // kustomization file named as a resource, which would read as one here and as an object to kustomize.
+  const listsOnly =
+    Object.keys(content).every((key) => LISTING_KEYS.has(key)) &&
+    (content.kind === undefined || content.kind === 'Kustomization') &&
+    files.length === resources.length &&
+    resources.every((entry) => !KUSTOMIZATION_NAMES.includes(basename(String(entry))));
+  return { component: content.kind === 'Component', files, listsOnly };
 }
 
 /** The local files a kustomization's content names, relative to its `directory`. */
@@ -188,7 +209,7 @@ export async function buildKustomization(kustomization: string, plan: KustomizeP
   const overlay = displayPath(directory, options.cwd);
   const env = plan.environments.get(kustomization) ?? basename(directory);
   const at: Origin = { type: 'file', path: displayPath(kustomization, options.cwd), line: 1, column: 1, kustomization: overlay, env };
-  const listed = resourcesOnly(kustomization, options);
+  const listed = resourcesOnly(kustomization, plan, options);
   if (listed) return { resources: listed.map((resource) => ({ ...resource, origin: { ...resource.origin, kustomization: overlay, env } })), findings: [] };
   let output: string;
   try {
@@ -206,9 +227,6 @@ export async function buildKustomization(kustomization: string, plan: KustomizeP
   };
 }
 
-// What a kustomization that does nothing but list resources may hold.
-const LISTING_KEYS = new Set(['apiVersion', 'kind', 'resources']);
-
 /**
  * The objects of a kustomization that only lists local resources (files, and folders whose
  * kustomization does the same), read from those files, in the order listed: kustomize builds such
@@ -217,9 +235,9 @@ const LISTING_KEYS = new Set(['apiVersion', 'kind', 'resources']);
  * wrong, when anything else is there or kustomize would refuse it: a file listed twice, a document
  * that is not an object with a kind and a name, a file it cannot read, the same object twice.
  */
-function resourcesOnly(kustomization: string, options: FileScanOptions): Resource[] | undefined {
+function resourcesOnly(kustomization: string, plan: KustomizePlan, options: FileScanOptions): Resource[] | undefined {
   const files: string[] = [];
-  if (!listedFiles(kustomization, files, new Set())) return undefined;
+  if (!listedFiles(kustomization, plan.listing, files, new Set())) return undefined;
   const resources: Resource[] = [];
   const ids = new Set<string>();
   for (const file of files) {
@@ -236,26 +254,15 @@ function resourcesOnly(kustomization: string, options: FileScanOptions): Resourc
   return resources;
 }
 
-/** Adds to `files` the resource files a listing-only kustomization names, depth first; false when it is not one (see resourcesOnly). */
-function listedFiles(kustomization: string, files: string[], seen: Set<string>): boolean {
-  let content: unknown;
-  try {
-    content = yamlLibrary().parse(readFileSync(kustomization, 'utf8'));
-  } catch {
-    return false;
-  }
-  if (!isDict(content) || Object.keys(content).some((key) => !LISTING_KEYS.has(key)) || (content.kind !== undefined && content.kind !== 'Kustomization')) return false;
-  const directory = dirname(kustomization);
-  for (const entry of listOf(content.resources)) {
-    if (typeof entry !== 'string' || entry.includes('\n')) return false;
-    const target = resolve(directory, entry);
-    // A remote resource (a URL, or github.com/... without a scheme) is no local path.
-    if (!existsSync(target) || seen.has(target)) return false;
-    seen.add(target);
-    if (statSync(target).isDirectory()) {
-      const nested = KUSTOMIZATION_NAMES.map((name) => resolve(target, name)).find((file) => existsSync(file));
-      if (!nested || !listedFiles(nested, files, seen)) return false;
-    } else files.push(target);
+/** Adds to `files` the resource files a listing-only kustomization names, depth first; false when it, or one it lists, is not one, or lists a path twice. */
+function listedFiles(kustomization: string, listing: ReadonlyMap<string, string[]>, files: string[], seen: Set<string>): boolean {
+  const listed = listing.get(kustomization);
+  if (!listed) return false;
+  for (const file of listed) {
+    if (seen.has(file)) return false;
+    seen.add(file);
+    if (!KUSTOMIZATION_NAMES.includes(basename(file))) files.push(file);
+    else if (!listedFiles(file, listing, files, seen)) return false;
   }
   return true;
 }
