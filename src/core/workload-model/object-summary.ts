@@ -237,11 +237,23 @@ function probeFacts(containers: readonly Fields[], text: KeptText): { unready: r
   let unwatched: string[] | undefined;
   let delay = 0;
   for (const container of containers) {
-    if (Array.isArray(container.ports) && container.ports.length > 0 && container.readinessProbe === undefined) (unready ??= []).push(text(String(container.name)));
-    if (container.livenessProbe === undefined) (unwatched ??= []).push(text(String(container.name)));
+    if (Array.isArray(container.ports) && container.ports.length > 0 && container.readinessProbe === undefined) unready = withName(unready, text(String(container.name)));
+    if (container.livenessProbe === undefined) unwatched = withName(unwatched, text(String(container.name)));
     delay = Math.max(delay, readinessDelay(container));
   }
   return { unready: unready ?? NONE, unwatched: unwatched ?? NONE, delay };
+}
+
+/**
+ * `names` with `name` added, the first one in a literal: an array's first push gives it room for
+ * 17 items, and these lists (most of one container) are kept to the end of the scan, in the
+ * summaries and the findings' details: 1.7 MB of the 20k bench estate's heap, 0.3 MB once exact
+ * (heap snapshot at the end of its scan).
+ */
+function withName(names: string[] | undefined, name: string): string[] {
+  if (names === undefined) return [name];
+  names.push(name);
+  return names;
 }
 
 function readinessDelay(container: Fields): number {
