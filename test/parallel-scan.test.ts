@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/run-upshift.js';
@@ -79,9 +79,11 @@ describe('reading files on worker threads', () => {
     const options = { cwd: root, objectKinds: new Set(['ConfigMap']) };
     // The worker itself, sent one batch at a time, as the scan sends them (sources/manifest-files.ts).
     const claims = new Int32Array(new SharedArrayBuffer(4 * 8));
-    const worker = new Worker(join(ROOT, script), { workerData: { ...options, claims } });
+    const posted = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(join(ROOT, script), { workerData: { ...options, claims, posted, replies: port2 }, transferList: [port2] });
     const replies: BatchReply[] = [];
-    const reply = () => new Promise<void>((done) => worker.once('message', (message: BatchReply) => done(void replies.push(message))));
+    const reply = () => new Promise<void>((done) => port1.once('message', (message: BatchReply) => done(void replies.push(message))));
     try {
       for (const [batch, files] of [plain, ...odd.map((one) => [one])].entries()) {
         worker.postMessage({ batch, files });
@@ -89,7 +91,10 @@ describe('reading files on worker threads', () => {
       }
     } finally {
       await worker.terminate();
+      port1.close();
     }
+    // Each reply counted once it is posted: what the scan's thread waits on (sources/manifest-files.ts).
+    expect(Atomics.load(posted, 0)).toBe(5);
     expect(replies.map((message) => ('json' in message ? 'json' : 'serialized'))).toStrictEqual(['json', 'serialized', 'serialized', 'serialized', 'serialized']);
     const read = replies.flatMap((message, batch) => resultsOf(message, (batch === 0 ? plain : [odd[batch - 1]]).map((one) => relative(root, one))));
     const values = read.map((result) => (result.resources[0].object as { spec: { value: unknown } }).spec.value);

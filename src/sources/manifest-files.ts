@@ -7,7 +7,7 @@
 // order given, so a scan's output does not depend on which thread read what.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Finding, Resource } from '../core/types.js';
 import type { ClusterDescription } from './eksctl.js';
 import type { FileScanOptions } from './files.js';
@@ -111,6 +111,13 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
   // Batches read ahead of their turn, by a worker or this thread, encoded (see encodeBatch).
   const done = new Map<number, BatchReply>();
   const workers: Worker[] = [];
+  // Where each worker posts its replies, taken in (receiveMessageOnPort) only when this thread
+  // looks for the batch due: a 'message' listener took every reply in as it came, as a string on
+  // this thread's heap, and while the files were being listed 64 of them came in at once and
+  // waited their turn long enough to be moved to the old generation.
+  const replyPorts: MessagePort[] = [];
+  // Replies posted so far, counted by the workers: what this thread waits on when it has nothing to read.
+  let posted: Int32Array | undefined;
   let failure: unknown;
   let wake: (() => void) | undefined;
   const notify = () => {
@@ -133,14 +140,13 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
     const wanted = workerCount(files.length, requestedWorkers);
     while (workers.length < wanted) {
       claims ??= new Int32Array(new SharedArrayBuffer(4 * MAX_SHARED_BATCHES));
-      const workerData = { cwd: options.cwd, maxFileBytes: options.maxFileBytes, objectKinds: options.objectKinds, dropped: options.dropped, claims };
+      posted ??= new Int32Array(new SharedArrayBuffer(4));
+      const { port1, port2 } = new MessageChannel();
+      replyPorts.push(port1);
+      const workerData = { cwd: options.cwd, maxFileBytes: options.maxFileBytes, objectKinds: options.objectKinds, dropped: options.dropped, claims, posted, replies: port2 };
       // A small young generation: a worker's objects live only until they are serialized, and
       // the default made the 20k bench estate peak at 175 MB against 156 (bench/tasks/check.js).
-      const worker = new Worker(WORKER_SCRIPT, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
-      worker.on('message', (reply: BatchReply) => {
-        done.set(reply.batch, reply);
-        notify();
-      });
+      const worker = new Worker(WORKER_SCRIPT, { workerData, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       worker.on('error', (error) => {
         failure ??= error;
         notify();
@@ -157,6 +163,18 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
   const seal = (batch: string[]) => {
     batches.push(batch);
     if (workers.length > 0) shareWindow();
+  };
+  // Takes in the workers' replies, in the order posted, until the one for batch `next` (true when it is in).
+  const takeReplies = (next: number): boolean => {
+    for (const port of replyPorts) {
+      while (!done.has(next)) {
+        const received = receiveMessageOnPort(port);
+        if (received === undefined) break;
+        const reply = received.message as BatchReply;
+        done.set(reply.batch, reply);
+      }
+    }
+    return done.has(next);
   };
   const claim = (batch: number) => batch >= MAX_SHARED_BATCHES || Atomics.compareExchange(claims!, batch, 0, 1) === 0;
 
@@ -191,17 +209,22 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
         shareWindow();
         // The batch due next, when this thread claims it itself.
         let due: [string, FileResult][] | undefined;
-        while (due === undefined && !done.has(next)) {
+        for (;;) {
+          // Read before looking, so that a reply posted after the look still wakes the wait below.
+          const seen = Atomics.load(posted!, 0);
+          if (due !== undefined || takeReplies(next)) break;
           if (failure !== undefined) throw failure;
           unclaimed = Math.max(unclaimed, next);
           while (unclaimed < windowEnd() && (done.has(unclaimed) || !claim(unclaimed))) unclaimed++;
           if (unclaimed < windowEnd()) {
             if (unclaimed === next) due = readHere(batches[next], options, skip);
             else done.set(unclaimed, readEncoded(unclaimed, batches[unclaimed], options));
-            // Let the workers' replies in before going on.
+            // Let a worker's error or exit in before going on.
             await new Promise<void>((resolve) => setImmediate(resolve));
           } else {
-            await new Promise<void>((resolve) => (wake = resolve));
+            const waiting = Atomics.waitAsync(posted!, 0, seen);
+            // A worker's error or exit comes as an event, not a reply: either ends the wait.
+            if (waiting.async) await Promise.race([waiting.value, new Promise<void>((resolve) => (wake = resolve))]);
           }
         }
         if (due !== undefined) {
@@ -216,6 +239,7 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
     async stop() {
       for (const worker of workers) worker.removeAllListeners('exit');
       await Promise.all(workers.map((worker) => worker.terminate()));
+      for (const port of replyPorts) port.close();
       // The scan holds this reading until its report is made: let the file list go now.
       files.length = 0;
       batches.length = 0;
