@@ -39,7 +39,13 @@ export function containersOf(spec: Fields): Fields[] {
 
 /** Every container image of a pod spec, init containers included. */
 export function imagesOf(spec: Fields): string[] {
-  return [...listOf(spec.initContainers), ...listOf(spec.containers)]
-    .map((container) => asRecord(container)?.image)
-    .filter((image): image is string => typeof image === 'string' && image.length > 0);
+  // One loop, not a spread, a map and a filter: this runs for every workload a scan keeps.
+  const images: string[] = [];
+  for (const containers of [spec.initContainers, spec.containers]) {
+    for (const container of listOf(containers)) {
+      const image = asRecord(container)?.image;
+      if (typeof image === 'string' && image.length > 0) images.push(image);
+    }
+  }
+  return images;
 }

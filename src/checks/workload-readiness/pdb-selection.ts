@@ -48,13 +48,14 @@ export const pdbSelectionCheck: Check = {
           ),
         );
       } else if (model.workloadsFor(budget).length === 0 && !(budget.selector && !isEmptySelector(budget.selector) && operatorPodsSelected(budget.selector, budget.place, operatorPods).length > 0)) {
-        const selector = selectorLabel(budget.selector);
+        // Worded here only when something explains it; wordPdbNoMatch words the common case when the report is read.
+        const selector = () => selectorLabel(budget.selector);
         const silent = silentWorkloadsOf(budget, inventory);
         const installed = silent ? undefined : gitOpsInstallBeside(budget, inventory);
         const message = silent
-          ? `${pdb} (${selector}) selects no workload as the chart ${silent.chart} renders ${silent.defaults ? 'with its default values' : silent.env ? `for environment ${silent.env}` : 'with the values given'}: ${silent.templates.join(', ')} render${silent.templates.length === 1 ? 's' : ''} no workload with them. Scan the chart with the values it is deployed with (values-<env>.yaml beside Chart.yaml, or --values) before changing the budget`
+          ? `${pdb} (${selector()}) selects no workload as the chart ${silent.chart} renders ${silent.defaults ? 'with its default values' : silent.env ? `for environment ${silent.env}` : 'with the values given'}: ${silent.templates.join(', ')} render${silent.templates.length === 1 ? 's' : ''} no workload with them. Scan the chart with the values it is deployed with (values-<env>.yaml beside Chart.yaml, or --values) before changing the budget`
           : installed
-            ? `${pdb} (${selector}) selects no workload in the scanned inputs of its namespace, where the ${installerOf(installed)} installs the chart ${installed.chart}, which this scan does not render: its pods are likely the ones selected; render the chart with the release's values into the scan (helm template ... | upshift check -f -) to check the budget`
+            ? `${pdb} (${selector()}) selects no workload in the scanned inputs of its namespace, where the ${installerOf(installed)} installs the chart ${installed.chart}, which this scan does not render: its pods are likely the ones selected; render the chart with the release's values into the scan (helm template ... | upshift check -f -) to check the budget`
             : wordPdbNoMatch;
         const about = silent ? { silentTemplates: silent.templates } : installed ? { installedChart: installed.chart, installedBy: installed.syncedBy } : {};
         findings.push(...readinessFinding('pdb-no-match', budget.resource, message, { selector: budget.selector ?? null, ...about }));

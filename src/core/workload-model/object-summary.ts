@@ -185,7 +185,7 @@ function workloadFacts(kind: string, object: KubeObject, spec: Fields, { metadat
     unwatchedContainers: probes.unwatched,
     readinessDelaySeconds: probes.delay,
     terminationGracePeriodSeconds: typeof podSpec.terminationGracePeriodSeconds === 'number' ? podSpec.terminationGracePeriodSeconds : undefined,
-    spreadTopologyKeys: texts(listOf(podSpec.topologySpreadConstraints).filter(isRecord).map((constraint) => String(constraint.topologyKey)), text),
+    spreadTopologyKeys: podSpec.topologySpreadConstraints === undefined ? NONE : texts(listOf(podSpec.topologySpreadConstraints).filter(isRecord).map((constraint) => String(constraint.topologyKey)), text),
     podAntiAffinity: podAntiAffinity !== undefined && Object.keys(podAntiAffinity).length > 0,
     nodeSelector: textMap(podSpec.nodeSelector, text),
     nodeAffinityIn: nodeAffinityIn(affinity),
@@ -261,7 +261,9 @@ function readinessDelay(container: Fields): number {
 }
 
 function nodeAffinityIn(affinity: Fields): readonly NodeAffinityIn[] {
-  const nodeAffinity = asRecord(affinity.nodeAffinity) ?? {};
+  const nodeAffinity = asRecord(affinity.nodeAffinity);
+  // Most pods have none: no lists are made for them.
+  if (nodeAffinity === undefined) return NONE;
   const required = isRecord(nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution) ? nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms : [];
   const preferred = listOf(nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution)
     .filter(isRecord)
@@ -273,6 +275,7 @@ function nodeAffinityIn(affinity: Fields): readonly NodeAffinityIn[] {
 }
 
 function emptyDirs(podSpec: Fields): readonly EmptyDirVolume[] {
+  if (!Array.isArray(podSpec.volumes)) return NONE;
   const found: EmptyDirVolume[] = [];
   for (const volume of listOf(podSpec.volumes).filter(isRecord)) {
     const emptyDir = asRecord(volume.emptyDir) ?? (volume.emptyDir === null ? {} : undefined);
