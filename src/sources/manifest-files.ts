@@ -84,8 +84,8 @@ export interface FileReading {
   add(files: readonly string[]): void;
   /**
    * Every added file with its result, in the order added, but for the files `skip` names (not
-   * read at all on this thread, passed over when a worker has read them), a batch of files at a
-   * time; call once, after the last add.
+   * read at all without workers, passed over when read with the rest of their batch), a batch
+   * of files at a time; call once, after the last add.
    */
   results(skip?: (file: string) => boolean): AsyncGenerator<[string, FileResult][]>;
   /** Stops the worker threads (after results(), or when the scan is abandoned). */
@@ -207,18 +207,21 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
       for (let next = 0; next < batches.length; next++) {
         taken = next;
         shareWindow();
-        // The batch due next, when this thread claims it itself.
-        let due: [string, FileResult][] | undefined;
         for (;;) {
           // Read before looking, so that a reply posted after the look still wakes the wait below.
           const seen = Atomics.load(posted!, 0);
-          if (due !== undefined || takeReplies(next)) break;
+          if (takeReplies(next)) break;
           if (failure !== undefined) throw failure;
           unclaimed = Math.max(unclaimed, next);
           while (unclaimed < windowEnd() && (done.has(unclaimed) || !claim(unclaimed))) unclaimed++;
           if (unclaimed < windowEnd()) {
-            if (unclaimed === next) due = readHere(batches[next], options, skip);
-            else done.set(unclaimed, readEncoded(unclaimed, batches[unclaimed], options));
+            // Encoded as a worker's reply even when it is the batch due: objects read from YAML
+            // here have other hidden classes than those JSON.parse makes of the replies, and one
+            // batch of them, met by the per-resource checks and summaries V8 had already
+            // optimized for the others, had it deoptimize and compile again a dozen functions
+            // (node --trace-deopt on the 20k bench estate: 14-20 deopts in a run without such a
+            // batch, 26-39 with one, which came in about half the runs).
+            done.set(unclaimed, readEncoded(unclaimed, batches[unclaimed], options));
             // Let a worker's error or exit in before going on.
             await new Promise<void>((resolve) => setImmediate(resolve));
           } else {
@@ -226,10 +229,6 @@ export function startReading(options: FileScanOptions, requestedWorkers?: number
             // A worker's error or exit comes as an event, not a reply: either ends the wait.
             if (waiting.async) await Promise.race([waiting.value, new Promise<void>((resolve) => (wake = resolve))]);
           }
-        }
-        if (due !== undefined) {
-          yield due;
-          continue;
         }
         const read = done.get(next)!;
         done.delete(next);
