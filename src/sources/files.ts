@@ -53,20 +53,20 @@ export function expandPaths(paths: readonly string[], options: ExpandOptions): E
   const exclude = options.exclude ?? [];
   /** Sorts what one glob found into the four kinds of input; returns its manifest files. */
   const take = (found: string[]): string[] => {
-    // A chart inside another chart (its charts/ folder) is a dependency, rendered with its parent.
-    const chartFiles = found.filter((file) => basename(file) === 'Chart.yaml').map((file) => dirname(file));
-    const chartRoots = chartFiles.filter((root) => !chartFiles.some((other) => other !== root && isInside(root, other)));
+    const chartRoots = chartRootsIn(found);
     for (const root of chartRoots) charts.add(root);
     const manifests: string[] = [];
     for (const file of found) {
-      if (isTerraformFile(file)) {
+      // Each file's name worked out once: this runs for every file a scan lists.
+      const name = basename(file);
+      if (isTerraformName(name)) {
         terraform.add(file);
         continue;
       }
-      if (chartRoots.some((root) => isInside(file, root))) continue;
+      if (chartRoots.length > 0 && chartRoots.some((root) => isInside(file, root))) continue;
       files.add(file);
       manifests.push(file);
-      if (KUSTOMIZATION_FILES.has(basename(file))) kustomizations.add(file);
+      if (KUSTOMIZATION_FILES.has(name)) kustomizations.add(file);
     }
     return manifests;
   };
@@ -177,7 +177,25 @@ function listByFolders(directory: string, exclude: readonly string[], take: (fou
 }
 
 export function isTerraformFile(path: string): boolean {
-  return path.endsWith('.tf') || path.endsWith('.tfvars') || path.endsWith('.tfvars.json') || basename(path) === 'terragrunt.hcl';
+  return isTerraformName(basename(path));
+}
+
+function isTerraformName(name: string): boolean {
+  return name.endsWith('.tf') || name.endsWith('.tfvars') || name.endsWith('.tfvars.json') || name === 'terragrunt.hcl';
+}
+
+const NO_CHARTS: readonly string[] = [];
+
+/**
+ * The folders of the Chart.yaml files among `found` but for those inside another (a chart in
+ * its parent's charts/ folder is a dependency, rendered with its parent); NO_CHARTS when there
+ * is none, as for most folders, without a list made.
+ */
+function chartRootsIn(found: readonly string[]): readonly string[] {
+  let chartFiles: string[] | undefined;
+  for (const file of found) if (file.endsWith('Chart.yaml') && basename(file) === 'Chart.yaml') (chartFiles ??= []).push(dirname(file));
+  if (chartFiles === undefined) return NO_CHARTS;
+  return chartFiles.filter((root) => !chartFiles.some((other) => other !== root && isInside(root, other)));
 }
 
 function isInside(file: string, directory: string): boolean {
