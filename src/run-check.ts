@@ -9,6 +9,7 @@ import { detached } from './core/detached-string.js';
 import { isWorded } from './core/worded-finding.js';
 import { appendAll } from './core/append-all.js';
 import { sharedText, withSummary } from './core/workload-model/object-summary.js';
+import { parseImageReference } from './addons/image-reference.js';
 import type { Finding, Report, Resource } from './core/types.js';
 import { checks as registeredChecks } from './checks/index.js';
 import { CATALOG, isKnownFindingId } from './core/catalog.js';
@@ -262,7 +263,8 @@ export function startScan(options: CheckOptions): Scan {
   // caller that reads them: keepKinds (plan), onInventory (simulate).
   const keptText = sharedText();
   const keepsWhole = (kind: string) => options.onInventory !== undefined || options.keepKinds?.includes(kind) === true || options.keepKinds?.includes('*') === true;
-  const compacted = (resource: Resource) => (resource.object && !keepsWhole(resource.kind) ? withSummary(resource, resource.object, keptText) : resource);
+  const namesAddon = (image: string) => knowledge.addons.byImage(parseImageReference(image).repository) !== undefined;
+  const compacted = (resource: Resource) => (resource.object && !keepsWhole(resource.kind) ? withSummary(resource, resource.object, keptText, namesAddon) : resource);
   const findings: Finding[] = [];
   // Findings are kept until the report is made; their messages, flat (see detached), unless worded when read.
   const keep = (made: readonly Finding[]) => {

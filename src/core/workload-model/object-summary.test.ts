@@ -1,9 +1,12 @@
 // The summaries the scan keeps in place of whole objects: what each holds, when whole objects stay,
 // and that the checks judge the same from either.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck, runScan } from '../../run-check.js';
 import type { Inventory } from '../inventory.js';
-import { summaryOf } from './object-summary.js';
+import { summaryOf, type ObjectSummary } from './object-summary.js';
 
 const FIXTURE = 'test/fixtures/object-summary';
 const VERSIONS = { target: '1.34', current: '1.28' };
@@ -25,9 +28,10 @@ describe('object summaries', () => {
       ['Alertmanager', 'main', undefined],
     ]);
     const [checkout, report, db, helmTest, patch, coredns, legacy, hpa, alertmanager] = inventory.resources.map((resource) => resource.summary);
+    // No image of the fixture names an add-on: the scan keeps none of them (see the test below).
     expect(checkout).toEqual({
       ignore: 'single-replica, pdb-missing',
-      images: ['registry.example.com/shop/migrate:2.1.0', 'registry.example.com/shop/checkout:2.1.0', 'registry.example.com/shop/proxy:1.0.0'],
+      images: [],
       workload: {
         podLabels: { app: 'checkout', tier: 'front', release: '2' },
         selector: { matchLabels: { app: 'checkout' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['front', 'edge'] }] },
@@ -52,14 +56,14 @@ describe('object summaries', () => {
       },
     });
     expect(report).toEqual({
-      images: ['registry.example.com/shop/report:1.0.0'],
+      images: [],
       workload: { ...NO_POD_FACTS, podLabels: {}, controlled: true, unreadyContainers: [], unwatchedContainers: ['report'], readinessDelaySeconds: 0, concurrencyForbidden: true },
     });
     // A templated replica count is not known; an empty selector is left out (the message then names the pod labels).
     expect(db?.workload).toEqual({ ...NO_POD_FACTS, podLabels: { app: 'db' }, controlled: true, unreadyContainers: [], unwatchedContainers: ['postgres'], readinessDelaySeconds: 0, volumeClaimTemplates: ['data', 'wal'] });
     expect(db?.workload && 'replicas' in db.workload && db.workload.replicas).toBeUndefined();
-    // A Helm test hook and a patch are no workloads, though add-on detection still reads the hook's images.
-    expect(helmTest).toEqual({ images: ['busybox:1.36'] });
+    // A Helm test hook and a patch are no workloads.
+    expect(helmTest).toEqual({ images: [] });
     expect(patch).toEqual({ images: [] });
     expect(coredns).toEqual({ images: [], budget: { selector: { matchLabels: { 'k8s-app': 'kube-dns' }, matchExpressions: [] }, minAvailable: '50%', managedByEks: true } });
     expect(legacy).toEqual({ images: [], budget: { maxUnavailable: 0, managedByEks: false } });
@@ -84,8 +88,30 @@ describe('object summaries', () => {
     let simulated: Inventory | undefined;
     await runCheck({ paths: [FIXTURE], ...VERSIONS, onInventory: (inventory) => (simulated = inventory) });
     expect(simulated!.resources.every((resource) => resource.object !== undefined && resource.summary === undefined)).toBe(true);
-    expect(simulated!.resources.map(summaryOf)).toEqual(summarized.inventory.resources.map((resource) => resource.summary));
-    expect(planned.inventory.resources.map(summaryOf)).toEqual(summarized.inventory.resources.map((resource) => resource.summary));
+    // The same facts, but that a summary of a whole object keeps every image (the scan's, those naming an add-on).
+    const withoutImages = (summary: ObjectSummary | undefined) => ({ ...summary, images: undefined });
+    expect(simulated!.resources.map(summaryOf).map(withoutImages)).toEqual(summarized.inventory.resources.map((resource) => withoutImages(resource.summary)));
+    expect(planned.inventory.resources.map(summaryOf).map(withoutImages)).toEqual(summarized.inventory.resources.map((resource) => withoutImages(resource.summary)));
+    expect(summaryOf(simulated!.resources[0])?.images).toEqual(['registry.example.com/shop/migrate:2.1.0', 'registry.example.com/shop/checkout:2.1.0', 'registry.example.com/shop/proxy:1.0.0']);
+    expect(summaryOf(simulated!.resources[3])?.images).toEqual(['busybox:1.36']);
+  });
+
+  it('keep the images that name an add-on, which the add-on checks find as from whole objects', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'upshift-summary-images-'));
+    try {
+      writeFileSync(
+        join(root, 'dns.yaml'),
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: dns\n  namespace: kube-system\nspec:\n  selector:\n    matchLabels: {app: dns}\n  template:\n    metadata:\n      labels: {app: dns}\n    spec:\n      initContainers:\n        - name: setup\n          image: registry.example.com/platform/setup:1.0\n      containers:\n        - name: coredns\n          image: registry.k8s.io/coredns/coredns:v1.11.3\n        - name: metrics\n          image: registry.example.com/platform/metrics:2.0\n',
+      );
+      const { inventory } = await runScan({ paths: [root], ...VERSIONS });
+      expect(inventory.resources.map((resource) => resource.summary?.images)).toEqual([['registry.k8s.io/coredns/coredns:v1.11.3']]);
+      const whole = await runCheck({ paths: [root], ...VERSIONS, onInventory: () => {} });
+      const summarized = await runCheck({ paths: [root], ...VERSIONS });
+      expect(summarized.findings.filter((finding) => finding.id === 'addon-outdated').map((finding) => finding.details?.addon)).toEqual(['coredns']);
+      expect(JSON.stringify(summarized)).toBe(JSON.stringify(whole));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('are kept as well when the resources waited whole for the current version (no --current)', async () => {

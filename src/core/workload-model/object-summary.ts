@@ -19,7 +19,11 @@ const EKS_COMPONENT_LABEL = 'eks.amazonaws.com/component';
 export interface ObjectSummary {
   /** The IGNORE_ANNOTATION value, when it is a string. */
   ignore?: string;
-  /** Every container image of the pod template, init containers first (add-on detection); empty without a template. */
+  /**
+   * The container images of the pod template, init containers first, for add-on detection: those
+   * the scan's `keepsImage` keeps (the ones naming an add-on), every one in a summary made from a
+   * whole object; empty without a template.
+   */
   images: readonly string[];
   /** Set for a complete workload of a kind that runs pods (see readWorkload). */
   workload?: WorkloadFacts;
@@ -123,8 +127,13 @@ export function sharedText(): KeptText {
 // a spread, each of the scan's 20,000 resources got a hidden class and a property array of its
 // own (measured with a heap snapshot of the bench estate: 7 MB of 18).
 
-/** The resource with the summary of its object (`resource.object`) in place of the object. */
-export function withSummary(resource: Resource, object: KubeObject, text: KeptText): Resource {
+/**
+ * The resource with the summary of its object (`resource.object`) in place of the object, keeping
+ * the images `keepsImage` accepts: a scan keeps those that name an add-on, as most images of an
+ * estate are its own services' and are read by nothing else (11,600 strings and their lists of the
+ * 20k bench estate, kept to the end of the scan).
+ */
+export function withSummary(resource: Resource, object: KubeObject, text: KeptText, keepsImage: (image: string) => boolean): Resource {
   const kind = text(resource.kind);
   return {
     apiVersion: text(resource.apiVersion),
@@ -133,7 +142,7 @@ export function withSummary(resource: Resource, object: KubeObject, text: KeptTe
     namespace: resource.namespace === undefined ? undefined : text(resource.namespace),
     origin: resource.origin,
     confidence: resource.confidence,
-    summary: summarize(kind, object, text),
+    summary: summarize(kind, object, text, keepsImage),
   };
 }
 
@@ -152,7 +161,7 @@ export function summaryOf(resource: Resource): ObjectSummary | undefined {
 }
 
 /** The summary of an object of `kind`; `text` makes the copies of the texts it keeps (images always get their own). */
-function summarize(kind: string, object: KubeObject, text: KeptText = detached): ObjectSummary {
+function summarize(kind: string, object: KubeObject, text: KeptText = detached, keepsImage?: (image: string) => boolean): ObjectSummary {
   const metadata = asRecord(object.metadata);
   const spec = asRecord(object.spec) ?? {};
   const template = podTemplateOf(object);
@@ -161,12 +170,19 @@ function summarize(kind: string, object: KubeObject, text: KeptText = detached):
   return {
     ignore: typeof ignore === 'string' ? detached(ignore) : undefined,
     // Images are as many as workloads, nearly each its own: not worth sharing.
-    images: template ? texts(imagesOf(template.spec), detached) : NONE,
+    images: template ? keptImages(template.spec, keepsImage) : NONE,
     workload: template && runsPods(kind) && !isHelmTestHook(metadata) && isCompletePodSpec(template.spec) ? workloadFacts(kind, object, spec, template, text) : undefined,
     budget: kind === 'PodDisruptionBudget' ? budgetFacts(spec, metadata, text) : undefined,
     autoscaler: kind === 'HorizontalPodAutoscaler' ? autoscalerFacts(spec, text) : undefined,
     podMetadataLabels: podMetadataLabels ? textMap(podMetadataLabels, text) : undefined,
   };
+}
+
+/** The pod spec's images that `keepsImage` keeps (all without it), each its own copy. */
+function keptImages(podSpec: Fields, keepsImage: ((image: string) => boolean) | undefined): readonly string[] {
+  let kept: string[] | undefined;
+  for (const image of imagesOf(podSpec)) if (keepsImage === undefined || keepsImage(image)) kept = withName(kept, detached(image));
+  return kept ?? NONE;
 }
 
 function workloadFacts(kind: string, object: KubeObject, spec: Fields, { metadata: podMetadata, spec: podSpec }: PodTemplate, text: KeptText): WorkloadFacts {
@@ -246,9 +262,9 @@ function probeFacts(containers: readonly Fields[], text: KeptText): { unready: r
 
 /**
  * `names` with `name` added, the first one in a literal: an array's first push gives it room for
- * 17 items, and these lists (most of one container) are kept to the end of the scan, in the
- * summaries and the findings' details: 1.7 MB of the 20k bench estate's heap, 0.3 MB once exact
- * (heap snapshot at the end of its scan).
+ * 17 items, and these lists (of containers, of add-on images: nearly always one) are kept to the
+ * end of the scan, in the summaries and the findings' details: 1.7 MB of the 20k bench estate's
+ * heap, 0.3 MB once exact (heap snapshot at the end of its scan).
  */
 function withName(names: string[] | undefined, name: string): string[] {
   if (names === undefined) return [name];
