@@ -2,7 +2,7 @@
 // merging a --data file's add-on rows into the bundled ones.
 import picomatch from 'picomatch';
 import type { AddonDefinition } from './addon-schema.js';
-import { listIn } from '../core/map-in.js';
+import { addIn } from '../core/map-in.js';
 
 // The end of a glob after its last special character and a slash (`**/` matches nothing too):
 // every path the glob matches ends so.
@@ -37,7 +37,7 @@ export class AddonIndex {
         const tail = LITERAL_TAIL.exec(pattern)![0];
         const entry = { order, addon, tail, expression: picomatch.makeRe(pattern) };
         const start = pattern.length - tail.length;
-        if (tail !== '' && (start === 0 || pattern[start - 1] === '/')) listIn(this.imagesBySegment, lastSegment(tail)).push(entry);
+        if (tail !== '' && (start === 0 || pattern[start - 1] === '/')) addIn(this.imagesBySegment, lastSegment(tail), entry);
         else this.imagesAnywhere.push(entry);
       }
     }

@@ -2,7 +2,7 @@
 // namespace), which HPA scales which workload, and how many replicas a workload runs.
 // Built once per inventory.
 import type { Inventory } from '../inventory.js';
-import { listIn, mapIn } from '../map-in.js';
+import { addIn, mapIn } from '../map-in.js';
 import { isEmptySelector, matchesLabels } from './label-selector.js';
 import { readAutoscaler, readBudget, readWorkload, type Autoscaler, type Budget, type Workload } from './workloads.js';
 
@@ -69,7 +69,15 @@ function buildModel(inventory: Inventory): ReadinessModel {
   const budgetsOf = new Map<Workload, Budget[]>();
   const workloadsOf = new Map<Budget, Workload[]>();
   for (const budget of budgets) {
-    const selected = candidates(budget).filter((workload) => selects(budget, workload));
+    // A one-item literal for the first workload, as addIn makes (a filter's result has room for 17);
+    // no entry at all for a budget that selects none.
+    let selected: Workload[] | undefined;
+    for (const workload of candidates(budget)) {
+      if (!selects(budget, workload)) continue;
+      if (selected) selected.push(workload);
+      else selected = [workload];
+    }
+    if (!selected) continue;
     workloadsOf.set(budget, selected);
     for (const workload of selected) {
       const found = budgetsOf.get(workload);
@@ -112,9 +120,9 @@ function candidateIndex(workloads: readonly Workload[], budgets: readonly Budget
     if (key !== undefined) byLabel.set(key, new Map());
   }
   for (const workload of workloads) {
-    listIn(byPlace, workload.place).push(workload);
+    addIn(byPlace, workload.place, workload);
     for (const [key, places] of byLabel) {
-      if (Object.hasOwn(workload.podLabels, key)) listIn(mapIn(places, workload.place), workload.podLabels[key]).push(workload);
+      if (Object.hasOwn(workload.podLabels, key)) addIn(mapIn(places, workload.place), workload.podLabels[key], workload);
     }
   }
   return (budget) => {
