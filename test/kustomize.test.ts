@@ -13,6 +13,10 @@ import { runUpshift } from './support/run-upshift.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KUSTOMIZE = 'examples/estate/kustomize';
 
+/** A Deployment of one nginx container, labelled app: NAME. */
+const deployment = (name: string, replicas: number) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: ${name}\n          image: nginx:1.27\n`;
+
 /** Runs `test` in a new directory, with a function that writes files under it (making their folders), and removes it after. */
 async function inEstate(test: (work: string, write: (path: string, text: string) => void) => Promise<void>): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'upshift-kustomize-'));
@@ -56,7 +60,7 @@ describe('kustomize', () => {
   it('names overlays in folders of the same name by their path from the folder holding them all, so their findings merge', async () => {
     await inEstate(async (work, write) => {
       write('base/kustomization.yaml', 'resources:\n  - web.yaml\n');
-      write('base/web.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n');
+      write('base/web.yaml', deployment('web', 1));
       write('install/kustomization.yaml', 'resources:\n  - ../base\n');
       write('ha/install/kustomization.yaml', 'resources:\n  - ../../base\n');
       write('overlays/dev/kustomization.yaml', 'resources:\n  - ../../base\n');
@@ -71,8 +75,6 @@ describe('kustomize', () => {
   // kustomization.yaml lists only once switched on; built alone, five of them failed.
   it('builds a Component only within the kustomizations that list it, and scans an unlisted one\'s new objects, not its patches', async () => {
     await inEstate(async (work, write) => {
-      const deployment = (name: string, replicas: number) =>
-        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: ${name}\n          image: nginx:1.27\n`;
       write('kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - web.yaml\ncomponents:\n  - components/scaled\n');
       write('web.yaml', deployment('web', 1));
       write('components/scaled/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: replicas.yaml\n');
@@ -114,7 +116,7 @@ describe('kustomize', () => {
       write('base/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - hpa.yaml\n');
       write('base/hpa.yaml', 'apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 1\n  maxReplicas: 3\n');
       write('overlays/dev/kustomization.yaml', 'resources:\n  - ../../base\n  - web.yaml\n');
-      write('overlays/dev/web.yaml', '# the app\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n');
+      write('overlays/dev/web.yaml', `# the app\n${deployment('web', 1)}`);
       // A kubectl that leaves a mark when it is asked to build anything.
       write('bin/kubectl', `#!${process.execPath}\nif (process.argv[2] === 'kustomize') require('node:fs').writeFileSync(${JSON.stringify(join(work, 'built'))}, '');\n`);
       chmodSync(join(work, 'bin/kubectl'), 0o755);

@@ -43,7 +43,7 @@ export function fixManifestText(text: string, path: string, context: CheckContex
   // document that does not parse is never edited; a file with nothing to change is not read further.
   // (With jsonNeedsNothing: `fix istio --target 1.33` 1.28-1.45 -> 0.68-0.75 s, `plan` to 1.33, three
   // hops, 3.47-3.82 -> 2.19-2.38 s; the YAML parser had read every such document and JSON file.)
-  const needsNothing = (doc: IndexedDocument) => Boolean(doc.apiVersion && doc.kind && !doc.kind.endsWith('List') && !migrationUrgency(doc.apiVersion, doc.kind, context));
+  const needsNothing = (doc: IndexedDocument) => Boolean(doc.apiVersion && doc.kind && migratesNothing(doc.apiVersion, doc.kind, context));
   const candidates = documents?.filter((doc) => doc.verdict !== 'plain' || (doc.apiVersion && doc.kind && !needsNothing(doc)));
   if (candidates?.every((doc) => doc.verdict === 'parse' && needsNothing(doc))) return result;
   const slices: Slice[] = candidates
@@ -87,8 +87,13 @@ function jsonNeedsNothing(text: string, context: CheckContext): boolean {
   }
   const objects = isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items) ? value.items : [value];
   return objects.every(
-    (object) => !isRecord(object) || typeof object.apiVersion !== 'string' || typeof object.kind !== 'string' || (!object.kind.endsWith('List') && !migrationUrgency(object.apiVersion, object.kind, context)),
+    (object) => !isRecord(object) || typeof object.apiVersion !== 'string' || typeof object.kind !== 'string' || migratesNothing(object.apiVersion, object.kind, context),
   );
+}
+
+/** Whether an object of this apiVersion and kind needs no migration: not a List (whose items may), and not an API the target retires. */
+function migratesNothing(apiVersion: string, kind: string, context: CheckContext): boolean {
+  return !kind.endsWith('List') && !migrationUrgency(apiVersion, kind, context);
 }
 
 /**

@@ -2,6 +2,7 @@
 // namespace), which HPA scales which workload, and how many replicas a workload runs.
 // Built once per inventory.
 import type { Inventory } from '../inventory.js';
+import { appended } from '../appended.js';
 import { addIn, mapIn } from '../map-in.js';
 import { isEmptySelector, matchesLabels } from './label-selector.js';
 import { readAutoscaler, readBudget, readWorkload, type Autoscaler, type Budget, type Workload } from './workloads.js';
@@ -69,14 +70,10 @@ function buildModel(inventory: Inventory): ReadinessModel {
   const budgetsOf = new Map<Workload, Budget[]>();
   const workloadsOf = new Map<Budget, Workload[]>();
   for (const budget of budgets) {
-    // A one-item literal for the first workload, as addIn makes (a filter's result has room for 17);
-    // no entry at all for a budget that selects none.
+    // At its exact size (see appended: a filter's result has room for 17), and no entry at all
+    // for a budget that selects none.
     let selected: Workload[] | undefined;
-    for (const workload of candidates(budget)) {
-      if (!selects(budget, workload)) continue;
-      if (selected) selected.push(workload);
-      else selected = [workload];
-    }
+    for (const workload of candidates(budget)) if (selects(budget, workload)) selected = appended(selected, workload);
     if (!selected) continue;
     workloadsOf.set(budget, selected);
     for (const workload of selected) {
