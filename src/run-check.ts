@@ -23,11 +23,11 @@ import { startReading, type FileResult } from './sources/manifest-files.js';
 import { readTerraform } from './sources/terraform/index.js';
 import type { ClusterDescription } from './sources/eksctl.js';
 import { lowestClusterVersion, versionDisagreements } from './sources/current-version.js';
-import { scanChart, type ChartScanOptions } from './sources/helm-chart.js';
+import { scanChart, type ChartScan, type ChartScanOptions } from './sources/helm-chart.js';
 import { resolveHelmBinary } from './sources/helm/helm-binary.js';
 import { loadUserValues } from './sources/helm/values.js';
-import { buildKustomization, kubectlAvailable, planKustomizations } from './sources/kustomize.js';
-import { inOrder } from './core/in-order.js';
+import { buildKustomization, kubectlOnPath, planKustomizations, type KustomizeBuild } from './sources/kustomize.js';
+import { inOrder, limitTo, type InOrder } from './core/in-order.js';
 import { cpuBudget } from './core/cpu-budget.js';
 import { inputInvalid } from './sources/input-problem.js';
 import { argoApplicationReferences, helmfileReferences, isHelmfile } from './sources/chart-references.js';
@@ -39,6 +39,11 @@ import { oneFindingPerPlace } from './report/one-per-place.js';
 import { dueOf } from './report/due.js';
 import { isIgnoredByConfig, loadProjectConfig, type ProjectConfig } from './config/project-config.js';
 import { unreadFieldsExcept } from './sources/unread-fields.js';
+
+// How many charts or overlays past the one taken next may be rendered while this thread reads
+// the files: enough to keep the processes busy through a long read, few enough that rendered
+// objects do not pile up unread (each is held until its turn).
+const PROCESSES_AHEAD = 16;
 
 export interface CheckOptions {
   /** Files and directories to scan. */
@@ -115,53 +120,6 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     inventory.eksAddons.push(...description.eksAddons.filter((addon) => addon.env === undefined || isEnvironmentSelected(addon.env, options)));
   };
 
-  // The manifest files are read as the paths are expanded (see sources/manifest-files.ts).
-  const reading = startReading(scanOptions, options.workers);
-  let expanded: ReturnType<typeof expandPaths>;
-  let canBuild = false;
-  let kustomize: ReturnType<typeof planKustomizations>;
-  let done = 0;
-  let total = 0;
-  try {
-    // Listed folder group by folder group only when a worker can read the first groups' files meanwhile.
-    const onFiles = (found: readonly string[]) => reading.add(found);
-    expanded = expandPaths(options.paths ?? [], { cwd, exclude: options.exclude, ...(reading.parallel ? { onFiles } : {}) });
-    if (!reading.parallel) reading.add(expanded.files);
-    kustomize = planKustomizations(expanded.kustomizations);
-    canBuild = kustomize.builds.length > 0 && kubectlAvailable();
-    // What an overlay that will be built owns is scanned as the overlay renders it, not file by file.
-    const owned = (file: string) => canBuild && kustomize.owned.has(file);
-    expanded.files = expanded.files.filter((file) => !owned(file));
-    total = expanded.files.length + expanded.charts.length + (canBuild ? kustomize.builds.length : 0) + (expanded.terraform.length > 0 ? 1 : 0) + (options.stdin ? 1 : 0);
-    if (options.stdin) {
-      const contents = readManifestBytes(options.stdin, 'stdin', scanOptions);
-      scan.accept(contents.resources, contents.findings);
-      options.onProgress?.(++done, total);
-    }
-    // Results come back in file order whichever thread read them, so the output is the same.
-    // A batch of files at a time, handed on by a function of its own: a loop over every file
-    // in this long function would have V8 compile all of it to swap it in mid-loop.
-    const acceptBatch = (batch: readonly [string, FileResult][]) => {
-      for (const [file, contents] of batch) {
-        if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
-        scan.accept(contents.resources, contents.findings);
-        if (contents.infrastructure) describe(contents.infrastructure);
-        options.onProgress?.(++done, total);
-      }
-    };
-    for await (const batch of reading.results(owned)) acceptBatch(batch);
-  } finally {
-    await reading.stop();
-  }
-  expanded.files = [];
-  if (expanded.terraform.length > 0) {
-    const terraform = await readTerraform(expanded.terraform, { ...scanOptions, environments: options.environments });
-    scan.accept(terraform.resources, terraform.findings);
-    inventory.environments.push(...terraform.environments);
-    inventory.eksAddons.push(...terraform.eksAddons);
-    inventory.charts.push(...terraform.charts);
-    options.onProgress?.(++done, total);
-  }
   const helm = resolveHelmBinary(options.helmBinary, cwd);
   const chartOptions: ChartScanOptions = {
     ...scanOptions,
@@ -170,26 +128,88 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
     userValues: loadUserValues(options.valuesFiles ?? [], options.set ?? [], cwd),
     helm: helm ? { binary: helm, valuesFiles: (options.valuesFiles ?? []).map((file) => resolve(cwd, file)), set: options.set ?? [] } : undefined,
   };
+  const renderChart = (chart: string) => scanChart(chart, chartOptions);
   // helm template and kubectl kustomize run as processes of their own, as many at once as there
   // are cores, within the cgroup's CPU quota (kubernetes/ingress-nginx's 20 overlays took 1.45 s one
   // after another and 0.83 s two at a time on two cores); their results are taken in the order the
-  // charts and overlays were found.
-  const processes = cpuBudget();
-  for await (const contents of inOrder(expanded.charts, processes, (chart) => scanChart(chart, chartOptions))) {
-    scan.accept(contents.resources, contents.findings);
-    inventory.charts.push(...contents.charts);
-    if (contents.silentWorkloads.length > 0) (inventory.silentWorkloads ??= []).push(...contents.silentWorkloads);
-    options.onProgress?.(++done, total);
+  // charts and overlays were found. The processes start as soon as the files are listed and run
+  // while this thread reads the files.
+  const cores = cpuBudget();
+  const processes = limitTo(cores);
+  let charts: InOrder<ChartScan> | undefined;
+  let builds: InOrder<KustomizeBuild> | undefined;
+  // The manifest files are read as the paths are expanded (see sources/manifest-files.ts).
+  const reading = startReading(scanOptions, options.workers);
+  let expanded: ReturnType<typeof expandPaths>;
+  let canBuild = false;
+  let kustomize: ReturnType<typeof planKustomizations>;
+  let done = 0;
+  let total = 0;
+  try {
+    try {
+      // Listed folder group by folder group only when a worker can read the first groups' files meanwhile.
+      const onFiles = (found: readonly string[]) => reading.add(found);
+      expanded = expandPaths(options.paths ?? [], { cwd, exclude: options.exclude, ...(reading.parallel ? { onFiles } : {}) });
+      if (!reading.parallel) reading.add(expanded.files);
+      kustomize = planKustomizations(expanded.kustomizations);
+      canBuild = kustomize.builds.length > 0 && kubectlOnPath();
+      // Charts first, as their results are taken first; upshift's own renderer works on this
+      // thread, so its charts are rendered in their turn, after the files.
+      if (helm) charts = inOrder(expanded.charts, processes, renderChart, PROCESSES_AHEAD);
+      if (canBuild) builds = inOrder(kustomize.builds, processes, (kustomization) => buildKustomization(kustomization, kustomize, scanOptions), PROCESSES_AHEAD);
+      // What an overlay that will be built owns is scanned as the overlay renders it, not file by file.
+      const owned = (file: string) => canBuild && kustomize.owned.has(file);
+      expanded.files = expanded.files.filter((file) => !owned(file));
+      total = expanded.files.length + expanded.charts.length + (canBuild ? kustomize.builds.length : 0) + (expanded.terraform.length > 0 ? 1 : 0) + (options.stdin ? 1 : 0);
+      if (options.stdin) {
+        const contents = readManifestBytes(options.stdin, 'stdin', scanOptions);
+        scan.accept(contents.resources, contents.findings);
+        options.onProgress?.(++done, total);
+      }
+      // Results come back in file order whichever thread read them, so the output is the same.
+      // A batch of files at a time, handed on by a function of its own: a loop over every file
+      // in this long function would have V8 compile all of it to swap it in mid-loop.
+      const acceptBatch = (batch: readonly [string, FileResult][]) => {
+        for (const [file, contents] of batch) {
+          if (isHelmfile(file)) inventory.charts.push(...helmfileReferences(file, cwd));
+          scan.accept(contents.resources, contents.findings);
+          if (contents.infrastructure) describe(contents.infrastructure);
+          options.onProgress?.(++done, total);
+        }
+      };
+      for await (const batch of reading.results(owned)) acceptBatch(batch);
+    } finally {
+      await reading.stop();
+    }
+    expanded.files = [];
+    if (expanded.terraform.length > 0) {
+      const terraform = await readTerraform(expanded.terraform, { ...scanOptions, environments: options.environments });
+      scan.accept(terraform.resources, terraform.findings);
+      inventory.environments.push(...terraform.environments);
+      inventory.eksAddons.push(...terraform.eksAddons);
+      inventory.charts.push(...terraform.charts);
+      options.onProgress?.(++done, total);
+    }
+    for await (const contents of charts ?? inOrder(expanded.charts, processes, renderChart, cores)) {
+      scan.accept(contents.resources, contents.findings);
+      inventory.charts.push(...contents.charts);
+      if (contents.silentWorkloads.length > 0) (inventory.silentWorkloads ??= []).push(...contents.silentWorkloads);
+      options.onProgress?.(++done, total);
+    }
+    for await (const contents of builds ?? []) {
+      scan.accept(contents.resources, contents.findings);
+      options.onProgress?.(++done, total);
+    }
+  } catch (error) {
+    // Processes already running end on their own; no more are started.
+    charts?.stop();
+    builds?.stop();
+    throw error;
   }
   if (!canBuild) {
     for (const kustomization of kustomize.builds) {
       const path = displayPath(kustomization, cwd);
       scan.report([inputInvalid({ type: 'file', path, line: 1, column: 1 }, `${path}: kubectl is not on PATH, so this kustomization was not built and its files were scanned one by one; install kubectl to scan what the overlay applies`)]);
-    }
-  } else {
-    for await (const contents of inOrder(kustomize.builds, processes, (kustomization) => buildKustomization(kustomization, kustomize, scanOptions))) {
-      scan.accept(contents.resources, contents.findings);
-      options.onProgress?.(++done, total);
     }
   }
   checkEnvironmentSelection(options, inventory, scan.renderedEnvironments);

@@ -2,26 +2,19 @@
 // tarball (into a temporary prefix here), which gives `upshift` and the kubectl plugin
 // `kubectl-upshift`. The tarball carries its dependencies (bundleDependencies), so the install
 // needs no registry: it runs with --offline on a fresh clone after `npm ci`.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { commandOnPath } from '../src/sources/command-on-path.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const KUBECTL = findOnPath('kubectl');
+const KUBECTL = commandOnPath('kubectl');
 const temp = mkdtempSync(join(tmpdir(), 'upshift-install-'));
 // The installed package holds some 9,000 files.
 afterAll(() => rmSync(temp, { recursive: true, force: true }), 120_000);
-
-function findOnPath(command: string): string | undefined {
-  try {
-    return execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function run(command: string, args: string[], options: { cwd?: string; path?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env, CI: 'true', NO_COLOR: '1', ...(options.path ? { PATH: `${options.path}${delimiter}${process.env.PATH}` } : {}) };

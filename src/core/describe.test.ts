@@ -5,17 +5,18 @@ import type { Resource } from './types.js';
 const origin = { type: 'file' as const, path: 'app.yaml', line: 1, column: 1 };
 
 describe('resourceRef', () => {
-  it.each([
-    [{ namespace: 'shop', name: 'web' }, ['apiVersion', 'kind', 'namespace', 'name']],
-    [{ name: 'admin' }, ['apiVersion', 'kind', 'name']],
-    [{ namespace: 'shop' }, ['apiVersion', 'kind', 'namespace']],
-    [{}, ['apiVersion', 'kind']],
+  const apps = { apiVersion: 'apps/v1', kind: 'Deployment' };
+  it.each<[Pick<Resource, 'namespace' | 'name'>, object]>([
+    [{ namespace: 'shop', name: 'web' }, { ...apps, namespace: 'shop', name: 'web' }],
+    [{ name: 'admin' }, { ...apps, name: 'admin' }],
+    [{ namespace: 'shop' }, { ...apps, namespace: 'shop' }],
+    [{}, apps],
     // An empty namespace is no namespace, as the API server treats it.
-    [{ namespace: '', name: 'web' }, ['apiVersion', 'kind', 'name']],
-  ])('names %j with the fields it has, in the order reports print them', (fields, keys) => {
-    const ref = resourceRef({ apiVersion: 'apps/v1', kind: 'Deployment', origin, ...fields });
-    expect(Object.keys(ref)).toEqual(keys);
-    expect(ref).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', ...(fields.namespace ? { namespace: fields.namespace } : {}), ...(fields.name ? { name: fields.name } : {}) });
+    [{ namespace: '', name: 'web' }, { ...apps, name: 'web' }],
+  ])('names %j with the fields it has, in the order reports print them', (fields, expected) => {
+    const ref = resourceRef({ ...apps, origin, ...fields });
+    expect(ref).toEqual(expected);
+    expect(Object.keys(ref)).toEqual(Object.keys(expected));
   });
 
   it('gives every finding about one resource the same reference', () => {

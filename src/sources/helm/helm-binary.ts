@@ -3,10 +3,10 @@
 // `helm template` run per chart environment, told the target's version and served APIs.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { goToolEnvironment } from '../go-tool-environment.js';
+import { commandOnPath, isExecutableFile } from '../command-on-path.js';
 
 /** The setting that keeps upshift's own renderer even when helm is on PATH. */
 export const OWN_RENDERER = 'none';
@@ -19,36 +19,16 @@ export const OWN_RENDERER = 'none';
 export function resolveHelmBinary(setting: string | undefined, cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const chosen = setting ?? (env.UPSHIFT_HELM_BIN || undefined);
   if (chosen === OWN_RENDERER) return undefined;
-  if (chosen === undefined) return findOnPath('helm', env);
+  if (chosen === undefined) return commandOnPath('helm', env);
   const source = setting === undefined ? 'UPSHIFT_HELM_BIN' : '--helm-bin';
   if (!/[\\/]/.test(chosen)) {
-    const found = findOnPath(chosen, env);
+    const found = commandOnPath(chosen, env);
     if (!found) throw new UsageError(`${source} ${chosen}: no such command on PATH; give the path of a helm binary, or ${OWN_RENDERER} for upshift's own renderer`);
     return found;
   }
   const path = isAbsolute(chosen) ? chosen : resolve(cwd, chosen);
   if (!isExecutableFile(path)) throw new UsageError(`${source} ${chosen}: not an executable file; give the path of a helm binary, or ${OWN_RENDERER} for upshift's own renderer`);
   return path;
-}
-
-function findOnPath(command: string, env: NodeJS.ProcessEnv): string | undefined {
-  const names = process.platform === 'win32' ? [`${command}.exe`, `${command}.cmd`, command] : [command];
-  for (const directory of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    for (const name of names) {
-      const candidate = join(directory, name);
-      if (isExecutableFile(candidate)) return candidate;
-    }
-  }
-  return undefined;
-}
-
-function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 export interface HelmTemplateRequest {
