@@ -190,7 +190,8 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
       inventory.charts.push(...terraform.charts);
       options.onProgress?.(++done, total);
     }
-    for await (const contents of charts ?? inOrder(expanded.charts, processes, renderChart, cores)) {
+    // (Upshift's own renderer takes no process: its charts do not wait for kubectl's.)
+    for await (const contents of charts ?? inOrder(expanded.charts, limitTo(cores), renderChart, cores)) {
       scan.accept(contents.resources, contents.findings);
       inventory.charts.push(...contents.charts);
       if (contents.silentWorkloads.length > 0) (inventory.silentWorkloads ??= []).push(...contents.silentWorkloads);
