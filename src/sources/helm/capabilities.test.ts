@@ -88,6 +88,15 @@ describe('.Capabilities.APIVersions', () => {
     expect(served).not.toContain('resource.k8s.io/v1/ResourceClaim');
   });
 
+  it('answers every call with a list of its own: a chart adding --api-versions to it changes no other chart', () => {
+    const first = servedApiVersions(knowledge, '1.33');
+    const unchanged = [...first];
+    first.push('example.com/v1');
+    expect(servedApiVersions(knowledge, '1.33')).toEqual(unchanged);
+    expect(capabilitiesFor(knowledge, '1.33', ['example.com/v1']).APIVersions.Has('example.com/v1')).toBe(true);
+    expect(capabilitiesFor(knowledge, '1.33').APIVersions.Has('example.com/v1')).toBe(false);
+  });
+
   it('keeps flowcontrol v1beta3 while 1.29 to 1.31 serve it by default, and drops it at 1.32', () => {
     expect(servedApiVersions(knowledge, '1.31')).toContain('flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema');
     expect(servedApiVersions(knowledge, '1.32')).not.toContain('flowcontrol.apiserver.k8s.io/v1beta3');

@@ -21,8 +21,21 @@ export interface Capabilities {
  */
 const HELM_VERSION = { Version: 'v3.17.3', GitCommit: 'e4da49785aa6e6ee2b86efd5dd9e43400318262b', GitTreeState: 'clean', GoVersion: 'go1.23.7' };
 
-/** "group/version" and "group/version/Kind" entries the target ("1.33") serves by default, sorted. */
+// Worked out once per knowledge base and target: a scan asks for every chart it renders, and each
+// answer compared the versions of some 300 rows (0.24 ms; 11 ms of prometheus-community/helm-charts'
+// 46 charts).
+const servedByKnowledge = new WeakMap<Knowledge, Map<string, readonly string[]>>();
+
+/** "group/version" and "group/version/Kind" entries the target ("1.33") serves by default, sorted; a list of the caller's own. */
 export function servedApiVersions(knowledge: Knowledge, target: string): string[] {
+  let byTarget = servedByKnowledge.get(knowledge);
+  if (!byTarget) servedByKnowledge.set(knowledge, (byTarget = new Map()));
+  let list = byTarget.get(target);
+  if (!list) byTarget.set(target, (list = workOutServed(knowledge, target)));
+  return [...list];
+}
+
+function workOutServed(knowledge: Knowledge, target: string): string[] {
   const removed = new Map<string, string>();
   for (const row of knowledge.apis.rows) {
     if (row.component === 'kubernetes' && row.removedIn !== null) removed.set(`${apiVersionOf(row)}/${row.kind}`, row.removedIn);
