@@ -38,6 +38,11 @@ export type ParseOutcome =
 // A handful of aliases is normal (shared env blocks); an exponential "billion laughs" is not.
 const MAX_ALIAS_COUNT = 100;
 const TOO_DEEP = 'the document nests too deeply to parse';
+// Deeper than any manifest nests its [ ] and { }. The library recurses once per level and reports
+// running out of stack as a syntax error, but near the end of the stack V8 has aborted the whole
+// process instead, compiling a regular expression (a 20,000-deep flow sequence parsed after a
+// template): a document past this is refused before the library sees it.
+const MAX_FLOW_DEPTH = 256;
 
 // The keys that say which object a document is: written twice, which object kubectl would
 // apply is no longer clear enough to judge it.
@@ -62,13 +67,23 @@ function unquoted(key: string): string {
 }
 
 function parseWith(text: string, uniqueKeys: boolean): ParseOutcome {
+  const tooDeep = pastFlowDepth(text, MAX_FLOW_DEPTH);
+  if (tooDeep !== undefined) return { ok: false, message: TOO_DEEP, ...placeOf(text, tooDeep) };
   const { LineCounter, parseAllDocuments, isMap, isSeq } = yamlLibrary();
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
+  // The library makes an Error of every syntax error it meets, and a document the index sent here
+  // is often a template with dozens: capturing a stack trace for each (which nothing reads, only
+  // the first error's message and place) took 76 ms of a plan of istio/istio. Restored before
+  // anything else runs: the parse calls no code but the library's.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     documents = parseAllDocuments(text, { version: '1.1', lineCounter, prettyErrors: true, uniqueKeys }) as Document.Parsed[];
   } catch (error) {
     return failure(error, 1, 1);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const parsed: ParsedObject[] = [];
   for (const document of documents) {
@@ -141,6 +156,53 @@ export function isListObject(object: unknown): boolean {
 /** The mapping key written at `offset` (quoted or plain), or '' when none can be read there. */
 function keyAt(text: string, offset: number): string {
   return /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s:#][^:#\n]*?)[ \t]*:(?:[ \t\n]|$)/.exec(text.slice(offset))?.[1] ?? '';
+}
+
+/**
+ * The offset of the first [ or { that opens a flow collection `max` levels deep, or undefined.
+ * Quoted scalars and comments are passed over. A bracket inside a plain or block scalar counts
+ * too: only hundreds of them left open (closed ones, as in embedded JSON or {{ }}, even out) make
+ * a document refused.
+ */
+function pastFlowDepth(text: string, max: number): number | undefined {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x5b || code === 0x7b) {
+      if (++depth > max) return index;
+    } else if (code === 0x5d || code === 0x7d) {
+      if (depth > 0) depth--;
+    } else if ((code === 0x22 || code === 0x27) && !startsToken(text, index)) {
+      // A quote inside a word (don't) is no quoted scalar.
+    } else if (code === 0x22) {
+      // "…", its escapes taken as they come
+      for (index++; index < text.length && text.charCodeAt(index) !== 0x22; index++) if (text.charCodeAt(index) === 0x5c) index++;
+    } else if (code === 0x27) {
+      // '…', where '' is a quote
+      for (index++; index < text.length; index++) if (text.charCodeAt(index) === 0x27 && text.charCodeAt(++index) !== 0x27) break;
+      index--;
+    } else if (code === 0x23 && (index === 0 || ' \t\r\n'.includes(text[index - 1]))) {
+      const end = text.indexOf('\n', index);
+      index = end === -1 ? text.length : end;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the character at `index` may begin a YAML token: first, or after a space, a line break or flow punctuation. */
+function startsToken(text: string, index: number): boolean {
+  return index === 0 || ' \t\r\n[{,:'.includes(text[index - 1]);
+}
+
+/** The 1-based line and column of `offset` in `text`. */
+function placeOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    start = at + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 function failure(error: unknown, line: number, column: number): ParseOutcome {
