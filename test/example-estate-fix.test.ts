@@ -1,12 +1,13 @@
 // `upshift fix --write` on a copy of the example estate, then `upshift check`: what is left
 // is exactly what fix said needs a person, the diff is exactly the migration (pinned in
 // fixtures/estate-fix.diff), and a second run changes nothing.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck, runFix } from '../src/index.js';
 import { renderDiff } from '../src/fix/render.js';
+import { runFixDryRuns } from '../src/run-fix.js';
 
 const work = mkdtempSync(join(tmpdir(), 'upshift-estate-'));
 cpSync('examples/estate', work, { recursive: true });
@@ -62,5 +63,28 @@ describe('fix on the example estate, 1.28 → 1.36', () => {
     expect(again.files).toEqual([]);
     expect(again.written).toEqual([]);
     expect(again.manual).toEqual(fixed.manual);
+  });
+});
+
+describe('fix dry runs for several targets at once (plan, a hop each)', () => {
+  it('gives each target the report a dry run of fix for it alone gives, the problems of a file included', async () => {
+    const estate = mkdtempSync(join(tmpdir(), 'upshift-dry-runs-'));
+    try {
+      cpSync('examples/estate', estate, { recursive: true });
+      // A file fix cannot read is told in every target's report.
+      writeFileSync(join(estate, 'broken.yaml'), Buffer.from('a: \u0000'));
+      const options = { paths: ['.'], cwd: estate, current: '1.24', now: new Date('2026-12-08') };
+      const targets = ['1.25', '1.29', '1.33'];
+      const together = await runFixDryRuns(options, targets);
+      const alone = await Promise.all(targets.map((target) => runFix({ ...options, target })));
+      expect(together).toEqual(alone);
+      expect(together.map((report) => [report.target, report.problems.map((problem) => problem.origin)])).toEqual(
+        targets.map((target) => [target, [{ type: 'file', path: 'broken.yaml', line: 1, column: 1 }]]),
+      );
+      // Each target migrates what it no longer serves: 1.29 three objects more than 1.25.
+      expect(together.map((report) => report.changes.length)).toEqual([22, 25, 25]);
+    } finally {
+      rmSync(estate, { recursive: true, force: true });
+    }
   });
 });

@@ -89,10 +89,11 @@ async function fixDryRuns(paths: string[], declared: (string | undefined)[], cur
   const lowest = versions.sort(compareKubeVersions)[0];
   const reports = new Map<string, FixReport>();
   if (!lowest) return reports;
-  const { runFix } = await import('../run-fix.js');
-  for (const hop of listHops(lowest, target)) {
-    reports.set(hop.to, await runFix({ paths, target: hop.to, platform: flags.platform, dataFiles: flags.data }));
-  }
+  const { runFixDryRuns } = await import('../run-fix.js');
+  const hops = listHops(lowest, target).map((hop) => hop.to);
+  if (hops.length === 0) return reports;
+  const dryRuns = await runFixDryRuns({ paths, platform: flags.platform, dataFiles: flags.data }, hops);
+  hops.forEach((to, index) => reports.set(to, dryRuns[index]));
   return reports;
 }
 
