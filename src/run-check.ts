@@ -121,12 +121,14 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
   };
 
   const helm = resolveHelmBinary(options.helmBinary, cwd);
+  // Aborted when the scan fails: the helm and kubectl processes already running are ended.
+  const abandon = new AbortController();
   const chartOptions: ChartScanOptions = {
     ...scanOptions,
     knowledge: context.knowledge,
     target: context.target,
     userValues: loadUserValues(options.valuesFiles ?? [], options.set ?? [], cwd),
-    helm: helm ? { binary: helm, valuesFiles: (options.valuesFiles ?? []).map((file) => resolve(cwd, file)), set: options.set ?? [] } : undefined,
+    helm: helm ? { binary: helm, valuesFiles: (options.valuesFiles ?? []).map((file) => resolve(cwd, file)), set: options.set ?? [], signal: abandon.signal } : undefined,
   };
   const renderChart = (chart: string) => scanChart(chart, chartOptions);
   // helm template and kubectl kustomize run as processes of their own, as many at once as there
@@ -156,7 +158,7 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
       // Charts first, as their results are taken first; upshift's own renderer works on this
       // thread, so its charts are rendered in their turn, after the files.
       if (helm) charts = inOrder(expanded.charts, processes, renderChart, PROCESSES_AHEAD);
-      if (canBuild) builds = inOrder(kustomize.builds, processes, (kustomization) => buildKustomization(kustomization, kustomize, scanOptions), PROCESSES_AHEAD);
+      if (canBuild) builds = inOrder(kustomize.builds, processes, (kustomization) => buildKustomization(kustomization, kustomize, scanOptions, abandon.signal), PROCESSES_AHEAD);
       // What an overlay that will be built owns is scanned as the overlay renders it, not file by file.
       const owned = (file: string) => canBuild && kustomize.owned.has(file);
       expanded.files = expanded.files.filter((file) => !owned(file));
@@ -202,9 +204,10 @@ export async function runScan(options: CheckOptions): Promise<ScanResult> {
       options.onProgress?.(++done, total);
     }
   } catch (error) {
-    // Processes already running end on their own; no more are started.
+    // No more processes are started, and those running are ended.
     charts?.stop();
     builds?.stop();
+    abandon.abort();
     throw error;
   }
   if (!canBuild) {

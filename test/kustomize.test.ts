@@ -1,6 +1,6 @@
 // Kustomize overlays found in PATHs are built with kubectl and reported at the base files
 // that hold the objects; the files an overlay owns are not scanned on their own.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +108,42 @@ describe('kustomize', () => {
       };
       expect(await names({})).toEqual(['gogc-400']);
       expect(await names({ GOGC: '50' })).toEqual(['gogc-50']);
+    });
+  });
+
+  it('starts kubectl before the files are read, and ends it when the scan fails before its turn', async () => {
+    await inEstate(async (work, write) => {
+      write('overlays/dev/kustomization.yaml', 'namePrefix: dev-\nresources:\n  - web.yaml\n');
+      write('overlays/dev/web.yaml', deployment('web', 1));
+      write('api.yaml', deployment('api', 1));
+      // A kubectl that says it has started, then takes a minute.
+      const pidFile = join(work, 'kubectl.pid');
+      write('bin/kubectl', `#!${process.execPath}\nrequire('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nsetTimeout(() => {}, 60_000);\n`);
+      chmodSync(join(work, 'bin/kubectl'), 0o755);
+      const path = process.env.PATH;
+      process.env.PATH = join(work, 'bin') + delimiter + path;
+      try {
+        // The caller gives up on the first file read, once kubectl runs (it started when the files were listed).
+        const giveUp = () => {
+          const waited = new Int32Array(new SharedArrayBuffer(4));
+          for (let tries = 0; tries < 200 && !existsSync(pidFile); tries++) Atomics.wait(waited, 0, 0, 25);
+          throw new Error('given up by the caller');
+        };
+        await expect(runCheck({ paths: ['.'], cwd: work, target: '1.33', knowledge: loadKnowledge(), onProgress: giveUp })).rejects.toThrow('given up by the caller');
+        const pid = Number(readFileSync(pidFile, 'utf8'));
+        const running = () => {
+          try {
+            process.kill(pid, 0);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+        for (let tries = 0; tries < 100 && running(); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(running()).toBe(false);
+      } finally {
+        process.env.PATH = path;
+      }
     });
   });
 

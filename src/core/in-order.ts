@@ -29,7 +29,7 @@ export function limitTo(count: number): Limit {
 
 /** Results in the order of the items, the work already under way (see inOrder). */
 export interface InOrder<R> extends AsyncIterable<R> {
-  /** Starts no more work (running work ends on its own): for a scan that is abandoned. */
+  /** Starts no more work (ending what runs is the caller's part): for a scan that is abandoned. */
   stop(): void;
 }
 

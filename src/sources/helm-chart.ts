@@ -43,6 +43,8 @@ export interface HelmSettings {
   /** The user's --values files (absolute) and --set assignments, passed on as they were given. */
   valuesFiles: readonly string[];
   set: readonly string[];
+  /** Ends the helm processes when aborted (a scan that is abandoned). */
+  signal?: AbortSignal;
 }
 
 export interface ChartScan {
@@ -172,6 +174,7 @@ async function renderWithHelm(
       valuesFiles: [...(environment.file ? [environment.file] : []), ...helm.valuesFiles],
       set: helm.set,
       cwd: options.cwd,
+      signal: helm.signal,
     });
   } catch (error) {
     if (!(error instanceof HelmFailure)) throw error;

@@ -205,7 +205,8 @@ export function kubectlReason(stderr: string, cwd: string): string {
 }
 
 /** One overlay through `kubectl kustomize` (a process of its own: the scan runs several at once, see core/in-order.ts). */
-export async function buildKustomization(kustomization: string, plan: KustomizePlan, options: FileScanOptions): Promise<KustomizeBuild> {
+/** Builds the overlay; `signal` ends its kubectl process when aborted (a scan that is abandoned). */
+export async function buildKustomization(kustomization: string, plan: KustomizePlan, options: FileScanOptions, signal?: AbortSignal): Promise<KustomizeBuild> {
   const directory = dirname(kustomization);
   const overlay = displayPath(directory, options.cwd);
   const env = plan.environments.get(kustomization) ?? basename(directory);
@@ -214,7 +215,7 @@ export async function buildKustomization(kustomization: string, plan: KustomizeP
   if (listed) return { resources: listed.map((resource) => ({ ...resource, origin: { ...resource.origin, kustomization: overlay, env } })), findings: [] };
   let output: string;
   try {
-    ({ stdout: output } = await execFileAsync('kubectl', ['kustomize', directory], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000, env: goToolEnvironment() }));
+    ({ stdout: output } = await execFileAsync('kubectl', ['kustomize', directory], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000, env: goToolEnvironment(), signal }));
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
     const reason = stderr === '' ? (error as Error).message : kubectlReason(stderr, options.cwd);

@@ -44,6 +44,8 @@ export interface HelmTemplateRequest {
   /** --set-string assignments, after --set as helm applies them. */
   setString?: readonly string[];
   cwd: string;
+  /** Ends the helm process when aborted (a scan that is abandoned). */
+  signal?: AbortSignal;
 }
 
 /** Helm refused to render: its own message (the `Error: ...` line of its stderr). */
@@ -68,7 +70,7 @@ export async function helmTemplate(binary: string, request: HelmTemplateRequest)
     ...(request.setString ?? []).flatMap((assignment) => ['--set-string', assignment]),
   ];
   try {
-    return (await execFileAsync(binary, args, { cwd: request.cwd, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000, env: goToolEnvironment() })).stdout;
+    return (await execFileAsync(binary, args, { cwd: request.cwd, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000, env: goToolEnvironment(), signal: request.signal })).stdout;
   } catch (error) {
     throw new HelmFailure(failureMessage(binary, error as NodeJS.ErrnoException & { stderr?: unknown; signal?: string }));
   }
