@@ -12,7 +12,7 @@ import { expandPaths } from './sources/files.js';
 import { decodeManifestBytes, DEFAULT_MAX_FILE_BYTES } from './sources/manifest-file.js';
 import { inputInvalid } from './sources/input-problem.js';
 import { fixTemplateText } from './fix/chart-template.js';
-import { fixManifestText } from './fix/fix-manifest.js';
+import { fixManifestText, type TextReadings } from './fix/fix-manifest.js';
 import { terraformObjects } from './fix/terraform-objects.js';
 import { writeFileAtomically } from './fix/atomic-write.js';
 import type { FixReport } from './fix/report-types.js';
@@ -97,8 +97,9 @@ function fixFile(file: string, isTemplate: boolean, runs: readonly FixRun[], cwd
   // Edits insert "\n"; a file written with CRLF throughout keeps CRLF throughout.
   const crlf = decoded.text.includes('\r\n') && !/(^|[^\r])\n/.test(decoded.text);
   const before = crlf ? decoded.text.replaceAll('\r\n', '\n') : decoded.text;
+  const readings: TextReadings = { parsed: new Map() };
   for (const { context, report } of runs) {
-    const fixed = isTemplate ? { ...fixTemplateText(before, path, context), problems: [] } : fixManifestText(before, path, context);
+    const fixed = isTemplate ? { ...fixTemplateText(before, path, context), problems: [] } : fixManifestText(before, path, context, readings);
     report.manual.push(...fixed.manual);
     report.problems.push(...fixed.problems);
     if (fixed.text === before) continue;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../knowledge/load.js';
 import { resolveContext } from '../run-check.js';
-import { fixManifestText } from './fix-manifest.js';
+import { fixManifestText, type TextReadings } from './fix-manifest.js';
 
 const knowledge = loadKnowledge();
 // Targets before the calendar's first version (1.20) need a calendar row for them, as `--data` adds one.
@@ -26,6 +26,20 @@ describe('round trips', () => {
     expect(first.manual).toEqual([]);
     const second = fixManifestText(first.text, input, at('1.30'));
     expect(second).toEqual({ text: first.text, changes: [], manual: [], problems: [] });
+  });
+
+  it.each([
+    ['deployment.in.yaml', 2, 2],
+    ['ingress.in.yaml', 1, 1],
+    ['hpa.in.yaml', 1, 1],
+    ['list.in.json', 1, undefined],
+    ['misc.in.yaml', 4, 4],
+  ])('fixes %s for each of several targets as it does for each alone, its %i documents parsed and its index of %s made once', (input, parses, indexed) => {
+    const readings: TextReadings = { parsed: new Map() };
+    const targets = ['1.16', '1.22', '1.26', '1.30'];
+    const shared = targets.map((target) => fixManifestText(fixture(input), input, at(target), readings));
+    expect(shared).toEqual(targets.map((target) => fixManifestText(fixture(input), input, at(target))));
+    expect([readings.parsed.size, readings.index?.length]).toEqual([parses, indexed]);
   });
 
   it('reports where each change is, and why fields were added', () => {
