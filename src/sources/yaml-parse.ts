@@ -3,7 +3,7 @@
 // (alias bombs, deep nesting) becomes an error message, never a crash or a hang.
 import type { Document } from 'yaml';
 import { yamlLibrary } from './yaml-library.js';
-import { RENDER_TEMPLATE } from './input-problem.js';
+import { lineAndColumnAt, RENDER_TEMPLATE } from './input-problem.js';
 import type { KubeObject } from '../core/types.js';
 
 export interface ParsedObject {
@@ -68,7 +68,7 @@ function unquoted(key: string): string {
 
 function parseWith(text: string, uniqueKeys: boolean): ParseOutcome {
   const tooDeep = pastFlowDepth(text, MAX_FLOW_DEPTH);
-  if (tooDeep !== undefined) return { ok: false, message: TOO_DEEP, ...placeOf(text, tooDeep) };
+  if (tooDeep !== undefined) return { ok: false, message: TOO_DEEP, ...lineAndColumnAt(text, tooDeep) };
   const { LineCounter, parseAllDocuments, isMap, isSeq } = yamlLibrary();
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
@@ -213,17 +213,6 @@ function startsToken(text: string, index: number): boolean {
 /** Space, tab, CR, LF, [, {, comma or colon. */
 function isTokenBoundary(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a || code === 0x5b || code === 0x7b || code === 0x2c || code === 0x3a;
-}
-
-/** The 1-based line and column of `offset` in `text`. */
-function placeOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
-    line++;
-    start = at + 1;
-  }
-  return { line, column: offset - start + 1 };
 }
 
 function failure(error: unknown, line: number, column: number): ParseOutcome {
