@@ -28,6 +28,14 @@ describe('parseYamlDocuments', () => {
     expect(parseYamlDocuments(`x: ${'['.repeat(256)}${']'.repeat(256)}`)).toMatchObject({ ok: true });
   });
 
+  it('refuses mappings nested past 256 levels by indentation (the top one counted), and reads 256', () => {
+    const nested = (levels: number) => `kind: ConfigMap\ndata:\n${Array.from({ length: levels - 1 }, (_, level) => `${' '.repeat(level + 1)}a:\n`).join('')}${' '.repeat(levels)}b: 1\n`;
+    expect(parseYamlDocuments(nested(255))).toMatchObject({ ok: true });
+    expect(parseYamlDocuments(nested(2_000))).toEqual({ ok: false, message: 'the document nests too deeply to parse', line: 258, column: 257 });
+    // Blank lines and comments, however indented, are no level.
+    expect(parseYamlDocuments(`a:\n${Array.from({ length: 300 }, (_, level) => `${' '.repeat(level + 2)}# ${level}\n\n`).join('')}  b: 1\n`)).toMatchObject({ ok: true });
+  });
+
   it('counts no bracket inside a quoted scalar or a comment, nor a quote inside a word', () => {
     const brackets = '['.repeat(300);
     expect(parseYamlDocuments(`a: "${brackets}"\nb: '${brackets}'\n# ${brackets}\nc: don't [x]\nd: {e: 'it''s ${brackets}'}\n`)).toEqual({

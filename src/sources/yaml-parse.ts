@@ -38,11 +38,11 @@ export type ParseOutcome =
 // A handful of aliases is normal (shared env blocks); an exponential "billion laughs" is not.
 const MAX_ALIAS_COUNT = 100;
 const TOO_DEEP = 'the document nests too deeply to parse';
-// Deeper than any manifest nests its [ ] and { }. The library recurses once per level and reports
-// running out of stack as a syntax error, but near the end of the stack V8 has aborted the whole
-// process instead, compiling a regular expression (a 20,000-deep flow sequence parsed after a
-// template): a document past this is refused before the library sees it.
-const MAX_FLOW_DEPTH = 256;
+// Deeper than any manifest nests, in [ ] and { } or by indentation. The library recurses once per
+// level (to about 900) and reports running out of stack as a syntax error, but near the end of the
+// stack V8 has aborted the whole process instead, compiling a regular expression (a 20,000-deep flow
+// sequence parsed after a template): a document past this is refused before the library sees it.
+const MAX_DEPTH = 256;
 
 // The keys that say which object a document is: written twice, which object kubectl would
 // apply is no longer clear enough to judge it.
@@ -67,7 +67,7 @@ function unquoted(key: string): string {
 }
 
 function parseWith(text: string, uniqueKeys: boolean): ParseOutcome {
-  const tooDeep = pastFlowDepth(text, MAX_FLOW_DEPTH);
+  const tooDeep = pastFlowDepth(text, MAX_DEPTH) ?? pastBlockDepth(text, MAX_DEPTH);
   if (tooDeep !== undefined) return { ok: false, message: TOO_DEEP, ...lineAndColumnAt(text, tooDeep) };
   const { LineCounter, parseAllDocuments, isMap, isSeq } = yamlLibrary();
   const lineCounter = new LineCounter();
@@ -195,6 +195,32 @@ function pastFlowDepth(text: string, max: number): number | undefined {
 /** Space, tab, CR or LF. */
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
+}
+
+/**
+ * The offset of the first line indented deeper than `max` lines it sits under, each deeper than
+ * the one before (a block collection nested `max` levels), or undefined. Lines of a block scalar
+ * count as well: only a text indented hundreds of times over is refused.
+ */
+function pastBlockDepth(text: string, max: number): number | undefined {
+  // The indentation of each line the current one sits under, shallowest first.
+  const under: number[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let content = start;
+    while (content < end && text.charCodeAt(content) === 0x20) content++;
+    const first = content < end ? text.charCodeAt(content) : -1;
+    // Blank lines and comments open nothing.
+    if (first !== -1 && first !== 0x0d && first !== 0x23) {
+      const indentation = content - start;
+      while (under.length > 0 && under[under.length - 1] >= indentation) under.pop();
+      under.push(indentation);
+      if (under.length > max) return content;
+    }
+    start = end + 1;
+  }
+  return undefined;
 }
 
 /** How many [ and { the text holds, counted up to one past `max`. */
