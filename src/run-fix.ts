@@ -63,7 +63,8 @@ async function fixFor(options: FixOptions, targets: readonly (string | undefined
     fixFile(template, true, runs, cwd, options);
     options.onProgress?.(++done, total);
   }
-  for (const { context, report } of runs) report.manual.push(...(await terraformObjects(expanded.terraform, context, cwd)));
+  const terraform = await terraformObjects(expanded.terraform, runs.map((run) => run.context), cwd);
+  runs.forEach(({ report }, index) => report.manual.push(...terraform[index]));
   return runs.map((run) => run.report);
 }
 
