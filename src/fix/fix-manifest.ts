@@ -39,6 +39,8 @@ interface Slice {
  */
 export interface TextReadings {
   index?: IndexedDocument[];
+  /** The text read as JSON (undefined: not yet; `parsed: false`: it is not JSON). */
+  json?: { parsed: true; value: unknown } | { parsed: false };
   /** By the document's text. */
   parsed: Map<string, ParseOutcome>;
 }
@@ -46,7 +48,7 @@ export interface TextReadings {
 export function fixManifestText(text: string, path: string, context: CheckContext, readings: TextReadings = { parsed: new Map() }): ManifestFix {
   const result: ManifestFix = { text, changes: [], manual: [], problems: [] };
   const json = looksLikeJson(text);
-  if (json && jsonNeedsNothing(text, context)) return result;
+  if (json && jsonNeedsNothing((readings.json ??= readJson(text)), context)) return result;
   const documents = json ? undefined : (readings.index ??= indexYaml(text));
   // What the index read the apiVersion and kind of and that needs no migration: those it vouches for,
   // and those merely beyond it (a flow collection over several lines, a {{ }} placeholder). The
@@ -86,20 +88,24 @@ export function fixManifestText(text: string, path: string, context: CheckContex
 /**
  * Whether a JSON text (read as JSON, not as YAML) holds no object, nor List item, whose apiVersion
  * and kind need migrating: then the YAML parser, which editing needs, need not read it (istio has
- * 1.4 MB of JSON test data and dashboards, read again for each hop of a plan). False when it is not
- * plain JSON.
+ * 1.4 MB of JSON test data and dashboards; a plan reads them once for all its hops, see
+ * TextReadings). False when it is not plain JSON.
  */
-function jsonNeedsNothing(text: string, context: CheckContext): boolean {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return false;
-  }
+function jsonNeedsNothing(json: NonNullable<TextReadings['json']>, context: CheckContext): boolean {
+  if (!json.parsed) return false;
+  const value = json.value;
   const objects = isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items) ? value.items : [value];
   return objects.every(
     (object) => !isRecord(object) || typeof object.apiVersion !== 'string' || typeof object.kind !== 'string' || migratesNothing(object.apiVersion, object.kind, context),
   );
+}
+
+function readJson(text: string): NonNullable<TextReadings['json']> {
+  try {
+    return { parsed: true, value: JSON.parse(text) };
+  } catch {
+    return { parsed: false };
+  }
 }
 
 /** Whether an object of this apiVersion and kind needs no migration: not a List (whose items may), and not an API the target retires. */

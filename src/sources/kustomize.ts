@@ -204,8 +204,10 @@ export function kubectlReason(stderr: string, cwd: string): string {
   return prefix === sep ? reason : reason.split(prefix).join('');
 }
 
-/** One overlay through `kubectl kustomize` (a process of its own: the scan runs several at once, see core/in-order.ts). */
-/** Builds the overlay; `signal` ends its kubectl process when aborted (a scan that is abandoned). */
+/**
+ * One overlay through `kubectl kustomize` (a process of its own: the scan runs several at once, see
+ * core/in-order.ts); `signal` ends the process when aborted (a scan that is abandoned).
+ */
 export async function buildKustomization(kustomization: string, plan: KustomizePlan, options: FileScanOptions, signal?: AbortSignal): Promise<KustomizeBuild> {
   const directory = dirname(kustomization);
   const overlay = displayPath(directory, options.cwd);

@@ -55,6 +55,8 @@ const IDENTITY_KEYS = new Set(['apiVersion', 'kind', 'name', 'namespace']);
  * one that names the object (IDENTITY_KEYS).
  */
 export function parseYamlDocuments(text: string, duplicates: 'refuse' | 'last-wins' = 'refuse'): ParseOutcome {
+  const tooDeep = pastFlowDepth(text, MAX_DEPTH) ?? pastBlockDepth(text, MAX_DEPTH);
+  if (tooDeep !== undefined) return { ok: false, message: TOO_DEEP, ...lineAndColumnAt(text, tooDeep) };
   const strict = parseWith(text, true);
   if (strict.ok || strict.duplicateKey === undefined || duplicates === 'refuse' || IDENTITY_KEYS.has(unquoted(strict.duplicateKey))) return strict;
   const lenient = parseWith(text, false);
@@ -67,8 +69,6 @@ function unquoted(key: string): string {
 }
 
 function parseWith(text: string, uniqueKeys: boolean): ParseOutcome {
-  const tooDeep = pastFlowDepth(text, MAX_DEPTH) ?? pastBlockDepth(text, MAX_DEPTH);
-  if (tooDeep !== undefined) return { ok: false, message: TOO_DEEP, ...lineAndColumnAt(text, tooDeep) };
   const { LineCounter, parseAllDocuments, isMap, isSeq } = yamlLibrary();
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
